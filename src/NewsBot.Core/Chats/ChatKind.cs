@@ -1,0 +1,9 @@
+namespace NewsBot.Core.Chats;
+
+public enum ChatKind
+{
+    Private,
+    Group,
+    Channel,
+    GuildChannel,
+}

@@ -1,0 +1,26 @@
+namespace NewsBot.Core.Chats;
+
+/// <summary>
+/// What an adapter hands to the core: who wrote what, where. Button presses arrive the same
+/// way, with the button's command line as <see cref="Text"/>.
+/// </summary>
+/// <param name="Chat">The chat the message came from.</param>
+/// <param name="ChatKind">Private chat, group, channel or server channel.</param>
+/// <param name="ChatTitle">The group or channel title, if any.</param>
+/// <param name="User">The sender.</param>
+/// <param name="UserName">The sender's display name.</param>
+/// <param name="Text">The message text or the button payload.</param>
+/// <param name="IsChatAdmin">Whether the sender administers this chat (group admin, server manager); always true in a private chat.</param>
+/// <param name="IsButton">Whether this came from a button rather than typed text.</param>
+public sealed record IncomingMessage(
+    ChatAddress Chat,
+    ChatKind ChatKind,
+    string? ChatTitle,
+    UserAddress User,
+    string UserName,
+    string Text,
+    bool IsChatAdmin,
+    bool IsButton = false)
+{
+    public bool IsPrivate => ChatKind == ChatKind.Private;
+}

@@ -1,0 +1,84 @@
+namespace NewsBot.Core.Commands;
+
+/// <summary>
+/// Every command the bot understands, in the order help lists them. Platforms build their
+/// menus and slash commands from this table, so the menu never drifts from what is handled.
+/// </summary>
+public static class CommandCatalog
+{
+    public const string ReadingSection = "Reading the news";
+    public const string BookmarksSection = "Your bookmarks";
+    public const string SubscriptionsSection = "This chat's subscriptions";
+
+    public static readonly CommandInfo Start = new(
+        "start", "Welcome and a quick tour", "/start", CommandAudience.Everyone, [], ["/start"], ReadingSection);
+
+    public static readonly CommandInfo Help = new(
+        "help", "List the commands, or explain one", "/help [command]", CommandAudience.Everyone,
+        [new("command", "A command to explain", ArgumentKind.Text, false)], ["/help", "/help subscribe"], ReadingSection);
+
+    public static readonly CommandInfo Latest = new(
+        "latest", "The newest articles", "/latest [page]", CommandAudience.Everyone,
+        [new("page", "Page number, 1 for the newest", ArgumentKind.Number, false)], ["/latest", "/latest 2"], ReadingSection);
+
+    public static readonly CommandInfo Topics = new(
+        "topics", "Topics with their article counts", "/topics", CommandAudience.Everyone, [], ["/topics"], ReadingSection);
+
+    public static readonly CommandInfo Topic = new(
+        "topic", "The newest articles in a topic", "/topic <name> [page]", CommandAudience.Everyone,
+        [new("name", "The topic", ArgumentKind.Topic, true), new("page", "Page number", ArgumentKind.Number, false)],
+        ["/topic technology", "/topic science 2"], ReadingSection);
+
+    public static readonly CommandInfo Search = new(
+        "search", "Search articles by words; \"exact phrase\", -exclude", "/search <words>", CommandAudience.Everyone,
+        [new("words", "Words to look for; \"quotes\" for a phrase, -word to exclude", ArgumentKind.Text, true)],
+        ["/search solar", "/search \"quantum chip\" -stocks"], ReadingSection);
+
+    public static readonly CommandInfo Read = new(
+        "read", "Show one article in full", "/read <id>", CommandAudience.Everyone,
+        [new("id", "The article number shown in lists", ArgumentKind.ArticleId, true)], ["/read 42"], ReadingSection);
+
+    public static readonly CommandInfo Sources = new(
+        "sources", "The feeds and their health", "/sources", CommandAudience.Everyone, [], ["/sources"], ReadingSection);
+
+    public static readonly CommandInfo Bookmark = new(
+        "bookmark", "Save an article for later", "/bookmark <id>", CommandAudience.EachUser,
+        [new("id", "The article number", ArgumentKind.ArticleId, true)], ["/bookmark 42"], BookmarksSection);
+
+    public static readonly CommandInfo Unbookmark = new(
+        "unbookmark", "Remove a saved article", "/unbookmark <id>", CommandAudience.EachUser,
+        [new("id", "The article number", ArgumentKind.ArticleId, true)], ["/unbookmark 42"], BookmarksSection);
+
+    public static readonly CommandInfo Bookmarks = new(
+        "bookmarks", "Your saved articles", "/bookmarks [page]", CommandAudience.EachUser,
+        [new("page", "Page number", ArgumentKind.Number, false)], ["/bookmarks", "/bookmarks 2"], BookmarksSection);
+
+    public static readonly CommandInfo Subscribe = new(
+        "subscribe", "Get new articles on a topic or words here, instantly or as a daily digest",
+        "/subscribe <topic or words> [daily HH:mm]", CommandAudience.ChatAdmins,
+        [new("query", "A topic, or words in the /search language", ArgumentKind.Text, true)],
+        ["/subscribe technology", "/subscribe \"electric cars\" -tesla", "/subscribe science daily 08:00"], SubscriptionsSection);
+
+    public static readonly CommandInfo Unsubscribe = new(
+        "unsubscribe", "Stop a subscription", "/unsubscribe <id or topic or words or all>", CommandAudience.ChatAdmins,
+        [new("which", "The subscription number, its topic or words, or all", ArgumentKind.Text, true)],
+        ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all"], SubscriptionsSection);
+
+    public static readonly CommandInfo Subscriptions = new(
+        "subscriptions", "This chat's subscriptions", "/subscriptions", CommandAudience.Everyone, [], ["/subscriptions"], SubscriptionsSection);
+
+    public static readonly CommandInfo TimeZone = new(
+        "timezone", "Show or set this chat's time zone (for digests)", "/timezone [IANA zone]", CommandAudience.ChatAdmins,
+        [new("zone", "An IANA time zone such as Europe/Berlin", ArgumentKind.Text, false)],
+        ["/timezone", "/timezone Europe/Berlin"], SubscriptionsSection);
+
+    public static IReadOnlyList<CommandInfo> All { get; } =
+    [
+        Start, Help, Latest, Topics, Topic, Search, Read, Sources,
+        Bookmark, Unbookmark, Bookmarks,
+        Subscribe, Unsubscribe, Subscriptions, TimeZone,
+    ];
+
+    public static CommandInfo? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name.TrimStart('/'), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,105 @@
+using NewsBot.Core.Replies;
+
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+
+namespace NewsBot.Core.Commands;
+
+/// <summary>
+/// The one way into the core: parses a message, checks who may run it, calls the handler and
+/// turns every failure into a short, friendly answer. Never throws except on cancellation.
+/// </summary>
+public sealed class CommandRouter
+{
+    private readonly Dictionary<string, ICommandHandler> _handlers;
+    private readonly ChatDirectory _directory;
+    private readonly AdminList _admins;
+    private readonly ILogger<CommandRouter> _logger;
+
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, ChatDirectory directory, AdminList admins, ILogger<CommandRouter> logger)
+    {
+        _handlers = handlers.ToDictionary(h => h.Command.Name, StringComparer.Ordinal);
+        _directory = directory;
+        _admins = admins;
+        _logger = logger;
+    }
+
+    /// <summary>The commands this router answers, in catalog order.</summary>
+    public IReadOnlyList<CommandInfo> Commands =>
+        CommandCatalog.All.Where(c => _handlers.ContainsKey(c.Name)).ToList();
+
+    /// <summary>The answer to a message, or null when the message is not for the bot.</summary>
+    public async ValueTask<Reply?> HandleAsync(IncomingMessage message, string? botUserName, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(message.Text, botUserName);
+        ParsedCommand command;
+        switch (parsed)
+        {
+            case ParsedCommand c:
+                command = c;
+                break;
+            case PlainText text when message.IsPrivate:
+                // In a private chat, plain words are a search: the most useful guess.
+                command = new ParsedCommand(CommandCatalog.Search.Name, text.Text);
+                break;
+            default:
+                return null;
+        }
+
+        using var scope = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Chat"] = message.Chat.Key,
+            ["User"] = message.User.Key,
+            ["Command"] = command.Name,
+        });
+
+        try
+        {
+            _directory.Seen(message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Remembering the chat is secondary: the person still gets an answer.
+            _logger.LogWarning(ex, "Could not record chat {Chat}", message.Chat.Key);
+        }
+
+        if (!_handlers.TryGetValue(command.Name, out var handler))
+        {
+            return UnknownCommand(command.Name);
+        }
+
+        var request = new CommandRequest(message, command.Arguments, _admins.IsAdmin(message.User));
+        if (handler.Command.Audience == CommandAudience.BotAdmins && !request.IsBotAdmin)
+        {
+            return Reply.Problem($"/{handler.Command.Name} is for the bot's admins only.");
+        }
+
+        try
+        {
+            return await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Command /{Command} failed", command.Name);
+            return Reply.Problem("Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.");
+        }
+    }
+
+    private Reply UnknownCommand(string name)
+    {
+        if (name.Length == 0)
+        {
+            return Reply.Problem("That's an empty command. Type /help to see what I can do.");
+        }
+
+        var suggestion = Suggestions.Closest(name, _handlers.Keys);
+        var hint = suggestion is null ? string.Empty : $" Did you mean /{suggestion}?";
+        return Reply.Problem($"I don't know /{Truncate(name)}.{hint} Type /help to see every command.");
+    }
+
+    private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
+}

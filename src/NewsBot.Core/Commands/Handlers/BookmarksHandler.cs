@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Bookmarks;
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Commands.Handlers;
+
+public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time, IOptions<NewsBotOptions> options) : ICommandHandler
+{
+    public CommandInfo Command => CommandCatalog.Bookmarks;
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryRead(request.Arguments, "/bookmarks 2", out var page, out var problem))
+        {
+            return ValueTask.FromResult(Reply.Problem(problem!) with { IsPersonal = true });
+        }
+
+        var user = request.Message.User.Key;
+        var total = bookmarks.Count(user);
+        if (total == 0)
+        {
+            return ValueTask.FromResult(new Reply
+            {
+                Blocks =
+                [
+                    new TextBlock("You have no bookmarks yet."),
+                    new TextBlock("Save an article with /bookmark <number> (the number shown next to each article in /latest), or press Save under an article."),
+                ],
+                Buttons = [ReplyButton.ForCommand("Latest news", "/latest")],
+                IsPersonal = true,
+            });
+        }
+
+        var pageSize = options.Value.PageSize;
+        var shown = Paging.Clamp(page, total, pageSize);
+        var pages = Paging.PageCount(total, pageSize);
+        var now = time.GetUtcNow();
+        var saved = bookmarks.List(user, (shown - 1) * pageSize, pageSize);
+        var first = ((shown - 1) * pageSize) + 1;
+        var items = saved.Select((b, i) => new ArticleListItem(
+            first + i,
+            new ArticleView(b.ArticleId, b.Title, b.SourceName, b.SavedAt, b.Url, string.Empty, null, []),
+            "saved " + RelativeTime.Format(b.SavedAt, now))).ToList();
+
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock(pages > 1 ? $"Your bookmarks ({total}) — page {shown} of {pages}" : $"Your bookmarks ({total})", TextStyle.Heading),
+        };
+        if (shown < page)
+        {
+            blocks.Add(new TextBlock($"There are only {pages} pages; here is the last one.", TextStyle.Hint));
+        }
+
+        blocks.Add(new ArticleListBlock(items));
+        blocks.Add(new TextBlock("Remove one with /unbookmark <number>.", TextStyle.Hint));
+
+        var buttons = new List<ReplyButton>();
+        if (shown > 1)
+        {
+            buttons.Add(ReplyButton.ForCommand("◀ Prev", $"/bookmarks {shown - 1}"));
+        }
+
+        if (shown < pages)
+        {
+            buttons.Add(ReplyButton.ForCommand("More ▶", $"/bookmarks {shown + 1}"));
+        }
+
+        return ValueTask.FromResult(new Reply { Blocks = blocks, Buttons = buttons, IsPersonal = true, SuppressLinkPreview = true });
+    }
+}

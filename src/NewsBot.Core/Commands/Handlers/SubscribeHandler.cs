@@ -1,0 +1,104 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Search;
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Core.Commands.Handlers;
+
+public sealed class SubscribeHandler(
+    ISubscriptionStore subscriptions,
+    IChatStore chats,
+    TopicClassifier topics,
+    ArticleIndex index,
+    TimeProvider time) : ICommandHandler
+{
+    /// <summary>A chat with more than this is better served by fewer, broader subscriptions.</summary>
+    public const int MaxPerChat = 50;
+
+    public CommandInfo Command => CommandCatalog.Subscribe;
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Handle(request));
+
+    private Reply Handle(CommandRequest request)
+    {
+        if (!request.CanManageChat)
+        {
+            return Reply.Problem("Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.");
+        }
+
+        if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var problem))
+        {
+            return Reply.Problem(problem!);
+        }
+
+        if (text.Length == 0)
+        {
+            return Reply.Problem("What should this chat follow? Type /subscribe <topic or words>, like /subscribe technology, /subscribe \"solar power\" -stocks or /subscribe science daily 08:00. /topics lists the topics.");
+        }
+
+        if (text.Length > SearchQuery.MaxLength)
+        {
+            return Reply.Problem($"That is too long ({text.Length} characters); keep a subscription under {SearchQuery.MaxLength}.");
+        }
+
+        SubscriptionKind kind;
+        string canonical;
+        if (IsTopic(text))
+        {
+            kind = SubscriptionKind.Topic;
+            canonical = TopicNames.Normalize(text);
+        }
+        else
+        {
+            var query = SearchQuery.Parse(text);
+            if (query.IsEmpty)
+            {
+                return Reply.Problem("Give at least one word to look for; -exclusions alone match nothing. Example: /subscribe solar -stocks");
+            }
+
+            if (query.TermCount > SearchQuery.MaxTerms)
+            {
+                return Reply.Problem($"That has {query.TermCount} terms; use at most {SearchQuery.MaxTerms}.");
+            }
+
+            kind = SubscriptionKind.Keywords;
+            canonical = query.ToString();
+        }
+
+        var chatKey = request.Message.Chat.Key;
+        var existing = subscriptions.ListForChat(chatKey);
+        var duplicate = existing.FirstOrDefault(s => s.Kind == kind && s.Query == canonical && s.Mode == mode && s.DailyAt == dailyAt);
+        if (duplicate is not null)
+        {
+            return Reply.Text($"This chat already has that subscription (#{duplicate.Id}: {SubscriptionText.Describe(duplicate)}). /subscriptions lists them all.");
+        }
+
+        if (existing.Count >= MaxPerChat)
+        {
+            return Reply.Problem($"This chat has {MaxPerChat} subscriptions, the most it can have. Remove some with /unsubscribe first.");
+        }
+
+        var added = subscriptions.Add(new Subscription(
+            0, chatKey, kind, canonical, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()));
+
+        var blocks = new List<ReplyBlock> { new TextBlock($"Subscribed (#{added.Id}): {SubscriptionText.Describe(added)}.") };
+        if (mode == DeliveryMode.Daily)
+        {
+            var zone = chats.Find(request.Message.Chat)?.TimeZone ?? "UTC";
+            blocks.Add(new TextBlock($"The digest follows this chat's time zone, {zone}. Change it with /timezone <zone>, like /timezone Europe/Berlin.", TextStyle.Hint));
+        }
+        else if (kind == SubscriptionKind.Topic && index.LatestInTopic(canonical, 0, 0).Total == 0)
+        {
+            blocks.Add(new TextBlock($"No article is in {canonical} yet; new ones will come here when they appear.", TextStyle.Hint));
+        }
+
+        blocks.Add(new TextBlock("/subscriptions lists this chat's subscriptions; /unsubscribe stops one.", TextStyle.Hint));
+        return new Reply { Blocks = blocks, Buttons = [ReplyButton.ForCommand("Undo", $"/unsubscribe {added.Id}")] };
+    }
+
+    private bool IsTopic(string text) =>
+        !text.Contains(' ', StringComparison.Ordinal) && !text.StartsWith('-') && !text.StartsWith('"')
+        && (topics.IsKnownTopic(text) || index.LatestInTopic(text, 0, 0).Total > 0);
+}

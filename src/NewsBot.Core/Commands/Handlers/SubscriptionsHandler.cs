@@ -1,0 +1,34 @@
+using NewsBot.Core.Chats;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Core.Commands.Handlers;
+
+public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, IChatStore chats) : ICommandHandler
+{
+    public CommandInfo Command => CommandCatalog.Subscriptions;
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var list = subscriptions.ListForChat(request.Message.Chat.Key);
+        if (list.Count == 0)
+        {
+            return ValueTask.FromResult(Reply.Text(
+                "This chat has no subscriptions. Start one with /subscribe <topic or words>, like /subscribe technology or /subscribe \"electric cars\" daily 08:00."));
+        }
+
+        var zone = chats.Find(request.Message.Chat)?.TimeZone ?? "UTC";
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock("This chat's subscriptions", TextStyle.Heading),
+            new EntryListBlock(list.Select(s => new ListEntry($"#{s.Id}", SubscriptionText.Describe(s))).ToList()),
+        };
+        if (list.Any(s => s.Mode == DeliveryMode.Daily))
+        {
+            blocks.Add(new TextBlock($"Digest times are in {zone} (/timezone to change).", TextStyle.Hint));
+        }
+
+        blocks.Add(new TextBlock("Stop one with /unsubscribe <number>.", TextStyle.Hint));
+        return ValueTask.FromResult(new Reply { Blocks = blocks });
+    }
+}

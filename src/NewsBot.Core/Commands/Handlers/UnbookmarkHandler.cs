@@ -1,0 +1,32 @@
+using NewsBot.Core.Bookmarks;
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Commands.Handlers;
+
+public sealed class UnbookmarkHandler(IBookmarkStore bookmarks) : ICommandHandler
+{
+    public CommandInfo Command => CommandCatalog.Unbookmark;
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
+        {
+            return ValueTask.FromResult(Reply.Problem(problem!));
+        }
+
+        var removed = bookmarks.Remove(request.Message.User.Key, id);
+        var reply = removed
+            ? new Reply
+            {
+                Blocks = [new TextBlock($"Removed article #{id} from your bookmarks.")],
+                Buttons = [ReplyButton.ForCommand("Undo", $"/bookmark {id}")],
+                IsPersonal = true,
+            }
+            : new Reply
+            {
+                Blocks = [new TextBlock($"Article #{id} is not in your bookmarks, so there was nothing to remove. /bookmarks lists what you saved.")],
+                IsPersonal = true,
+            };
+        return ValueTask.FromResult(reply);
+    }
+}

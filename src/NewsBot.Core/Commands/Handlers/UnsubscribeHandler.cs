@@ -1,0 +1,67 @@
+using System.Globalization;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Search;
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Core.Commands.Handlers;
+
+public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions) : ICommandHandler
+{
+    public CommandInfo Command => CommandCatalog.Unsubscribe;
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Handle(request));
+
+    private Reply Handle(CommandRequest request)
+    {
+        if (!request.CanManageChat)
+        {
+            return Reply.Problem("Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.");
+        }
+
+        var text = request.Arguments.Trim();
+        if (text.Length == 0)
+        {
+            return Reply.Problem("Which one? Type /unsubscribe <number>, the topic or words you subscribed to, or all. /subscriptions shows the numbers.");
+        }
+
+        var chatKey = request.Message.Chat.Key;
+        var existing = subscriptions.ListForChat(chatKey);
+        if (existing.Count == 0)
+        {
+            return Reply.Text("This chat has no subscriptions, so there is nothing to stop. Start one with /subscribe <topic or words>.");
+        }
+
+        List<Subscription> matching;
+        if (string.Equals(text, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            matching = existing.ToList();
+        }
+        else if (int.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            matching = existing.Where(s => s.Id == id).ToList();
+            if (matching.Count == 0)
+            {
+                return Reply.Problem($"#{id} is not one of this chat's subscriptions. /subscriptions shows their numbers.");
+            }
+        }
+        else
+        {
+            var topic = TopicNames.Normalize(text);
+            var query = SearchQuery.Parse(text).ToString();
+            matching = existing
+                .Where(s => (s.Kind == SubscriptionKind.Topic && s.Query == topic) || (s.Kind == SubscriptionKind.Keywords && s.Query == query))
+                .ToList();
+            if (matching.Count == 0)
+            {
+                var shown = text.Length <= 60 ? text : text[..60] + "…";
+                return Reply.Problem($"This chat has no subscription to {shown}. /subscriptions shows what it has, with numbers for /unsubscribe.");
+            }
+        }
+
+        var removed = subscriptions.Remove(chatKey, matching.Select(s => s.Id).ToList());
+        var what = removed == 1 ? $"#{matching[0].Id} ({SubscriptionText.Describe(matching[0])})" : $"{removed} subscriptions";
+        return Reply.Text($"Stopped {what}.");
+    }
+}

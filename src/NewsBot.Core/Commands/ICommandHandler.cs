@@ -1,0 +1,10 @@
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Commands;
+
+public interface ICommandHandler
+{
+    CommandInfo Command { get; }
+
+    ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Commands.Handlers;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>The command core: index, ingest, handlers and router. Stores come from the storage adapter.</summary>
+    public static IServiceCollection AddNewsBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleIndex>();
+        services.AddSingleton<TopicClassifier>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<AdminList>();
+        services.AddSingleton<CommandRouter>();
+
+        services.AddSingleton<ICommandHandler, StartHandler>();
+        services.AddSingleton<ICommandHandler, HelpHandler>();
+        services.AddSingleton<ICommandHandler, LatestHandler>();
+        services.AddSingleton<ICommandHandler, TopicsHandler>();
+        services.AddSingleton<ICommandHandler, TopicHandler>();
+        services.AddSingleton<ICommandHandler, SearchHandler>();
+        services.AddSingleton<ICommandHandler, ReadHandler>();
+        services.AddSingleton<ICommandHandler, SourcesHandler>();
+        services.AddSingleton<ICommandHandler, BookmarkHandler>();
+        services.AddSingleton<ICommandHandler, UnbookmarkHandler>();
+        services.AddSingleton<ICommandHandler, BookmarksHandler>();
+        services.AddSingleton<ICommandHandler, SubscribeHandler>();
+        services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
+        services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
+        services.AddSingleton<ICommandHandler, TimeZoneHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsBot.Core;
+
+/// <summary>The <c>NewsBot</c> configuration section.</summary>
+public sealed class NewsBotOptions
+{
+    public const string SectionName = "NewsBot";
+
+    /// <summary>Folder of the database file; relative paths are taken from the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>People who may use admin commands, as <c>platform:id</c>.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>Topic name → keywords that put an article into the topic.</summary>
+    public Dictionary<string, List<string>> Topics { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Articles per page in lists.</summary>
+    [Range(1, 20)]
+    public int PageSize { get; set; } = 5;
+}

@@ -1,0 +1,12 @@
+namespace NewsBot.Core.Replies;
+
+/// <summary>What a reply shows of an article.</summary>
+public sealed record ArticleView(
+    int Id,
+    string Title,
+    string SourceName,
+    DateTimeOffset PublishedAt,
+    string Url,
+    string Summary,
+    string? ImageUrl,
+    IReadOnlyList<string> Topics);

@@ -1,0 +1,25 @@
+namespace NewsBot.Core.Replies;
+
+/// <summary>
+/// A platform-neutral answer. Each platform renderer turns it into its own format
+/// (Telegram HTML, Discord embeds, terminal text); nothing here is pre-escaped.
+/// </summary>
+public sealed record Reply
+{
+    public required IReadOnlyList<ReplyBlock> Blocks { get; init; }
+
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    /// <summary>Meant for the asker alone (a Discord ephemeral message); other platforms ignore it.</summary>
+    public bool IsPersonal { get; init; }
+
+    /// <summary>The answer explains a mistake rather than answering the question.</summary>
+    public bool IsProblem { get; init; }
+
+    /// <summary>Lists set this so platforms do not unfurl the first link into a large preview.</summary>
+    public bool SuppressLinkPreview { get; init; }
+
+    public static Reply Text(string text) => new() { Blocks = [new TextBlock(text)] };
+
+    public static Reply Problem(string text) => new() { Blocks = [new TextBlock(text)], IsProblem = true };
+}

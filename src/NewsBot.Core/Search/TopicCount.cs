@@ -1,0 +1,3 @@
+namespace NewsBot.Core.Search;
+
+public sealed record TopicCount(string Topic, int Count);

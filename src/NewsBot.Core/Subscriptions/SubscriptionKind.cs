@@ -1,0 +1,7 @@
+namespace NewsBot.Core.Subscriptions;
+
+public enum SubscriptionKind
+{
+    Topic,
+    Keywords,
+}
