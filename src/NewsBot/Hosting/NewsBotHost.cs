@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using NewsBot.Core;
+using NewsBot.Feeds;
+using NewsBot.Platforms.Terminal;
+using NewsBot.Storage;
+
+namespace NewsBot.Hosting;
+
+/// <summary>The composition root: configuration, logging, options and every service.</summary>
+internal static class NewsBotHost
+{
+    /// <summary>
+    /// Configuration, lowest precedence first: the root appsettings.json (copied beside the
+    /// executable, so the same file is read from a clone or a publish folder),
+    /// appsettings.{Environment}.json, user secrets, environment variables such as Telegram__Token.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(HostMode mode, Action<IConfigurationBuilder>? configure = null)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environment,
+            ApplicationName = "NewsBot",
+        });
+
+        builder.Configuration
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
+            .AddUserSecrets(typeof(NewsBotHost).Assembly, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        configure?.Invoke(builder.Configuration);
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            // Standard output belongs to the chat transcript; logs always go to standard error.
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        if (mode == HostMode.TerminalChat)
+        {
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
+
+        builder.Services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
+
+        builder.Services.AddNewsBotCore();
+        builder.Services.AddLiteDbStorage();
+        builder.AddFeeds();
+
+        // Order matters: the index is filled before sources are read, and both before any chat.
+        builder.Services.AddHostedService<ArticleIndexLoader>();
+        builder.Services.AddHostedService<FeedPollingService>();
+        builder.Services.AddSingleton<TerminalChat>();
+
+        builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions
+        {
+            ValidateOnBuild = true,
+            ValidateScopes = true,
+        }));
+        return builder;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Commands;
+
+namespace NewsBot.Platforms.Terminal;
+
+/// <summary>
+/// A chat with the bot in the terminal. The person at the keyboard is the operator
+/// (<c>terminal:local</c>) and counts as an admin. With a terminal it shows a prompt; with
+/// piped input it answers one command per line and ends at the end of input.
+/// </summary>
+internal sealed class TerminalChat(CommandRouter router, TimeProvider time, ILogger<TerminalChat> logger)
+{
+    public static readonly ChatAddress Chat = new(Platforms.Terminal, "local");
+    public static readonly UserAddress Operator = new(Platforms.Terminal, "local");
+
+    public async Task RunAsync(TextReader input, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    {
+        if (interactive)
+        {
+            await output.WriteLineAsync("NewsBot terminal chat. Type /help for commands, /quit or Ctrl+D to leave.").ConfigureAwait(false);
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (interactive)
+            {
+                await output.WriteAsync("> ").ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            string? line;
+            try
+            {
+                line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            var trimmed = line.Trim();
+            if (trimmed is "/quit" or "/exit")
+            {
+                break;
+            }
+
+            if (!interactive && trimmed.Length > 0)
+            {
+                // Echo piped commands so the transcript shows what each answer answers.
+                await output.WriteLineAsync("> " + CommandParser.Clean(trimmed)).ConfigureAwait(false);
+            }
+
+            await AnswerAsync(line, output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnswerAsync(string line, TextWriter output, CancellationToken cancellationToken)
+    {
+        var message = new IncomingMessage(Chat, ChatKind.Private, null, Operator, Environment.UserName, line, IsChatAdmin: true);
+        try
+        {
+            var reply = await router.HandleAsync(message, botUserName: null, cancellationToken).ConfigureAwait(false);
+            if (reply is not null)
+            {
+                await output.WriteAsync(TerminalRenderer.Render(reply, time.GetUtcNow())).ConfigureAwait(false);
+                await output.WriteLineAsync().ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The terminal chat could not answer");
+            await output.WriteLineAsync("Sorry, that could not be answered; the error has been logged.").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+namespace NewsBot.Storage;
+
+// The shapes stored in LiteDB. Only the stores in this folder see them; the core sees records.
+#pragma warning disable CA1002, CA2227 // LiteDB maps mutable List<T> properties.
+
+internal sealed class ArticleDocument
+{
+    public int Id { get; set; }
+    public string Url { get; set; } = "";
+    public string ItemKey { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? Author { get; set; }
+    public int SourceId { get; set; }
+    public string SourceName { get; set; } = "";
+    public DateTime PublishedAt { get; set; }
+    public DateTime IngestedAt { get; set; }
+    public List<string> Topics { get; set; } = [];
+    public string? ImageUrl { get; set; }
+}
+
+internal sealed class SourceDocument
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Url { get; set; } = "";
+    public List<string> Topics { get; set; } = [];
+    public bool Enabled { get; set; } = true;
+    public DateTime? LastAttemptAt { get; set; }
+    public DateTime? LastSuccessAt { get; set; }
+    public string? LastError { get; set; }
+    public int ConsecutiveFailures { get; set; }
+    public int ItemCount { get; set; }
+    public DateTime? NextPollAt { get; set; }
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+}
+
+internal sealed class BookmarkDocument
+{
+    public int Id { get; set; }
+
+    /// <summary>"user#article": LiteDB has no compound indexes, so uniqueness lives in one field.</summary>
+    public string Key { get; set; } = "";
+    public string UserKey { get; set; } = "";
+    public int ArticleId { get; set; }
+    public DateTime SavedAt { get; set; }
+    public string Title { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string SourceName { get; set; } = "";
+}
+
+internal sealed class SubscriptionDocument
+{
+    public int Id { get; set; }
+    public string ChatKey { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Query { get; set; } = "";
+    public string Mode { get; set; } = "";
+    public string? DailyAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class ChatDocument
+{
+    public string Id { get; set; } = "";
+    public string Platform { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Title { get; set; }
+    public string? TimeZone { get; set; }
+    public bool Active { get; set; } = true;
+    public string? InactiveReason { get; set; }
+    public DateTime FirstSeen { get; set; }
+    public DateTime LastSeen { get; set; }
+}
+
+internal sealed class UserDocument
+{
+    public string Id { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public DateTime FirstSeen { get; set; }
+    public DateTime LastSeen { get; set; }
+}
+
+internal sealed class StateDocument
+{
+    public string Id { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+#pragma warning restore CA1002, CA2227

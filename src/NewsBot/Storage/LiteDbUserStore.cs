@@ -1,0 +1,21 @@
+using NewsBot.Core.Chats;
+
+namespace NewsBot.Storage;
+
+internal sealed class LiteDbUserStore(NewsBotDatabase database) : IUserStore
+{
+    private readonly Lock _writeLock = new();
+
+    public void Touch(UserAddress user, string displayName, DateTimeOffset now)
+    {
+        lock (_writeLock)
+        {
+            var document = database.Users.FindById(user.Key) ?? new UserDocument { Id = user.Key, FirstSeen = Dates.ToStored(now) };
+            document.DisplayName = displayName;
+            document.LastSeen = Dates.ToStored(now);
+            database.Users.Upsert(document);
+        }
+    }
+
+    public int Count() => database.Users.Count();
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsBot.Core;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Bookmarks;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Storage;
+
+internal static class StorageRegistration
+{
+    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => NewsBotDatabase.Open(sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory));
+        services.AddSingleton<IArticleStore, LiteDbArticleStore>();
+        services.AddSingleton<ISourceStore, LiteDbSourceStore>();
+        services.AddSingleton<IBookmarkStore, LiteDbBookmarkStore>();
+        services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
+        services.AddSingleton<IChatStore, LiteDbChatStore>();
+        services.AddSingleton<IUserStore, LiteDbUserStore>();
+        return services;
+    }
+}

@@ -1,0 +1,270 @@
+using NewsBot.Core.Chats;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Commands;
+
+public sealed class ReadingCommandsTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task Latest_NoArticles_SaysWhatToDo()
+    {
+        var answer = await _bot.SendAsync("/latest");
+
+        Assert.Contains("no articles yet", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/sources", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Latest_ShowsNumberedArticlesWithIdSourceTimeAndLink()
+    {
+        var source = _bot.Source("Daily Wire");
+        _bot.Ingest(source, TestBot.Entry("Robot arm learns to cook", hoursAgo: 3, link: "https://wire.example/robot"));
+
+        var answer = await _bot.SendAsync("/latest");
+
+        Assert.Contains("1. #1 Robot arm learns to cook", answer, StringComparison.Ordinal);
+        Assert.Contains("Daily Wire · 3 h ago", answer, StringComparison.Ordinal);
+        Assert.Contains("https://wire.example/robot", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Latest_ManyArticles_IsPagedWithMoreAndPrevButtons()
+    {
+        var source = _bot.Source();
+        _bot.Ingest(source, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
+
+        var first = await _bot.SendAsync("/latest");
+        var second = await _bot.SendAsync("/latest 2");
+
+        Assert.Contains("page 1 of 3", first, StringComparison.Ordinal);
+        Assert.Contains("[More ▶: /latest 2]", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prev", first, StringComparison.Ordinal);
+        Assert.Contains("6. #6 Story 6", second, StringComparison.Ordinal);
+        Assert.Contains("[◀ Prev: /latest 1]", second, StringComparison.Ordinal);
+        Assert.Contains("[More ▶: /latest 3]", second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/latest -5", "Pages start at 1")]
+    [InlineData("/latest abc", "must be a number")]
+    public async Task Latest_BadPage_SaysWhatToType(string command, string expected)
+    {
+        _bot.Ingest(_bot.Source(), TestBot.Entry("Story"));
+
+        var answer = await _bot.SendAsync(command);
+
+        Assert.Contains(expected, answer, StringComparison.Ordinal);
+        Assert.Contains("/latest 2", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Latest_PageFarPastTheEnd_ShowsTheLastPage()
+    {
+        _bot.Ingest(_bot.Source(), Enumerable.Range(1, 7).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
+
+        var answer = await _bot.SendAsync("/latest 100000");
+
+        Assert.Contains("only 2 pages", answer, StringComparison.Ordinal);
+        Assert.Contains("#7 Story 7", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topics_ListsTopicsWithCounts()
+    {
+        var source = _bot.Source();
+        _bot.Ingest(source, TestBot.Entry("New robot", hoursAgo: 1), TestBot.Entry("Chip plant", hoursAgo: 2), TestBot.Entry("Telescope", hoursAgo: 3));
+
+        var answer = await _bot.SendAsync("/topics");
+
+        Assert.Contains("technology", answer, StringComparison.Ordinal);
+        Assert.Contains("2 articles", answer, StringComparison.Ordinal);
+        Assert.Contains("1 article", answer, StringComparison.Ordinal);
+        Assert.Contains("[technology: /topic technology]", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topic_KnownTopic_ListsOnlyItsArticles()
+    {
+        var source = _bot.Source();
+        _bot.Ingest(source, TestBot.Entry("New robot"), TestBot.Entry("Telescope finds comet"));
+
+        var answer = await _bot.SendAsync("/topic Science");
+
+        Assert.Contains("Telescope finds comet", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("New robot", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topic_Misspelt_SuggestsTheClosestTopic()
+    {
+        _bot.Ingest(_bot.Source(), TestBot.Entry("Telescope finds comet"));
+
+        var answer = await _bot.SendAsync("/topic sciense");
+
+        Assert.Contains("Did you mean /topic science?", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topic_WithoutName_SaysHowToAsk()
+    {
+        var answer = await _bot.SendAsync("/topic");
+
+        Assert.Contains("/topic <name>", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_FindsRankedResultsWithPaging()
+    {
+        _bot.Ingest(_bot.Source(), Enumerable.Range(1, 7).Select(i => TestBot.Entry($"Solar farm {i}", hoursAgo: i)).ToArray());
+
+        var answer = await _bot.SendAsync("/search solar");
+
+        Assert.Contains("7 results for solar", answer, StringComparison.Ordinal);
+        Assert.Contains("[More ▶: /search solar page:2]", answer, StringComparison.Ordinal);
+        Assert.Contains("#6 Solar farm 6", await _bot.SendAsync("/search solar page:2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_NothingFound_SuggestsAlternatives()
+    {
+        _bot.Ingest(_bot.Source(), TestBot.Entry("Solar farm"));
+
+        var answer = await _bot.SendAsync("/search zeppelin");
+
+        Assert.Contains("Nothing found for zeppelin", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/search", "What should I look for?")]
+    [InlineData("/search -wind", "at least one word")]
+    public async Task Search_NoPositiveWords_SaysWhatToType(string command, string expected)
+    {
+        Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_HundredKilobyteLine_IsRefusedPolitely()
+    {
+        var answer = await _bot.SendAsync("/search " + new string('a', 100_000));
+
+        Assert.Contains("too long", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainTextInPrivateChat_IsASearch()
+    {
+        _bot.Ingest(_bot.Source(), TestBot.Entry("Solar farm opens"));
+
+        Assert.Contains("Solar farm opens", await _bot.SendAsync("solar"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainTextInGroup_IsIgnored()
+    {
+        Assert.Null(await _bot.SendAsync("hello everyone", ChatKind.Group, chat: "telegram:-100"));
+    }
+
+    [Fact]
+    public async Task Read_ShowsTheCardWithSaveAndOpenButtons()
+    {
+        _bot.Ingest(_bot.Source("Daily Wire"), TestBot.Entry("Robot arm", "It folds laundry.\nAnd cooks.", link: "https://wire.example/robot"));
+
+        var reply = await _bot.ReplyToAsync("/read 1");
+        var answer = await _bot.SendAsync("/read 1");
+
+        Assert.Contains("#1 Robot arm", answer, StringComparison.Ordinal);
+        Assert.Contains("It folds laundry.", answer, StringComparison.Ordinal);
+        Assert.Contains("Link: https://wire.example/robot", answer, StringComparison.Ordinal);
+        Assert.Contains(reply!.Buttons, b => b.Command == "/bookmark 1");
+        Assert.Contains(reply.Buttons, b => b.Url == "https://wire.example/robot");
+    }
+
+    [Theory]
+    [InlineData("/read", "needs an article number")]
+    [InlineData("/read abc", "'abc' is not an article number")]
+    [InlineData("/read 99999999", "There is no article #99999999")]
+    [InlineData("/read 99999999999999", "There is no article #99999999999999")]
+    [InlineData("/read -3", "There is no article #-3")]
+    public async Task Read_BadId_SaysWhatToType(string command, string expected)
+    {
+        Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_SuggestsTheClosestOne()
+    {
+        var answer = await _bot.SendAsync("/lates");
+
+        Assert.Contains("I don't know /lates", answer, StringComparison.Ordinal);
+        Assert.Contains("Did you mean /latest?", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandForAnotherBot_IsIgnored()
+    {
+        Assert.Null(await _bot.SendAsync("/latest@SomeOtherBot", ChatKind.Group, chat: "telegram:-100"));
+    }
+
+    [Fact]
+    public async Task Help_ListsEveryCommand_AndExplainsOne()
+    {
+        var all = await _bot.SendAsync("/help");
+        var one = await _bot.SendAsync("/help subscribe");
+
+        foreach (var command in NewsBot.Core.Commands.CommandCatalog.All)
+        {
+            Assert.Contains(command.Usage, all, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("/subscribe science daily 08:00", one, StringComparison.Ordinal);
+        Assert.Contains("There is no command /nope", await _bot.SendAsync("/help nope"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WelcomesAndShowsTheFirstCommands()
+    {
+        var answer = await _bot.SendAsync("/start");
+
+        Assert.Contains("Welcome to NewsBot, Ada!", answer, StringComparison.Ordinal);
+        Assert.Contains("/latest", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_ShowsEachSourceHealth()
+    {
+        var good = _bot.Source("Good Wire");
+        var bad = _bot.Source("Bad Wire");
+        var sources = _bot.Get<NewsBot.Core.Articles.ISourceStore>();
+        sources.RecordSuccess(good.Id, TestBot.Now.AddMinutes(-3), 12, TestBot.Now.AddMinutes(7));
+        sources.RecordFailure(bad.Id, TestBot.Now.AddMinutes(-1), "HTTP 404 Not Found", TestBot.Now.AddMinutes(4));
+
+        var answer = await _bot.SendAsync("/sources");
+
+        Assert.Contains("1 of 2 healthy", answer, StringComparison.Ordinal);
+        Assert.Contains("12 articles · ok, read 3 min ago, next check in 7 min", answer, StringComparison.Ordinal);
+        Assert.Contains("failing: HTTP 404 Not Found (1 failure; never read)", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/search \u0000\u0001solar\u0007")]
+    [InlineData("/search 🚀🚀🚀")]
+    [InlineData("/search مرحبا")]
+    [InlineData("/read ٤٢")]
+    [InlineData("/")]
+    [InlineData("/@")]
+    [InlineData("/topic \"")]
+    [InlineData("/search \"\"\"")]
+    public async Task OddInput_GetsAnAnswerNotAnException(string command)
+    {
+        _bot.Ingest(_bot.Source(), TestBot.Entry("Solar farm"));
+
+        var answer = await _bot.SendAsync(command);
+
+        Assert.False(string.IsNullOrWhiteSpace(answer));
+        Assert.DoesNotContain("something went wrong", answer, StringComparison.OrdinalIgnoreCase);
+    }
+}

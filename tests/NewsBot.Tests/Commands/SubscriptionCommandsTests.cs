@@ -1,0 +1,158 @@
+using NewsBot.Core.Chats;
+using NewsBot.Core.Subscriptions;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Commands;
+
+public sealed class SubscriptionCommandsTests : IDisposable
+{
+    private const string Group = "telegram:-1001";
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task Subscriptions_None_SaysHowToSubscribe()
+    {
+        Assert.Contains("/subscribe <topic or words>", await _bot.SendAsync("/subscriptions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscribe_Topic_IsStoredAsATopicSubscription()
+    {
+        var answer = await _bot.SendAsync("/subscribe Technology");
+
+        var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Equal(SubscriptionKind.Topic, stored.Kind);
+        Assert.Equal("technology", stored.Query);
+        Assert.Equal(DeliveryMode.Instant, stored.Mode);
+        Assert.Contains("Subscribed (#1): topic technology, as they arrive", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscribe_Words_AreStoredInCanonicalForm()
+    {
+        await _bot.SendAsync("/subscribe Solar \"Power Plants\" -Wind");
+
+        var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Equal(SubscriptionKind.Keywords, stored.Kind);
+        Assert.Equal("solar \"power plant\" -wind", stored.Query);
+    }
+
+    [Fact]
+    public async Task Subscribe_Daily_StoresTheTimeAndMentionsTheTimeZone()
+    {
+        var answer = await _bot.SendAsync("/subscribe science daily 7:30");
+
+        var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Equal(DeliveryMode.Daily, stored.Mode);
+        Assert.Equal(new TimeOnly(7, 30), stored.DailyAt);
+        Assert.Contains("daily digest at 07:30", answer, StringComparison.Ordinal);
+        Assert.Contains("UTC", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscribe_DailyWithoutTime_MeansEightInTheMorning()
+    {
+        await _bot.SendAsync("/subscribe science daily");
+
+        Assert.Equal(new TimeOnly(8, 0), Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1")).DailyAt);
+    }
+
+    [Theory]
+    [InlineData("/subscribe science daily 25:00", "is not a time of day")]
+    [InlineData("/subscribe science daily noon", "is not a time of day")]
+    [InlineData("/subscribe", "What should this chat follow?")]
+    [InlineData("/subscribe -wind", "at least one word")]
+    public async Task Subscribe_BadInput_SaysWhatToType(string command, string expected)
+    {
+        Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
+        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+    }
+
+    [Fact]
+    public async Task Subscribe_Twice_DoesNotDuplicate()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        var again = await _bot.SendAsync("/subscribe TECHNOLOGY");
+
+        Assert.Contains("already has that subscription (#1", again, StringComparison.Ordinal);
+        Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+    }
+
+    [Fact]
+    public async Task Subscribe_InGroupByNonAdmin_IsPolitelyRefused()
+    {
+        var answer = await _bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: false, chat: Group);
+
+        Assert.Contains("Only this chat's admins", answer, StringComparison.Ordinal);
+        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat(Group));
+    }
+
+    [Fact]
+    public async Task Subscribe_InGroupByAdmin_IsStoredForTheGroup()
+    {
+        await _bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: true, chat: Group);
+
+        Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat(Group));
+        Assert.Contains("#1", await _bot.SendAsync("/subscriptions", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_ById_ByQuery_AndAll()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        await _bot.SendAsync("/subscribe solar -wind");
+        await _bot.SendAsync("/subscribe science daily 08:00");
+        await _bot.SendAsync("/subscribe sports");
+
+        Assert.Contains("Stopped #1 (topic technology", await _bot.SendAsync("/unsubscribe 1"), StringComparison.Ordinal);
+        Assert.Contains("Stopped #2", await _bot.SendAsync("/unsubscribe Solar -WIND"), StringComparison.Ordinal);
+        Assert.Contains("Stopped 2 subscriptions", await _bot.SendAsync("/unsubscribe all"), StringComparison.Ordinal);
+        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+    }
+
+    [Theory]
+    [InlineData("/unsubscribe 42", "#42 is not one of this chat's subscriptions")]
+    [InlineData("/unsubscribe weather", "no subscription to weather")]
+    [InlineData("/unsubscribe", "Which one?")]
+    public async Task Unsubscribe_NothingMatching_SaysSo(string command, string expected)
+    {
+        await _bot.SendAsync("/subscribe technology");
+
+        Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
+        Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+    }
+
+    [Fact]
+    public async Task Subscriptions_AreListedWithNumbers()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        await _bot.SendAsync("/subscribe \"electric cars\" daily 18:00");
+
+        var answer = await _bot.SendAsync("/subscriptions");
+
+        Assert.Contains("#1", answer, StringComparison.Ordinal);
+        Assert.Contains("topic technology, as they arrive", answer, StringComparison.Ordinal);
+        Assert.Contains("words \"electric car\", daily digest at 18:00", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TimeZone_ShowSetAndReject()
+    {
+        Assert.Contains("time zone is UTC", await _bot.SendAsync("/timezone"), StringComparison.Ordinal);
+        Assert.Contains("now Europe/Berlin; the local time there is 13:00", await _bot.SendAsync("/timezone europe/berlin"), StringComparison.Ordinal);
+        Assert.Equal("Europe/Berlin", _bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
+
+        var bad = await _bot.SendAsync("/timezone Berlinn");
+        Assert.Contains("I don't know the time zone 'Berlinn'", bad, StringComparison.Ordinal);
+        Assert.Equal("Europe/Berlin", _bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
+    }
+
+    [Fact]
+    public async Task TimeZone_InGroupByNonAdmin_CanBeReadButNotChanged()
+    {
+        Assert.Contains("time zone is UTC", await _bot.SendAsync("/timezone", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+        Assert.Contains("Only this chat's admins", await _bot.SendAsync("/timezone Asia/Tokyo", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NewsBot.Core;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Search;
+using NewsBot.Platforms.Terminal;
+using NewsBot.Storage;
+
+namespace NewsBot.Tests.Fakes;
+
+/// <summary>
+/// The real command core over a real LiteDB file in a temp folder, with a fake clock.
+/// Send it text as a person would and read the answer as the terminal shows it.
+/// </summary>
+public sealed class TestBot : IDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _directory = new();
+    private readonly ServiceProvider _services;
+
+    public TestBot(Action<NewsBotOptions>? configure = null)
+    {
+        Time = new FakeTimeProvider(Now);
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddOptions<NewsBotOptions>().Configure(o =>
+        {
+            o.DataDirectory = _directory.Path;
+            o.PageSize = 5;
+            o.Topics = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["technology"] = ["software", "chip", "robot"],
+                ["science"] = ["telescope", "research"],
+                ["sports"] = ["league", "marathon"],
+            };
+            configure?.Invoke(o);
+        });
+        services.AddNewsBotCore();
+        services.AddLiteDbStorage();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DataDirectory => _directory.Path;
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public FeedSource Source(string name = "Test Wire", params string[] topics) =>
+        Get<ISourceStore>().Ensure(name, $"https://{name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example/feed", topics);
+
+    /// <summary>Stores entries as if read from the source's feed; returns what was new.</summary>
+    public IReadOnlyList<Article> Ingest(FeedSource source, params FeedEntry[] entries) =>
+        Get<ArticleIngestor>().Ingest(source, entries);
+
+    public static FeedEntry Entry(string title, string summary = "", int hoursAgo = 1, string? link = null, string[]? categories = null, string? id = null) =>
+        new(id, title, link ?? $"https://news.example/{Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-'))}",
+            Now.AddHours(-hoursAgo), null, null, summary, categories ?? [], null);
+
+    public Task<Reply?> ReplyToAsync(string text, ChatKind kind = ChatKind.Private, bool isChatAdmin = true, string user = "telegram:1", string chat = "telegram:1") =>
+        Get<CommandRouter>().HandleAsync(
+            new IncomingMessage(ChatAddress.Parse(chat), kind, kind == ChatKind.Private ? null : "Test group", ParseUser(user), "Ada", text, isChatAdmin),
+            "NewsBot", CancellationToken.None).AsTask();
+
+    /// <summary>The answer as the terminal renders it, or null when the bot stays silent.</summary>
+    public async Task<string?> SendAsync(string text, ChatKind kind = ChatKind.Private, bool isChatAdmin = true, string user = "telegram:1", string chat = "telegram:1")
+    {
+        var reply = await ReplyToAsync(text, kind, isChatAdmin, user, chat);
+        return reply is null ? null : TerminalRenderer.Render(reply, Time.GetUtcNow());
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _directory.Dispose();
+    }
+
+    private static UserAddress ParseUser(string key)
+    {
+        var chat = ChatAddress.Parse(key);
+        return new UserAddress(chat.Platform, chat.Id);
+    }
+}
