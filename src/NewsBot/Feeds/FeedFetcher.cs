@@ -1,0 +1,425 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NewsBot.Feeds;
+
+/// <summary>The validators of the copy already held, sent so that an unchanged feed costs a 304.</summary>
+internal sealed record FetchConditions(string? ETag, DateTimeOffset? LastModified)
+{
+    public static FetchConditions None { get; } = new(null, null);
+}
+
+/// <summary>The outcome of one fetch.</summary>
+internal abstract record FetchResult
+{
+    private FetchResult()
+    {
+    }
+
+    /// <summary>The feed's bytes (decompressed) and what the server said about them.</summary>
+    /// <param name="FinalUrl">Where the feed was found after redirects; null for files.</param>
+    public sealed record Success(
+        byte[] Content,
+        string? MediaType,
+        string? Charset,
+        string? ETag,
+        DateTimeOffset? LastModified,
+        Uri? FinalUrl) : FetchResult;
+
+    /// <summary>The copy held is still current (HTTP 304, or an unchanged file).</summary>
+    public sealed record NotModified(string? ETag, DateTimeOffset? LastModified) : FetchResult;
+
+    /// <summary>Nothing usable was fetched; <paramref name="Reason"/> is a short sentence for people.</summary>
+    public sealed record Failure(string Reason, int? StatusCode = null, TimeSpan? RetryAfter = null) : FetchResult;
+}
+
+/// <summary>
+/// Downloads a feed over http(s) or reads it from a file, within the configured time and size
+/// limits. It never throws, except <see cref="OperationCanceledException"/> for the caller's token.
+/// </summary>
+internal sealed class FeedFetcher(
+    IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<FeedsOptions> options,
+    IHostEnvironment environment,
+    TimeProvider timeProvider,
+    ILogger<FeedFetcher> logger)
+{
+    public const string HttpClientName = "NewsBot.Feeds";
+    public const string UserAgent = "NewsBot/1.0 (+https://github.com/newsbot)";
+
+    private const string AcceptHeader =
+        "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, " +
+        "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+
+    private const int ChunkSize = 16 * 1024;
+
+    /// <summary>
+    /// The handler behind the feeds HttpClient: transparent gzip/deflate/brotli, bounded redirects,
+    /// and a connection step that refuses private addresses unless Feeds:AllowPrivateAddresses is set.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(IOptionsMonitor<FeedsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 10,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, ct) => ConnectAsync(context, options.CurrentValue.AllowPrivateAddresses, ct),
+        };
+    }
+
+    /// <summary>Fetches the feed named by a configured address (URL or file path).</summary>
+    public Task<FetchResult> FetchAsync(string source, FetchConditions? conditions, CancellationToken cancellationToken)
+    {
+        var location = FeedLocation.Parse(source, environment.ContentRootPath, out var error);
+        return location is null
+            ? Task.FromResult<FetchResult>(new FetchResult.Failure($"'{source}' {error}; expected an http(s) URL or a file path"))
+            : FetchAsync(location, conditions, cancellationToken);
+    }
+
+    /// <summary>Fetches the feed at <paramref name="location"/>.</summary>
+    public async Task<FetchResult> FetchAsync(FeedLocation location, FetchConditions? conditions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        cancellationToken.ThrowIfCancellationRequested();
+        conditions ??= FetchConditions.None;
+        var result = location switch
+        {
+            FeedLocation.Http http => await FetchHttpAsync(http.Url, conditions, cancellationToken).ConfigureAwait(false),
+            FeedLocation.LocalFile file => await ReadFileAsync(file.FullPath, conditions, cancellationToken).ConfigureAwait(false),
+            _ => new FetchResult.Failure("Unsupported feed location"),
+        };
+
+        switch (result)
+        {
+            case FetchResult.Failure failure:
+                logger.LogInformation("Could not fetch feed {Location}: {Reason}", location, failure.Reason);
+                break;
+            case FetchResult.Success success:
+                logger.LogDebug("Fetched feed {Location}: {Bytes} bytes", location, success.Content.Length);
+                break;
+            default:
+                logger.LogDebug("Feed {Location} has not changed", location);
+                break;
+        }
+
+        return result;
+    }
+
+    private async Task<FetchResult> FetchHttpAsync(Uri url, FetchConditions conditions, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        using var timeout = new CancellationTokenSource(settings.RequestTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            request.Headers.TryAddWithoutValidation("Accept", AcceptHeader);
+            if (!string.IsNullOrEmpty(conditions.ETag))
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", conditions.ETag);
+            }
+
+            if (conditions.LastModified is { } since)
+            {
+                request.Headers.IfModifiedSince = since;
+            }
+
+            var client = httpClientFactory.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var etag = response.Headers.ETag?.ToString();
+            var lastModified = response.Content.Headers.LastModified;
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                return new FetchResult.NotModified(etag ?? conditions.ETag, lastModified ?? conditions.LastModified);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var code = (int)response.StatusCode;
+                var phrase = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
+                return new FetchResult.Failure(
+                    string.Create(CultureInfo.InvariantCulture, $"HTTP {code} {phrase}"),
+                    code,
+                    RetryAfter(response.Headers.RetryAfter));
+            }
+
+            if (response.Content.Headers.ContentLength > settings.MaxFeedBytes)
+            {
+                return TooLarge(settings.MaxFeedBytes);
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var content = await ReadLimitedAsync(stream, settings.MaxFeedBytes, linked.Token).ConfigureAwait(false);
+                if (content is null)
+                {
+                    return TooLarge(settings.MaxFeedBytes);
+                }
+
+                var contentType = response.Content.Headers.ContentType;
+                return new FetchResult.Success(
+                    content,
+                    contentType?.MediaType,
+                    contentType?.CharSet,
+                    etag,
+                    lastModified,
+                    response.RequestMessage?.RequestUri ?? url);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new FetchResult.Failure($"The request timed out after {Describe(settings.RequestTimeout)} ({FeedsOptions.SectionName}:RequestTimeout)");
+        }
+        catch (OperationCanceledException)
+        {
+            return new FetchResult.Failure("The request was cancelled before it completed");
+        }
+        catch (HttpRequestException e)
+        {
+            return new FetchResult.Failure(Describe(e, url));
+        }
+        catch (InvalidDataException)
+        {
+            return new FetchResult.Failure("The server sent a corrupt compressed response");
+        }
+        catch (IOException e)
+        {
+            return new FetchResult.Failure($"The connection broke while the feed was downloading ({e.Message})");
+        }
+        // Never throwing is the contract: one odd server must not take down the poller.
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Unexpected error while fetching feed {Host}", url.Host);
+            return new FetchResult.Failure($"Unexpected error: {e.Message}");
+        }
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream();
+        var chunk = new byte[ChunkSize];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            // Checked while streaming: Content-Length can be absent or lie, and compressed bodies grow.
+            if (content.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            content.Write(chunk, 0, read);
+        }
+
+        return content.ToArray();
+    }
+
+    private async Task<FetchResult> ReadFileAsync(string path, FetchConditions conditions, CancellationToken cancellationToken)
+    {
+        var maxBytes = options.CurrentValue.MaxFeedBytes;
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                return new FetchResult.Failure($"Sample file not found: {path}");
+            }
+
+            if (file.Length > maxBytes)
+            {
+                return TooLarge(maxBytes);
+            }
+
+            // Second precision, like an HTTP date, so that a stored value compares equal.
+            var modified = new DateTimeOffset(file.LastWriteTimeUtc.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            if (conditions.LastModified == modified)
+            {
+                return new FetchResult.NotModified(null, modified);
+            }
+
+            var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return new FetchResult.Success(content, MediaTypeOf(path), null, null, modified, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return new FetchResult.Failure($"Could not read {path}: {e.Message}");
+        }
+    }
+
+    private static string? MediaTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".rss" or ".xml" => "application/rss+xml",
+        ".atom" => "application/atom+xml",
+        ".rdf" => "application/rdf+xml",
+        ".json" => "application/feed+json",
+        _ => null,
+    };
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? retryAfter)
+    {
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    private static FetchResult.Failure TooLarge(long maxBytes) =>
+        new($"The feed is larger than {DescribeSize(maxBytes)} ({FeedsOptions.SectionName}:MaxFeedBytes)");
+
+    private static string Describe(HttpRequestException e, Uri url)
+    {
+        if (FindInner<BlockedAddressException>(e) is { } blocked)
+        {
+            return blocked.Message;
+        }
+
+        var socket = FindInner<SocketException>(e);
+        if (e.HttpRequestError == HttpRequestError.NameResolutionError
+            || socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain)
+        {
+            return $"DNS lookup failed: the host name {url.Host} could not be resolved";
+        }
+
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.ConnectionError => socket?.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => $"Connection refused by {url.Host}:{url.Port}",
+                SocketError.TimedOut => $"Connecting to {url.Host} timed out",
+                SocketError.HostUnreachable or SocketError.NetworkUnreachable => $"{url.Host} is unreachable",
+                _ => $"Could not connect to {url.Host}: {(socket ?? e.InnerException ?? e).Message}",
+            },
+            HttpRequestError.SecureConnectionError => $"The TLS handshake with {url.Host} failed",
+            HttpRequestError.ResponseEnded => "The server closed the connection before the response was complete",
+            HttpRequestError.InvalidResponse => "The server sent an invalid HTTP response",
+            HttpRequestError.ConfigurationLimitExceeded => "The server's response headers are too large",
+            _ => e.Message,
+        };
+    }
+
+    private static T? FindInner<T>(Exception e)
+        where T : Exception
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    internal static string Describe(TimeSpan duration) =>
+        duration.TotalSeconds >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms");
+
+    internal static string DescribeSize(long bytes)
+    {
+        const long KiB = 1024;
+        const long MiB = 1024 * KiB;
+        return bytes switch
+        {
+            >= MiB => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)MiB:0.#} MB"),
+            >= KiB => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)KiB:0.#} KB"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        };
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivateAddresses, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+
+        // Checked on the resolved addresses, at connect time, so that neither a redirect nor a DNS
+        // answer can steer a feed fetch into the local network.
+        if (!allowPrivateAddresses)
+        {
+            var permitted = addresses.Where(a => !IsPrivate(a)).ToArray();
+            if (permitted.Length == 0 && addresses.Length > 0)
+            {
+                throw new BlockedAddressException(
+                    $"{host} is a private or local address ({addresses[0]}); feeds there are refused unless {FeedsOptions.SectionName}:AllowPrivateAddresses is true");
+            }
+
+            addresses = permitted;
+        }
+
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    internal static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address))
+        {
+            return true;
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return b[0] is 0 or 10 or 127 or >= 224
+                || (b[0] == 100 && b[1] is >= 64 and <= 127)
+                || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 172 && b[1] is >= 16 and <= 31)
+                || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 192 && b[1] == 0 && b[2] == 0)
+                || (b[0] == 198 && b[1] is 18 or 19);
+        }
+
+        return address.IsIPv6LinkLocal
+            || address.IsIPv6SiteLocal
+            || address.IsIPv6UniqueLocal
+            || address.IsIPv6Multicast
+            || address.Equals(IPAddress.IPv6Any)
+            || address.Equals(IPAddress.IPv6None);
+    }
+
+    private sealed class BlockedAddressException(string message) : IOException(message);
+}

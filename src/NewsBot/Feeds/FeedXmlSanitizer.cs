@@ -1,0 +1,395 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml;
+
+namespace NewsBot.Feeds;
+
+/// <summary>The root element of an XML document: enough to tell which feed format it is.</summary>
+internal sealed record XmlRoot(string LocalName, string NamespaceUri, string? Version, IReadOnlySet<string> NamespaceDeclarations);
+
+/// <summary>The outcome of preparing XML: the repaired document, or why it was refused.</summary>
+internal sealed record PreparedXml(string? Xml, string? Rejection, bool LooksLikeHtml, int LineOffset);
+
+/// <summary>
+/// Repairs what commonly breaks XML feeds before any XML parser sees them, and refuses DTDs:
+/// the XML stack would otherwise expand declared entities (the "billion laughs" attack).
+/// </summary>
+internal static class FeedXmlSanitizer
+{
+    private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+
+    private const string HtmlMarker = "This looks like an HTML web page, not a feed";
+
+    private static readonly HashSet<string> XmlEntities = new(StringComparer.Ordinal) { "amp", "lt", "gt", "quot", "apos" };
+
+    /// <summary>
+    /// Returns the document as UTF-8-declared XML without DOCTYPE, invalid characters, bare '&amp;'
+    /// or HTML-only entities (each repair reported in <paramref name="problems"/>), or why it was refused.
+    /// </summary>
+    public static PreparedXml Prepare(string text, List<string> problems)
+    {
+        var start = FirstNonWhitespace(text);
+        var lineOffset = text.AsSpan(0, start).Count('\n');
+        var rest = text[start..];
+        var keptNewlines = "";
+        if (rest.StartsWith("<?xml", StringComparison.Ordinal) && rest.Length > 5 && (char.IsWhiteSpace(rest[5]) || rest[5] == '?'))
+        {
+            var end = rest.IndexOf("?>", StringComparison.Ordinal);
+            if (end < 0)
+            {
+                return new PreparedXml(null, "XML error at line 1: the XML declaration is never closed", false, lineOffset);
+            }
+
+            keptNewlines = new string('\n', rest.AsSpan(0, end).Count('\n'));
+            rest = rest[(end + 2)..];
+        }
+
+        var prolog = ScanProlog(rest);
+        if (prolog.Rejection is not null)
+        {
+            return new PreparedXml(null, prolog.Rejection, prolog.Rejection == HtmlMarker, lineOffset);
+        }
+
+        if (prolog.DoctypeLength > 0)
+        {
+            var doctype = rest.AsSpan(prolog.DoctypeStart, prolog.DoctypeLength);
+            rest = string.Concat(rest.AsSpan(0, prolog.DoctypeStart), new string('\n', doctype.Count('\n')), rest.AsSpan(prolog.DoctypeStart + prolog.DoctypeLength));
+        }
+
+        return new PreparedXml(Declaration + keptNewlines + Sanitize(rest, problems), null, false, lineOffset);
+    }
+
+    /// <summary>Reads only as far as the root element, with DTDs prohibited as a second line of defence.</summary>
+    public static XmlRoot ReadRoot(string xml)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+        };
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        reader.MoveToContent();
+        var declarations = new HashSet<string>(StringComparer.Ordinal);
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.Prefix == "xmlns" || reader.Name == "xmlns")
+                {
+                    declarations.Add(reader.Value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+
+        return new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"), declarations);
+    }
+
+    private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanProlog(string xml)
+    {
+        var i = 0;
+        while (i < xml.Length)
+        {
+            if (char.IsWhiteSpace(xml[i]))
+            {
+                i++;
+            }
+            else if (At(xml, i, "<?"))
+            {
+                i = SkipPast(xml, i, "?>");
+            }
+            else if (At(xml, i, "<!--"))
+            {
+                i = SkipPast(xml, i, "-->");
+            }
+            else if (xml.AsSpan(i).StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+            {
+                return ScanDoctype(xml, i);
+            }
+            else
+            {
+                return (0, 0, IsHtmlStart(xml, i) ? HtmlMarker : null);
+            }
+        }
+
+        return (0, 0, null);
+    }
+
+    private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanDoctype(string xml, int start)
+    {
+        var nameStart = start + "<!DOCTYPE".Length;
+        while (nameStart < xml.Length && char.IsWhiteSpace(xml[nameStart]))
+        {
+            nameStart++;
+        }
+
+        var nameEnd = nameStart;
+        while (nameEnd < xml.Length && !char.IsWhiteSpace(xml[nameEnd]) && xml[nameEnd] is not ('[' or '>'))
+        {
+            nameEnd++;
+        }
+
+        if (xml.AsSpan(nameStart, nameEnd - nameStart).Equals("html", StringComparison.OrdinalIgnoreCase))
+        {
+            return (0, 0, HtmlMarker);
+        }
+
+        var quote = '\0';
+        var subsetStart = -1;
+        var subsetEnd = -1;
+        for (var i = nameEnd; i < xml.Length; i++)
+        {
+            var c = xml[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '[' && subsetStart < 0)
+            {
+                subsetStart = i;
+            }
+            else if (c == ']' && subsetStart >= 0)
+            {
+                subsetEnd = i;
+            }
+            else if (c == '>' && (subsetStart < 0 || subsetEnd > subsetStart))
+            {
+                var subset = subsetStart < 0 ? "" : xml.AsSpan(subsetStart, subsetEnd - subsetStart);
+                return subset.Contains("<!ENTITY", StringComparison.Ordinal)
+                    ? (0, 0, "The document declares XML entities in a DTD (<!DOCTYPE … [<!ENTITY …]>); DTDs are never processed, so it was rejected")
+                    : (start, i + 1 - start, null);
+            }
+        }
+
+        return (0, 0, "XML error: the <!DOCTYPE> declaration is never closed");
+    }
+
+    private static bool IsHtmlStart(string xml, int i)
+    {
+        if (i + 1 >= xml.Length || xml[i] != '<' || !char.IsAsciiLetter(xml[i + 1]))
+        {
+            return false;
+        }
+
+        var end = i + 1;
+        while (end < xml.Length && char.IsAsciiLetterOrDigit(xml[end]))
+        {
+            end++;
+        }
+
+        var name = xml.AsSpan(i + 1, end - i - 1);
+        return name.Equals("html", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("head", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("body", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool At(string text, int index, string value) =>
+        text.AsSpan(index).StartsWith(value, StringComparison.Ordinal);
+
+    private static int SkipPast(string text, int index, string terminator)
+    {
+        var end = text.IndexOf(terminator, index, StringComparison.Ordinal);
+        return end < 0 ? text.Length : end + terminator.Length;
+    }
+
+    private static string Sanitize(string xml, List<string> problems)
+    {
+        var output = new StringBuilder(xml.Length + 64);
+        var invalid = 0;
+        var escaped = 0;
+        var converted = 0;
+        string? firstConverted = null;
+        var i = 0;
+        while (i < xml.Length)
+        {
+            var c = xml[i];
+            if (c == '<' && (At(xml, i, "<![CDATA[") || At(xml, i, "<!--")))
+            {
+                // Character data and comments are copied verbatim, only invalid characters go.
+                var end = SkipPast(xml, i, At(xml, i, "<!--") ? "-->" : "]]>");
+                invalid += AppendValid(output, xml.AsSpan(i, end - i));
+                i = end;
+                continue;
+            }
+
+            if (c != '&')
+            {
+                var length = i + 1 < xml.Length && char.IsSurrogatePair(c, xml[i + 1]) ? 2 : 1;
+                invalid += AppendValid(output, xml.AsSpan(i, length));
+                i += length;
+                continue;
+            }
+
+            var semicolon = xml.AsSpan(i + 1, Math.Min(34, xml.Length - i - 1)).IndexOf(';');
+            var reference = semicolon < 0 ? "" : xml.Substring(i + 1, semicolon);
+            if (reference.StartsWith('#'))
+            {
+                if (IsValidCharacterReference(reference))
+                {
+                    output.Append('&').Append(reference).Append(';');
+                }
+                else if (IsNumericReference(reference))
+                {
+                    invalid++;
+                }
+                else
+                {
+                    output.Append("&amp;");
+                    escaped++;
+                    i++;
+                    continue;
+                }
+
+                i += reference.Length + 2;
+                continue;
+            }
+
+            if (IsEntityName(reference))
+            {
+                if (XmlEntities.Contains(reference))
+                {
+                    output.Append('&').Append(reference).Append(';');
+                    i += reference.Length + 2;
+                    continue;
+                }
+
+                var entity = "&" + reference + ";";
+                var decoded = WebUtility.HtmlDecode(entity);
+                if (decoded != entity)
+                {
+                    foreach (var rune in decoded.EnumerateRunes())
+                    {
+                        output.Append("&#").Append(rune.Value.ToString(CultureInfo.InvariantCulture)).Append(';');
+                    }
+
+                    converted++;
+                    firstConverted ??= entity;
+                    i += reference.Length + 2;
+                    continue;
+                }
+            }
+
+            // A bare '&' or an entity nobody defines: keep it as the literal text it must have been.
+            output.Append("&amp;");
+            escaped++;
+            i++;
+        }
+
+        if (invalid > 0)
+        {
+            problems.Add(invalid == 1
+                ? "The document had 1 invalid character that was removed"
+                : $"The document had {invalid} invalid characters that were removed");
+        }
+
+        if (escaped > 0)
+        {
+            problems.Add(escaped == 1
+                ? "The document had 1 unescaped '&' that was escaped"
+                : $"The document had {escaped} unescaped '&' characters that were escaped");
+        }
+
+        if (converted > 0)
+        {
+            problems.Add($"The document used {converted} HTML entities unknown to XML (such as {firstConverted}); they were converted");
+        }
+
+        return output.ToString();
+    }
+
+    private static int FirstNonWhitespace(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] == '\uFEFF'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int AppendValid(StringBuilder output, ReadOnlySpan<char> text)
+    {
+        var removed = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                output.Append(c).Append(text[++i]);
+            }
+            else if (IsXmlChar(c))
+            {
+                output.Append(c);
+            }
+            else
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsXmlChar(int c) =>
+        c is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
+
+    private static bool IsNumericReference(string reference)
+    {
+        var hex = reference.Length > 1 && reference[1] is 'x' or 'X';
+        var digits = reference.AsSpan(hex ? 2 : 1);
+        if (digits.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (hex ? !char.IsAsciiHexDigit(c) : !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsValidCharacterReference(string reference)
+    {
+        if (!IsNumericReference(reference))
+        {
+            return false;
+        }
+
+        var hex = reference[1] is 'x' or 'X';
+        var digits = hex ? reference[2..] : reference[1..];
+        return int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            && IsXmlChar(value);
+    }
+
+    private static bool IsEntityName(string name)
+    {
+        if (name.Length is 0 or > 32 || !char.IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace NewsBot.Feeds;
+
+/// <summary>
+/// Checks the "Feeds" section at start-up; every message names the configuration key to fix.
+/// </summary>
+internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
+{
+    private static readonly TimeSpan MinPollInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MinRequestTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(5);
+    private const long MinFeedBytes = 1024;
+    private const long MaxFeedBytesLimit = 100L * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, FeedsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var section = FeedsOptions.SectionName;
+
+        if (options.PollInterval < MinPollInterval)
+        {
+            failures.Add($"{section}:PollInterval must be at least {MinPollInterval:c}; got {options.PollInterval:c}");
+        }
+
+        if (options.RequestTimeout < MinRequestTimeout || options.RequestTimeout > MaxRequestTimeout)
+        {
+            failures.Add($"{section}:RequestTimeout must be between {MinRequestTimeout:c} and {MaxRequestTimeout:c}; got {options.RequestTimeout:c}");
+        }
+
+        if (options.MaxFeedBytes < MinFeedBytes || options.MaxFeedBytes > MaxFeedBytesLimit)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{section}:MaxFeedBytes must be between {MinFeedBytes} and {MaxFeedBytesLimit} (100 MB); got {options.MaxFeedBytes}"));
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            var source = options.Sources[i];
+            var key = $"{section}:Sources:{i}";
+            if (source is null)
+            {
+                failures.Add($"{key} is empty; give it a Name and a Url");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(source.Name))
+            {
+                failures.Add($"{key}:Name must not be empty");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.Url))
+            {
+                failures.Add($"{key}:Url must be an http(s) URL or a file path; it is empty");
+            }
+            else if (FeedLocation.Parse(source.Url, AppContext.BaseDirectory, out _) is null)
+            {
+                failures.Add($"{key}:Url must be an http(s) URL or a file path; got '{source.Url}'");
+            }
+            else if (!seen.TryAdd(source.Url.Trim(), i))
+            {
+                failures.Add($"{key}:Url repeats {section}:Sources:{seen[source.Url.Trim()]}:Url ('{source.Url}'); each feed may be listed once");
+            }
+
+            for (var t = 0; t < source.Topics.Count; t++)
+            {
+                if (string.IsNullOrWhiteSpace(source.Topics[t]))
+                {
+                    failures.Add($"{key}:Topics:{t} must not be empty");
+                }
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

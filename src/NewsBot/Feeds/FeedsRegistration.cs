@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace NewsBot.Feeds;
+
+/// <summary>Adds feed reading (options, HTTP client, fetcher, parser, the check command) to the host.</summary>
+public static class FeedsRegistration
+{
+    public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<FeedsOptions>()
+            .BindConfiguration(FeedsOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // No resilience handler: Feeds:RequestTimeout bounds the whole fetch, and the poller's
+        // back-off is the retry policy. The fetcher applies its own timeout, hence no client timeout.
+        services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptionsMonitor<FeedsOptions>>()));
+
+        services.TryAddSingleton<FeedParser>();
+        services.TryAddSingleton<FeedFetcher>();
+        services.TryAddSingleton<FeedCheck>();
+        return builder;
+    }
+}

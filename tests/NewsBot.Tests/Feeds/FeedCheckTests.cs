@@ -1,0 +1,136 @@
+using System.Text.Json;
+using NewsBot.Feeds;
+
+namespace NewsBot.Tests.Feeds;
+
+public sealed class FeedCheckTests : IDisposable
+{
+    private readonly FetcherHarness _harness = new();
+    private readonly FeedCheck _check;
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _errors = new();
+
+    public FeedCheckTests()
+    {
+        _check = new FeedCheck(_harness.Fetcher, new FeedParser());
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _output.Dispose();
+        _errors.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_GoodFeed_PrintsFeedItemsAndNoProblems()
+    {
+        var exitCode = await _check.RunAsync("rss20_rfc822.xml", json: false, _output, _errors, CancellationToken.None);
+
+        var text = _output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Format:  RSS 2.0", text, StringComparison.Ordinal);
+        Assert.Contains("Title:   Daily Circuit", text, StringComparison.Ordinal);
+        Assert.Contains("Items:   4", text, StringComparison.Ordinal);
+        Assert.Contains("1. Chip makers race to 1 nm", text, StringComparison.Ordinal);
+        Assert.Contains("   Published:  2026-11-27 08:05:00 UTC", text, StringComparison.Ordinal);
+        Assert.Contains("   Link:       https://daily-circuit.example/news/1nm?id=7", text, StringComparison.Ordinal);
+        Assert.Contains("   Author:     Jane Doe", text, StringComparison.Ordinal);
+        Assert.Contains("   Categories: Hardware, Semiconductors", text, StringComparison.Ordinal);
+        Assert.Contains("   Summary:    Three foundries announced roadmaps.", text, StringComparison.Ordinal);
+        Assert.EndsWith("No problems found." + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.Equal("", _errors.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_FeedWithProblems_ListsThemAndShowsNoDate()
+    {
+        var exitCode = await _check.RunAsync("rss20_nonstd_date.xml", json: false, _output, _errors, CancellationToken.None);
+
+        var text = _output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("   Published:  no date", text, StringComparison.Ordinal);
+        Assert.Contains("Problems:" + Environment.NewLine + "  - Item 3 has no usable date (\"yesterday\")", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ImageAndUpdated_AreShown()
+    {
+        await _check.RunAsync("atom10.xml", json: false, _output, _errors, CancellationToken.None);
+
+        var text = _output.ToString();
+        Assert.Contains("   Image:      https://open-lab.example/img/comet.jpg", text, StringComparison.Ordinal);
+        Assert.Contains("   Updated:    2026-11-27 07:00:00 UTC", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Json_WritesOneObjectPerItemPerLine()
+    {
+        var exitCode = await _check.RunAsync("rss20_rfc822.xml", json: true, _output, _errors, CancellationToken.None);
+
+        var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(4, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        var root = first.RootElement;
+        Assert.Equal(
+            ["title", "link", "id", "published", "updated", "author", "summary", "categories", "image"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Chip makers race to 1 nm", root.GetProperty("title").GetString());
+        Assert.Equal("https://daily-circuit.example/news/1nm?id=7", root.GetProperty("link").GetString());
+        Assert.Equal("dc-0001", root.GetProperty("id").GetString());
+        Assert.Equal("2026-11-27T08:05:00Z", root.GetProperty("published").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("updated").ValueKind);
+        Assert.Equal("Jane Doe", root.GetProperty("author").GetString());
+        Assert.Equal(["Hardware", "Semiconductors"], root.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("image").ValueKind);
+        Assert.Equal("", _errors.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonWithProblems_WritesProblemsToErrorsOnly()
+    {
+        var exitCode = await _check.RunAsync("rss20_cp1251.xml", json: true, _output, _errors, CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        var line = Assert.Single(_output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("\"title\":\"Учёные открыли новую звезду\"", line, StringComparison.Ordinal);
+
+        _output.GetStringBuilder().Clear();
+        exitCode = await _check.RunAsync("rss20_nonstd_date.xml", json: true, _output, _errors, CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("problem: Item 3 has no usable date (\"yesterday\")", _errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("problem:", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_HtmlPage_ExitsOneWithTheReason()
+    {
+        var exitCode = await _check.RunAsync("html_page.html", json: false, _output, _errors, CancellationToken.None);
+
+        var text = _output.ToString();
+        Assert.Equal(1, exitCode);
+        Assert.Contains("This is not a feed.", text, StringComparison.Ordinal);
+        Assert.Contains("  - This looks like an HTML web page, not a feed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingFile_ExitsOneWithTheReason()
+    {
+        var exitCode = await _check.RunAsync("nope.xml", json: false, _output, _errors, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Could not fetch nope.xml: Sample file not found: ", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonAndNotAFeed_ExitsOneWithNothingOnOutput()
+    {
+        var exitCode = await _check.RunAsync("empty.xml", json: true, _output, _errors, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", _output.ToString());
+        Assert.Contains("problem: The document is empty", _errors.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,634 @@
+using System.Diagnostics;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NewsBot.Core.Articles;
+using NewsBot.Feeds;
+
+namespace NewsBot.Tests.Feeds;
+
+public sealed class FeedParserTests
+{
+    private static readonly Uri FeedUrl = new("https://feeds.example/feed.xml");
+
+    private readonly FeedParser _parser = new();
+
+    private FeedDocument ParseFixture(string name, string? charset = null, Uri? baseUri = null) =>
+        _parser.Parse(Fixtures.Bytes(name), charset, baseUri ?? FeedUrl);
+
+    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Parse_Rss20WithRfc822Dates_ConvertsEveryZoneToUtc()
+    {
+        var feed = ParseFixture("rss20_rfc822.xml");
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal("RSS 2.0", feed.Format);
+        Assert.Equal("Daily Circuit", feed.Title);
+        Assert.Equal("https://daily-circuit.example/", feed.SiteLink);
+        Assert.Equal(
+            [Utc(2026, 11, 27, 8, 5), Utc(2026, 11, 27, 9, 0), Utc(2026, 11, 27, 15, 0), Utc(2026, 12, 1, 8, 5)],
+            feed.Entries.Select(e => e.Published!.Value));
+        Assert.All(feed.Entries, e => Assert.Equal(TimeSpan.Zero, e.Published!.Value.Offset));
+        Assert.Empty(feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_Rss20Item_CanonicalisesLinkAndCleansFields()
+    {
+        var entry = ParseFixture("rss20_rfc822.xml").Entries[0];
+
+        Assert.Equal("dc-0001", entry.Id);
+        Assert.Equal("Chip makers race to 1 nm", entry.Title);
+        Assert.Equal("https://daily-circuit.example/news/1nm?id=7", entry.Link);
+        Assert.Equal("Jane Doe", entry.Author);
+        Assert.Equal(["Hardware", "Semiconductors"], entry.Categories);
+        Assert.Equal("Three foundries announced roadmaps.", entry.Summary);
+        Assert.Null(entry.ImageUrl);
+    }
+
+    [Fact]
+    public void Parse_Rss20ItemWithDcCreator_UsesItAsAuthor()
+    {
+        var entry = ParseFixture("rss20_rfc822.xml").Entries[1];
+
+        Assert.Equal("Sam Lee", entry.Author);
+        Assert.Equal("https://daily-circuit.example/news/quantum", entry.Link);
+    }
+
+    [Fact]
+    public void Parse_Rss20ItemWithOnlyPermalinkGuid_UsesGuidAsLink()
+    {
+        var entry = ParseFixture("rss20_rfc822.xml").Entries[3];
+
+        Assert.Equal("https://daily-circuit.example/news/phone", entry.Link);
+    }
+
+    [Fact]
+    public void Parse_Rss20WithTtl_ReportsTtl()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(60), ParseFixture("rss20_rfc822.xml").Ttl);
+    }
+
+    [Fact]
+    public void Parse_NonStandardDates_KeepsParsableOnesAndReportsTheRest()
+    {
+        var feed = ParseFixture("rss20_nonstd_date.xml");
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal(4, feed.Entries.Count);
+        Assert.Equal(Utc(2026, 11, 28, 9, 0), feed.Entries[0].Published);
+        Assert.Equal(Utc(2026, 11, 28, 10, 0), feed.Entries[1].Published);
+        Assert.Null(feed.Entries[2].Published);
+        Assert.Null(feed.Entries[3].Published);
+        Assert.Contains("Item 3 has no usable date (\"yesterday\")", feed.Problems);
+        Assert.Contains("1 item has no date", feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_Atom10_ReadsFormatTitleAndSiteLink()
+    {
+        var feed = ParseFixture("atom10.xml");
+
+        Assert.Equal("Atom 1.0", feed.Format);
+        Assert.Equal("Open Lab Notes", feed.Title);
+        Assert.Equal("https://open-lab.example/", feed.SiteLink);
+        Assert.Equal(2, feed.Entries.Count);
+        Assert.Empty(feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_AtomEntryWithPublished_UsesPublishedAndUpdated()
+    {
+        var entry = ParseFixture("atom10.xml").Entries[0];
+
+        Assert.Equal("urn:open-lab:comet", entry.Id);
+        Assert.Equal(Utc(2026, 11, 26, 18, 30), entry.Published);
+        Assert.Equal(Utc(2026, 11, 27, 7, 0), entry.Updated);
+        Assert.Equal("https://open-lab.example/comet", entry.Link);
+        Assert.Equal("Dr. Ada Moss", entry.Author);
+        Assert.Equal(["Astronomy", "Space"], entry.Categories);
+        Assert.Equal("A bright comet.", entry.Summary);
+        Assert.Equal("https://open-lab.example/img/comet.jpg", entry.ImageUrl);
+    }
+
+    [Fact]
+    public void Parse_AtomEntryWithOnlyUpdatedAndHtmlTitle_FallsBackToUpdatedAndStripsTags()
+    {
+        var entry = ParseFixture("atom10.xml").Entries[1];
+
+        Assert.Equal("Atom bold entry", entry.Title);
+        Assert.Equal(Utc(2026, 11, 27, 8, 5), entry.Published);
+        Assert.Equal(Utc(2026, 11, 27, 8, 5), entry.Updated);
+        Assert.Equal("https://feeds.example/notes/bold", entry.Link);
+        Assert.Equal("Only an updated date.", entry.Summary);
+        Assert.Equal("https://open-lab.example/img/bold-thumb.png", entry.ImageUrl);
+    }
+
+    [Fact]
+    public void Parse_Rss10Rdf_ReadsItemsWithDublinCoreDates()
+    {
+        var feed = ParseFixture("rss10_rdf.xml");
+
+        Assert.Equal("RSS 1.0", feed.Format);
+        Assert.Equal("Greenline Weekly", feed.Title);
+        Assert.Equal(2, feed.Entries.Count);
+        Assert.Equal(Utc(2026, 11, 25, 5, 0), feed.Entries[0].Published);
+        Assert.Equal("Mia Berg", feed.Entries[0].Author);
+        Assert.Equal("https://greenline.example/glaciers", feed.Entries[0].Link);
+        Assert.Equal("New measurements from the Alps.", feed.Entries[0].Summary);
+        Assert.Equal(Utc(2026, 11, 24, 12, 0), feed.Entries[1].Published);
+    }
+
+    [Fact]
+    public void Parse_CdataHtmlDescription_BecomesPlainText()
+    {
+        var entry = ParseFixture("rss20_html.xml").Entries[0];
+
+        Assert.Equal("First bold & link\nline2\n5 < 6 café — end", entry.Summary);
+    }
+
+    [Fact]
+    public void Parse_EntityEscapedHtmlDescription_BecomesPlainTextList()
+    {
+        var entry = ParseFixture("rss20_html.xml").Entries[1];
+
+        Assert.Equal("• one\n• two", entry.Summary);
+    }
+
+    [Fact]
+    public void Parse_ContentEncodedOnlyAndEmptyTitle_UsesContentForSummaryTitleAndImage()
+    {
+        var feed = ParseFixture("rss20_html.xml");
+        var entry = feed.Entries[2];
+
+        Assert.StartsWith("Content only, with a picture: and text that goes on", entry.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("…", entry.Title, StringComparison.Ordinal);
+        Assert.True(entry.Title.Length <= 80);
+        Assert.StartsWith("Content only, with a picture:", entry.Title, StringComparison.Ordinal);
+        Assert.Equal("https://feeds.example/img/harbour.jpg", entry.ImageUrl);
+        Assert.Equal("Harbour & Street", feed.Title);
+        Assert.Contains("1 item has no title; its summary or link is used instead", feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_MediaRss_PrefersMediaContentThenThumbnailThenEnclosureThenHtml()
+    {
+        var feed = ParseFixture("rss20_media.xml");
+
+        Assert.Equal("RSS 2.0", feed.Format);
+        Assert.Equal(
+            [
+                "https://media.example/img/content.jpg",
+                "https://media.example/img/video-thumb.jpg",
+                "https://media.example/img/only.png",
+                "https://cdn.media.example/img/ep.webp",
+                "https://media.example/img/by-extension.jpeg",
+            ],
+            feed.Entries.Select(e => e.ImageUrl));
+    }
+
+    [Fact]
+    public void Parse_InvalidXmlCharacters_RemovesThemAndSaysSo()
+    {
+        var feed = ParseFixture("rss20_invalid_chars.xml");
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal("ControlChars", feed.Title);
+        var entry = Assert.Single(feed.Entries);
+        Assert.Equal("Bad bytes inside", entry.Title);
+        Assert.Equal("Text with a vertical tab.", entry.Summary);
+        Assert.Contains("The document had 4 invalid characters that were removed", feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_WhitespaceBeforeXmlDeclaration_StillParses()
+    {
+        var feed = ParseFixture("rss20_leading_ws.xml");
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal("Still parsed", Assert.Single(feed.Entries).Title);
+        Assert.Empty(feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_UnescapedAmpersandsAndHtmlEntities_RepairsAndReports()
+    {
+        var feed = ParseFixture("rss20_unescaped_amp.xml");
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal("Tom & Jerry News", feed.Title);
+        Assert.Equal("https://cartoons.example/?a=1&b=2", feed.SiteLink);
+        var entry = Assert.Single(feed.Entries);
+        Assert.Equal("Tom & Jerry return", entry.Title);
+        Assert.Equal("https://cartoons.example/show?season=2&episode=5", entry.Link);
+        Assert.Equal("Cat & mouse & more &unknown; stuff © 2026", entry.Summary);
+        Assert.Contains(feed.Problems, p => p.Contains("unescaped '&'", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems, p => p.Contains("&nbsp;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_Windows1251WithoutBom_DecodesCyrillic()
+    {
+        var feed = ParseFixture("rss20_cp1251.xml");
+
+        Assert.Equal("Новости науки", feed.Title);
+        var entry = Assert.Single(feed.Entries);
+        Assert.Equal("Учёные открыли новую звезду", entry.Title);
+        Assert.Equal("Телескоп увидел яркую вспышку.", entry.Summary);
+        Assert.Equal(["Наука"], entry.Categories);
+        Assert.Equal(Utc(2026, 11, 23, 4, 30), entry.Published);
+    }
+
+    [Fact]
+    public void Parse_Windows1251WithContradictingUtf8Charset_TrustsTheBytes()
+    {
+        var feed = ParseFixture("rss20_cp1251.xml", charset: "utf-8");
+
+        Assert.Equal("Новости науки", feed.Title);
+        Assert.Contains(feed.Problems, p => p.Contains("windows-1251 was used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_Utf8WithWrongLatin1Charset_TrustsTheBytes()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Café ☕</title></channel></rss>");
+
+        var feed = _parser.Parse(bytes, "iso-8859-1", FeedUrl);
+
+        Assert.Equal("Café ☕", feed.Title);
+    }
+
+    [Fact]
+    public void Parse_Utf16WithByteOrderMark_Decodes()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-16\"?><rss version=\"2.0\"><channel><title>Ünïcode</title></channel></rss>";
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(xml)).ToArray();
+
+        var feed = _parser.Parse(bytes, null, FeedUrl);
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal("Ünïcode", feed.Title);
+    }
+
+    [Fact]
+    public void Parse_JsonFeed11_ReadsEveryField()
+    {
+        var feed = ParseFixture("jsonfeed11.json", baseUri: new Uri("https://harbour-street.example/feed.json"));
+
+        Assert.Equal("JSON Feed 1.1", feed.Format);
+        Assert.Equal("Harbour Street Journal", feed.Title);
+        Assert.Equal("https://harbour-street.example/", feed.SiteLink);
+        Assert.Equal(3, feed.Entries.Count);
+        var first = feed.Entries[0];
+        Assert.Equal("hsj-1", first.Id);
+        Assert.Equal("Markets close higher", first.Title);
+        Assert.Equal("https://harbour-street.example/markets", first.Link);
+        Assert.Equal(Utc(2026, 11, 27, 7, 5), first.Published);
+        Assert.Equal(Utc(2026, 11, 27, 9, 0), first.Updated);
+        Assert.Equal("Lena Ortiz", first.Author);
+        Assert.Equal("Shares rose after the earnings report.", first.Summary);
+        Assert.Equal(["Business", "markets"], first.Categories);
+        Assert.Equal("https://harbour-street.example/img/markets.jpg", first.ImageUrl);
+    }
+
+    [Fact]
+    public void Parse_JsonFeedItemWithoutTitleOrDate_FallsBackAndReports()
+    {
+        var feed = ParseFixture("jsonfeed11.json", baseUri: new Uri("https://harbour-street.example/feed.json"));
+        var second = feed.Entries[1];
+        var third = feed.Entries[2];
+
+        Assert.Equal("2", second.Id);
+        Assert.Equal("A title-less micro post about the harbour festival.", second.Title);
+        Assert.Equal("https://harbour-street.example/notes/short", second.Link);
+        Assert.Equal("Harbour Desk", second.Author);
+        Assert.Null(second.Published);
+        Assert.Equal("https://harbour-street.example/img/festival.png", second.ImageUrl);
+        Assert.Equal("https://elsewhere.example/story", third.Link);
+        Assert.Equal("https://harbour-street.example/img/inline.gif", third.ImageUrl);
+        Assert.Contains("Item 2 has no usable date (\"not a date\")", feed.Problems);
+        Assert.Contains("1 item has no date", feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_JsonFeed10WithSingleAuthor_ReadsAuthor()
+    {
+        var json = """{"version":"https://jsonfeed.org/version/1","title":"Old","items":[{"id":"1","title":"x","url":"https://a.example/1","author":{"name":"Solo"},"date_published":"2026-01-02T03:04:05Z"}]}""";
+
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(json), null, null);
+
+        Assert.Equal("JSON Feed 1.0", feed.Format);
+        Assert.Equal("Solo", Assert.Single(feed.Entries).Author);
+    }
+
+    [Fact]
+    public void Parse_JsonThatIsNotAFeed_ReturnsProblem()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes("""{"status":"ok"}"""), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.Empty(feed.Entries);
+        Assert.StartsWith("This is JSON, but not a JSON Feed", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BrokenJson_ReturnsProblemWithLine()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes("{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [\n"), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.StartsWith("JSON error at line", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BillionLaughs_FailsFastWithoutExpandingEntities()
+    {
+        var bytes = Fixtures.Bytes("billion_laughs.xml");
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = Stopwatch.StartNew();
+
+        var feed = _parser.Parse(bytes, null, FeedUrl);
+
+        stopwatch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Assert.False(feed.IsFeed);
+        Assert.Empty(feed.Entries);
+        Assert.Contains("DTD", Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
+        Assert.True(allocated < 5_000_000, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void Parse_ExternalEntity_IsNotResolved()
+    {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&secret;</title></channel></rss>";
+
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.Contains("DTD", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DoctypeWithoutEntities_IsIgnored()
+    {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel><title>Old &amp; gold</title><link>https://old.example/</link><item><title>One</title><link>https://old.example/1</link></item></channel></rss>";
+
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal("RSS 0.91", feed.Format);
+        Assert.Equal("Old & gold", feed.Title);
+        Assert.Equal("One", Assert.Single(feed.Entries).Title);
+    }
+
+    [Fact]
+    public void Parse_HtmlPage_SaysItIsAWebPageWithItsTitle()
+    {
+        var feed = ParseFixture("html_page.html");
+
+        Assert.False(feed.IsFeed);
+        Assert.Null(feed.Format);
+        Assert.Empty(feed.Entries);
+        Assert.Equal("This looks like an HTML web page, not a feed (page title: \"Just a moment...\")", Assert.Single(feed.Problems));
+    }
+
+    [Theory]
+    [InlineData("<html><head><title>Home</title></head><body><p>hi</body></html>")]
+    [InlineData("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Home</title></head><body/></html>")]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><html><body/></html>")]
+    public void Parse_HtmlVariants_SayTheyAreWebPages(string html)
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(html), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.StartsWith("This looks like an HTML web page, not a feed", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyFile_SaysTheDocumentIsEmpty()
+    {
+        var feed = ParseFixture("empty.xml");
+
+        Assert.False(feed.IsFeed);
+        Assert.Equal("The document is empty", Assert.Single(feed.Problems));
+    }
+
+    [Fact]
+    public void Parse_OnlyWhitespace_SaysTheDocumentIsEmpty()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(" \r\n\t "), null, null);
+
+        Assert.Equal("The document is empty", Assert.Single(feed.Problems));
+    }
+
+    [Fact]
+    public void Parse_TruncatedXml_ReportsXmlErrorWithLine()
+    {
+        var feed = ParseFixture("truncated.xml");
+
+        Assert.False(feed.IsFeed);
+        Assert.Empty(feed.Entries);
+        Assert.StartsWith("XML error at line 6", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PlainText_SaysItIsPlainText()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes("Service temporarily unavailable"), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.Equal("This looks like plain text, not a feed (it starts with \"Service temporarily unavailable\")", Assert.Single(feed.Problems));
+    }
+
+    [Fact]
+    public void Parse_BinaryData_SaysItIsBinary()
+    {
+        var feed = _parser.Parse(new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF }, null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.Equal("This looks like binary data, not a feed", Assert.Single(feed.Problems));
+    }
+
+    [Fact]
+    public void Parse_OtherXmlDocument_NamesItsRootElement()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><sitemap><url/></sitemap>"), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.Equal("This is an XML document but not a feed (its root element is <sitemap>)", Assert.Single(feed.Problems));
+    }
+
+    [Fact]
+    public void Parse_DeclarationOnly_ReportsMissingRoot()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.StartsWith("XML error", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DoctypeAfterComment_IsStillCaught()
+    {
+        var xml = "<?xml version=\"1.0\"?><!-- hi --><?pi x?>\n<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><rss version=\"2.0\"><channel><title>&b;</title></channel></rss>";
+
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+
+        Assert.False(feed.IsFeed);
+        Assert.Contains("DTD", Assert.Single(feed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyChannel_IsAFeedWithoutEntries()
+    {
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>"), null, FeedUrl);
+
+        Assert.True(feed.IsFeed);
+        Assert.Empty(feed.Entries);
+        Assert.Empty(feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_ItemsWithoutLinks_CountsThemInOneProblem()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>a</title></item><item><title>b</title></item><item><title>c</title><link>mailto:x@y.example</link></item></channel></rss>";
+
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+
+        Assert.Contains("3 items have no link", feed.Problems);
+        Assert.All(feed.Entries, e => Assert.Null(e.Link));
+    }
+
+    [Fact]
+    public void Parse_ItemWithNothingButLink_UsesLinkAsTitle()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><link>https://a.example/x</link></item></channel></rss>";
+
+        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl).Entries);
+
+        Assert.Equal("https://a.example/x", entry.Title);
+        Assert.Equal("", entry.Summary);
+    }
+
+    [Fact]
+    public void Parse_TitleWithLessThanSign_KeepsTheText()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>Why x&lt;y matters</title><link>https://a.example/x</link></item></channel></rss>";
+
+        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl).Entries);
+
+        Assert.Equal("Why x<y matters", entry.Title);
+    }
+
+    [Fact]
+    public void Parse_LongTitleAndSummary_AreTruncatedWithEllipsis()
+    {
+        var longTitle = string.Join(' ', Enumerable.Repeat("headline", 60));
+        var longText = string.Join(' ', Enumerable.Repeat("word", 400));
+        var xml = $"<rss version=\"2.0\"><channel><title>T</title><item><title>{longTitle}</title><link>https://a.example/x</link><description>{longText}</description></item></channel></rss>";
+
+        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl).Entries);
+
+        Assert.True(entry.Title.Length <= HtmlToText.MaxTitleLength);
+        Assert.True(entry.Summary.Length <= HtmlToText.MaxSummaryLength);
+        Assert.EndsWith("headline…", entry.Title, StringComparison.Ordinal);
+        Assert.EndsWith("word…", entry.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ManyUnusableDates_ListsFiveAndCountsTheRest()
+    {
+        var items = string.Concat(Enumerable.Range(1, 8).Select(i => $"<item><title>{i}</title><link>https://a.example/{i}</link><pubDate>soon {i}</pubDate></item>"));
+        var xml = $"<rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>";
+
+        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+
+        Assert.Equal(5, feed.Problems.Count(p => p.StartsWith("Item ", StringComparison.Ordinal)));
+        Assert.Contains("3 more items have unusable dates", feed.Problems);
+    }
+
+    [Fact]
+    public void Parse_RelativeLinksWithoutBaseUri_UseTheSiteLink()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>T</title><link>https://site.example/blog/</link><item><title>a</title><link>post-1</link></item></channel></rss>";
+
+        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, null).Entries);
+
+        Assert.Equal("https://site.example/blog/post-1", entry.Link);
+    }
+
+    [Fact]
+    public void Parse_EveryFixture_NeverThrows()
+    {
+        foreach (var file in Directory.GetFiles(Fixtures.Directory))
+        {
+            var bytes = File.ReadAllBytes(file);
+            for (var length = 0; length <= bytes.Length; length += Math.Max(1, bytes.Length / 37))
+            {
+                var document = _parser.Parse(bytes.AsMemory(0, length), null, FeedUrl);
+                Assert.True(document.IsFeed || document.Problems.Count > 0, $"{Path.GetFileName(file)} cut at {length}");
+            }
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Parse_AnyBytes_NeverThrows(byte[] bytes, string? charset)
+    {
+        var document = _parser.Parse(bytes, charset, FeedUrl);
+        return document.IsFeed || document.Problems.Count == 1;
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(MutatedFixtures)])]
+    public bool Parse_MutatedFixture_NeverThrowsAndAlwaysExplainsFailure(byte[] bytes)
+    {
+        var document = _parser.Parse(bytes, null, FeedUrl);
+        return document.IsFeed
+            ? document.Entries.All(e => e.Title.Length > 0 && (e.Link is null || e.Link.StartsWith("http", StringComparison.Ordinal)))
+            : document.Entries.Count == 0 && document.Problems.Count == 1;
+    }
+
+    /// <summary>Fixture documents with a few bytes overwritten, inserted or cut off.</summary>
+    public static class MutatedFixtures
+    {
+        private static readonly byte[][] Documents = Directory.GetFiles(Fixtures.Directory).Select(File.ReadAllBytes).Where(b => b.Length > 0).ToArray();
+        private static readonly byte[] Interesting = "<>&;\"'[]!?/=#x0\n"u8.ToArray().Concat(new byte[] { 0x00, 0x0B, 0x80, 0xC3, 0xFF, 0xEF, 0xBB, 0xBF }).ToArray();
+
+        public static Arbitrary<byte[]> Bytes() =>
+            (from document in Gen.Elements(Documents)
+             from edits in Gen.ListOf(Gen.Zip(Gen.Choose(0, 1_000_000), Gen.Elements(Interesting)), 5)
+             from cut in Gen.Frequency((3, Gen.Constant(1.0)), (1, Gen.Choose(0, 100).Select(p => p / 100.0)))
+             select Mutate(document, edits, cut)).ToArbitrary();
+
+        private static byte[] Mutate(byte[] document, IEnumerable<(int Position, byte Value)> edits, double keep)
+        {
+            var bytes = document.ToList();
+            foreach (var (position, value) in edits)
+            {
+                var index = position % bytes.Count;
+                if (position % 2 == 0)
+                {
+                    bytes[index] = value;
+                }
+                else
+                {
+                    bytes.Insert(index, value);
+                }
+            }
+
+            return bytes.Take((int)(bytes.Count * keep)).ToArray();
+        }
+    }
+
+    [Fact]
+    public void Parse_Entries_AreFeedEntryRecords()
+    {
+        IReadOnlyList<FeedEntry> entries = ParseFixture("rss20_rfc822.xml").Entries;
+
+        Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Title)));
+    }
+}

@@ -1,0 +1,115 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NewsBot.Feeds;
+
+namespace NewsBot.Tests.Feeds;
+
+public sealed class HtmlToTextTests
+{
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("", "")]
+    [InlineData("plain text", "plain text")]
+    [InlineData("  spaced   out \t text  ", "spaced out text")]
+    [InlineData("<p>First <b>bold</b> &amp; <a href=\"x\">link</a><br/>line2</p><script>alert(1)</script><p>5 &lt; 6 &nbsp; caf&eacute; &#8212; end</p>", "First bold & link\nline2\n5 < 6 café — end")]
+    [InlineData("<p>Unclosed <b>bold <i>mixed</p> tail &unknown;", "Unclosed bold mixed\ntail &unknown;")]
+    [InlineData("<div><p>never closed", "never closed")]
+    [InlineData("<b>a</i></b></div>b", "ab")]
+    [InlineData("Rocket &#x1F680; launch", "Rocket 🚀 launch")]
+    [InlineData("&#128640;&#x1f680;", "🚀🚀")]
+    [InlineData("<p>Привет, <b>мир</b>!</p>", "Привет, мир!")]
+    [InlineData("Ёжик &mdash; в тумане", "Ёжик — в тумане")]
+    [InlineData("<style>p { color: red }</style><p>shown</p><script type=\"text/javascript\">var x = '<p>no</p>';</script>", "shown")]
+    [InlineData("<noscript>enable js</noscript><iframe src=\"x\">frame</iframe><object>obj</object><svg><text>svg</text></svg><template><p>tpl</p></template>ok", "ok")]
+    [InlineData("<ul><li>one</li><li>two</li></ul>", "• one\n• two")]
+    [InlineData("<ol><li>first<li>second</ol>", "• first\n• second")]
+    [InlineData("line1<br>line2<br/><br/><br/><br/>line3", "line1\nline2\n\nline3")]
+    [InlineData("<p>a</p>\n\n\n<p>b</p>", "a\nb")]
+    [InlineData("<h1>Title</h1><p>Body</p>", "Title\nBody")]
+    [InlineData("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc")]
+    [InlineData("<pre>code\n  indented</pre>", "code\nindented")]
+    [InlineData("a&nbsp;&nbsp;b\u00A0c", "a b c")]
+    [InlineData("<!-- comment -->visible", "visible")]
+    [InlineData("Tom &amp;amp; Jerry", "Tom &amp; Jerry")]
+    [InlineData("5 < 6 and 7 > 3", "5 < 6 and 7 > 3")]
+    [InlineData("<p>bell\u0007 and\u0000 null\u001b</p>", "bell and null")]
+    [InlineData("tab\tseparated\r\nwindows\rlines", "tab separated\nwindows\nlines")]
+    [InlineData("<", "<")]
+    [InlineData("<<>>", "<<>>")]
+    [InlineData("</p>", "")]
+    [InlineData("<img src=\"x.png\" alt=\"pic\">", "")]
+    [InlineData("<html><head><title>Page</title></head><body>Body</body></html>", "Body")]
+    public void Convert_Html_ReturnsPlainText(string? html, string expected)
+    {
+        Assert.Equal(expected, HtmlToText.Convert(html));
+    }
+
+    [Fact]
+    public void Convert_DeeplyNestedMarkup_DoesNotOverflowTheStack()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + "deep";
+
+        Assert.Equal("deep", HtmlToText.Convert(html));
+    }
+
+    [Fact]
+    public void CleanText_MarkupLikeText_IsLeftAlone()
+    {
+        Assert.Equal("use <br> &amp; more", HtmlToText.CleanText("  use <br>   &amp; more\u0001 "));
+    }
+
+    [Theory]
+    [InlineData("short", 10, "short")]
+    [InlineData("exactly10!", 10, "exactly10!")]
+    [InlineData("The quick brown fox jumps", 12, "The quick…")]
+    [InlineData("Supercalifragilistic", 8, "Superca…")]
+    [InlineData("one, two, three", 10, "one, two…")]
+    [InlineData("abc", 1, "…")]
+    [InlineData("abc", 0, "")]
+    public void Truncate_Text_CutsAtWordBoundaryWithEllipsis(string text, int max, string expected)
+    {
+        Assert.Equal(expected, HtmlToText.Truncate(text, max));
+    }
+
+    [Fact]
+    public void Truncate_SurrogatePairAtCut_IsNotSplit()
+    {
+        var result = HtmlToText.Truncate("ab🚀🚀🚀", 4);
+
+        Assert.Equal("ab…", result);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Convert_AnyString_NeverThrowsAndHasNoControlCharactersButNewline(string? input) =>
+        IsClean(HtmlToText.Convert(input));
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(HtmlFragments)])]
+    public bool Convert_HtmlLikeString_NeverThrowsAndHasNoControlCharactersButNewline(string input) =>
+        IsClean(HtmlToText.Convert(input));
+
+    [Property(MaxTest = 300)]
+    public bool Truncate_AnyString_StaysWithinLimit(NonNull<string> text, byte max) =>
+        HtmlToText.Truncate(text.Get, max).Length <= max;
+
+    private static bool IsClean(string text) =>
+        !text.Any(c => char.IsControl(c) && c != '\n')
+        && !text.Contains("\n\n\n", StringComparison.Ordinal)
+        && text == text.Trim();
+
+    /// <summary>Strings built from tags, entities, control characters and text in several scripts.</summary>
+    public static class HtmlFragments
+    {
+        private static readonly string[] Pieces =
+        [
+            "<p>", "</p>", "<b>", "</i>", "<br>", "<br/>", "<li>", "<ul>", "</ul>", "<div", ">", "<", "&", "&amp;", "&unknown;",
+            "&#x1F680;", "&#0;", "&#xD800;", "&#1114112;", "&nbsp;", "<script>", "</script>", "<style>", "x{}", "<pre>", "</pre>",
+            "<!--", "-->", "<![CDATA[", "]]>", "<svg>", "<table><tr><td>", "text", "Привет", "日本語", "🚀", " ", "\n", "\r", "\t",
+            "\u0000", "\u0001", "\u000B", "\u001F", "\u007F", "\u0085", "\u00A0", "\u2028", "\uD800", "\uDC00", "\uFEFF", "\"", "'",
+            "<a href=\"", "\">", "<img src=x>", "<title>", "<html>", "<body>", "<template>", "<noscript>",
+        ];
+
+        public static Arbitrary<string> Strings() =>
+            Gen.ListOf(Gen.Elements(Pieces)).Select(string.Concat).ToArbitrary();
+    }
+}
