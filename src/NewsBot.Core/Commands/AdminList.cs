@@ -14,5 +14,5 @@ public sealed class AdminList(IOptions<NewsBotOptions> options)
         StringComparer.OrdinalIgnoreCase);
 
     public bool IsAdmin(UserAddress user) =>
-        user.Platform == Platforms.Terminal || _admins.Contains(user.Key);
+        user.Platform == PlatformNames.Terminal || _admins.Contains(user.Key);
 }

@@ -1,7 +1,7 @@
 namespace NewsBot.Core.Subscriptions;
 
 /// <summary>A chat's standing request for new articles on a topic or matching a query.</summary>
-/// <param name="Query">The topic name, or the keyword query in canonical form.</param>
+/// <param name="Query">The topic name, or the keyword query as it was typed (cleaned).</param>
 /// <param name="DailyAt">For digests: the local time of day in the chat's time zone.</param>
 public sealed record Subscription(
     int Id,

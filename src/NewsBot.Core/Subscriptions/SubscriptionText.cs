@@ -1,3 +1,5 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Search;
 using System.Globalization;
 
 namespace NewsBot.Core.Subscriptions;
@@ -12,6 +14,10 @@ public static class SubscriptionText
             : $"words {subscription.Query}";
         return $"{what}, {When(subscription)}";
     }
+
+    /// <summary>What two subscriptions share when they ask for the same thing, however it was typed.</summary>
+    public static string MatchKey(SubscriptionKind kind, string query) =>
+        kind == SubscriptionKind.Topic ? "topic:" + TopicNames.Normalize(query) : "words:" + SearchQuery.Parse(query).ToString();
 
     public static string When(Subscription subscription) =>
         subscription.Mode == DeliveryMode.Daily && subscription.DailyAt is { } at

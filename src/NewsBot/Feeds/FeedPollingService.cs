@@ -65,7 +65,7 @@ internal sealed class FeedPollingService(
                     var document = parser.Parse(success.Content, success.Charset, success.FinalUrl);
                     if (!document.IsFeed)
                     {
-                        var problem = document.Problems.FirstOrDefault() ?? "The document is not a feed.";
+                        var problem = document.Problems.Count > 0 ? document.Problems[0] : "The document is not a feed.";
                         sources.RecordFailure(source.Id, now, problem, next);
                         logger.LogWarning("Source {Source} did not return a feed: {Problem}", source.Name, problem);
                         return;

@@ -7,7 +7,7 @@ namespace NewsBot.Hosting;
 /// <summary>Checks the NewsBot section; each failure names the key to fix.</summary>
 internal sealed class NewsBotOptionsValidator : IValidateOptions<NewsBotOptions>
 {
-    private static readonly string[] KnownPlatforms = [Platforms.Telegram, Platforms.Discord, Platforms.Terminal];
+    private static readonly string[] KnownPlatforms = [PlatformNames.Telegram, PlatformNames.Discord, PlatformNames.Terminal];
 
     public ValidateOptionsResult Validate(string? name, NewsBotOptions options)
     {

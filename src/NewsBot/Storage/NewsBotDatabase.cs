@@ -128,7 +128,7 @@ internal sealed class NewsBotDatabase : IDisposable
             };
             return new LiteDatabase(connection, mapper) { UtcDate = true };
         }
-        catch (LiteException ex)
+        catch (Exception ex) when (IsDamage(ex))
         {
             throw Damaged(path, ex);
         }
@@ -164,11 +164,16 @@ internal sealed class NewsBotDatabase : IDisposable
                 _ = database.GetCollection(name).Count();
             }
         }
-        catch (LiteException ex)
+        catch (Exception ex) when (IsDamage(ex))
         {
             throw Damaged(path, ex);
         }
     }
+
+    // A damaged file surfaces as LiteException, but also as argument, cast or overflow errors
+    // thrown from deep inside the page reader.
+    private static bool IsDamage(Exception ex) =>
+        ex is not (DatabaseUnavailableException or OutOfMemoryException or OperationCanceledException);
 
     private static void EnsureIndexes(LiteDatabase database)
     {
@@ -186,7 +191,7 @@ internal sealed class NewsBotDatabase : IDisposable
         database.GetCollection<SubscriptionDocument>("subscriptions").EnsureIndex(s => s.ChatKey);
     }
 
-    private static DatabaseUnavailableException Damaged(string path, LiteException ex) => new(
+    private static DatabaseUnavailableException Damaged(string path, Exception ex) => new(
         $"{path} cannot be read as a NewsBot database ({ex.Message}). It was left untouched. Restore a copy, move it away to start afresh, or set NewsBot:DataDirectory to another folder.",
         ex);
 }

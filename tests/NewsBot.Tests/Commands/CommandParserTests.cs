@@ -69,7 +69,7 @@ public sealed class CommandParserTests
         var parsed = CommandParser.Parse(text, "NewsBot");
         return parsed switch
         {
-            ParsedCommand c => c.Name == c.Name.ToLowerInvariant() && IsClean(c.Arguments) && c.Arguments.Length <= CommandParser.MaxInputLength,
+            ParsedCommand c => string.Equals(c.Name, c.Name.ToLowerInvariant(), StringComparison.Ordinal) && IsClean(c.Arguments) && c.Arguments.Length <= CommandParser.MaxInputLength,
             PlainText p => IsClean(p.Text) && p.Text.Length > 0,
             _ => true,
         };

@@ -30,13 +30,15 @@ public sealed class SubscriptionCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Subscribe_Words_AreStoredInCanonicalForm()
+    public async Task Subscribe_Words_AreStoredAsTyped_AndDuplicatesAreFoundHoweverTyped()
     {
         await _bot.SendAsync("/subscribe Solar \"Power Plants\" -Wind");
+        var again = await _bot.SendAsync("/subscribe solar -wind \"power plant\"");
 
         var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
         Assert.Equal(SubscriptionKind.Keywords, stored.Kind);
-        Assert.Equal("solar \"power plant\" -wind", stored.Query);
+        Assert.Equal("Solar \"Power Plants\" -Wind", stored.Query);
+        Assert.Contains("already has that subscription", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
 
         Assert.Contains("#1", answer, StringComparison.Ordinal);
         Assert.Contains("topic technology, as they arrive", answer, StringComparison.Ordinal);
-        Assert.Contains("words \"electric car\", daily digest at 18:00", answer, StringComparison.Ordinal);
+        Assert.Contains("words \"electric cars\", daily digest at 18:00", answer, StringComparison.Ordinal);
     }
 
     [Fact]

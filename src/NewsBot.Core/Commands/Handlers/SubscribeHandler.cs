@@ -44,11 +44,11 @@ public sealed class SubscribeHandler(
         }
 
         SubscriptionKind kind;
-        string canonical;
+        string stored;
         if (IsTopic(text))
         {
             kind = SubscriptionKind.Topic;
-            canonical = TopicNames.Normalize(text);
+            stored = TopicNames.Normalize(text);
         }
         else
         {
@@ -64,12 +64,14 @@ public sealed class SubscribeHandler(
             }
 
             kind = SubscriptionKind.Keywords;
-            canonical = query.ToString();
+            stored = text;
         }
+
+        var key = SubscriptionText.MatchKey(kind, stored);
 
         var chatKey = request.Message.Chat.Key;
         var existing = subscriptions.ListForChat(chatKey);
-        var duplicate = existing.FirstOrDefault(s => s.Kind == kind && s.Query == canonical && s.Mode == mode && s.DailyAt == dailyAt);
+        var duplicate = existing.FirstOrDefault(s => SubscriptionText.MatchKey(s.Kind, s.Query) == key && s.Mode == mode && s.DailyAt == dailyAt);
         if (duplicate is not null)
         {
             return Reply.Text($"This chat already has that subscription (#{duplicate.Id}: {SubscriptionText.Describe(duplicate)}). /subscriptions lists them all.");
@@ -81,7 +83,7 @@ public sealed class SubscribeHandler(
         }
 
         var added = subscriptions.Add(new Subscription(
-            0, chatKey, kind, canonical, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()));
+            0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()));
 
         var blocks = new List<ReplyBlock> { new TextBlock($"Subscribed (#{added.Id}): {SubscriptionText.Describe(added)}.") };
         if (mode == DeliveryMode.Daily)
@@ -89,9 +91,9 @@ public sealed class SubscribeHandler(
             var zone = chats.Find(request.Message.Chat)?.TimeZone ?? "UTC";
             blocks.Add(new TextBlock($"The digest follows this chat's time zone, {zone}. Change it with /timezone <zone>, like /timezone Europe/Berlin.", TextStyle.Hint));
         }
-        else if (kind == SubscriptionKind.Topic && index.LatestInTopic(canonical, 0, 0).Total == 0)
+        else if (kind == SubscriptionKind.Topic && index.LatestInTopic(stored, 0, 0).Total == 0)
         {
-            blocks.Add(new TextBlock($"No article is in {canonical} yet; new ones will come here when they appear.", TextStyle.Hint));
+            blocks.Add(new TextBlock($"No article is in {stored} yet; new ones will come here when they appear.", TextStyle.Hint));
         }
 
         blocks.Add(new TextBlock("/subscriptions lists this chat's subscriptions; /unsubscribe stops one.", TextStyle.Hint));

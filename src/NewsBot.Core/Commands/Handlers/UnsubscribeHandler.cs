@@ -1,7 +1,5 @@
 using System.Globalization;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Handlers;
@@ -48,10 +46,10 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions) : IComm
         }
         else
         {
-            var topic = TopicNames.Normalize(text);
-            var query = SearchQuery.Parse(text).ToString();
+            var asTopic = SubscriptionText.MatchKey(SubscriptionKind.Topic, text);
+            var asWords = SubscriptionText.MatchKey(SubscriptionKind.Keywords, text);
             matching = existing
-                .Where(s => (s.Kind == SubscriptionKind.Topic && s.Query == topic) || (s.Kind == SubscriptionKind.Keywords && s.Query == query))
+                .Where(s => SubscriptionText.MatchKey(s.Kind, s.Query) is var key && (key == asTopic || key == asWords))
                 .ToList();
             if (matching.Count == 0)
             {

@@ -11,8 +11,8 @@ namespace NewsBot.Platforms.Terminal;
 /// </summary>
 internal sealed class TerminalChat(CommandRouter router, TimeProvider time, ILogger<TerminalChat> logger)
 {
-    public static readonly ChatAddress Chat = new(Platforms.Terminal, "local");
-    public static readonly UserAddress Operator = new(Platforms.Terminal, "local");
+    public static readonly ChatAddress Chat = new(PlatformNames.Terminal, "local");
+    public static readonly UserAddress Operator = new(PlatformNames.Terminal, "local");
 
     public async Task RunAsync(TextReader input, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {

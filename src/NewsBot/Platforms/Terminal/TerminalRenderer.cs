@@ -54,7 +54,7 @@ internal static class TerminalRenderer
         var linkButtons = reply.Buttons.Where(b => b.Url is not null).ToList();
         if (commandButtons.Count > 0)
         {
-            text.AppendLine(string.Join("   ", commandButtons.Select(b => $"[{b.Label}: {b.Command}]")));
+            text.AppendLine(string.Join("   ", commandButtons.Select(b => "[" + b.Label + ": " + b.Command + "]")));
         }
 
         foreach (var link in linkButtons)
@@ -62,7 +62,7 @@ internal static class TerminalRenderer
             // The card already prints its link; other link buttons are shown so nothing is lost.
             if (!reply.Blocks.OfType<ArticleCardBlock>().Any(c => c.Article.Url == link.Url))
             {
-                text.AppendLine($"[{link.Label}: {link.Url}]");
+                text.Append('[').Append(link.Label).Append(": ").Append(link.Url).AppendLine("]");
             }
         }
 

@@ -1,0 +1,124 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Bookmarks;
+using NewsBot.Core.Chats;
+using NewsBot.Storage;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Storage;
+
+public sealed class StoresTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public void Articles_RoundTrip_KeepsUtcMillisecondsAndFields()
+    {
+        var published = new DateTimeOffset(2026, 11, 27, 8, 5, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
+        var draft = new ArticleDraft("https://x.example/a", "1:abc", "Title", "Summary", "Ada", 1, "Wire",
+            published, TestBot.Now, ["technology", "science"], "https://img.example/a.jpg");
+
+        var stored = Assert.Single(_bot.Get<IArticleStore>().AddNew([draft]));
+        var read = _bot.Get<IArticleStore>().Get(stored.Id)!;
+
+        Assert.Equal(TimeSpan.Zero, read.PublishedAt.Offset);
+        Assert.Equal(published.UtcTicks - (published.UtcTicks % TimeSpan.TicksPerMillisecond), read.PublishedAt.UtcTicks);
+        Assert.Equal(["technology", "science"], read.Topics);
+        Assert.Equal("https://img.example/a.jpg", read.ImageUrl);
+        Assert.Equal("Ada", read.Author);
+    }
+
+    [Fact]
+    public void Articles_SameUrlOrSameItemKey_AreNotStoredTwice()
+    {
+        var store = _bot.Get<IArticleStore>();
+        ArticleDraft Draft(string url, string key) => new(url, key, "T", "", null, 1, "W", TestBot.Now, TestBot.Now, [], null);
+
+        Assert.Single(store.AddNew([Draft("https://x.example/a", "1:a")]));
+        Assert.Empty(store.AddNew([Draft("https://x.example/a", "1:b")]));
+        Assert.Empty(store.AddNew([Draft("https://x.example/b", "1:a")]));
+        Assert.Equal(1, store.Count());
+    }
+
+    [Fact]
+    public void Articles_GetMany_KeepsTheOrderAndSkipsUnknownIds()
+    {
+        var store = _bot.Get<IArticleStore>();
+        var added = store.AddNew(Enumerable.Range(1, 3)
+            .Select(i => new ArticleDraft($"https://x.example/{i}", $"1:{i}", $"T{i}", "", null, 1, "W", TestBot.Now, TestBot.Now, [], null))
+            .ToList());
+
+        var read = store.GetMany([added[2].Id, 999, added[0].Id]);
+
+        Assert.Equal(["T3", "T1"], read.Select(a => a.Title));
+    }
+
+    [Fact]
+    public void Bookmarks_KeepTheirSnapshot()
+    {
+        var store = _bot.Get<IBookmarkStore>();
+        store.Add(new Bookmark("telegram:1", 5, TestBot.Now, "Saved title", "https://x.example/5", "Wire"));
+
+        var bookmark = Assert.Single(store.List("telegram:1", 0, 10));
+
+        Assert.Equal("Saved title", bookmark.Title);
+        Assert.Equal("https://x.example/5", bookmark.Url);
+        Assert.False(store.Add(bookmark));
+        Assert.Equal(1, store.Count("telegram:1"));
+        Assert.Equal(0, store.Count("telegram:2"));
+    }
+
+    [Fact]
+    public void Chats_TouchCreatesThenRefreshes_AndKeepsTheTimeZone()
+    {
+        var store = _bot.Get<IChatStore>();
+        var chat = ChatAddress.Parse("telegram:-100");
+
+        store.Touch(chat, ChatKind.Group, "Readers", TestBot.Now);
+        store.SetTimeZone(chat, "Asia/Tokyo");
+        var again = store.Touch(chat, ChatKind.Group, null, TestBot.Now.AddHours(1));
+
+        Assert.Equal("Readers", again.Title);
+        Assert.Equal("Asia/Tokyo", again.TimeZone);
+        Assert.Equal(TestBot.Now, again.FirstSeen);
+        Assert.Equal(TestBot.Now.AddHours(1), again.LastSeen);
+        Assert.Equal(1, store.CountActive());
+    }
+
+    [Fact]
+    public void Sources_EnsureIsIdempotentByUrl_AndRecordsHealth()
+    {
+        var store = _bot.Get<ISourceStore>();
+        var first = store.Ensure("Wire", "https://wire.example/feed", ["technology"]);
+        var renamed = store.Ensure("Wire Renamed", "https://wire.example/feed", ["science"]);
+
+        store.RecordFailure(first.Id, TestBot.Now, "HTTP 500", TestBot.Now.AddMinutes(5));
+        store.RecordFailure(first.Id, TestBot.Now, "HTTP 500", TestBot.Now.AddMinutes(5));
+        var failing = store.Get(first.Id)!;
+        store.RecordSuccess(first.Id, TestBot.Now, 7, TestBot.Now.AddMinutes(10));
+        var healthy = store.Get(first.Id)!;
+
+        Assert.Equal(first.Id, renamed.Id);
+        Assert.Equal("Wire Renamed", renamed.Name);
+        Assert.Single(store.All());
+        Assert.Equal(2, failing.ConsecutiveFailures);
+        Assert.Equal("HTTP 500", failing.LastError);
+        Assert.Null(healthy.LastError);
+        Assert.Equal(0, healthy.ConsecutiveFailures);
+        Assert.Equal(7, healthy.ItemCount);
+    }
+
+    [Fact]
+    public void Data_SurvivesAReopen()
+    {
+        using var folder = new TempDirectory();
+        using (var database = NewsBotDatabase.Open(folder.Path))
+        {
+            new LiteDbBookmarkStore(database).Add(new Bookmark("telegram:1", 1, TestBot.Now, "T", "https://x.example", "W"));
+        }
+
+        using var reopened = NewsBotDatabase.Open(folder.Path);
+        Assert.Equal(1, new LiteDbBookmarkStore(reopened).Count("telegram:1"));
+    }
+}
