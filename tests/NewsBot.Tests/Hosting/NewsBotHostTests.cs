@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsBot.Cli;
+using NewsBot.Hosting;
+using NewsBot.Platforms.Terminal;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Hosting;
+
+public sealed class NewsBotHostTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Start_WithDefaultSettings_ReadsTheBundledSamplesBeforeTheFirstCommand()
+    {
+        using var host = Build();
+        await host.StartAsync();
+
+        var transcript = await ChatAsync(host, "/latest\n/sources\n/topics\n");
+
+        Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
+        Assert.Contains("Sources (4 of 4 healthy)", transcript, StringComparison.Ordinal);
+        foreach (var topic in new[] { "technology", "science", "business", "health", "sports", "culture", "climate" })
+        {
+            Assert.Contains(topic, transcript, StringComparison.Ordinal);
+        }
+
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_Twice_DoesNotStoreTheSamplesAgain()
+    {
+        int first;
+        using (var host = Build())
+        {
+            await host.StartAsync();
+            first = host.Services.GetRequiredService<NewsBot.Core.Articles.IArticleStore>().Count();
+            await host.StopAsync();
+        }
+
+        using var again = Build();
+        await again.StartAsync();
+
+        Assert.True(first >= 60, $"the samples hold at least 60 articles, got {first}");
+        Assert.Equal(first, again.Services.GetRequiredService<NewsBot.Core.Articles.IArticleStore>().Count());
+        Assert.Equal(first, again.Services.GetRequiredService<NewsBot.Core.Search.ArticleIndex>().Count);
+        await again.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_MissingSampleFile_ReportsItInSourcesAndKeepsTheOthers()
+    {
+        using var host = Build(new()
+        {
+            ["Feeds:Sources:4:Name"] = "Gone Gazette",
+            ["Feeds:Sources:4:Url"] = "Samples/no-such-feed.xml",
+        });
+        await host.StartAsync();
+
+        var transcript = await ChatAsync(host, "/sources\n/latest\n");
+
+        Assert.Contains("Sources (4 of 5 healthy)", transcript, StringComparison.Ordinal);
+        Assert.Contains("Gone Gazette", transcript, StringComparison.Ordinal);
+        Assert.Contains("failing: Sample file not found", transcript, StringComparison.Ordinal);
+        Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("NewsBot:PageSize", "0", "NewsBot:PageSize")]
+    [InlineData("NewsBot:Admins:0", "bob", "NewsBot:Admins:0")]
+    [InlineData("Feeds:PollInterval", "00:00:05", "Feeds:PollInterval")]
+    [InlineData("Feeds:Sources:0:Url", "ftp://feeds.example/x", "Feeds:Sources:0:Url")]
+    public async Task Start_BadSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
+    {
+        using var host = Build(new() { [key] = value });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SecondHostOnTheSameData_StopsWithAClearMessage()
+    {
+        using var first = Build();
+        await first.StartAsync();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            using var second = Build();
+            await second.StartAsync();
+        });
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains("in use by another NewsBot process", message, StringComparison.Ordinal);
+        await first.StopAsync();
+    }
+
+    private IHost Build(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["NewsBot:DataDirectory"] = _data.Path,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return NewsBotHost.CreateBuilder(HostMode.TerminalChat, c => c.AddInMemoryCollection(all)).Build();
+    }
+
+    private static async Task<string> ChatAsync(IHost host, string input)
+    {
+        var output = new StringWriter();
+        await host.Services.GetRequiredService<TerminalChat>().RunAsync(new StringReader(input), output, interactive: false, CancellationToken.None);
+        return output.ToString();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Hosting;
+
+/// <summary>The real executable, started as a newcomer would start it, with input piped in.</summary>
+public sealed class ProcessTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory _workingDirectory = new();
+
+    public void Dispose() => _workingDirectory.Dispose();
+
+    [Fact]
+    public async Task Chat_PipedCommands_AnswersEachAndExitsWithZero()
+    {
+        var (exitCode, output, errors) = await RunAsync(["chat"], "/start\n/latest\n/read 1\n/bookmark 1\n/bookmarks\n/read abc\n/nope\n");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Welcome to NewsBot", output, StringComparison.Ordinal);
+        Assert.Contains("Latest news — page 1 of", output, StringComparison.Ordinal);
+        Assert.Contains("Saved: ", output, StringComparison.Ordinal);
+        Assert.Contains("Your bookmarks (1)", output, StringComparison.Ordinal);
+        Assert.Contains("'abc' is not an article number", output, StringComparison.Ordinal);
+        Assert.Contains("I don't know /nope", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output + errors, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_workingDirectory.Path, "data", "newsbot.db")));
+    }
+
+    [Fact]
+    public async Task Run_WithoutToken_SaysHowToAddOne_AndChats()
+    {
+        var (exitCode, output, errors) = await RunAsync([], "/topics\n", new() { ["Telegram__Token"] = "", ["Discord__Token"] = "" });
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Telegram__Token", errors, StringComparison.Ordinal);
+        Assert.Contains("Topics", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_SecondProcessOnTheSameData_StopsWithAClearMessage()
+    {
+        using var first = Start(["chat"]);
+        try
+        {
+            await WaitForDatabaseAsync();
+
+            var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n");
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("in use by another NewsBot process", errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            first.StandardInput.Close();
+            await first.WaitForExitAsync(new CancellationTokenSource(Limit).Token);
+        }
+
+        Assert.Equal(0, first.ExitCode);
+    }
+
+    [Fact]
+    public async Task Chat_BadSetting_StopsWithTheKeyNamed()
+    {
+        var (exitCode, _, errors) = await RunAsync(["chat"], "", new() { ["NewsBot__PageSize"] = "500" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("NewsBot:PageSize", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_DescribesEveryVerb()
+    {
+        var (exitCode, output, _) = await RunAsync(["--help"], "");
+        var (checkExit, checkHelp, _) = await RunAsync(["feeds", "check", "--help"], "");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("chat", output, StringComparison.Ordinal);
+        Assert.Contains("feeds", output, StringComparison.Ordinal);
+        Assert.Equal(0, checkExit);
+        Assert.Contains("--json", checkHelp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedsCheck_BundledSample_PrintsJsonLines()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "Samples", "harbour-street.json");
+
+        var (exitCode, output, _) = await RunAsync(["feeds", "check", sample, "--json"], "");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(16, lines.Length);
+        Assert.All(lines, line => Assert.StartsWith("{\"title\":", line, StringComparison.Ordinal));
+    }
+
+    private async Task WaitForDatabaseAsync()
+    {
+        var lockFile = Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock");
+        var deadline = DateTime.UtcNow + Limit;
+        while (!File.Exists(lockFile) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private Process Start(string[] arguments, Dictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workingDirectory.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null)
+    {
+        using var process = Start(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await errors);
+    }
+}
