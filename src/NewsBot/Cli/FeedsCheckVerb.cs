@@ -24,6 +24,13 @@ internal static class FeedsCheckVerb
         {
             using var host = builder.Build();
             var check = host.Services.GetRequiredService<FeedCheck>();
+
+            // A path typed at the prompt means the current directory; configured paths mean the app's folder.
+            if (!target.Contains("://", StringComparison.Ordinal) && File.Exists(Path.GetFullPath(target)))
+            {
+                target = Path.GetFullPath(target);
+            }
+
             return await check.RunAsync(target, json, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

@@ -236,7 +236,7 @@ internal sealed class FeedFetcher(
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                return new FetchResult.Failure($"Sample file not found: {path}");
+                return new FetchResult.Failure($"Feed file not found: {path}");
             }
 
             if (file.Length > maxBytes)

@@ -121,7 +121,7 @@ public sealed class FeedCheckTests : IDisposable
         var exitCode = await _check.RunAsync("nope.xml", json: false, _output, _errors, CancellationToken.None);
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("Could not fetch nope.xml: Sample file not found: ", _output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Could not fetch nope.xml: Feed file not found: ", _output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

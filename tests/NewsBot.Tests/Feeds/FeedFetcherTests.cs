@@ -281,7 +281,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync("Samples/does-not-exist.xml", FetchConditions.None, Token);
 
         var failure = Assert.IsType<FetchResult.Failure>(result);
-        Assert.Equal($"Sample file not found: {Path.Combine(Fixtures.Directory, "Samples", "does-not-exist.xml")}", failure.Reason);
+        Assert.Equal($"Feed file not found: {Path.Combine(Fixtures.Directory, "Samples", "does-not-exist.xml")}", failure.Reason);
     }
 
     [Fact]

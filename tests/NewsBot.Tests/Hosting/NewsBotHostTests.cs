@@ -66,7 +66,7 @@ public sealed class NewsBotHostTests : IDisposable
 
         Assert.Contains("Sources (4 of 5 healthy)", transcript, StringComparison.Ordinal);
         Assert.Contains("Gone Gazette", transcript, StringComparison.Ordinal);
-        Assert.Contains("failing: Sample file not found", transcript, StringComparison.Ordinal);
+        Assert.Contains("failing: Feed file not found", transcript, StringComparison.Ordinal);
         Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
         await host.StopAsync();
     }

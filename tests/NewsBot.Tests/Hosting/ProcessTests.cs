@@ -94,6 +94,17 @@ public sealed class ProcessTests : IDisposable
         Assert.All(lines, line => Assert.StartsWith("{\"title\":", line, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task FeedsCheck_RelativePath_IsTakenFromTheCurrentDirectory()
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Samples", "greenline-weekly.rdf"), Path.Combine(_workingDirectory.Path, "mine.rdf"));
+
+        var (exitCode, output, _) = await RunAsync(["feeds", "check", "mine.rdf"], "");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("RSS 1.0", output, StringComparison.Ordinal);
+    }
+
     private async Task WaitForDatabaseAsync()
     {
         var lockFile = Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock");
