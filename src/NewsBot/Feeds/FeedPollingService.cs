@@ -46,19 +46,45 @@ internal sealed class FeedPollingService(
         }
     }
 
-    internal Task PollAllAsync(CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            _configured,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelFetches, CancellationToken = cancellationToken },
-            async (source, ct) => await PollAsync(source, ct).ConfigureAwait(false));
+    /// <summary>
+    /// Fetches a few sources at a time in parallel, but stores their articles in configuration
+    /// order, so article numbers come out the same on every fresh start.
+    /// </summary>
+    internal async Task PollAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var batch in _configured.Chunk(MaxParallelFetches))
+        {
+            var fetched = await Task.WhenAll(batch.Select(source => FetchAsync(source, cancellationToken))).ConfigureAwait(false);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                Store(batch[i], fetched[i]);
+            }
+        }
+    }
 
-    private async Task PollAsync(FeedSource source, CancellationToken cancellationToken)
+    private async Task<FetchResult> FetchAsync(FeedSource source, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await fetcher.FetchAsync(source.Url, FetchConditions.None, cancellationToken).ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            var next = now + options.Value.PollInterval;
+            return await fetcher.FetchAsync(source.Url, FetchConditions.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Fetching source {Source} failed unexpectedly", source.Name);
+            return new FetchResult.Failure("Unexpected error while fetching the feed; see the log.");
+        }
+    }
+
+    private void Store(FeedSource source, FetchResult result)
+    {
+        var now = time.GetUtcNow();
+        var next = now + options.Value.PollInterval;
+        try
+        {
             switch (result)
             {
                 case FetchResult.Success success:
@@ -83,15 +109,10 @@ internal sealed class FeedPollingService(
                     break;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Reading source {Source} failed unexpectedly", source.Name);
-            var now = time.GetUtcNow();
-            sources.RecordFailure(source.Id, now, "Unexpected error while reading the feed; see the log.", now + options.Value.PollInterval);
+            logger.LogError(ex, "Storing articles from source {Source} failed unexpectedly", source.Name);
+            sources.RecordFailure(source.Id, now, "Unexpected error while storing the feed's articles; see the log.", next);
         }
     }
 }

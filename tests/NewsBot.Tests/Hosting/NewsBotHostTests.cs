@@ -53,6 +53,26 @@ public sealed class NewsBotHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_FreshDatabases_NumberTheArticlesTheSameWay()
+    {
+        using var other = new TempDirectory();
+        using var first = Build();
+        await first.StartAsync();
+        var firstTranscript = await ChatAsync(first, "/latest\n/read 1\n");
+        await first.StopAsync();
+
+        using var second = Build(new() { ["NewsBot:DataDirectory"] = other.Path });
+        await second.StartAsync();
+        var secondTranscript = await ChatAsync(second, "/latest\n/read 1\n");
+        await second.StopAsync();
+
+        // Compare the numbered titles only: relative times may tick over between the two starts.
+        static string[] Titles(string transcript) => transcript.Split('\n').Where(l => l.Contains('#', StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(Titles(firstTranscript));
+        Assert.Equal(Titles(firstTranscript), Titles(secondTranscript));
+    }
+
+    [Fact]
     public async Task Start_MissingSampleFile_ReportsItInSourcesAndKeepsTheOthers()
     {
         using var host = Build(new()
