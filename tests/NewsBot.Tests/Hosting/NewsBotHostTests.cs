@@ -91,6 +91,25 @@ public sealed class NewsBotHostTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Start_SourceThatIsNotAFeed_IsReportedAndStoresNothing()
+    {
+        var page = System.IO.Path.Combine(_data.Path, "page.html");
+        await File.WriteAllTextAsync(page, "<!DOCTYPE html><html><head><title>Shop</title></head><body><p>Buy things</p></body></html>");
+        using var host = Build(new()
+        {
+            ["Feeds:Sources:4:Name"] = "Not A Feed",
+            ["Feeds:Sources:4:Url"] = page,
+        });
+        await host.StartAsync();
+
+        var transcript = await ChatAsync(host, "/sources\n");
+
+        Assert.Contains("Not A Feed", transcript, StringComparison.Ordinal);
+        Assert.Contains("0 articles · failing: This looks like an HTML web page", transcript, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("NewsBot:PageSize", "0", "NewsBot:PageSize")]
     [InlineData("NewsBot:Admins:0", "bob", "NewsBot:Admins:0")]
