@@ -1,6 +1,7 @@
 namespace NewsBot.Core.Articles;
 
 /// <summary>A stored article. <see cref="Id"/> is the short number people type (<c>/read 42</c>).</summary>
+/// <param name="IsNew">Whether it arrived as news (pushed to subscribers) rather than as a backlog item.</param>
 public sealed record Article(
     int Id,
     string Url,
@@ -13,4 +14,5 @@ public sealed record Article(
     DateTimeOffset PublishedAt,
     DateTimeOffset IngestedAt,
     IReadOnlyList<string> Topics,
-    string? ImageUrl);
+    string? ImageUrl,
+    bool IsNew = true);

@@ -2,6 +2,7 @@ namespace NewsBot.Core.Articles;
 
 /// <summary>An article about to be stored; the store gives it an id unless it is already known.</summary>
 /// <param name="Url">Canonical URL; unique across all sources.</param>
+/// <param name="TitleKey">Source and normalised title (with the day, when dated): blocks a re-post under a new id and link.</param>
 /// <param name="ItemKey">The item's identity within its source (see <see cref="ItemKeys"/>); unique.</param>
 public sealed record ArticleDraft(
     string Url,
@@ -14,4 +15,6 @@ public sealed record ArticleDraft(
     DateTimeOffset PublishedAt,
     DateTimeOffset IngestedAt,
     IReadOnlyList<string> Topics,
-    string? ImageUrl);
+    string? ImageUrl,
+    bool IsNew,
+    string TitleKey);

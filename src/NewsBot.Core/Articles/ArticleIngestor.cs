@@ -4,8 +4,8 @@ using NewsBot.Core.Search;
 namespace NewsBot.Core.Articles;
 
 /// <summary>
-/// Turns a source's feed entries into stored articles: identity, dedup by URL and item key,
-/// topics, then the store and the index in step. Returns what was new.
+/// Turns a source's feed entries into stored articles: identity, dedup by item key, URL and
+/// title, topics, then the store and the index in step. Returns what was new.
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore articles,
@@ -14,20 +14,30 @@ public sealed class ArticleIngestor(
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
-    public IReadOnlyList<Article> Ingest(FeedSource source, IReadOnlyList<FeedEntry> entries)
+    private static readonly IngestOptions Defaults = new(FirstFetch: false, NewItemMaxAge: TimeSpan.FromDays(2));
+
+    /// <summary>Stores entries read outside the poller (tests, tools) with the default rules.</summary>
+    public IReadOnlyList<Article> Ingest(FeedSource source, IReadOnlyList<FeedEntry> entries) =>
+        Ingest(source, entries, Defaults).Added;
+
+    public IngestResult Ingest(FeedSource source, IReadOnlyList<FeedEntry> entries, IngestOptions options)
     {
         var now = time.GetUtcNow();
+        var field = ItemKeys.ChooseField(entries, preferLinks: source.Note is not null);
         var drafts = new List<ArticleDraft>(entries.Count);
+        var keys = new List<string>(entries.Count);
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var key = ItemKeys.For(source.Id, entry);
+            var key = ItemKeys.For(source.Id, entry, field);
             var url = entry.Link ?? ItemKeys.FallbackUrl(key);
             if (!seenKeys.Add(key) || !seenUrls.Add(url))
             {
                 continue; // the feed lists the same item twice
             }
+
+            keys.Add(key);
 
             // An item without a date is dated when first seen; a date in the future is not believed.
             var published = entry.Published ?? entry.Updated ?? now;
@@ -36,20 +46,22 @@ public sealed class ArticleIngestor(
                 published = now;
             }
 
+            var isNew = !options.FirstFetch && now - published <= options.NewItemMaxAge;
             var topics = classifier.Classify(entry.Title, entry.Summary, entry.Categories, source.Topics);
             drafts.Add(new ArticleDraft(
                 url, key, entry.Title, entry.Summary, entry.Author, source.Id, source.Name,
-                TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl));
+                TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl,
+                isNew, ItemKeys.TitleKey(source.Id, entry.Title, entry.Published)));
         }
 
-        var added = articles.AddNew(drafts);
-        index.AddRange(added);
-        if (added.Count > 0)
+        var result = articles.AddNew(drafts);
+        index.AddRange(result.Added);
+        if (result.Added.Count > 0)
         {
-            logger.LogInformation("Stored {NewCount} new articles from {Source}", added.Count, source.Name);
+            logger.LogInformation("Stored {NewCount} new articles from {Source}", result.Added.Count, source.Name);
         }
 
-        return added;
+        return new IngestResult(result.Added, keys, result.RecognisedByLinkOrTitle);
     }
 
     // The store keeps milliseconds; truncating first keeps round-tripped values equal.

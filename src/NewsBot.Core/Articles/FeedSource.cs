@@ -1,6 +1,6 @@
 namespace NewsBot.Core.Articles;
 
-/// <summary>A feed the bot reads, with its health.</summary>
+/// <summary>A feed the bot reads, with its health and what the next fetch needs to know.</summary>
 public sealed record FeedSource(
     int Id,
     string Name,
@@ -14,5 +14,28 @@ public sealed record FeedSource(
     int ItemCount,
     DateTimeOffset? NextPollAt)
 {
+    /// <summary>Where the feed is fetched from after a permanent redirect; null while it is at <see cref="Url"/>.</summary>
+    public string? MovedTo { get; init; }
+
+    /// <summary>The validators of the last copy, sent so an unchanged feed costs a 304.</summary>
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>True for sources listed in configuration; those are managed there, not from chat.</summary>
+    public bool FromConfiguration { get; init; }
+
+    /// <summary>Set once the admins have been told that this source was disabled.</summary>
+    public bool AdminsNotified { get; init; }
+
+    /// <summary>Something people should know about how the feed behaves (e.g. unstable item ids).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The item keys in the feed's latest copy: those articles are kept past retention.</summary>
+    public IReadOnlyList<string> CurrentItemKeys { get; init; } = [];
+
+    /// <summary>The address actually fetched.</summary>
+    public string FetchUrl => MovedTo ?? Url;
+
     public bool IsHealthy => Enabled && LastError is null;
 }

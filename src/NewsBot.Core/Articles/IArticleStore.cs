@@ -6,8 +6,14 @@ namespace NewsBot.Core.Articles;
 /// </summary>
 public interface IArticleStore
 {
-    /// <summary>Stores the drafts whose URL and item key are both new, in one transaction; returns them with their ids.</summary>
-    IReadOnlyList<Article> AddNew(IReadOnlyList<ArticleDraft> drafts);
+    /// <summary>Stores the drafts whose item key, URL and title key are all new, in one transaction.</summary>
+    AddResult AddNew(IReadOnlyList<ArticleDraft> drafts);
+
+    /// <summary>
+    /// Deletes articles published before <paramref name="cutoff"/>, except those whose item key is
+    /// in <paramref name="keep"/> (still listed by their feed); returns the deleted ids.
+    /// </summary>
+    IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep);
 
     Article? Get(int id);
 

@@ -2,14 +2,17 @@ namespace NewsBot.Core.Articles;
 
 public interface ISourceStore
 {
-    /// <summary>Adds the source, or updates its name and topics when its URL is known; returns it.</summary>
-    FeedSource Ensure(string name, string url, IReadOnlyList<string> topics);
+    /// <summary>Adds the source, or updates its name and topics when its URL is known (re-enabling it); returns it.</summary>
+    FeedSource Ensure(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration);
 
     IReadOnlyList<FeedSource> All();
 
     FeedSource? Get(int id);
 
-    void RecordSuccess(int id, DateTimeOffset at, int newItems, DateTimeOffset nextPollAt);
+    FeedSource? FindByUrl(string url);
 
-    void RecordFailure(int id, DateTimeOffset at, string error, DateTimeOffset nextPollAt);
+    /// <summary>Writes back a source's health and fetch state.</summary>
+    void Save(FeedSource source);
+
+    bool Remove(int id);
 }

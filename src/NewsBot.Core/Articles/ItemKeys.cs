@@ -1,21 +1,64 @@
 using System.Security.Cryptography;
 using System.Text;
+using NewsBot.Core.Search;
 
 namespace NewsBot.Core.Articles;
 
 /// <summary>
-/// An item's identity within its source: the feed's id, else its link, else title and date,
-/// hashed to 64 bits and scoped by source so two feeds never collide on a shared GUID.
+/// An item's identity within its source, hashed to 64 bits and scoped by source so two feeds
+/// never collide on a shared GUID. Which field identifies items is decided per feed copy: the
+/// feed's ids when every item has a distinct one, else links when those are distinct, else
+/// title and date.
 /// </summary>
 public static class ItemKeys
 {
-    public static string For(int sourceId, FeedEntry entry)
+    public static IdentityField ChooseField(IReadOnlyList<FeedEntry> entries, bool preferLinks)
     {
-        var identity = !string.IsNullOrWhiteSpace(entry.Id) ? "id:" + entry.Id.Trim()
-            : entry.Link is not null ? "link:" + entry.Link
-            : "title:" + entry.Title.Trim() + "|" + entry.Published?.UtcDateTime.ToString("O");
+        static bool AllDistinct(IEnumerable<string?> values, int count)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            var n = 0;
+            foreach (var value in values)
+            {
+                if (string.IsNullOrWhiteSpace(value) || !set.Add(value.Trim()))
+                {
+                    return false;
+                }
+
+                n++;
+            }
+
+            return n == count;
+        }
+
+        var linksDistinct = AllDistinct(entries.Select(e => e.Link), entries.Count);
+        if (preferLinks && linksDistinct)
+        {
+            return IdentityField.Link;
+        }
+
+        if (AllDistinct(entries.Select(e => e.Id), entries.Count))
+        {
+            return IdentityField.Id;
+        }
+
+        return linksDistinct ? IdentityField.Link : IdentityField.TitleAndDate;
+    }
+
+    public static string For(int sourceId, FeedEntry entry, IdentityField field = IdentityField.Id)
+    {
+        var identity = field switch
+        {
+            IdentityField.Id when !string.IsNullOrWhiteSpace(entry.Id) => "id:" + entry.Id.Trim(),
+            IdentityField.Id or IdentityField.Link when entry.Link is not null => "link:" + entry.Link,
+            _ => "title:" + entry.Title.Trim() + "|" + entry.Published?.UtcDateTime.ToString("O"),
+        };
         return $"{sourceId}:{Hash(identity)}";
     }
+
+    /// <summary>The source and the folded title, with the day when the item is dated.</summary>
+    public static string TitleKey(int sourceId, string title, DateTimeOffset? published) =>
+        $"{sourceId}:{Hash(string.Join(' ', TextTokenizer.Tokenize(title)) + "|" + published?.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}";
 
     /// <summary>The URL stored for an item without a link, so the unique URL index still holds.</summary>
     public static string FallbackUrl(string itemKey) => "urn:newsbot:item:" + itemKey;

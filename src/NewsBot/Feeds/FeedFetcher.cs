@@ -23,16 +23,20 @@ internal abstract record FetchResult
 
     /// <summary>The feed's bytes (decompressed) and what the server said about them.</summary>
     /// <param name="FinalUrl">Where the feed was found after redirects; null for files.</param>
+    /// <param name="MaxAge">How long the server says the response stays fresh (Cache-Control max-age), if it says.</param>
+    /// <param name="MovedTo">Where the feed now lives when every redirect on the way was permanent (301/308).</param>
     public sealed record Success(
         byte[] Content,
         string? MediaType,
         string? Charset,
         string? ETag,
         DateTimeOffset? LastModified,
-        Uri? FinalUrl) : FetchResult;
+        Uri? FinalUrl,
+        TimeSpan? MaxAge = null,
+        Uri? MovedTo = null) : FetchResult;
 
     /// <summary>The copy held is still current (HTTP 304, or an unchanged file).</summary>
-    public sealed record NotModified(string? ETag, DateTimeOffset? LastModified) : FetchResult;
+    public sealed record NotModified(string? ETag, DateTimeOffset? LastModified, TimeSpan? MaxAge = null, Uri? MovedTo = null) : FetchResult;
 
     /// <summary>Nothing usable was fetched; <paramref name="Reason"/> is a short sentence for people.</summary>
     public sealed record Failure(string Reason, int? StatusCode = null, TimeSpan? RetryAfter = null) : FetchResult;
@@ -58,6 +62,9 @@ internal sealed class FeedFetcher(
 
     private const int ChunkSize = 16 * 1024;
 
+    /// <summary>More hops than this is a redirect loop or a badly configured site.</summary>
+    public const int MaxRedirects = 5;
+
     /// <summary>
     /// The handler behind the feeds HttpClient: transparent gzip/deflate/brotli, bounded redirects,
     /// and a connection step that refuses private addresses unless Feeds:AllowPrivateAddresses is set.
@@ -68,8 +75,8 @@ internal sealed class FeedFetcher(
         return new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 10,
+            // Redirects are followed by the fetcher itself, to count hops and notice permanent moves.
+            AllowAutoRedirect = false,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectCallback = (context, ct) => ConnectAsync(context, options.CurrentValue.AllowPrivateAddresses, ct),
@@ -121,26 +128,50 @@ internal sealed class FeedFetcher(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-            request.Headers.TryAddWithoutValidation("Accept", AcceptHeader);
-            if (!string.IsNullOrEmpty(conditions.ETag))
-            {
-                request.Headers.TryAddWithoutValidation("If-None-Match", conditions.ETag);
-            }
-
-            if (conditions.LastModified is { } since)
-            {
-                request.Headers.IfModifiedSince = since;
-            }
-
             var client = httpClientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var current = url;
+            var allPermanent = true;
+            HttpResponseMessage response;
+            for (var hops = 0; ; hops++)
+            {
+                using var request = CreateRequest(current, conditions);
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                if (!IsRedirect(response.StatusCode))
+                {
+                    break;
+                }
+
+                var location = response.Headers.Location;
+                var permanent = response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect;
+                response.Dispose();
+                if (location is null)
+                {
+                    return new FetchResult.Failure("The server answered with a redirect but no Location");
+                }
+
+                if (hops + 1 > MaxRedirects)
+                {
+                    return new FetchResult.Failure($"Too many redirects (more than {MaxRedirects}); the site may be redirecting in a loop");
+                }
+
+                var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                {
+                    return new FetchResult.Failure($"The server redirected to an unsupported address ({next.Scheme}:)");
+                }
+
+                allPermanent &= permanent;
+                current = next;
+            }
+
+            using var disposeResponse = response;
+            var movedTo = allPermanent && current != url ? current : null;
+            var maxAge = response.Headers.CacheControl?.MaxAge ?? response.Headers.CacheControl?.SharedMaxAge;
             var etag = response.Headers.ETag?.ToString();
             var lastModified = response.Content.Headers.LastModified;
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
-                return new FetchResult.NotModified(etag ?? conditions.ETag, lastModified ?? conditions.LastModified);
+                return new FetchResult.NotModified(etag ?? conditions.ETag, lastModified ?? conditions.LastModified, maxAge, movedTo);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -174,7 +205,9 @@ internal sealed class FeedFetcher(
                     contentType?.CharSet,
                     etag,
                     lastModified,
-                    response.RequestMessage?.RequestUri ?? url);
+                    current,
+                    maxAge,
+                    movedTo);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -208,6 +241,28 @@ internal sealed class FeedFetcher(
             return new FetchResult.Failure($"Unexpected error: {e.Message}");
         }
     }
+
+    private static HttpRequestMessage CreateRequest(Uri url, FetchConditions conditions)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", AcceptHeader);
+        if (!string.IsNullOrEmpty(conditions.ETag))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", conditions.ETag);
+        }
+
+        if (conditions.LastModified is { } since)
+        {
+            request.Headers.IfModifiedSince = since;
+        }
+
+        return request;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is
+        HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or
+        HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
     private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {

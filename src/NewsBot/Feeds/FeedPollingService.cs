@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,38 +7,45 @@ using NewsBot.Core.Articles;
 namespace NewsBot.Feeds;
 
 /// <summary>
-/// Reads every configured source once at start, before any chat opens, then again every
-/// <c>Feeds:PollInterval</c>. One bad source is recorded in its health and never stops the others.
+/// Keeps every source fresh. At start it registers the configured sources and reads every
+/// source that is due (on a new installation: all of them) before any chat opens; after that
+/// it wakes every few seconds and reads the sources whose time has come, a bounded number at
+/// once and a bounded number per host. One bad source never holds up or stops the others.
 /// </summary>
 internal sealed class FeedPollingService(
-    IOptions<FeedsOptions> options,
+    IOptionsMonitor<FeedsOptions> options,
     ISourceStore sources,
-    FeedFetcher fetcher,
-    FeedParser parser,
-    ArticleIngestor ingestor,
+    SourcePoller poller,
     TimeProvider time,
     ILogger<FeedPollingService> logger) : BackgroundService
 {
-    private const int MaxParallelFetches = 4;
-    private IReadOnlyList<FeedSource> _configured = [];
+    /// <summary>How often the scheduler looks for due sources.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new(StringComparer.OrdinalIgnoreCase);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _configured = options.Value.Sources
-            .Select(s => sources.Ensure(s.Name.Trim(), s.Url.Trim(), s.Topics.Select(TopicNames.Normalize).Where(t => t.Length > 0).Distinct().ToList()))
-            .ToList();
-        await PollAllAsync(cancellationToken).ConfigureAwait(false);
+        SyncConfiguredSources();
+        await PollDueAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        using var timer = new PeriodicTimer(Tick, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await PollAllAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await PollDueAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "A polling round failed; the next one starts in {Tick}", Tick);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,72 +55,90 @@ internal sealed class FeedPollingService(
     }
 
     /// <summary>
-    /// Fetches a few sources at a time in parallel, but stores their articles in configuration
-    /// order, so article numbers come out the same on every fresh start.
+    /// Reads every due source. Fetches run concurrently within the caps; results are stored in
+    /// due order, so a fresh installation numbers its articles the same way every time.
     /// </summary>
-    internal async Task PollAllAsync(CancellationToken cancellationToken)
+    internal async Task<int> PollDueAsync(CancellationToken cancellationToken)
     {
-        foreach (var batch in _configured.Chunk(MaxParallelFetches))
-        {
-            var fetched = await Task.WhenAll(batch.Select(source => FetchAsync(source, cancellationToken))).ConfigureAwait(false);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                Store(batch[i], fetched[i]);
-            }
-        }
-    }
-
-    private async Task<FetchResult> FetchAsync(FeedSource source, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await fetcher.FetchAsync(source.Url, FetchConditions.None, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Fetching source {Source} failed unexpectedly", source.Name);
-            return new FetchResult.Failure("Unexpected error while fetching the feed; see the log.");
-        }
-    }
-
-    private void Store(FeedSource source, FetchResult result)
-    {
+        var settings = options.CurrentValue;
         var now = time.GetUtcNow();
-        var next = now + options.Value.PollInterval;
-        try
+        var due = sources.All()
+            .Where(s => s.Enabled && (s.NextPollAt is null || s.NextPollAt <= now))
+            .OrderBy(s => s.NextPollAt ?? DateTimeOffset.MinValue)
+            .ThenBy(s => s.Id)
+            .ToList();
+        if (due.Count == 0)
         {
-            switch (result)
-            {
-                case FetchResult.Success success:
-                    var document = parser.Parse(success.Content, success.Charset, success.FinalUrl);
-                    if (!document.IsFeed)
-                    {
-                        var problem = document.Problems.Count > 0 ? document.Problems[0] : "The document is not a feed.";
-                        sources.RecordFailure(source.Id, now, problem, next);
-                        logger.LogWarning("Source {Source} did not return a feed: {Problem}", source.Name, problem);
-                        return;
-                    }
+            return 0;
+        }
 
-                    var added = ingestor.Ingest(source, document.Entries);
-                    sources.RecordSuccess(source.Id, now, added.Count, next);
-                    break;
-                case FetchResult.NotModified:
-                    sources.RecordSuccess(source.Id, now, 0, next);
-                    break;
-                case FetchResult.Failure failure:
-                    sources.RecordFailure(source.Id, now, failure.Reason, next);
-                    logger.LogWarning("Source {Source} could not be read: {Reason}", source.Name, failure.Reason);
-                    break;
+        using var global = new SemaphoreSlim(settings.MaxConcurrentFetches);
+        var added = 0;
+        foreach (var window in due.Chunk(settings.MaxConcurrentFetches * 4))
+        {
+            var fetches = window.Select(source => FetchLimitedAsync(source, global, settings, cancellationToken)).ToList();
+            for (var i = 0; i < window.Length; i++)
+            {
+                var result = await fetches[i].ConfigureAwait(false);
+                added += (await poller.ApplyAsync(window[i], result, cancellationToken).ConfigureAwait(false)).Count;
             }
         }
-        catch (Exception ex)
+
+        logger.LogDebug("Read {Count} sources; {Added} new articles", due.Count, added);
+        return added;
+    }
+
+    private async Task<FetchResult> FetchLimitedAsync(FeedSource source, SemaphoreSlim global, FeedsOptions settings, CancellationToken cancellationToken)
+    {
+        var host = HostOf(source.FetchUrl);
+        var perHost = _perHost.GetOrAdd(host, _ => new SemaphoreSlim(settings.MaxConcurrentFetchesPerHost));
+        await global.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            logger.LogError(ex, "Storing articles from source {Source} failed unexpectedly", source.Name);
-            sources.RecordFailure(source.Id, now, "Unexpected error while storing the feed's articles; see the log.", next);
+            await perHost.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await poller.FetchAsync(source, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                perHost.Release();
+            }
         }
+        finally
+        {
+            global.Release();
+        }
+    }
+
+    private void SyncConfiguredSources()
+    {
+        var configured = options.CurrentValue.Sources;
+        var urls = new HashSet<string>(configured.Select(s => s.Url.Trim()), StringComparer.Ordinal);
+        foreach (var source in configured)
+        {
+            var topics = source.Topics.Select(TopicNames.Normalize).Where(t => t.Length > 0).Distinct().ToList();
+            sources.Ensure(source.Name.Trim(), source.Url.Trim(), topics, fromConfiguration: true);
+        }
+
+        // A source taken out of configuration stops being read; its articles age out as usual.
+        foreach (var stale in sources.All().Where(s => s.FromConfiguration && !urls.Contains(s.Url)))
+        {
+            sources.Remove(stale.Id);
+            logger.LogInformation("Source {Source} is no longer configured and will not be read", stale.Name);
+        }
+    }
+
+    private static string HostOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && !uri.IsFile ? uri.Host : "local files";
+
+    public override void Dispose()
+    {
+        foreach (var semaphore in _perHost.Values)
+        {
+            semaphore.Dispose();
+        }
+
+        base.Dispose();
     }
 }

@@ -17,6 +17,27 @@ internal sealed class FeedsOptions
     /// <summary>Whether feed URLs may point at loopback, private or link-local addresses.</summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>The longest a feed's own caching hints (Cache-Control max-age, RSS ttl) may stretch its poll interval.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How many feeds are fetched at once.</summary>
+    public int MaxConcurrentFetches { get; set; } = 16;
+
+    /// <summary>How many feeds on one host are fetched at once, so one site is never hammered.</summary>
+    public int MaxConcurrentFetchesPerHost { get; set; } = 2;
+
+    /// <summary>The wait after a first failure; it doubles with each further failure.</summary>
+    public TimeSpan RetryAfterFailure { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest wait between attempts on a failing feed.</summary>
+    public TimeSpan MaxRetryInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>After this many failures in a row a feed is disabled and the admins are told.</summary>
+    public int DisableAfterFailures { get; set; } = 10;
+
+    /// <summary>Items older than this are stored but never pushed to subscribers as new.</summary>
+    public TimeSpan NewItemMaxAge { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>The configured feeds.</summary>
     public List<FeedSourceOptions> Sources { get; init; } = [];
 }

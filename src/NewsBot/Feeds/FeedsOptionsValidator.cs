@@ -37,6 +37,36 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
                 $"{section}:MaxFeedBytes must be between {MinFeedBytes} and {MaxFeedBytesLimit} (100 MB); got {options.MaxFeedBytes}"));
         }
 
+        if (options.MaxPollInterval < options.PollInterval)
+        {
+            failures.Add($"{section}:MaxPollInterval must be at least {section}:PollInterval ({options.PollInterval:c}); got {options.MaxPollInterval:c}");
+        }
+
+        if (options.MaxConcurrentFetches is < 1 or > 256)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:MaxConcurrentFetches must be between 1 and 256; got {options.MaxConcurrentFetches}"));
+        }
+
+        if (options.MaxConcurrentFetchesPerHost < 1 || options.MaxConcurrentFetchesPerHost > options.MaxConcurrentFetches)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:MaxConcurrentFetchesPerHost must be between 1 and {section}:MaxConcurrentFetches; got {options.MaxConcurrentFetchesPerHost}"));
+        }
+
+        if (options.RetryAfterFailure < TimeSpan.FromSeconds(10) || options.RetryAfterFailure > options.MaxRetryInterval)
+        {
+            failures.Add($"{section}:RetryAfterFailure must be between 00:00:10 and {section}:MaxRetryInterval; got {options.RetryAfterFailure:c}");
+        }
+
+        if (options.DisableAfterFailures < 1)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:DisableAfterFailures must be at least 1; got {options.DisableAfterFailures}"));
+        }
+
+        if (options.NewItemMaxAge <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:NewItemMaxAge must be positive; got {options.NewItemMaxAge:c}");
+        }
+
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Sources.Count; i++)
         {

@@ -27,6 +27,7 @@ public static class FeedsRegistration
         services.TryAddSingleton<FeedParser>();
         services.TryAddSingleton<FeedFetcher>();
         services.TryAddSingleton<FeedCheck>();
+        services.TryAddSingleton<SourcePoller>();
         return builder;
     }
 }

@@ -17,6 +17,8 @@ internal sealed class ArticleDocument
     public DateTime IngestedAt { get; set; }
     public List<string> Topics { get; set; } = [];
     public string? ImageUrl { get; set; }
+    public bool IsNew { get; set; } = true;
+    public string TitleKey { get; set; } = "";
 }
 
 internal sealed class SourceDocument
@@ -33,7 +35,12 @@ internal sealed class SourceDocument
     public int ItemCount { get; set; }
     public DateTime? NextPollAt { get; set; }
     public string? ETag { get; set; }
-    public string? LastModified { get; set; }
+    public DateTime? LastModified { get; set; }
+    public string? MovedTo { get; set; }
+    public bool FromConfiguration { get; set; }
+    public bool AdminsNotified { get; set; }
+    public string? Note { get; set; }
+    public List<string> CurrentItemKeys { get; set; } = [];
 }
 
 internal sealed class BookmarkDocument

@@ -4,23 +4,37 @@ namespace NewsBot.Storage;
 
 internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleStore
 {
-    public IReadOnlyList<Article> AddNew(IReadOnlyList<ArticleDraft> drafts)
+    public AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
     {
         if (drafts.Count == 0)
         {
-            return [];
+            return new AddResult([], 0);
         }
 
         var collection = database.Articles;
         var added = new List<Article>();
+        var recognised = 0;
         var db = database.Database;
         db.BeginTrans();
         try
         {
             foreach (var draft in drafts)
             {
-                if (collection.Exists(a => a.Url == draft.Url) || collection.Exists(a => a.ItemKey == draft.ItemKey))
+                if (collection.Exists(a => a.ItemKey == draft.ItemKey))
                 {
+                    continue;
+                }
+
+                // Another source may carry the same link (syndication); only a match within the same
+                // source says that this feed re-posts old items under new ids.
+                var sameUrl = collection.FindOne(a => a.Url == draft.Url);
+                if (sameUrl is not null || collection.Exists(a => a.TitleKey == draft.TitleKey))
+                {
+                    if (sameUrl is null || sameUrl.SourceId == draft.SourceId)
+                    {
+                        recognised++;
+                    }
+
                     continue;
                 }
 
@@ -37,6 +51,8 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                     IngestedAt = Dates.ToStored(draft.IngestedAt),
                     Topics = [.. draft.Topics],
                     ImageUrl = draft.ImageUrl,
+                    IsNew = draft.IsNew,
+                    TitleKey = draft.TitleKey,
                 };
                 collection.Insert(document);
                 added.Add(ToArticle(document));
@@ -50,7 +66,38 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             throw;
         }
 
-        return added;
+        return new AddResult(added, recognised);
+    }
+
+    public IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep)
+    {
+        var stored = Dates.ToStored(cutoff);
+        var doomed = database.Articles.Query()
+            .Where(a => a.PublishedAt < stored)
+            .Select(a => new { a.Id, a.ItemKey })
+            .ToList()
+            .Where(a => !keep.Contains(a.ItemKey))
+            .Select(a => a.Id)
+            .ToList();
+
+        var db = database.Database;
+        db.BeginTrans();
+        try
+        {
+            foreach (var id in doomed)
+            {
+                database.Articles.Delete(id);
+            }
+
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+
+        return doomed;
     }
 
     public Article? Get(int id)
@@ -81,5 +128,5 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
     internal static Article ToArticle(ArticleDocument d) => new(
         d.Id, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName,
-        Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl);
+        Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl, d.IsNew);
 }

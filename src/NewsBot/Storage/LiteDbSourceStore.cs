@@ -6,7 +6,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
 {
     private readonly Lock _writeLock = new();
 
-    public FeedSource Ensure(string name, string url, IReadOnlyList<string> topics)
+    public FeedSource Ensure(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration)
     {
         lock (_writeLock)
         {
@@ -14,13 +14,23 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
             var document = collection.FindOne(s => s.Url == url);
             if (document is null)
             {
-                document = new SourceDocument { Name = name, Url = url, Topics = [.. topics] };
+                document = new SourceDocument { Name = name, Url = url, Topics = [.. topics], FromConfiguration = fromConfiguration };
                 collection.Insert(document);
             }
-            else if (document.Name != name || !document.Topics.SequenceEqual(topics))
+            else
             {
                 document.Name = name;
                 document.Topics = [.. topics];
+                document.FromConfiguration |= fromConfiguration;
+                if (!document.Enabled)
+                {
+                    // Listing a source again (in configuration or with /feeds add) is the way to revive it.
+                    document.Enabled = true;
+                    document.ConsecutiveFailures = 0;
+                    document.AdminsNotified = false;
+                    document.NextPollAt = null;
+                }
+
                 collection.Update(document);
             }
 
@@ -36,43 +46,60 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         return document is null ? null : ToSource(document);
     }
 
-    public void RecordSuccess(int id, DateTimeOffset at, int newItems, DateTimeOffset nextPollAt) =>
-        Change(id, d =>
-        {
-            d.LastAttemptAt = Dates.ToStored(at);
-            d.LastSuccessAt = Dates.ToStored(at);
-            d.LastError = null;
-            d.ConsecutiveFailures = 0;
-            d.ItemCount += newItems;
-            d.NextPollAt = Dates.ToStored(nextPollAt);
-        });
+    public FeedSource? FindByUrl(string url)
+    {
+        var document = database.Sources.FindOne(s => s.Url == url);
+        return document is null ? null : ToSource(document);
+    }
 
-    public void RecordFailure(int id, DateTimeOffset at, string error, DateTimeOffset nextPollAt) =>
-        Change(id, d =>
-        {
-            d.LastAttemptAt = Dates.ToStored(at);
-            d.LastError = error;
-            d.ConsecutiveFailures++;
-            d.NextPollAt = Dates.ToStored(nextPollAt);
-        });
-
-    private void Change(int id, Action<SourceDocument> change)
+    public void Save(FeedSource source)
     {
         lock (_writeLock)
         {
-            var document = database.Sources.FindById(id);
+            var document = database.Sources.FindById(source.Id);
             if (document is null)
             {
-                return;
+                return; // removed while it was being fetched
             }
 
-            change(document);
+            document.Name = source.Name;
+            document.Topics = [.. source.Topics];
+            document.Enabled = source.Enabled;
+            document.LastAttemptAt = Dates.ToStored(source.LastAttemptAt);
+            document.LastSuccessAt = Dates.ToStored(source.LastSuccessAt);
+            document.LastError = source.LastError;
+            document.ConsecutiveFailures = source.ConsecutiveFailures;
+            document.ItemCount = source.ItemCount;
+            document.NextPollAt = Dates.ToStored(source.NextPollAt);
+            document.ETag = source.ETag;
+            document.LastModified = Dates.ToStored(source.LastModified);
+            document.MovedTo = source.MovedTo;
+            document.AdminsNotified = source.AdminsNotified;
+            document.Note = source.Note;
+            document.CurrentItemKeys = [.. source.CurrentItemKeys];
             database.Sources.Update(document);
+        }
+    }
+
+    public bool Remove(int id)
+    {
+        lock (_writeLock)
+        {
+            return database.Sources.Delete(id);
         }
     }
 
     private static FeedSource ToSource(SourceDocument d) => new(
         d.Id, d.Name, d.Url, d.Topics, d.Enabled,
         Dates.FromStored(d.LastAttemptAt), Dates.FromStored(d.LastSuccessAt), d.LastError,
-        d.ConsecutiveFailures, d.ItemCount, Dates.FromStored(d.NextPollAt));
+        d.ConsecutiveFailures, d.ItemCount, Dates.FromStored(d.NextPollAt))
+    {
+        ETag = d.ETag,
+        LastModified = Dates.FromStored(d.LastModified),
+        MovedTo = d.MovedTo,
+        FromConfiguration = d.FromConfiguration,
+        AdminsNotified = d.AdminsNotified,
+        Note = d.Note,
+        CurrentItemKeys = d.CurrentItemKeys,
+    };
 }

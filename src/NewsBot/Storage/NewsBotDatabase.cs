@@ -181,6 +181,7 @@ internal sealed class NewsBotDatabase : IDisposable
         articles.EnsureIndex(a => a.Url, unique: true);
         articles.EnsureIndex(a => a.ItemKey, unique: true);
         articles.EnsureIndex(a => a.PublishedAt);
+        articles.EnsureIndex(a => a.TitleKey);
 
         database.GetCollection<SourceDocument>("sources").EnsureIndex(s => s.Url, unique: true);
 

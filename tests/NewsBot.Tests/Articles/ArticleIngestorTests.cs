@@ -35,9 +35,63 @@ public sealed class ArticleIngestorTests : IDisposable
     [Fact]
     public void Ingest_DuplicateItemsInOneFeed_StoresOne()
     {
-        var added = _bot.Ingest(_bot.Source(), TestBot.Entry("A", id: "same"), TestBot.Entry("A again", id: "same"));
+        var added = _bot.Ingest(
+            _bot.Source(),
+            TestBot.Entry("A", id: "same", link: "https://x.example/a"),
+            TestBot.Entry("A again", id: "same", link: "https://x.example/a"));
 
         Assert.Single(added);
+    }
+
+    [Fact]
+    public void Ingest_GuidsNotUnique_FallsBackToLinks()
+    {
+        var added = _bot.Ingest(
+            _bot.Source(),
+            TestBot.Entry("First story", id: "1", link: "https://x.example/first"),
+            TestBot.Entry("Second story", id: "1", link: "https://x.example/second"));
+
+        Assert.Equal(2, added.Count);
+    }
+
+    [Fact]
+    public void Ingest_ChangedGuidsEditedTitlesAndReordering_AddNothing()
+    {
+        var source = _bot.Source();
+        var first = new[]
+        {
+            TestBot.Entry("Alpha", id: "a1", link: "https://x.example/alpha"),
+            TestBot.Entry("Beta", id: "b1", link: "https://x.example/beta"),
+        };
+        _bot.Ingest(source, first);
+
+        var reranked = new[] { first[1], first[0] };
+        var newGuids = new[] { first[0] with { Id = "a2" }, first[1] with { Id = "b2" } };
+        var editedTitle = new[] { first[0] with { Title = "Alpha (updated)" } };
+        var ingestor = _bot.Get<ArticleIngestor>();
+        var options = new IngestOptions(false, TimeSpan.FromDays(2));
+
+        Assert.Empty(ingestor.Ingest(source, reranked, options).Added);
+        var guidResult = ingestor.Ingest(source, newGuids, options);
+        Assert.Empty(guidResult.Added);
+        Assert.Equal(2, guidResult.RecognisedByLinkOrTitle);
+        Assert.Empty(ingestor.Ingest(source, editedTitle, options).Added);
+        Assert.Equal(2, _bot.Get<IArticleStore>().Count());
+    }
+
+    [Fact]
+    public void Ingest_FirstFetchAndOldItems_AreStoredButNotNew()
+    {
+        var source = _bot.Source();
+        var ingestor = _bot.Get<ArticleIngestor>();
+
+        var first = ingestor.Ingest(source, [TestBot.Entry("Backlog", hoursAgo: 1)], new IngestOptions(true, TimeSpan.FromDays(2)));
+        var later = ingestor.Ingest(source, [TestBot.Entry("Fresh", hoursAgo: 1), TestBot.Entry("Old", hoursAgo: 24 * 5)], new IngestOptions(false, TimeSpan.FromDays(2)));
+
+        Assert.False(Assert.Single(first.Added).IsNew);
+        Assert.True(later.Added.Single(a => a.Title == "Fresh").IsNew);
+        Assert.False(later.Added.Single(a => a.Title == "Old").IsNew);
+        Assert.False(_bot.Get<IArticleStore>().Get(first.Added[0].Id)!.IsNew);
     }
 
     [Fact]

@@ -239,8 +239,8 @@ public sealed class ReadingCommandsTests : IDisposable
         var good = _bot.Source("Good Wire");
         var bad = _bot.Source("Bad Wire");
         var sources = _bot.Get<NewsBot.Core.Articles.ISourceStore>();
-        sources.RecordSuccess(good.Id, TestBot.Now.AddMinutes(-3), 12, TestBot.Now.AddMinutes(7));
-        sources.RecordFailure(bad.Id, TestBot.Now.AddMinutes(-1), "HTTP 404 Not Found", TestBot.Now.AddMinutes(4));
+        sources.Save(good with { LastAttemptAt = TestBot.Now.AddMinutes(-3), LastSuccessAt = TestBot.Now.AddMinutes(-3), ItemCount = 12, NextPollAt = TestBot.Now.AddMinutes(7) });
+        sources.Save(bad with { LastAttemptAt = TestBot.Now.AddMinutes(-1), LastError = "HTTP 404 Not Found", ConsecutiveFailures = 1, NextPollAt = TestBot.Now.AddMinutes(4) });
 
         var answer = await _bot.SendAsync("/sources");
 

@@ -56,7 +56,7 @@ public sealed class TestBot : IDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public FeedSource Source(string name = "Test Wire", params string[] topics) =>
-        Get<ISourceStore>().Ensure(name, $"https://{name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example/feed", topics);
+        Get<ISourceStore>().Ensure(name, $"https://{name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example/feed", topics, fromConfiguration: true);
 
     /// <summary>Stores entries as if read from the source's feed; returns what was new.</summary>
     public IReadOnlyList<Article> Ingest(FeedSource source, params FeedEntry[] entries) =>

@@ -17,9 +17,9 @@ public sealed class StoresTests : IDisposable
     {
         var published = new DateTimeOffset(2026, 11, 27, 8, 5, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
         var draft = new ArticleDraft("https://x.example/a", "1:abc", "Title", "Summary", "Ada", 1, "Wire",
-            published, TestBot.Now, ["technology", "science"], "https://img.example/a.jpg");
+            published, TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false, "1:t");
 
-        var stored = Assert.Single(_bot.Get<IArticleStore>().AddNew([draft]));
+        var stored = Assert.Single(_bot.Get<IArticleStore>().AddNew([draft]).Added);
         var read = _bot.Get<IArticleStore>().Get(stored.Id)!;
 
         Assert.Equal(TimeSpan.Zero, read.PublishedAt.Offset);
@@ -33,11 +33,21 @@ public sealed class StoresTests : IDisposable
     public void Articles_SameUrlOrSameItemKey_AreNotStoredTwice()
     {
         var store = _bot.Get<IArticleStore>();
-        ArticleDraft Draft(string url, string key) => new(url, key, "T", "", null, 1, "W", TestBot.Now, TestBot.Now, [], null);
+        ArticleDraft Draft(string url, string key, string titleKey = "1:t", int source = 1) =>
+            new(url, key, "T", "", null, source, "W", TestBot.Now, TestBot.Now, [], null, true, titleKey);
 
-        Assert.Single(store.AddNew([Draft("https://x.example/a", "1:a")]));
-        Assert.Empty(store.AddNew([Draft("https://x.example/a", "1:b")]));
-        Assert.Empty(store.AddNew([Draft("https://x.example/b", "1:a")]));
+        Assert.Single(store.AddNew([Draft("https://x.example/a", "1:a")]).Added);
+        Assert.Empty(store.AddNew([Draft("https://x.example/b", "1:a", "1:other")]).Added);
+        var sameLink = store.AddNew([Draft("https://x.example/a", "1:b", "1:other")]);
+        var sameTitle = store.AddNew([Draft("https://x.example/c", "1:c")]);
+        var otherSourceSameLink = store.AddNew([Draft("https://x.example/a", "2:a", "2:t", source: 2)]);
+
+        Assert.Empty(sameLink.Added);
+        Assert.Equal(1, sameLink.RecognisedByLinkOrTitle);
+        Assert.Empty(sameTitle.Added);
+        Assert.Equal(1, sameTitle.RecognisedByLinkOrTitle);
+        Assert.Empty(otherSourceSameLink.Added);
+        Assert.Equal(0, otherSourceSameLink.RecognisedByLinkOrTitle);
         Assert.Equal(1, store.Count());
     }
 
@@ -46,8 +56,8 @@ public sealed class StoresTests : IDisposable
     {
         var store = _bot.Get<IArticleStore>();
         var added = store.AddNew(Enumerable.Range(1, 3)
-            .Select(i => new ArticleDraft($"https://x.example/{i}", $"1:{i}", $"T{i}", "", null, 1, "W", TestBot.Now, TestBot.Now, [], null))
-            .ToList());
+            .Select(i => new ArticleDraft($"https://x.example/{i}", $"1:{i}", $"T{i}", "", null, 1, "W", TestBot.Now, TestBot.Now, [], null, true, $"1:t{i}"))
+            .ToList()).Added;
 
         var read = store.GetMany([added[2].Id, 999, added[0].Id]);
 
@@ -90,23 +100,36 @@ public sealed class StoresTests : IDisposable
     public void Sources_EnsureIsIdempotentByUrl_AndRecordsHealth()
     {
         var store = _bot.Get<ISourceStore>();
-        var first = store.Ensure("Wire", "https://wire.example/feed", ["technology"]);
-        var renamed = store.Ensure("Wire Renamed", "https://wire.example/feed", ["science"]);
+        var first = store.Ensure("Wire", "https://wire.example/feed", ["technology"], fromConfiguration: true);
+        var renamed = store.Ensure("Wire Renamed", "https://wire.example/feed", ["science"], fromConfiguration: true);
 
-        store.RecordFailure(first.Id, TestBot.Now, "HTTP 500", TestBot.Now.AddMinutes(5));
-        store.RecordFailure(first.Id, TestBot.Now, "HTTP 500", TestBot.Now.AddMinutes(5));
-        var failing = store.Get(first.Id)!;
-        store.RecordSuccess(first.Id, TestBot.Now, 7, TestBot.Now.AddMinutes(10));
-        var healthy = store.Get(first.Id)!;
+        store.Save(renamed with
+        {
+            Enabled = false,
+            LastError = "HTTP 500",
+            ConsecutiveFailures = 10,
+            ETag = "\"v1\"",
+            LastModified = TestBot.Now,
+            MovedTo = "https://new.example/feed",
+            CurrentItemKeys = ["1:a", "1:b"],
+        });
+        var saved = store.Get(first.Id)!;
+        var revived = store.Ensure("Wire Renamed", "https://wire.example/feed", ["science"], fromConfiguration: false);
 
         Assert.Equal(first.Id, renamed.Id);
         Assert.Equal("Wire Renamed", renamed.Name);
         Assert.Single(store.All());
-        Assert.Equal(2, failing.ConsecutiveFailures);
-        Assert.Equal("HTTP 500", failing.LastError);
-        Assert.Null(healthy.LastError);
-        Assert.Equal(0, healthy.ConsecutiveFailures);
-        Assert.Equal(7, healthy.ItemCount);
+        Assert.False(saved.Enabled);
+        Assert.Equal("\"v1\"", saved.ETag);
+        Assert.Equal(TestBot.Now, saved.LastModified);
+        Assert.Equal("https://new.example/feed", saved.FetchUrl);
+        Assert.Equal(["1:a", "1:b"], saved.CurrentItemKeys);
+        Assert.True(revived.Enabled);
+        Assert.Equal(0, revived.ConsecutiveFailures);
+        Assert.Null(revived.NextPollAt);
+        Assert.Equal(first.Id, store.FindByUrl("https://wire.example/feed")!.Id);
+        Assert.True(store.Remove(first.Id));
+        Assert.Empty(store.All());
     }
 
     [Fact]

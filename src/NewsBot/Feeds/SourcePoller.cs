@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Announcements;
+using NewsBot.Core.Articles;
+
+namespace NewsBot.Feeds;
+
+/// <summary>
+/// Reads one source and records the outcome in its health: conditional GET, parse, store,
+/// the next poll time, the failure ladder, permanent moves. Fetching and storing are separate
+/// steps so many fetches can run at once while storing stays in a predictable order.
+/// </summary>
+internal sealed class SourcePoller(
+    FeedFetcher fetcher,
+    FeedParser parser,
+    ArticleIngestor ingestor,
+    ISourceStore sources,
+    IAdminNotifier admins,
+    IOptionsMonitor<FeedsOptions> options,
+    TimeProvider time,
+    ILogger<SourcePoller> logger)
+{
+    public async Task<IReadOnlyList<Article>> PollAsync(FeedSource source, CancellationToken cancellationToken)
+    {
+        var fetched = await FetchAsync(source, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(source, fetched, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<FetchResult> FetchAsync(FeedSource source, CancellationToken cancellationToken)
+    {
+        var conditions = source.LastSuccessAt is null ? FetchConditions.None : new FetchConditions(source.ETag, source.LastModified);
+        try
+        {
+            return await fetcher.FetchAsync(source.FetchUrl, conditions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Fetching source {Source} failed unexpectedly", source.Name);
+            return new FetchResult.Failure("Unexpected error while fetching the feed; see the log.");
+        }
+    }
+
+    /// <summary>Stores what a fetch brought and saves the source's new state; returns the new articles.</summary>
+    public async Task<IReadOnlyList<Article>> ApplyAsync(FeedSource source, FetchResult result, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var now = time.GetUtcNow();
+        try
+        {
+            switch (result)
+            {
+                case FetchResult.Success success:
+                    var document = parser.Parse(success.Content, success.Charset, success.FinalUrl);
+                    if (!document.IsFeed)
+                    {
+                        var problem = document.Problems.Count > 0 ? document.Problems[0] : "The document is not a feed.";
+                        await FailAsync(source, problem, null, now, cancellationToken).ConfigureAwait(false);
+                        return [];
+                    }
+
+                    var ingested = ingestor.Ingest(source, document.Entries, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge));
+                    var note = source.Note;
+                    if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
+                    {
+                        note = "The feed gives old items new ids; they are recognised by their link or title instead.";
+                        logger.LogInformation("Source {Source} changes its item ids; matching by link from now on", source.Name);
+                    }
+
+                    Save(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
+                    {
+                        ItemCount = source.ItemCount + ingested.Added.Count,
+                        CurrentItemKeys = ingested.ItemKeys,
+                        Note = note,
+                    });
+                    return ingested.Added;
+                case FetchResult.NotModified notModified:
+                    Save(Succeeded(source, now, notModified.ETag, notModified.LastModified, notModified.MovedTo, notModified.MaxAge, null));
+                    return [];
+                case FetchResult.Failure failure:
+                    await FailAsync(source, failure.Reason, failure.RetryAfter, now, cancellationToken).ConfigureAwait(false);
+                    return [];
+                default:
+                    return [];
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Storing articles from source {Source} failed unexpectedly", source.Name);
+            await FailAsync(source, "Unexpected error while storing the feed's articles; see the log.", null, now, cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+    }
+
+    private FeedSource Succeeded(FeedSource source, DateTimeOffset now, string? etag, DateTimeOffset? lastModified, Uri? movedTo, TimeSpan? maxAge, TimeSpan? ttl)
+    {
+        if (movedTo is not null && movedTo.ToString() != source.FetchUrl)
+        {
+            logger.LogInformation("Source {Source} has moved permanently to {Url}", source.Name, movedTo);
+        }
+
+        return source with
+        {
+            LastAttemptAt = now,
+            LastSuccessAt = now,
+            LastError = null,
+            ConsecutiveFailures = 0,
+            AdminsNotified = false,
+            ETag = etag,
+            LastModified = lastModified,
+            MovedTo = movedTo?.ToString() ?? source.MovedTo,
+            NextPollAt = PollSchedule.AfterSuccess(source.Url, now, options.CurrentValue, maxAge, ttl),
+        };
+    }
+
+    private async Task FailAsync(FeedSource source, string reason, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var failures = source.ConsecutiveFailures + 1;
+        var disable = failures >= settings.DisableAfterFailures;
+        var updated = source with
+        {
+            LastAttemptAt = now,
+            LastError = reason,
+            ConsecutiveFailures = failures,
+            Enabled = source.Enabled && !disable,
+            NextPollAt = PollSchedule.AfterFailure(failures, now, settings, retryAfter),
+        };
+        logger.LogWarning("Source {Source} failed ({Failures} in a row): {Reason}", source.Name, failures, reason);
+
+        if (disable && !source.AdminsNotified)
+        {
+            updated = updated with { AdminsNotified = true };
+            Save(updated);
+            await admins.NotifyAsync(
+                $"The source \"{source.Name}\" (#{source.Id}, {source.Url}) was disabled after {failures} failures in a row. Last error: {reason}. " +
+                "Add it again with /feeds add (or list it in configuration) once it works.",
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Save(updated);
+    }
+
+    private void Save(FeedSource source) => sources.Save(source);
+}
