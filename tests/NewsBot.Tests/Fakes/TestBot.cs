@@ -25,14 +25,14 @@ public sealed class TestBot : IDisposable
     private readonly TempDirectory _directory = new();
     private readonly ServiceProvider _services;
 
-    public TestBot(Action<NewsBotOptions>? configure = null)
+    public TestBot(Action<NewsBotOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Time = new FakeTimeProvider(Now);
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddOptions<NewsBotOptions>().Configure(o =>
+        var collection = new ServiceCollection();
+        collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddOptions<NewsBotOptions>().Configure(o =>
         {
             o.DataDirectory = _directory.Path;
             o.PageSize = 5;
@@ -44,9 +44,10 @@ public sealed class TestBot : IDisposable
             };
             configure?.Invoke(o);
         });
-        services.AddNewsBotCore();
-        services.AddLiteDbStorage();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        collection.AddNewsBotCore();
+        collection.AddLiteDbStorage();
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     public FakeTimeProvider Time { get; }

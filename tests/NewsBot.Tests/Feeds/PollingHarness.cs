@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Announcements;
+using NewsBot.Core.Articles;
+using NewsBot.Feeds;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Feeds;
+
+/// <summary>
+/// The real poller (fetcher, parser, ingestor, LiteDB) on a fake clock. Fetch time-outs run on
+/// the real clock, so a dripping server is cut off for real; schedules follow the fake one.
+/// </summary>
+internal sealed class PollingHarness : IDisposable
+{
+    private readonly SocketsHttpHandler _handler;
+
+    public PollingHarness(FeedsOptions? options = null)
+    {
+        Options = options ?? new FeedsOptions();
+        Options.AllowPrivateAddresses = true; // the fake sites live on 127.0.0.1; one test turns this off
+        var monitor = new FixedOptionsMonitor<FeedsOptions>(Options);
+        _handler = FeedFetcher.CreateHandler(monitor);
+        var fetcher = new FeedFetcher(
+            new SingleHandlerHttpClientFactory(_handler), monitor, new FakeHostEnvironment(Fixtures.Directory),
+            TimeProvider.System, NullLogger<FeedFetcher>.Instance);
+        Bot = new TestBot(services: s =>
+        {
+            s.AddSingleton<IOptionsMonitor<FeedsOptions>>(monitor);
+            s.AddSingleton<IOptions<FeedsOptions>>(Microsoft.Extensions.Options.Options.Create(Options));
+            s.AddSingleton(fetcher);
+            s.AddSingleton<FeedParser>();
+            s.AddSingleton<IAdminNotifier>(Admins);
+            s.AddSingleton<SourcePoller>();
+            s.AddSingleton<FeedPollingService>();
+        });
+    }
+
+    public FeedsOptions Options { get; }
+
+    public TestBot Bot { get; }
+
+    public RecordingAdminNotifier Admins { get; } = new();
+
+    public ISourceStore Sources => Bot.Get<ISourceStore>();
+
+    public IArticleStore Articles => Bot.Get<IArticleStore>();
+
+    public FeedSource Add(string url, string name = "Wire") => Sources.Ensure(name, url, [], fromConfiguration: false);
+
+    public FeedSource Reload(FeedSource source) => Sources.Get(source.Id)!;
+
+    /// <summary>Polls the source now, whatever its schedule; returns its state afterwards.</summary>
+    public async Task<FeedSource> PollAsync(FeedSource source)
+    {
+        await Bot.Get<SourcePoller>().PollAsync(Reload(source), CancellationToken.None);
+        return Reload(source);
+    }
+
+    public Task<int> PollDueAsync() => Bot.Get<FeedPollingService>().PollDueAsync(CancellationToken.None);
+
+    public void Dispose()
+    {
+        Bot.Dispose();
+        _handler.Dispose();
+    }
+}
