@@ -17,6 +17,7 @@ public static class CoreRegistration
         services.AddSingleton<ArticleIndex>();
         services.AddSingleton<TopicClassifier>();
         services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ArticlePruner>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRouter>();

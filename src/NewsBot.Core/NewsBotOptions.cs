@@ -17,6 +17,9 @@ public sealed class NewsBotOptions
     /// <summary>Topic name → keywords that put an article into the topic.</summary>
     public Dictionary<string, List<string>> Topics { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Articles published longer ago than this are removed (unless their feed still lists them).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Articles per page in lists.</summary>
     [Range(1, 20)]
     public int PageSize { get; set; } = 5;

@@ -64,6 +64,7 @@ internal static class NewsBotHost
         // Order matters: the index is filled before sources are read, and both before any chat.
         builder.Services.AddHostedService<ArticleIndexLoader>();
         builder.Services.AddHostedService<FeedPollingService>();
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<TerminalChat>();
 
         builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions

@@ -22,6 +22,11 @@ internal sealed class NewsBotOptionsValidator : IValidateOptions<NewsBotOptions>
             failures.Add($"NewsBot:PageSize must be between 1 and 20; got {options.PageSize}.");
         }
 
+        if (options.Retention < TimeSpan.FromDays(1))
+        {
+            failures.Add($"NewsBot:Retention must be at least one day (1.00:00:00); got {options.Retention:c}.");
+        }
+
         for (var i = 0; i < options.Admins.Count; i++)
         {
             var admin = options.Admins[i] ?? string.Empty;

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Core.Articles;
+
+/// <summary>
+/// Removes articles older than <c>NewsBot:Retention</c>, from the store and the index together.
+/// An article its feed still lists is kept: removing it would only bring it back as "new" on the
+/// next read. Bookmarks keep their own copy of title and link, so they survive.
+/// </summary>
+public sealed class ArticlePruner(
+    IArticleStore articles,
+    ISourceStore sources,
+    ArticleIndex index,
+    TimeProvider time,
+    IOptions<NewsBotOptions> options,
+    ILogger<ArticlePruner> logger)
+{
+    public int Prune()
+    {
+        var cutoff = time.GetUtcNow() - options.Value.Retention;
+        var stillListed = sources.All().SelectMany(s => s.CurrentItemKeys).ToHashSet(StringComparer.Ordinal);
+        var removed = articles.DeleteOlderThan(cutoff, stillListed);
+        index.Remove(removed);
+        if (removed.Count > 0)
+        {
+            logger.LogInformation("Pruned {Count} articles published before {Cutoff:u}", removed.Count, cutoff);
+        }
+
+        return removed.Count;
+    }
+}
