@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
         services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
         services.AddSingleton<ICommandHandler, TimeZoneHandler>();
+        services.AddSingleton<ICommandHandler, FeedsHandler>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ public static class CommandCatalog
     public const string ReadingSection = "Reading the news";
     public const string BookmarksSection = "Your bookmarks";
     public const string SubscriptionsSection = "This chat's subscriptions";
+    public const string AdminSection = "For the bot's admins";
 
     public static readonly CommandInfo Start = new(
         "start", "Welcome and a quick tour", "/start", CommandAudience.Everyone, [], ["/start"], ReadingSection);
@@ -72,11 +73,17 @@ public static class CommandCatalog
         [new("zone", "An IANA time zone such as Europe/Berlin", ArgumentKind.Text, false)],
         ["/timezone", "/timezone Europe/Berlin"], SubscriptionsSection);
 
+    public static readonly CommandInfo Feeds = new(
+        "feeds", "Add, remove and inspect sources", "/feeds add <url> [topics…] | remove <id> | list", CommandAudience.BotAdmins,
+        [new("action", "add <url> [topics…], remove <id> or list", ArgumentKind.Text, false)],
+        ["/feeds list", "/feeds add https://example.com/feed.xml technology", "/feeds add https://example.com", "/feeds remove 7"], AdminSection);
+
     public static IReadOnlyList<CommandInfo> All { get; } =
     [
         Start, Help, Latest, Topics, Topic, Search, Read, Sources,
         Bookmark, Unbookmark, Bookmarks,
         Subscribe, Unsubscribe, Subscriptions, TimeZone,
+        Feeds,
     ];
 
     public static CommandInfo? Find(string name) =>

@@ -28,6 +28,7 @@ public static class FeedsRegistration
         services.TryAddSingleton<FeedFetcher>();
         services.TryAddSingleton<FeedCheck>();
         services.TryAddSingleton<SourcePoller>();
+        services.TryAddSingleton<NewsBot.Core.Articles.IFeedProbe, FeedProbe>();
         return builder;
     }
 }

@@ -46,11 +46,14 @@ public sealed class TestBot : IDisposable
         });
         collection.AddNewsBotCore();
         collection.AddLiteDbStorage();
+        collection.AddSingleton<NewsBot.Core.Articles.IFeedProbe>(Probe);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     public FakeTimeProvider Time { get; }
+
+    public FakeFeedProbe Probe { get; } = new();
 
     public string DataDirectory => _directory.Path;
 

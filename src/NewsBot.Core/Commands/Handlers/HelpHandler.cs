@@ -9,13 +9,14 @@ public sealed class HelpHandler : ICommandHandler
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var wanted = request.Arguments.Trim().TrimStart('/');
-        return ValueTask.FromResult(wanted.Length == 0 ? Overview() : Details(wanted));
+        return ValueTask.FromResult(wanted.Length == 0 ? Overview(request.IsBotAdmin) : Details(wanted));
     }
 
-    private static Reply Overview()
+    private static Reply Overview(bool forAdmin)
     {
         var blocks = new List<ReplyBlock> { new TextBlock("NewsBot commands", TextStyle.Heading) };
-        foreach (var section in CommandCatalog.All.GroupBy(c => c.Section))
+        var shown = CommandCatalog.All.Where(c => forAdmin || c.Audience != CommandAudience.BotAdmins);
+        foreach (var section in shown.GroupBy(c => c.Section))
         {
             blocks.Add(new TextBlock(section.Key, TextStyle.Heading));
             blocks.Add(new EntryListBlock(section.Select(c => new ListEntry(c.Usage, c.Summary)).ToList()));

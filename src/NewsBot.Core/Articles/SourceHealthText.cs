@@ -1,0 +1,31 @@
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Articles;
+
+/// <summary>A source's health in words: articles, last read, last error, next check.</summary>
+public static class SourceHealthText
+{
+    public static string Describe(FeedSource source, DateTimeOffset now)
+    {
+        var items = source.ItemCount == 1 ? "1 article" : $"{source.ItemCount} articles";
+        if (!source.Enabled)
+        {
+            return $"{items} · disabled" + (source.LastError is null ? string.Empty : $": {source.LastError}");
+        }
+
+        if (source.LastAttemptAt is null)
+        {
+            return $"{items} · not read yet";
+        }
+
+        var next = source.NextPollAt is { } at && at > now ? $", next check {RelativeTime.Until(at, now)}" : string.Empty;
+        if (source.LastError is not null)
+        {
+            var lastGood = source.LastSuccessAt is { } ok ? $"last read {RelativeTime.Format(ok, now)}" : "never read";
+            var failures = source.ConsecutiveFailures == 1 ? "1 failure" : $"{source.ConsecutiveFailures} failures in a row";
+            return $"{items} · failing: {source.LastError} ({failures}; {lastGood}{next})";
+        }
+
+        return $"{items} · ok, read {RelativeTime.Format(source.LastSuccessAt ?? source.LastAttemptAt.Value, now)}{next}";
+    }
+}

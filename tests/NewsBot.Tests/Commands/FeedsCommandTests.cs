@@ -1,0 +1,109 @@
+using NewsBot.Core.Articles;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Commands;
+
+public sealed class FeedsCommandTests : IDisposable
+{
+    private const string Admin = "telegram:42";
+    private readonly TestBot _bot = new(o => o.Admins = [Admin]);
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task Feeds_FromSomeoneWhoIsNotAnAdmin_IsRefused()
+    {
+        var answer = await _bot.SendAsync("/feeds add https://wire.example/feed", user: "telegram:7");
+
+        Assert.Contains("for the bot's admins only", answer, StringComparison.Ordinal);
+        Assert.Empty(_bot.Probe.Probed);
+    }
+
+    [Fact]
+    public async Task FeedsAdd_AFeed_AddsItWithTopics()
+    {
+        _bot.Probe.Results["https://wire.example/feed"] = new FeedProbeResult("https://wire.example/feed", "The Wire", 12, null, false);
+
+        var answer = await _bot.SendAsync("/feeds add https://wire.example/feed Technology science", user: Admin);
+
+        var source = Assert.Single(_bot.Get<ISourceStore>().All());
+        Assert.Equal("The Wire", source.Name);
+        Assert.Equal(["technology", "science"], source.Topics);
+        Assert.False(source.FromConfiguration);
+        Assert.Null(source.NextPollAt);
+        Assert.Contains("Added source #1, The Wire: 12 items", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedsAdd_AWebPage_AddsTheFeedItLinksTo()
+    {
+        _bot.Probe.Results["https://wire.example/"] = new FeedProbeResult("https://wire.example/rss.xml", "The Wire", 3, null, true);
+
+        var answer = await _bot.SendAsync("/feeds add https://wire.example/", user: Admin);
+
+        Assert.Equal("https://wire.example/rss.xml", Assert.Single(_bot.Get<ISourceStore>().All()).Url);
+        Assert.Contains("found through the page's link", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/feeds add /etc/passwd", "starts with http:// or https://")]
+    [InlineData("/feeds add file:///etc/passwd", "starts with http:// or https://")]
+    [InlineData("/feeds add Samples/daily-circuit.xml", "starts with http:// or https://")]
+    [InlineData("/feeds add", "Which feed?")]
+    [InlineData("/feeds add https://nothing.example/", "Could not add https://nothing.example/: HTTP 404 Not Found")]
+    [InlineData("/feeds dance", "is not something I can do")]
+    [InlineData("/feeds remove", "Which source?")]
+    [InlineData("/feeds remove 99", "There is no source #99")]
+    public async Task Feeds_BadInput_SaysWhatToDo(string command, string expected)
+    {
+        Assert.Contains(expected, await _bot.SendAsync(command, user: Admin), StringComparison.Ordinal);
+        Assert.Empty(_bot.Get<ISourceStore>().All());
+    }
+
+    [Fact]
+    public async Task FeedsAdd_KnownFeed_SaysItIsThereAlready()
+    {
+        var existing = _bot.Get<ISourceStore>().Ensure("The Wire", "https://wire.example/feed", [], fromConfiguration: false);
+
+        var answer = await _bot.SendAsync("/feeds add https://wire.example/feed", user: Admin);
+
+        Assert.Contains($"already source #{existing.Id}", answer, StringComparison.Ordinal);
+        Assert.Empty(_bot.Probe.Probed);
+    }
+
+    [Fact]
+    public async Task FeedsRemove_ChatAddedSource_IsRemoved_ConfiguredOneIsNot()
+    {
+        var store = _bot.Get<ISourceStore>();
+        var added = store.Ensure("Added", "https://added.example/feed", [], fromConfiguration: false);
+        var configured = store.Ensure("Configured", "https://configured.example/feed", [], fromConfiguration: true);
+
+        var removed = await _bot.SendAsync($"/feeds remove {added.Id}", user: Admin);
+        var refused = await _bot.SendAsync($"/feeds remove {configured.Id}", user: Admin);
+
+        Assert.Contains("Removed source", removed, StringComparison.Ordinal);
+        Assert.Contains("listed in configuration", refused, StringComparison.Ordinal);
+        Assert.Equal([configured.Id], store.All().Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task FeedsList_ShowsIdsUrlsAndHealth()
+    {
+        var store = _bot.Get<ISourceStore>();
+        var source = store.Ensure("The Wire", "https://wire.example/feed", [], fromConfiguration: false);
+        store.Save(source with { LastAttemptAt = TestBot.Now, LastError = "HTTP 500 Internal Server Error", ConsecutiveFailures = 2 });
+
+        var answer = await _bot.SendAsync("/feeds list", user: Admin);
+
+        Assert.Contains("#1 The Wire", answer, StringComparison.Ordinal);
+        Assert.Contains("https://wire.example/feed", answer, StringComparison.Ordinal);
+        Assert.Contains("failing: HTTP 500 Internal Server Error (2 failures in a row", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ShowsAdminCommandsOnlyToAdmins()
+    {
+        Assert.Contains("/feeds", await _bot.SendAsync("/help", user: Admin), StringComparison.Ordinal);
+        Assert.DoesNotContain("/feeds", await _bot.SendAsync("/help", user: "telegram:7"), StringComparison.Ordinal);
+    }
+}
