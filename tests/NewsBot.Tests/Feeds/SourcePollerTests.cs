@@ -9,7 +9,7 @@ namespace NewsBot.Tests.Feeds;
 
 public sealed class SourcePollerTests : IDisposable
 {
-    private readonly PollingHarness _polling = new(new FeedsOptions { DisableAfterFailures = 3, RequestTimeout = TimeSpan.FromSeconds(2), MaxFeedBytes = 64 * 1024 });
+    private readonly PollingHarness _polling = new(new FeedsOptions { DisableAfterFailures = 3, RequestTimeout = TimeSpan.FromSeconds(15), MaxFeedBytes = 64 * 1024 });
 
     public void Dispose() => _polling.Dispose();
 
@@ -240,10 +240,11 @@ public sealed class SourcePollerTests : IDisposable
     [Fact]
     public async Task Poll_SlowDrip_IsCutOffByTheRequestTimeout()
     {
+        _polling.Options.RequestTimeout = TimeSpan.FromSeconds(1);
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", async (HttpContext c) =>
         {
             c.Response.ContentType = "application/rss+xml";
-            for (var i = 0; i < 40 && !c.RequestAborted.IsCancellationRequested; i++)
+            for (var i = 0; i < 100 && !c.RequestAborted.IsCancellationRequested; i++)
             {
                 await c.Response.WriteAsync(" ", c.RequestAborted);
                 await c.Response.Body.FlushAsync(c.RequestAborted);
