@@ -23,7 +23,15 @@ internal static class NewsBotCommandLine
         var check = new Command("check", "Fetch and parse one feed, then print its normalised items and any problems found") { target, json };
         check.SetAction((result, ct) => FeedsCheckVerb.RunAsync(result.GetValue(target)!, result.GetValue(json), ct));
 
-        var feeds = new Command("feeds", "Work with feeds") { check };
+        var opml = new Argument<string>("file.opml") { Description = "An OPML file, as exported by most feed readers" };
+        var import = new Command("import", "Check every feed in an OPML file and add the good ones as sources (the bot must not be running)") { opml };
+        import.SetAction((result, ct) => FeedsImportVerb.RunAsync(result.GetValue(opml)!, ct));
+
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var export = new Command("export", "Write every source as OPML (the bot must not be running)") { output };
+        export.SetAction((result, ct) => FeedsExportVerb.RunAsync(result.GetValue(output), ct));
+
+        var feeds = new Command("feeds", "Work with feeds") { check, import, export };
 
         root.Subcommands.Add(run);
         root.Subcommands.Add(chat);

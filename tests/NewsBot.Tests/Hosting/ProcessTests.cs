@@ -105,6 +105,29 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("RSS 1.0", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FeedsExport_WritesTheSourcesAsOpml()
+    {
+        await RunAsync(["chat"], "/sources\n");
+
+        var (exitCode, output, _) = await RunAsync(["feeds", "export"], "");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("<opml version=\"2.0\">", output, StringComparison.Ordinal);
+        Assert.Contains("xmlUrl=\"Samples/daily-circuit.xml\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedsImport_NotOpml_SaysWhyAndExitsWithOne()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_workingDirectory.Path, "list.opml"), "<html/>");
+
+        var (exitCode, _, errors) = await RunAsync(["feeds", "import", "list.opml"], "");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("not an OPML file", errors, StringComparison.Ordinal);
+    }
+
     private async Task WaitForDatabaseAsync()
     {
         var lockFile = Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock");

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core.Articles;
+using NewsBot.Feeds;
+using NewsBot.Hosting;
+
+namespace NewsBot.Cli;
+
+/// <summary><c>newsbot feeds import &lt;file.opml&gt;</c>: checks each feed and adds the good ones as sources.</summary>
+internal static class FeedsImportVerb
+{
+    private const int ParallelChecks = 8;
+
+    public static async Task<int> RunAsync(string path, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Opml.Outline> outlines;
+        try
+        {
+            await using var file = File.OpenRead(Path.GetFullPath(path));
+            outlines = Opml.Read(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot import {path}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        try
+        {
+            using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
+            var sources = host.Services.GetRequiredService<ISourceStore>();
+            var probe = host.Services.GetRequiredService<IFeedProbe>();
+            var report = await ImportAsync(outlines, sources, probe, new ProgressBar(Console.Error, outlines.Count), cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(report.Describe(path)).ConfigureAwait(false);
+            return outlines.Count > 0 && report.Failed.Count == outlines.Count ? 1 : 0;
+        }
+        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
+        {
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+            return StartupFailure.ExitCode;
+        }
+    }
+
+    internal static async Task<ImportReport> ImportAsync(
+        IReadOnlyList<Opml.Outline> outlines, ISourceStore sources, IFeedProbe probe, ProgressBar progress, CancellationToken cancellationToken)
+    {
+        var report = new ImportReport();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var results = new (Opml.Outline Outline, FeedProbeResult? Probe, string? Skip)[outlines.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, outlines.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelChecks, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var outline = outlines[i];
+                string? skip = null;
+                lock (seen)
+                {
+                    if (!seen.Add(outline.Url))
+                    {
+                        skip = "listed twice in the file";
+                    }
+                }
+
+                if (skip is null && sources.FindByUrl(outline.Url) is { Enabled: true } known)
+                {
+                    skip = $"already source #{known.Id}";
+                }
+
+                results[i] = (outline, skip is null ? await probe.ProbeAsync(outline.Url, ct).ConfigureAwait(false) : null, skip);
+                progress.Advance(outline.Title.Length > 0 ? outline.Title : outline.Url);
+            }).ConfigureAwait(false);
+        progress.Finish();
+
+        // Sources are stored in file order, so their ids follow the file.
+        foreach (var (outline, result, skip) in results)
+        {
+            if (skip is not null)
+            {
+                report.Skipped.Add($"{outline.Url} ({skip})");
+            }
+            else if (result is { IsFeed: true })
+            {
+                var name = outline.Title.Length > 0 ? outline.Title : result.Title ?? outline.Url;
+                var added = sources.Ensure(name, result.FeedUrl!, outline.Topics, fromConfiguration: false);
+                report.Added.Add($"#{added.Id} {added.Name}");
+            }
+            else
+            {
+                report.Failed.Add($"{outline.Url}: {result?.Problem}");
+            }
+        }
+
+        return report;
+    }
+
+    internal sealed class ImportReport
+    {
+        public List<string> Added { get; } = [];
+
+        public List<string> Skipped { get; } = [];
+
+        public List<string> Failed { get; } = [];
+
+        public string Describe(string path)
+        {
+            var lines = new List<string> { $"Imported {path}: {Added.Count} added, {Skipped.Count} skipped, {Failed.Count} failed." };
+            void Section(string title, List<string> items)
+            {
+                if (items.Count > 0)
+                {
+                    lines.Add(title);
+                    lines.AddRange(items.Select(i => "  " + i));
+                }
+            }
+
+            Section("Added:", Added);
+            Section("Skipped:", Skipped);
+            Section("Failed:", Failed);
+            return string.Join(Environment.NewLine, lines);
+        }
+    }
+}

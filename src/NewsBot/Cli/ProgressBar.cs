@@ -1,0 +1,36 @@
+namespace NewsBot.Cli;
+
+/// <summary>A one-line progress bar on a terminal; plain "n/total" lines when output is redirected.</summary>
+internal sealed class ProgressBar(TextWriter output, int total, bool? interactive = null)
+{
+    private const int Width = 30;
+    private readonly bool _interactive = interactive ?? !Console.IsErrorRedirected;
+    private readonly Lock _lock = new();
+    private int _done;
+
+    public void Advance(string label)
+    {
+        lock (_lock)
+        {
+            _done++;
+            if (_interactive)
+            {
+                var filled = total == 0 ? Width : _done * Width / total;
+                var name = label.Length > 30 ? label[..29] + "…" : label;
+                output.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{total} {name,-30}");
+            }
+            else
+            {
+                output.WriteLine($"{_done}/{total} {label}");
+            }
+        }
+    }
+
+    public void Finish()
+    {
+        if (_interactive && total > 0)
+        {
+            output.WriteLine();
+        }
+    }
+}
