@@ -15,4 +15,14 @@ public sealed record Article(
     DateTimeOffset IngestedAt,
     IReadOnlyList<string> Topics,
     string? ImageUrl,
-    bool IsNew = true);
+    bool IsNew = true)
+{
+    /// <summary>The first article of the same story from another source, or 0 when this article leads its story.</summary>
+    public int StoryId { get; init; }
+
+    /// <summary>Other sources that published this very link (syndication).</summary>
+    public IReadOnlyList<string> AlsoIn { get; init; } = [];
+
+    /// <summary>The id that stands for the story in lists: this article's own, or its lead's.</summary>
+    public int StoryLeadId => StoryId == 0 ? Id : StoryId;
+}

@@ -5,7 +5,8 @@ namespace NewsBot.Core.Articles;
 
 /// <summary>
 /// Turns a source's feed entries into stored articles: identity, dedup by item key, URL and
-/// title, topics, then the store and the index in step. Returns what was new.
+/// title, topics, story grouping across sources, then the store and the index in step.
+/// Returns what was new.
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore articles,
@@ -14,6 +15,9 @@ public sealed class ArticleIngestor(
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
+    /// <summary>Reports further apart than this are separate stories, however alike.</summary>
+    public static readonly TimeSpan StoryWindow = TimeSpan.FromHours(48);
+
     private static readonly IngestOptions Defaults = new(FirstFetch: false, NewItemMaxAge: TimeSpan.FromDays(2));
 
     /// <summary>Stores entries read outside the poller (tests, tools) with the default rules.</summary>
@@ -55,13 +59,32 @@ public sealed class ArticleIngestor(
         }
 
         var result = articles.AddNew(drafts);
-        index.AddRange(result.Added);
-        if (result.Added.Count > 0)
+        var added = new List<Article>(result.Added.Count);
+        foreach (var article in result.Added)
         {
-            logger.LogInformation("Stored {NewCount} new articles from {Source}", result.Added.Count, source.Name);
+            var lead = index.FindStory(article, StoryWindow);
+            var stored = article;
+            if (lead is { } leadId)
+            {
+                articles.SetStory(article.Id, leadId);
+                stored = article with { StoryId = leadId };
+            }
+
+            index.Add(stored);
+            added.Add(stored);
         }
 
-        return new IngestResult(result.Added, keys, result.RecognisedByLinkOrTitle);
+        foreach (var id in result.SameLinkElsewhere ?? [])
+        {
+            articles.AddAlsoIn(id, source.Name);
+        }
+
+        if (added.Count > 0)
+        {
+            logger.LogInformation("Stored {NewCount} new articles from {Source}", added.Count, source.Name);
+        }
+
+        return new IngestResult(added, keys, result.RecognisedByLinkOrTitle);
     }
 
     // The store keeps milliseconds; truncating first keeps round-tripped values equal.

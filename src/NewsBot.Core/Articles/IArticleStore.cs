@@ -17,6 +17,15 @@ public interface IArticleStore
 
     Article? Get(int id);
 
+    /// <summary>Marks an article as a later report of the story led by <paramref name="storyId"/>.</summary>
+    void SetStory(int id, int storyId);
+
+    /// <summary>Notes that another source published this article's very link.</summary>
+    void AddAlsoIn(int id, string sourceName);
+
+    /// <summary>The later reports of the story this article leads, oldest first.</summary>
+    IReadOnlyList<Article> StoryMembers(int leadId);
+
     /// <summary>The articles with these ids, in the order given; unknown ids are skipped.</summary>
     IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids);
 

@@ -9,4 +9,8 @@ public sealed record ArticleView(
     string Url,
     string Summary,
     string? ImageUrl,
-    IReadOnlyList<string> Topics);
+    IReadOnlyList<string> Topics)
+{
+    /// <summary>Other sources carrying the same story, e.g. "Greenline Weekly (#38)".</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+}

@@ -22,6 +22,7 @@ public sealed class ArticleIndex : IDisposable
     private readonly Dictionary<int, Entry> _entries = [];
     private readonly SortedSet<DateKey> _byDate = new(NewestFirst.Instance);
     private readonly Dictionary<string, SortedSet<DateKey>> _byTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<int>> _storyMembers = [];
     private int _stalePostings;
 
     public int Count
@@ -70,6 +71,13 @@ public sealed class ArticleIndex : IDisposable
                     continue;
                 }
 
+                _stalePostings += entry.DistinctTokens;
+                if (entry.Lead != entry.Id)
+                {
+                    _storyMembers.GetValueOrDefault(entry.Lead)?.Remove(id);
+                    continue;
+                }
+
                 var key = new DateKey(entry.Ticks, id);
                 _byDate.Remove(key);
                 foreach (var topic in entry.Topics)
@@ -84,7 +92,23 @@ public sealed class ArticleIndex : IDisposable
                     }
                 }
 
-                _stalePostings += entry.DistinctTokens;
+                // The story lives on in its next report, which now leads it.
+                if (_storyMembers.Remove(id, out var members) && members.Count > 0)
+                {
+                    var next = members.Select(m => _entries[m]).MinBy(m => m.Ticks)!;
+                    next.Lead = next.Id;
+                    AddToLists(next);
+                    members.Remove(next.Id);
+                    foreach (var member in members)
+                    {
+                        _entries[member].Lead = next.Id;
+                    }
+
+                    if (members.Count > 0)
+                    {
+                        _storyMembers[next.Id] = members;
+                    }
+                }
             }
 
             if (_stalePostings > 10_000 && _stalePostings > _entries.Count)
@@ -195,7 +219,127 @@ public sealed class ArticleIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The lead of an indexed story from another source that <paramref name="article"/> reports
+    /// too, or null. Two reports are one story when they were published within
+    /// <paramref name="window"/> of each other, share at least two uncommon title words, and
+    /// their words overlap strongly (idf-weighted cosine, title words counting double).
+    /// </summary>
+    public int? FindStory(Article article, TimeSpan window, double threshold = 0.3)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var candidateWeights = Weights(TextTokenizer.Tokenize(article.Title), TextTokenizer.Tokenize(article.Summary));
+            if (candidateWeights.Count == 0)
+            {
+                return null;
+            }
+
+            var rareLimit = Math.Max(5, _entries.Count / 50);
+            var sharedRare = new Dictionary<int, int>();
+            foreach (var token in TextTokenizer.Tokenize(article.Title).Distinct(StringComparer.Ordinal))
+            {
+                if (!_tokenIds.TryGetValue(token, out var tokenId) || _postings[tokenId].Count > rareLimit)
+                {
+                    continue;
+                }
+
+                foreach (var id in _postings[tokenId])
+                {
+                    if (_entries.TryGetValue(id, out var other) && other.SourceId != article.SourceId
+                        && Math.Abs(other.Ticks - article.PublishedAt.UtcTicks) <= window.Ticks)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(sharedRare, id, out _)++;
+                    }
+                }
+            }
+
+            int? bestLead = null;
+            var bestScore = threshold;
+            foreach (var (id, shared) in sharedRare)
+            {
+                if (shared < 2)
+                {
+                    continue;
+                }
+
+                var other = _entries[id];
+                var score = Cosine(candidateWeights, EntryWeights(other));
+                if (score >= bestScore)
+                {
+                    bestScore = score;
+                    bestLead = other.Lead;
+                }
+            }
+
+            return bestLead;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public void Dispose() => _lock.Dispose();
+
+    private Dictionary<int, double> Weights(IEnumerable<string> title, IEnumerable<string> summary)
+    {
+        var weights = new Dictionary<int, double>();
+        foreach (var (tokens, factor) in new[] { (title, TitleWeight), (summary, 1.0) })
+        {
+            foreach (var token in tokens)
+            {
+                if (_tokenIds.TryGetValue(token, out var id))
+                {
+                    var weight = Idf(id) * factor;
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(weights, id, out _);
+                    slot = Math.Max(slot, weight);
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    private Dictionary<int, double> EntryWeights(Entry entry)
+    {
+        var weights = new Dictionary<int, double>();
+        for (var i = 0; i < entry.Tokens.Length; i++)
+        {
+            var id = entry.Tokens[i];
+            if (id < 0)
+            {
+                continue;
+            }
+
+            var weight = Idf(id) * (i < entry.TitleLength ? TitleWeight : 1.0);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(weights, id, out _);
+            slot = Math.Max(slot, weight);
+        }
+
+        return weights;
+    }
+
+    private static double Cosine(Dictionary<int, double> a, Dictionary<int, double> b)
+    {
+        double dot = 0, normA = 0, normB = 0;
+        foreach (var (id, weight) in a)
+        {
+            normA += weight * weight;
+            if (b.TryGetValue(id, out var other))
+            {
+                dot += weight * other;
+            }
+        }
+
+        foreach (var weight in b.Values)
+        {
+            normB += weight * weight;
+        }
+
+        return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
 
     private void AddUnlocked(Article article)
     {
@@ -221,12 +365,32 @@ public sealed class ArticleIndex : IDisposable
         }
 
         var topics = article.Topics.Select(TopicNames.Normalize).Distinct(StringComparer.Ordinal).ToArray();
-        var entry = new Entry(article.Id, article.PublishedAt.UtcTicks, tokens, titleTokens.Count, topics, seen.Count);
+        var entry = new Entry(article.Id, article.PublishedAt.UtcTicks, tokens, titleTokens.Count, topics, seen.Count, article.SourceId);
         _entries.Add(article.Id, entry);
 
-        var key = new DateKey(entry.Ticks, article.Id);
+        // A later report of a story already indexed stays out of the lists: the story shows once.
+        if (article.StoryId != 0 && article.StoryId != article.Id && _entries.TryGetValue(article.StoryId, out var lead) && lead.Lead == lead.Id)
+        {
+            entry.Lead = lead.Id;
+            if (!_storyMembers.TryGetValue(lead.Id, out var members))
+            {
+                members = [];
+                _storyMembers.Add(lead.Id, members);
+            }
+
+            members.Add(entry.Id);
+            return;
+        }
+
+        entry.Lead = entry.Id;
+        AddToLists(entry);
+    }
+
+    private void AddToLists(Entry entry)
+    {
+        var key = new DateKey(entry.Ticks, entry.Id);
         _byDate.Add(key);
-        foreach (var topic in topics)
+        foreach (var topic in entry.Topics)
         {
             if (!_byTopic.TryGetValue(topic, out var set))
             {
@@ -355,9 +519,8 @@ public sealed class ArticleIndex : IDisposable
             }
         }
 
-        var keep = skip + take;
-        var best = new PriorityQueue<int, (double Score, long Ticks)>(keep + 1, WorstFirst.Instance);
-        var total = 0;
+        // One result per story: the report that matches best stands for it.
+        var perStory = new Dictionary<int, (int Id, double Score)>();
         foreach (var (id, matchScore) in scores)
         {
             var entry = _entries[id];
@@ -366,6 +529,19 @@ public sealed class ArticleIndex : IDisposable
                 continue;
             }
 
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(perStory, entry.Lead, out var exists);
+            if (!exists || matchScore > slot.Score)
+            {
+                slot = (id, matchScore);
+            }
+        }
+
+        var keep = skip + take;
+        var best = new PriorityQueue<int, (double Score, long Ticks)>(keep + 1, WorstFirst.Instance);
+        var total = 0;
+        foreach (var (_, (id, matchScore)) in perStory)
+        {
+            var entry = _entries[id];
             total++;
             var ageHours = Math.Max(0, (nowTicks - entry.Ticks) / (double)TimeSpan.TicksPerHour);
             var score = matchScore + (RecencyWeight * Math.Pow(0.5, ageHours / RecencyHalfLifeHours));
@@ -518,7 +694,11 @@ public sealed class ArticleIndex : IDisposable
         return tokens.IndexOf(phrase) >= 0;
     }
 
-    private sealed record Entry(int Id, long Ticks, int[] Tokens, int TitleLength, string[] Topics, int DistinctTokens);
+    private sealed record Entry(int Id, long Ticks, int[] Tokens, int TitleLength, string[] Topics, int DistinctTokens, int SourceId)
+    {
+        /// <summary>The story this article belongs to; equal to <see cref="Id"/> for a story's lead.</summary>
+        public int Lead { get; set; }
+    }
 
     private sealed record CompiledQuery(
         int[] Words,

@@ -19,6 +19,8 @@ internal sealed class ArticleDocument
     public string? ImageUrl { get; set; }
     public bool IsNew { get; set; } = true;
     public string TitleKey { get; set; } = "";
+    public int StoryId { get; set; }
+    public List<string> AlsoIn { get; set; } = [];
 }
 
 internal sealed class SourceDocument

@@ -14,6 +14,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         var collection = database.Articles;
         var added = new List<Article>();
         var recognised = 0;
+        var elsewhere = new List<int>();
         var db = database.Database;
         db.BeginTrans();
         try
@@ -33,6 +34,10 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                     if (sameUrl is null || sameUrl.SourceId == draft.SourceId)
                     {
                         recognised++;
+                    }
+                    else if (!sameUrl.AlsoIn.Contains(draft.SourceName))
+                    {
+                        elsewhere.Add(sameUrl.Id);
                     }
 
                     continue;
@@ -66,7 +71,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             throw;
         }
 
-        return new AddResult(added, recognised);
+        return new AddResult(added, recognised, elsewhere);
     }
 
     public IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep)
@@ -122,11 +127,38 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         return result;
     }
 
+    public void SetStory(int id, int storyId)
+    {
+        var document = database.Articles.FindById(id);
+        if (document is not null)
+        {
+            document.StoryId = storyId;
+            database.Articles.Update(document);
+        }
+    }
+
+    public void AddAlsoIn(int id, string sourceName)
+    {
+        var document = database.Articles.FindById(id);
+        if (document is not null && !document.AlsoIn.Contains(sourceName))
+        {
+            document.AlsoIn.Add(sourceName);
+            database.Articles.Update(document);
+        }
+    }
+
+    public IReadOnlyList<Article> StoryMembers(int leadId) =>
+        database.Articles.Find(a => a.StoryId == leadId).OrderBy(a => a.PublishedAt).Select(ToArticle).ToList();
+
     public IEnumerable<Article> ReadAll() => database.Articles.FindAll().Select(ToArticle);
 
     public int Count() => database.Articles.Count();
 
     internal static Article ToArticle(ArticleDocument d) => new(
         d.Id, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName,
-        Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl, d.IsNew);
+        Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl, d.IsNew)
+    {
+        StoryId = d.StoryId,
+        AlsoIn = d.AlsoIn,
+    };
 }

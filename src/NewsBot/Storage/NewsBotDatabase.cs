@@ -182,6 +182,7 @@ internal sealed class NewsBotDatabase : IDisposable
         articles.EnsureIndex(a => a.ItemKey, unique: true);
         articles.EnsureIndex(a => a.PublishedAt);
         articles.EnsureIndex(a => a.TitleKey);
+        articles.EnsureIndex(a => a.StoryId);
 
         database.GetCollection<SourceDocument>("sources").EnsureIndex(s => s.Url, unique: true);
 

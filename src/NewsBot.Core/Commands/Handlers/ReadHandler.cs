@@ -24,7 +24,7 @@ public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks
         var saved = bookmarks.Contains(request.Message.User.Key, id);
         var reply = new Reply
         {
-            Blocks = [new ArticleCardBlock(ArticleViews.From(article))],
+            Blocks = [new ArticleCardBlock(ArticleViews.From(article) with { AlsoReportedBy = AlsoReportedBy(article) })],
             Buttons =
             [
                 saved ? ReplyButton.ForCommand("★ Saved", $"/unbookmark {id}") : ReplyButton.ForCommand("☆ Save", $"/bookmark {id}"),
@@ -32,5 +32,23 @@ public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks
             ],
         };
         return ValueTask.FromResult(reply);
+    }
+
+    private List<string> AlsoReportedBy(Article article)
+    {
+        var story = new List<Article>();
+        if (article.StoryId != 0 && articles.Get(article.StoryId) is { } lead)
+        {
+            story.Add(lead);
+        }
+
+        story.AddRange(articles.StoryMembers(article.StoryLeadId));
+        var names = story
+            .Where(a => a.Id != article.Id && a.SourceId != article.SourceId)
+            .Select(a => $"{a.SourceName} (#{a.Id})")
+            .Concat(article.AlsoIn)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return names;
     }
 }

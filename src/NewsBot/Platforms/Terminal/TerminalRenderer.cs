@@ -89,6 +89,11 @@ internal static class TerminalRenderer
             text.Append("Topics: ").AppendLine(string.Join(", ", article.Topics));
         }
 
+        if (article.AlsoReportedBy.Count > 0)
+        {
+            text.Append("Also reported by: ").AppendLine(string.Join(", ", article.AlsoReportedBy));
+        }
+
         if (article.Summary.Length > 0)
         {
             text.AppendLine();
