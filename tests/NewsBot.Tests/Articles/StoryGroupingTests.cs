@@ -1,0 +1,87 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Search;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Articles;
+
+public sealed class StoryGroupingTests : IDisposable
+{
+    private const string GlacierSummary =
+        "The Aldermoor Glacier lost a fifth of its ice since 2010, a radar survey by glaciologists at Kelderfeld University found; meltwater feeds the Aldermoor river.";
+
+    private readonly TestBot _bot = new(o => o.Retention = TimeSpan.FromDays(30));
+
+    public StoryGroupingTests()
+    {
+        // Background articles so that word rarity means something.
+        var filler = _bot.Source("Filler");
+        _bot.Ingest(filler, Enumerable.Range(1, 30)
+            .Select(i => TestBot.Entry($"Council approves budget number {i} for the city", "The city council met and approved a budget after a long debate.", hoursAgo: 10 + i))
+            .ToArray());
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task SameStoryFromTwoSources_IsOneStory_ShownOnceAndCrossReferenced()
+    {
+        var lab = _bot.Ingest(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 6)).Single();
+        var green = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry(
+            "Aldermoor Glacier shrinking faster than models predicted",
+            "Kelderfeld University glaciologists say the Aldermoor Glacier has shed a fifth of its ice since 2010, double the projected loss; the Aldermoor river depends on it.",
+            hoursAgo: 3)).Single();
+
+        Assert.Equal(lab.Id, green.StoryId);
+        var latest = await _bot.SendAsync("/latest");
+        Assert.Contains("Aldermoor Glacier has lost", latest, StringComparison.Ordinal);
+        Assert.DoesNotContain("shrinking faster", latest, StringComparison.Ordinal);
+        Assert.Equal(1, _bot.Get<ArticleIndex>().Search(SearchQuery.Parse("aldermoor glacier"), 0, 10, TestBot.Now).Total);
+        Assert.Contains($"Also reported by: Greenline (#{green.Id})", await _bot.SendAsync($"/read {lab.Id}"), StringComparison.Ordinal);
+        Assert.Contains($"Also reported by: Lab Notes (#{lab.Id})", await _bot.SendAsync($"/read {green.Id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameTopicButDifferentStories_StaySeparate()
+    {
+        _bot.Ingest(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 6));
+        var other = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry(
+            "Ski resorts near the glacier report record bookings",
+            "Hotels in the valley below the glacier are full for the holidays as skiers return after two warm winters.",
+            hoursAgo: 3)).Single();
+
+        Assert.Equal(0, other.StoryId);
+    }
+
+    [Fact]
+    public void SameStoryFromTheSameSource_OrOutsideTheWindow_StaysSeparate()
+    {
+        var lab = _bot.Source("Lab Notes");
+        _bot.Ingest(lab, TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 100));
+        var sameSource = _bot.Ingest(lab, TestBot.Entry("Aldermoor Glacier lost a fifth of its ice, survey finds", GlacierSummary, hoursAgo: 99)).Single();
+        var tooLate = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry("Aldermoor Glacier lost a fifth of its ice since 2010", GlacierSummary, hoursAgo: 2)).Single();
+
+        Assert.Equal(0, sameSource.StoryId);
+        Assert.Equal(0, tooLate.StoryId);
+    }
+
+    [Fact]
+    public async Task SyndicatedLink_IsStoredOnce_AndNamesTheOtherSource()
+    {
+        var first = _bot.Ingest(_bot.Source("Circuit"), TestBot.Entry("Port to automate its terminal", link: "https://port.example/story")).Single();
+        _bot.Ingest(_bot.Source("Harbour"), TestBot.Entry("Port automation plan", link: "https://port.example/story"));
+
+        Assert.Contains("Also reported by: Harbour", await _bot.SendAsync($"/read {first.Id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PruningTheLead_LetsTheNextReportLeadTheStory()
+    {
+        var lab = _bot.Ingest(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 24 * 31)).Single();
+        var green = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry("Aldermoor Glacier lost a fifth of its ice since 2010, says survey", GlacierSummary, hoursAgo: 24 * 29)).Single();
+        Assert.Equal(lab.Id, green.StoryId);
+
+        _bot.Get<ArticlePruner>().Prune();
+
+        Assert.Contains(green.Id, _bot.Get<ArticleIndex>().Latest(0, 100).Ids);
+    }
+}
