@@ -11,10 +11,9 @@ internal sealed record NaiveAnswer(IReadOnlyList<int> Ids, int Total);
 
 /// <summary>
 /// The same answers as the commands, computed the way one would write them straight on LiteDB
-/// without the in-memory index (reference/litedb.md §5): newest-first queries on the
-/// PublishedAt index, a multikey Topics index for topics, Contains scans for search, the
-/// UserKey index for bookmarks, FindById to read. Each returns full documents, as a handler
-/// would need them to render its answer.
+/// without the in-memory index: newest-first queries on the PublishedAt index, a multikey Topics
+/// index for topics, Contains scans for search, the UserKey index for bookmarks, FindById to read.
+/// Each returns full documents, as a handler would need them to render its answer.
 /// </summary>
 internal sealed class NaiveBaseline(NewsBotDatabase database, int pageSize)
 {

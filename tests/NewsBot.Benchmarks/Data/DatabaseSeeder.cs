@@ -21,7 +21,8 @@ internal static class DatabaseSeeder
     public const int ArticleBatchSize = 5_000;
 
     // Bookmarks are saved one at a time in the bot; grouping the benchmark's 200,000 saves into
-    // transactions only shortens the set-up (auto-commit would take minutes) and stores the same documents.
+    // transactions only shortens the set-up (several times faster than auto-commit in direct mode)
+    // and stores the same documents.
     private const int BookmarkTransactionSize = 5_000;
 
     public static string UserKey(int userNumber) =>

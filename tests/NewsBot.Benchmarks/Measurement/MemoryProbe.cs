@@ -2,11 +2,13 @@ using System.Diagnostics;
 
 namespace NewsBot.Benchmarks.Measurement;
 
-/// <summary>The process's memory at one moment, in bytes.</summary>
+/// <summary>
+/// The process's memory at one moment, in bytes. On Linux the working set is VmRSS and its peak
+/// VmHWM from /proc/self/status, which <see cref="MemoryProbe.TryResetPeak"/> restarts.
+/// </summary>
 internal sealed record MemorySnapshot(
     long WorkingSet,
     long PeakWorkingSet,
-    long ProcessPeakWorkingSet,
     long ManagedAllocated,
     long GcHeapSize,
     long GcCommitted,
@@ -23,10 +25,8 @@ internal static class MemoryProbe
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var info = GC.GetGCMemoryInfo(GCKind.Any);
-        var (resident, peak) = ReadLinuxStatus() ?? (process.WorkingSet64, process.PeakWorkingSet64);
         return new MemorySnapshot(
-            resident,
-            peak,
+            process.WorkingSet64,
             process.PeakWorkingSet64,
             GC.GetTotalMemory(forceFullCollection: false),
             info.HeapSizeBytes,
@@ -35,41 +35,6 @@ internal static class MemoryProbe
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2));
-    }
-
-    /// <summary>VmRSS and VmHWM from /proc/self/status, the figures the peak reset acts on; null elsewhere.</summary>
-    private static (long Resident, long Peak)? ReadLinuxStatus()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        try
-        {
-            long? resident = null;
-            long? peak = null;
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    resident = Kilobytes(line);
-                }
-                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    peak = Kilobytes(line);
-                }
-            }
-
-            return resident is { } r && peak is { } p ? (r, p) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-
-        static long Kilobytes(string line) =>
-            long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     /// <summary>Bytes still reachable after a full, blocking collection.</summary>
