@@ -1,0 +1,88 @@
+using NewsBot.Benchmarks.Data;
+using NewsBot.Benchmarks.Measurement;
+
+namespace NewsBot.Benchmarks.Commands;
+
+/// <summary>What a command must achieve: latency ceilings and, for search, a speed-up over the naive query.</summary>
+internal sealed record CommandTarget(double P50Ms, double P99Ms, double? MinSpeedup = null);
+
+internal static class Targets
+{
+    public const double StartupSeconds = 3;
+    public const long PeakWorkingSetBytes = 400_000_000;
+
+    public static CommandTarget For(CommandKind kind) => kind switch
+    {
+        CommandKind.Latest => new(1, 20),
+        CommandKind.Topic => new(2, 20),
+        CommandKind.Search => new(5, 20, 50),
+        CommandKind.Bookmarks => new(2, 20),
+        CommandKind.Read => new(1, 20),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
+internal sealed record CommandResult(
+    CommandKind Kind,
+    LatencySummary NewsBot,
+    LatencySummary Naive,
+    int NaiveCalls,
+    CommandTarget Target,
+    int Problems,
+    string? FirstProblem)
+{
+    /// <summary>How many times slower the naive query is, at the median.</summary>
+    public double Speedup => Naive.P50Ms / NewsBot.P50Ms;
+
+    public bool P50Met => NewsBot.P50Ms <= Target.P50Ms;
+
+    public bool P99Met => NewsBot.P99Ms <= Target.P99Ms;
+
+    public bool SpeedupMet => Target.MinSpeedup is not { } min || Speedup >= min;
+
+    public bool Met => P50Met && P99Met && SpeedupMet && Problems == 0;
+}
+
+internal sealed record StartupResult(TimeSpan Open, TimeSpan Fill, int Indexed)
+{
+    public TimeSpan Total => Open + Fill;
+}
+
+/// <summary>How LiteDB ran the naive queries, from its query plans.</summary>
+internal sealed record NaivePlans(string Topic, string Search);
+
+/// <summary>Everything one run of the scenario measured.</summary>
+internal sealed record CommandsRun(
+    CommandsSettings Settings,
+    int VocabularySize,
+    double VocabularyExponent,
+    SeedResult Seed,
+    StartupResult Startup,
+    MemorySnapshot AfterStartup,
+    long LiveManagedAfterStartup,
+    MemorySnapshot BeforeCommands,
+    MemorySnapshot AfterCommands,
+    IReadOnlyList<(string Phase, MemorySnapshot Memory)> MemoryTimeline,
+    bool PeakWasReset,
+    long PeakOfBuild,
+    IReadOnlyList<CommandResult> Commands,
+    IReadOnlyList<(string Matches, LatencySummary Latency)> SearchByMatches,
+    LatencySummary FirstMessages,
+    TimeSpan TopicIndexTime,
+    bool TopicIndexDropped,
+    NaivePlans Plans,
+    IReadOnlyList<string> CrossChecks,
+    MachineInfo Machine,
+    string? LoadAtEnd)
+{
+    /// <summary>Start-up repeated step by step after the run; null until measured.</summary>
+    public StartupParts? StartupParts { get; init; }
+
+    /// <summary>The peak working set of start-up and the NewsBot commands (before the naive baseline ran).</summary>
+    public long PeakWorkingSet => AfterCommands.PeakWorkingSet;
+
+    public bool StartupMet => Startup.Total.TotalSeconds <= Targets.StartupSeconds;
+
+    // Without the reset the peak also covers building the database: it can only overstate.
+    public bool MemoryMet => PeakWorkingSet <= Targets.PeakWorkingSetBytes;
+}

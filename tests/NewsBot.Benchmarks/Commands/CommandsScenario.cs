@@ -1,0 +1,347 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsBot.Benchmarks.Data;
+using NewsBot.Benchmarks.Measurement;
+using NewsBot.Core;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Search;
+using NewsBot.Storage;
+
+namespace NewsBot.Benchmarks.Commands;
+
+/// <summary>
+/// The <c>commands</c> scenario: build a database through the real stores, time start-up as the
+/// app does it, time each reading command through the real <see cref="CommandRouter"/>, then
+/// the same answers computed naively on LiteDB, and print the comparison.
+/// </summary>
+internal static class CommandsScenario
+{
+    public const string Name = "commands";
+    public const string Summary = "/latest, /topic, /search, /bookmarks and /read through the command router vs. plain LiteDB queries; start-up time and memory";
+
+    public const int PageSize = 5;
+    public const string BotUserName = "NewsBot";
+
+    /// <summary>How many answers per command are compared between NewsBot and the baseline.</summary>
+    private const int CrossCheckCount = 20;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (!CommandsSettings.TryParse(args, out var settings, out var help, out var error))
+        {
+            if (help)
+            {
+                await Console.Out.WriteAsync(CommandsSettings.Usage);
+                return ExitCodes.Success;
+            }
+
+            await Console.Error.WriteLineAsync(error);
+            await Console.Error.WriteLineAsync($"Usage: {ScenarioDispatcher.Invocation} commands [--articles N] [--users N] [--bookmarks N] [--iterations N] [--naive-iterations N]; see --help.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var machine = MachineInfo.Describe();
+            Progress($"commands: {settings.Articles:N0} articles, {settings.Users:N0} people × {settings.BookmarksPerUser} bookmarks, {settings.Iterations:N0} calls per command");
+            if (!machine.OptimizedBuild)
+            {
+                Progress("warning: this is a Debug build; run with -c Release for numbers worth keeping");
+            }
+
+            using var folder = new TempFolder(Name);
+            Progress($"temporary folder {folder.Path}");
+            var run = await MeasureAsync(settings, folder.Path, machine, cancellationToken);
+
+            // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
+            Progress("start-up again, step by step, to see where its time and memory go");
+            run = run with { StartupParts = StartupBreakdown.Measure(folder.Path) };
+            await Console.Out.WriteAsync(CommandsReport.Render(run));
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"The commands benchmark failed: {ex}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<CommandsRun> MeasureAsync(CommandsSettings settings, string folder, MachineInfo machine, CancellationToken cancellationToken)
+    {
+        var vocabulary = new Vocabulary(settings.VocabularySize, settings.Seed);
+        var now = TruncateToMilliseconds(TimeProvider.System.GetUtcNow());
+
+        // 1. The data, through the real stores.
+        Progress("building the database");
+        var news = new SyntheticNews(vocabulary, settings.Seed, now);
+        var seed = DatabaseSeeder.Seed(folder, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
+        Progress($"built in {(seed.ArticlesTime + seed.BookmarksTime).TotalSeconds:0.0} s, file {seed.FileBytes / 1_000_000.0:N0} MB");
+
+        // 2. Start-up, as the app does it: open, then ArticleIndexLoader's AddRange(ReadAll()).
+        // The build phase's garbage is collected and handed back first, and the peak working set
+        // restarts from here, so memory figures cover start-up and serving only.
+        MemoryProbe.ReleaseEverything();
+        var peakOfBuild = MemoryProbe.Take().PeakWorkingSet;
+        var peakReset = MemoryProbe.TryResetPeak();
+        Progress("start-up: opening the database and filling the index");
+        var started = Stopwatch.GetTimestamp();
+        var database = NewsBotDatabase.Open(folder);
+        var index = new ArticleIndex();
+        var timeline = new List<(string Phase, MemorySnapshot Memory)>();
+        try
+        {
+            var opened = Stopwatch.GetElapsedTime(started);
+            index.AddRange(new LiteDbArticleStore(database).ReadAll());
+            var startup = new StartupResult(opened, Stopwatch.GetElapsedTime(started) - opened, index.Count);
+            var afterStartup = MemoryProbe.Take();
+            timeline.Add(("after start-up", afterStartup));
+            var liveAfterStartup = MemoryProbe.LiveManagedBytes();
+            Progress($"start-up took {startup.Total.TotalSeconds:0.00} s ({startup.Indexed:N0} articles indexed)");
+
+            // 3. The real services around the database and index just opened.
+            using var services = Compose(folder, database, index);
+            var router = services.GetRequiredService<CommandRouter>();
+            var workload = new CommandWorkload(vocabulary, settings.Articles, settings.Users, settings.BookmarksPerUser, PageSize);
+            var random = new Random(settings.Seed + 2);
+            var warmUpRandom = new Random(settings.Seed + 3);
+            var measured = CommandWorkload.Kinds.ToDictionary(k => k, k => workload.Create(k, settings.Iterations, random));
+            var warmUp = CommandWorkload.Kinds.ToDictionary(k => k, k => workload.Create(k, Math.Min(settings.Iterations, 100), warmUpRandom));
+
+            var firstContact = await FirstMessagesAsync(router, measured.Values.Concat(warmUp.Values).SelectMany(i => i), cancellationToken);
+
+            timeline.Add(("after the first messages", MemoryProbe.Take()));
+            Progress("NewsBot: warming up");
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var kind in CommandWorkload.Kinds)
+                {
+                    await TimeNewsBotAsync(router, warmUp[kind], null, cancellationToken);
+                }
+
+                // Lets tiered compilation finish the optimised code of what just ran.
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+
+            var beforeCommands = MemoryProbe.Take();
+            timeline.Add(("after warm-up", beforeCommands));
+            var newsBot = new Dictionary<CommandKind, TimedSeries>();
+            var searchByMatches = new SearchBuckets();
+            foreach (var kind in CommandWorkload.Kinds)
+            {
+                newsBot[kind] = await TimeNewsBotAsync(router, measured[kind], kind == CommandKind.Search ? searchByMatches : null, cancellationToken);
+                var memory = MemoryProbe.Take();
+                timeline.Add(($"after NewsBot {CommandWorkload.Label(kind).Split(' ')[0]}", memory));
+                Progress($"NewsBot {CommandWorkload.Label(kind)}: p50 {newsBot[kind].Latency.P50Ms:0.000} ms, p99 {newsBot[kind].Latency.P99Ms:0.000} ms; working set {memory.WorkingSet / 1_000_000.0:N0} MB, peak {memory.PeakWorkingSet / 1_000_000.0:N0} MB");
+            }
+
+            var afterCommands = MemoryProbe.Take();
+
+            // 4. The naive baseline on the same file, same inputs. Its topic index is created only now.
+            var naive = new NaiveBaseline(database, PageSize);
+            Progress("naive: creating the multikey Topics index");
+            var topicIndexTime = naive.CreateTopicIndex();
+            var plans = new NaivePlans(naive.TopicPlan(SyntheticNews.Topics[0]), naive.SearchPlan(measured[CommandKind.Search][0].Words));
+            var naiveSeries = new Dictionary<CommandKind, TimedSeries>();
+            var naiveCounts = new Dictionary<CommandKind, int>();
+            foreach (var kind in CommandWorkload.Kinds)
+            {
+                var slow = kind is CommandKind.Topic or CommandKind.Search;
+                var count = slow ? Math.Min(settings.Iterations, settings.NaiveSlowIterations) : settings.Iterations;
+                naiveCounts[kind] = count;
+                TimeNaive(naive, warmUp[kind].Take(slow ? 3 : warmUp[kind].Count).ToList(), cancellationToken);
+                naiveSeries[kind] = TimeNaive(naive, measured[kind].Take(count).ToList(), cancellationToken);
+                Progress($"naive {CommandWorkload.Label(kind)} ({count} calls): p50 {naiveSeries[kind].Latency.P50Ms:0.000} ms, p99 {naiveSeries[kind].Latency.P99Ms:0.000} ms");
+            }
+
+            var dropped = naive.DropTopicIndex();
+            timeline.Add(("after the naive baseline", MemoryProbe.Take()));
+
+            var results = CommandWorkload.Kinds
+                .Select(kind => new CommandResult(kind, newsBot[kind].Latency, naiveSeries[kind].Latency, naiveCounts[kind], Targets.For(kind), newsBot[kind].Problems, newsBot[kind].FirstProblem))
+                .ToList();
+            var checks = CrossCheck(measured, newsBot, naiveSeries, index, now);
+
+            return new CommandsRun(
+                settings,
+                vocabulary.Count,
+                vocabulary.Exponent,
+                seed,
+                startup,
+                afterStartup,
+                liveAfterStartup,
+                beforeCommands,
+                afterCommands,
+                timeline,
+                peakReset,
+                peakOfBuild,
+                results,
+                searchByMatches.Summarize(),
+                firstContact,
+                topicIndexTime,
+                dropped,
+                plans,
+                checks,
+                machine,
+                MachineInfo.ReadLoadAverage());
+        }
+        finally
+        {
+            index.Dispose();
+            database.Dispose();
+        }
+    }
+
+    private static ServiceProvider Compose(string dataDirectory, NewsBotDatabase database, ArticleIndex index)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<NewsBotOptions>().Configure(o =>
+        {
+            o.DataDirectory = dataDirectory;
+            o.PageSize = PageSize;
+            o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
+        });
+        services.AddNewsBotCore();
+        services.AddLiteDbStorage();
+
+        // The instances start-up just opened and filled, as the app has them once ArticleIndexLoader ran.
+        // Registered last, they win over the registrations above; the container does not dispose them.
+        services.AddSingleton(database);
+        services.AddSingleton(index);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// Sends one message from every person the benchmark will use. The router records a chat and
+    /// a person on their first message (then at most every five minutes): those two writes belong
+    /// to a first contact, not to the steady state the timed calls measure.
+    /// </summary>
+    private static async Task<LatencySummary> FirstMessagesAsync(CommandRouter router, IEnumerable<CommandInput> inputs, CancellationToken cancellationToken)
+    {
+        var first = inputs.DistinctBy(i => i.UserKey).Select(i => i.Message with { Text = "/latest" }).ToList();
+        Progress($"first messages from {first.Count:N0} people (records the chats and people)");
+        var recorder = new LatencyRecorder(first.Count);
+        foreach (var message in first)
+        {
+            var started = LatencyRecorder.Start();
+            _ = await router.HandleAsync(message, BotUserName, cancellationToken);
+            recorder.Stop(started);
+        }
+
+        return recorder.Summarize();
+    }
+
+    private static async Task<TimedSeries> TimeNewsBotAsync(CommandRouter router, IReadOnlyList<CommandInput> inputs, SearchBuckets? buckets, CancellationToken cancellationToken)
+    {
+        var recorder = new LatencyRecorder(inputs.Count);
+        var answers = new List<IReadOnlyList<int>>(CrossCheckCount);
+        var problems = 0;
+        string? firstProblem = null;
+        foreach (var input in inputs)
+        {
+            var started = LatencyRecorder.Start();
+            var reply = await router.HandleAsync(input.Message, BotUserName, cancellationToken);
+            var elapsed = LatencyRecorder.Since(started);
+            recorder.Record(elapsed);
+            if (buckets is not null && reply is not null)
+            {
+                buckets.Record(elapsed, reply);
+            }
+
+            if (reply is null || reply.IsProblem)
+            {
+                problems++;
+                firstProblem ??= $"{input.Message.Text} → {(reply is null ? "no reply" : string.Join(" ", reply.Blocks.OfType<TextBlock>().Select(b => b.Text)))}";
+            }
+
+            if (answers.Count < CrossCheckCount)
+            {
+                answers.Add(reply is null ? [] : ShownIds(reply));
+            }
+        }
+
+        return new TimedSeries(recorder.Summarize(), answers, [], problems, firstProblem);
+    }
+
+    private static TimedSeries TimeNaive(NaiveBaseline naive, List<CommandInput> inputs, CancellationToken cancellationToken)
+    {
+        var recorder = new LatencyRecorder(inputs.Count);
+        var answers = new List<IReadOnlyList<int>>(CrossCheckCount);
+        var totals = new List<int>(CrossCheckCount);
+        foreach (var input in inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var started = LatencyRecorder.Start();
+            var answer = naive.Answer(input);
+            recorder.Stop(started);
+            if (answers.Count < CrossCheckCount)
+            {
+                answers.Add(answer.Ids);
+                totals.Add(answer.Total);
+            }
+        }
+
+        return new TimedSeries(recorder.Summarize(), answers, totals, 0, null);
+    }
+
+    /// <summary>
+    /// Checks that both sides answered the same question: the same articles for the lists and
+    /// cards; for search, where the two differ by design, how many matches each found.
+    /// </summary>
+    private static List<string> CrossCheck(
+        Dictionary<CommandKind, IReadOnlyList<CommandInput>> inputs,
+        Dictionary<CommandKind, TimedSeries> newsBot,
+        Dictionary<CommandKind, TimedSeries> naive,
+        ArticleIndex index,
+        DateTimeOffset now)
+    {
+        var lines = new List<string>();
+        foreach (var kind in CommandWorkload.Kinds)
+        {
+            var compared = Math.Min(newsBot[kind].Answers.Count, naive[kind].Answers.Count);
+            if (kind == CommandKind.Search)
+            {
+                var ours = inputs[kind].Take(compared).Select(i => index.Search(SearchQuery.Parse(string.Join(' ', i.Words)), 0, PageSize, now).Total).ToList();
+                var theirs = naive[kind].Totals.Take(compared).ToList();
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"/search: over {compared} queries NewsBot matched {ours.Average():N0} articles on average (whole words, plurals folded), the naive Contains scan {theirs.Average():N0} (any substring, so also \"the\" in \"there\"); NewsBot ranks by matches and recency, the naive query lists the newest."));
+                continue;
+            }
+
+            var agree = Enumerable.Range(0, compared).Count(i => newsBot[kind].Answers[i].SequenceEqual(naive[kind].Answers[i]));
+            var line = string.Create(CultureInfo.InvariantCulture, $"{CommandWorkload.Label(kind)}: NewsBot and the naive query showed the same articles in {agree} of {compared} answers");
+            if (agree < compared)
+            {
+                var first = Enumerable.Range(0, compared).First(i => !newsBot[kind].Answers[i].SequenceEqual(naive[kind].Answers[i]));
+                line += string.Create(CultureInfo.InvariantCulture,
+                    $" (first difference: {inputs[kind][first].Message.Text} → NewsBot [{string.Join(", ", newsBot[kind].Answers[first])}], naive [{string.Join(", ", naive[kind].Answers[first])}])");
+            }
+
+            lines.Add(line + ".");
+        }
+
+        return lines;
+    }
+
+    private static List<int> ShownIds(Reply reply) =>
+        reply.Blocks.SelectMany(block => block switch
+        {
+            ArticleListBlock list => list.Items.Select(item => item.Article.Id),
+            ArticleCardBlock card => [card.Article.Id],
+            _ => [],
+        }).ToList();
+
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    private static void Progress(string line) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
+
+    private sealed record TimedSeries(LatencySummary Latency, IReadOnlyList<IReadOnlyList<int>> Answers, IReadOnlyList<int> Totals, int Problems, string? FirstProblem);
+}
