@@ -45,7 +45,7 @@ internal static class DatabaseSeeder
         {
             var sourceStore = new LiteDbSourceStore(database);
             var sources = SyntheticNews.Sources
-                .Select(s => sourceStore.Ensure(s.Name, "https://" + s.Host + "/feed", []))
+                .Select(s => sourceStore.Ensure(s.Name, "https://" + s.Host + "/feed", [], fromConfiguration: true))
                 .ToList();
 
             var articleStore = new LiteDbArticleStore(database);
@@ -57,7 +57,7 @@ internal static class DatabaseSeeder
                 if (batch.Count == ArticleBatchSize || number == articleCount)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var article in articleStore.AddNew(batch))
+                    foreach (var article in articleStore.AddNew(batch).Added)
                     {
                         targets.Add(new BookmarkTarget(article.Id, article.Title, article.Url, article.SourceName, article.PublishedAt));
                     }
