@@ -98,17 +98,18 @@ public static class TextTokenizer
 
     private static string Stem(string token)
     {
-        if (token.Length <= 4 || token[^1] != 's')
+        if (token.Length <= 3 || token[^1] != 's')
         {
             return token;
         }
 
-        if (token.EndsWith("ies", StringComparison.Ordinal))
+        if (token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal))
         {
             return string.Concat(token.AsSpan(0, token.Length - 3), "y");
         }
 
-        if (token.EndsWith("ss", StringComparison.Ordinal) || token.EndsWith("us", StringComparison.Ordinal) || token.EndsWith("is", StringComparison.Ordinal))
+        // Words that end in s without being plurals: glass, status, analysis, news, atlas, chaos.
+        if (token[^2] is 's' or 'u' or 'i' or 'w' or 'a' or 'o')
         {
             return token;
         }

@@ -10,6 +10,7 @@ public sealed class TextTokenizerTests
     [InlineData("ROBOTS, robots; Robot!", "robot robot robot")]
     [InlineData("Studies and glass", "study and glass")]
     [InlineData("News status", "news status")]
+    [InlineData("Cars and jobs", "car and job")]
     [InlineData("C-3PO's 2026 plan", "c 3po s 2026 plan")]
     [InlineData("Привет МИР", "привет мир")]
     public void Tokenize_Text_FoldsCaseAccentsAndPlurals(string text, string expected)

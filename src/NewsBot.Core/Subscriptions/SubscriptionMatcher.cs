@@ -1,0 +1,220 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Core.Subscriptions;
+
+/// <summary>
+/// Finds the subscriptions an article matches without looking at every subscription: topic
+/// subscriptions are filed under their topic, keyword subscriptions under one "anchor" word
+/// that any match must contain, so the cost grows with the matches, not with the number of
+/// subscriptions. A keyword subscription matches when the article has every word and phrase
+/// of the query and none of its exclusions (the /search language, read strictly: a push is a
+/// promise, a search is a ranking). Safe for concurrent readers and writers.
+/// </summary>
+public sealed class SubscriptionMatcher : IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Dictionary<string, Dictionary<int, Subscription>> _byTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<int, KeywordRule>> _byAnchor = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _keyOf = [];
+
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _keyOf.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    public void Add(Subscription subscription) => AddRange([subscription]);
+
+    public void AddRange(IEnumerable<Subscription> subscriptions)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var subscription in subscriptions)
+            {
+                RemoveUnlocked(subscription.Id);
+                if (subscription.Kind == SubscriptionKind.Topic)
+                {
+                    var topic = TopicNames.Normalize(subscription.Query);
+                    Bucket(_byTopic, topic)[subscription.Id] = subscription;
+                    _keyOf[subscription.Id] = "t:" + topic;
+                    continue;
+                }
+
+                var query = SearchQuery.Parse(subscription.Query);
+                if (query.IsEmpty)
+                {
+                    continue;
+                }
+
+                var anchor = query.Words.Concat(query.Phrases.SelectMany(p => p)).MaxBy(t => t.Length)!;
+                Bucket(_byAnchor, anchor)[subscription.Id] = new KeywordRule(subscription, query);
+                _keyOf[subscription.Id] = "k:" + anchor;
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Remove(IEnumerable<int> subscriptionIds)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var id in subscriptionIds)
+            {
+                RemoveUnlocked(id);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Every subscription the article matches.</summary>
+    public IReadOnlyList<Subscription> Match(Article article)
+    {
+        var title = TextTokenizer.Tokenize(article.Title);
+        var summary = TextTokenizer.Tokenize(article.Summary);
+        var words = new HashSet<string>(title, StringComparer.Ordinal);
+        words.UnionWith(summary);
+
+        var matches = new List<Subscription>();
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var topic in article.Topics)
+            {
+                if (_byTopic.TryGetValue(TopicNames.Normalize(topic), out var subscribers))
+                {
+                    matches.AddRange(subscribers.Values);
+                }
+            }
+
+            foreach (var word in words)
+            {
+                if (!_byAnchor.TryGetValue(word, out var rules))
+                {
+                    continue;
+                }
+
+                foreach (var rule in rules.Values)
+                {
+                    if (Satisfies(rule.Query, words, title, summary))
+                    {
+                        matches.Add(rule.Subscription);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
+        return matches;
+    }
+
+    /// <summary>Whether a keyword query matches an article under the strict reading used for pushes.</summary>
+    public static bool Satisfies(SearchQuery query, IReadOnlySet<string> words, IReadOnlyList<string> title, IReadOnlyList<string> summary)
+    {
+        foreach (var word in query.Words)
+        {
+            if (!words.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        foreach (var phrase in query.Phrases)
+        {
+            if (!ContainsPhrase(title, phrase) && !ContainsPhrase(summary, phrase))
+            {
+                return false;
+            }
+        }
+
+        foreach (var word in query.ExcludedWords)
+        {
+            if (words.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        foreach (var phrase in query.ExcludedPhrases)
+        {
+            if (ContainsPhrase(title, phrase) || ContainsPhrase(summary, phrase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private static bool ContainsPhrase(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase)
+    {
+        for (var start = 0; start + phrase.Count <= tokens.Count; start++)
+        {
+            var all = true;
+            for (var i = 0; i < phrase.Count && all; i++)
+            {
+                all = string.Equals(tokens[start + i], phrase[i], StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void RemoveUnlocked(int id)
+    {
+        if (!_keyOf.Remove(id, out var key))
+        {
+            return;
+        }
+
+        if (key.StartsWith("t:", StringComparison.Ordinal) && _byTopic.TryGetValue(key[2..], out var topic))
+        {
+            topic.Remove(id);
+        }
+        else if (_byAnchor.TryGetValue(key[2..], out var anchor))
+        {
+            anchor.Remove(id);
+        }
+    }
+
+    private static Dictionary<int, T> Bucket<T>(Dictionary<string, Dictionary<int, T>> buckets, string key)
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = [];
+            buckets.Add(key, bucket);
+        }
+
+        return bucket;
+    }
+
+    private sealed record KeywordRule(Subscription Subscription, SearchQuery Query);
+}
