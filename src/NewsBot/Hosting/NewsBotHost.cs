@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
 using NewsBot.Feeds;
+using NewsBot.Platforms.Telegram;
 using NewsBot.Platforms.Terminal;
 using NewsBot.Storage;
 
@@ -64,6 +65,10 @@ internal static class NewsBotHost
         builder.Services.AddHostedService<ArticleIndexLoader>();
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddSingleton<TerminalChat>();
+        if (mode == HostMode.Service)
+        {
+            builder.AddTelegram();
+        }
 
         builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions
         {
