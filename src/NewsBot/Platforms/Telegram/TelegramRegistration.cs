@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Delivery;
 using Telegram.Bot;
 
 namespace NewsBot.Platforms.Telegram;
@@ -39,6 +40,18 @@ internal static class TelegramRegistration
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
             return new TelegramBotClient(clientOptions, http);
         });
+
+        services.AddSingleton<TelegramSecrets>();
+        services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton<TelegramChatAdmins>();
+        services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<TelegramInlineQueries>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramWebhookServer>();
+        services.AddSingleton<TelegramChatSender>();
+        services.AddSingleton<IChatSender>(provider => provider.GetRequiredService<TelegramChatSender>());
+        services.AddSingleton<TelegramBotService>();
+        services.AddHostedService(provider => provider.GetRequiredService<TelegramBotService>());
 
         return builder;
     }
