@@ -166,7 +166,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<TelegramRequest> Calls(string method) =>
         Requests.Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)).ToList();
 
-    /// <summary>Waits (at most a few seconds) for a request matching the predicate.</summary>
+    /// <summary>Waits for a successful sendMessage or sendPhoto to the chat.</summary>
+    public Task<TelegramRequest> WaitForSendAsync(long chatId) =>
+        WaitForAsync("*", r => r.ChatId == chatId && r.Succeeded && r.Method is "sendMessage" or "sendPhoto");
+
+    /// <summary>Waits (at most a few seconds) for a request matching the predicate; method "*" matches any.</summary>
     public async Task<TelegramRequest> WaitForAsync(string method, Func<TelegramRequest, bool>? predicate = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
@@ -175,7 +179,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             Task changed;
             lock (_lock)
             {
-                var found = _requests.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase) && (predicate?.Invoke(r) ?? true));
+                var found = _requests.FirstOrDefault(r => (method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)) && (predicate?.Invoke(r) ?? true));
                 if (found is not null)
                 {
                     return found;
