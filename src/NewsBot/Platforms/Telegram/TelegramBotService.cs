@@ -39,6 +39,9 @@ internal sealed class TelegramBotService(
 
     private static readonly TimeSpan MaxCooldown = TimeSpan.FromSeconds(30);
 
+    /// <summary>Telegram refused the token at start; the service stopped the application.</summary>
+    public bool TokenRefused { get; private set; }
+
     /// <summary>The menu Telegram shows under "/": every command the router answers, except the bot admins' own.</summary>
     public static IReadOnlyList<BotCommand> MenuCommands(IEnumerable<CommandInfo> commands) =>
         commands
@@ -85,6 +88,7 @@ internal sealed class TelegramBotService(
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
                 logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.", ex.ErrorCode);
+                TokenRefused = true;
                 lifetime.StopApplication();
                 return false;
             }
