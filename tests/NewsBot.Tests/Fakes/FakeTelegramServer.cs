@@ -82,6 +82,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly List<TelegramSentMessage> _sent = [];
     private readonly Dictionary<string, Queue<TelegramFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
+    private readonly ConcurrentDictionary<string, int> _arrivals = new(StringComparer.OrdinalIgnoreCase);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 500;
@@ -163,6 +164,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>What getChatMember answers for this person in this chat (default: member).</summary>
     public void SetMember(long chatId, long userId, string status) => _members[(chatId, userId)] = status;
 
+    /// <summary>How many calls of the method have arrived, answered or not (a hanging call counts).</summary>
+    public int Arrived(string method) => _arrivals.GetValueOrDefault(method);
+
     public IReadOnlyList<TelegramRequest> Calls(string method) =>
         Requests.Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)).ToList();
 
@@ -212,6 +216,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var slash = path.LastIndexOf('/');
         var token = path.StartsWith("/bot", StringComparison.Ordinal) && slash > 4 ? path[4..slash] : string.Empty;
         var method = slash >= 0 ? path[(slash + 1)..] : string.Empty;
+        _arrivals.AddOrUpdate(method, 1, (_, n) => n + 1);
 
         JsonObject body;
         try

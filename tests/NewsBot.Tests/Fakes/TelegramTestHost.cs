@@ -34,7 +34,8 @@ public sealed class TelegramTestHost : IAsyncDisposable
         string dataDirectory,
         Dictionary<string, string?>? settings = null,
         FakeTimeProvider? clock = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        bool pumpClock = true)
     {
         var all = new Dictionary<string, string?>
         {
@@ -63,12 +64,21 @@ public sealed class TelegramTestHost : IAsyncDisposable
         var host = builder.Build();
         var started = new TelegramTestHost(host, clock);
         await host.StartAsync();
-        if (clock is not null)
+        if (clock is not null && pumpClock)
         {
-            started._pumping = started.PumpAsync(clock);
+            started.StartPump();
         }
 
         return started;
+    }
+
+    /// <summary>Starts moving the fake clock forward by itself.</summary>
+    public void StartPump()
+    {
+        if (Clock is not null && _pumping.IsCompleted)
+        {
+            _pumping = PumpAsync(Clock);
+        }
     }
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();

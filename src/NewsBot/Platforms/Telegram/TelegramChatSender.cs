@@ -29,9 +29,9 @@ internal sealed class TelegramChatSender(TelegramReplySender sender, TimeProvide
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var outcome = TelegramErrors.Classify(ex);
-            if (outcome is SendOutcome.PermanentFailure { Reason: var reason })
+            if (outcome is SendOutcome.PermanentFailure permanent)
             {
-                outcome = new SendOutcome.PermanentFailure(secrets.Redact(reason), ((SendOutcome.PermanentFailure)outcome).ChatUnreachable);
+                outcome = permanent with { Reason = secrets.Redact(permanent.Reason) };
             }
 
             logger.LogInformation("Telegram delivery to {Chat} did not go through: {Outcome}", chat, outcome);

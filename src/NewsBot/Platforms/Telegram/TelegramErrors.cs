@@ -68,7 +68,7 @@ internal static class TelegramErrors
             403 when Has(api, "deactivated") => new SendOutcome.PermanentFailure("the user's account is deleted", ChatUnreachable: true),
             403 when Has(api, "not a member") => new SendOutcome.PermanentFailure("not a member of the chat", ChatUnreachable: true),
             403 when HasNoRights(api) => new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
-            403 => new SendOutcome.PermanentFailure("forbidden: " + api.Message, ChatUnreachable: true),
+            403 => new SendOutcome.PermanentFailure(api.Message, ChatUnreachable: true),
             400 when Has(api, "chat not found") => new SendOutcome.PermanentFailure("chat not found", ChatUnreachable: true),
             400 when HasNoRights(api) => new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
             401 or 404 => new SendOutcome.PermanentFailure("the Bot API refused the bot token", ChatUnreachable: false),

@@ -30,6 +30,8 @@ internal sealed class TelegramUpdateHandler(
     /// <summary>Telegram's limit for a callback toast.</summary>
     public const int MaxToastLength = 200;
 
+    private const int ShortToastLength = 60;
+
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         try
@@ -112,7 +114,8 @@ internal sealed class TelegramUpdateHandler(
         string? toast = null;
         if (reply is { IsProblem: true })
         {
-            toast = FirstText(reply);
+            // A refused press is told to the presser alone, not posted into a group.
+            toast = string.Join(" ", reply.Blocks.OfType<TextBlock>().Select(b => b.Text));
         }
         else if (reply is not null && effect == ButtonEffect.ToggleBookmark)
         {
@@ -121,7 +124,7 @@ internal sealed class TelegramUpdateHandler(
 
         // Answer before the slower edits so the button stops spinning at once.
         await AnswerAsync(query, toast, cancellationToken).ConfigureAwait(false);
-        if (reply is null)
+        if (reply is null || (reply.IsProblem && toast!.Length <= MaxToastLength))
         {
             return;
         }
@@ -139,8 +142,6 @@ internal sealed class TelegramUpdateHandler(
                     }
                 }
 
-                return;
-            case ButtonEffect.TurnPage when reply.IsProblem:
                 return;
             case ButtonEffect.TurnPage when message.Text is not null:
                 var plan = TelegramRenderer.Render(reply, now);
@@ -161,7 +162,9 @@ internal sealed class TelegramUpdateHandler(
     {
         try
         {
-            await bot.AnswerCallbackQuery(query.Id, Toast(toast), cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Longer notes show as a small dialog, which stays until dismissed.
+            var text = Toast(toast);
+            await bot.AnswerCallbackQuery(query.Id, text, showAlert: text is { Length: > ShortToastLength }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -220,8 +223,6 @@ internal sealed class TelegramUpdateHandler(
         directory.Invalidate(moved);
         logger.LogInformation("Group {From} became supergroup {To}; its settings and subscriptions moved with it", from, to);
     }
-
-    private static string? FirstText(Reply reply) => reply.Blocks.OfType<TextBlock>().FirstOrDefault()?.Text;
 
     private static string? Toast(string? text)
     {

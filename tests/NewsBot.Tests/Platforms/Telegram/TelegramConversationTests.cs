@@ -61,10 +61,10 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         await Telegram.WaitForAsync("sendMessage", r => r.ChatId == 3002);
         var list = Telegram.Sent.Single(m => m.ChatId == 3002);
 
-        Telegram.Enqueue(TelegramUpdates.Callback(list, 3002, "/latest 2"));
+        var pressed = Press(list, 3002, "/latest 2");
 
-        var answer = await Telegram.WaitForAsync("answerCallbackQuery", r => ((string?)r.Body["callback_query_id"])?.StartsWith("cb-", StringComparison.Ordinal) == true && Telegram.Calls("editMessageText").Count >= 0);
         var edit = await Telegram.WaitForAsync("editMessageText", r => r.ChatId == 3002);
+        var answer = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == pressed);
         Assert.Equal(list.MessageId, (int?)edit.Body["message_id"]);
         Assert.Contains("page 2 of", edit.Text, StringComparison.Ordinal);
         Assert.Contains(edit.Buttons, b => b.Data == "/latest 1");
@@ -124,7 +124,6 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
 
         Assert.Contains("NewsBot commands", help.Text, StringComparison.Ordinal);
         Assert.NotNull(help.Body["reply_parameters"]?["message_id"]); // in a group the answer replies to the command
-        await Task.Delay(200);
         Assert.Single(Telegram.Calls("sendMessage"), r => r.ChatId == -1003005);
     }
 
@@ -276,6 +275,34 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
 
         Assert.Contains("#3 · ", text.Text, StringComparison.Ordinal);
         Assert.Contains(text.Buttons, b => b.Data == "/bookmark 3");
+    }
+
+    [Fact]
+    public async Task RefusedButtonPress_InAGroup_IsAToastForThePresserOnly()
+    {
+        const long group = -1003017;
+        Telegram.SetMember(group, 67, "administrator");
+        Telegram.SetMember(group, 68, "member");
+        Telegram.Enqueue(TelegramChats.Say(group, "/subscribe sports", userId: 67, chatType: "supergroup"));
+        await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group);
+        var subscribed = Telegram.Sent.Single(m => m.ChatId == group);
+        var undo = Telegram.Calls("sendMessage").Single(r => r.ChatId == group).Buttons.Single(b => b.Text == "Undo").Data!;
+
+        var pressed = Press(subscribed, 68, undo);
+
+        var toast = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == pressed);
+        Assert.Contains("Only this chat's admins", (string?)toast.Body["text"], StringComparison.Ordinal);
+        Assert.True((bool?)toast.Body["show_alert"]);
+        Assert.Single(Telegram.Calls("sendMessage"), r => r.ChatId == group);
+        Assert.Single(fixture.Bot.Get<ISubscriptionStore>().ListForChat("telegram:" + group));
+    }
+
+    /// <summary>Presses a button; returns the callback query's id.</summary>
+    private string Press(TelegramSentMessage under, long userId, string data)
+    {
+        var press = TelegramUpdates.Callback(under, userId, data);
+        Telegram.Enqueue(press);
+        return (string)press["callback_query"]!["id"]!;
     }
 
     private static long ChatFor(string command) => 2000 + CommandCatalog.All.ToList().FindIndex(c => c.Name == command);

@@ -33,8 +33,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path))
         {
             await _telegram.WaitForSendAsync(4002);
-            await WaitForAsync(() => _telegram.Requests.Count(r => r.Method == "sendMessage") >= 2);
-            await Task.Delay(100); // the third send is now hanging
+            await WaitForAsync(() => _telegram.Arrived("sendMessage") >= 3); // the third send now hangs
             await first.StopAsync();
             // Updates are numbered from 1000: two handled, so the next one to ask for is 1002.
             Assert.Equal("1002", first.Get<IStateStore>().Get(TelegramBotService.OffsetStateName));
@@ -51,12 +50,29 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task FloodLimit_OnAnAnswer_IsWaitedOutForRetryAfterThenSent()
+    {
+        var clock = new WatchedClock(TestBot.Now);
+        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(3));
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
+        _telegram.Enqueue(TelegramChats.Say(4100, "/topics"));
+        await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+        await WaitForAsync(() => clock.Waits.Contains(TimeSpan.FromSeconds(3)));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(150);
+        Assert.Equal(1, _telegram.Arrived("sendMessage"));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await _telegram.WaitForSendAsync(4100);
+    }
+
+    [Fact]
     public async Task FloodStorm_OnSendMessage_LosesNoReply()
     {
         var clock = new FakeTimeProvider(TestBot.Now);
         _telegram.Fail("sendMessage", Enumerable.Repeat(TelegramFailure.TooManyRequests(3), 5).ToArray());
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
-        var started = clock.GetUtcNow();
         for (var chat = 4101; chat <= 4103; chat++)
         {
             _telegram.Enqueue(TelegramChats.Say(chat, "/topics"));
@@ -69,7 +85,20 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(5, _telegram.Calls("sendMessage").Count(r => r.Status == 429));
         Assert.Equal(3, _telegram.Calls("sendMessage").Count(r => r.Succeeded));
-        Assert.True(clock.GetUtcNow() - started >= TimeSpan.FromSeconds(15), "each retry_after was waited out");
+    }
+
+    [Fact]
+    public async Task SlowBotApi_AnswersStillArriveInOrder()
+    {
+        _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)), TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)));
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path);
+        _telegram.Enqueue(TelegramChats.Say(4111, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(4112, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(4113, "/help"));
+
+        await _telegram.WaitForSendAsync(4113);
+
+        Assert.Equal([4111, 4112, 4113], _telegram.Calls("sendMessage").Select(r => r.ChatId!.Value));
     }
 
     [Fact]
@@ -175,6 +204,20 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         {
             Assert.True(DateTime.UtcNow < deadline, "the condition never became true");
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A fake clock that also tells which waits were started on it.</summary>
+    private sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _waits = new();
+
+        public IReadOnlyCollection<TimeSpan> Waits => _waits.ToList();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            _waits.Enqueue(dueTime);
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 
