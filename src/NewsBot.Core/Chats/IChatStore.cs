@@ -10,4 +10,18 @@ public interface IChatStore
     void SetTimeZone(ChatAddress chat, string timeZoneId);
 
     int CountActive();
+
+    /// <summary>
+    /// Marks a known chat inactive (the bot was blocked, removed or left) with a reason people
+    /// can read; nothing is delivered there until <see cref="Touch"/> reactivates it.
+    /// Returns false when the chat is unknown.
+    /// </summary>
+    bool MarkInactive(ChatAddress chat, string reason, DateTimeOffset at);
+
+    /// <summary>
+    /// The chat now lives at another address (a Telegram group upgraded to a supergroup): its
+    /// settings and subscriptions move there, and the old address is left inactive. Safe to
+    /// repeat, and safe when the new address was already seen.
+    /// </summary>
+    void Migrate(ChatAddress from, ChatAddress to, DateTimeOffset at);
 }

@@ -1,4 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsBot.Hosting;
+using NewsBot.Platforms.Telegram;
 
 namespace NewsBot.Cli;
 
@@ -13,9 +18,14 @@ internal static class RunVerb
             .AddEnvironmentVariables()
             .Build();
 
-        var hasTelegram = !string.IsNullOrWhiteSpace(configuration["Telegram:Token"]);
+        var hasTelegram = TelegramRegistration.IsConfigured(configuration);
         var hasDiscord = !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
-        if (!hasTelegram && !hasDiscord)
+        if (hasTelegram)
+        {
+            return await ServeAsync(hasDiscord, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!hasDiscord)
         {
             await Console.Error.WriteLineAsync(
                 "No Telegram or Discord token is configured, so NewsBot starts as a chat in this terminal.\n" +
@@ -24,11 +34,43 @@ internal static class RunVerb
         }
         else
         {
-            var which = string.Join(" and ", new[] { hasTelegram ? "Telegram" : null, hasDiscord ? "Discord" : null }.OfType<string>());
             await Console.Error.WriteLineAsync(
-                $"A {which} token is configured, but this version of NewsBot serves the terminal chat only; the platform connection is not available yet. Starting the terminal chat.").ConfigureAwait(false);
+                "A Discord token is configured, but this version of NewsBot does not connect to Discord yet. Starting the terminal chat.").ConfigureAwait(false);
         }
 
         return await ChatVerb.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs every configured platform until Ctrl+C (or SIGTERM from a service manager).</summary>
+    private static async Task<int> ServeAsync(bool hasDiscord, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = NewsBotHost.CreateBuilder(HostMode.Service).Build();
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
+        {
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+            return StartupFailure.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+
+        using (host)
+        {
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsBot");
+            logger.LogInformation("NewsBot is running on Telegram. Press Ctrl+C to stop.");
+            if (hasDiscord)
+            {
+                logger.LogWarning("A Discord token is configured, but this version of NewsBot does not connect to Discord yet.");
+            }
+
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return host.Services.GetService<TelegramBotService>()?.TokenRefused == true ? StartupFailure.ExitCode : 0;
+        }
     }
 }

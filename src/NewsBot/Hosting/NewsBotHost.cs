@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
 using NewsBot.Feeds;
+using NewsBot.Platforms.Telegram;
 using NewsBot.Platforms.Terminal;
 using NewsBot.Storage;
 
@@ -66,6 +67,10 @@ internal static class NewsBotHost
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<TerminalChat>();
+        if (mode == HostMode.Service)
+        {
+            builder.AddTelegram();
+        }
 
         builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions
         {

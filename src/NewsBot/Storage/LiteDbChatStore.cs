@@ -47,6 +47,76 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
 
     public int CountActive() => database.Chats.Count(c => c.Active);
 
+    public bool MarkInactive(ChatAddress chat, string reason, DateTimeOffset at)
+    {
+        lock (_writeLock)
+        {
+            var document = database.Chats.FindById(chat.Key);
+            if (document is null)
+            {
+                return false;
+            }
+
+            document.Active = false;
+            document.InactiveReason = reason;
+            database.Chats.Update(document);
+            return true;
+        }
+    }
+
+    public void Migrate(ChatAddress from, ChatAddress to, DateTimeOffset at)
+    {
+        if (from.Key == to.Key)
+        {
+            return;
+        }
+
+        lock (_writeLock)
+        {
+            // One transaction: a crash halfway must not leave subscriptions split over two chats.
+            database.Database.BeginTrans();
+            try
+            {
+                var old = database.Chats.FindById(from.Key);
+                var target = database.Chats.FindById(to.Key);
+                if (old is not null)
+                {
+                    target ??= new ChatDocument
+                    {
+                        Id = to.Key,
+                        Platform = to.Platform,
+                        Kind = old.Kind,
+                        Title = old.Title,
+                        FirstSeen = old.FirstSeen,
+                        LastSeen = Dates.ToStored(at),
+                    };
+                    target.TimeZone ??= old.TimeZone;
+                    target.Active = true;
+                    target.InactiveReason = null;
+                    database.Chats.Upsert(target);
+
+                    old.Active = false;
+                    old.InactiveReason = $"moved to {to.Key}";
+                    database.Chats.Update(old);
+                }
+
+                var moving = database.Subscriptions.Find(s => s.ChatKey == from.Key).ToList();
+                foreach (var subscription in moving)
+                {
+                    subscription.ChatKey = to.Key;
+                    database.Subscriptions.Update(subscription);
+                }
+
+                database.Database.Commit();
+            }
+            catch
+            {
+                database.Database.Rollback();
+                throw;
+            }
+        }
+    }
+
     private static ChatRecord ToRecord(ChatDocument d) => new(
         d.Id,
         d.Platform,

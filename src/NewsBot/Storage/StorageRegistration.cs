@@ -4,6 +4,7 @@ using NewsBot.Core;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Bookmarks;
 using NewsBot.Core.Chats;
+using NewsBot.Core.State;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;
@@ -19,6 +20,7 @@ internal static class StorageRegistration
         services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
         services.AddSingleton<IChatStore, LiteDbChatStore>();
         services.AddSingleton<IUserStore, LiteDbUserStore>();
+        services.AddSingleton<IStateStore, LiteDbStateStore>();
         return services;
     }
 }

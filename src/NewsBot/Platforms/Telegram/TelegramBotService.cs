@@ -1,0 +1,216 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Commands;
+using NewsBot.Core.State;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace NewsBot.Platforms.Telegram;
+
+/// <summary>
+/// Runs the bot on Telegram: learns its name (getMe), publishes the command menu from the
+/// core's catalog (setMyCommands), then receives updates by long polling or through the
+/// webhook. In polling mode the offset is stored after each handled update, so a restart
+/// neither repeats nor loses one.
+/// </summary>
+internal sealed class TelegramBotService(
+    ITelegramBotClient bot,
+    TelegramUpdateHandler handler,
+    TelegramWebhookServer webhook,
+    TelegramBotIdentity identity,
+    IStateStore state,
+    IOptions<TelegramOptions> options,
+    TelegramSecrets secrets,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<TelegramBotService> logger) : BackgroundService
+{
+    public const string OffsetStateName = "telegram.offset";
+
+    /// <summary>Seconds a getUpdates call waits for news; well inside the HTTP client's timeout.</summary>
+    public const int PollTimeoutSeconds = 50;
+
+    public static readonly UpdateType[] AllowedUpdates =
+        [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery, UpdateType.MyChatMember];
+
+    private static readonly TimeSpan MaxCooldown = TimeSpan.FromSeconds(30);
+
+    /// <summary>Telegram refused the token at start; the service stopped the application.</summary>
+    public bool TokenRefused { get; private set; }
+
+    /// <summary>The menu Telegram shows under "/": every command the router answers, except the bot admins' own.</summary>
+    public static IReadOnlyList<BotCommand> MenuCommands(IEnumerable<CommandInfo> commands) =>
+        commands
+            .Where(c => c.Audience != CommandAudience.BotAdmins)
+            .Select(c => new BotCommand(c.Name, c.Summary.Length <= 256 ? c.Summary : c.Summary[..255] + "…"))
+            .ToList();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (!await ConnectAsync(stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (options.Value.IsWebhook)
+            {
+                await webhook.RunAsync(() => RegisterWebhookAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await PollAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>getMe until it works, then the menu. False when the token is refused: nothing will ever work.</summary>
+    private async Task<bool> ConnectAsync(CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                var me = await bot.GetMe(cancellationToken).ConfigureAwait(false);
+                identity.Set(me.Id, me.Username);
+                logger.LogInformation("Telegram: connected as @{UserName} ({Mode})", me.Username, options.Value.IsWebhook ? "webhook" : "long polling");
+                break;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.", ex.ErrorCode);
+                TokenRefused = true;
+                lifetime.StopApplication();
+                return false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(secrets.Redact(ex), "Telegram: cannot reach the Bot API yet; trying again");
+                await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            await bot.SetMyCommands(MenuCommands(CommandCatalog.All), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The commands work without the menu; the next start tries again.
+            logger.LogWarning(secrets.Redact(ex), "Telegram: could not publish the command menu");
+        }
+
+        return true;
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var offset = ReadOffset();
+        await RemoveWebhookAsync(cancellationToken).ConfigureAwait(false);
+
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await bot.GetUpdates(offset, 100, PollTimeoutSeconds, AllowedUpdates, cancellationToken).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures++;
+                if (ex is ApiRequestException { ErrorCode: 409 })
+                {
+                    logger.LogWarning("Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.");
+                }
+                else
+                {
+                    logger.LogWarning(secrets.Redact(ex), "Telegram: getUpdates failed");
+                }
+
+                await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var update in updates)
+            {
+                await handler.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+                offset = update.Id + 1;
+                SaveOffset(offset.Value);
+            }
+        }
+    }
+
+    /// <summary>A webhook left by an earlier deployment would make getUpdates fail with 409.</summary>
+    private async Task RemoveWebhookAsync(CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(secrets.Redact(ex), "Telegram: could not remove a webhook; trying again");
+                await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RegisterWebhookAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await bot.SetWebhook(settings.WebhookUrl.Trim(), allowedUpdates: AllowedUpdates, secretToken: settings.WebhookSecret.Trim(), cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                logger.LogInformation("Telegram: webhook set to {Url}", secrets.Redact(settings.WebhookUrl));
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(secrets.Redact(ex), "Telegram: could not set the webhook; trying again");
+                await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private int? ReadOffset()
+    {
+        var stored = state.Get(OffsetStateName);
+        return int.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset : null;
+    }
+
+    private void SaveOffset(int offset)
+    {
+        try
+        {
+            state.Set(OffsetStateName, offset.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex)
+        {
+            // The update was handled; at worst it is handled again after a restart.
+            logger.LogError(ex, "Telegram: could not store the update offset {Offset}", offset);
+        }
+    }
+
+    private Task CooldownAsync(int failures, CancellationToken cancellationToken)
+    {
+        var seconds = Math.Min(MaxCooldown.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1));
+        return Task.Delay(TimeSpan.FromSeconds(seconds), time, cancellationToken);
+    }
+}

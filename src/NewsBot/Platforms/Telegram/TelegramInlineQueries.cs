@@ -1,0 +1,79 @@
+using System.Globalization;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Search;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.InlineQueryResults;
+
+namespace NewsBot.Platforms.Telegram;
+
+/// <summary>
+/// Inline mode: typing <c>@bot solar</c> in any chat offers the best matching articles (the
+/// newest ones for an empty query); picking one posts its title, source and link there.
+/// </summary>
+internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex index, IArticleStore articles, TimeProvider time)
+{
+    public const int MaxResults = 10;
+    private const int MaxTitleLength = 200;
+    private const int MaxDescriptionLength = 200;
+    private const int CacheSeconds = 60;
+
+    public async Task AnswerAsync(InlineQuery query, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var found = articles.GetMany(Find(CommandParser.Clean(query.Query), now));
+        var results = found.Select(a => Result(a, now)).ToList();
+        await bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private IReadOnlyList<int> Find(string text, DateTimeOffset now)
+    {
+        if (text.Length == 0)
+        {
+            return index.Latest(0, MaxResults).Ids;
+        }
+
+        if (text.Length > SearchQuery.MaxLength)
+        {
+            return [];
+        }
+
+        var query = SearchQuery.Parse(text);
+        return query.IsEmpty || query.TermCount > SearchQuery.MaxTerms ? [] : index.Search(query, 0, MaxResults, now).Ids;
+    }
+
+    private static InlineQueryResultArticle Result(Article article, DateTimeOffset now)
+    {
+        var view = ArticleViews.From(article);
+        var text = TelegramRenderer.InlineArticle(view, now);
+        var description = $"{article.SourceName} · {RelativeTime.Format(article.PublishedAt, now)}";
+        if (article.Summary.Length > 0)
+        {
+            description += " — " + article.Summary;
+        }
+
+        return new InlineQueryResultArticle(
+            article.Id.ToString(CultureInfo.InvariantCulture),
+            Shorten(article.Title, MaxTitleLength),
+            new InputTextMessageContent(text.Html) { ParseMode = ParseMode.Html })
+        {
+            Description = Shorten(description, MaxDescriptionLength),
+            Url = TelegramRenderer.HttpUrl(article.Url),
+        };
+    }
+
+    private static string Shorten(string text, int max)
+    {
+        text = text.Replace('\n', ' ').Trim();
+        if (text.Length <= max)
+        {
+            return text.Length == 0 ? "Untitled" : text;
+        }
+
+        var cut = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        return text[..cut].TrimEnd() + "…";
+    }
+}

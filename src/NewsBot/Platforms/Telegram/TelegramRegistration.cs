@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Delivery;
+using Telegram.Bot;
+
+namespace NewsBot.Platforms.Telegram;
+
+/// <summary>Adds the Telegram adapter to the host when <c>Telegram:Token</c> is set; otherwise adds nothing.</summary>
+internal static class TelegramRegistration
+{
+    public const string HttpClientName = "telegram";
+
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.Token)}"]);
+
+    public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!IsConfigured(builder.Configuration))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // No logging handlers: the Bot API puts the token in every request URL. No resilience
+        // handler either: its attempt timeout would cut long polls, and pacing has one owner.
+        services.AddHttpClient(HttpClientName).RemoveAllLoggers();
+        services.AddSingleton<ITelegramBotClient>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl.Trim();
+            var clientOptions = new TelegramBotClientOptions(options.Token.Trim(), baseUrl) { RetryThreshold = 0 };
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            return new TelegramBotClient(clientOptions, http);
+        });
+
+        services.AddSingleton<TelegramSecrets>();
+        services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton<TelegramChatAdmins>();
+        services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<TelegramInlineQueries>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramWebhookServer>();
+        services.AddSingleton<TelegramChatSender>();
+        services.AddSingleton<IChatSender>(provider => provider.GetRequiredService<TelegramChatSender>());
+        services.AddSingleton<TelegramBotService>();
+        services.AddHostedService(provider => provider.GetRequiredService<TelegramBotService>());
+
+        return builder;
+    }
+}

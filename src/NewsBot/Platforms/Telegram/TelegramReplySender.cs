@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace NewsBot.Platforms.Telegram;
+
+/// <summary>Where a message goes: the chat, and in groups the message it answers and the forum topic.</summary>
+internal sealed record TelegramTarget(ChatId Chat, int? ReplyTo = null, int? ThreadId = null);
+
+/// <summary>
+/// Sends rendered replies and edits. A photo the Bot API refuses becomes text; HTML it refuses
+/// becomes plain text; a group upgraded to a supergroup is followed to its new id. When
+/// <c>patient</c>, flood waits (429) and transient failures are waited out a few times, so a
+/// direct answer is not lost; otherwise the first failure is thrown for the caller to classify.
+/// </summary>
+internal sealed class TelegramReplySender(
+    ITelegramBotClient bot,
+    IChatStore chats,
+    ChatDirectory directory,
+    TimeProvider time,
+    TelegramSecrets secrets,
+    ILogger<TelegramReplySender> logger)
+{
+    private const int MaxAttempts = 8;
+    private static readonly TimeSpan MaxFloodWait = TimeSpan.FromMinutes(2);
+
+    public async Task<Message?> SendAsync(TelegramTarget target, TelegramMessagePlan plan, bool patient, CancellationToken cancellationToken)
+    {
+        var state = new CallState(target.Chat);
+        if (plan.Photo is { } photo)
+        {
+            try
+            {
+                return await CallAsync(state, chat => bot.SendPhoto(
+                    chat,
+                    InputFile.FromUri(photo.Url),
+                    caption: photo.Caption.Html,
+                    parseMode: ParseMode.Html,
+                    replyParameters: ReplyTo(target.ReplyTo),
+                    replyMarkup: plan.Keyboard,
+                    messageThreadId: target.ThreadId,
+                    cancellationToken: cancellationToken), patient, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex) when (IsPhotoRefused(ex))
+            {
+                // The image URL is broken, too large or not an image: the text card still informs.
+                logger.LogInformation("Telegram refused the photo ({Reason}); sending the article as text", secrets.Redact(ex.Message));
+            }
+        }
+
+        Message? last = null;
+        for (var i = 0; i < plan.Texts.Count; i++)
+        {
+            var keyboard = i == plan.Texts.Count - 1 ? plan.Keyboard : null;
+            last = await SendTextAsync(state, plan.Texts[i], keyboard, plan.DisableLinkPreview, i == 0 ? target.ReplyTo : null, target.ThreadId, patient, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return last;
+    }
+
+    /// <summary>Replaces a message's text and keyboard; false when the message cannot be edited (the caller sends anew).</summary>
+    public async Task<bool> EditTextAsync(ChatId chat, int messageId, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, CancellationToken cancellationToken)
+    {
+        var state = new CallState(chat);
+        try
+        {
+            try
+            {
+                await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Html, ParseMode.Html, keyboard, Preview(disablePreview), cancellationToken: cancellationToken), true, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
+            {
+                logger.LogWarning("Telegram could not parse an edit's HTML ({Reason}); editing as plain text", secrets.Redact(ex.Message));
+                await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Plain, replyMarkup: keyboard, linkPreviewOptions: Preview(disablePreview), cancellationToken: cancellationToken), true, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
+        {
+            return true;
+        }
+        catch (ApiRequestException ex)
+        {
+            logger.LogInformation("Could not edit message {Message} in chat {Chat} ({Reason})", messageId, chat, secrets.Redact(ex.Message));
+            return false;
+        }
+    }
+
+    /// <summary>Replaces only a message's buttons (the article card's Save toggle).</summary>
+    public async Task<bool> EditKeyboardAsync(ChatId chat, int messageId, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(new CallState(chat), c => bot.EditMessageReplyMarkup(c, messageId, keyboard, cancellationToken: cancellationToken), true, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
+        {
+            return true;
+        }
+        catch (ApiRequestException ex)
+        {
+            logger.LogInformation("Could not update the buttons of message {Message} in chat {Chat} ({Reason})", messageId, chat, secrets.Redact(ex.Message));
+            return false;
+        }
+    }
+
+    private async Task<Message> SendTextAsync(CallState state, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, int? replyTo, int? threadId, bool patient, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(state, chat => bot.SendMessage(
+                chat,
+                text.Html,
+                ParseMode.Html,
+                replyParameters: ReplyTo(replyTo),
+                replyMarkup: keyboard,
+                linkPreviewOptions: Preview(disablePreview),
+                messageThreadId: threadId,
+                cancellationToken: cancellationToken), patient, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
+        {
+            // Should never happen (the renderer escapes everything); if it does, the words still arrive.
+            logger.LogWarning("Telegram could not parse a message's HTML ({Reason}); sending it as plain text", secrets.Redact(ex.Message));
+            return await CallAsync(state, chat => bot.SendMessage(
+                chat,
+                text.Plain,
+                replyParameters: ReplyTo(replyTo),
+                replyMarkup: keyboard,
+                linkPreviewOptions: Preview(disablePreview),
+                messageThreadId: threadId,
+                cancellationToken: cancellationToken), patient, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> CallAsync<T>(CallState state, Func<ChatId, Task<T>> call, bool patient, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                return await call(state.Chat).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (!state.Migrated && TelegramErrors.MigratedTo(ex) is { } newId)
+                {
+                    Migrate(state.Chat, newId);
+                    state.Chat = new ChatId(newId);
+                    state.Migrated = true;
+                    continue;
+                }
+
+                attempt++;
+                if (!patient || attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
+                if (TelegramErrors.IsFlood(ex, out var wait) && wait <= MaxFloodWait)
+                {
+                    logger.LogInformation("Telegram asked to wait {Seconds} s before writing to chat {Chat} again", wait.TotalSeconds, state.Chat);
+                }
+                else if (TelegramErrors.IsTransient(ex) && attempt < 3)
+                {
+                    wait = TimeSpan.FromSeconds(attempt);
+                    logger.LogWarning(secrets.Redact(ex), "Writing to chat {Chat} failed; trying again in {Seconds} s", state.Chat, wait.TotalSeconds);
+                }
+                else
+                {
+                    throw;
+                }
+
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Migrate(ChatId from, long to)
+    {
+        if (from.Identifier is not { } fromId)
+        {
+            return;
+        }
+
+        logger.LogInformation("Chat {From} became supergroup {To}; moving its settings and subscriptions", fromId, to);
+        var old = TelegramMapper.ChatAddress(fromId);
+        var moved = TelegramMapper.ChatAddress(to);
+        chats.Migrate(old, moved, time.GetUtcNow());
+        directory.Invalidate(old);
+        directory.Invalidate(moved);
+    }
+
+    private static bool IsPhotoRefused(ApiRequestException ex) =>
+        ex.ErrorCode == 400 && TelegramErrors.Classify(ex) is SendOutcome.PermanentFailure { ChatUnreachable: false } failure
+        && !failure.Reason.StartsWith("no rights", StringComparison.Ordinal);
+
+    private static ReplyParameters? ReplyTo(int? messageId) =>
+        messageId is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
+
+    private static LinkPreviewOptions? Preview(bool disable) => disable ? new LinkPreviewOptions { IsDisabled = true } : null;
+
+    private sealed class CallState(ChatId chat)
+    {
+        public ChatId Chat { get; set; } = chat;
+
+        public bool Migrated { get; set; }
+    }
+}

@@ -1,0 +1,248 @@
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace NewsBot.Platforms.Telegram;
+
+/// <summary>
+/// Handles one update, whichever way it arrived (long poll or webhook): messages and button
+/// presses go through the core's <see cref="CommandRouter"/>, inline queries to the search, and
+/// membership changes to the chat store. Never throws except on cancellation: one bad update
+/// must not stop the ones after it.
+/// </summary>
+internal sealed class TelegramUpdateHandler(
+    ITelegramBotClient bot,
+    CommandRouter router,
+    TelegramBotIdentity identity,
+    TelegramChatAdmins admins,
+    TelegramReplySender sender,
+    TelegramInlineQueries inline,
+    IChatStore chats,
+    ChatDirectory directory,
+    TimeProvider time,
+    TelegramSecrets secrets,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    /// <summary>Telegram's limit for a callback toast.</summary>
+    public const int MaxToastLength = 200;
+
+    private const int ShortToastLength = 60;
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (update.Message is { } message)
+            {
+                await HandleMessageAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else if (update.CallbackQuery is { } query)
+            {
+                await HandleCallbackAsync(query, cancellationToken).ConfigureAwait(false);
+            }
+            else if (update.InlineQuery is { } inlineQuery)
+            {
+                await inline.AnswerAsync(inlineQuery, cancellationToken).ConfigureAwait(false);
+            }
+            else if (update.MyChatMember is { } membership)
+            {
+                HandleMembership(membership);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(secrets.Redact(ex), "Telegram update {Update} could not be handled", update.Id);
+        }
+    }
+
+    private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (message.MigrateToChatId is { } to)
+        {
+            Migrate(message.Chat.Id, to);
+            return;
+        }
+
+        if (message.MigrateFromChatId is { } from)
+        {
+            Migrate(from, message.Chat.Id);
+            return;
+        }
+
+        var incoming = TelegramMapper.FromMessage(message);
+        if (incoming is null)
+        {
+            return;
+        }
+
+        incoming = await WithAdminRightsAsync(incoming, message.Chat, message.From!.Id, cancellationToken).ConfigureAwait(false);
+        var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
+        if (reply is null)
+        {
+            return;
+        }
+
+        var group = TelegramMapper.IsGroup(message.Chat);
+        var target = new TelegramTarget(
+            message.Chat.Id,
+            ReplyTo: group ? message.MessageId : null,
+            ThreadId: message.IsTopicMessage ? message.MessageThreadId : null);
+        await sender.SendAsync(target, TelegramRenderer.Render(reply, time.GetUtcNow()), patient: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var incoming = TelegramMapper.FromCallback(query);
+        if (incoming is null || query.Message is not { } message)
+        {
+            await AnswerAsync(query, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        incoming = await WithAdminRightsAsync(incoming, message.Chat, query.From.Id, cancellationToken).ConfigureAwait(false);
+        var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
+        var effect = TelegramButtons.EffectOf(incoming.Text, message.ReplyMarkup);
+
+        string? toast = null;
+        if (reply is { IsProblem: true })
+        {
+            // A refused press is told to the presser alone, not posted into a group.
+            toast = string.Join(" ", reply.Blocks.OfType<TextBlock>().Select(b => b.Text));
+        }
+        else if (reply is not null && effect == ButtonEffect.ToggleBookmark)
+        {
+            toast = CommandParser.Parse(incoming.Text) is ParsedCommand { Name: "bookmark" } ? "Saved" : "Removed";
+        }
+
+        // Answer before the slower edits so the button stops spinning at once.
+        await AnswerAsync(query, toast, cancellationToken).ConfigureAwait(false);
+        if (reply is null || (reply.IsProblem && toast!.Length <= MaxToastLength))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        switch (effect)
+        {
+            case ButtonEffect.ToggleBookmark:
+                if (!reply.IsProblem && TelegramButtons.ArticleIdOf(incoming.Text) is { } id)
+                {
+                    var card = await router.HandleAsync(incoming with { Text = "/read " + id }, identity.UserName, cancellationToken).ConfigureAwait(false);
+                    if (card is { IsProblem: false })
+                    {
+                        await sender.EditKeyboardAsync(message.Chat.Id, message.MessageId, TelegramRenderer.Keyboard(card.Buttons), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return;
+            case ButtonEffect.TurnPage when message.Text is not null:
+                var plan = TelegramRenderer.Render(reply, now);
+                if (plan.Texts.Count == 1
+                    && await sender.EditTextAsync(message.Chat.Id, message.MessageId, plan.Texts[0], plan.Keyboard, plan.DisableLinkPreview, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                break;
+        }
+
+        var target = new TelegramTarget(message.Chat.Id, ThreadId: message.IsTopicMessage ? message.MessageThreadId : null);
+        await sender.SendAsync(target, TelegramRenderer.Render(reply, now), patient: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AnswerAsync(CallbackQuery query, string? toast, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Longer notes show as a small dialog, which stays until dismissed.
+            var text = Toast(toast);
+            await bot.AnswerCallbackQuery(query.Id, text, showAlert: text is { Length: > ShortToastLength }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A query older than a few seconds can no longer be answered; the press still counts.
+            logger.LogInformation("Could not answer button press {Query} ({Reason})", query.Id, secrets.Redact(ex.Message));
+        }
+    }
+
+    /// <summary>Asks Telegram about admin rights only in groups, and only for commands that change the chat.</summary>
+    private async Task<IncomingMessage> WithAdminRightsAsync(IncomingMessage incoming, Chat chat, long userId, CancellationToken cancellationToken)
+    {
+        if (incoming.IsChatAdmin || !TelegramMapper.IsGroup(chat)
+            || CommandParser.Parse(incoming.Text, identity.UserName) is not ParsedCommand command
+            || CommandCatalog.Find(command.Name)?.Audience != CommandAudience.ChatAdmins)
+        {
+            return incoming;
+        }
+
+        var isAdmin = await admins.IsAdminAsync(chat.Id, userId, cancellationToken).ConfigureAwait(false);
+        return incoming with { IsChatAdmin = isAdmin };
+    }
+
+    private void HandleMembership(ChatMemberUpdated update)
+    {
+        var chat = TelegramMapper.ChatAddress(update.Chat.Id);
+        var now = time.GetUtcNow();
+        var member = update.NewChatMember;
+        if (member.IsInChat)
+        {
+            chats.Touch(chat, TelegramMapper.Kind(update.Chat.Type), update.Chat.Title, now);
+            logger.LogInformation("The bot is in chat {Chat} ({Status})", chat, member.Status);
+        }
+        else
+        {
+            var privateChat = update.Chat.Type == ChatType.Private;
+            var reason = member.Status switch
+            {
+                ChatMemberStatus.Kicked when privateChat => "blocked by the user",
+                ChatMemberStatus.Kicked => $"removed from the chat by {TelegramMapper.DisplayName(update.From)}",
+                _ when privateChat => "the user left",
+                _ => "the bot left the chat",
+            };
+            chats.MarkInactive(chat, reason, now);
+            logger.LogInformation("Chat {Chat} is inactive: {Reason}", chat, reason);
+        }
+
+        directory.Invalidate(chat);
+    }
+
+    private void Migrate(long from, long to)
+    {
+        var old = TelegramMapper.ChatAddress(from);
+        var moved = TelegramMapper.ChatAddress(to);
+        chats.Migrate(old, moved, time.GetUtcNow());
+        directory.Invalidate(old);
+        directory.Invalidate(moved);
+        logger.LogInformation("Group {From} became supergroup {To}; its settings and subscriptions moved with it", from, to);
+    }
+
+    private static string? Toast(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        if (text.Length <= MaxToastLength)
+        {
+            return text;
+        }
+
+        var cut = MaxToastLength - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut].TrimEnd() + "…";
+    }
+}

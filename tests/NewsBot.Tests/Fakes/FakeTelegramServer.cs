@@ -1,0 +1,600 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace NewsBot.Tests.Fakes;
+
+/// <summary>A request the fake Bot API received: method, token, body parsed as JSON, and the answer's status.</summary>
+public sealed record TelegramRequest(string Method, string Token, string? ContentType, JsonObject Body, DateTimeOffset At, int Status)
+{
+    public long? ChatId => Body["chat_id"] is JsonValue v && v.TryGetValue<long>(out var id) ? id : null;
+
+    public string? Text => (string?)Body["text"] ?? (string?)Body["caption"];
+
+    public bool IsHtml => string.Equals((string?)Body["parse_mode"], "html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every button of the inline keyboard, row by row flattened: label, callback data, url.</summary>
+    public IReadOnlyList<(string Text, string? Data, string? Url)> Buttons =>
+        (Body["reply_markup"]?["inline_keyboard"] as JsonArray ?? [])
+            .OfType<JsonArray>()
+            .SelectMany(row => row.OfType<JsonObject>())
+            .Select(b => ((string)b["text"]!, (string?)b["callback_data"], (string?)b["url"]))
+            .ToList();
+
+    public bool Succeeded => Status == 200;
+}
+
+/// <summary>A message the fake "sent", so a test can press its buttons.</summary>
+public sealed record TelegramSentMessage(long ChatId, int MessageId, string? Text, bool IsPhoto, JsonNode? ReplyMarkup);
+
+/// <summary>How the fake answers the next call of a method instead of succeeding.</summary>
+public abstract record TelegramFailure
+{
+    public static TelegramFailure TooManyRequests(int retryAfter) => new ApiError(429, $"Too Many Requests: retry after {retryAfter}", RetryAfter: retryAfter);
+
+    public static TelegramFailure ServerError() => new ApiError(500, "Internal Server Error");
+
+    public static TelegramFailure Api(int code, string description, long? migrateTo = null) => new ApiError(code, description, MigrateTo: migrateTo);
+
+    public static TelegramFailure BadGateway() => new HtmlError(502);
+
+    public static TelegramFailure DropConnection() => new Drop();
+
+    public static TelegramFailure Slow(TimeSpan delay) => new Delay(delay);
+
+    /// <summary>Never answers; the request ends when the client gives up or the server stops.</summary>
+    public static TelegramFailure Hang() => new Delay(Timeout.InfiniteTimeSpan);
+
+    public sealed record ApiError(int Code, string Description, int? RetryAfter = null, long? MigrateTo = null) : TelegramFailure;
+
+    public sealed record HtmlError(int Status) : TelegramFailure;
+
+    public sealed record Drop : TelegramFailure;
+
+    public sealed record Delay(TimeSpan Duration) : TelegramFailure;
+}
+
+/// <summary>
+/// An in-process stand-in for the Telegram Bot API on Kestrel (127.0.0.1, free port), driven by
+/// the real TelegramBotClient. getUpdates is a real long poll honouring offset (also negative)
+/// and timeout; every request is recorded with its body parsed as JSON; failures can be queued
+/// per method. Pending long polls end when the server stops.
+/// </summary>
+public sealed class FakeTelegramServer : IAsyncDisposable
+{
+    public const long BotId = 123456;
+    public const string Token = "123456:TEST-token_abcDEF0123456789xyz";
+    public const string BotUserName = "NewsTestBot";
+
+    private readonly WebApplication _app;
+    private readonly Lock _lock = new();
+    private readonly List<TelegramRequest> _requests = [];
+    private readonly List<(int Id, JsonObject Update)> _pending = [];
+    private readonly List<TelegramSentMessage> _sent = [];
+    private readonly Dictionary<string, Queue<TelegramFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
+    private readonly ConcurrentDictionary<string, int> _arrivals = new(StringComparer.OrdinalIgnoreCase);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextUpdateId = 1000;
+    private int _nextMessageId = 500;
+
+    private FakeTelegramServer(WebApplication app) => _app = app;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public string BaseUrl => BaseUri.ToString().TrimEnd('/');
+
+    public IReadOnlyList<TelegramRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<TelegramSentMessage> Sent
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sent.ToList();
+            }
+        }
+    }
+
+    public static async Task<FakeTelegramServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        var app = builder.Build();
+        var server = new FakeTelegramServer(app);
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.Map("/{**path}", (HttpContext context) => server.HandleAsync(context, stopping));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address);
+        return server;
+    }
+
+    /// <summary>Queues an update for getUpdates; returns its update_id.</summary>
+    public int Enqueue(JsonObject update)
+    {
+        lock (_lock)
+        {
+            var id = _nextUpdateId++;
+            update["update_id"] = id;
+            _pending.Add((id, update));
+            Pulse();
+            return id;
+        }
+    }
+
+    /// <summary>The next calls of <paramref name="method"/> answer with these failures, in order.</summary>
+    public void Fail(string method, params TelegramFailure[] failures)
+    {
+        lock (_lock)
+        {
+            if (!_failures.TryGetValue(method, out var queue))
+            {
+                _failures[method] = queue = new Queue<TelegramFailure>();
+            }
+
+            foreach (var failure in failures)
+            {
+                queue.Enqueue(failure);
+            }
+        }
+    }
+
+    /// <summary>What getChatMember answers for this person in this chat (default: member).</summary>
+    public void SetMember(long chatId, long userId, string status) => _members[(chatId, userId)] = status;
+
+    /// <summary>How many calls of the method have arrived, answered or not (a hanging call counts).</summary>
+    public int Arrived(string method) => _arrivals.GetValueOrDefault(method);
+
+    public IReadOnlyList<TelegramRequest> Calls(string method) =>
+        Requests.Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>Waits for a successful sendMessage or sendPhoto to the chat.</summary>
+    public Task<TelegramRequest> WaitForSendAsync(long chatId) =>
+        WaitForAsync("*", r => r.ChatId == chatId && r.Succeeded && r.Method is "sendMessage" or "sendPhoto");
+
+    /// <summary>Waits (at most a few seconds) for a request matching the predicate; method "*" matches any.</summary>
+    public async Task<TelegramRequest> WaitForAsync(string method, Func<TelegramRequest, bool>? predicate = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                var found = _requests.FirstOrDefault(r => (method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)) && (predicate?.Invoke(r) ?? true));
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                changed = _changed.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                var seen = string.Join(", ", Requests.Select(r => r.Method + (r.ChatId is { } c ? $"({c})" : "") + ":" + r.Status));
+                throw new TimeoutException($"No matching {method} request arrived. Seen: {seen}");
+            }
+
+            await Task.WhenAny(changed, Task.Delay(left));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context, CancellationToken stopping)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var slash = path.LastIndexOf('/');
+        var token = path.StartsWith("/bot", StringComparison.Ordinal) && slash > 4 ? path[4..slash] : string.Empty;
+        var method = slash >= 0 ? path[(slash + 1)..] : string.Empty;
+        _arrivals.AddOrUpdate(method, 1, (_, n) => n + 1);
+
+        JsonObject body;
+        try
+        {
+            body = context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding")
+                ? []
+                : await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject ?? [];
+        }
+        catch (JsonException)
+        {
+            body = [];
+        }
+
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        int status;
+        try
+        {
+            status = await AnswerAsync(context, token, method, body, aborted.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            status = 499;
+        }
+
+        lock (_lock)
+        {
+            _requests.Add(new TelegramRequest(method, token, context.Request.ContentType, body, DateTimeOffset.UtcNow, status));
+            Pulse();
+        }
+    }
+
+    private async Task<int> AnswerAsync(HttpContext context, string token, string method, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (token != Token)
+        {
+            return await WriteAsync(context, 401, Error(401, "Unauthorized"));
+        }
+
+        TelegramFailure? failure = null;
+        lock (_lock)
+        {
+            if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
+            {
+                failure = queue.Dequeue();
+            }
+        }
+
+        switch (failure)
+        {
+            case TelegramFailure.ApiError api:
+                var parameters = new JsonObject();
+                if (api.RetryAfter is { } retry)
+                {
+                    parameters["retry_after"] = retry;
+                }
+
+                if (api.MigrateTo is { } to)
+                {
+                    parameters["migrate_to_chat_id"] = to;
+                }
+
+                var error = Error(api.Code, api.Description);
+                if (parameters.Count > 0)
+                {
+                    error["parameters"] = parameters;
+                }
+
+                return await WriteAsync(context, api.Code, error);
+            case TelegramFailure.HtmlError html:
+                context.Response.StatusCode = html.Status;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body><h1>502 Bad Gateway</h1></body></html>", cancellationToken);
+                return html.Status;
+            case TelegramFailure.Drop:
+                context.Abort();
+                return 0;
+            case TelegramFailure.Delay delay:
+                await Task.Delay(delay.Duration, cancellationToken);
+                break;
+        }
+
+        JsonNode? result = method.ToLowerInvariant() switch
+        {
+            "getme" => new JsonObject
+            {
+                ["id"] = BotId,
+                ["is_bot"] = true,
+                ["first_name"] = "NewsBot",
+                ["username"] = BotUserName,
+                ["can_join_groups"] = true,
+                ["can_read_all_group_messages"] = false,
+                ["supports_inline_queries"] = true,
+            },
+            "getupdates" => await UpdatesAsync(body, cancellationToken),
+            "sendmessage" or "sendphoto" => Send(body, isPhoto: method.Equals("sendPhoto", StringComparison.OrdinalIgnoreCase)),
+            "editmessagetext" or "editmessagereplymarkup" => Edit(body),
+            "getchatmember" => Member(body),
+            "answercallbackquery" or "answerinlinequery" or "setmycommands" or "setwebhook" or "deletewebhook" => true,
+            _ => null,
+        };
+
+        return result is null
+            ? await WriteAsync(context, 404, Error(404, "Not Found: method not found"))
+            : await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+    }
+
+    private async Task<JsonNode> UpdatesAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        var offset = (int?)body["offset"] ?? 0;
+        var limit = Math.Clamp((int?)body["limit"] ?? 100, 1, 100);
+        var timeout = TimeSpan.FromSeconds(Math.Max(0, (int?)body["timeout"] ?? 0));
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (offset > 0)
+                {
+                    _pending.RemoveAll(u => u.Id < offset);
+                }
+                else if (offset < 0 && _pending.Count > -offset)
+                {
+                    _pending.RemoveRange(0, _pending.Count + offset);
+                }
+
+                if (_pending.Count > 0)
+                {
+                    return new JsonArray(_pending.Take(limit).Select(u => (JsonNode)u.Update.DeepClone()).ToArray());
+                }
+
+                changed = _changed.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return new JsonArray();
+            }
+
+            await Task.WhenAny(changed, Task.Delay(left, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private JsonObject Send(JsonObject body, bool isPhoto)
+    {
+        var chatId = ChatIdOf(body);
+        lock (_lock)
+        {
+            var message = TelegramUpdates.Message(_nextMessageId++, chatId, null, isPhoto ? null : (string?)body["text"]);
+            if (isPhoto)
+            {
+                message["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-1", ["file_unique_id"] = "u1", ["width"] = 640, ["height"] = 480 });
+                message["caption"] = (string?)body["caption"];
+            }
+
+            if (body["reply_markup"] is { } markup)
+            {
+                message["reply_markup"] = markup.DeepClone();
+            }
+
+            _sent.Add(new TelegramSentMessage(chatId, (int)message["message_id"]!, (string?)body["text"] ?? (string?)body["caption"], isPhoto, body["reply_markup"]?.DeepClone()));
+            return message;
+        }
+    }
+
+    private JsonObject Edit(JsonObject body)
+    {
+        var chatId = ChatIdOf(body);
+        var messageId = (int?)body["message_id"] ?? 0;
+        lock (_lock)
+        {
+            var index = _sent.FindIndex(m => m.ChatId == chatId && m.MessageId == messageId);
+            if (index >= 0)
+            {
+                var old = _sent[index];
+                _sent[index] = old with
+                {
+                    Text = (string?)body["text"] ?? old.Text,
+                    ReplyMarkup = body["reply_markup"]?.DeepClone(),
+                };
+            }
+
+            var message = TelegramUpdates.Message(messageId, chatId, null, (string?)body["text"]);
+            if (body["reply_markup"] is { } markup)
+            {
+                message["reply_markup"] = markup.DeepClone();
+            }
+
+            return message;
+        }
+    }
+
+    private JsonObject Member(JsonObject body)
+    {
+        var chatId = ChatIdOf(body);
+        var userId = (long?)body["user_id"] ?? 0;
+        var status = _members.GetValueOrDefault((chatId, userId), "member");
+        var member = new JsonObject { ["status"] = status, ["user"] = TelegramUpdates.User(userId) };
+        switch (status)
+        {
+            case "creator":
+                member["is_anonymous"] = false;
+                break;
+            case "administrator":
+                foreach (var right in new[] { "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories", "can_delete_stories" })
+                {
+                    member[right] = right == "can_manage_chat";
+                }
+
+                break;
+            case "kicked":
+                member["until_date"] = 0;
+                break;
+        }
+
+        return member;
+    }
+
+    private static long ChatIdOf(JsonObject body) => body["chat_id"] switch
+    {
+        JsonValue v when v.TryGetValue<long>(out var id) => id,
+        JsonValue v when v.TryGetValue<string>(out var name) => -1_000_000_000_000 - Math.Abs(name.GetHashCode(StringComparison.Ordinal) % 1000),
+        _ => 0,
+    };
+
+    private static JsonObject Error(int code, string description) =>
+        new() { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+
+    private static async Task<int> WriteAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString());
+        return status;
+    }
+
+    private void Pulse()
+    {
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
+}
+
+/// <summary>Builders for the updates Telegram sends, as JSON the real client deserializes.</summary>
+public static class TelegramUpdates
+{
+    private static int _nextMessageId = 1;
+    private static int _nextQueryId = 1;
+
+    public static long Unix => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    public static JsonObject User(long id, string firstName = "Ada") =>
+        new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = firstName, ["username"] = "user" + id.ToString(CultureInfo.InvariantCulture) };
+
+    public static JsonObject Chat(long id, string? type = null, string? title = null)
+    {
+        type ??= id > 0 ? "private" : "supergroup";
+        var chat = new JsonObject { ["id"] = id, ["type"] = type };
+        if (type == "private")
+        {
+            chat["first_name"] = "Ada";
+        }
+        else
+        {
+            chat["title"] = title ?? "Test group";
+        }
+
+        return chat;
+    }
+
+    public static JsonObject Message(int messageId, long chatId, long? fromUserId, string? text, string? chatType = null)
+    {
+        var message = new JsonObject { ["message_id"] = messageId, ["date"] = Unix, ["chat"] = Chat(chatId, chatType) };
+        if (fromUserId is { } from)
+        {
+            message["from"] = User(from);
+        }
+
+        if (text is not null)
+        {
+            message["text"] = text;
+        }
+
+        return message;
+    }
+
+    /// <summary>A typed message; a leading /command gets its bot_command entity, as Telegram adds one.</summary>
+    public static JsonObject Text(long chatId, long userId, string text, string? chatType = null)
+    {
+        var message = Message(Interlocked.Increment(ref _nextMessageId), chatId, userId, text, chatType);
+        if (text.StartsWith('/'))
+        {
+            var length = text.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : text.Length;
+            message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = length });
+        }
+
+        return new JsonObject { ["message"] = message };
+    }
+
+    /// <summary>A press of a button under a message the fake sent.</summary>
+    public static JsonObject Callback(TelegramSentMessage pressedUnder, long userId, string data)
+    {
+        var message = Message(pressedUnder.MessageId, pressedUnder.ChatId, FakeTelegramServer.BotId, pressedUnder.IsPhoto ? null : pressedUnder.Text);
+        message["from"] = new JsonObject { ["id"] = FakeTelegramServer.BotId, ["is_bot"] = true, ["first_name"] = "NewsBot", ["username"] = FakeTelegramServer.BotUserName };
+        if (pressedUnder.IsPhoto)
+        {
+            message["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-1", ["file_unique_id"] = "u1", ["width"] = 640, ["height"] = 480 });
+            message["caption"] = pressedUnder.Text;
+        }
+
+        if (pressedUnder.ReplyMarkup is { } markup)
+        {
+            message["reply_markup"] = markup.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cb-" + Interlocked.Increment(ref _nextQueryId).ToString(CultureInfo.InvariantCulture),
+                ["from"] = User(userId),
+                ["message"] = message,
+                ["chat_instance"] = "ci-1",
+                ["data"] = data,
+            },
+        };
+    }
+
+    public static JsonObject Inline(long userId, string query) => new()
+    {
+        ["inline_query"] = new JsonObject
+        {
+            ["id"] = "iq-" + Interlocked.Increment(ref _nextQueryId).ToString(CultureInfo.InvariantCulture),
+            ["from"] = User(userId),
+            ["query"] = query,
+            ["offset"] = "",
+        },
+    };
+
+    /// <summary>The bot's own membership changed (blocked, removed, added back).</summary>
+    public static JsonObject MyChatMember(long chatId, long byUserId, string oldStatus, string newStatus, string? chatType = null)
+    {
+        static JsonObject Member(string status)
+        {
+            var member = new JsonObject
+            {
+                ["status"] = status,
+                ["user"] = new JsonObject { ["id"] = FakeTelegramServer.BotId, ["is_bot"] = true, ["first_name"] = "NewsBot", ["username"] = FakeTelegramServer.BotUserName },
+            };
+            if (status == "kicked")
+            {
+                member["until_date"] = 0;
+            }
+
+            return member;
+        }
+
+        return new JsonObject
+        {
+            ["my_chat_member"] = new JsonObject
+            {
+                ["chat"] = Chat(chatId, chatType),
+                ["from"] = User(byUserId),
+                ["date"] = Unix,
+                ["old_chat_member"] = Member(oldStatus),
+                ["new_chat_member"] = Member(newStatus),
+            },
+        };
+    }
+
+    /// <summary>The service message a group gets when it becomes a supergroup.</summary>
+    public static JsonObject MigratedTo(long groupId, long supergroupId, long byUserId)
+    {
+        var message = Message(Interlocked.Increment(ref _nextMessageId), groupId, byUserId, null, "group");
+        message["migrate_to_chat_id"] = supergroupId;
+        return new JsonObject { ["message"] = message };
+    }
+}

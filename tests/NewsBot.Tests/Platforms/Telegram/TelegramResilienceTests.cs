@@ -1,0 +1,267 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using NewsBot.Core.State;
+using NewsBot.Platforms.Telegram;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Platforms.Telegram;
+
+/// <summary>Restarts, flood limits, failures, webhooks and secrets: the bot keeps its promises under stress.</summary>
+public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private FakeTelegramServer _telegram = null!;
+
+    public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
+
+    public async Task DisposeAsync() => await _telegram.DisposeAsync();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Restart_MidStream_RepeatsNothingAndLosesNothing()
+    {
+        // The third answer hangs, so the bot is stopped while handling it.
+        _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Hang());
+        for (var chat = 4001; chat <= 4004; chat++)
+        {
+            _telegram.Enqueue(TelegramChats.Say(chat, "/help"));
+        }
+
+        await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path))
+        {
+            await _telegram.WaitForSendAsync(4002);
+            await WaitForAsync(() => _telegram.Arrived("sendMessage") >= 3); // the third send now hangs
+            await first.StopAsync();
+            // Updates are numbered from 1000: two handled, so the next one to ask for is 1002.
+            Assert.Equal("1002", first.Get<IStateStore>().Get(TelegramBotService.OffsetStateName));
+        }
+
+        _telegram.Enqueue(TelegramChats.Say(4005, "/help"));
+        await using (await TelegramTestHost.StartAsync(_telegram, _data.Path))
+        {
+            await _telegram.WaitForSendAsync(4005);
+        }
+
+        var answered = _telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId).ToList();
+        Assert.Equal([4001, 4002, 4003, 4004, 4005], answered.Order());
+    }
+
+    [Fact]
+    public async Task FloodLimit_OnAnAnswer_IsWaitedOutForRetryAfterThenSent()
+    {
+        var clock = new WatchedClock(TestBot.Now);
+        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(3));
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
+        _telegram.Enqueue(TelegramChats.Say(4100, "/topics"));
+        await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+        await WaitForAsync(() => clock.Waits.Contains(TimeSpan.FromSeconds(3)));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(150);
+        Assert.Equal(1, _telegram.Arrived("sendMessage"));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await _telegram.WaitForSendAsync(4100);
+    }
+
+    [Fact]
+    public async Task FloodStorm_OnSendMessage_LosesNoReply()
+    {
+        var clock = new FakeTimeProvider(TestBot.Now);
+        _telegram.Fail("sendMessage", Enumerable.Repeat(TelegramFailure.TooManyRequests(3), 5).ToArray());
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
+        for (var chat = 4101; chat <= 4103; chat++)
+        {
+            _telegram.Enqueue(TelegramChats.Say(chat, "/topics"));
+        }
+
+        foreach (var chat in new long[] { 4101, 4102, 4103 })
+        {
+            await _telegram.WaitForSendAsync(chat);
+        }
+
+        Assert.Equal(5, _telegram.Calls("sendMessage").Count(r => r.Status == 429));
+        Assert.Equal(3, _telegram.Calls("sendMessage").Count(r => r.Succeeded));
+    }
+
+    [Fact]
+    public async Task SlowBotApi_AnswersStillArriveInOrder()
+    {
+        _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)), TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)));
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path);
+        _telegram.Enqueue(TelegramChats.Say(4111, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(4112, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(4113, "/help"));
+
+        await _telegram.WaitForSendAsync(4113);
+
+        Assert.Equal([4111, 4112, 4113], _telegram.Calls("sendMessage").Select(r => r.ChatId!.Value));
+    }
+
+    [Fact]
+    public async Task GetUpdatesFailures_AreRetriedAfterACooldown()
+    {
+        var clock = new FakeTimeProvider(TestBot.Now);
+        _telegram.Fail("getUpdates", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.BadGateway(), TelegramFailure.Api(409, "Conflict: terminated by other getUpdates request"));
+        _telegram.Enqueue(TelegramChats.Say(4201, "/help"));
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
+
+        await _telegram.WaitForSendAsync(4201);
+
+        Assert.Equal(4, _telegram.Calls("getUpdates").Count(r => !r.Succeeded));
+    }
+
+    [Fact]
+    public async Task Webhook_RightSecretIsHandled_WrongOrMissingSecretGets401()
+    {
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
+        {
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example/telegram/hook",
+            ["Telegram:WebhookSecret"] = "s3cret-Token_1",
+            ["Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
+        });
+        var registered = await _telegram.WaitForAsync("setWebhook");
+        var address = (await bot.Get<TelegramWebhookServer>().Listening.WaitAsync(TimeSpan.FromSeconds(10)))[0];
+        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
+
+        var wrong = await PostAsync(http, "/telegram/hook", "wrong", TelegramChats.Say(4301, "/help").ToJsonString(), updateId: 1);
+        var missing = await PostAsync(http, "/telegram/hook", null, TelegramChats.Say(4301, "/help").ToJsonString(), updateId: 2);
+        var right = await PostAsync(http, "/telegram/hook", "s3cret-Token_1", TelegramChats.Say(4302, "/help").ToJsonString(), updateId: 3);
+        var again = await PostAsync(http, "/telegram/hook", "s3cret-Token_1", TelegramChats.Say(4302, "/help").ToJsonString(), updateId: 3);
+        var otherPath = await PostAsync(http, "/elsewhere", "s3cret-Token_1", TelegramChats.Say(4303, "/help").ToJsonString(), updateId: 4);
+
+        Assert.Equal("https://bot.example/telegram/hook", (string?)registered.Body["url"]);
+        Assert.Equal("s3cret-Token_1", (string?)registered.Body["secret_token"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing);
+        Assert.Equal(HttpStatusCode.OK, right);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal(HttpStatusCode.NotFound, otherPath);
+        Assert.Single(_telegram.Calls("sendMessage"), r => r.ChatId == 4302);
+        Assert.DoesNotContain(_telegram.Calls("sendMessage"), r => r.ChatId is 4301 or 4303);
+        Assert.Empty(_telegram.Calls("getUpdates"));
+        Assert.Empty(_telegram.Calls("deleteWebhook"));
+    }
+
+    [Fact]
+    public async Task Token_NeverAppearsInALogLine_EvenWhenEverythingFails()
+    {
+        var clock = new FakeTimeProvider(TestBot.Now);
+        using var logs = new CapturingLoggerProvider();
+        var secret = FakeTelegramServer.Token[(FakeTelegramServer.Token.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var echoed = $"Not Found: /bot{FakeTelegramServer.Token}/getUpdates";
+        _telegram.Fail("getMe", TelegramFailure.ServerError(), TelegramFailure.DropConnection());
+        _telegram.Fail("setMyCommands", TelegramFailure.Api(400, $"Bad Request: {FakeTelegramServer.Token}"));
+        _telegram.Fail("getUpdates", TelegramFailure.Api(502, echoed), TelegramFailure.DropConnection(), TelegramFailure.BadGateway());
+        _telegram.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.Api(400, echoed));
+        _telegram.Fail("answerCallbackQuery", TelegramFailure.Api(400, echoed));
+        _telegram.Fail("getChatMember", TelegramFailure.Api(400, echoed));
+        _telegram.Enqueue(TelegramChats.Say(4401, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(-1004402, "/subscribe science", chatType: "supergroup"));
+        _telegram.Enqueue(TelegramChats.Say(4403, "/topics"));
+
+        await using (var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+        }, clock, logs))
+        {
+            await _telegram.WaitForSendAsync(4403);
+            var topics = _telegram.Sent.Single(m => m.ChatId == 4403);
+            _telegram.Enqueue(TelegramUpdates.Callback(topics, 4403, "/topic science"));
+            await _telegram.WaitForAsync("sendMessage", r => r.ChatId == 4403 && r.Text!.Contains("Science", StringComparison.Ordinal));
+        }
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.Contains(logs.Lines, l => l.Contains("[redacted]", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(_telegram.Requests, r => r.Body.ToJsonString().Contains(secret, StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string path, string? secret, string updateJson, int updateId)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(updateJson)!.AsObject();
+        json["update_id"] = updateId;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json") };
+        if (secret is not null)
+        {
+            request.Headers.Add(TelegramWebhookServer.SecretHeader, secret);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition never became true");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A fake clock that also tells which waits were started on it.</summary>
+    private sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _waits = new();
+
+        public IReadOnlyCollection<TimeSpan> Waits => _waits.ToList();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            _waits.Enqueue(dueTime);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
+    /// <summary>Keeps every log record as text: message, state values, scopes and exception.</summary>
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public IReadOnlyList<string> Lines => _lines.ToList();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider._scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var line = new StringBuilder($"{logLevel} {category}: {formatter(state, exception)}");
+                if (state is IEnumerable<KeyValuePair<string, object?>> values)
+                {
+                    foreach (var (key, value) in values)
+                    {
+                        line.Append(" | ").Append(key).Append('=').Append(value);
+                    }
+                }
+
+                provider._scopes.ForEachScope((scope, builder) => builder.Append(" | scope ").Append(scope), line);
+                if (exception is not null)
+                {
+                    line.Append(" | ").Append(exception);
+                }
+
+                provider._lines.Enqueue(line.ToString());
+            }
+        }
+    }
+}
