@@ -58,7 +58,7 @@ internal static class NewsBotHost
         builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
 
         builder.Services.AddNewsBotCore();
-        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, LogAdminNotifier>();
+        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();
         builder.Services.AddLiteDbStorage();
         builder.AddFeeds();
 
