@@ -44,36 +44,34 @@ internal static class FeedsImportVerb
         IReadOnlyList<Opml.Outline> outlines, ISourceStore sources, IFeedProbe probe, ProgressBar progress, CancellationToken cancellationToken)
     {
         var report = new ImportReport();
+
+        // Decided in file order before any checking, so the first listing of a feed is the one kept.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var results = new (Opml.Outline Outline, FeedProbeResult? Probe, string? Skip)[outlines.Count];
+        var skips = outlines.Select(outline =>
+            !seen.Add(outline.Url) ? "listed twice in the file"
+            : sources.FindByUrl(outline.Url) is { Enabled: true } known ? $"already source #{known.Id}"
+            : null).ToArray();
+
+        var results = new FeedProbeResult?[outlines.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, outlines.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelChecks, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var outline = outlines[i];
-                string? skip = null;
-                lock (seen)
+                if (skips[i] is null)
                 {
-                    if (!seen.Add(outline.Url))
-                    {
-                        skip = "listed twice in the file";
-                    }
+                    results[i] = await probe.ProbeAsync(outline.Url, ct).ConfigureAwait(false);
                 }
 
-                if (skip is null && sources.FindByUrl(outline.Url) is { Enabled: true } known)
-                {
-                    skip = $"already source #{known.Id}";
-                }
-
-                results[i] = (outline, skip is null ? await probe.ProbeAsync(outline.Url, ct).ConfigureAwait(false) : null, skip);
                 progress.Advance(outline.Title.Length > 0 ? outline.Title : outline.Url);
             }).ConfigureAwait(false);
         progress.Finish();
 
         // Sources are stored in file order, so their ids follow the file.
-        foreach (var (outline, result, skip) in results)
+        for (var i = 0; i < outlines.Count; i++)
         {
+            var (outline, result, skip) = (outlines[i], results[i], skips[i]);
             if (skip is not null)
             {
                 report.Skipped.Add($"{outline.Url} ({skip})");
