@@ -4,7 +4,9 @@ using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Commands.Handlers;
+using NewsBot.Core.Delivery;
 using NewsBot.Core.Search;
+using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core;
 
@@ -19,6 +21,11 @@ public static class CoreRegistration
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticlePruner>();
         services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<SubscriptionMatcher>();
+        services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<SubscriptionMatcher>());
+        services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
+        services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRouter>();
 

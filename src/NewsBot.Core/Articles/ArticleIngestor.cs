@@ -13,6 +13,7 @@ public sealed class ArticleIngestor(
     ArticleIndex index,
     TopicClassifier classifier,
     TimeProvider time,
+    IEnumerable<NewsBot.Core.Delivery.INewArticlesObserver> observers,
     ILogger<ArticleIngestor> logger)
 {
     /// <summary>Reports further apart than this are separate stories, however alike.</summary>
@@ -82,6 +83,10 @@ public sealed class ArticleIngestor(
         if (added.Count > 0)
         {
             logger.LogInformation("Stored {NewCount} new articles from {Source}", added.Count, source.Name);
+            foreach (var observer in observers)
+            {
+                observer.Stored(added);
+            }
         }
 
         return new IngestResult(added, keys, result.RecognisedByLinkOrTitle);

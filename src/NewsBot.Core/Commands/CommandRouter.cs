@@ -55,6 +55,12 @@ public sealed class CommandRouter
 
         try
         {
+            // /start is how a person who had blocked the bot says "talk to me again".
+            if (command.Name == CommandCatalog.Start.Name)
+            {
+                _directory.Invalidate(message.Chat);
+            }
+
             _directory.Seen(message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

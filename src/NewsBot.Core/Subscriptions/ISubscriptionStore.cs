@@ -11,4 +11,7 @@ public interface ISubscriptionStore
     int Remove(string chatKey, IReadOnlyCollection<int> ids);
 
     int CountAll();
+
+    /// <summary>Every subscription, for building the matcher at start.</summary>
+    IEnumerable<Subscription> All();
 }

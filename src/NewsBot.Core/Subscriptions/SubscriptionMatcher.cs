@@ -11,7 +11,7 @@ namespace NewsBot.Core.Subscriptions;
 /// of the query and none of its exclusions (the /search language, read strictly: a push is a
 /// promise, a search is a ranking). Safe for concurrent readers and writers.
 /// </summary>
-public sealed class SubscriptionMatcher : IDisposable
+public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, Dictionary<int, Subscription>> _byTopic = new(StringComparer.Ordinal);
@@ -166,6 +166,12 @@ public sealed class SubscriptionMatcher : IDisposable
 
         return true;
     }
+
+    void ISubscriptionObserver.Added(Subscription subscription) => Add(subscription);
+
+    void ISubscriptionObserver.Removed(IReadOnlyCollection<int> subscriptionIds) => Remove(subscriptionIds);
+
+    void ISubscriptionObserver.Moved(IReadOnlyList<Subscription> subscriptions) => AddRange(subscriptions);
 
     public void Dispose() => _lock.Dispose();
 

@@ -64,8 +64,10 @@ internal static class NewsBotHost
 
         // Order matters: the index is filled before sources are read, and both before any chat.
         builder.Services.AddHostedService<ArticleIndexLoader>();
+        builder.Services.AddHostedService<SubscriptionIndexLoader>();
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHostedService<RetentionService>();
+        builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddSingleton<TerminalChat>();
         if (mode == HostMode.Service)
         {

@@ -92,6 +92,26 @@ internal sealed class UserDocument
     public DateTime LastSeen { get; set; }
 }
 
+internal sealed class OutboxDocument
+{
+    public long Id { get; set; }
+
+    /// <summary>"chat|story:id": unique, so a chat gets each story once.</summary>
+    public string DedupKey { get; set; } = "";
+    public string ChatKey { get; set; } = "";
+    public string Platform { get; set; } = "";
+    public int StoryId { get; set; }
+    public int ArticleId { get; set; }
+    public string State { get; set; } = "";
+    public int Attempts { get; set; }
+
+    /// <summary>Set only while pending, so the due-index holds only what is still to send.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+}
+
 internal sealed class StateDocument
 {
     public string Id { get; set; } = "";

@@ -1,8 +1,9 @@
+using NewsBot.Core.Subscriptions;
 using NewsBot.Core.Chats;
 
 namespace NewsBot.Storage;
 
-internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
+internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISubscriptionObserver> observers) : IChatStore
 {
     private readonly Lock _writeLock = new();
 
@@ -108,6 +109,11 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
                 }
 
                 database.Database.Commit();
+                var moved = moving.Select(LiteDbSubscriptionStore.ToSubscription).ToList();
+                foreach (var observer in observers)
+                {
+                    observer.Moved(moved);
+                }
             }
             catch
             {

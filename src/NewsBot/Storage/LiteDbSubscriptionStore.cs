@@ -3,7 +3,7 @@ using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;
 
-internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubscriptionStore
+internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database, IEnumerable<ISubscriptionObserver> observers) : ISubscriptionStore
 {
     public Subscription Add(Subscription subscription)
     {
@@ -18,7 +18,13 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
             CreatedAt = Dates.ToStored(subscription.CreatedAt),
         };
         database.Subscriptions.Insert(document);
-        return ToSubscription(document);
+        var added = ToSubscription(document);
+        foreach (var observer in observers)
+        {
+            observer.Added(added);
+        }
+
+        return added;
     }
 
     public IReadOnlyList<Subscription> ListForChat(string chatKey) =>
@@ -26,18 +32,28 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
 
     public int Remove(string chatKey, IReadOnlyCollection<int> ids)
     {
-        var removed = 0;
+        var removed = new List<int>();
         foreach (var id in ids)
         {
-            removed += database.Subscriptions.DeleteMany(s => s.Id == id && s.ChatKey == chatKey);
+            if (database.Subscriptions.DeleteMany(s => s.Id == id && s.ChatKey == chatKey) > 0)
+            {
+                removed.Add(id);
+            }
         }
 
-        return removed;
+        foreach (var observer in observers)
+        {
+            observer.Removed(removed);
+        }
+
+        return removed.Count;
     }
 
     public int CountAll() => database.Subscriptions.Count();
 
-    private static Subscription ToSubscription(SubscriptionDocument d) => new(
+    public IEnumerable<Subscription> All() => database.Subscriptions.FindAll().Select(ToSubscription);
+
+    internal static Subscription ToSubscription(SubscriptionDocument d) => new(
         d.Id,
         d.ChatKey,
         Enum.TryParse<SubscriptionKind>(d.Kind, out var kind) ? kind : SubscriptionKind.Keywords,

@@ -43,6 +43,8 @@ internal sealed class NewsBotDatabase : IDisposable
 
     public ILiteCollection<StateDocument> State => Database.GetCollection<StateDocument>("state");
 
+    public ILiteCollection<OutboxDocument> Outbox => Database.GetCollection<OutboxDocument>("outbox");
+
     /// <summary>Opens (or creates) the database in <paramref name="directory"/>.</summary>
     /// <exception cref="DatabaseUnavailableException">Another process holds it, or the file is not usable.</exception>
     public static NewsBotDatabase Open(string directory)
@@ -191,6 +193,11 @@ internal sealed class NewsBotDatabase : IDisposable
         bookmarks.EnsureIndex(b => b.UserKey);
 
         database.GetCollection<SubscriptionDocument>("subscriptions").EnsureIndex(s => s.ChatKey);
+
+        var outbox = database.GetCollection<OutboxDocument>("outbox");
+        outbox.EnsureIndex(o => o.DedupKey, unique: true);
+        outbox.EnsureIndex(o => o.NextAttemptAt);
+        outbox.EnsureIndex(o => o.ChatKey);
     }
 
     private static DatabaseUnavailableException Damaged(string path, Exception ex) => new(

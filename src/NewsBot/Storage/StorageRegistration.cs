@@ -21,6 +21,7 @@ internal static class StorageRegistration
         services.AddSingleton<IChatStore, LiteDbChatStore>();
         services.AddSingleton<IUserStore, LiteDbUserStore>();
         services.AddSingleton<IStateStore, LiteDbStateStore>();
+        services.AddSingleton<NewsBot.Core.Delivery.IOutboxStore, LiteDbOutboxStore>();
         return services;
     }
 }

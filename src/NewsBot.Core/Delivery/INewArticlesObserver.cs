@@ -1,0 +1,9 @@
+using NewsBot.Core.Articles;
+
+namespace NewsBot.Core.Delivery;
+
+/// <summary>Told about articles as soon as they are stored and indexed.</summary>
+public interface INewArticlesObserver
+{
+    void Stored(IReadOnlyList<Article> articles);
+}

@@ -1,0 +1,192 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Delivery;
+
+public sealed class DeliveryTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+    private readonly ScriptedSender _telegram = new();
+    private readonly FeedSource _wire;
+
+    public DeliveryTests()
+    {
+        _wire = _bot.Source("Wire");
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    private IOutboxStore Outbox => _bot.Get<IOutboxStore>();
+
+    [Fact]
+    public async Task NewArticle_MatchingASubscription_IsSentOnce()
+    {
+        await _bot.SendAsync("/subscribe technology", chat: "telegram:1");
+        await _bot.SendAsync("/subscribe robot", chat: "telegram:1");
+        await _bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
+
+        _bot.Ingest(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await DispatchAsync();
+        await DispatchAsync();
+
+        var (chat, reply) = Assert.Single(_telegram.Attempts);
+        Assert.Equal("telegram:1", chat.Key);
+        Assert.Equal("Robot chef opens a kitchen", Assert.IsType<ArticleCardBlock>(reply.Blocks[0]).Article.Title);
+        Assert.Equal(0, Outbox.CountPending());
+    }
+
+    [Fact]
+    public async Task SameStoryFromASecondSource_IsNotSentAgain()
+    {
+        await _bot.SendAsync("/subscribe glacier", chat: "telegram:1");
+        const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
+
+        _bot.Ingest(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
+        await DispatchAsync();
+        _bot.Ingest(_bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
+        await DispatchAsync();
+
+        Assert.Single(_telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task BacklogItems_AreNeverPushed()
+    {
+        await _bot.SendAsync("/subscribe technology");
+
+        _bot.Get<ArticleIngestor>().Ingest(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)));
+        _bot.Ingest(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
+        await DispatchAsync();
+
+        Assert.Empty(_telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task DailySubscriptions_AreNotPushedInstantly()
+    {
+        await _bot.SendAsync("/subscribe technology daily 08:00");
+
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await DispatchAsync();
+
+        Assert.Empty(_telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task Burst_ForOneChat_IsOneGroupedMessage()
+    {
+        await _bot.SendAsync("/subscribe technology");
+
+        _bot.Ingest(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
+        await DispatchAsync();
+
+        var (_, reply) = Assert.Single(_telegram.Attempts);
+        Assert.Contains("12 new articles", Assert.IsType<TextBlock>(reply.Blocks[0]).Text, StringComparison.Ordinal);
+        Assert.Equal(PushMessages.MaxListed, Assert.IsType<ArticleListBlock>(reply.Blocks[1]).Items.Count);
+    }
+
+    [Fact]
+    public async Task FloodWait_HoldsTheChatAndLosesNothing()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _telegram.Then(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
+
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await DispatchAsync();
+        await DispatchAsync();
+        _bot.Time.Advance(TimeSpan.FromSeconds(31));
+        await DispatchAsync();
+
+        Assert.Equal(2, _telegram.Attempts.Count);
+        Assert.Single(_telegram.Delivered);
+        Assert.Equal(0, Outbox.CountPending());
+    }
+
+    [Fact]
+    public async Task ServerErrors_BackOffThenSucceed()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _telegram.Then(new SendOutcome.TransientFailure("HTTP 502"), new SendOutcome.TransientFailure("HTTP 502"));
+
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        for (var i = 0; i < 6; i++)
+        {
+            await DispatchAsync();
+            _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(3, _telegram.Attempts.Count);
+        Assert.Single(_telegram.Delivered);
+    }
+
+    [Fact]
+    public async Task BlockedChat_IsMarkedInactive_ItsQueueDropped_AndStartBringsItBack()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
+
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
+        await DispatchAsync();
+        var chat = _bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!;
+        _bot.Ingest(_wire, TestBot.Entry("Another robot"));
+        await DispatchAsync();
+
+        Assert.False(chat.Active);
+        Assert.Equal("blocked by the user", chat.InactiveReason);
+        Assert.Single(_telegram.Attempts);
+        Assert.Equal(0, Outbox.CountPending());
+
+        await _bot.SendAsync("/start");
+        _bot.Ingest(_wire, TestBot.Entry("Robot comeback"));
+        await DispatchAsync();
+
+        Assert.True(_bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!.Active);
+        Assert.Equal(2, _telegram.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Restart_DoesNotResendWhatWasSent()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await DispatchAsync();
+
+        // A second dispatcher over the same database, as after a restart.
+        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<IChatStore>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
+        await fresh.DispatchDueAsync(_telegram, CancellationToken.None);
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+
+        Assert.Single(_telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task Pacing_SpreadsMessagesToOneChat()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _bot.Ingest(_wire, TestBot.Entry("Robot one", hoursAgo: 1), TestBot.Entry("Robot two", hoursAgo: 2));
+
+        var dispatching = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.Single(_telegram.Attempts);
+        _bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await dispatching.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, _telegram.Attempts.Count);
+    }
+
+    /// <summary>One dispatch round; the fake clock moves on while the pacer makes it wait.</summary>
+    private async Task<int> DispatchAsync()
+    {
+        var round = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        for (var i = 0; i < 1000 && !round.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            _bot.Time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        return await round.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}
