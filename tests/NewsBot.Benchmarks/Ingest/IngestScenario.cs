@@ -18,11 +18,13 @@ internal static class IngestScenario
     public const string Name = "ingest";
     public const string Summary = "polling cycles of N feeds from a loopback site (new, 304, unchanged 200, partly new) vs. CodeHollow.FeedReader parsing the same bytes; CPU, memory, capacity";
 
+    /// <summary>The warm-up stops after this many rounds, or earlier once a round compiles fewer than <see cref="WarmUpQuietMethods"/> methods.</summary>
+    internal const int WarmUpRounds = 5;
+    internal const int WarmUpQuietMethods = 500;
+
     private const int WarmUpSources = 100;
     private const int ParsePasses = 3;
     private const int IdleTickCalls = 20;
-    private const int WarmUpRounds = 5;
-    private const int WarmUpQuietMethods = 500;
     private static readonly TimeSpan CycleTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
 
