@@ -1,6 +1,7 @@
 using System.Globalization;
 using NewsBot.Benchmarks;
 using NewsBot.Benchmarks.Commands;
+using NewsBot.Benchmarks.Ingest;
 
 // Tables and progress print the same on every machine, whatever its locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -9,6 +10,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 Scenario[] scenarios =
 [
     new(CommandsScenario.Name, CommandsScenario.Summary, CommandsScenario.RunAsync),
+    new(IngestScenario.Name, IngestScenario.Summary, IngestScenario.RunAsync),
 ];
 
 return await ScenarioDispatcher.RunAsync(args, scenarios);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsBot.Benchmarks;
 
 /// <summary>A benchmark the runner can run: its name on the command line and what it measures.</summary>
@@ -46,6 +48,13 @@ internal static class ScenarioDispatcher
             interrupted.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // A termination request (kill, a CI time-out) stops the scenario the same clean way.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = !interrupted.IsCancellationRequested;
+            interrupted.Cancel();
+        });
         try
         {
             return await scenario.RunAsync(args.Skip(1).ToList(), interrupted.Token);

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using CodeHollow.FeedReader;
+using NewsBot.Benchmarks.Measurement;
+using NewsBot.Feeds;
+
+namespace NewsBot.Benchmarks.Ingest;
+
+/// <summary>A feed copy as the poller received it, for the parsers alone.</summary>
+internal sealed record FeedBytes(byte[] Content, string? Charset, Uri Url, FeedFormat Format, string ETag);
+
+/// <summary>
+/// The baseline: CodeHollow.FeedReader's <c>FeedReader.ReadFromByteArray</c> on every source's
+/// bytes, and NewsBot's <see cref="FeedParser.Parse"/> (decode, sanitise, the same library,
+/// then normalise: HTML to text, canonical links, images, dates, categories) on the same bytes.
+/// Both single-threaded, as <c>PollDueAsync</c> parses one feed at a time; passes alternate so
+/// both see the same machine, and the median pass of each is kept.
+/// </summary>
+internal static class ParseBaseline
+{
+    private const int WarmUpDocuments = 50;
+
+    public static (ParseTiming CodeHollow, ParseTiming NewsBot) Measure(IReadOnlyList<FeedBytes> documents, int passes, CancellationToken cancellationToken)
+    {
+        var parser = new FeedParser();
+        var warmUp = documents.Take(WarmUpDocuments).ToList();
+        TimeCodeHollow(warmUp, cancellationToken);
+        TimeNewsBot(parser, warmUp, cancellationToken);
+
+        var codeHollow = new List<ParseTiming>(passes);
+        var newsBot = new List<ParseTiming>(passes);
+        for (var pass = 0; pass < passes; pass++)
+        {
+            codeHollow.Add(TimeCodeHollow(documents, cancellationToken));
+            newsBot.Add(TimeNewsBot(parser, documents, cancellationToken));
+        }
+
+        return (Median(codeHollow), Median(newsBot));
+    }
+
+    private static ParseTiming TimeCodeHollow(IReadOnlyList<FeedBytes> documents, CancellationToken cancellationToken)
+    {
+        Settle();
+        var items = 0L;
+        var failures = 0;
+        string? firstFailure = null;
+        var meter = ResourceMeter.Start();
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                items += FeedReader.ReadFromByteArray(document.Content).Items.Count;
+            }
+            // The library throws anything on a document it cannot read; counted, never fatal.
+            catch (Exception ex)
+            {
+                failures++;
+                firstFailure ??= $"{document.Url}: {ex.GetType().Name}: {ex.Message}";
+            }
+        }
+
+        var usage = meter.Stop();
+        return new ParseTiming(usage.Wall, usage.Cpu, items, documents.Count, failures, firstFailure);
+    }
+
+    private static ParseTiming TimeNewsBot(FeedParser parser, IReadOnlyList<FeedBytes> documents, CancellationToken cancellationToken)
+    {
+        Settle();
+        var items = 0L;
+        var failures = 0;
+        string? firstFailure = null;
+        var meter = ResourceMeter.Start();
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var parsed = parser.Parse(document.Content, document.Charset, document.Url);
+            items += parsed.Entries.Count;
+            if (!parsed.IsFeed)
+            {
+                failures++;
+                firstFailure ??= $"{document.Url}: {string.Join(" ", parsed.Problems)}";
+            }
+        }
+
+        var usage = meter.Stop();
+        return new ParseTiming(usage.Wall, usage.Cpu, items, documents.Count, failures, firstFailure);
+    }
+
+    /// <summary>Collects the previous pass's garbage, so no pass pays for another's.</summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static ParseTiming Median(List<ParseTiming> passes)
+    {
+        Debug.Assert(passes.Count > 0, "at least one pass");
+        return passes.OrderBy(p => p.Wall).ElementAt(passes.Count / 2);
+    }
+}
