@@ -32,7 +32,7 @@ internal sealed class IngestReplay : IDisposable
     {
         _clock = clock;
         var options = Options.Create(new NewsBotOptions { Topics = topics.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase) });
-        _ingestor = new ArticleIngestor(_store, _index, new TopicClassifier(options), clock, NullLogger<ArticleIngestor>.Instance);
+        _ingestor = new ArticleIngestor(_store, _index, new TopicClassifier(options), clock, [], NullLogger<ArticleIngestor>.Instance);
     }
 
     /// <summary>Ingests every source's entries as the poller would, at <paramref name="now"/>.</summary>
