@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NewsBot.Benchmarks.Data;
 using NewsBot.Benchmarks.Measurement;
 using NewsBot.Core;
+using NewsBot.Core.Articles;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
@@ -210,6 +211,9 @@ internal static class CommandsScenario
         services.AddNewsBotCore();
         services.AddLiteDbStorage();
 
+        // /feeds is not timed; its handler still needs a probe to be constructed.
+        services.AddSingleton<IFeedProbe, NoFeedProbe>();
+
         // The instances start-up just opened and filled, as the app has them once ArticleIndexLoader ran.
         // Registered last, they win over the registrations above; the container does not dispose them.
         services.AddSingleton(database);
@@ -342,6 +346,12 @@ internal static class CommandsScenario
 
     private static void Progress(string line) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
+
+    private sealed class NoFeedProbe : IFeedProbe
+    {
+        public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
+            Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
+    }
 
     private sealed record TimedSeries(LatencySummary Latency, IReadOnlyList<IReadOnlyList<int>> Answers, IReadOnlyList<int> Totals, int Problems, string? FirstProblem);
 }
