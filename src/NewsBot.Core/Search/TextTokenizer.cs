@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsBot.Core.Search;
@@ -41,6 +42,14 @@ public static class TextTokenizer
         return tokens;
     }
 
+    /// <summary>
+    /// Reads the tokens of <paramref name="text"/> one at a time, as <see cref="Tokenize"/> would
+    /// produce them, without allocating a string per token: plain ASCII words are folded into
+    /// <paramref name="buffer"/>. Each <see cref="TokenReader.Current"/> is valid until the next
+    /// <see cref="TokenReader.MoveNext"/>.
+    /// </summary>
+    public static TokenReader Read(ReadOnlySpan<char> text, Span<char> buffer) => new(text, buffer);
+
     /// <summary>The token for a single word, as <see cref="Tokenize"/> would produce it.</summary>
     public static string Fold(ReadOnlySpan<char> word)
     {
@@ -80,7 +89,25 @@ public static class TextTokenizer
         return Stem(folded);
     }
 
-    private static bool IsWordChar(char c)
+    /// <summary>
+    /// The folded form of <paramref name="word"/>: in <paramref name="buffer"/> when it is plain
+    /// ASCII and fits, otherwise through <see cref="Fold"/> (the accent-stripping path).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length || !System.Text.Ascii.IsValid(word))
+        {
+            return Fold(word);
+        }
+
+        var folded = buffer[..word.Length];
+        word.ToLowerInvariant(folded);
+        return StemInPlace(folded);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool IsWordChar(char c)
     {
         if (c < 128)
         {
@@ -110,6 +137,28 @@ public static class TextTokenizer
 
         // Words that end in s without being plurals: glass, status, analysis, news, atlas, chaos.
         if (token[^2] is 's' or 'u' or 'i' or 'w' or 'a' or 'o')
+        {
+            return token;
+        }
+
+        return token[..^1];
+    }
+
+    /// <summary><see cref="Stem"/> on a token already in a writable buffer.</summary>
+    private static Span<char> StemInPlace(Span<char> token)
+    {
+        if (token.Length <= 4 || token[^1] != 's')
+        {
+            return token;
+        }
+
+        if (token.EndsWith("ies"))
+        {
+            token[^3] = 'y';
+            return token[..^2];
+        }
+
+        if (token.EndsWith("ss") || token.EndsWith("us") || token.EndsWith("is"))
         {
             return token;
         }

@@ -1,20 +1,34 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
+using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the in-memory index from the database before anything else starts.</summary>
-internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
+internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        index.AddRange(articles.ReadAll());
+        if (!Fill(articles, index))
+        {
+            // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
+            logger.LogWarning("The stored articles were read through the shared database instance");
+        }
+
         logger.LogInformation("Indexed {Count} stored articles in {Elapsed:0} ms", index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Adds every stored article to <paramref name="index"/>. LiteDB reads on a thread of its own
+    /// while this one indexes, and the read goes through a short-lived LiteDB instance so the
+    /// pages it pulls in do not stay cached for the life of the process.
+    /// </summary>
+    /// <returns>True when the read went through a short-lived instance.</returns>
+    public static bool Fill(LiteDbArticleStore articles, ArticleIndex index) =>
+        articles.ReadAllAtStart(all => index.AddRange(ReadAhead.Of(all)));
 }

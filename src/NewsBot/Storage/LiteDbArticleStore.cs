@@ -152,6 +152,15 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
     public IEnumerable<Article> ReadAll() => database.Articles.FindAll().Select(ToArticle);
 
+    /// <summary>
+    /// Hands every article to <paramref name="read"/>, oldest id first, read through a LiteDB
+    /// instance that is closed before the shared one opens (see
+    /// <see cref="NewsBotDatabase.ReadArticlesThenReopen"/>): for filling the index at start.
+    /// </summary>
+    /// <returns>True when the read went through an instance of its own.</returns>
+    public bool ReadAllAtStart(Action<IEnumerable<Article>> read) =>
+        database.ReadArticlesThenReopen(documents => read(documents.Select(ToArticle)));
+
     public int Count() => database.Articles.Count();
 
     internal static Article ToArticle(ArticleDocument d) => new(

@@ -8,6 +8,14 @@ namespace NewsBot.Storage;
 /// are not NewsBot databases instead of letting LiteDB silently reinitialise them, and checks
 /// the schema version.
 /// </summary>
+/// <remarks>
+/// LiteDB keeps every page it has read in its cache for as long as the instance is open, so
+/// the start-up read of every article would stay resident for the life of the process.
+/// <see cref="ReadArticlesThenReopen"/> does that read through an instance of its own and
+/// closes it before the instance everyone shares opens. Two instances on one file corrupt it,
+/// so the two never overlap: both happen under <see cref="_gate"/>, and
+/// <see cref="Database"/> waits for it.
+/// </remarks>
 internal sealed class NewsBotDatabase : IDisposable
 {
     public const string FileName = "newsbot.db";
@@ -16,18 +24,30 @@ internal sealed class NewsBotDatabase : IDisposable
     // A fresh LiteDB 5 file is this large; anything smaller would be overwritten without a word.
     private const long SmallestValidFileBytes = 32_768;
 
+    // Articles read per LiteDB query at start: enough to make the queries' cost vanish, few
+    // enough that their pages (about 1.3 KB an article) stay a small cache.
+    internal const int ReadChunk = 10_000;
+
     private readonly FileStream _lock;
+    private readonly Lock _gate = new();
+
+    // The instance Open checked the file with, until someone uses it or the start-up read
+    // closes it; then the shared instance, once open. At most one of the two is set.
+    private LiteDatabase? _checked;
+    private LiteDatabase? _shared;
+    private bool _disposed;
 
     private NewsBotDatabase(string path, FileStream fileLock, LiteDatabase database)
     {
         FilePath = path;
         _lock = fileLock;
-        Database = database;
+        _checked = database;
     }
 
     public string FilePath { get; }
 
-    public LiteDatabase Database { get; }
+    /// <summary>The one instance shared by every store, opened on first use.</summary>
+    public LiteDatabase Database => Volatile.Read(ref _shared) ?? OpenShared();
 
     public ILiteCollection<ArticleDocument> Articles => Database.GetCollection<ArticleDocument>("articles");
 
@@ -83,10 +103,99 @@ internal sealed class NewsBotDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Hands every stored article to <paramref name="read"/>, oldest id first, through a LiteDB
+    /// instance that is closed (and its page cache dropped) before the shared one opens; the
+    /// lock file stays held throughout. Meant for filling the in-memory index at start, before
+    /// anything else uses the database; if something already has, the read goes through the
+    /// shared instance instead. <paramref name="read"/> must be done with the sequence when it
+    /// returns; anyone asking for <see cref="Database"/> meanwhile waits.
+    /// </summary>
+    /// <param name="chunk">Articles per LiteDB query (see <see cref="InChunks"/>).</param>
+    /// <returns>True when the read went through an instance of its own.</returns>
+    public bool ReadArticlesThenReopen(Action<IEnumerable<ArticleDocument>> read, int chunk = ReadChunk)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_shared is not null)
+            {
+                read(_shared.GetCollection<ArticleDocument>("articles").FindAll());
+                return false;
+            }
+
+            var reader = _checked ?? OpenLiteDb(FilePath);
+            _checked = null;
+            try
+            {
+                read(InChunks(reader.GetCollection<ArticleDocument>("articles"), chunk));
+            }
+            finally
+            {
+                reader.Dispose();
+            }
+
+            Volatile.Write(ref _shared, OpenLiteDb(FilePath));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Every article, oldest id first, <paramref name="chunk"/> at a time. Each chunk is a
+    /// query of its own, so LiteDB can reuse the cache pages of the chunks before it; one query
+    /// over the whole collection holds every page it reads until it ends.
+    /// </summary>
+    private static IEnumerable<ArticleDocument> InChunks(ILiteCollection<ArticleDocument> articles, int chunk)
+    {
+        var after = int.MinValue;
+        while (true)
+        {
+            var count = 0;
+            foreach (var article in articles.Find(Query.GT("_id", after), limit: chunk))
+            {
+                count++;
+                after = article.Id;
+                yield return article;
+            }
+
+            if (count < chunk)
+            {
+                yield break;
+            }
+        }
+    }
+
     public void Dispose()
     {
-        Database.Dispose();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _checked?.Dispose();
+            _shared?.Dispose();
+        }
+
         _lock.Dispose();
+    }
+
+    private LiteDatabase OpenShared()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_shared is null)
+            {
+                Volatile.Write(ref _shared, _checked ?? OpenLiteDb(FilePath));
+                _checked = null;
+            }
+
+            return _shared;
+        }
     }
 
     private static FileStream AcquireLock(string path)

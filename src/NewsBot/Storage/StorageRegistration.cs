@@ -14,7 +14,8 @@ internal static class StorageRegistration
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => NewsBotDatabase.Open(sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory));
-        services.AddSingleton<IArticleStore, LiteDbArticleStore>();
+        services.AddSingleton<LiteDbArticleStore>();
+        services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<LiteDbArticleStore>());
         services.AddSingleton<ISourceStore, LiteDbSourceStore>();
         services.AddSingleton<IBookmarkStore, LiteDbBookmarkStore>();
         services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();

@@ -102,8 +102,8 @@ internal static class CommandsReport
         text.Append(memory).Append('\n');
         if (run.StartupParts is { } parts)
         {
-            text.Append(Invariant($"- Start-up step by step (repeated after the run): open {Seconds(parts.Open)}; read {Count(run.Startup.Indexed)} articles out of LiteDB into records {Seconds(parts.Read)}; build the index from records already in memory {Seconds(parts.Index)}. "));
-            text.Append(Invariant($"Managed memory this leaves while the database stays open: the index {Megabytes(parts.IndexBytes)}, LiteDB (the pages it read) {Megabytes(parts.LiteDbBytes)}; the article records that pass through, {Megabytes(parts.ArticlesBytes)}, are garbage once indexed.\n"));
+            text.Append(Invariant($"- Start-up step by step (repeated after the run): open {Seconds(parts.Open)}; read {Count(run.Startup.Indexed)} articles out of LiteDB into records {Seconds(parts.Read)}; build the index from records already in memory {Seconds(parts.Index)} (start-up itself overlaps the read and the indexing on two threads). "));
+            text.Append(Invariant($"Managed memory this leaves while the database stays open: the index {Megabytes(parts.IndexBytes)}, LiteDB {Megabytes(parts.LiteDbBytes)} (the articles are read through a short-lived instance whose page cache goes when it closes); the article records that pass through, {Megabytes(parts.ArticlesBytes)}, are garbage once indexed.\n"));
         }
 
         var gc = run.AfterCommands;

@@ -167,10 +167,212 @@ public sealed class ArticleIndexTests : IDisposable
         Assert.False(_index.Matches(SearchQuery.Parse("coal"), 1));
     }
 
+    [Fact]
+    public void Search_WordInTitleAndSummary_CountsOnceAsATitleMatch()
+    {
+        Add(1, "Robot news", "A robot, another robot and a third robot", hoursAgo: 5);
+        Add(2, "Robot arm", "Nothing else here", hoursAgo: 1);
+
+        // Both match "robot" in the title; the summary repeats do not add up, so the newer leads.
+        Assert.Equal([2, 1], Search("robot").Ids);
+    }
+
+    [Fact]
+    public void Search_WordInSummaryOnly_IsNotATitleMatch()
+    {
+        Add(1, "Harbour report", "The robot parade", hoursAgo: 1);
+        Add(2, "Robot parade", "Harbour report", hoursAgo: 20);
+
+        Assert.Equal([2, 1], Search("robot").Ids);
+        Assert.Equal([1, 2], Search("harbour").Ids);
+    }
+
+    [Fact]
+    public void Search_ExcludedPhrase_RemovesOnlyArticlesWithThePhraseAsWritten()
+    {
+        Add(1, "Solar power plant opens");
+        Add(2, "Solar plant for power");
+        Add(3, "Solar farm");
+
+        var page = Search("solar -\"power plant\"");
+
+        Assert.Equal([2, 3], page.Ids.Order());
+        Assert.Equal(2, page.Total);
+    }
+
+    [Fact]
+    public void Search_PhraseAndWords_RankByPhraseThenWords()
+    {
+        Add(1, "Power plant closes", "Coal shortage", hoursAgo: 1);
+        Add(2, "Coal power plant closes", "", hoursAgo: 3);
+        Add(3, "Power cut", "A plant closes", hoursAgo: 1);
+
+        var page = Search("\"power plant\" coal");
+
+        Assert.Equal([2, 1], page.Ids);
+        Assert.Equal(2, page.Total);
+    }
+
+    [Fact]
+    public void Search_StoryWithSeveralReports_CountsOnceAndShowsTheBestMatchingReport()
+    {
+        Add(1, "Glacier survey published", "Ice loss measured", hoursAgo: 10);
+        Add(2, "Aldermoor glacier lost a fifth of its ice", "Radar survey", hoursAgo: 8, storyId: 1);
+        Add(3, "Glacier tours resume", "Visitors return", hoursAgo: 2);
+
+        var page = Search("aldermoor glacier survey");
+
+        Assert.Equal([2, 3], page.Ids);
+        Assert.Equal(2, page.Total);
+        Assert.Equal([3, 1], _index.Latest(0, 10).Ids);
+    }
+
+    [Fact]
+    public void Remove_StoryLead_TheNextReportLeadsInListsAndSearch()
+    {
+        Add(1, "Glacier survey published", hoursAgo: 10, topics: ["climate"]);
+        Add(2, "Glacier survey results", hoursAgo: 8, storyId: 1, topics: ["climate"]);
+        Add(3, "Glacier survey reaction", hoursAgo: 6, storyId: 1, topics: ["climate"]);
+
+        _index.Remove([1]);
+
+        Assert.Equal([2], _index.Latest(0, 10).Ids);
+        Assert.Equal([2], _index.LatestInTopic("climate", 0, 10).Ids);
+        var page = Search("glacier");
+        Assert.Equal(1, page.Total);
+        Assert.Contains(page.Ids.Single(), new[] { 2, 3 });
+    }
+
+    [Fact]
+    public void AddRange_ManyAtOnce_GivesTheSameListsAndResultsAsOneByOne()
+    {
+        var articles = RandomArticles(count: 2_000, seed: 11);
+        using var oneByOne = new ArticleIndex();
+        foreach (var article in articles)
+        {
+            oneByOne.Add(article);
+        }
+
+        _index.AddRange(articles);
+
+        AssertSameAnswers(oneByOne, _index);
+    }
+
+    [Fact]
+    public void AddRange_ManyIntoAnIndexAlreadyFilled_GivesTheSameListsAsOneByOne()
+    {
+        var articles = RandomArticles(count: 2_000, seed: 12);
+        using var oneByOne = new ArticleIndex();
+        foreach (var article in articles)
+        {
+            oneByOne.Add(article);
+        }
+
+        foreach (var article in articles.Take(600))
+        {
+            _index.Add(article);
+        }
+
+        _index.AddRange(articles.Skip(600));
+
+        AssertSameAnswers(oneByOne, _index);
+    }
+
+    [Fact]
+    public void Remove_ManyArticles_CompactsAndAnswersAsAFreshIndexWould()
+    {
+        // No stories here: a fresh index would not know which report took over a removed lead.
+        var articles = RandomArticles(count: 3_000, seed: 13, stories: false);
+        _index.AddRange(articles);
+        var doomed = articles.Where(a => a.Id % 3 != 0).Select(a => a.Id).ToHashSet();
+
+        _index.Remove(doomed);
+        var later = RandomArticles(count: 200, seed: 14, firstId: 10_000, stories: false);
+        foreach (var article in later)
+        {
+            _index.Add(article);
+        }
+
+        using var fresh = new ArticleIndex();
+        fresh.AddRange(articles.Where(a => !doomed.Contains(a.Id)).Concat(later));
+        AssertSameAnswers(fresh, _index);
+        Assert.False(_index.Contains(articles[0].Id));
+        Assert.True(_index.Contains(articles[2].Id));
+    }
+
+    [Fact]
+    public void Search_ManyLongArticles_EachKeepsItsWholeTextInOrder()
+    {
+        // Enough text to fill several of the index's token chunks, articles crossing their ends,
+        // and one article longer than a chunk on its own.
+        var filler = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor", 333));
+        for (var i = 1; i <= 200; i++)
+        {
+            Add(i, $"Report {i}", $"start{i} {filler} closing words{i} end");
+        }
+
+        Add(201, "Long report", string.Join(' ', Enumerable.Repeat("filler", 70_000)) + " closing words201 end");
+
+        for (var i = 1; i <= 201; i++)
+        {
+            Assert.Equal([i], Search($"\"closing words{i} end\"").Ids);
+            Assert.True(_index.Matches(SearchQuery.Parse($"\"closing words{i}\""), i));
+        }
+
+        Assert.Equal([7], Search($"\"start7 lorem ipsum\"").Ids);
+        Assert.False(_index.Matches(SearchQuery.Parse("\"words7 closing\""), 7));
+    }
+
+    private static void AssertSameAnswers(ArticleIndex expected, ArticleIndex actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.Latest(0, 50).Ids, actual.Latest(0, 50).Ids);
+        Assert.Equal(expected.Latest(700, 30), actual.Latest(700, 30), PageComparer);
+        Assert.Equal(expected.Topics(), actual.Topics());
+        foreach (var topic in Topics)
+        {
+            Assert.Equal(expected.LatestInTopic(topic, 0, 1_000_000), actual.LatestInTopic(topic, 0, 1_000_000), PageComparer);
+        }
+
+        foreach (var text in new[] { "robot", "solar battery", "harbour -robot", "\"power plant\"", "glacier survey council", "zeppelin" })
+        {
+            var query = SearchQuery.Parse(text);
+            Assert.Equal(expected.Search(query, 0, 10, Now), actual.Search(query, 0, 10, Now), PageComparer);
+            Assert.Equal(expected.Search(query, 10, 10, Now), actual.Search(query, 10, 10, Now), PageComparer);
+        }
+    }
+
+    private static readonly string[] Topics = ["technology", "science", "climate"];
+
+    private static readonly string[] Words =
+        ["robot", "solar", "battery", "harbour", "power", "plant", "glacier", "survey", "council", "budget", "city", "storm", "the", "a", "of"];
+
+    private static readonly IEqualityComparer<IndexPage> PageComparer = EqualityComparer<IndexPage>.Create(
+        (a, b) => a!.Total == b!.Total && a.Ids.SequenceEqual(b.Ids),
+        page => page.Total);
+
+    private static List<Article> RandomArticles(int count, int seed, int firstId = 1, bool stories = true)
+    {
+        var random = new Random(seed);
+        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+        var articles = new List<Article>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = firstId + i;
+            var topics = Topics.Where(_ => random.Next(3) == 0).ToArray();
+            var storyId = stories && i > 10 && random.Next(8) == 0 ? articles[random.Next(i)].Id : 0;
+            articles.Add(new Article(
+                id, $"https://x.example/{id}", $"1:{id}", Text(random.Next(2, 8)), Text(random.Next(0, 20)), null, 1 + random.Next(3), "Wire",
+                Now.AddMinutes(-random.Next(60 * 24 * 20)), Now, topics, null) { StoryId = storyId });
+        }
+
+        return articles;
+    }
+
     private IndexPage Search(string text) => _index.Search(SearchQuery.Parse(text), 0, 10, Now);
 
-    private void Add(int id, string title, string summary = "", int hoursAgo = 1, string[]? topics = null) =>
+    private void Add(int id, string title, string summary = "", int hoursAgo = 1, string[]? topics = null, int storyId = 0) =>
         _index.Add(new Article(
             id, $"https://x.example/{id}", $"1:{id}", title, summary, null, 1, "Wire",
-            Now.AddHours(-hoursAgo), Now, topics ?? [], null));
+            Now.AddHours(-hoursAgo), Now, topics ?? [], null) { StoryId = storyId });
 }

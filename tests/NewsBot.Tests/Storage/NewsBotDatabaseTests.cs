@@ -1,4 +1,5 @@
 using LiteDB;
+using NewsBot.Core.Articles;
 using NewsBot.Storage;
 using NewsBot.Tests.Fakes;
 
@@ -105,4 +106,113 @@ public sealed class NewsBotDatabaseTests
 
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadArticlesThenReopen_ReadsEveryArticle_KeepsTheLock_AndLeavesTheFileUsable()
+    {
+        using var folder = new TempDirectory();
+        using (var setup = NewsBotDatabase.Open(folder.Path))
+        {
+            new LiteDbArticleStore(setup).AddNew([Draft(1), Draft(2), Draft(3)]);
+        }
+
+        using (var database = NewsBotDatabase.Open(folder.Path))
+        {
+            var titles = new List<string>();
+            var ownInstance = new LiteDbArticleStore(database).ReadAllAtStart(articles => titles.AddRange(articles.Select(a => a.Title)));
+
+            Assert.True(ownInstance);
+            Assert.Equal(["Story 1", "Story 2", "Story 3"], titles);
+            var again = Assert.Throws<DatabaseUnavailableException>(() => NewsBotDatabase.Open(folder.Path));
+            Assert.Contains("in use by another NewsBot process", again.Message, StringComparison.Ordinal);
+
+            var store = new LiteDbArticleStore(database);
+            Assert.Single(store.AddNew([Draft(4)]).Added);
+            Assert.Equal(4, store.Count());
+        }
+
+        using var reopened = NewsBotDatabase.Open(folder.Path);
+        Assert.Equal(4, new LiteDbArticleStore(reopened).Count());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(NewsBotDatabase.ReadChunk)]
+    public void ReadArticlesThenReopen_InChunks_ReadsEveryArticleOnceInIdOrder(int chunk)
+    {
+        using var folder = new TempDirectory();
+        using (var setup = NewsBotDatabase.Open(folder.Path))
+        {
+            var store = new LiteDbArticleStore(setup);
+            store.AddNew([.. Enumerable.Range(1, 7).Select(Draft)]);
+            setup.Articles.Delete(4);
+        }
+
+        using var database = NewsBotDatabase.Open(folder.Path);
+        var ids = new List<int>();
+        database.ReadArticlesThenReopen(documents => ids.AddRange(documents.Select(d => d.Id)), chunk);
+
+        Assert.Equal([1, 2, 3, 5, 6, 7], ids);
+    }
+
+    [Fact]
+    public void ReadArticlesThenReopen_DatabaseAlreadyInUse_ReadsThroughTheSharedInstance()
+    {
+        using var folder = new TempDirectory();
+        using var database = NewsBotDatabase.Open(folder.Path);
+        var store = new LiteDbArticleStore(database);
+        store.AddNew([Draft(1), Draft(2)]);
+        var shared = database.Database;
+
+        var count = 0;
+        var ownInstance = store.ReadAllAtStart(articles => count = articles.Count());
+
+        Assert.False(ownInstance);
+        Assert.Equal(2, count);
+        Assert.Same(shared, database.Database);
+    }
+
+    [Fact]
+    public async Task ReadArticlesThenReopen_SomeoneAsksForTheDatabaseMeanwhile_GetsTheSharedInstanceAfterTheRead()
+    {
+        using var folder = new TempDirectory();
+        using (var setup = NewsBotDatabase.Open(folder.Path))
+        {
+            new LiteDbArticleStore(setup).AddNew([Draft(1)]);
+        }
+
+        using var database = NewsBotDatabase.Open(folder.Path);
+        Task<LiteDatabase>? meanwhile = null;
+        var readFinished = false;
+        var sawReadFinished = Task.FromResult(false);
+        new LiteDbArticleStore(database).ReadAllAtStart(articles =>
+        {
+            meanwhile = Task.Run(() => database.Database);
+            sawReadFinished = meanwhile.ContinueWith(_ => Volatile.Read(ref readFinished), TaskScheduler.Default);
+            _ = articles.ToList();
+            Volatile.Write(ref readFinished, true);
+        });
+
+        var instance = await meanwhile!;
+        Assert.True(await sawReadFinished);
+        Assert.Same(database.Database, instance);
+        Assert.Equal(1, instance.GetCollection<ArticleDocument>("articles").Count());
+    }
+
+    [Fact]
+    public void Database_AfterDispose_IsNotReopened()
+    {
+        using var folder = new TempDirectory();
+        var database = NewsBotDatabase.Open(folder.Path);
+        database.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => database.Database);
+        Assert.Throws<ObjectDisposedException>(() => new LiteDbArticleStore(database).ReadAllAtStart(_ => { }));
+    }
+
+    private static ArticleDraft Draft(int number) => new(
+        $"https://x.example/{number}", $"1:{number}", $"Story {number}", "Summary", null, 1, "Wire",
+        TestBot.Now.AddHours(-number), TestBot.Now, ["science"], null, true, $"1:t{number}");
 }
