@@ -147,18 +147,18 @@ public static class TextTokenizer
     /// <summary><see cref="Stem"/> on a token already in a writable buffer.</summary>
     private static Span<char> StemInPlace(Span<char> token)
     {
-        if (token.Length <= 4 || token[^1] != 's')
+        if (token.Length <= 3 || token[^1] != 's')
         {
             return token;
         }
 
-        if (token.EndsWith("ies"))
+        if (token.Length > 4 && token.EndsWith("ies"))
         {
             token[^3] = 'y';
             return token[..^2];
         }
 
-        if (token.EndsWith("ss") || token.EndsWith("us") || token.EndsWith("is"))
+        if (token[^2] is 's' or 'u' or 'i' or 'w' or 'a' or 'o')
         {
             return token;
         }
