@@ -58,34 +58,8 @@ internal sealed record CommandsSettings
                 return false;
             }
 
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            if (!NumericOption.TryRead(args, ref i, "1000", out var name, out var value, out error))
             {
-                error = $"Unexpected argument '{arg}'. Options start with --; see --help.";
-                return false;
-            }
-
-            var name = arg;
-            string? text = null;
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                name = arg[..equals];
-                text = arg[(equals + 1)..];
-            }
-            else if (i + 1 < args.Count)
-            {
-                text = args[++i];
-            }
-
-            if (text is null)
-            {
-                error = $"{name} needs a number, like {name} 1000.";
-                return false;
-            }
-
-            if (!int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                error = $"{name} must be a whole number, not '{text}'.";
                 return false;
             }
 
