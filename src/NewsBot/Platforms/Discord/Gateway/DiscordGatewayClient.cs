@@ -35,6 +35,7 @@ internal sealed class DiscordGatewayClient
     private GatewayStopReason? _stopReason;
     private GatewayIdentity? _identity;
     private int _started;
+    private long _heartbeatsAcknowledged;
 
     public DiscordGatewayClient(
         IOptions<DiscordOptions> options,
@@ -92,6 +93,9 @@ internal sealed class DiscordGatewayClient
             }
         }
     }
+
+    /// <summary>Heartbeat ACKs received since the client started; a number that stops growing means a dead connection.</summary>
+    public long HeartbeatsAcknowledged => Interlocked.Read(ref _heartbeatsAcknowledged);
 
     /// <summary>
     /// Completes with the first READY's identity, e.g. for the application id when
@@ -334,6 +338,7 @@ internal sealed class DiscordGatewayClient
                         break;
                     case GatewayOpCode.HeartbeatAck:
                         context.AwaitingAck = false;
+                        Interlocked.Increment(ref _heartbeatsAcknowledged);
                         break;
                     case GatewayOpCode.Heartbeat:
                         await SendHeartbeatAsync(context).ConfigureAwait(false);

@@ -38,7 +38,8 @@ internal sealed class GatewayFrame : IDisposable
         }
         catch (JsonException ex)
         {
-            problem = $"not JSON ({ex.Message})";
+            // The exception's message quotes the input, which is not ours to log.
+            problem = $"not JSON: invalid at byte {ex.BytePositionInLine} of line {ex.LineNumber}";
             return null;
         }
 
