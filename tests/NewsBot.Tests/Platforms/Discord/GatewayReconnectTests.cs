@@ -136,6 +136,51 @@ public sealed class GatewayReconnectTests
         AssertResumed(second, await second.WaitForOpAsync(6), expectedSequence: 1);
     }
 
+    [Fact]
+    public async Task An_unreachable_resume_url_is_given_up_for_a_new_session_on_the_gateway_url()
+    {
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        gateway.Then(async c =>
+        {
+            await c.SendHelloAsync(60_000);
+            await c.WaitForOpAsync(2);
+            var ready = c.Ready(FakeDiscordGateway.SessionId);
+            ready["resume_gateway_url"] = "ws://127.0.0.1:1/";
+            await c.SendDispatchAsync("READY", 1, ready);
+            await c.CloseAsync(4000, "test close");
+        });
+        await using var harness = GatewayHarness.Create(gateway).Start();
+
+        var second = await gateway.ConnectionAsync(2);
+        await second.WaitForOpAsync(2);
+
+        Assert.Equal("/", second.Path);
+        Assert.Empty(second.ReceivedOp(6));
+        await harness.WaitForStatusAsync(GatewayStatus.Ready);
+    }
+
+    [Fact]
+    public async Task A_bad_token_logs_no_token_even_when_discovery_fails_first()
+    {
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        gateway.Then(async c =>
+        {
+            await c.SendHelloAsync(60_000);
+            await c.WaitForOpAsync(2);
+            await c.CloseAsync(4004, "Authentication failed.");
+        });
+        await using var harness = GatewayHarness.Create(gateway);
+        harness.BotSource.FailNext = new HttpRequestException($"401 for Bot {FakeDiscordGateway.Token}");
+        harness.Start();
+
+        await harness.Running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(4004, harness.Client.StopReason?.CloseCode);
+        Assert.Contains(harness.LogsAt(LogLevel.Warning), r => r.Message.Contains("GET /gateway/bot", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.LogLines, l => l.Contains(FakeDiscordGateway.Token, StringComparison.Ordinal));
+        Assert.Single(harness.LogsAt(LogLevel.Error));
+    }
+
     [Theory]
     [InlineData(4003)]
     [InlineData(4007)]

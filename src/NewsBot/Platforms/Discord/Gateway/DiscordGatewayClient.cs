@@ -15,6 +15,9 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// </summary>
 internal sealed class DiscordGatewayClient
 {
+    /// <summary>Failed connects to the resume URL in a row after which the session is given up for a new one.</summary>
+    private const int MaxUnreachableResumes = 2;
+
     private readonly string _token;
     private readonly Uri? _gatewayUrlOverride;
     private readonly IGatewayBotSource _botSource;
@@ -144,6 +147,7 @@ internal sealed class DiscordGatewayClient
     private async Task RunConnectionsAsync(CancellationToken stoppingToken)
     {
         var wait = TimeSpan.Zero;
+        var unreachableResumes = 0;
         while (true)
         {
             if (wait > TimeSpan.Zero)
@@ -185,6 +189,14 @@ internal sealed class DiscordGatewayClient
                     GatewayClosePolicy.Describe(end.CloseCode));
                 Stop(new GatewayStopReason(end.CloseCode, GatewayClosePolicy.Describe(end.CloseCode)));
                 return;
+            }
+
+            unreachableResumes = resume && end.ConnectFailed ? unreachableResumes + 1 : 0;
+            if (unreachableResumes >= MaxUnreachableResumes)
+            {
+                // The session may still live, but a resume URL that cannot be reached is no use.
+                unreachableResumes = 0;
+                end = end with { Action = GatewayCloseAction.Identify, Why = end.Why + "; the resume URL is unreachable, so a new session starts" };
             }
 
             if (end.Action == GatewayCloseAction.Identify)
@@ -261,7 +273,8 @@ internal sealed class DiscordGatewayClient
         {
             return new ConnectionEnd(
                 resume ? GatewayCloseAction.Resume : GatewayCloseAction.Identify,
-                $"could not connect to {target.GetLeftPart(UriPartial.Path)} ({Redact(ex.Message)})");
+                $"could not connect to {target.GetLeftPart(UriPartial.Path)} ({Redact(ex.Message)})",
+                ConnectFailed: true);
         }
 
         using var context = new ConnectionContext(connection);
@@ -581,6 +594,12 @@ internal sealed class DiscordGatewayClient
         {
             using (frame)
             {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    // Shutting down: what is still queued is dropped, not handled with a cancelled token.
+                    continue;
+                }
+
                 try
                 {
                     await _handler.HandleAsync(frame.EventName!, frame.Data, stoppingToken).ConfigureAwait(false);
@@ -657,7 +676,8 @@ internal sealed class DiscordGatewayClient
         int? CloseCode = null,
         bool WaitBeforeIdentify = false,
         bool IsClientFault = false,
-        bool IsShutdown = false)
+        bool IsShutdown = false,
+        bool ConnectFailed = false)
     {
         public static ConnectionEnd Shutdown { get; } = new(GatewayCloseAction.Stop, "shutting down", IsShutdown: true);
     }
