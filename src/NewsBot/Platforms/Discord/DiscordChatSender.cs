@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord;
+
+/// <summary>
+/// Delivery's way to Discord: one attempt per message, no waiting on rate limits (they come
+/// back as <see cref="SendOutcome.RetryAfter"/> for the dispatcher's pacer), and an outcome the
+/// dispatcher can act on. Chat keys are <c>discord:&lt;channel id&gt;</c> or <c>discord:dm:&lt;user id&gt;</c>.
+/// </summary>
+internal sealed class DiscordChatSender(DiscordRestClient rest, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
+{
+    public string Platform => PlatformNames.Discord;
+
+    public async Task<SendOutcome> SendAsync(ChatAddress chat, Reply reply, CancellationToken cancellationToken)
+    {
+        if (DiscordChats.Parse(chat) is not { } target)
+        {
+            return new SendOutcome.PermanentFailure($"{chat.Key} is not a Discord chat (discord:<channel id> or discord:dm:<user id>)", ChatUnreachable: false);
+        }
+
+        try
+        {
+            var channelId = target.ChannelId ?? await rest.GetDmChannelAsync(target.UserId!, patient: false, cancellationToken).ConfigureAwait(false);
+            foreach (var message in DiscordRenderer.Render(reply, time.GetUtcNow()))
+            {
+                await rest.CreateMessageAsync(channelId, message, patient: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SendOutcome.Sent();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var outcome = DiscordErrors.Classify(ex);
+            logger.LogInformation("Discord delivery to {Chat} did not go through: {Outcome}", chat, outcome);
+            return outcome;
+        }
+    }
+}
