@@ -30,7 +30,7 @@ internal sealed class ChatAdminNotifier(
                 continue;
             }
 
-            var outcome = await sender.SendAsync(new ChatAddress(admin[..colon], admin[(colon + 1)..]), Reply.Text("Admin notice: " + message), cancellationToken).ConfigureAwait(false);
+            var outcome = await sender.SendAsync(PrivateChats.Of(new UserAddress(admin[..colon], admin[(colon + 1)..])), Reply.Text("Admin notice: " + message), cancellationToken).ConfigureAwait(false);
             if (outcome is not SendOutcome.Sent)
             {
                 logger.LogWarning("Could not tell admin {Admin}: {Outcome}", admin, outcome);

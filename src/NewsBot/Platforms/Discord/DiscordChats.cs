@@ -15,11 +15,11 @@ internal sealed record DiscordTarget(string? ChannelId, string? UserId)
 /// </summary>
 internal static class DiscordChats
 {
-    public const string DirectPrefix = "dm:";
+    public const string DirectPrefix = PrivateChats.DiscordDirectPrefix;
 
     public static ChatAddress Channel(string channelId) => new(PlatformNames.Discord, channelId);
 
-    public static ChatAddress Direct(string userId) => new(PlatformNames.Discord, DirectPrefix + userId);
+    public static ChatAddress Direct(string userId) => PrivateChats.Of(User(userId));
 
     public static UserAddress User(string userId) => new(PlatformNames.Discord, userId);
 

@@ -25,9 +25,20 @@ internal static class DiscordRegistration
         if (IsConfigured(builder.Configuration))
         {
             builder.Services.AddDiscordServices();
+            builder.Services.AddDiscordGateway();
         }
 
         return builder;
+    }
+
+    /// <summary>The gateway connection and the hosted service that runs it for the host's lifetime.</summary>
+    public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new GatewayTimings());
+        services.AddSingleton<DiscordGatewayClient>();
+        services.AddSingleton<DiscordBotService>();
+        services.AddHostedService(provider => provider.GetRequiredService<DiscordBotService>());
+        return services;
     }
 
     /// <summary>
