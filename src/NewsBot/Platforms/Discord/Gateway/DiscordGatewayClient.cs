@@ -109,7 +109,7 @@ internal sealed class DiscordGatewayClient
 
     /// <summary>The wait before the first heartbeat of a connection: the interval times a jitter in [0, 1).</summary>
     public static TimeSpan FirstHeartbeatDelay(TimeSpan interval, double jitter) =>
-        interval * Math.Clamp(jitter, 0, 1 - double.Epsilon);
+        TimeSpan.FromTicks(Math.Clamp((long)Math.Floor(interval.Ticks * Math.Clamp(jitter, 0, 1)), 0, Math.Max(0, interval.Ticks - 1)));
 
     /// <summary>
     /// Runs the gateway until <paramref name="stoppingToken"/> is cancelled (the connection is then
