@@ -20,6 +20,17 @@ public sealed class GatewayPartsTests
         return delay >= TimeSpan.Zero && delay < interval;
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(7.0)]
+    [InlineData(-1.0)]
+    public void First_heartbeat_delay_stays_below_the_interval_even_for_out_of_range_jitter(double jitter)
+    {
+        var delay = DiscordGatewayClient.FirstHeartbeatDelay(TimeSpan.FromSeconds(41.25), jitter);
+
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(41.25) - TimeSpan.FromTicks(1));
+    }
+
     [Fact]
     public void Reconnect_backoff_doubles_from_the_base_to_the_cap_and_resets()
     {

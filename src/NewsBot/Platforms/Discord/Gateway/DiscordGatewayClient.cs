@@ -109,7 +109,7 @@ internal sealed class DiscordGatewayClient
 
     /// <summary>The wait before the first heartbeat of a connection: the interval times a jitter in [0, 1).</summary>
     public static TimeSpan FirstHeartbeatDelay(TimeSpan interval, double jitter) =>
-        interval * Math.Clamp(jitter, 0, 1 - double.Epsilon);
+        TimeSpan.FromTicks(Math.Clamp((long)Math.Floor(interval.Ticks * Math.Clamp(jitter, 0, 1)), 0, Math.Max(0, interval.Ticks - 1)));
 
     /// <summary>
     /// Runs the gateway until <paramref name="stoppingToken"/> is cancelled (the connection is then
@@ -176,7 +176,23 @@ internal sealed class DiscordGatewayClient
                 }
             }
 
-            var end = await RunConnectionAsync(url, resume, stoppingToken).ConfigureAwait(false);
+            ConnectionEnd end;
+            try
+            {
+                end = await RunConnectionAsync(url, resume, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // An unforeseen failure costs one connection, never the process.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogError("The Discord gateway connection failed unexpectedly: {Error}", Redact(ex.ToString()));
+                end = new ConnectionEnd(resume ? GatewayCloseAction.Resume : GatewayCloseAction.Identify, "an unexpected failure");
+            }
+
             if (end.IsShutdown)
             {
                 return;
@@ -374,8 +390,9 @@ internal sealed class DiscordGatewayClient
             {
                 return context.End ?? new ConnectionEnd(GatewayCloseAction.Resume, "the connection was dropped");
             }
-            catch (WebSocketException ex)
+            catch (Exception ex) when (ex is WebSocketException or InvalidOperationException or ObjectDisposedException)
             {
+                // A send on a socket that is closing or gone.
                 return context.End ?? new ConnectionEnd(GatewayCloseAction.Resume, $"a send failed ({Redact(ex.Message)})");
             }
             finally
