@@ -5,11 +5,13 @@ using NewsBot.Core.Announcements;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Replies;
+using NewsBot.Platforms.Discord;
 
 namespace NewsBot.Hosting;
 
 /// <summary>
-/// Tells the admins in their private chats (a Telegram user's private chat has the user's id),
+/// Tells the admins in their private chats (a Telegram user's private chat has the user's id, a
+/// Discord user's is <c>discord:dm:&lt;id&gt;</c>),
 /// on every platform the bot is connected to, and always writes the notice to the log: in the
 /// terminal chat, standard error is where the operator sees it.
 /// </summary>
@@ -30,11 +32,17 @@ internal sealed class ChatAdminNotifier(
                 continue;
             }
 
-            var outcome = await sender.SendAsync(new ChatAddress(admin[..colon], admin[(colon + 1)..]), Reply.Text("Admin notice: " + message), cancellationToken).ConfigureAwait(false);
+            var outcome = await sender.SendAsync(PrivateChat(admin[..colon], admin[(colon + 1)..]), Reply.Text("Admin notice: " + message), cancellationToken).ConfigureAwait(false);
             if (outcome is not SendOutcome.Sent)
             {
                 logger.LogWarning("Could not tell admin {Admin}: {Outcome}", admin, outcome);
             }
         }
     }
+
+    /// <summary>A person's private chat: on Telegram it has the person's id; on Discord it is their direct messages.</summary>
+    private static ChatAddress PrivateChat(string platform, string userId) =>
+        string.Equals(platform, PlatformNames.Discord, StringComparison.OrdinalIgnoreCase)
+            ? DiscordChats.Direct(userId)
+            : new ChatAddress(platform, userId);
 }
