@@ -132,13 +132,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
             _application.Learn(applicationId!);
         }
 
-        if (_application.Id is not { } id)
-        {
-            _logger.LogError("Discord's READY named no application; set Discord:ApplicationId so the slash commands can be registered.");
-            return;
-        }
-
-        Track(Task.Run(() => _registrar.EnsureRegisteredAsync(id, _stopping.Token), CancellationToken.None));
+        Track(Task.Run(() => _registrar.EnsureRegisteredAsync(_application.Id, _stopping.Token), CancellationToken.None));
     }
 
     private async Task OnInteractionAsync(JsonElement data, CancellationToken cancellationToken)

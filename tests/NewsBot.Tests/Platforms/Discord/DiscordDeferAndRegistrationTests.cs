@@ -32,10 +32,15 @@ public sealed class DiscordDeferAndRegistrationTests
     {
         await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
 
-        var callback = await discord.InteractAsync(DiscordInteractions.Command("bookmarks"));
+        var interaction = DiscordInteractions.Command("bookmarks");
+
+        var callback = await discord.InteractAsync(interaction);
 
         Assert.Equal(5, callback.CallbackType);
         Assert.Equal(64, (int?)callback.Body!["data"]!["flags"]);
+        var edit = Assert.Single(discord.Followups(interaction));
+        Assert.Equal("PATCH", edit.Method);
+        Assert.Null(edit.Body!["flags"]);
     }
 
     [Fact]
@@ -93,6 +98,20 @@ public sealed class DiscordDeferAndRegistrationTests
 
         await discord.DispatchAsync("READY", Ready());
 
+        Assert.Equal(FakeDiscordRest.ApplicationId, discord.Bot.Get<DiscordApplication>().Id);
+        Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
+    }
+
+    [Fact]
+    public async Task Ready_WithoutAnApplication_AsksDiscordForTheIdThenRegisters()
+    {
+        await using var discord = await DiscordTestBot.StartAsync();
+        var ready = Ready();
+        ready.Remove("application");
+
+        await discord.DispatchAsync("READY", ready);
+
+        Assert.Single(discord.Server.Calls("GET", "/applications/@me"));
         Assert.Equal(FakeDiscordRest.ApplicationId, discord.Bot.Get<DiscordApplication>().Id);
         Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
     }
