@@ -9,7 +9,8 @@ using NewsBot.Core.Replies;
 namespace NewsBot.Hosting;
 
 /// <summary>
-/// Tells the admins in their private chats (a Telegram user's private chat has the user's id),
+/// Tells the admins in their private chats (a Telegram user's private chat has the user's id, a
+/// Discord user's is <c>discord:dm:&lt;id&gt;</c>),
 /// on every platform the bot is connected to, and always writes the notice to the log: in the
 /// terminal chat, standard error is where the operator sees it.
 /// </summary>

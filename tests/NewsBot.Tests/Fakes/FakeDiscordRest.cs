@@ -432,7 +432,7 @@ public static class DiscordInteractions
     public static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A slash command; <paramref name="permissions"/> null means a DM, else a server channel with these member permissions.</summary>
-    public static JsonObject Command(string name, IEnumerable<(string Name, JsonNode Value)>? options = null, string? permissions = null, string userId = UserId, string? id = null, bool focused = false)
+    public static JsonObject Command(string name, IEnumerable<(string Name, JsonNode Value)>? options = null, string? permissions = null, string userId = UserId, string? id = null, bool focused = false, string channelId = ChannelId)
     {
         var data = new JsonObject { ["id"] = "700000000000000700", ["name"] = name, ["type"] = 1 };
         var list = new JsonArray();
@@ -452,7 +452,7 @@ public static class DiscordInteractions
             data["options"] = list;
         }
 
-        return Interaction(focused ? 4 : 2, data, permissions, userId, id);
+        return Interaction(focused ? 4 : 2, data, permissions, userId, id, channelId);
     }
 
     /// <summary>An autocomplete request while <paramref name="option"/> is being typed.</summary>
@@ -460,14 +460,14 @@ public static class DiscordInteractions
         Command(name, [(option, JsonValue.Create(typed))], permissions, userId, focused: true);
 
     /// <summary>A button press on one of the bot's messages.</summary>
-    public static JsonObject Button(string customId, string? permissions = null, string userId = UserId, string? id = null)
+    public static JsonObject Button(string customId, string? permissions = null, string userId = UserId, string? id = null, string channelId = ChannelId)
     {
-        var interaction = Interaction(3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, permissions, userId, id);
-        interaction["message"] = new JsonObject { ["id"] = "800000000000000800", ["channel_id"] = ChannelId };
+        var interaction = Interaction(3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, permissions, userId, id, channelId);
+        interaction["message"] = new JsonObject { ["id"] = "800000000000000800", ["channel_id"] = channelId };
         return interaction;
     }
 
-    private static JsonObject Interaction(int type, JsonObject data, string? permissions, string userId, string? id)
+    private static JsonObject Interaction(int type, JsonObject data, string? permissions, string userId, string? id, string channelId)
     {
         var user = new JsonObject { ["id"] = userId, ["username"] = "alice", ["global_name"] = "Alice" };
         var interaction = new JsonObject
@@ -489,8 +489,8 @@ public static class DiscordInteractions
         else
         {
             interaction["guild_id"] = GuildId;
-            interaction["channel_id"] = ChannelId;
-            interaction["channel"] = new JsonObject { ["id"] = ChannelId, ["type"] = 0, ["name"] = "news" };
+            interaction["channel_id"] = channelId;
+            interaction["channel"] = new JsonObject { ["id"] = channelId, ["type"] = 0, ["name"] = "news" };
             interaction["member"] = new JsonObject { ["user"] = user, ["roles"] = new JsonArray(), ["permissions"] = permissions };
         }
 

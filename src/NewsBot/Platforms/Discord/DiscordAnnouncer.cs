@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Delivery;
@@ -24,9 +23,6 @@ internal sealed class DiscordAnnouncer(
     TimeProvider time,
     ILogger<DiscordAnnouncer> logger)
 {
-    /// <summary>Discord's limit for a nonce.</summary>
-    private const int NonceLength = 25;
-
     private readonly ConcurrentDictionary<string, bool> _isAnnouncementChannel = new(StringComparer.Ordinal);
 
     /// <param name="announcementKey">Identifies the announcement (e.g. its id) for the nonce.</param>
@@ -51,7 +47,7 @@ internal sealed class DiscordAnnouncer(
             var publish = await IsAnnouncementChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < messages.Count; i++)
             {
-                var message = messages[i] with { Nonce = Nonce(announcementKey, channelId, i), EnforceNonce = true };
+                var message = messages[i] with { Nonce = DiscordNonce.For("announcement", announcementKey, channelId, i.ToString(CultureInfo.InvariantCulture)), EnforceNonce = true };
                 var messageId = await rest.CreateMessageAsync(channelId, message, patient: true, cancellationToken).ConfigureAwait(false);
                 crossposted &= publish && await CrosspostAsync(channelId, messageId, cancellationToken).ConfigureAwait(false);
             }
@@ -96,11 +92,5 @@ internal sealed class DiscordAnnouncer(
             logger.LogWarning("Announcement posted in Discord channel {Channel} but not published to followers: {Reason}", channelId, ex.Message);
             return false;
         }
-    }
-
-    private static string Nonce(string announcementKey, string channelId, int part)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{announcementKey}|{channelId}|{part}"));
-        return ("a" + Convert.ToHexStringLower(hash))[..NonceLength];
     }
 }

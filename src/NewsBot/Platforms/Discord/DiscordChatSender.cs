@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
@@ -25,8 +27,13 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, TimeProvider tim
         try
         {
             var channelId = target.ChannelId ?? await rest.GetDmChannelAsync(target.UserId!, patient: false, cancellationToken).ConfigureAwait(false);
-            foreach (var message in DiscordRenderer.Render(reply, time.GetUtcNow()))
+            var messages = DiscordRenderer.Render(reply, time.GetUtcNow());
+            for (var i = 0; i < messages.Count; i++)
             {
+                // When a later part fails, the dispatcher sends the whole reply again; the nonce
+                // keeps Discord from posting the parts that already went out a second time.
+                var content = JsonSerializer.Serialize(messages[i], DiscordJson.Options);
+                var message = messages[i] with { Nonce = DiscordNonce.For(chat.Key, i.ToString(CultureInfo.InvariantCulture), content), EnforceNonce = true };
                 await rest.CreateMessageAsync(channelId, message, patient: false, cancellationToken).ConfigureAwait(false);
             }
 

@@ -14,8 +14,10 @@ namespace NewsBot.Platforms.Discord;
 /// a task of its own, so the gateway's queue never waits behind a slow command;
 /// <c>CHANNEL_DELETE</c> stops deliveries to the channel. Never throws except on cancellation.
 /// </summary>
-internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDisposable
+internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+
     private readonly DiscordInteractionResponder _responder;
     private readonly DiscordCommandRegistrar _registrar;
     private readonly DiscordApplication _application;
@@ -27,6 +29,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
     private readonly CancellationTokenSource _stopping = new();
     private readonly RecentIds _seen = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private int _disposed;
 
     public DiscordDispatchHandler(
         DiscordInteractionResponder responder,
@@ -81,12 +84,38 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await DrainAsync().ConfigureAwait(false);
+            await DrainAsync().WaitAsync(ShutdownWait).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Stopped mid-answer.
+        }
+
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        try
+        {
+            DrainAsync().Wait(ShutdownWait);
+        }
+        catch (AggregateException)
         {
             // Stopped mid-answer.
         }
@@ -103,13 +132,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
             _application.Learn(applicationId!);
         }
 
-        if (_application.Id is not { } id)
-        {
-            _logger.LogError("Discord's READY named no application; set Discord:ApplicationId so the slash commands can be registered.");
-            return;
-        }
-
-        Track(Task.Run(() => _registrar.EnsureRegisteredAsync(id, _stopping.Token), CancellationToken.None));
+        Track(Task.Run(() => _registrar.EnsureRegisteredAsync(_application.Id, _stopping.Token), CancellationToken.None));
     }
 
     private async Task OnInteractionAsync(JsonElement data, CancellationToken cancellationToken)

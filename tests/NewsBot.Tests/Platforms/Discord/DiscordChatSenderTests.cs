@@ -137,6 +137,21 @@ public sealed class DiscordChatSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_RepeatedAfterAFailure_CarriesTheSameNonceSoDiscordPostsItOnce()
+    {
+        const string Other = "500000000000000502";
+        await Sender.SendAsync(ChatAddress.Parse("discord:" + Channel), Hello, CancellationToken.None);
+        await Sender.SendAsync(ChatAddress.Parse("discord:" + Channel), Hello, CancellationToken.None);
+        await Sender.SendAsync(ChatAddress.Parse("discord:" + Other), Hello, CancellationToken.None);
+
+        var posts = Server.Calls("POST", "/channels/").Select(r => r.Body!).ToList();
+        Assert.All(posts, p => Assert.True((bool)p["enforce_nonce"]!));
+        Assert.Equal((string?)posts[0]["nonce"], (string?)posts[1]["nonce"]);
+        Assert.NotEqual((string?)posts[0]["nonce"], (string?)posts[2]["nonce"]);
+        Assert.InRange(((string)posts[0]["nonce"]!).Length, 1, 25);
+    }
+
+    [Fact]
     public async Task Announcement_InAnAnnouncementChannel_IsPostedWithANonceAndPublished()
     {
         const string News = "500000000000000505";

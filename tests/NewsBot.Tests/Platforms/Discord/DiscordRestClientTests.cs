@@ -246,6 +246,25 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TimedOutPostWithoutNonce_IsNotSentAgainButATimedOutReadIs()
+    {
+        await using var harness = await DiscordRestHarness.StartAsync(DiscordRestHarness.FastTuning with { RequestTimeout = TimeSpan.FromMilliseconds(300), ServerErrorRetries = 1 });
+        var never = new TaskCompletionSource();
+        harness.Server.Script($"POST /channels/{One}/messages", new FakeDiscordAnswer(0, Hold: never.Task));
+        harness.Server.Script($"GET /channels/{One}", new FakeDiscordAnswer(0, Hold: never.Task));
+
+        var post = await Assert.ThrowsAsync<DiscordUnavailableException>(
+            () => harness.RunAsync(harness.Client.CreateMessageAsync(One, Text("x"), patient: true, CancellationToken.None)));
+        var channel = await harness.RunAsync(harness.Client.GetChannelAsync(One, CancellationToken.None));
+
+        Assert.True(post.IsTransient);
+        Assert.Contains("timed out", post.Message, StringComparison.Ordinal);
+        Assert.Equal(One, channel.Id);
+        await harness.Server.WaitForArrivalsAsync(3);
+        Assert.Equal(3, harness.Server.Arrivals);
+    }
+
+    [Fact]
     public async Task InvalidRequestGuard_StopsSendingBeforeDiscordWould()
     {
         await using var harness = await DiscordRestHarness.StartAsync(DiscordRestHarness.FastTuning with { InvalidRequestLimit = 3 });

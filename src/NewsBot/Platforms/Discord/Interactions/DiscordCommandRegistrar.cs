@@ -14,6 +14,7 @@ namespace NewsBot.Platforms.Discord.Interactions;
 internal sealed class DiscordCommandRegistrar(
     DiscordRestClient rest,
     CommandRouter router,
+    DiscordApplication application,
     IOptions<DiscordOptions> options,
     ILogger<DiscordCommandRegistrar> logger)
 {
@@ -21,8 +22,11 @@ internal sealed class DiscordCommandRegistrar(
 
     public IReadOnlyList<DiscordApplicationCommand> Desired => DiscordSlashCommands.Build(router.Commands);
 
-    /// <summary>Registers the commands once per run; later calls (after a reconnect) do nothing. True when they are in place.</summary>
-    public async Task<bool> EnsureRegisteredAsync(string applicationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the commands once per run; later calls (after a reconnect) do nothing. Without an
+    /// application id it asks Discord for it first. True when the commands are in place.
+    /// </summary>
+    public async Task<bool> EnsureRegisteredAsync(string? applicationId, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _done) == 1)
         {
@@ -33,6 +37,12 @@ internal sealed class DiscordCommandRegistrar(
         var where = guildId is null ? "globally" : $"in server {guildId}";
         try
         {
+            if (applicationId is null)
+            {
+                applicationId = await rest.GetApplicationIdAsync(cancellationToken).ConfigureAwait(false);
+                application.Learn(applicationId);
+            }
+
             var desired = Desired;
             using var current = await rest.GetCommandsAsync(applicationId, guildId, cancellationToken).ConfigureAwait(false);
             if (Same(current.RootElement, desired))

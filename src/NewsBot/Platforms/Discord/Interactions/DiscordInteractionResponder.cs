@@ -107,7 +107,8 @@ internal sealed class DiscordInteractionResponder(
         }
         else
         {
-            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, first, cancellationToken).ConfigureAwait(false);
+            // Whether it is ephemeral was settled by the defer; an edit may not change it.
+            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, messages[0], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var more in messages.Skip(1))
