@@ -42,7 +42,15 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, TimeProvider tim
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var outcome = DiscordErrors.Classify(ex);
-            logger.LogInformation("Discord delivery to {Chat} did not go through: {Outcome}", chat, outcome);
+            if (DiscordErrors.IsExpected(ex))
+            {
+                logger.LogInformation("Discord delivery to {Chat} did not go through: {Outcome}", chat, outcome);
+            }
+            else
+            {
+                logger.LogError(ex, "Discord delivery to {Chat} failed unexpectedly: {Outcome}", chat, outcome);
+            }
+
             return outcome;
         }
     }

@@ -6,6 +6,10 @@ namespace NewsBot.Platforms.Discord;
 /// <summary>Reads what a failed Discord send means for delivery.</summary>
 internal static class DiscordErrors
 {
+    /// <summary>Whether the failure is one Discord or the network explains; anything else is a bug worth a stack trace.</summary>
+    public static bool IsExpected(Exception exception) =>
+        exception is DiscordRateLimitedException or DiscordUnavailableException or DiscordApiException or ArgumentException or HttpRequestException or TaskCanceledException;
+
     public static SendOutcome Classify(Exception exception) => exception switch
     {
         DiscordRateLimitedException limited => new SendOutcome.RetryAfter(limited.RetryAfter < TimeSpan.Zero ? TimeSpan.Zero : limited.RetryAfter, limited.Global),
