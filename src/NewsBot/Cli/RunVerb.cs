@@ -55,7 +55,7 @@ internal static class RunVerb
         using (host)
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsBot");
-            var platforms = host.Services.GetServices<NewsBot.Core.Delivery.IChatSender>().Select(s => s.Platform).Distinct(StringComparer.Ordinal);
+            var platforms = host.Services.GetServices<NewsBot.Core.Delivery.IChatSender>().Select(s => DisplayName(s.Platform)).Distinct(StringComparer.Ordinal);
             logger.LogInformation("NewsBot is running on {Platforms}. Press Ctrl+C to stop.", string.Join(" and ", platforms));
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             var telegramRefused = host.Services.GetService<TelegramBotService>()?.TokenRefused == true;
@@ -63,4 +63,7 @@ internal static class RunVerb
             return telegramRefused || discordRefused ? StartupFailure.ExitCode : 0;
         }
     }
+
+    private static string DisplayName(string platform) =>
+        platform.Length == 0 ? platform : char.ToUpperInvariant(platform[0]) + platform[1..];
 }

@@ -15,11 +15,14 @@ namespace NewsBot.Tests.Platforms.Discord;
 /// </summary>
 public sealed class DiscordRestHarness : IAsyncDisposable
 {
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http;
+    private readonly StampingHandler _stamps;
 
     private DiscordRestHarness(FakeDiscordRest server, DiscordRestTuning tuning, FakeTimeProvider clock)
     {
         Clock = clock;
+        _stamps = new StampingHandler(clock);
+        _http = new HttpClient(_stamps);
         Server = server;
         Guard = new InvalidRequestGuard(Clock, tuning);
         Limiter = new DiscordRateLimiter(Clock, tuning);
@@ -30,6 +33,9 @@ public sealed class DiscordRestHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public FakeDiscordRest Server { get; }
+
+    /// <summary>When each request left the client, on the fake clock: what the limiter let through, free of transit time.</summary>
+    public IReadOnlyList<DateTimeOffset> SentAt => _stamps.Snapshot();
 
     internal DiscordRestClient Client { get; }
 
@@ -88,6 +94,29 @@ public sealed class DiscordRestHarness : IAsyncDisposable
             {
                 Clock.Advance(TimeSpan.FromMilliseconds(25));
             }
+        }
+    }
+
+    private sealed class StampingHandler(TimeProvider clock) : DelegatingHandler(new HttpClientHandler())
+    {
+        private readonly List<DateTimeOffset> _sent = [];
+
+        public IReadOnlyList<DateTimeOffset> Snapshot()
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (_sent)
+            {
+                _sent.Add(clock.GetUtcNow());
+            }
+
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
