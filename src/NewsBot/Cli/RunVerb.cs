@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBot.Hosting;
+using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
 
 namespace NewsBot.Cli;
@@ -19,30 +20,21 @@ internal static class RunVerb
             .Build();
 
         var hasTelegram = TelegramRegistration.IsConfigured(configuration);
-        var hasDiscord = !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
-        if (hasTelegram)
+        var hasDiscord = DiscordRegistration.IsConfigured(configuration);
+        if (hasTelegram || hasDiscord)
         {
-            return await ServeAsync(hasDiscord, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (!hasDiscord)
-        {
-            await Console.Error.WriteLineAsync(
-                "No Telegram or Discord token is configured, so NewsBot starts as a chat in this terminal.\n" +
-                "To put it on Telegram, set Telegram__Token (environment) or run: dotnet user-secrets set Telegram:Token <token> --project src/NewsBot\n" +
-                "For Discord, set Discord__Token and Discord__ApplicationId the same way. See README.md.").ConfigureAwait(false);
-        }
-        else
-        {
-            await Console.Error.WriteLineAsync(
-                "A Discord token is configured, but this version of NewsBot does not connect to Discord yet. Starting the terminal chat.").ConfigureAwait(false);
-        }
-
+        await Console.Error.WriteLineAsync(
+            "No Telegram or Discord token is configured, so NewsBot starts as a chat in this terminal.\n" +
+            "To put it on Telegram, set Telegram__Token (environment) or run: dotnet user-secrets set Telegram:Token <token> --project src/NewsBot\n" +
+            "For Discord, set Discord__Token the same way. See README.md.").ConfigureAwait(false);
         return await ChatVerb.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs every configured platform until Ctrl+C (or SIGTERM from a service manager).</summary>
-    private static async Task<int> ServeAsync(bool hasDiscord, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(CancellationToken cancellationToken)
     {
         IHost host;
         try
@@ -63,14 +55,15 @@ internal static class RunVerb
         using (host)
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsBot");
-            logger.LogInformation("NewsBot is running on Telegram. Press Ctrl+C to stop.");
-            if (hasDiscord)
-            {
-                logger.LogWarning("A Discord token is configured, but this version of NewsBot does not connect to Discord yet.");
-            }
-
+            var platforms = host.Services.GetServices<NewsBot.Core.Delivery.IChatSender>().Select(s => DisplayName(s.Platform)).Distinct(StringComparer.Ordinal);
+            logger.LogInformation("NewsBot is running on {Platforms}. Press Ctrl+C to stop.", string.Join(" and ", platforms));
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            return host.Services.GetService<TelegramBotService>()?.TokenRefused == true ? StartupFailure.ExitCode : 0;
+            var telegramRefused = host.Services.GetService<TelegramBotService>()?.TokenRefused == true;
+            var discordRefused = host.Services.GetService<DiscordBotService>()?.TokenRefused == true;
+            return telegramRefused || discordRefused ? StartupFailure.ExitCode : 0;
         }
     }
+
+    private static string DisplayName(string platform) =>
+        platform.Length == 0 ? platform : char.ToUpperInvariant(platform[0]) + platform[1..];
 }

@@ -9,7 +9,8 @@ using NewsBot.Core.Replies;
 namespace NewsBot.Hosting;
 
 /// <summary>
-/// Tells the admins in their private chats (a Telegram user's private chat has the user's id),
+/// Tells the admins in their private chats (a Telegram user's private chat has the user's id, a
+/// Discord user's is <c>discord:dm:&lt;id&gt;</c>),
 /// on every platform the bot is connected to, and always writes the notice to the log: in the
 /// terminal chat, standard error is where the operator sees it.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed class ChatAdminNotifier(
                 continue;
             }
 
-            var outcome = await sender.SendAsync(new ChatAddress(admin[..colon], admin[(colon + 1)..]), Reply.Text("Admin notice: " + message), cancellationToken).ConfigureAwait(false);
+            var outcome = await sender.SendAsync(PrivateChats.Of(new UserAddress(admin[..colon], admin[(colon + 1)..])), Reply.Text("Admin notice: " + message), cancellationToken).ConfigureAwait(false);
             if (outcome is not SendOutcome.Sent)
             {
                 logger.LogWarning("Could not tell admin {Admin}: {Outcome}", admin, outcome);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
 using NewsBot.Feeds;
+using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
 using NewsBot.Platforms.Terminal;
 using NewsBot.Storage;
@@ -72,6 +73,7 @@ internal static class NewsBotHost
         if (mode == HostMode.Service)
         {
             builder.AddTelegram();
+            builder.AddDiscord();
         }
 
         builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions

@@ -163,8 +163,9 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
     public int Count() => database.Articles.Count();
 
+    // Files written before empty strings were kept as such hold null for an empty summary or title.
     internal static Article ToArticle(ArticleDocument d) => new(
-        d.Id, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName,
+        d.Id, d.Url, d.ItemKey, d.Title ?? "", d.Summary ?? "", d.Author, d.SourceId, d.SourceName,
         Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl, d.IsNew)
     {
         StoryId = d.StoryId,

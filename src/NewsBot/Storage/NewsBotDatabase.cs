@@ -230,7 +230,8 @@ internal sealed class NewsBotDatabase : IDisposable
     {
         try
         {
-            var mapper = new BsonMapper();
+            // LiteDB turns "" into null by default, which would break every non-nullable string.
+            var mapper = new BsonMapper { EmptyStringToNull = false };
             var connection = new ConnectionString
             {
                 Filename = path,

@@ -25,6 +25,20 @@ public sealed class ChatAdminNotifierTests
         Assert.All(telegram.Sent, s => Assert.Contains("was disabled", ((TextBlock)s.Reply.Blocks[0]).Text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Notify_DiscordAdmin_GoesToTheirDirectMessages()
+    {
+        var discord = new RecordingSender("discord");
+        var notifier = new ChatAdminNotifier(
+            Options.Create(new NewsBotOptions { Admins = ["discord:80351110224678912"] }),
+            [discord],
+            NullLogger<ChatAdminNotifier>.Instance);
+
+        await notifier.NotifyAsync("The source \"Wire\" was disabled.", CancellationToken.None);
+
+        Assert.Equal(["discord:dm:80351110224678912"], discord.Sent.Select(s => s.Chat.Key));
+    }
+
     private sealed class RecordingSender(string platform) : IChatSender
     {
         public List<(ChatAddress Chat, Reply Reply)> Sent { get; } = [];

@@ -30,6 +30,16 @@ public sealed class StoresTests : IDisposable
     }
 
     [Fact]
+    public void Articles_WithAnEmptySummary_ReadBackAnEmptyStringNotNull()
+    {
+        var draft = new ArticleDraft("https://x.example/e", "1:e", "Title", "", null, 1, "Wire", TestBot.Now, TestBot.Now, [], null, true, "1:e");
+
+        var stored = Assert.Single(_bot.Get<IArticleStore>().AddNew([draft]).Added);
+
+        Assert.Equal("", _bot.Get<IArticleStore>().Get(stored.Id)!.Summary);
+    }
+
+    [Fact]
     public void Articles_SameUrlOrSameItemKey_AreNotStoredTwice()
     {
         var store = _bot.Get<IArticleStore>();

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
+using NewsBot.Core.Delivery;
 using NewsBot.Core.State;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -27,6 +29,7 @@ internal sealed class TelegramBotService(
     TelegramSecrets secrets,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    IEnumerable<IChatSender> senders,
     ILogger<TelegramBotService> logger) : BackgroundService
 {
     public const string OffsetStateName = "telegram.offset";
@@ -87,8 +90,14 @@ internal sealed class TelegramBotService(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
-                logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.", ex.ErrorCode);
                 TokenRefused = true;
+                if (senders.Any(s => s.Platform != PlatformNames.Telegram))
+                {
+                    logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Telegram is stopped; the other platforms keep running.", ex.ErrorCode);
+                    return false;
+                }
+
+                logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.", ex.ErrorCode);
                 lifetime.StopApplication();
                 return false;
             }

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Platforms.Discord.Gateway;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord;
+
+/// <summary>
+/// Runs the bot on Discord for the host's lifetime: the gateway brings interactions in (and READY
+/// registers the slash commands), the REST client answers. When Discord refuses the bot — a fatal
+/// close code, or the REST side meeting 401 — Discord alone stops; the host stops too only when
+/// no other platform is running, so Telegram and the feeds carry on.
+/// </summary>
+internal sealed class DiscordBotService(
+    DiscordGatewayClient gateway,
+    DiscordShutdown shutdown,
+    IEnumerable<IChatSender> senders,
+    IHostApplicationLifetime lifetime,
+    ILogger<DiscordBotService> logger) : BackgroundService
+{
+    private const int AuthenticationFailedCloseCode = 4004;
+
+    /// <summary>Discord refused the token (gateway close 4004 or REST 401); the exit code says so when Discord ran alone.</summary>
+    public bool TokenRefused { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, shutdown.Token);
+        await gateway.RunAsync(linked.Token).ConfigureAwait(false);
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        TokenRefused = shutdown.IsShutDown || gateway.StopReason?.CloseCode == AuthenticationFailedCloseCode;
+        if (senders.Any(s => s.Platform != PlatformNames.Discord))
+        {
+            logger.LogWarning("Discord is stopped; the other platforms keep running.");
+            return;
+        }
+
+        lifetime.StopApplication();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord;
+
+/// <summary>
+/// Delivery's way to Discord: one attempt per message, no waiting on rate limits (they come
+/// back as <see cref="SendOutcome.RetryAfter"/> for the dispatcher's pacer), and an outcome the
+/// dispatcher can act on. Chat keys are <c>discord:&lt;channel id&gt;</c> or <c>discord:dm:&lt;user id&gt;</c>.
+/// </summary>
+internal sealed class DiscordChatSender(DiscordRestClient rest, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
+{
+    public string Platform => PlatformNames.Discord;
+
+    public async Task<SendOutcome> SendAsync(ChatAddress chat, Reply reply, CancellationToken cancellationToken)
+    {
+        if (DiscordChats.Parse(chat) is not { } target)
+        {
+            return new SendOutcome.PermanentFailure($"{chat.Key} is not a Discord chat (discord:<channel id> or discord:dm:<user id>)", ChatUnreachable: false);
+        }
+
+        try
+        {
+            var channelId = target.ChannelId ?? await rest.GetDmChannelAsync(target.UserId!, patient: false, cancellationToken).ConfigureAwait(false);
+            var messages = DiscordRenderer.Render(reply, time.GetUtcNow());
+            for (var i = 0; i < messages.Count; i++)
+            {
+                // When a later part fails, the dispatcher sends the whole reply again; the nonce
+                // keeps Discord from posting the parts that already went out a second time.
+                var content = JsonSerializer.Serialize(messages[i], DiscordJson.Options);
+                var message = messages[i] with { Nonce = DiscordNonce.For(chat.Key, i.ToString(CultureInfo.InvariantCulture), content), EnforceNonce = true };
+                await rest.CreateMessageAsync(channelId, message, patient: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SendOutcome.Sent();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var outcome = DiscordErrors.Classify(ex);
+            if (DiscordErrors.IsExpected(ex))
+            {
+                logger.LogInformation("Discord delivery to {Chat} did not go through: {Outcome}", chat, outcome);
+            }
+            else
+            {
+                logger.LogError(ex, "Discord delivery to {Chat} failed unexpectedly: {Outcome}", chat, outcome);
+            }
+
+            return outcome;
+        }
+    }
+}

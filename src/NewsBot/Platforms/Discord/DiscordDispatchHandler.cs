@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Chats;
+using NewsBot.Platforms.Discord.Gateway;
+using NewsBot.Platforms.Discord.Interactions;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord;
+
+/// <summary>
+/// What NewsBot does with the gateway's events. <c>READY</c> teaches it the application id and
+/// registers the slash commands; <c>INTERACTION_CREATE</c> is read, de-duplicated and answered on
+/// a task of its own, so the gateway's queue never waits behind a slow command;
+/// <c>CHANNEL_DELETE</c> stops deliveries to the channel. Never throws except on cancellation.
+/// </summary>
+internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
+{
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+
+    private readonly DiscordInteractionResponder _responder;
+    private readonly DiscordCommandRegistrar _registrar;
+    private readonly DiscordApplication _application;
+    private readonly IChatStore _chats;
+    private readonly ChatDirectory _directory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordDispatchHandler> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly RecentIds _seen = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private int _disposed;
+
+    public DiscordDispatchHandler(
+        DiscordInteractionResponder responder,
+        DiscordCommandRegistrar registrar,
+        DiscordApplication application,
+        IChatStore chats,
+        ChatDirectory directory,
+        DiscordInteractionTuning tuning,
+        TimeProvider time,
+        ILogger<DiscordDispatchHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(tuning);
+        _responder = responder;
+        _registrar = registrar;
+        _application = application;
+        _chats = chats;
+        _directory = directory;
+        _time = time;
+        _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, tuning.MaxConcurrent));
+    }
+
+    public async Task HandleAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (eventName)
+            {
+                case "READY":
+                    OnReady(data);
+                    break;
+                case "INTERACTION_CREATE":
+                    await OnInteractionAsync(data, cancellationToken).ConfigureAwait(false);
+                    break;
+                case "CHANNEL_DELETE":
+                    OnChannelDeleted(data);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Discord event {Event} could not be handled", eventName);
+        }
+    }
+
+    /// <summary>Waits until every interaction started so far has been answered (and the command registration is done).</summary>
+    public Task DrainAsync() => Task.WhenAll(_running.Keys.ToList());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await DrainAsync().WaitAsync(ShutdownWait).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Stopped mid-answer.
+        }
+
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        try
+        {
+            DrainAsync().Wait(ShutdownWait);
+        }
+        catch (AggregateException)
+        {
+            // Stopped mid-answer.
+        }
+
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    private void OnReady(JsonElement data)
+    {
+        var applicationId = DiscordJson.Object(data, "application") is { } application ? DiscordJson.String(application, "id") : null;
+        if (DiscordChats.IsSnowflake(applicationId))
+        {
+            _application.Learn(applicationId!);
+        }
+
+        Track(Task.Run(() => _registrar.EnsureRegisteredAsync(_application.Id, _stopping.Token), CancellationToken.None));
+    }
+
+    private async Task OnInteractionAsync(JsonElement data, CancellationToken cancellationToken)
+    {
+        var interaction = DiscordInteractionParser.TryParse(data, out var problem);
+        if (interaction is null)
+        {
+            await RefuseAsync(data, problem, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_seen.Add(interaction.Id))
+        {
+            return;
+        }
+
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Track(Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await _responder.RespondAsync(interaction, _stopping.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            },
+            CancellationToken.None));
+    }
+
+    /// <summary>A payload NewsBot cannot read still gets an answer when it says where to send one.</summary>
+    private async Task RefuseAsync(JsonElement data, string problem, CancellationToken cancellationToken)
+    {
+        _logger.LogWarning("Ignored a Discord interaction NewsBot could not read: {Problem}", problem);
+        var id = DiscordJson.String(data, "id");
+        var token = DiscordJson.String(data, "token");
+        var type = DiscordJson.Integer(data, "type");
+        if (!DiscordChats.IsSnowflake(id) || string.IsNullOrEmpty(token) || type is not (2 or 3) || !_seen.Add(id!))
+        {
+            return;
+        }
+
+        try
+        {
+            await _responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
+        {
+            _logger.LogWarning("Could not answer the unreadable interaction: {Reason}", ex.Message);
+        }
+    }
+
+    private void OnChannelDeleted(JsonElement data)
+    {
+        var channelId = DiscordJson.String(data, "id");
+        if (!DiscordChats.IsSnowflake(channelId))
+        {
+            return;
+        }
+
+        var chat = DiscordChats.Channel(channelId!);
+        if (_chats.MarkInactive(chat, "the channel was deleted", _time.GetUtcNow()))
+        {
+            _directory.Invalidate(chat);
+            _logger.LogInformation("Discord channel {Chat} was deleted; nothing more is delivered there", chat);
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _running[task] = 0;
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+}

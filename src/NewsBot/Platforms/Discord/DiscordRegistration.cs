@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Delivery;
+using NewsBot.Platforms.Discord.Gateway;
+using NewsBot.Platforms.Discord.Interactions;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord;
+
+/// <summary>Adds the Discord adapter's REST side to the host when <c>Discord:Token</c> is set; otherwise adds nothing.</summary>
+internal static class DiscordRegistration
+{
+    public const string HttpClientName = "discord";
+
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Token)}"]);
+
+    public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddDiscordServices();
+            builder.Services.AddDiscordGateway();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The gateway connection and the hosted service that runs it for the host's lifetime.</summary>
+    public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new GatewayTimings());
+        services.AddSingleton<DiscordGatewayClient>();
+        services.AddSingleton<DiscordBotService>();
+        services.AddHostedService(provider => provider.GetRequiredService<DiscordBotService>());
+        return services;
+    }
+
+    /// <summary>
+    /// Options and validator, the REST client with its limiter and breakers, the chat sender
+    /// (an <see cref="IChatSender"/>), the announcer, slash-command registration and the
+    /// gateway's dispatch handler (<see cref="IDiscordDispatchHandler"/>), plus
+    /// <see cref="IGatewayBotSource"/> for the gateway's discovery.
+    /// </summary>
+    public static IServiceCollection AddDiscordServices(this IServiceCollection services)
+    {
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new DiscordRestTuning());
+        services.TryAddSingleton(new DiscordInteractionTuning());
+
+        // No logging handlers: request lines would carry interaction and webhook tokens in their
+        // paths. Retries and pacing belong to the client's own limiter.
+        services.AddHttpClient(HttpClientName).RemoveAllLoggers();
+        services.AddSingleton<DiscordShutdown>();
+        services.AddSingleton<DiscordRateLimiter>();
+        services.AddSingleton<InvalidRequestGuard>();
+        services.AddSingleton(provider => new DiscordRestClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            provider.GetRequiredService<IOptions<DiscordOptions>>(),
+            provider.GetRequiredService<DiscordRateLimiter>(),
+            provider.GetRequiredService<InvalidRequestGuard>(),
+            provider.GetRequiredService<DiscordShutdown>(),
+            provider.GetRequiredService<DiscordRestTuning>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.AddSingleton<IGatewayBotSource>(provider => provider.GetRequiredService<DiscordRestClient>());
+
+        services.AddSingleton<DiscordChatSender>();
+        services.AddSingleton<IChatSender>(provider => provider.GetRequiredService<DiscordChatSender>());
+        services.AddSingleton<DiscordAnnouncer>();
+
+        services.AddSingleton<DiscordApplication>();
+        services.AddSingleton<DiscordCommandRegistrar>();
+        services.AddSingleton<DiscordAutocomplete>();
+        services.AddSingleton<DiscordInteractionResponder>();
+        services.AddSingleton<DiscordDispatchHandler>();
+        services.AddSingleton<IDiscordDispatchHandler>(provider => provider.GetRequiredService<DiscordDispatchHandler>());
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Bookmarks;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Search;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord.Interactions;
+
+/// <summary>
+/// Suggestions while a slash command is typed: topics from the article index (with their
+/// counts), and for article ids the person's bookmarks, then (except for /unbookmark) the newest
+/// articles. At most 25, as Discord allows.
+/// </summary>
+internal sealed class DiscordAutocomplete(ArticleIndex index, IArticleStore articles, IBookmarkStore bookmarks)
+{
+    public const int MaxChoices = 25;
+    private const int MaxChoiceName = 100;
+
+    public IReadOnlyList<DiscordChoice> Suggest(DiscordInteraction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.Focused is not { } focused || CommandCatalog.Find(interaction.CommandName ?? string.Empty) is not { } command)
+        {
+            return [];
+        }
+
+        var argument = command.Arguments.FirstOrDefault(a => string.Equals(a.Name, focused.Name, StringComparison.OrdinalIgnoreCase));
+        var typed = focused.Value.Trim();
+        return argument?.Kind switch
+        {
+            ArgumentKind.Topic => Topics(typed),
+            ArgumentKind.ArticleId => Articles(typed, DiscordChats.User(interaction.UserId).Key, includeLatest: command != CommandCatalog.Unbookmark),
+            _ => [],
+        };
+    }
+
+    private List<DiscordChoice> Topics(string typed) =>
+        index.Topics()
+            .Where(t => typed.Length == 0 || t.Topic.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(t => t.Topic.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenByDescending(t => t.Count)
+            .Take(MaxChoices)
+            .Select(t => new DiscordChoice(Name($"{t.Topic} ({t.Count.ToString(CultureInfo.InvariantCulture)})"), t.Topic))
+            .ToList();
+
+    private List<DiscordChoice> Articles(string typed, string userKey, bool includeLatest)
+    {
+        var found = new List<(int Id, string Title)>();
+        found.AddRange(bookmarks.List(userKey, 0, 200).Select(b => (b.ArticleId, b.Title)));
+        if (includeLatest)
+        {
+            var latest = index.Latest(0, MaxChoices * 2).Ids;
+            found.AddRange(articles.GetMany(latest).Select(a => (a.Id, a.Title)));
+        }
+
+        return found
+            .Where(f => Matches(f.Id, f.Title, typed))
+            .DistinctBy(f => f.Id)
+            .Take(MaxChoices)
+            .Select(f => new DiscordChoice(Name($"#{f.Id.ToString(CultureInfo.InvariantCulture)} {f.Title}"), (long)f.Id))
+            .ToList();
+    }
+
+    private static bool Matches(int id, string title, string typed) =>
+        typed.Length == 0
+        || id.ToString(CultureInfo.InvariantCulture).StartsWith(typed.TrimStart('#'), StringComparison.Ordinal)
+        || title.Contains(typed, StringComparison.OrdinalIgnoreCase);
+
+    private static string Name(string text)
+    {
+        var name = DiscordMarkdown.Truncate(text.ReplaceLineEndings(" "), MaxChoiceName);
+        return name.Length == 0 ? "?" : name;
+    }
+}

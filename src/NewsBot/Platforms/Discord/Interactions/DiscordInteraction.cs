@@ -1,0 +1,37 @@
+namespace NewsBot.Platforms.Discord.Interactions;
+
+/// <summary>The interaction kinds NewsBot answers.</summary>
+internal enum DiscordInteractionKind
+{
+    Command = 2,
+    Component = 3,
+    Autocomplete = 4,
+}
+
+/// <summary>One option as the person filled it in; <see cref="Focused"/> marks the one being typed (autocomplete).</summary>
+internal sealed record DiscordOptionValue(string Name, string Value, bool Focused);
+
+/// <summary>
+/// An <c>INTERACTION_CREATE</c> reduced to what NewsBot needs, copied out of the gateway's JSON
+/// (which is only valid during the dispatch call).
+/// </summary>
+/// <param name="Permissions">The member's permissions in the channel; null outside a server.</param>
+internal sealed record DiscordInteraction(
+    string Id,
+    string ApplicationId,
+    DiscordInteractionKind Kind,
+    string Token,
+    string? GuildId,
+    string? ChannelId,
+    string? ChannelName,
+    string UserId,
+    string UserName,
+    ulong? Permissions,
+    string? CommandName,
+    IReadOnlyList<DiscordOptionValue> Options,
+    string? CustomId)
+{
+    public bool InServer => GuildId is not null;
+
+    public DiscordOptionValue? Focused => Options.FirstOrDefault(o => o.Focused);
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Commands;
+
+namespace NewsBot.Platforms.Discord.Interactions;
+
+/// <summary>
+/// Translates an interaction into the core's <see cref="IncomingMessage"/>. Pure. In a server
+/// the chat is the channel and whoever may manage the server or the channel counts as its
+/// admin (that is what guards channel subscriptions); in DMs the chat is the person's own.
+/// </summary>
+internal static class DiscordInteractionMapper
+{
+    public const ulong Administrator = 0x8;
+    public const ulong ManageChannels = 0x10;
+    public const ulong ManageGuild = 0x20;
+
+    public static IncomingMessage ToIncoming(DiscordInteraction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var isButton = interaction.Kind == DiscordInteractionKind.Component;
+        var text = isButton ? interaction.CustomId! : CommandLine(interaction.CommandName!, interaction.Options);
+        return interaction.InServer
+            ? new IncomingMessage(
+                DiscordChats.Channel(interaction.ChannelId!),
+                ChatKind.GuildChannel,
+                interaction.ChannelName is { Length: > 0 } name ? "#" + name : null,
+                DiscordChats.User(interaction.UserId),
+                interaction.UserName,
+                text,
+                IsChatAdmin: IsChannelAdmin(interaction.Permissions),
+                IsButton: isButton)
+            : new IncomingMessage(
+                DiscordChats.Direct(interaction.UserId),
+                ChatKind.Private,
+                null,
+                DiscordChats.User(interaction.UserId),
+                interaction.UserName,
+                text,
+                IsChatAdmin: true,
+                IsButton: isButton);
+    }
+
+    public static bool IsChannelAdmin(ulong? permissions) =>
+        permissions is { } bits && (bits & (Administrator | ManageGuild | ManageChannels)) != 0;
+
+    /// <summary>
+    /// The command line the options stand for: <c>/name</c> and the values in the order the
+    /// command's usage lists them, so the core parses it exactly like typed text.
+    /// </summary>
+    public static string CommandLine(string name, IReadOnlyList<DiscordOptionValue> options)
+    {
+        var line = new StringBuilder("/").Append(name.ToLowerInvariant());
+        var arguments = CommandCatalog.Find(name)?.Arguments ?? [];
+        var ordered = options
+            .OrderBy(o => Position(arguments, o.Name))
+            .Select(o => o.Value.Trim())
+            .Where(v => v.Length > 0);
+        foreach (var value in ordered)
+        {
+            line.Append(' ').Append(value);
+        }
+
+        return line.ToString();
+    }
+
+    private static int Position(IReadOnlyList<CommandArgument> arguments, string name)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (string.Equals(arguments[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return arguments.Count;
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
+using NewsBot.Platforms.Discord.Rest;
+
+namespace NewsBot.Platforms.Discord.Interactions;
+
+/// <summary>
+/// Answers one interaction through the core. A fast answer goes out directly as the interaction
+/// response; a command still working after <see cref="DiscordInteractionTuning.DeferAfter"/> is
+/// deferred and its answer edited in when ready, so Discord's 3 s window is always met. Personal
+/// answers (bookmarks) and mistakes are ephemeral; a page button updates its own message.
+/// Never throws except on cancellation.
+/// </summary>
+internal sealed class DiscordInteractionResponder(
+    DiscordRestClient rest,
+    CommandRouter router,
+    DiscordAutocomplete autocomplete,
+    DiscordInteractionTuning tuning,
+    TimeProvider time,
+    ILogger<DiscordInteractionResponder> logger)
+{
+    public const string StaleButton = "That button no longer works. Type /help to see what I can do.";
+    public const string Unreadable = "Sorry, I could not read that request. Type /help to see what I can do.";
+
+    public async Task RespondAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        try
+        {
+            switch (interaction.Kind)
+            {
+                case DiscordInteractionKind.Autocomplete:
+                    await rest.RespondAsync(interaction.Id, interaction.Token, DiscordInteractionResponse.Choices(Suggest(interaction)), cancellationToken).ConfigureAwait(false);
+                    break;
+                case DiscordInteractionKind.Component when !interaction.CustomId!.StartsWith('/'):
+                    await SayAsync(interaction.Id, interaction.Token, StaleButton, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await AnswerAsync(interaction, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (DiscordApiException ex) when (ex.Failure is DiscordFailure.UnknownInteraction or DiscordFailure.AlreadyAcknowledged or DiscordFailure.UnknownWebhook)
+        {
+            logger.LogWarning("Discord interaction {Interaction} could not be answered any more: {Reason}", interaction.Id, ex.DiscordMessage);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Discord interaction {Interaction} ({Kind}) could not be answered", interaction.Id, interaction.Kind);
+        }
+    }
+
+    /// <summary>An ephemeral one-line answer, for a request that cannot be handled.</summary>
+    public Task SayAsync(string interactionId, string token, string text, CancellationToken cancellationToken) =>
+        rest.RespondAsync(interactionId, token, DiscordInteractionResponse.Message(new DiscordMessage { Content = text, Flags = DiscordMessage.EphemeralFlag }), cancellationToken);
+
+    private IReadOnlyList<DiscordChoice> Suggest(DiscordInteraction interaction)
+    {
+        try
+        {
+            return autocomplete.Suggest(interaction);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No suggestions beat a failed box: the person can still type.
+            logger.LogWarning(ex, "Autocomplete for /{Command} failed", interaction.CommandName);
+            return [];
+        }
+    }
+
+    private async Task AnswerAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        var incoming = DiscordInteractionMapper.ToIncoming(interaction);
+        var pageTurn = interaction.Kind == DiscordInteractionKind.Component && DiscordButtons.IsPageTurn(incoming.Text);
+        var work = router.HandleAsync(incoming, botUserName: null, cancellationToken).AsTask();
+
+        var deferred = false;
+        if (!await FinishesInTimeAsync(work, cancellationToken).ConfigureAwait(false))
+        {
+            var defer = pageTurn
+                ? new DiscordInteractionResponse(DeferredUpdate)
+                : DiscordInteractionResponse.Defer(ephemeral: IsPersonal(incoming.Text));
+            await rest.RespondAsync(interaction.Id, interaction.Token, defer, cancellationToken).ConfigureAwait(false);
+            deferred = true;
+        }
+
+        var reply = await work.ConfigureAwait(false) ?? Reply.Problem("Type /help to see what I can do.");
+        var messages = DiscordRenderer.Render(reply, time.GetUtcNow());
+        var personal = reply.IsPersonal || reply.IsProblem;
+        var inPlace = pageTurn && messages.Count == 1 && !reply.IsProblem;
+        var first = inPlace ? messages[0] : Flagged(messages[0], personal);
+
+        if (!deferred)
+        {
+            var response = inPlace ? DiscordInteractionResponse.Update(first) : DiscordInteractionResponse.Message(first);
+            await rest.RespondAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
+        }
+        else if (pageTurn && !inPlace)
+        {
+            // The deferred update would overwrite the list; say it underneath instead.
+            await rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, first, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Whether it is ephemeral was settled by the defer; an edit may not change it.
+            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, messages[0], cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var more in messages.Skip(1))
+        {
+            await rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, Flagged(more, personal), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Callback type 6: acknowledge a button now, edit its message later.</summary>
+    private const int DeferredUpdate = 6;
+
+    private async Task<bool> FinishesInTimeAsync(Task work, CancellationToken cancellationToken)
+    {
+        if (tuning.DeferAfter <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        if (work.IsCompleted)
+        {
+            return true;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = Task.Delay(tuning.DeferAfter, time, stop.Token);
+        var first = await Task.WhenAny(work, timer).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        return first == work;
+    }
+
+    private static DiscordMessage Flagged(DiscordMessage message, bool personal) =>
+        personal ? message with { Flags = (message.Flags ?? 0) | DiscordMessage.EphemeralFlag } : message;
+
+    /// <summary>Answers about the asker's own things are for their eyes only, decided before the answer exists (to defer).</summary>
+    private static bool IsPersonal(string commandLine) =>
+        CommandParser.Parse(commandLine) is ParsedCommand command && CommandCatalog.Find(command.Name)?.Audience == CommandAudience.EachUser;
+}

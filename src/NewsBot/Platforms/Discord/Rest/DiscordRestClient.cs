@@ -1,0 +1,443 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsBot.Platforms.Discord.Gateway;
+
+namespace NewsBot.Platforms.Discord.Rest;
+
+/// <summary>
+/// NewsBot's Discord REST client. Every call goes through the <see cref="DiscordRateLimiter"/>;
+/// 429s are waited out (or handed back to impatient callers), server errors retried a few
+/// times with back-off, refusals thrown as <see cref="DiscordApiException"/>. A 401 shuts
+/// Discord down for good with one log line; the token is never logged or put in a message.
+/// </summary>
+internal sealed class DiscordRestClient : IGatewayBotSource
+{
+    public const string UserAgent = "DiscordBot (https://github.com/newsbot, 1.0)";
+
+    private readonly HttpClient _http;
+    private readonly Uri _baseUri;
+    private readonly string _authorization;
+    private readonly DiscordRateLimiter _limiter;
+    private readonly InvalidRequestGuard _guard;
+    private readonly DiscordShutdown _shutdown;
+    private readonly DiscordRestTuning _tuning;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordRestClient> _logger;
+    private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
+    private int _guardWarned;
+
+    public DiscordRestClient(
+        HttpClient http,
+        IOptions<DiscordOptions> options,
+        DiscordRateLimiter limiter,
+        InvalidRequestGuard guard,
+        DiscordShutdown shutdown,
+        DiscordRestTuning tuning,
+        TimeProvider time,
+        ILogger<DiscordRestClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        var baseUrl = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? DiscordOptions.DefaultApiBaseUrl : options.Value.ApiBaseUrl.Trim();
+        _baseUri = new Uri(baseUrl.TrimEnd('/') + "/");
+        _authorization = "Bot " + options.Value.Token.Trim();
+        _limiter = limiter;
+        _guard = guard;
+        _shutdown = shutdown;
+        _tuning = tuning;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Posts a message; returns its id. An impatient send never waits: a rate limit comes back as <see cref="DiscordRateLimitedException"/>.</summary>
+    public async Task<string> CreateMessageAsync(string channelId, DiscordMessage message, bool patient, CancellationToken cancellationToken)
+    {
+        DiscordMessageLimits.EnsureValid(message);
+        var route = DiscordRoute.Post($"channels/{Id(channelId)}/messages", "channels/{channel}/messages", "channel:" + channelId);
+        using var answer = await SendAsync(route, message, patient, retrySafe: message.Nonce is not null && message.EnforceNonce == true, cancellationToken).ConfigureAwait(false);
+        return DiscordJson.String(answer.RootElement, "id") ?? string.Empty;
+    }
+
+    public async Task EditMessageAsync(string channelId, string messageId, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        DiscordMessageLimits.EnsureValid(message);
+        var route = DiscordRoute.Patch($"channels/{Id(channelId)}/messages/{Id(messageId)}", "channels/{channel}/messages/{message}", "channel:" + channelId);
+        using var _ = await SendAsync(route, message, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes a message of an announcement channel to the servers following it.</summary>
+    public async Task CrosspostAsync(string channelId, string messageId, CancellationToken cancellationToken)
+    {
+        var route = DiscordRoute.Post($"channels/{Id(channelId)}/messages/{Id(messageId)}/crosspost", "channels/{channel}/messages/{message}/crosspost", "channel:" + channelId);
+        using var _ = await SendAsync(route, null, patient: true, retrySafe: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DiscordChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var route = DiscordRoute.Get($"channels/{Id(channelId)}", "channels/{channel}", "channel:" + channelId);
+        using var answer = await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+        var root = answer.RootElement;
+        return new DiscordChannel(DiscordJson.String(root, "id") ?? channelId, (int)(DiscordJson.Integer(root, "type") ?? -1), DiscordJson.String(root, "name"));
+    }
+
+    /// <summary>The DM channel with a person, opened once and remembered.</summary>
+    public async Task<string> GetDmChannelAsync(string userId, bool patient, CancellationToken cancellationToken)
+    {
+        if (_dmChannels.TryGetValue(userId, out var known))
+        {
+            return known;
+        }
+
+        var route = DiscordRoute.Post("users/@me/channels", "users/@me/channels");
+        using var answer = await SendAsync(route, new { recipient_id = Id(userId) }, patient, retrySafe: true, cancellationToken).ConfigureAwait(false);
+        var channelId = DiscordJson.String(answer.RootElement, "id")
+            ?? throw new DiscordApiException(200, 0, "the DM channel came back without an id", route.Template);
+        _dmChannels[userId] = channelId;
+        return channelId;
+    }
+
+    /// <summary>The first answer to an interaction; Discord allows one, within 3 s.</summary>
+    public async Task RespondAsync(string interactionId, string token, DiscordInteractionResponse response, CancellationToken cancellationToken)
+    {
+        if (response.Data is DiscordMessage message)
+        {
+            DiscordMessageLimits.EnsureValid(message);
+        }
+
+        var route = new DiscordRoute(
+            HttpMethod.Post, $"interactions/{Id(interactionId)}/{Token(token)}/callback", "POST interactions/{interaction}/{token}/callback",
+            "interaction:" + interactionId, IsInteractionCallback: true);
+        using var _ = await SendAsync(route, response, patient: true, retrySafe: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the original (possibly deferred) interaction response.</summary>
+    public async Task EditOriginalResponseAsync(string applicationId, string token, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        DiscordMessageLimits.EnsureValid(message);
+        var route = DiscordRoute.Patch(
+            $"webhooks/{Id(applicationId)}/{Token(token)}/messages/@original", "webhooks/{application}/{token}/messages/@original", $"webhook:{applicationId}/{token}");
+        using var _ = await SendAsync(route, message, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Another message in answer to an interaction (for replies that need more than one).</summary>
+    public async Task CreateFollowupAsync(string applicationId, string token, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        DiscordMessageLimits.EnsureValid(message);
+        var route = DiscordRoute.Post($"webhooks/{Id(applicationId)}/{Token(token)}", "webhooks/{application}/{token}", $"webhook:{applicationId}/{token}");
+        using var _ = await SendAsync(route, message, patient: true, retrySafe: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The slash commands registered now, globally or in one server, as Discord returns them.</summary>
+    public async Task<JsonDocument> GetCommandsAsync(string applicationId, string? guildId, CancellationToken cancellationToken)
+    {
+        var route = CommandsRoute(HttpMethod.Get, applicationId, guildId);
+        return await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces every slash command, globally or in one server.</summary>
+    public async Task OverwriteCommandsAsync(string applicationId, string? guildId, IReadOnlyList<DiscordApplicationCommand> commands, CancellationToken cancellationToken)
+    {
+        var route = CommandsRoute(HttpMethod.Put, applicationId, guildId);
+        using var _ = await SendAsync(route, commands, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The application's id (<c>GET /applications/@me</c>), for when it is not configured.</summary>
+    public async Task<string> GetApplicationIdAsync(CancellationToken cancellationToken)
+    {
+        var route = DiscordRoute.Get("applications/@me", "applications/@me");
+        using var answer = await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+        return DiscordJson.String(answer.RootElement, "id")
+            ?? throw new DiscordApiException(200, 0, "the application came back without an id", route.Template);
+    }
+
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
+    {
+        var route = DiscordRoute.Get("gateway/bot", "gateway/bot");
+        using var answer = await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
+        var root = answer.RootElement;
+        var url = DiscordJson.String(root, "url");
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new DiscordApiException(200, 0, "GET /gateway/bot answered without a usable url", route.Template);
+        }
+
+        var limit = DiscordJson.Object(root, "session_start_limit") ?? default;
+        return new GatewayBotInfo(
+            uri,
+            (int)(DiscordJson.Integer(root, "shards") ?? 1),
+            new SessionStartLimit(
+                (int)(DiscordJson.Integer(limit, "total") ?? 1000),
+                (int)(DiscordJson.Integer(limit, "remaining") ?? 1000),
+                TimeSpan.FromMilliseconds(DiscordJson.Integer(limit, "reset_after") ?? 0),
+                (int)Math.Max(1, DiscordJson.Integer(limit, "max_concurrency") ?? 1)));
+    }
+
+    private static DiscordRoute CommandsRoute(HttpMethod method, string applicationId, string? guildId)
+    {
+        var verb = method.Method;
+        return string.IsNullOrWhiteSpace(guildId)
+            ? new DiscordRoute(method, $"applications/{Id(applicationId)}/commands", verb + " applications/{application}/commands", string.Empty)
+            : new DiscordRoute(method, $"applications/{Id(applicationId)}/guilds/{Id(guildId)}/commands", verb + " applications/{application}/guilds/{guild}/commands", "guild:" + guildId);
+    }
+
+    /// <summary>
+    /// Sends one request, with rate limits, retries and the breakers, and returns the parsed answer
+    /// (an empty object for 204). <paramref name="retrySafe"/>: the request may be sent again after
+    /// an answer that does not prove it was not applied (500, a dropped connection).
+    /// </summary>
+    private async Task<JsonDocument> SendAsync(DiscordRoute route, object? body, bool patient, bool retrySafe, CancellationToken cancellationToken)
+    {
+        var payload = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options);
+        var rateLimited = 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            ThrowIfStopped(route);
+            using var lease = await _limiter.AcquireAsync(route, patient, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            string text;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_tuning.RequestTimeout);
+                using var request = CreateRequest(route, payload);
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                lease.Complete(null);
+                var reason = ex is OperationCanceledException ? "timed out" : "network error";
+                if (patient && (retrySafe || route.IsIdempotent) && attempt < _tuning.ServerErrorRetries)
+                {
+                    await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw new DiscordUnavailableException($"{route.Template}: {reason} ({ex.GetType().Name})", isTransient: true, ex);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                var headers = ReadHeaders(response);
+                if (status == (int)HttpStatusCode.TooManyRequests)
+                {
+                    var limited = ReadRateLimit(response, text);
+                    if (!limited.Shared)
+                    {
+                        _guard.Record();
+                    }
+
+                    if (limited.Global)
+                    {
+                        _limiter.PauseAll(limited.RetryAfter);
+                        lease.Complete(headers);
+                    }
+                    else
+                    {
+                        lease.Complete(headers with { RouteRetryAfter = limited.RetryAfter });
+                    }
+
+                    _logger.LogWarning(
+                        "Discord rate limit on {Route}: wait {Seconds:0.###} s (scope {Scope})", route.Template, limited.RetryAfter.TotalSeconds, limited.Scope ?? (limited.Global ? "global" : "route"));
+                    if (!patient || ++rateLimited > _tuning.RateLimitRetries || limited.RetryAfter > _tuning.MaxRateLimitWait)
+                    {
+                        throw new DiscordRateLimitedException(limited.RetryAfter, limited.Global, route.Template);
+                    }
+
+                    continue;
+                }
+
+                lease.Complete(headers);
+                if (response.IsSuccessStatusCode)
+                {
+                    return Parse(text);
+                }
+
+                if (status == (int)HttpStatusCode.Unauthorized)
+                {
+                    _guard.Record();
+                    TokenRefused();
+                    throw new DiscordUnavailableException("Discord refused the bot token (HTTP 401)", isTransient: false);
+                }
+
+                if (status >= 500)
+                {
+                    var gatewayTrouble = status is 502 or 503 or 504;
+                    if (patient && (gatewayTrouble || retrySafe || route.IsIdempotent) && attempt < _tuning.ServerErrorRetries)
+                    {
+                        _logger.LogInformation("Discord answered HTTP {Status} on {Route}; retrying", status, route.Template);
+                        await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    throw new DiscordUnavailableException($"{route.Template}: Discord answered HTTP {status}", isTransient: true);
+                }
+
+                if (status == (int)HttpStatusCode.Forbidden)
+                {
+                    _guard.Record();
+                }
+
+                var (code, message) = ReadError(text, response.ReasonPhrase);
+                throw new DiscordApiException(status, code, message, route.Template);
+            }
+        }
+    }
+
+    private void ThrowIfStopped(DiscordRoute route)
+    {
+        if (_shutdown.IsShutDown)
+        {
+            throw new DiscordUnavailableException($"Discord is shut down: {_shutdown.Reason}", isTransient: false);
+        }
+
+        if (_guard.IsOverLimit(out var wait))
+        {
+            if (Interlocked.Exchange(ref _guardWarned, 1) == 0)
+            {
+                _logger.LogError(
+                    "{Count} refused or rate-limited Discord requests in the last {Minutes} minutes; NewsBot sends nothing to Discord for {Seconds:0} s to stay clear of Discord's ban on the address",
+                    _guard.Count, _tuning.InvalidRequestWindow.TotalMinutes, wait.TotalSeconds);
+            }
+
+            throw new DiscordRateLimitedException(wait, global: true, route.Template);
+        }
+
+        Interlocked.Exchange(ref _guardWarned, 0);
+    }
+
+    private void TokenRefused()
+    {
+        if (_shutdown.Trip("the bot token was refused (HTTP 401)"))
+        {
+            _logger.LogCritical(
+                "Discord refused the bot token (HTTP 401 Unauthorized). Discord is shut down: nothing more is sent until Discord:Token (Discord__Token) holds a valid token and NewsBot is restarted.");
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(DiscordRoute route, string? payload)
+    {
+        var request = new HttpRequestMessage(route.Method, new Uri(_baseUri, route.Path));
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (payload is not null)
+        {
+            request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(_tuning.ServerErrorBackoff.Ticks * (1L << Math.Min(attempt, 10)));
+
+    private static DiscordRateLimiter.RateLimitHeaders ReadHeaders(HttpResponseMessage response)
+    {
+        var resetAfter = Double(response, "X-RateLimit-Reset-After") is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        if (resetAfter is null && Double(response, "X-RateLimit-Reset") is { } epoch)
+        {
+            // Without Reset-After, the epoch form; a skewed local clock can make it negative.
+            var left = DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch * 1000)) - DateTimeOffset.UtcNow;
+            resetAfter = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        return new DiscordRateLimiter.RateLimitHeaders(
+            Header(response, "X-RateLimit-Bucket"),
+            (int?)Double(response, "X-RateLimit-Limit"),
+            (int?)Double(response, "X-RateLimit-Remaining"),
+            resetAfter);
+    }
+
+    /// <summary>Reads a 429: the body's <c>retry_after</c> first, then <c>Retry-After</c>, then a long default (a Cloudflare HTML page says nothing).</summary>
+    private RateLimit ReadRateLimit(HttpResponseMessage response, string text)
+    {
+        double? bodyRetry = null;
+        var bodyGlobal = false;
+        if (LooksLikeJson(text))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                bodyRetry = DiscordJson.Number(document.RootElement, "retry_after");
+                bodyGlobal = document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("global", out var global) && global.ValueKind == JsonValueKind.True;
+            }
+            catch (JsonException)
+            {
+                // Fall back to the headers.
+            }
+        }
+
+        var scope = Header(response, "X-RateLimit-Scope");
+        var headerGlobal = string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+        TimeSpan? retry = bodyRetry is { } b && b >= 0 ? TimeSpan.FromSeconds(b) : null;
+        retry ??= response.Headers.RetryAfter?.Delta;
+        retry ??= Double(response, "Retry-After") is { } header ? TimeSpan.FromSeconds(header) : null;
+        retry ??= _tuning.UnreadableRateLimitWait;
+        var isGlobal = bodyGlobal || headerGlobal || string.Equals(scope, "global", StringComparison.OrdinalIgnoreCase);
+        return new RateLimit(retry.Value, isGlobal, string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase), scope);
+    }
+
+    private static (int Code, string Message) ReadError(string text, string? reason)
+    {
+        if (LooksLikeJson(text))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                var root = document.RootElement;
+                return ((int)(DiscordJson.Integer(root, "code") ?? 0), DiscordJson.String(root, "message") ?? reason ?? "no message");
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all.
+            }
+        }
+
+        return (0, reason ?? "no message");
+    }
+
+    private static JsonDocument Parse(string text)
+    {
+        if (!LooksLikeJson(text))
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return JsonDocument.Parse("{}");
+        }
+    }
+
+    private static bool LooksLikeJson(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && trimmed[0] is '{' or '[';
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static double? Double(HttpResponseMessage response, string name) =>
+        Header(response, name) is { } value && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    /// <summary>Ids go into paths as they are; anything but digits is refused rather than sent.</summary>
+    private static string Id(string id) =>
+        id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? id : throw new ArgumentException($"'{id}' is not a Discord id.", nameof(id));
+
+    private static string Token(string token) => Uri.EscapeDataString(token);
+
+    private sealed record RateLimit(TimeSpan RetryAfter, bool Global, bool Shared, string? Scope);
+}

@@ -1,0 +1,499 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace NewsBot.Tests.Fakes;
+
+/// <summary>A request the fake Discord API received: what came in, when (on the test's clock), and how it was answered.</summary>
+public sealed record DiscordRestRequest(
+    string Method,
+    string Path,
+    string? Authorization,
+    string? UserAgent,
+    string? ContentType,
+    JsonNode? Body,
+    DateTimeOffset At,
+    int Status)
+{
+    /// <summary>"POST /channels/500/messages".</summary>
+    public string Route => Method + " " + Path;
+
+    /// <summary>The interaction callback type (4 message, 5 defer, 7 update, 8 autocomplete).</summary>
+    public int? CallbackType => (int?)Body?["type"];
+
+    /// <summary>The message part: a callback's data, or the body of any other message request.</summary>
+    public JsonNode? Message => Path.StartsWith("/interactions/", StringComparison.Ordinal) ? Body?["data"] : Body;
+
+    public bool Succeeded => Status is >= 200 and < 300;
+}
+
+/// <summary>How the fake answers one request instead of its default.</summary>
+/// <param name="Hold">The answer waits for this task first (a response held back for as long as a test needs).</param>
+public sealed record FakeDiscordAnswer(
+    int Status,
+    string Body = "{}",
+    IReadOnlyDictionary<string, string>? Headers = null,
+    string ContentType = "application/json",
+    Task? Hold = null)
+{
+    public static FakeDiscordAnswer Error(int status, int code, string message) =>
+        new(status, new JsonObject { ["code"] = code, ["message"] = message }.ToJsonString());
+
+    public static FakeDiscordAnswer RateLimited(double retryAfter, bool global = false, string scope = "user") =>
+        new(429,
+            new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = retryAfter, ["global"] = global }.ToJsonString(),
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Retry-After"] = Math.Ceiling(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-RateLimit-Scope"] = scope,
+                ["X-RateLimit-Global"] = global ? "true" : "false",
+            });
+
+    /// <summary>A Cloudflare-style 429: an HTML page and only the Retry-After header.</summary>
+    public static FakeDiscordAnswer HtmlRateLimited(int retryAfterSeconds) =>
+        new(429, "<html><body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>",
+            new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            "text/html");
+
+    public static FakeDiscordAnswer BadGateway() => new(502, "<html><body>502 Bad Gateway</body></html>", ContentType: "text/html");
+
+    /// <summary>Success (the route's default body) with rate-limit headers describing the bucket.</summary>
+    public static FakeDiscordAnswer WithBucket(string bucket, int limit, int remaining, double resetAfter) =>
+        new(0, Headers: Bucket(bucket, limit, remaining, resetAfter));
+
+    public static Dictionary<string, string> Bucket(string bucket, int limit, int remaining, double resetAfter) =>
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["X-RateLimit-Bucket"] = bucket,
+            ["X-RateLimit-Limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["X-RateLimit-Remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["X-RateLimit-Reset-After"] = resetAfter.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+}
+
+/// <summary>
+/// An in-process stand-in for Discord's REST API on Kestrel (127.0.0.1, free port), driven by
+/// the real client. It implements the routes NewsBot uses with plausible answers, checks the
+/// token, records every request (body parsed, time read from the test's clock), and answers
+/// from a per-route script when one is queued (status, headers, body, held response).
+/// </summary>
+public sealed class FakeDiscordRest : IAsyncDisposable
+{
+    public const string Token = "MTAxMjM0NTY3ODkwMTIzNDU2.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
+    public const string ApplicationId = "200000000000000200";
+
+    private readonly WebApplication _app;
+    private readonly TimeProvider _clock;
+    private readonly Lock _lock = new();
+    private readonly List<DiscordRestRequest> _requests = [];
+    private readonly Dictionary<string, Queue<FakeDiscordAnswer>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _channelTypes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JsonArray _globalCommands = [];
+    private JsonArray _guildCommands = [];
+    private long _nextMessageId = 900_000_000_000_000_000;
+    private int _arrivals;
+
+    private FakeDiscordRest(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+    }
+
+    /// <summary>The API base the client is given: <c>http://127.0.0.1:port/api/v10</c>.</summary>
+    public string ApiBaseUrl { get; private set; } = string.Empty;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Requests that have reached the server, answered or not.</summary>
+    public int Arrivals => Volatile.Read(ref _arrivals);
+
+    public IReadOnlyList<DiscordRestRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>The most requests on one path that were in the server at the same moment.</summary>
+    public int MaxInFlight(string path) => _maxInFlight.GetValueOrDefault(path);
+
+    public static async Task<FakeDiscordRest> StartAsync(TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        var app = builder.Build();
+        var server = new FakeDiscordRest(app, clock ?? TimeProvider.System);
+        app.Map("/api/v10/{**path}", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address);
+        server.ApiBaseUrl = address.TrimEnd('/') + "/api/v10";
+        return server;
+    }
+
+    /// <summary>The next requests to <paramref name="route"/> (e.g. "POST /channels/1/messages") get these answers in order.</summary>
+    public void Script(string route, params FakeDiscordAnswer[] answers)
+    {
+        lock (_lock)
+        {
+            if (!_scripts.TryGetValue(route, out var queue))
+            {
+                _scripts[route] = queue = new Queue<FakeDiscordAnswer>();
+            }
+
+            foreach (var answer in answers)
+            {
+                queue.Enqueue(answer);
+            }
+        }
+    }
+
+    /// <summary>What <c>GET /channels/{id}</c> reports as the channel's type (0 text, 5 announcement).</summary>
+    public void SetChannelType(string channelId, int type) => _channelTypes[channelId] = type;
+
+    /// <summary>The commands registered globally (or in the guild) as Discord would list them.</summary>
+    public void SetCommands(JsonArray commands, bool guild = false)
+    {
+        lock (_lock)
+        {
+            if (guild)
+            {
+                _guildCommands = commands;
+            }
+            else
+            {
+                _globalCommands = commands;
+            }
+        }
+    }
+
+    public IReadOnlyList<DiscordRestRequest> Calls(string method, string pathPrefix) =>
+        Requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
+
+    /// <summary>Waits (a few seconds at most) for a request matching the predicate.</summary>
+    public async Task<DiscordRestRequest> WaitForAsync(Func<DiscordRestRequest, bool> predicate, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (_requests.FirstOrDefault(predicate) is { } found)
+                {
+                    return found;
+                }
+
+                changed = _changed.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException("No matching request arrived. Seen: " + string.Join(", ", Requests.Select(r => $"{r.Route}:{r.Status}")));
+            }
+
+            await Task.WhenAny(changed, Task.Delay(left));
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> requests have reached the server.</summary>
+    public async Task WaitForArrivalsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Arrivals < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Only {Arrivals} of {count} requests arrived.");
+            }
+
+            Task changed;
+            lock (_lock)
+            {
+                changed = _changed.Task;
+            }
+
+            await Task.WhenAny(changed, Task.Delay(50));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var at = _clock.GetUtcNow();
+        var method = context.Request.Method;
+        var path = context.Request.Path.Value!["/api/v10".Length..];
+        var route = method + " " + path;
+        var inFlight = _inFlight.AddOrUpdate(path, 1, (_, n) => n + 1);
+        _maxInFlight.AddOrUpdate(path, inFlight, (_, n) => Math.Max(n, inFlight));
+        lock (_lock)
+        {
+            _arrivals++;
+            Pulse();
+        }
+
+        JsonNode? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            try
+            {
+                body = await JsonNode.ParseAsync(context.Request.Body);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                body = null;
+            }
+        }
+
+        int status;
+        try
+        {
+            status = await AnswerAsync(context, route, path, method, body);
+        }
+        catch (OperationCanceledException)
+        {
+            status = 499;
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(path, 0, (_, n) => n - 1);
+        }
+
+        var headers = context.Request.Headers;
+        lock (_lock)
+        {
+            _requests.Add(new DiscordRestRequest(method, path, headers.Authorization, headers.UserAgent, context.Request.ContentType, body, at, status));
+            Pulse();
+        }
+    }
+
+    private async Task<int> AnswerAsync(HttpContext context, string route, string path, string method, JsonNode? body)
+    {
+        if (context.Request.Headers.Authorization != "Bot " + Token)
+        {
+            return await WriteAsync(context, new FakeDiscordAnswer(401, """{"message":"401: Unauthorized","code":0}"""));
+        }
+
+        FakeDiscordAnswer? scripted = null;
+        lock (_lock)
+        {
+            if (_scripts.TryGetValue(route, out var queue) && queue.Count > 0)
+            {
+                scripted = queue.Dequeue();
+            }
+        }
+
+        if (scripted?.Hold is { } hold)
+        {
+            await hold.WaitAsync(context.RequestAborted);
+        }
+
+        if (scripted is { Status: not 0 })
+        {
+            return await WriteAsync(context, scripted);
+        }
+
+        var answer = Default(method, path, body);
+        if (scripted?.Headers is { } extra)
+        {
+            answer = answer with { Headers = extra };
+        }
+
+        return await WriteAsync(context, answer);
+    }
+
+    private FakeDiscordAnswer Default(string method, string path, JsonNode? body)
+    {
+        var parts = path.Trim('/').Split('/');
+        switch (method, parts)
+        {
+            case ("GET", ["gateway", "bot"]):
+                var ws = "ws://" + BaseUri.Authority + "/";
+                return Ok(new JsonObject
+                {
+                    ["url"] = ws,
+                    ["shards"] = 1,
+                    ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+                });
+            case ("GET", ["applications", "@me"]):
+                return Ok(new JsonObject { ["id"] = ApplicationId, ["name"] = "NewsBot" });
+            case ("POST", ["channels", var channel, "messages"]):
+                return Ok(Message(channel, body));
+            case ("PATCH", ["channels", var channel, "messages", var id]):
+                return Ok(new JsonObject { ["id"] = id, ["channel_id"] = channel });
+            case ("POST", ["channels", var channel, "messages", var id, "crosspost"]):
+                return Ok(new JsonObject { ["id"] = id, ["channel_id"] = channel });
+            case ("GET", ["channels", var channel]):
+                return Ok(new JsonObject { ["id"] = channel, ["type"] = _channelTypes.GetValueOrDefault(channel), ["name"] = "news" });
+            case ("POST", ["users", "@me", "channels"]):
+                return Ok(new JsonObject { ["id"] = "7" + ((string?)body?["recipient_id"] ?? "0"), ["type"] = 1 });
+            case ("POST", ["interactions", _, _, "callback"]):
+                return new FakeDiscordAnswer(204, string.Empty);
+            case ("PATCH", ["webhooks", _, _, "messages", "@original"]):
+            case ("POST", ["webhooks", _, _]):
+                return Ok(Message("0", body));
+            case ("GET", ["applications", _, "commands"]):
+                lock (_lock)
+                {
+                    return Ok(_globalCommands.DeepClone());
+                }
+
+            case ("GET", ["applications", _, "guilds", _, "commands"]):
+                lock (_lock)
+                {
+                    return Ok(_guildCommands.DeepClone());
+                }
+
+            case ("PUT", ["applications", _, "commands"]):
+                SetCommands(body as JsonArray ?? [], guild: false);
+                return Ok(body?.DeepClone() ?? new JsonArray());
+            case ("PUT", ["applications", _, "guilds", _, "commands"]):
+                SetCommands(body as JsonArray ?? [], guild: true);
+                return Ok(body?.DeepClone() ?? new JsonArray());
+            default:
+                return FakeDiscordAnswer.Error(404, 0, "404: Not Found");
+        }
+    }
+
+    private JsonObject Message(string channel, JsonNode? body)
+    {
+        var id = Interlocked.Increment(ref _nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = new JsonObject { ["id"] = id, ["channel_id"] = channel };
+        if (body?["content"] is { } content)
+        {
+            message["content"] = content.DeepClone();
+        }
+
+        return message;
+    }
+
+    private static FakeDiscordAnswer Ok(JsonNode body) => new(200, body.ToJsonString());
+
+    private static async Task<int> WriteAsync(HttpContext context, FakeDiscordAnswer answer)
+    {
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (answer.Status != 204)
+        {
+            context.Response.ContentType = answer.ContentType;
+            await context.Response.WriteAsync(answer.Body);
+        }
+
+        return answer.Status;
+    }
+
+    private void Pulse()
+    {
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
+}
+
+/// <summary>Builders for the <c>INTERACTION_CREATE</c> payloads Discord sends (the dispatch's <c>d</c>).</summary>
+public static class DiscordInteractions
+{
+    public const string GuildId = "400000000000000400";
+    public const string ChannelId = "500000000000000500";
+    public const string UserId = "600000000000000600";
+
+    /// <summary>Every permission: what Discord reports for a server administrator.</summary>
+    public const string AllPermissions = "2147483647";
+
+    private static long _nextId = 300_000_000_000_000_000;
+
+    public static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A slash command; <paramref name="permissions"/> null means a DM, else a server channel with these member permissions.</summary>
+    public static JsonObject Command(string name, IEnumerable<(string Name, JsonNode Value)>? options = null, string? permissions = null, string userId = UserId, string? id = null, bool focused = false, string channelId = ChannelId)
+    {
+        var data = new JsonObject { ["id"] = "700000000000000700", ["name"] = name, ["type"] = 1 };
+        var list = new JsonArray();
+        foreach (var (optionName, value) in options ?? [])
+        {
+            var option = new JsonObject { ["name"] = optionName, ["type"] = value.GetValueKind() == System.Text.Json.JsonValueKind.Number ? 4 : 3, ["value"] = value.DeepClone() };
+            if (focused && list.Count == 0)
+            {
+                option["focused"] = true;
+            }
+
+            list.Add(option);
+        }
+
+        if (list.Count > 0)
+        {
+            data["options"] = list;
+        }
+
+        return Interaction(focused ? 4 : 2, data, permissions, userId, id, channelId);
+    }
+
+    /// <summary>An autocomplete request while <paramref name="option"/> is being typed.</summary>
+    public static JsonObject Autocomplete(string name, string option, string typed, string? permissions = null, string userId = UserId) =>
+        Command(name, [(option, JsonValue.Create(typed))], permissions, userId, focused: true);
+
+    /// <summary>A button press on one of the bot's messages.</summary>
+    public static JsonObject Button(string customId, string? permissions = null, string userId = UserId, string? id = null, string channelId = ChannelId)
+    {
+        var interaction = Interaction(3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, permissions, userId, id, channelId);
+        interaction["message"] = new JsonObject { ["id"] = "800000000000000800", ["channel_id"] = channelId };
+        return interaction;
+    }
+
+    private static JsonObject Interaction(int type, JsonObject data, string? permissions, string userId, string? id, string channelId)
+    {
+        var user = new JsonObject { ["id"] = userId, ["username"] = "alice", ["global_name"] = "Alice" };
+        var interaction = new JsonObject
+        {
+            ["id"] = id ?? NextId(),
+            ["application_id"] = FakeDiscordRest.ApplicationId,
+            ["type"] = type,
+            ["token"] = "itok-" + Guid.NewGuid().ToString("N"),
+            ["version"] = 1,
+            ["data"] = data,
+            ["locale"] = "en-US",
+        };
+        if (permissions is null)
+        {
+            interaction["channel_id"] = "710000000000000710";
+            interaction["channel"] = new JsonObject { ["id"] = "710000000000000710", ["type"] = 1 };
+            interaction["user"] = user;
+        }
+        else
+        {
+            interaction["guild_id"] = GuildId;
+            interaction["channel_id"] = channelId;
+            interaction["channel"] = new JsonObject { ["id"] = channelId, ["type"] = 0, ["name"] = "news" };
+            interaction["member"] = new JsonObject { ["user"] = user, ["roles"] = new JsonArray(), ["permissions"] = permissions };
+        }
+
+        return interaction;
+    }
+}

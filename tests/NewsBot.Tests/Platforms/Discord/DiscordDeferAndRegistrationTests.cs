@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NewsBot.Platforms.Discord.Interactions;
+using NewsBot.Platforms.Discord.Rest;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Platforms.Discord;
+
+public sealed class DiscordDeferAndRegistrationTests
+{
+    private const string Guild = "400000000000000401";
+
+    [Fact]
+    public async Task SlowCommand_IsDeferredThenTheOriginalResponseIsEdited()
+    {
+        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
+        var interaction = DiscordInteractions.Command("latest");
+
+        var callback = await discord.InteractAsync(interaction);
+
+        Assert.Equal(5, callback.CallbackType);
+        Assert.Null(callback.Body!["data"]);
+        var edit = Assert.Single(discord.Followups(interaction));
+        Assert.Equal("PATCH", edit.Method);
+        Assert.EndsWith("/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.NotNull(edit.Body!["embeds"]);
+        Assert.Equal("""{"parse":[]}""", edit.Body["allowed_mentions"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SlowPersonalCommand_IsDeferredPrivately()
+    {
+        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
+
+        var interaction = DiscordInteractions.Command("bookmarks");
+
+        var callback = await discord.InteractAsync(interaction);
+
+        Assert.Equal(5, callback.CallbackType);
+        Assert.Equal(64, (int?)callback.Body!["data"]!["flags"]);
+        var edit = Assert.Single(discord.Followups(interaction));
+        Assert.Equal("PATCH", edit.Method);
+        Assert.Null(edit.Body!["flags"]);
+    }
+
+    [Fact]
+    public async Task SlowPageButton_IsAcknowledgedThenItsMessageEdited()
+    {
+        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
+        var interaction = DiscordInteractions.Button("/latest 2", DiscordInteractions.AllPermissions);
+
+        var callback = await discord.InteractAsync(interaction);
+
+        Assert.Equal(6, callback.CallbackType);
+        Assert.Equal("PATCH", Assert.Single(discord.Followups(interaction)).Method);
+    }
+
+    [Fact]
+    public async Task Ready_RegistersTheSlashCommandsInTheConfiguredServerOnce()
+    {
+        await using var discord = await DiscordTestBot.StartAsync(guildId: Guild);
+
+        await discord.DispatchAsync("READY", Ready());
+        await discord.DispatchAsync("READY", Ready());
+
+        var put = Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/guilds/{Guild}/commands"));
+        Assert.Single(discord.Server.Calls("GET", $"/applications/{FakeDiscordRest.ApplicationId}/guilds/{Guild}/commands"));
+        var names = put.Body!.AsArray().Select(c => (string?)c!["name"]).ToList();
+        Assert.Contains("subscribe", names);
+        Assert.Contains("latest", names);
+        Assert.Empty(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
+    }
+
+    [Fact]
+    public async Task Ready_WithTheSameCommandsAlreadyRegisteredGlobally_WritesNothing()
+    {
+        await using var discord = await DiscordTestBot.StartAsync();
+        var desired = discord.Bot.Get<DiscordCommandRegistrar>().Desired;
+        var registered = JsonNode.Parse(JsonSerializer.Serialize(desired, DiscordJson.Options))!.AsArray();
+        foreach (var command in registered)
+        {
+            command!["id"] = "1";
+            command["version"] = "1";
+        }
+
+        discord.Server.SetCommands(registered);
+
+        await discord.DispatchAsync("READY", Ready());
+
+        Assert.Single(discord.Server.Calls("GET", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
+        Assert.Empty(discord.Server.Calls("PUT", "/applications/"));
+    }
+
+    [Fact]
+    public async Task Ready_LearnsTheApplicationId()
+    {
+        await using var discord = await DiscordTestBot.StartAsync();
+
+        await discord.DispatchAsync("READY", Ready());
+
+        Assert.Equal(FakeDiscordRest.ApplicationId, discord.Bot.Get<DiscordApplication>().Id);
+        Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
+    }
+
+    [Fact]
+    public async Task Ready_WithoutAnApplication_AsksDiscordForTheIdThenRegisters()
+    {
+        await using var discord = await DiscordTestBot.StartAsync();
+        var ready = Ready();
+        ready.Remove("application");
+
+        await discord.DispatchAsync("READY", ready);
+
+        Assert.Single(discord.Server.Calls("GET", "/applications/@me"));
+        Assert.Equal(FakeDiscordRest.ApplicationId, discord.Bot.Get<DiscordApplication>().Id);
+        Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
+    }
+
+    private static JsonObject Ready() => new()
+    {
+        ["v"] = 10,
+        ["user"] = new JsonObject { ["id"] = "100000000000000100", ["username"] = "newsbot", ["discriminator"] = "0" },
+        ["guilds"] = new JsonArray(),
+        ["session_id"] = "sess-1",
+        ["resume_gateway_url"] = "ws://127.0.0.1:1/resume",
+        ["application"] = new JsonObject { ["id"] = FakeDiscordRest.ApplicationId, ["flags"] = 0 },
+    };
+}
