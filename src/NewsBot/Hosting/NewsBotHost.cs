@@ -59,6 +59,7 @@ internal static class NewsBotHost
 
         builder.Services.AddNewsBotCore();
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();
+        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, ConfiguredAnnouncementChannels>();
         builder.Services.AddLiteDbStorage();
         builder.AddFeeds();
 
@@ -68,6 +69,8 @@ internal static class NewsBotHost
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddHostedService<DigestService>();
+        builder.Services.AddHostedService<AnnouncementService>();
         builder.Services.AddSingleton<TerminalChat>();
         if (mode == HostMode.Service)
         {

@@ -19,6 +19,9 @@ namespace NewsBot.Storage;
 internal sealed class NewsBotDatabase : IDisposable
 {
     public const string FileName = "newsbot.db";
+    // Adding a collection or a field with a default does not change the version: an older
+    // NewsBot reads such a file as before and ignores what it does not know. Only a change that
+    // older code would misread (a field that changes meaning, a key format) raises it.
     public const int SchemaVersion = 1;
 
     // A fresh LiteDB 5 file is this large; anything smaller would be overwritten without a word.
@@ -64,6 +67,10 @@ internal sealed class NewsBotDatabase : IDisposable
     public ILiteCollection<StateDocument> State => Database.GetCollection<StateDocument>("state");
 
     public ILiteCollection<OutboxDocument> Outbox => Database.GetCollection<OutboxDocument>("outbox");
+
+    public ILiteCollection<AnnouncementDocument> Announcements => Database.GetCollection<AnnouncementDocument>("announcements");
+
+    public ILiteCollection<DigestCursorDocument> DigestCursors => Database.GetCollection<DigestCursorDocument>("digest_cursors");
 
     /// <summary>Opens (or creates) the database in <paramref name="directory"/>.</summary>
     /// <exception cref="DatabaseUnavailableException">Another process holds it, or the file is not usable.</exception>
