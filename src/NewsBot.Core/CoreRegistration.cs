@@ -26,6 +26,7 @@ public static class CoreRegistration
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<SubscriptionMatcher>());
+        services.AddOptions<DeliveryOptions>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
         services.AddSingleton<DeliveryDispatcher>();

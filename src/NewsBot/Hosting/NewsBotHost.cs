@@ -56,6 +56,8 @@ internal static class NewsBotHost
 
         builder.Services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
+        builder.Services.AddOptions<NewsBot.Core.Delivery.DeliveryOptions>().BindConfiguration(NewsBot.Core.Delivery.DeliveryOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NewsBot.Core.Delivery.DeliveryOptions>, DeliveryOptionsValidator>();
 
         builder.Services.AddNewsBotCore();
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();

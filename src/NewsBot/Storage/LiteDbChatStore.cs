@@ -1,5 +1,6 @@
 using NewsBot.Core.Subscriptions;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
 
 namespace NewsBot.Storage;
 
@@ -45,6 +46,18 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
             }
         }
     }
+
+    public void SetQuietHours(ChatAddress chat, QuietHours? hours) =>
+        Change(chat, d => d.Quiet = hours?.ToString());
+
+    public void SetAnnouncementsMuted(ChatAddress chat, bool muted) =>
+        Change(chat, d => d.AnnouncementsMuted = muted);
+
+    public IReadOnlyList<string> ActiveChatKeys(string? platform = null) =>
+        database.Chats.Find(c => c.Active)
+            .Where(c => platform is null || c.Platform == platform)
+            .Select(c => c.Id)
+            .ToList();
 
     public int CountActive() => database.Chats.Count(c => c.Active);
 
@@ -92,6 +105,8 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
                         LastSeen = Dates.ToStored(at),
                     };
                     target.TimeZone ??= old.TimeZone;
+                    target.Quiet ??= old.Quiet;
+                    target.AnnouncementsMuted |= old.AnnouncementsMuted;
                     target.Active = true;
                     target.InactiveReason = null;
                     database.Chats.Upsert(target);
@@ -132,5 +147,20 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
         d.Active,
         d.InactiveReason,
         Dates.FromStored(d.FirstSeen),
-        Dates.FromStored(d.LastSeen));
+        Dates.FromStored(d.LastSeen),
+        d.Quiet is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
+        d.AnnouncementsMuted);
+
+    private void Change(ChatAddress chat, Action<ChatDocument> change)
+    {
+        lock (_writeLock)
+        {
+            var document = database.Chats.FindById(chat.Key);
+            if (document is not null)
+            {
+                change(document);
+                database.Chats.Update(document);
+            }
+        }
+    }
 }

@@ -313,7 +313,53 @@ internal sealed class NewsBotDatabase : IDisposable
         var outbox = database.GetCollection<OutboxDocument>("outbox");
         outbox.EnsureIndex(o => o.DedupKey, unique: true);
         outbox.EnsureIndex(o => o.NextAttemptAt);
-        outbox.EnsureIndex(o => o.ChatKey);
+
+        // Every index costs on each of the many inserts of a fan-out; a chat's entries are
+        // found through the dedup key's prefix instead.
+        outbox.DropIndex("ChatKey");
+        UpgradeOutbox(database);
+    }
+
+    /// <summary>Entries written before the outbox had kinds carried one story each; they become story entries.</summary>
+    private static void UpgradeOutbox(LiteDatabase database)
+    {
+        const string Marker = "outbox.kinds";
+        var state = database.GetCollection<StateDocument>("state");
+        if (state.FindById(Marker) is not null)
+        {
+            return;
+        }
+
+        var raw = database.GetCollection("outbox");
+        database.BeginTrans();
+        try
+        {
+            foreach (var document in raw.Find(Query.EQ("Kind", BsonValue.Null)).ToList())
+            {
+                document["Kind"] = "Story";
+                document["StoryIds"] = new BsonArray(document["StoryId"]);
+                document["ArticleIds"] = new BsonArray(document["ArticleId"]);
+                document.Remove("StoryId");
+                document.Remove("ArticleId");
+                raw.Update(document);
+            }
+
+            // Articles already stored were dealt with by the planner before this version; it starts after them.
+            if (state.FindById(LiteDbOutboxStore.PlannedThroughKey) is null)
+            {
+                var newest = database.GetCollection("articles").Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+                var through = newest?["_id"] is { IsInt32: true } id ? id.AsInt32 : 0;
+                state.Upsert(new StateDocument { Id = LiteDbOutboxStore.PlannedThroughKey, Value = through.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
+
+            state.Upsert(new StateDocument { Id = Marker, Value = "1" });
+            database.Commit();
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
     }
 
     private static DatabaseUnavailableException Damaged(string path, Exception ex) => new(
