@@ -35,7 +35,7 @@ public static class CoreRegistration
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<IOutboxComposer, DigestComposer>();
         services.AddSingleton<AnnouncementAudience>();
-        services.AddSingleton<AnnouncementQueue>();
+        services.AddSingleton<AnnouncementFanOut>();
         services.AddSingleton<AnnouncementReporter>();
         services.AddSingleton<IOutboxComposer, AnnouncementComposer>();
         services.AddSingleton<DeliveryExplainer>();

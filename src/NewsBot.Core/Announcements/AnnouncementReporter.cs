@@ -34,9 +34,8 @@ public sealed class AnnouncementReporter(
             var now = time.GetUtcNow();
             if (announcement.ReportChatKey is { } chatKey && audience.Reaches(ChatAddress.Parse(chatKey).Platform))
             {
-                outbox.Enqueue([new OutboxEntry(
-                    0, chatKey, OutboxKind.Announcement, AnnouncementKeys.ReportDedupKey(chatKey, announcement.Id), [], [],
-                    AnnouncementKeys.ReportReference(announcement.Id), OutboxState.Pending, 0, now, null, now, null)]);
+                outbox.Enqueue([OutboxEntry.ForComposed(
+                    chatKey, OutboxKind.Announcement, AnnouncementKeys.ReportDedupKey(chatKey, announcement.Id), AnnouncementKeys.ReportReference(announcement.Id), now)]);
             }
             else
             {

@@ -146,24 +146,24 @@ public sealed class DigestScheduler(
         return matches;
     }
 
+    /// <remarks>
+    /// The entry carries every story the digest counts (for "17 new" and for <c>/why</c>) and the
+    /// articles it lists (the top <see cref="Listed"/>); the text is composed when it is sent.
+    /// </remarks>
     private static OutboxEntry EntryFor(DueDigest digest, List<Article> found, DateTimeOffset now)
     {
         var ranked = Rank(found);
         var chatKey = digest.Subscription.ChatKey;
-        return new OutboxEntry(
-            0,
+        return OutboxEntry.ForComposed(
             chatKey,
             OutboxKind.Digest,
             OutboxKeys.Digest(chatKey, digest.Subscription.Id, digest.Date),
-            ranked.Select(a => a.StoryLeadId).ToList(),
-            ranked.Take(Listed).Select(a => a.Id).ToList(),
             digest.Subscription.Id.ToString(CultureInfo.InvariantCulture),
-            OutboxState.Pending,
-            0,
-            now,
-            null,
-            now,
-            null);
+            now) with
+        {
+            StoryIds = ranked.Select(a => a.StoryLeadId).ToList(),
+            ArticleIds = ranked.Take(Listed).Select(a => a.Id).ToList(),
+        };
     }
 
     private sealed record DueDigest(Subscription Subscription, DateOnly Date, TimeZoneInfo Zone, int AfterId, DateTimeOffset StoredSince, bool ChatActive);

@@ -9,7 +9,7 @@ namespace NewsBot.Hosting;
 /// ones to their authors. Both steps are safe to repeat, so a restart carries on where it stopped.
 /// </summary>
 internal sealed class AnnouncementService(
-    AnnouncementQueue queue,
+    AnnouncementFanOut queue,
     AnnouncementReporter reporter,
     TimeProvider time,
     ILogger<AnnouncementService> logger) : BackgroundService

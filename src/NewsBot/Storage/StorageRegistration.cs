@@ -26,6 +26,8 @@ internal static class StorageRegistration
         services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementStore, LiteDbAnnouncementStore>();
         services.AddSingleton<NewsBot.Core.Digests.IDigestCursorStore, LiteDbDigestCursorStore>();
         services.AddSingleton<NewsBot.Core.Digests.IArticleHistory, LiteDbArticleHistory>();
+        services.AddSingleton<NewsBot.Core.Digests.IDigestDeliveries, LiteDbDigestDeliveries>();
+        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementListeners, LiteDbAnnouncementListeners>();
         return services;
     }
 }

@@ -18,9 +18,9 @@ public sealed class QuietCommandTests : IDisposable
     [Fact]
     public async Task Quiet_None_SaysHowToSetIt_InTheChatsZone()
     {
-        await Bot.SendAsync("/timezone Europe/Berlin");
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
 
-        var answer = await Bot.SendAsync("/quiet");
+        var answer = await Flat.Of(Bot.SendAsync("/quiet"));
 
         Assert.Contains("no quiet hours", answer, StringComparison.Ordinal);
         Assert.Contains("times in Europe/Berlin", answer, StringComparison.Ordinal);
@@ -29,10 +29,10 @@ public sealed class QuietCommandTests : IDisposable
     [Fact]
     public async Task Quiet_SetAcrossMidnight_IsStoredAndShown()
     {
-        await Bot.SendAsync("/timezone Europe/Berlin");
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
 
-        var set = await Bot.SendAsync("/quiet 22:00-07:00");
-        var shown = await Bot.SendAsync("/quiet");
+        var set = await Flat.Of(Bot.SendAsync("/quiet 22:00-07:00"));
+        var shown = await Flat.Of(Bot.SendAsync("/quiet"));
 
         Assert.Equal(new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), Chat().Quiet);
         Assert.Contains("Quiet hours set: 22:00-07:00 in Europe/Berlin", set, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class QuietCommandTests : IDisposable
     [Fact]
     public async Task Quiet_SetWhileInsideTheWindow_SaysUntilWhen()
     {
-        var answer = await Bot.SendAsync("/quiet 11:00-14:30");
+        var answer = await Flat.Of(Bot.SendAsync("/quiet 11:00-14:30"));
 
         Assert.Contains("It is quiet now; pushes wait until 14:30.", answer, StringComparison.Ordinal);
     }
@@ -51,11 +51,11 @@ public sealed class QuietCommandTests : IDisposable
     [Fact]
     public async Task Quiet_Off_RemovesTheWindow()
     {
-        await Bot.SendAsync("/quiet 22:00-07:00");
+        await Flat.Of(Bot.SendAsync("/quiet 22:00-07:00"));
 
-        Assert.Contains("Quiet hours are off", await Bot.SendAsync("/quiet off"), StringComparison.Ordinal);
+        Assert.Contains("Quiet hours are off", await Flat.Of(Bot.SendAsync("/quiet off")), StringComparison.Ordinal);
         Assert.Null(Chat().Quiet);
-        Assert.Contains("has no quiet hours", await Bot.SendAsync("/quiet off"), StringComparison.Ordinal);
+        Assert.Contains("has no quiet hours", await Flat.Of(Bot.SendAsync("/quiet off")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -65,9 +65,9 @@ public sealed class QuietCommandTests : IDisposable
     [InlineData("/quiet tonight")]
     public async Task Quiet_BadWindow_SaysWhatToType_AndKeepsTheOldOne(string command)
     {
-        await Bot.SendAsync("/quiet 22:00-07:00");
+        await Flat.Of(Bot.SendAsync("/quiet 22:00-07:00"));
 
-        var answer = await Bot.SendAsync(command);
+        var answer = await Flat.Of(Bot.SendAsync(command));
 
         Assert.Contains("is not a quiet window", answer, StringComparison.Ordinal);
         Assert.Equal("22:00-07:00", Chat().Quiet!.ToString());
@@ -76,26 +76,26 @@ public sealed class QuietCommandTests : IDisposable
     [Fact]
     public async Task Quiet_InGroupByNonAdmin_CanBeReadButNotChanged()
     {
-        await Bot.SendAsync("/quiet 23:00-06:00", ChatKind.Group, isChatAdmin: true, chat: Group);
+        await Flat.Of(Bot.SendAsync("/quiet 23:00-06:00", ChatKind.Group, isChatAdmin: true, chat: Group));
 
-        Assert.Contains("Only this chat's admins", await Bot.SendAsync("/quiet off", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
-        Assert.Contains("23:00-06:00", await Bot.SendAsync("/quiet", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+        Assert.Contains("Only this chat's admins", await Flat.Of(Bot.SendAsync("/quiet off", ChatKind.Group, isChatAdmin: false, chat: Group)), StringComparison.Ordinal);
+        Assert.Contains("23:00-06:00", await Flat.Of(Bot.SendAsync("/quiet", ChatKind.Group, isChatAdmin: false, chat: Group)), StringComparison.Ordinal);
         Assert.NotNull(Chat(Group).Quiet);
     }
 
     [Fact]
     public async Task Quiet_IsInHelp()
     {
-        Assert.Contains("/quiet", await Bot.SendAsync("/help"), StringComparison.Ordinal);
-        Assert.Contains("/quiet 22:00-07:00", await Bot.SendAsync("/help quiet"), StringComparison.Ordinal);
+        Assert.Contains("/quiet", await Flat.Of(Bot.SendAsync("/help")), StringComparison.Ordinal);
+        Assert.Contains("/quiet 22:00-07:00", await Flat.Of(Bot.SendAsync("/help quiet")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PushDuringQuietHoursAcrossMidnight_IsHeldUntilTheWindowEnds()
     {
-        await Bot.SendAsync("/timezone Europe/Berlin");
-        await Bot.SendAsync("/quiet 22:00-07:00");
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
+        await Flat.Of(Bot.SendAsync("/quiet 22:00-07:00"));
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
 
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 in Berlin
         _rig.News("Robot opens a bakery");
@@ -114,8 +114,8 @@ public sealed class QuietCommandTests : IDisposable
     [Fact]
     public async Task DigestDuringQuietHours_IsNotHeld()
     {
-        await Bot.SendAsync("/quiet 06:00-09:00");
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Flat.Of(Bot.SendAsync("/quiet 06:00-09:00"));
+        await Flat.Of(Bot.SendAsync("/subscribe technology daily 08:00"));
         _rig.News("Robot opens a bakery");
 
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));

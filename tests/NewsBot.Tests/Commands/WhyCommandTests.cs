@@ -12,7 +12,7 @@ public sealed class WhyCommandTests : IDisposable
 
     private TestBot Bot => _rig.Bot;
 
-    private Task<string?> WhyAsync(int id) => Bot.SendAsync($"/why {id}");
+    private Task<string> WhyAsync(int id) => Flat.Of(Bot.SendAsync($"/why {id}"));
 
     [Theory]
     [InlineData("/why", "needs an article number")]
@@ -20,7 +20,7 @@ public sealed class WhyCommandTests : IDisposable
     [InlineData("/why 999", "There is no article #999")]
     public async Task Why_BadOrUnknownId_IsAFriendlyAnswer(string command, string expected)
     {
-        Assert.Contains(expected, await Bot.SendAsync(command), StringComparison.Ordinal);
+        Assert.Contains(expected, await Flat.Of(Bot.SendAsync(command)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_NoSubscriptionMatches_NamesTheClosestAndWhatItLacks()
     {
-        await Bot.SendAsync("/subscribe sports");
-        await Bot.SendAsync("/subscribe solar power -stocks");
+        await Flat.Of(Bot.SendAsync("/subscribe sports"));
+        await Flat.Of(Bot.SendAsync("/subscribe solar power -stocks"));
         var article = _rig.News("Solar prices fall again")[0];
 
         var answer = await WhyAsync(article.Id);
@@ -47,7 +47,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_TopicSubscriptionOnly_SaysWhichTopicsTheArticleIsIn()
     {
-        await Bot.SendAsync("/subscribe sports");
+        await Flat.Of(Bot.SendAsync("/subscribe sports"));
         var article = _rig.News("Robot opens a bakery")[0];
 
         Assert.Contains("it follows topic sports, and this article is in topics technology", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -56,8 +56,8 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Delivered_SaysWhen_InTheChatsZone()
     {
-        await Bot.SendAsync("/timezone Europe/Berlin");
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         var article = _rig.News("Robot opens a bakery")[0];
         await _rig.DispatchAsync();
 
@@ -69,7 +69,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Queued_AfterAFailedAttempt_SaysWhyAndWhenNext()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.TransientFailure("HTTP 502"));
         var article = _rig.News("Robot opens a bakery")[0];
         await _rig.DispatchAsync();
@@ -82,7 +82,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_QueuedAndDue_SaysItGoesOutWithinMoments()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         var article = _rig.News("Robot opens a bakery")[0];
 
         Assert.Contains("Queued as a push; it goes out within moments", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -91,9 +91,9 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_HeldByQuietHours_SaysUntilWhen()
     {
-        await Bot.SendAsync("/timezone Europe/Berlin");
-        await Bot.SendAsync("/quiet 12:00-15:00");
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
+        await Flat.Of(Bot.SendAsync("/quiet 12:00-15:00"));
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         var article = _rig.News("Robot opens a bakery")[0];
         await _rig.DispatchAsync();
 
@@ -106,7 +106,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_WaitingForTheDailyDigest_SaysWhen()
     {
-        await Bot.SendAsync("/subscribe technology daily 18:00");
+        await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
         var article = _rig.News("Robot opens a bakery")[0];
 
         Assert.Contains("Waiting for the daily digest #1 (topic technology, daily digest at 18:00) at 18:00 UTC (in 6 h)", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_SentInADigest_SaysSo()
     {
-        await Bot.SendAsync("/subscribe technology daily 18:00");
+        await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
         var article = _rig.News("Robot opens a bakery")[0];
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 18, 0, 0, TimeSpan.Zero));
         Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDue();
@@ -127,7 +127,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_FailedForGood_GivesTheReason()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
         var article = _rig.News("Robot opens a bakery")[0];
         await _rig.DispatchAsync();
@@ -138,7 +138,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Blocked_SaysSo_AndHowToComeBack()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
         var article = _rig.News("Robot opens a bakery")[0];
         await _rig.DispatchAsync();
@@ -152,7 +152,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Backlog_WasNotPushed()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
         var article = Bot.Get<ArticleIngestor>().Ingest(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2))).Added[0];
 
         Assert.Contains("it was in the backlog of a new source or too old", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         var article = _rig.News("Robot opens a bakery")[0];
         Bot.Time.Advance(TimeSpan.FromMinutes(10));
-        await Bot.SendAsync("/subscribe technology");
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
 
         Assert.Contains("before that subscription was made", await WhyAsync(article.Id), StringComparison.Ordinal);
     }
@@ -171,6 +171,6 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_IsInHelp_ForEveryone()
     {
-        Assert.Contains("/why <id>", await Bot.SendAsync("/help", user: "telegram:5", chat: "telegram:5"), StringComparison.Ordinal);
+        Assert.Contains("/why <id>", await Flat.Of(Bot.SendAsync("/help", user: "telegram:5", chat: "telegram:5")), StringComparison.Ordinal);
     }
 }

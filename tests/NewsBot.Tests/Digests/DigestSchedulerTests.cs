@@ -23,7 +23,7 @@ public sealed class DigestSchedulerTests : IDisposable
 
     private static string Text(Reply reply) => TerminalText(reply);
 
-    private static string TerminalText(Reply reply) => NewsBot.Platforms.Terminal.TerminalRenderer.Render(reply, TestBot.Now);
+    private static string TerminalText(Reply reply) => Flat.Text(NewsBot.Platforms.Terminal.TerminalRenderer.Render(reply, TestBot.Now));
 
     [Fact]
     public async Task Digest_GoesOutAtEightInTheChatsZone_WithTheNewMatches_AsOneMessage()
@@ -165,6 +165,7 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
         await Bot.SendAsync("/subscribe technology daily 08:00");
+        At(11, 29, 6);
         _rig.News("Robot opens a bakery");
 
         At(11, 29, 16); // 17:00 in Berlin: the bot was down at 08:00
@@ -275,7 +276,7 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
 
-        var answer = await Bot.SendAsync("/subscribe technology daily 08:00");
+        var answer = await Flat.Of(Bot.SendAsync("/subscribe technology daily 08:00"));
 
         Assert.Contains("The first digest comes tomorrow at 08:00 Europe/Berlin (in 19 h)", answer, StringComparison.Ordinal);
     }

@@ -11,8 +11,11 @@ namespace NewsBot.Core.Commands.Handlers;
 /// </summary>
 public sealed class AnnounceHandler(IAnnouncementStore announcements, AnnouncementAudience audience, TimeProvider time) : ICommandHandler
 {
-    /// <summary>Telegram's message limit is 4,096 characters; this leaves room for the heading.</summary>
-    public const int MaxLength = 3500;
+    /// <summary>
+    /// Below the parser's input limit, so that a longer text, which arrives cut short, is refused
+    /// rather than sent in part.
+    /// </summary>
+    public const int MaxLength = CommandParser.MaxInputLength - 100;
 
     public CommandInfo Command => CommandCatalog.Announce;
 
@@ -43,7 +46,7 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
 
         if (text.Length > MaxLength)
         {
-            return Reply.Problem($"That is {text.Length:N0} characters; an announcement can have at most {MaxLength:N0}. Shorten it and try again.");
+            return Reply.Problem($"That is too long: an announcement can have at most {MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters. Shorten it and try again; nothing was saved.");
         }
 
         var draft = announcements.AddDraft(

@@ -18,6 +18,7 @@ public sealed class DeliveryExplainer(
     ISubscriptionStore subscriptions,
     SubscriptionMatcher matcher,
     IDigestCursorStore cursors,
+    IDigestDeliveries digests,
     TimeProvider time)
 {
     public string Explain(ChatAddress chatAddress, Article article)
@@ -65,10 +66,15 @@ public sealed class DeliveryExplainer(
             return $"It matches #{instant.Id}, but this chat was unreachable ({chat.InactiveReason ?? "no reason known"}), so nothing was queued for it.";
         }
 
+        if (clock.Now - article.IngestedAt > QueuedStories.Remembered)
+        {
+            return $"It matches #{instant.Id} ({SubscriptionText.Describe(instant)}) and arrived at {clock.At(article.IngestedAt)}; delivery records that old are no longer kept.";
+        }
+
         return $"It matches #{instant.Id} ({SubscriptionText.Describe(instant)}), but no push of it to this chat is recorded: it may have arrived while the chat was unreachable, or it is being planned right now.";
     }
 
-    private string DescribeEntry(OutboxEntry entry, ChatRecord? chat, Clock clock)
+    private static string DescribeEntry(OutboxEntry entry, ChatRecord? chat, Clock clock)
     {
         var what = entry.Kind switch
         {
@@ -96,11 +102,12 @@ public sealed class DeliveryExplainer(
                 return next > clock.Now
                     ? $"Queued {what}; it goes out at {clock.At(next)}."
                     : $"Queued {what}; it goes out within moments.";
+            case OutboxState.Blocked:
+                return $"Not delivered: blocked — {entry.LastError ?? "this chat could not be reached"}. Sending /start here lets the bot write again.";
+            case OutboxState.Failed:
+                return $"Not delivered: failed — {entry.LastError ?? "no reason recorded"}.";
             default:
-                var reason = entry.LastError ?? "no reason recorded";
-                return OutboxDrops.IsBlocked(entry, chat)
-                    ? $"Not delivered: blocked — {reason}. /start here lets the bot write again."
-                    : $"Not delivered: failed — {reason}.";
+                return $"Not delivered: there was nothing to send any more ({entry.LastError ?? "no reason recorded"}).";
         }
     }
 
@@ -109,6 +116,11 @@ public sealed class DeliveryExplainer(
         var at = daily.DailyAt!.Value;
         var cursor = cursors.Find(daily.Id);
         var name = $"#{daily.Id} ({SubscriptionText.Describe(daily)})";
+        if (digests.FindDigest(daily.ChatKey, daily.Id, article.StoryLeadId) is { } digest)
+        {
+            return DescribeEntry(digest, null, clock);
+        }
+
         if (cursor is null || article.Id > cursor.LastArticleId)
         {
             var after = cursor?.LastRunAt ?? daily.CreatedAt;
@@ -123,7 +135,12 @@ public sealed class DeliveryExplainer(
             return $"Waiting for the daily digest {name} at {clock.At(nextDigest)}.";
         }
 
-        return $"It matches {name}, but it came before the digest of {cursor.LastLocalDate.ToString("d MMM", CultureInfo.InvariantCulture)} looked back, so it is in no digest.";
+        if (clock.Now - article.IngestedAt > QueuedStories.Remembered)
+        {
+            return $"It matches {name} and arrived at {clock.At(article.IngestedAt)}; delivery records that old are no longer kept.";
+        }
+
+        return $"It matches {name}, but it arrived before the window of the digest of {cursor.LastLocalDate.ToString("d MMM", CultureInfo.InvariantCulture)} (a first digest looks back 24 hours), so it is in no digest.";
     }
 
     private static string DigestName(OutboxEntry entry) =>

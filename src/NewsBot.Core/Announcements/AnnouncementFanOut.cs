@@ -9,12 +9,12 @@ namespace NewsBot.Core.Announcements;
 /// who pressed Send waiting. Entry keys are unique per (chat, announcement): after a crash half
 /// way, running again adds only the recipients that are missing.
 /// </summary>
-public sealed class AnnouncementQueue(
+public sealed class AnnouncementFanOut(
     IAnnouncementStore announcements,
     AnnouncementAudience audience,
     IOutboxStore outbox,
     TimeProvider time,
-    ILogger<AnnouncementQueue> logger)
+    ILogger<AnnouncementFanOut> logger)
 {
     public const int BatchSize = 1000;
 
@@ -29,9 +29,9 @@ public sealed class AnnouncementQueue(
             foreach (var batch in recipients.Chunk(BatchSize))
             {
                 var now = time.GetUtcNow();
-                added += outbox.Enqueue(batch.Select(chatKey => new OutboxEntry(
-                    0, chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, announcement.Id), [], [], reference,
-                    OutboxState.Pending, 0, now, null, now, null)).ToList());
+                added += outbox.Enqueue(batch
+                    .Select(chatKey => OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, reference), reference, now))
+                    .ToList());
             }
 
             announcements.MarkQueued(announcement.Id, recipients.Count);
