@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
@@ -16,7 +17,7 @@ public sealed class OutboxKindsTests : IDisposable
 
     public OutboxKindsTests()
     {
-        _bot = new TestBot(services: s => s.AddSingleton<IOutboxComposer>(_composer));
+        _bot = new TestBot(services: s => s.RemoveAll<IOutboxComposer>().AddSingleton<IOutboxComposer>(_composer));
         _wire = _bot.Source("Wire");
     }
 
