@@ -15,6 +15,7 @@ internal sealed class DeliveryService(
     DeliveryPlanner planner,
     DeliveryDispatcher dispatcher,
     IOutboxStore outbox,
+    NewsBot.Core.Chats.IChatStore chats,
     TimeProvider time,
     ILogger<DeliveryService> logger) : BackgroundService
 {
@@ -27,6 +28,8 @@ internal sealed class DeliveryService(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        // Reads every chat into memory now rather than in the middle of the first fan-out.
+        logger.LogInformation("{Count} active chats", chats.CountActive());
         var queued = planner.CatchUp();
         if (queued > 0)
         {
