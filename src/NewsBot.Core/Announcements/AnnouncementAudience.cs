@@ -7,7 +7,7 @@ namespace NewsBot.Core.Announcements;
 /// Who receives an announcement: every active chat that has not opted out, on each platform the
 /// bot can send to, and the announcement channels configured for those platforms.
 /// </summary>
-public sealed class AnnouncementAudience(IAnnouncementListeners listeners, IAnnouncementChannels channels, IEnumerable<IChatSender> senders)
+public sealed class AnnouncementAudience(IChatStore chats, IAnnouncementChannels channels, IEnumerable<IChatSender> senders)
 {
     private readonly HashSet<string> _platforms = senders.Select(s => s.Platform).ToHashSet(StringComparer.Ordinal);
 
@@ -21,9 +21,9 @@ public sealed class AnnouncementAudience(IAnnouncementListeners listeners, IAnno
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var platform in _platforms.Order(StringComparer.Ordinal))
         {
-            foreach (var key in listeners.ChatKeys(platform))
+            foreach (var key in chats.ActiveChatKeys(platform))
             {
-                if (seen.Add(key))
+                if (chats.Find(ChatAddress.Parse(key)) is not { AnnouncementsMuted: true } && seen.Add(key))
                 {
                     keys.Add(key);
                 }

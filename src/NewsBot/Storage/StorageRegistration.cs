@@ -27,7 +27,6 @@ internal static class StorageRegistration
         services.AddSingleton<NewsBot.Core.Digests.IDigestCursorStore, LiteDbDigestCursorStore>();
         services.AddSingleton<NewsBot.Core.Digests.IArticleHistory, LiteDbArticleHistory>();
         services.AddSingleton<NewsBot.Core.Digests.IDigestDeliveries, LiteDbDigestDeliveries>();
-        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementListeners, LiteDbAnnouncementListeners>();
         return services;
     }
 }
