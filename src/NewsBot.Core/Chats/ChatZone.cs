@@ -1,26 +1,10 @@
 namespace NewsBot.Core.Chats;
 
-/// <summary>A chat's time zone as the clock code needs it: UTC when none is set or the stored one is unknown here.</summary>
+/// <summary>A chat's time zone for chats the bot may not know yet: UTC when there is no record or no zone set.</summary>
 public static class ChatZone
 {
-    public static TimeZoneInfo Of(ChatRecord? chat) => Find(chat?.TimeZone);
+    public static TimeZoneInfo Of(ChatRecord? chat) => chat?.Zone ?? TimeZoneInfo.Utc;
 
-    public static string NameOf(ChatRecord? chat) => chat?.TimeZone is { } id && Find(id) != TimeZoneInfo.Utc ? id : "UTC";
-
-    private static TimeZoneInfo Find(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return TimeZoneInfo.Utc;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    /// <summary>The zone's name as people set it, or UTC.</summary>
+    public static string NameOf(ChatRecord? chat) => Of(chat) == TimeZoneInfo.Utc ? "UTC" : chat!.TimeZone!;
 }

@@ -22,9 +22,12 @@ public sealed class DigestScheduler(
     IArticleHistory history,
     SubscriptionMatcher matcher,
     IOutboxStore outbox,
+    IEnumerable<IChatSender> senders,
     TimeProvider time,
     ILogger<DigestScheduler> logger)
 {
+    private readonly HashSet<string> _platforms = senders.Select(s => s.Platform).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Stories listed in a digest; the rest are counted.</summary>
     public const int Listed = 5;
 
@@ -60,7 +63,7 @@ public sealed class DigestScheduler(
         foreach (var digest in due)
         {
             var found = matches.GetValueOrDefault(digest.Subscription.Id);
-            if (found is { Count: > 0 } && digest.ChatActive)
+            if (found is { Count: > 0 } && digest.Deliverable)
             {
                 entries.Add(EntryFor(digest, found, now));
             }
@@ -110,7 +113,10 @@ public sealed class DigestScheduler(
             }
 
             var storedSince = cursor is null ? now - FirstWindow : now - LongestWindow;
-            due.Add(new DueDigest(subscription, date.Value, zone, cursor?.LastArticleId ?? 0, storedSince, chat is not { Active: false }));
+            // An inactive chat, or one on a platform the bot cannot push to (the terminal), gets no
+            // digest, but its cursor moves on, so that a chat coming back is not sent old news.
+            var deliverable = chat is not { Active: false } && _platforms.Contains(ChatAddress.Parse(subscription.ChatKey).Platform);
+            due.Add(new DueDigest(subscription, date.Value, zone, cursor?.LastArticleId ?? 0, storedSince, deliverable));
         }
 
         return due;
@@ -166,5 +172,5 @@ public sealed class DigestScheduler(
         };
     }
 
-    private sealed record DueDigest(Subscription Subscription, DateOnly Date, TimeZoneInfo Zone, int AfterId, DateTimeOffset StoredSince, bool ChatActive);
+    private sealed record DueDigest(Subscription Subscription, DateOnly Date, TimeZoneInfo Zone, int AfterId, DateTimeOffset StoredSince, bool Deliverable);
 }

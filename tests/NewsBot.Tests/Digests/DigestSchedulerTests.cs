@@ -281,6 +281,18 @@ public sealed class DigestSchedulerTests : IDisposable
         Assert.Contains("The first digest comes tomorrow at 08:00 Europe/Berlin (in 19 h)", answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChatOnAPlatformWithoutPushes_GetsNoDigest()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00", user: "terminal:local", chat: "terminal:local");
+        _rig.News("Robot opens a bakery");
+
+        At(11, 29, 8);
+
+        Assert.Equal(0, RunDue());
+        Assert.Equal(0, _rig.Outbox.CountPending());
+    }
+
     private DigestScheduler NewScheduler() => new(
         new DigestSchedule(),
         Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>(),
@@ -289,6 +301,7 @@ public sealed class DigestSchedulerTests : IDisposable
         Bot.Get<IArticleHistory>(),
         Bot.Get<NewsBot.Core.Subscriptions.SubscriptionMatcher>(),
         _rig.Outbox,
+        [_rig.Telegram],
         Bot.Time,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestScheduler>.Instance);
 }
