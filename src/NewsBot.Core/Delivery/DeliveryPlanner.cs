@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
@@ -105,33 +106,39 @@ public sealed class DeliveryPlanner(
     /// <summary>Per chat, the new stories its instant subscriptions match, each once, in article order.</summary>
     private Dictionary<string, List<(int Story, int Article)>> Match(List<Article> batch)
     {
-        var perChat = new Dictionary<string, List<(int Story, int Article)>>(StringComparer.Ordinal);
-        foreach (var article in batch)
-        {
-            if (!article.IsNew)
-            {
-                continue;
-            }
+        // Matching is read-only and the matcher thread-safe: the articles are matched side by side.
+        var matches = new IReadOnlyList<Subscription>[batch.Count];
+        Parallel.For(0, batch.Count, i => matches[i] = batch[i].IsNew ? matcher.Match(batch[i]) : []);
 
+        var perChat = new Dictionary<string, List<(int Story, int Article)>>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var article = batch[i];
             var story = article.StoryLeadId;
-            foreach (var subscription in matcher.Match(article))
+            foreach (var subscription in matches[i])
             {
                 if (subscription.Mode != DeliveryMode.Instant)
                 {
                     continue;
                 }
 
-                if (!perChat.TryGetValue(subscription.ChatKey, out var stories))
+                ref var stories = ref CollectionsMarshal.GetValueRefOrAddDefault(perChat, subscription.ChatKey, out _);
+                stories ??= [];
+
+                // A chat with several matching subscriptions hears of the story once: they match
+                // the same article one after the other, and only a later report of a story can
+                // meet it again further on.
+                if (stories.Count > 0 && stories[^1].Story == story)
                 {
-                    stories = [];
-                    perChat.Add(subscription.ChatKey, stories);
+                    continue;
                 }
 
-                // A chat with several matching subscriptions hears of the story once.
-                if (stories.Count == 0 || !stories.Exists(s => s.Story == story))
+                if (article.StoryId != 0 && stories.Exists(s => s.Story == story))
                 {
-                    stories.Add((story, article.Id));
+                    continue;
                 }
+
+                stories.Add((story, article.Id));
             }
         }
 

@@ -105,8 +105,9 @@ internal sealed class OutboxDocument
     public string ChatKey { get; set; } = "";
     public string Platform { get; set; } = "";
     public string Kind { get; set; } = "";
-    public List<int> StoryIds { get; set; } = [];
-    public List<int> ArticleIds { get; set; } = [];
+
+    /// <summary>Story entries: (story id, article id) pairs as little-endian int32s, see <see cref="StoryPairs"/>. A fan-out writes one document per chat, and a binary field is several times smaller and quicker to write than two arrays.</summary>
+    public byte[]? Stories { get; set; }
     public string? Reference { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }

@@ -24,7 +24,9 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
 
     public int EnqueuePlanned(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId) => Write(() =>
     {
-        var added = Insert(entries);
+        // The planner's keys are new by construction (its batch, its position moved in this same
+        // transaction), so no lookup per entry; the unique index still refuses a duplicate.
+        var added = entries.Count == 0 ? 0 : database.Outbox.InsertBulk(entries.Select(ToDocument), entries.Count);
         database.State.Upsert(new StateDocument { Id = PlannedThroughKey, Value = plannedThroughArticleId.ToString(CultureInfo.InvariantCulture) });
         return added;
     });
@@ -35,9 +37,9 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         var story = nameof(OutboxKind.Story);
         return database.Outbox.Query()
             .Where(o => o.Kind == story && o.CreatedAt >= from)
-            .Select(o => new { o.ChatKey, o.StoryIds, o.CreatedAt })
+            .Select(o => new { o.ChatKey, o.Stories, o.CreatedAt })
             .ToEnumerable()
-            .Select(o => (o.ChatKey, (IReadOnlyList<int>)o.StoryIds, Dates.FromStored(o.CreatedAt)));
+            .Select(o => (o.ChatKey, (IReadOnlyList<int>)StoryPairs.Unpack(o.Stories).StoryIds, Dates.FromStored(o.CreatedAt)));
     }
 
     public int DeleteFinishedBefore(DateTimeOffset before)
@@ -92,7 +94,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
     public OutboxEntry? Find(string chatKey, int storyId)
     {
         var document = ForChat(chatKey)
-            .Where(o => o.Kind == nameof(OutboxKind.Story) && o.StoryIds.Contains(storyId))
+            .Where(o => o.Kind == nameof(OutboxKind.Story) && StoryPairs.Contains(o.Stories, storyId))
             .OrderBy(o => o.Id)
             .FirstOrDefault();
         return document is null ? null : ToEntry(document);
@@ -125,7 +127,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         foreach (var entry in entries)
         {
             var key = entry.DedupKey;
-            if (!keys.Add(key) || collection.Exists(Query.EQ(nameof(OutboxDocument.DedupKey), key)))
+            if (!keys.Add(key) || collection.Exists(o => o.DedupKey == key))
             {
                 continue;
             }
@@ -199,8 +201,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         ChatKey = entry.ChatKey,
         Platform = ChatAddress.Parse(entry.ChatKey).Platform,
         Kind = entry.Kind.ToString(),
-        StoryIds = [.. entry.StoryIds],
-        ArticleIds = [.. entry.ArticleIds],
+        Stories = StoryPairs.Pack(entry.StoryIds, entry.ArticleIds),
         Reference = entry.Reference,
         State = nameof(OutboxState.Pending),
         Attempts = entry.Attempts,
@@ -208,18 +209,22 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         CreatedAt = Dates.ToStored(entry.CreatedAt),
     };
 
-    private static OutboxEntry ToEntry(OutboxDocument d) => new(
-        d.Id,
-        d.ChatKey,
-        Enum.TryParse<OutboxKind>(d.Kind, out var kind) ? kind : OutboxKind.Story,
-        d.DedupKey,
-        d.StoryIds,
-        d.ArticleIds,
-        d.Reference,
-        Enum.TryParse<OutboxState>(d.State, out var state) ? state : OutboxState.Pending,
-        d.Attempts,
-        Dates.FromStored(d.NextAttemptAt),
-        d.LastError,
-        Dates.FromStored(d.CreatedAt),
-        Dates.FromStored(d.SentAt));
+    private static OutboxEntry ToEntry(OutboxDocument d)
+    {
+        var (storyIds, articleIds) = StoryPairs.Unpack(d.Stories);
+        return new OutboxEntry(
+            d.Id,
+            d.ChatKey,
+            Enum.TryParse<OutboxKind>(d.Kind, out var kind) ? kind : OutboxKind.Story,
+            d.DedupKey,
+            storyIds,
+            articleIds,
+            d.Reference,
+            Enum.TryParse<OutboxState>(d.State, out var state) ? state : OutboxState.Pending,
+            d.Attempts,
+            Dates.FromStored(d.NextAttemptAt),
+            d.LastError,
+            Dates.FromStored(d.CreatedAt),
+            Dates.FromStored(d.SentAt));
+    }
 }

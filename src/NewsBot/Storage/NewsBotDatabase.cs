@@ -337,8 +337,7 @@ internal sealed class NewsBotDatabase : IDisposable
             foreach (var document in raw.Find(Query.EQ("Kind", BsonValue.Null)).ToList())
             {
                 document["Kind"] = "Story";
-                document["StoryIds"] = new BsonArray(document["StoryId"]);
-                document["ArticleIds"] = new BsonArray(document["ArticleId"]);
+                document["Stories"] = StoryPairs.Pack([document["StoryId"].AsInt32], [document["ArticleId"].AsInt32]);
                 document.Remove("StoryId");
                 document.Remove("ArticleId");
                 raw.Update(document);
