@@ -29,13 +29,14 @@ public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleSto
             return null;
         }
 
-        var listed = articles.GetMany(entry.ArticleIds);
+        // The articles are in rank order; one pruned since is passed over for the next.
+        var listed = articles.GetMany(entry.ArticleIds.Take(DigestScheduler.Listed * 2).ToList()).Take(DigestScheduler.Listed).ToList();
         if (listed.Count == 0)
         {
             return null;
         }
 
-        return For(subscription, listed, Math.Max(entry.StoryIds.Count, listed.Count));
+        return For(subscription, listed, Math.Max(entry.ArticleIds.Count, listed.Count));
     }
 
     public static Reply For(Subscription subscription, IReadOnlyList<Article> listed, int total)

@@ -153,8 +153,9 @@ public sealed class DigestScheduler(
     }
 
     /// <remarks>
-    /// The entry carries every story the digest counts (for "17 new" and for <c>/why</c>) and the
-    /// articles it lists (the top <see cref="Listed"/>); the text is composed when it is sent.
+    /// The entry carries every story the digest counts, best first, each with the article that
+    /// shows it: the composer lists the first <see cref="Listed"/> and counts the rest, and
+    /// <c>/why</c> finds a story in it. The text is composed when it is sent.
     /// </remarks>
     private static OutboxEntry EntryFor(DueDigest digest, List<Article> found, DateTimeOffset now)
     {
@@ -168,7 +169,7 @@ public sealed class DigestScheduler(
             now) with
         {
             StoryIds = ranked.Select(a => a.StoryLeadId).ToList(),
-            ArticleIds = ranked.Take(Listed).Select(a => a.Id).ToList(),
+            ArticleIds = ranked.Select(a => a.Id).ToList(),
         };
     }
 

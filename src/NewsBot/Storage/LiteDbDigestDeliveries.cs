@@ -12,15 +12,21 @@ internal sealed class LiteDbDigestDeliveries(NewsBotDatabase database) : IDigest
     {
         var prefix = OutboxKeys.ChatPrefix(chatKey) + "digest:" + subscriptionId.ToString(CultureInfo.InvariantCulture) + ":";
         var document = database.Outbox.Find(Query.StartsWith(nameof(OutboxDocument.DedupKey), prefix))
-            .Where(d => d.StoryIds.Contains(storyId))
+            .Where(d => StoryPairs.Contains(d.Stories, storyId))
             .MaxBy(d => d.Id);
-        return document is null ? null : new OutboxEntry(
+        if (document is null)
+        {
+            return null;
+        }
+
+        var (storyIds, articleIds) = StoryPairs.Unpack(document.Stories);
+        return new OutboxEntry(
             document.Id,
             document.ChatKey,
             OutboxKind.Digest,
             document.DedupKey,
-            document.StoryIds,
-            document.ArticleIds,
+            storyIds,
+            articleIds,
             document.Reference,
             Enum.TryParse<OutboxState>(document.State, out var state) ? state : OutboxState.Pending,
             document.Attempts,
