@@ -33,11 +33,13 @@ public static class CoreRegistration
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<DigestSchedule>());
         services.AddSingleton<DigestScheduler>();
-        services.AddSingleton<IOutboxComposer, DigestComposer>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<DigestComposer>());
         services.AddSingleton<AnnouncementAudience>();
         services.AddSingleton<AnnouncementFanOut>();
         services.AddSingleton<AnnouncementReporter>();
-        services.AddSingleton<IOutboxComposer, AnnouncementComposer>();
+        services.AddSingleton<AnnouncementComposer>();
+        services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRouter>();
