@@ -16,7 +16,7 @@ internal sealed class AnnouncementService(
     TimeProvider time,
     ILogger<AnnouncementService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
 
