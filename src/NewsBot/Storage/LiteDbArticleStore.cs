@@ -163,8 +163,10 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
     public int Count() => database.Articles.Count();
 
+    // LiteDB's mapper reads an empty string back as null (EmptyStringToNull): an item without a
+    // summary must come back with an empty one, or rendering its push card fails.
     internal static Article ToArticle(ArticleDocument d) => new(
-        d.Id, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName,
+        d.Id, d.Url, d.ItemKey, d.Title ?? "", d.Summary ?? "", d.Author, d.SourceId, d.SourceName,
         Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl, d.IsNew)
     {
         StoryId = d.StoryId,
