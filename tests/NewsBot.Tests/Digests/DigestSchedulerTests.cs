@@ -21,9 +21,7 @@ public sealed class DigestSchedulerTests : IDisposable
 
     private static string Heading(Reply reply) => Assert.IsType<TextBlock>(reply.Blocks[0]).Text;
 
-    private static string Text(Reply reply) => TerminalText(reply);
-
-    private static string TerminalText(Reply reply) => Flat.Text(NewsBot.Platforms.Terminal.TerminalRenderer.Render(reply, TestBot.Now));
+    private static string Text(Reply reply) => Flat.Text(NewsBot.Platforms.Terminal.TerminalRenderer.Render(reply, TestBot.Now));
 
     [Fact]
     public async Task Digest_GoesOutAtEightInTheChatsZone_WithTheNewMatches_AsOneMessage()
