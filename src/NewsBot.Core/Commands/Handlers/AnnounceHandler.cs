@@ -19,8 +19,9 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
 
     public CommandInfo Command => CommandCatalog.Announce;
 
+    // Meant for the admin who typed it, even in a group: Discord shows it to them alone.
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Handle(request));
+        ValueTask.FromResult(Handle(request) with { IsPersonal = true });
 
     private Reply Handle(CommandRequest request)
     {

@@ -32,6 +32,7 @@ public sealed class AnnouncementsHandler(IAnnouncementStore announcements, IOutb
                 new TextBlock("/announce <text> writes a new one.", TextStyle.Hint),
             ],
             SuppressLinkPreview = true,
+            IsPersonal = true,
         });
     }
 
