@@ -64,7 +64,7 @@ internal static class FanoutReport
         text.Append('\n');
         text.Append(Invariant($"- Start-up before the batch (subscriptions into the matcher, chats into memory, planner position): {Seconds(run.Startup)}.\n"));
         text.Append(Invariant($"- Busiest second under the ceilings, as a sliding one-second window at the fake: {run.Paced.BusiestSecond} messages.\n"));
-        text.Append(Invariant($"- Peak GC heap: {Megabytes(run.PeakGcHeap)}; peak working set {(run.PeakFromKernel ? "from VmHWM, reset after seeding" : "sampled every 20 ms")}.\n"));
+        text.Append(Invariant($"- Memory: peak working set {Megabytes(run.PeakAfterPlanning)} up to the end of planning, {Megabytes(run.PeakWorkingSet)} over the whole run (the fake platforms and their HTTP clients run in the same process); peak GC heap {Megabytes(run.PeakGcHeap)}, garbage included; {Megabytes(run.LiveAtEnd)} still reachable after a full collection at the end. Working set {(run.PeakFromKernel ? "from VmHWM, reset after seeding" : "sampled every 20 ms")}.\n"));
         text.Append(Invariant($"- Machine: {run.Machine.Cores} cores, {run.Machine.CpuModel ?? "unknown CPU"}, {run.Machine.Os}, {run.Machine.Runtime}, {run.Machine.GcMode}; load {run.Machine.LoadAverage ?? "–"}{(run.Machine.OptimizedBuild ? "" : "; **Debug build**")}.\n"));
         text.Append("\n### Verdict\n\n```\n");
         text.Append(Invariant($"match + enqueue ≤ {PlanningTarget.TotalSeconds:0} s: {Plain(run.Planning <= PlanningTarget)} ({Seconds(run.Planning)})\n"));

@@ -102,13 +102,17 @@ internal static class FanoutScenario
         planner.Stored(batch);
         var planning = Stopwatch.GetElapsedTime(started);
         var pending = outbox.CountPending();
-        var stories = outbox.Due(PlatformNames.Telegram, DateTimeOffset.MaxValue, int.MaxValue).Sum(e => e.StoryIds.Count);
+        var stories = outbox.StoriesQueuedSince(now.AddDays(-1)).Sum(e => e.StoryIds.Count);
         Progress($"  {pending:N0} entries carrying {stories:N0} stories in {planning.TotalSeconds:0.00} s");
+        var peakAfterPlanning = peakReset ? MemoryProbe.Take().PeakWorkingSet : sampler.Read().WorkingSet;
 
         var lifted = await DispatchLiftedAsync(services, settings, cancellationToken);
         var paced = await DispatchPacedAsync(services, settings, cancellationToken);
         var peaks = sampler.Read();
         var memory = MemoryProbe.Take();
+
+        // After the figures above are taken: what is still reachable once garbage is gone.
+        var live = MemoryProbe.LiveManagedBytes();
 
         Progress($"baseline: one document per (chat, story), written for the first {settings.BaselineChats:N0} chats and scaled");
         var sample = Enumerable.Range(1, Math.Min(settings.BaselineChats, settings.Chats))
@@ -119,7 +123,7 @@ internal static class FanoutScenario
 
         return new FanoutRun(
             settings, machine, seeded, startup, batch.Count, planning, pending, stories, lifted, paced, baseline,
-            peakReset ? memory.PeakWorkingSet : peaks.WorkingSet, peaks.GcHeap, peakReset);
+            peakReset ? memory.PeakWorkingSet : peaks.WorkingSet, peaks.GcHeap, peakReset, peakAfterPlanning, live);
     }
 
     /// <summary>The dispatcher against a platform without ceilings, then the same sends straight from a loop (the baseline: the platform's own speed).</summary>
@@ -258,4 +262,6 @@ internal sealed record FanoutRun(
     PerStoryBaseline.Result Baseline,
     long PeakWorkingSet,
     long PeakGcHeap,
-    bool PeakFromKernel);
+    bool PeakFromKernel,
+    long PeakAfterPlanning,
+    long LiveAtEnd);

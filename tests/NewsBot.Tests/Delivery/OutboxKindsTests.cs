@@ -55,6 +55,41 @@ public sealed class OutboxKindsTests : IDisposable
     }
 
     [Fact]
+    public async Task Announcement_RefusedOrUnreachable_IsCountedFailedOrBlocked()
+    {
+        Chats.Touch(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, TestBot.Now);
+        Chats.Touch(ChatAddress.Parse("telegram:2"), ChatKind.Private, null, TestBot.Now);
+        Outbox.Enqueue([
+            OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", "8"), "8", TestBot.Now),
+            OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", "8"), "8", TestBot.Now)]);
+        _telegram.Then(
+            new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
+            new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
+
+        await DispatchAsync();
+
+        Assert.Equal(2, _telegram.Attempts.Count);
+        Assert.Equal(new OutboxCounts(0, 0, 1, 1), Outbox.CountFor(OutboxKind.Announcement, "8"));
+        Assert.False(Chats.Find(ChatAddress.Parse(_telegram.Attempts[1].Chat.Key))!.Active);
+    }
+
+    [Fact]
+    public async Task FinishedEntries_AreDeletedAfterTheirTime_PendingOnesNever()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _bot.Ingest(_wire, TestBot.Entry("Robot one"));
+        await DispatchAsync();
+        _bot.Ingest(_wire, TestBot.Entry("Robot two"));
+        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)));
+        _bot.Ingest(_wire, TestBot.Entry("Chip three"));
+
+        var deleted = Outbox.DeleteFinishedBefore(_bot.Time.GetUtcNow().AddMinutes(1));
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(2, Outbox.CountPending());
+    }
+
+    [Fact]
     public async Task Digest_WithoutAComposer_IsDroppedNotRetriedForever()
     {
         var key = OutboxKeys.Digest("telegram:1", 4, new DateOnly(2026, 11, 28));
