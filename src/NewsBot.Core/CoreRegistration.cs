@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Commands.Handlers;
+using NewsBot.Core.Commands.Why;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Digests;
 using NewsBot.Core.Search;
 using NewsBot.Core.Subscriptions;
 
@@ -23,9 +26,21 @@ public static class CoreRegistration
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<SubscriptionMatcher>());
+        services.AddOptions<DeliveryOptions>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<DigestSchedule>();
+        services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<DigestSchedule>());
+        services.AddSingleton<DigestScheduler>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<DigestComposer>());
+        services.AddSingleton<AnnouncementAudience>();
+        services.AddSingleton<AnnouncementFanOut>();
+        services.AddSingleton<AnnouncementReporter>();
+        services.AddSingleton<AnnouncementComposer>();
+        services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
+        services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRouter>();
 
@@ -44,7 +59,11 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
         services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
         services.AddSingleton<ICommandHandler, TimeZoneHandler>();
+        services.AddSingleton<ICommandHandler, QuietHandler>();
+        services.AddSingleton<ICommandHandler, WhyHandler>();
         services.AddSingleton<ICommandHandler, FeedsHandler>();
+        services.AddSingleton<ICommandHandler, AnnounceHandler>();
+        services.AddSingleton<ICommandHandler, AnnouncementsHandler>();
         return services;
     }
 }

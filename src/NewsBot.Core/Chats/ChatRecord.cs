@@ -1,6 +1,10 @@
+using NewsBot.Core.Delivery;
+
 namespace NewsBot.Core.Chats;
 
 /// <summary>What the bot remembers about a chat.</summary>
+/// <param name="Quiet">The daily window in which instant pushes wait, in the chat's time zone; null when none.</param>
+/// <param name="AnnouncementsMuted">The chat asked not to receive announcements.</param>
 public sealed record ChatRecord(
     string Key,
     string Platform,
@@ -10,4 +14,13 @@ public sealed record ChatRecord(
     bool Active,
     string? InactiveReason,
     DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen,
+    QuietHours? Quiet = null,
+    bool AnnouncementsMuted = false)
+{
+    /// <summary>Groups, channels and server channels, which platforms pace more slowly than private chats.</summary>
+    public bool IsGroup => Kind is ChatKind.Group or ChatKind.Channel or ChatKind.GuildChannel;
+
+    /// <summary>The chat's time zone, UTC when none is set or the stored one is unknown here.</summary>
+    public TimeZoneInfo Zone => TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}

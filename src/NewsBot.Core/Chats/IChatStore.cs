@@ -9,6 +9,15 @@ public interface IChatStore
 
     void SetTimeZone(ChatAddress chat, string timeZoneId);
 
+    /// <summary>Sets or clears (null) the chat's quiet hours; an unknown chat is left alone.</summary>
+    void SetQuietHours(ChatAddress chat, Delivery.QuietHours? hours);
+
+    /// <summary>Mutes or unmutes announcements for the chat; an unknown chat is left alone.</summary>
+    void SetAnnouncementsMuted(ChatAddress chat, bool muted);
+
+    /// <summary>The keys of every active chat, of one platform when <paramref name="platform"/> is given.</summary>
+    IReadOnlyList<string> ActiveChatKeys(string? platform = null);
+
     int CountActive();
 
     /// <summary>

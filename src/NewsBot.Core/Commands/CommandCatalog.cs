@@ -58,12 +58,12 @@ public static class CommandCatalog
         "subscribe", "Get new articles on a topic or words here, instantly or as a daily digest",
         "/subscribe <topic or words> [daily HH:mm]", CommandAudience.ChatAdmins,
         [new("query", "A topic, or words in the /search language", ArgumentKind.Text, true)],
-        ["/subscribe technology", "/subscribe \"electric cars\" -tesla", "/subscribe science daily 08:00"], SubscriptionsSection);
+        ["/subscribe technology", "/subscribe \"electric cars\" -tesla", "/subscribe science daily 08:00", "/subscribe announcements"], SubscriptionsSection);
 
     public static readonly CommandInfo Unsubscribe = new(
         "unsubscribe", "Stop a subscription", "/unsubscribe <id or topic or words or all>", CommandAudience.ChatAdmins,
         [new("which", "The subscription number, its topic or words, or all", ArgumentKind.Text, true)],
-        ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all"], SubscriptionsSection);
+        ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all", "/unsubscribe announcements"], SubscriptionsSection);
 
     public static readonly CommandInfo Subscriptions = new(
         "subscriptions", "This chat's subscriptions", "/subscriptions", CommandAudience.Everyone, [], ["/subscriptions"], SubscriptionsSection);
@@ -72,6 +72,24 @@ public static class CommandCatalog
         "timezone", "Show or set this chat's time zone (for digests)", "/timezone [IANA zone]", CommandAudience.ChatAdmins,
         [new("zone", "An IANA time zone such as Europe/Berlin", ArgumentKind.Text, false)],
         ["/timezone", "/timezone Europe/Berlin"], SubscriptionsSection);
+
+    public static readonly CommandInfo Quiet = new(
+        "quiet", "Show or set quiet hours, when instant pushes wait", "/quiet [HH:mm-HH:mm | off]", CommandAudience.ChatAdmins,
+        [new("window", "Start and end on a 24-hour clock in this chat's time zone, or off", ArgumentKind.Text, false)],
+        ["/quiet", "/quiet 22:00-07:00", "/quiet off"], SubscriptionsSection);
+
+    public static readonly CommandInfo Why = new(
+        "why", "Why this chat did or did not get an article", "/why <id>", CommandAudience.Everyone,
+        [new("id", "The article number", ArgumentKind.ArticleId, true)], ["/why 42"], SubscriptionsSection);
+
+    public static readonly CommandInfo Announce = new(
+        "announce", "Send a message to every chat, after a preview", "/announce <text>", CommandAudience.BotAdmins,
+        [new("text", "What every chat should read", ArgumentKind.Text, true)],
+        ["/announce The bot restarts at 22:00 UTC for ten minutes."], AdminSection);
+
+    public static readonly CommandInfo Announcements = new(
+        "announcements", "Past announcements and how their delivery went", "/announcements", CommandAudience.BotAdmins,
+        [], ["/announcements"], AdminSection);
 
     public static readonly CommandInfo Feeds = new(
         "feeds", "Add, remove and inspect sources", "/feeds add <url> [topics…] | remove <id> | list", CommandAudience.BotAdmins,
@@ -82,8 +100,8 @@ public static class CommandCatalog
     [
         Start, Help, Latest, Topics, Topic, Search, Read, Sources,
         Bookmark, Unbookmark, Bookmarks,
-        Subscribe, Unsubscribe, Subscriptions, TimeZone,
-        Feeds,
+        Subscribe, Unsubscribe, Subscriptions, TimeZone, Quiet, Why,
+        Feeds, Announce, Announcements,
     ];
 
     public static CommandInfo? Find(string name) =>

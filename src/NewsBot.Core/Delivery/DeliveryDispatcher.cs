@@ -1,131 +1,160 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Delivery;
 
 /// <summary>
 /// Sends what the outbox holds, one platform at a time, paced so that no limit is hit. An entry
-/// is marked sent only after the platform accepted it. A flood wait holds the chat (or
-/// everything) for as long as the platform asked; server and network errors back off with
-/// jitter; a chat that blocked the bot or is gone is marked inactive and its queue dropped. A
-/// burst of stories for one chat goes out as one list.
+/// is marked sent as soon as the platform accepted it, before anything else is sent to that
+/// chat. A flood wait holds the chat (or everything) for as long as the platform asked; server
+/// and network errors back off with jitter; a chat that blocked the bot or is gone is marked
+/// inactive and its queue dropped. Several pending story messages for one chat go out as one
+/// list. A few sends are in flight at once (to different chats), so the platform's latency does
+/// not cap the rate; one chat's messages always go one after the other.
 /// </summary>
 public sealed class DeliveryDispatcher(
     IOutboxStore outbox,
     IArticleStore articles,
     IChatStore chats,
+    IEnumerable<IOutboxComposer> composers,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger)
 {
     /// <summary>After this many failed attempts an entry is given up, with its last error kept.</summary>
     public const int MaxAttempts = 8;
 
-    private const int BatchSize = 500;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<string, Pacer> _pacers = new(StringComparer.Ordinal);
+    private readonly Dictionary<OutboxKind, IOutboxComposer> _composers = composers.ToDictionary(c => c.Kind);
+    private readonly DeliveryOptions _options = options.Value;
 
-    public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(p switch
-    {
-        PlatformNames.Telegram => PacingLimits.Telegram,
-        PlatformNames.Discord => PacingLimits.Discord,
-        _ => new PacingLimits(100, 10, 600),
-    }));
+    public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p)));
 
-    /// <summary>Sends every due entry of the sender's platform; returns how many messages went out.</summary>
-    public async Task<int> DispatchDueAsync(IChatSender sender, CancellationToken cancellationToken)
+    /// <summary>Sends every due entry of the sender's platform, up to one batch; returns how many messages went out.</summary>
+    public async Task<int> DispatchDueAsync(IChatSender sender, CancellationToken cancellationToken) =>
+        (await DispatchRoundAsync(sender, cancellationToken).ConfigureAwait(false)).Sent;
+
+    /// <summary>One round: a batch of due entries, paced and sent. <see cref="DispatchRound.Full"/> says whether more may be waiting.</summary>
+    public async Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = outbox.Due(sender.Platform, now, BatchSize);
+        var batch = Math.Max(1, _options.BatchSize);
+        var due = outbox.Due(sender.Platform, now, batch);
         if (due.Count == 0)
         {
-            return 0;
+            return new DispatchRound(0, 0, Full: false);
         }
 
         var pacer = PacerFor(sender.Platform);
-        var messages = new List<(DateTimeOffset At, string ChatKey, List<OutboxEntry> Entries)>();
+        pacer.Forget(now);
+        var round = new Round(sender, pacer, LoadArticles(due));
         foreach (var group in due.GroupBy(e => e.ChatKey, StringComparer.Ordinal))
         {
-            var record = chats.Find(ChatAddress.Parse(group.Key));
-            if (record is { Active: false })
-            {
-                outbox.DropPending(group.Key, "the chat is inactive: " + (record.InactiveReason ?? "unknown reason"));
-                continue;
-            }
-
-            var isGroup = record?.Kind is ChatKind.Group or ChatKind.Channel or ChatKind.GuildChannel;
-            var entries = group.ToList();
-            if (entries.Count >= PushMessages.GroupFrom)
-            {
-                messages.Add((pacer.Reserve(group.Key, isGroup, now), group.Key, entries));
-                continue;
-            }
-
-            foreach (var entry in entries)
-            {
-                messages.Add((pacer.Reserve(group.Key, isGroup, now), group.Key, [entry]));
-            }
+            Plan(round, group.Key, group.ToList(), now);
         }
 
-        var sent = 0;
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        var stopAll = false;
-        foreach (var (at, chatKey, entries) in messages.OrderBy(m => m.At))
+        using var slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentSends));
+        var running = new List<Task>();
+        var lanes = new Dictionary<string, Task>(StringComparer.Ordinal);
+        foreach (var message in round.Messages.OrderBy(m => m.At))
         {
-            if (stopAll || held.Contains(chatKey))
+            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
             {
-                continue; // rescheduled below with the rest of the chat's queue
+                continue;
             }
 
-            var wait = at - time.GetUtcNow();
+            var wait = message.At - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
 
-            switch (await SendAsync(sender, pacer, chatKey, entries, cancellationToken).ConfigureAwait(false))
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
             {
-                case Result.Sent:
-                    sent++;
-                    break;
-                case Result.HoldChat:
-                    held.Add(chatKey);
-                    break;
-                case Result.HoldAll:
-                    stopAll = true;
-                    break;
+                slots.Release();
+                continue;
             }
+
+            var previous = lanes.GetValueOrDefault(message.ChatKey) ?? Task.CompletedTask;
+            var task = SendInLaneAsync(round, message, previous, slots, cancellationToken);
+            lanes[message.ChatKey] = task;
+            running.Add(task);
         }
 
-        return sent;
+        await Task.WhenAll(running).ConfigureAwait(false);
+        PostponeHeld(round);
+        return new DispatchRound(round.Sent, due.Count, Full: due.Count >= batch);
     }
 
-    private async Task<Result> SendAsync(IChatSender sender, Pacer pacer, string chatKey, List<OutboxEntry> entries, CancellationToken cancellationToken)
+    private void Plan(Round round, string chatKey, List<OutboxEntry> entries, DateTimeOffset now)
     {
-        var found = new List<(OutboxEntry Entry, Article Article)>();
-        foreach (var entry in entries)
+        var record = chats.Find(ChatAddress.Parse(chatKey));
+        if (record is { Active: false })
         {
-            var article = articles.Get(entry.ArticleId);
-            if (article is null)
-            {
-                outbox.Drop([entry.Id], "the article was removed before it could be sent");
-            }
-            else
-            {
-                found.Add((entry, article));
-            }
+            outbox.DropPending(chatKey, "the chat is inactive: " + (record.InactiveReason ?? "unknown reason"));
+            return;
         }
 
-        if (found.Count == 0)
+        var isGroup = record?.IsGroup ?? false;
+        var stories = entries.Where(e => e.Kind == OutboxKind.Story).ToList();
+        var others = entries.Where(e => e.Kind != OutboxKind.Story).ToList();
+        if (stories.Count > 1 && stories.Sum(e => e.StoryIds.Count) >= PushMessages.GroupFrom)
         {
-            return Result.Nothing;
+            round.Messages.Add(new Message(round.Pacer.Reserve(chatKey, isGroup, now), chatKey, stories));
+        }
+        else
+        {
+            others.InsertRange(0, stories);
         }
 
-        var ids = found.Select(f => f.Entry.Id).ToList();
-        var reply = found.Count == 1 ? PushMessages.ForArticle(found[0].Article) : PushMessages.ForBurst(found.Select(f => f.Article).ToList());
+        foreach (var entry in others.OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id))
+        {
+            round.Messages.Add(new Message(round.Pacer.Reserve(chatKey, isGroup, now), chatKey, [entry]));
+        }
+    }
+
+    /// <summary>Every article the round's story entries show, read once for the whole round.</summary>
+    private Dictionary<int, Article> LoadArticles(IReadOnlyList<OutboxEntry> due)
+    {
+        var ids = due.Where(e => e.Kind == OutboxKind.Story).SelectMany(e => e.ArticleIds).Distinct().ToList();
+        return ids.Count == 0 ? [] : articles.GetMany(ids).ToDictionary(a => a.Id);
+    }
+
+    private async Task SendInLaneAsync(Round round, Message message, Task previous, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false);
+            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey))
+            {
+                await SendAsync(round, message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task SendAsync(Round round, Message message, CancellationToken cancellationToken)
+    {
+        message.Settled = true;
+        var (reply, ids) = Compose(round, message);
+        if (reply is null)
+        {
+            return;
+        }
+
+        var chatKey = message.ChatKey;
+        var sender = round.Sender;
         SendOutcome outcome;
         try
         {
@@ -145,37 +174,123 @@ public sealed class DeliveryDispatcher(
         switch (outcome)
         {
             case SendOutcome.Sent:
+                // Recorded at once: a crash from here on cannot send this message again.
                 outbox.MarkSent(ids, now);
-                return Result.Sent;
+                Interlocked.Increment(ref round.Sent);
+                break;
             case SendOutcome.RetryAfter retry when retry.Global:
-                pacer.HoldAll(now + retry.Delay);
+                round.Pacer.HoldAll(now + retry.Delay);
                 outbox.Reschedule(ids, now + retry.Delay, "flood wait for the whole bot", countAttempt: false);
+                round.StopAll = true;
                 logger.LogWarning("{Platform} asked the bot to wait {Delay} before sending anything", sender.Platform, retry.Delay);
-                return Result.HoldAll;
+                break;
             case SendOutcome.RetryAfter retry:
-                pacer.Hold(chatKey, now + retry.Delay);
+                round.Pacer.Hold(chatKey, now + retry.Delay);
                 outbox.Reschedule(ids, now + retry.Delay, "flood wait for this chat", countAttempt: false);
-                return Result.HoldChat;
+                round.Held[chatKey] = true;
+                break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
                 chats.MarkInactive(ChatAddress.Parse(chatKey), lost.Reason, now);
                 var dropped = outbox.DropPending(chatKey, lost.Reason);
+                round.Held[chatKey] = false;
                 logger.LogInformation("Chat {Chat} is unreachable ({Reason}); {Dropped} pending pushes dropped", chatKey, lost.Reason, dropped);
-                return Result.HoldChat;
+                break;
             case SendOutcome.PermanentFailure refused:
-                outbox.Drop(ids, refused.Reason);
-                return Result.Nothing;
+                outbox.Fail(ids, refused.Reason);
+                break;
             case SendOutcome.TransientFailure transient:
-                var attempts = found.Max(f => f.Entry.Attempts) + 1;
+                var attempts = message.Entries.Max(e => e.Attempts) + 1;
                 if (attempts >= MaxAttempts)
                 {
-                    outbox.Drop(ids, $"gave up after {attempts} attempts: {transient.Reason}");
-                    return Result.Nothing;
+                    outbox.Fail(ids, $"gave up after {attempts} attempts: {transient.Reason}");
+                    break;
                 }
 
                 outbox.Reschedule(ids, now + Backoff(attempts), transient.Reason, countAttempt: true);
-                return Result.HoldChat;
-            default:
-                return Result.Nothing;
+                round.Held[chatKey] = false;
+                break;
+        }
+    }
+
+    /// <summary>What to send for the message, and the entries it settles; null when there is nothing left to send.</summary>
+    private (Reply? Reply, List<long> Ids) Compose(Round round, Message message)
+    {
+        if (message.Entries is [{ Kind: not OutboxKind.Story } entry])
+        {
+            if (!_composers.TryGetValue(entry.Kind, out var composer))
+            {
+                outbox.Drop([entry.Id], $"nothing can compose {entry.Kind} messages");
+                return (null, []);
+            }
+
+            Reply? composed;
+            try
+            {
+                composed = composer.Compose(entry);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Composing {Kind} entry {Id} failed", entry.Kind, entry.Id);
+                outbox.Reschedule([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), "composing failed: " + ex.GetType().Name, countAttempt: true);
+                return (null, []);
+            }
+
+            if (composed is null)
+            {
+                outbox.Drop([entry.Id], $"the {entry.Kind.ToString().ToLowerInvariant()} has nothing to send any more");
+            }
+
+            return (composed, [entry.Id]);
+        }
+
+        var shown = new List<Article>();
+        var seen = new HashSet<int>();
+        var ids = new List<long>();
+        var empty = new List<long>();
+        foreach (var story in message.Entries)
+        {
+            var before = shown.Count;
+            foreach (var articleId in story.ArticleIds)
+            {
+                if (round.Articles.TryGetValue(articleId, out var article) && seen.Add(article.StoryLeadId))
+                {
+                    shown.Add(article);
+                }
+            }
+
+            (shown.Count > before ? ids : empty).Add(story.Id);
+        }
+
+        if (empty.Count > 0)
+        {
+            outbox.Drop(empty, "the articles were removed before they could be sent");
+        }
+
+        return shown.Count switch
+        {
+            0 => (null, ids),
+            1 => (PushMessages.ForArticle(shown[0]), ids),
+            _ => (PushMessages.ForBurst(shown), ids),
+        };
+    }
+
+    /// <summary>A chat the platform asked to wait for keeps its other due entries until then, so the next rounds do not stall on it.</summary>
+    private void PostponeHeld(Round round)
+    {
+        foreach (var (chatKey, floodWait) in round.Held)
+        {
+            if (!floodWait)
+            {
+                continue;
+            }
+
+            var until = round.Pacer.NextFor(chatKey, time.GetUtcNow());
+            var waiting = round.Messages
+                .Where(m => m.ChatKey == chatKey && !m.Settled)
+                .SelectMany(m => m.Entries)
+                .Select(e => e.Id)
+                .ToList();
+            outbox.Reschedule(waiting, until, "flood wait for this chat", countAttempt: false);
         }
     }
 
@@ -187,11 +302,32 @@ public sealed class DeliveryDispatcher(
         return TimeSpan.FromSeconds(capped * (0.75 + (Random.Shared.NextDouble() * 0.5)));
     }
 
-    private enum Result
+    private sealed record Message(DateTimeOffset At, string ChatKey, IReadOnlyList<OutboxEntry> Entries)
     {
-        Nothing,
-        Sent,
-        HoldChat,
-        HoldAll,
+        public bool Settled { get; set; }
+    }
+
+    private sealed class Round(IChatSender sender, Pacer pacer, Dictionary<int, Article> articles)
+    {
+        public int Sent;
+
+        public IChatSender Sender { get; } = sender;
+
+        public Pacer Pacer { get; } = pacer;
+
+        public Dictionary<int, Article> Articles { get; } = articles;
+
+        public List<Message> Messages { get; } = [];
+
+        /// <summary>Chats to skip for the rest of the round; true when the platform asked to wait (a flood wait).</summary>
+        public ConcurrentDictionary<string, bool> Held { get; } = new(StringComparer.Ordinal);
+
+        public volatile bool StopAll;
     }
 }
+
+/// <summary>How a dispatch round went.</summary>
+/// <param name="Sent">Messages the platform accepted.</param>
+/// <param name="Due">Entries the round read from the outbox.</param>
+/// <param name="Full">The round read a full batch, so more may be due already.</param>
+public sealed record DispatchRound(int Sent, int Due, bool Full);

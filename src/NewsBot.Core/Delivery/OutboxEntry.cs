@@ -1,14 +1,23 @@
 namespace NewsBot.Core.Delivery;
 
 /// <summary>
-/// One story on its way to one chat. The entry is written before anything is sent, under a
-/// key unique per (chat, story), so a chat gets each story at most once whatever happens.
+/// One message on its way to one chat. It is written before anything is sent, under a
+/// <see cref="DedupKey"/> unique in the outbox, so enqueueing the same thing twice adds it once.
 /// </summary>
+/// <param name="Kind">What the message carries.</param>
+/// <param name="DedupKey">Unique per message; built with <see cref="OutboxKeys"/>.</param>
+/// <param name="StoryIds">Story entries: the stories carried (several when a burst is grouped). Empty otherwise.</param>
+/// <param name="ArticleIds">Story entries: the article shown for each story, in the same order. Empty otherwise.</param>
+/// <param name="Reference">The announcement id (Announcement) or the subscription id (Digest); null for stories.</param>
+/// <param name="NextAttemptAt">When it may be sent next; null once it is no longer pending.</param>
 public sealed record OutboxEntry(
     long Id,
     string ChatKey,
-    int StoryId,
-    int ArticleId,
+    OutboxKind Kind,
+    string DedupKey,
+    IReadOnlyList<int> StoryIds,
+    IReadOnlyList<int> ArticleIds,
+    string? Reference,
     OutboxState State,
     int Attempts,
     DateTimeOffset? NextAttemptAt,
@@ -16,15 +25,11 @@ public sealed record OutboxEntry(
     DateTimeOffset CreatedAt,
     DateTimeOffset? SentAt)
 {
-    public string DedupKey => KeyFor(ChatKey, StoryId);
+    /// <summary>A new pending entry with stories for a chat.</summary>
+    public static OutboxEntry ForStories(string chatKey, string dedupKey, IReadOnlyList<int> storyIds, IReadOnlyList<int> articleIds, DateTimeOffset now, DateTimeOffset notBefore) =>
+        new(0, chatKey, OutboxKind.Story, dedupKey, storyIds, articleIds, null, OutboxState.Pending, 0, notBefore, null, now, null);
 
-    public static string KeyFor(string chatKey, int storyId) =>
-        $"{chatKey}|story:{storyId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-}
-
-public enum OutboxState
-{
-    Pending,
-    Sent,
-    Dropped,
+    /// <summary>A new pending digest or announcement entry; what it says is composed when it is sent.</summary>
+    public static OutboxEntry ForComposed(string chatKey, OutboxKind kind, string dedupKey, string reference, DateTimeOffset now, DateTimeOffset? notBefore = null) =>
+        new(0, chatKey, kind, dedupKey, [], [], reference, OutboxState.Pending, 0, notBefore ?? now, null, now, null);
 }

@@ -1,21 +1,30 @@
 namespace NewsBot.Core.Delivery;
 
 /// <summary>
-/// Decides when each message may go so that no platform limit is ever hit: the global rate
-/// (counted per one-second slot, so a chat held for later never blocks the others), and the
-/// per-chat and slower per-group rates, kept as evenly spaced schedules. A flood wait from the
-/// platform holds a chat, or everything, until the time it asked for. Thread-safe; all times
-/// come from the caller.
+/// Decides when each message may go so that no platform limit is ever hit: the global rate, as
+/// evenly spaced slots (1/30 s apart for Telegram) so that no second ever holds more than the
+/// limit however the sends are jittered; and the per-chat and slower per-group rates, kept as
+/// evenly spaced schedules. Slots are booked individually, so a chat held for later never
+/// blocks the others. A flood wait from the platform holds a chat, or everything, until the
+/// time it asked for. Thread-safe; all times come from the caller.
 /// </summary>
-public sealed class Pacer(PacingLimits limits)
+public sealed class Pacer
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DateTimeOffset> _chatNext = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, int> _perSecond = [];
-    private readonly int _globalPerSecond = Math.Max(1, (int)Math.Floor(limits.GlobalPerSecond));
-    private readonly TimeSpan _chatSpacing = TimeSpan.FromSeconds(1 / limits.PerChatPerSecond);
-    private readonly TimeSpan _groupSpacing = TimeSpan.FromMinutes(1 / limits.PerGroupPerMinute);
+    private readonly HashSet<long> _booked = [];
+    private readonly decimal _perSecond;
+    private readonly TimeSpan _chatSpacing;
+    private readonly TimeSpan _groupSpacing;
     private DateTimeOffset _heldUntil = DateTimeOffset.MinValue;
+
+    public Pacer(PacingLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        _perSecond = (decimal)limits.GlobalPerSecond;
+        _chatSpacing = TimeSpan.FromSeconds(1 / limits.PerChatPerSecond);
+        _groupSpacing = TimeSpan.FromMinutes(1 / limits.PerGroupPerMinute);
+    }
 
     /// <summary>Reserves the earliest moment at or after <paramref name="now"/> when a message to this chat may be sent.</summary>
     public DateTimeOffset Reserve(string chatKey, bool isGroup, DateTimeOffset now)
@@ -28,14 +37,13 @@ public sealed class Pacer(PacingLimits limits)
                 at = Max(at, chatNext);
             }
 
-            var second = at.UtcTicks / TimeSpan.TicksPerSecond;
-            while (_perSecond.GetValueOrDefault(second) >= _globalPerSecond)
+            var slot = (long)Math.Ceiling(at.UtcTicks * _perSecond / TimeSpan.TicksPerSecond);
+            while (!_booked.Add(slot))
             {
-                second++;
-                at = new DateTimeOffset(second * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+                slot++;
             }
 
-            _perSecond[second] = _perSecond.GetValueOrDefault(second) + 1;
+            at = Max(at, SlotStart(slot));
             _chatNext[chatKey] = at + (isGroup ? _groupSpacing : _chatSpacing);
             return at;
         }
@@ -59,6 +67,15 @@ public sealed class Pacer(PacingLimits limits)
         }
     }
 
+    /// <summary>When the chat may next be sent to, as far as this pacer knows.</summary>
+    public DateTimeOffset NextFor(string chatKey, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return Max(Max(now, _heldUntil), _chatNext.GetValueOrDefault(chatKey, DateTimeOffset.MinValue));
+        }
+    }
+
     /// <summary>Forgets chats with nothing reserved after <paramref name="now"/>, so memory follows the active chats.</summary>
     public int Forget(DateTimeOffset now)
     {
@@ -70,15 +87,15 @@ public sealed class Pacer(PacingLimits limits)
                 _chatNext.Remove(key);
             }
 
-            var past = now.UtcTicks / TimeSpan.TicksPerSecond;
-            foreach (var second in _perSecond.Keys.Where(s => s < past).ToList())
-            {
-                _perSecond.Remove(second);
-            }
-
+            var past = (long)Math.Floor(now.UtcTicks * _perSecond / TimeSpan.TicksPerSecond);
+            _booked.RemoveWhere(slot => slot < past);
             return idle.Count;
         }
     }
+
+    // Decimal arithmetic: slot boundaries fall exactly on whole seconds, where doubles would drift by a tick.
+    private DateTimeOffset SlotStart(long slot) =>
+        new((long)Math.Ceiling(slot * (decimal)TimeSpan.TicksPerSecond / _perSecond), TimeSpan.Zero);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -8,6 +8,6 @@ public sealed record PacingLimits(double GlobalPerSecond, double PerChatPerSecon
 {
     public static readonly PacingLimits Telegram = new(30, 1, 20);
 
-    /// <summary>Discord: 50 requests/s for the bot; channels have their own buckets, learned from headers.</summary>
-    public static readonly PacingLimits Discord = new(45, 5, 30);
+    /// <summary>Discord: 50 requests/s for the bot; channels have their own buckets of 5 per 5 s.</summary>
+    public static readonly PacingLimits Discord = new(40, 1, 50);
 }

@@ -4,29 +4,65 @@ using NewsBot.Core.Delivery;
 
 namespace NewsBot.Hosting;
 
-/// <summary>Every couple of seconds, sends what is due on each connected platform, the platforms side by side.</summary>
+/// <summary>
+/// Delivers pushes. At start it plans the articles stored but not yet planned (the bot stopped
+/// in between). Then, on each connected platform side by side, it sends what is due: round after
+/// round while there is more, and every couple of seconds otherwise. Once an hour it deletes
+/// finished entries older than a few days.
+/// </summary>
 internal sealed class DeliveryService(
     IEnumerable<IChatSender> senders,
+    DeliveryPlanner planner,
     DeliveryDispatcher dispatcher,
+    IOutboxStore outbox,
+    NewsBot.Core.Chats.IChatStore chats,
     TimeProvider time,
     ILogger<DeliveryService> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
 
+    /// <summary>Finished entries are kept this long: for /why, reports, and the queued-story memory.</summary>
+    public static readonly TimeSpan KeepFinished = QueuedStories.Remembered + TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Reads every chat into memory now rather than in the middle of the first fan-out.
+        logger.LogInformation("{Count} active chats", chats.CountActive());
+        var queued = planner.CatchUp();
+        if (queued > 0)
+        {
+            logger.LogInformation("Queued {Count} pushes for articles stored before the last stop", queued);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var platforms = senders.ToList();
-        if (platforms.Count == 0)
+        var pruning = PruneAsync(stoppingToken);
+        if (platforms.Count > 0)
         {
-            return; // the terminal chat alone has nobody to push to
+            // The terminal chat alone has nobody to push to.
+            await Task.WhenAll(platforms.Select(sender => DeliverAsync(sender, stoppingToken))).ConfigureAwait(false);
         }
 
+        await pruning.ConfigureAwait(false);
+    }
+
+    private async Task DeliverAsync(IChatSender sender, CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(Tick, time);
         try
         {
             do
             {
-                await Task.WhenAll(platforms.Select(sender => DispatchAsync(sender, stoppingToken))).ConfigureAwait(false);
+                // A full round means more is due already: go on at once rather than idle until the tick.
+                while (await DispatchAsync(sender, stoppingToken).ConfigureAwait(false))
+                {
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
@@ -36,15 +72,41 @@ internal sealed class DeliveryService(
         }
     }
 
-    private async Task DispatchAsync(IChatSender sender, CancellationToken cancellationToken)
+    private async Task<bool> DispatchAsync(IChatSender sender, CancellationToken cancellationToken)
     {
         try
         {
-            await dispatcher.DispatchDueAsync(sender, cancellationToken).ConfigureAwait(false);
+            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken).ConfigureAwait(false);
+            return round.Full;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Delivering to {Platform} failed; trying again in {Tick}", sender.Platform, Tick);
+            return false;
+        }
+    }
+
+    private async Task PruneAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PruneEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    var deleted = outbox.DeleteFinishedBefore(time.GetUtcNow() - KeepFinished);
+                    logger.LogDebug("Deleted {Count} finished outbox entries", deleted);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Deleting old outbox entries failed; trying again in {Interval}", PruneEvery);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
         }
     }
 }

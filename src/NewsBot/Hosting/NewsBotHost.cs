@@ -57,9 +57,12 @@ internal static class NewsBotHost
 
         builder.Services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
+        builder.Services.AddOptions<NewsBot.Core.Delivery.DeliveryOptions>().BindConfiguration(NewsBot.Core.Delivery.DeliveryOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NewsBot.Core.Delivery.DeliveryOptions>, DeliveryOptionsValidator>();
 
         builder.Services.AddNewsBotCore();
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();
+        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, ConfiguredAnnouncementChannels>();
         builder.Services.AddLiteDbStorage();
         builder.AddFeeds();
 
@@ -69,6 +72,8 @@ internal static class NewsBotHost
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddHostedService<DigestService>();
+        builder.Services.AddHostedService<AnnouncementService>();
         builder.Services.AddSingleton<TerminalChat>();
         if (mode == HostMode.Service)
         {

@@ -82,6 +82,10 @@ internal sealed class ChatDocument
     public string? InactiveReason { get; set; }
     public DateTime FirstSeen { get; set; }
     public DateTime LastSeen { get; set; }
+
+    /// <summary>Quiet hours as "HH:mm-HH:mm", or null.</summary>
+    public string? Quiet { get; set; }
+    public bool AnnouncementsMuted { get; set; }
 }
 
 internal sealed class UserDocument
@@ -96,12 +100,15 @@ internal sealed class OutboxDocument
 {
     public long Id { get; set; }
 
-    /// <summary>"chat|story:id": unique, so a chat gets each story once.</summary>
+    /// <summary>Unique (see OutboxKeys); starts with "chat|", so a chat's entries are found by prefix.</summary>
     public string DedupKey { get; set; } = "";
     public string ChatKey { get; set; } = "";
     public string Platform { get; set; } = "";
-    public int StoryId { get; set; }
-    public int ArticleId { get; set; }
+    public string Kind { get; set; } = "";
+
+    /// <summary>Story entries: (story id, article id) pairs as little-endian int32s, see <see cref="StoryPairs"/>. A fan-out writes one document per chat, and a binary field is several times smaller and quicker to write than two arrays.</summary>
+    public byte[]? Stories { get; set; }
+    public string? Reference { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }
 

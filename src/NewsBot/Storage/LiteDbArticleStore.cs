@@ -163,7 +163,8 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
     public int Count() => database.Articles.Count();
 
-    // Files written before empty strings were kept as such hold null for an empty summary or title.
+    // Files written before the mapper kept empty strings (EmptyStringToNull) hold null for an
+    // empty summary or title; an article must come back with an empty one, or rendering fails.
     internal static Article ToArticle(ArticleDocument d) => new(
         d.Id, d.Url, d.ItemKey, d.Title ?? "", d.Summary ?? "", d.Author, d.SourceId, d.SourceName,
         Dates.FromStored(d.PublishedAt), Dates.FromStored(d.IngestedAt), d.Topics, d.ImageUrl, d.IsNew)

@@ -1,17 +1,24 @@
-using NewsBot.Core.Subscriptions;
+using System.Collections.Concurrent;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;
 
+/// <summary>
+/// The chats, in LiteDB and, once first asked, all of them in memory as well: planning a
+/// fan-out looks up every chat a story goes to, and a database read each would cost seconds
+/// for 100,000 chats. This store is the only writer of the collection, and each write goes to
+/// the database first, then to memory.
+/// </summary>
 internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISubscriptionObserver> observers) : IChatStore
 {
     private readonly Lock _writeLock = new();
+    private volatile ConcurrentDictionary<string, ChatRecord>? _cache;
 
-    public ChatRecord? Find(ChatAddress chat)
-    {
-        var document = database.Chats.FindById(chat.Key);
-        return document is null ? null : ToRecord(document);
-    }
+    private ConcurrentDictionary<string, ChatRecord> Cache => _cache ?? Load();
+
+    public ChatRecord? Find(ChatAddress chat) => Cache.GetValueOrDefault(chat.Key);
 
     public ChatRecord Touch(ChatAddress chat, ChatKind kind, string? title, DateTimeOffset now)
     {
@@ -29,41 +36,33 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
             document.InactiveReason = null;
             document.LastSeen = Dates.ToStored(now);
             database.Chats.Upsert(document);
-            return ToRecord(document);
+            return Remember(document);
         }
     }
 
-    public void SetTimeZone(ChatAddress chat, string timeZoneId)
-    {
-        lock (_writeLock)
+    public void SetTimeZone(ChatAddress chat, string timeZoneId) =>
+        Change(chat, d => d.TimeZone = timeZoneId);
+
+    public void SetQuietHours(ChatAddress chat, QuietHours? hours) =>
+        Change(chat, d => d.Quiet = hours?.ToString());
+
+    public void SetAnnouncementsMuted(ChatAddress chat, bool muted) =>
+        Change(chat, d => d.AnnouncementsMuted = muted);
+
+    public IReadOnlyList<string> ActiveChatKeys(string? platform = null) =>
+        Cache.Values
+            .Where(c => c.Active && (platform is null || c.Platform == platform))
+            .Select(c => c.Key)
+            .ToList();
+
+    public int CountActive() => Cache.Values.Count(c => c.Active);
+
+    public bool MarkInactive(ChatAddress chat, string reason, DateTimeOffset at) =>
+        Change(chat, d =>
         {
-            var document = database.Chats.FindById(chat.Key);
-            if (document is not null)
-            {
-                document.TimeZone = timeZoneId;
-                database.Chats.Update(document);
-            }
-        }
-    }
-
-    public int CountActive() => database.Chats.Count(c => c.Active);
-
-    public bool MarkInactive(ChatAddress chat, string reason, DateTimeOffset at)
-    {
-        lock (_writeLock)
-        {
-            var document = database.Chats.FindById(chat.Key);
-            if (document is null)
-            {
-                return false;
-            }
-
-            document.Active = false;
-            document.InactiveReason = reason;
-            database.Chats.Update(document);
-            return true;
-        }
-    }
+            d.Active = false;
+            d.InactiveReason = reason;
+        });
 
     public void Migrate(ChatAddress from, ChatAddress to, DateTimeOffset at)
     {
@@ -92,6 +91,8 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
                         LastSeen = Dates.ToStored(at),
                     };
                     target.TimeZone ??= old.TimeZone;
+                    target.Quiet ??= old.Quiet;
+                    target.AnnouncementsMuted |= old.AnnouncementsMuted;
                     target.Active = true;
                     target.InactiveReason = null;
                     database.Chats.Upsert(target);
@@ -109,6 +110,12 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
                 }
 
                 database.Database.Commit();
+                if (old is not null)
+                {
+                    Remember(old);
+                    Remember(target!);
+                }
+
                 var moved = moving.Select(LiteDbSubscriptionStore.ToSubscription).ToList();
                 foreach (var observer in observers)
                 {
@@ -123,6 +130,50 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
         }
     }
 
+    private bool Change(ChatAddress chat, Action<ChatDocument> change)
+    {
+        lock (_writeLock)
+        {
+            var document = database.Chats.FindById(chat.Key);
+            if (document is null)
+            {
+                return false;
+            }
+
+            change(document);
+            database.Chats.Update(document);
+            Remember(document);
+            return true;
+        }
+    }
+
+    private ChatRecord Remember(ChatDocument document)
+    {
+        var record = ToRecord(document);
+        _cache?[record.Key] = record;
+        return record;
+    }
+
+    private ConcurrentDictionary<string, ChatRecord> Load()
+    {
+        lock (_writeLock)
+        {
+            if (_cache is { } loaded)
+            {
+                return loaded;
+            }
+
+            var all = new ConcurrentDictionary<string, ChatRecord>(StringComparer.Ordinal);
+            foreach (var document in database.Chats.FindAll())
+            {
+                all[document.Id] = ToRecord(document);
+            }
+
+            _cache = all;
+            return all;
+        }
+    }
+
     private static ChatRecord ToRecord(ChatDocument d) => new(
         d.Id,
         d.Platform,
@@ -132,5 +183,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
         d.Active,
         d.InactiveReason,
         Dates.FromStored(d.FirstSeen),
-        Dates.FromStored(d.LastSeen));
+        Dates.FromStored(d.LastSeen),
+        d.Quiet is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
+        d.AnnouncementsMuted);
 }

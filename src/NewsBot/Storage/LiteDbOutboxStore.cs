@@ -1,71 +1,67 @@
+using System.Globalization;
+using LiteDB;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
 
 namespace NewsBot.Storage;
 
+/// <summary>
+/// The outbox in LiteDB. Two indexes only: the unique dedup key (which also finds a chat's
+/// entries by prefix) and the next attempt time (set only while pending, so it holds just the
+/// queue). Every write is one transaction.
+/// </summary>
 internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
 {
+    /// <summary>The state value holding the id of the last article planned (see <see cref="IOutboxStore.PlannedThrough"/>).</summary>
+    internal const string PlannedThroughKey = "delivery.planned-through";
+
     private readonly Lock _writeLock = new();
 
-    public int Enqueue(IReadOnlyList<OutboxEntry> entries)
+    public int Enqueue(IReadOnlyList<OutboxEntry> entries) => Write(() => Insert(entries));
+
+    public int PlannedThrough() =>
+        database.State.FindById(PlannedThroughKey) is { } stored && int.TryParse(stored.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+    public int EnqueuePlanned(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId) => Write(() =>
     {
-        lock (_writeLock)
-        {
-            var collection = database.Outbox;
-            var added = 0;
-            database.Database.BeginTrans();
-            try
-            {
-                foreach (var entry in entries)
-                {
-                    var key = entry.DedupKey;
-                    if (collection.Exists(o => o.DedupKey == key))
-                    {
-                        continue;
-                    }
+        // The planner's keys are new by construction (its batch, its position moved in this same
+        // transaction), so no lookup per entry; the unique index still refuses a duplicate.
+        var added = entries.Count == 0 ? 0 : database.Outbox.InsertBulk(entries.Select(ToDocument), entries.Count);
+        database.State.Upsert(new StateDocument { Id = PlannedThroughKey, Value = plannedThroughArticleId.ToString(CultureInfo.InvariantCulture) });
+        return added;
+    });
 
-                    collection.Insert(new OutboxDocument
-                    {
-                        DedupKey = key,
-                        ChatKey = entry.ChatKey,
-                        Platform = ChatAddress.Parse(entry.ChatKey).Platform,
-                        StoryId = entry.StoryId,
-                        ArticleId = entry.ArticleId,
-                        State = OutboxState.Pending.ToString(),
-                        NextAttemptAt = Dates.ToStored(entry.NextAttemptAt),
-                        CreatedAt = Dates.ToStored(entry.CreatedAt),
-                    });
-                    added++;
-                }
+    public IEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSince(DateTimeOffset since)
+    {
+        var from = Dates.ToStored(since);
+        var story = nameof(OutboxKind.Story);
+        return database.Outbox.Query()
+            .Where(o => o.Kind == story && o.CreatedAt >= from)
+            .Select(o => new { o.ChatKey, o.Stories, o.CreatedAt })
+            .ToEnumerable()
+            .Select(o => (o.ChatKey, (IReadOnlyList<int>)StoryPairs.Unpack(o.Stories).StoryIds, Dates.FromStored(o.CreatedAt)));
+    }
 
-                database.Database.Commit();
-            }
-            catch
-            {
-                database.Database.Rollback();
-                throw;
-            }
-
-            return added;
-        }
+    public int DeleteFinishedBefore(DateTimeOffset before)
+    {
+        var until = Dates.ToStored(before);
+        return Write(() => database.Outbox.DeleteMany(o => o.NextAttemptAt == null && o.CreatedAt < until));
     }
 
     public IReadOnlyList<OutboxEntry> Due(string platform, DateTimeOffset now, int limit)
     {
-        var until = Dates.ToStored(now);
-        return database.Outbox.Query()
-            .Where(o => o.NextAttemptAt != null && o.NextAttemptAt <= until && o.Platform == platform)
-            .OrderBy(o => o.NextAttemptAt)
-            .Limit(limit)
-            .ToList()
-            .Select(ToEntry)
-            .ToList();
+        // A range on the index, walked in its order and stopped at the limit; the LINQ form
+        // walked the finished entries (null) first and cost 10-20 times more per round.
+        var query = Query.And(
+            Query.Between("$.NextAttemptAt", new BsonValue(DateTime.MinValue), new BsonValue(Dates.ToStored(now))),
+            Query.EQ("$.Platform", platform));
+        return database.Outbox.Find(query, 0, limit).Select(ToEntry).ToList();
     }
 
     public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) =>
         Change(ids, d =>
         {
-            d.State = OutboxState.Sent.ToString();
+            d.State = nameof(OutboxState.Sent);
             d.SentAt = Dates.ToStored(at);
             d.NextAttemptAt = null;
             d.LastError = null;
@@ -82,30 +78,77 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             }
         });
 
-    public void Drop(IReadOnlyCollection<long> ids, string reason) =>
-        Change(ids, d =>
-        {
-            d.State = OutboxState.Dropped.ToString();
-            d.NextAttemptAt = null;
-            d.LastError = reason;
-        });
+    public void Drop(IReadOnlyCollection<long> ids, string reason) => Finish(ids, OutboxState.Dropped, reason);
+
+    public void Fail(IReadOnlyCollection<long> ids, string reason) => Finish(ids, OutboxState.Failed, reason);
 
     public int DropPending(string chatKey, string reason)
     {
-        var pending = OutboxState.Pending.ToString();
-        var ids = database.Outbox.Find(o => o.ChatKey == chatKey && o.State == pending).Select(o => o.Id).ToList();
-        Drop(ids, reason);
+        var ids = ForChat(chatKey).Where(o => o.NextAttemptAt is not null).Select(o => o.Id).ToList();
+        Finish(ids, OutboxState.Blocked, reason);
         return ids.Count;
     }
 
     public OutboxEntry? Find(string chatKey, int storyId)
     {
-        var key = OutboxEntry.KeyFor(chatKey, storyId);
-        var document = database.Outbox.FindOne(o => o.DedupKey == key);
+        var document = ForChat(chatKey)
+            .Where(o => o.Kind == nameof(OutboxKind.Story) && StoryPairs.Contains(o.Stories, storyId))
+            .OrderBy(o => o.Id)
+            .FirstOrDefault();
         return document is null ? null : ToEntry(document);
     }
 
     public int CountPending() => database.Outbox.Count(o => o.NextAttemptAt != null);
+
+    public OutboxCounts CountFor(OutboxKind kind, string reference)
+    {
+        var kindName = kind.ToString();
+        var states = database.Outbox.Query()
+            .Where(o => o.Reference == reference && o.Kind == kindName)
+            .Select(o => o.State)
+            .ToList();
+        return new OutboxCounts(
+            states.Count(s => s == nameof(OutboxState.Pending)),
+            states.Count(s => s == nameof(OutboxState.Sent)),
+            states.Count(s => s == nameof(OutboxState.Failed)),
+            states.Count(s => s == nameof(OutboxState.Blocked)));
+    }
+
+    // Measured: the plain field name uses the dedup-key index here (about 0.1 ms), "$.DedupKey" does not.
+    private IEnumerable<OutboxDocument> ForChat(string chatKey) =>
+        database.Outbox.Find(Query.StartsWith(nameof(OutboxDocument.DedupKey), OutboxKeys.ChatPrefix(chatKey)));
+
+    private int Insert(IReadOnlyList<OutboxEntry> entries)
+    {
+        var collection = database.Outbox;
+        var fresh = new List<OutboxDocument>(entries.Count);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var key = entry.DedupKey;
+            if (!keys.Add(key) || collection.Exists(o => o.DedupKey == key))
+            {
+                continue;
+            }
+
+            fresh.Add(ToDocument(entry));
+        }
+
+        if (fresh.Count > 0)
+        {
+            collection.Insert(fresh);
+        }
+
+        return fresh.Count;
+    }
+
+    private void Finish(IReadOnlyCollection<long> ids, OutboxState state, string reason) =>
+        Change(ids, d =>
+        {
+            d.State = state.ToString();
+            d.NextAttemptAt = null;
+            d.LastError = reason;
+        });
 
     private void Change(IReadOnlyCollection<long> ids, Action<OutboxDocument> change)
     {
@@ -114,40 +157,73 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             return;
         }
 
+        Write(() =>
+        {
+            foreach (var id in ids)
+            {
+                var document = database.Outbox.FindById(id);
+                if (document is not null)
+                {
+                    change(document);
+                    database.Outbox.Update(document);
+                }
+            }
+
+            return ids.Count;
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, one writer at a time.</summary>
+    private T Write<T>(Func<T> work)
+    {
         lock (_writeLock)
         {
-            database.Database.BeginTrans();
+            var db = database.Database;
+            db.BeginTrans();
             try
             {
-                foreach (var id in ids)
-                {
-                    var document = database.Outbox.FindById(id);
-                    if (document is not null)
-                    {
-                        change(document);
-                        database.Outbox.Update(document);
-                    }
-                }
-
-                database.Database.Commit();
+                var result = work();
+                db.Commit();
+                return result;
             }
             catch
             {
-                database.Database.Rollback();
+                db.Rollback();
                 throw;
             }
         }
     }
 
-    private static OutboxEntry ToEntry(OutboxDocument d) => new(
-        d.Id,
-        d.ChatKey,
-        d.StoryId,
-        d.ArticleId,
-        Enum.TryParse<OutboxState>(d.State, out var state) ? state : OutboxState.Pending,
-        d.Attempts,
-        Dates.FromStored(d.NextAttemptAt),
-        d.LastError,
-        Dates.FromStored(d.CreatedAt),
-        Dates.FromStored(d.SentAt));
+    private static OutboxDocument ToDocument(OutboxEntry entry) => new()
+    {
+        DedupKey = entry.DedupKey,
+        ChatKey = entry.ChatKey,
+        Platform = ChatAddress.Parse(entry.ChatKey).Platform,
+        Kind = entry.Kind.ToString(),
+        Stories = StoryPairs.Pack(entry.StoryIds, entry.ArticleIds),
+        Reference = entry.Reference,
+        State = nameof(OutboxState.Pending),
+        Attempts = entry.Attempts,
+        NextAttemptAt = Dates.ToStored(entry.NextAttemptAt ?? entry.CreatedAt),
+        CreatedAt = Dates.ToStored(entry.CreatedAt),
+    };
+
+    private static OutboxEntry ToEntry(OutboxDocument d)
+    {
+        var (storyIds, articleIds) = StoryPairs.Unpack(d.Stories);
+        return new OutboxEntry(
+            d.Id,
+            d.ChatKey,
+            Enum.TryParse<OutboxKind>(d.Kind, out var kind) ? kind : OutboxKind.Story,
+            d.DedupKey,
+            storyIds,
+            articleIds,
+            d.Reference,
+            Enum.TryParse<OutboxState>(d.State, out var state) ? state : OutboxState.Pending,
+            d.Attempts,
+            Dates.FromStored(d.NextAttemptAt),
+            d.LastError,
+            Dates.FromStored(d.CreatedAt),
+            Dates.FromStored(d.SentAt));
+    }
 }

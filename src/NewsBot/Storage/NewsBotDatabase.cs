@@ -19,6 +19,9 @@ namespace NewsBot.Storage;
 internal sealed class NewsBotDatabase : IDisposable
 {
     public const string FileName = "newsbot.db";
+    // Adding a collection or a field with a default does not change the version: an older
+    // NewsBot reads such a file as before and ignores what it does not know. Only a change that
+    // older code would misread (a field that changes meaning, a key format) raises it.
     public const int SchemaVersion = 1;
 
     // A fresh LiteDB 5 file is this large; anything smaller would be overwritten without a word.
@@ -64,6 +67,10 @@ internal sealed class NewsBotDatabase : IDisposable
     public ILiteCollection<StateDocument> State => Database.GetCollection<StateDocument>("state");
 
     public ILiteCollection<OutboxDocument> Outbox => Database.GetCollection<OutboxDocument>("outbox");
+
+    public ILiteCollection<AnnouncementDocument> Announcements => Database.GetCollection<AnnouncementDocument>("announcements");
+
+    public ILiteCollection<DigestCursorDocument> DigestCursors => Database.GetCollection<DigestCursorDocument>("digest_cursors");
 
     /// <summary>Opens (or creates) the database in <paramref name="directory"/>.</summary>
     /// <exception cref="DatabaseUnavailableException">Another process holds it, or the file is not usable.</exception>
@@ -307,7 +314,52 @@ internal sealed class NewsBotDatabase : IDisposable
         var outbox = database.GetCollection<OutboxDocument>("outbox");
         outbox.EnsureIndex(o => o.DedupKey, unique: true);
         outbox.EnsureIndex(o => o.NextAttemptAt);
-        outbox.EnsureIndex(o => o.ChatKey);
+
+        // Every index costs on each of the many inserts of a fan-out; a chat's entries are
+        // found through the dedup key's prefix instead.
+        outbox.DropIndex("ChatKey");
+        UpgradeOutbox(database);
+    }
+
+    /// <summary>Entries written before the outbox had kinds carried one story each; they become story entries.</summary>
+    private static void UpgradeOutbox(LiteDatabase database)
+    {
+        const string Marker = "outbox.kinds";
+        var state = database.GetCollection<StateDocument>("state");
+        if (state.FindById(Marker) is not null)
+        {
+            return;
+        }
+
+        var raw = database.GetCollection("outbox");
+        database.BeginTrans();
+        try
+        {
+            foreach (var document in raw.Find(Query.EQ("Kind", BsonValue.Null)).ToList())
+            {
+                document["Kind"] = "Story";
+                document["Stories"] = StoryPairs.Pack([document["StoryId"].AsInt32], [document["ArticleId"].AsInt32]);
+                document.Remove("StoryId");
+                document.Remove("ArticleId");
+                raw.Update(document);
+            }
+
+            // Articles already stored were dealt with by the planner before this version; it starts after them.
+            if (state.FindById(LiteDbOutboxStore.PlannedThroughKey) is null)
+            {
+                var newest = database.GetCollection("articles").Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+                var through = newest?["_id"] is { IsInt32: true } id ? id.AsInt32 : 0;
+                state.Upsert(new StateDocument { Id = LiteDbOutboxStore.PlannedThroughKey, Value = through.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
+
+            state.Upsert(new StateDocument { Id = Marker, Value = "1" });
+            database.Commit();
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
     }
 
     private static DatabaseUnavailableException Damaged(string path, Exception ex) => new(

@@ -23,6 +23,10 @@ internal static class StorageRegistration
         services.AddSingleton<IUserStore, LiteDbUserStore>();
         services.AddSingleton<IStateStore, LiteDbStateStore>();
         services.AddSingleton<NewsBot.Core.Delivery.IOutboxStore, LiteDbOutboxStore>();
+        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementStore, LiteDbAnnouncementStore>();
+        services.AddSingleton<NewsBot.Core.Digests.IDigestCursorStore, LiteDbDigestCursorStore>();
+        services.AddSingleton<NewsBot.Core.Digests.IArticleHistory, LiteDbArticleHistory>();
+        services.AddSingleton<NewsBot.Core.Digests.IDigestDeliveries, LiteDbDigestDeliveries>();
         return services;
     }
 }

@@ -216,6 +216,10 @@ internal static class CommandsScenario
         // /feeds is not timed; its handler still needs a probe to be constructed.
         services.AddSingleton<IFeedProbe, NoFeedProbe>();
 
+        // Nor are announcements; their handlers need somewhere to report and a channel list.
+        services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, NewsBot.Benchmarks.Ingest.CountingAdminNotifier>();
+        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, NoAnnouncementChannels>();
+
         // The instances start-up just opened and filled, as the app has them once ArticleIndexLoader ran.
         // Registered last, they win over the registrations above; the container does not dispose them.
         services.AddSingleton(database);
@@ -356,4 +360,9 @@ internal static class CommandsScenario
     }
 
     private sealed record TimedSeries(LatencySummary Latency, IReadOnlyList<IReadOnlyList<int>> Answers, IReadOnlyList<int> Totals, int Problems, string? FirstProblem);
+
+    private sealed class NoAnnouncementChannels : NewsBot.Core.Announcements.IAnnouncementChannels
+    {
+        public IReadOnlyList<NewsBot.Core.Chats.ChatAddress> All => [];
+    }
 }

@@ -155,7 +155,7 @@ public sealed class DeliveryTests : IDisposable
         await DispatchAsync();
 
         // A second dispatcher over the same database, as after a restart.
-        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<IChatStore>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
+        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<IChatStore>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
         await fresh.DispatchDueAsync(_telegram, CancellationToken.None);
         _bot.Ingest(_wire, TestBot.Entry("Robot news"));
 
@@ -166,7 +166,9 @@ public sealed class DeliveryTests : IDisposable
     public async Task Pacing_SpreadsMessagesToOneChat()
     {
         await _bot.SendAsync("/subscribe technology");
-        _bot.Ingest(_wire, TestBot.Entry("Robot one", hoursAgo: 1), TestBot.Entry("Robot two", hoursAgo: 2));
+        // Two ingests: stories that arrive together would be one message.
+        _bot.Ingest(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
+        _bot.Ingest(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
 
         var dispatching = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
         await Task.Delay(100);

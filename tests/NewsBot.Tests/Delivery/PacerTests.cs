@@ -23,6 +23,19 @@ public sealed class PacerTests
     }
 
     [Fact]
+    public void Reserve_ManyChats_SpreadsTheGlobalRateEvenly_SoNoBurstEverExceedsIt()
+    {
+        var pacer = new Pacer(PacingLimits.Telegram);
+
+        var times = Enumerable.Range(0, 90).Select(i => pacer.Reserve($"telegram:{i}", isGroup: false, Now)).ToList();
+
+        for (var i = 1; i < times.Count; i++)
+        {
+            Assert.InRange((times[i] - times[i - 1]).TotalMilliseconds, 33.3, 33.4);
+        }
+    }
+
+    [Fact]
     public void Reserve_OneChat_AtMostOnePerSecond_GroupsTwentyPerMinute()
     {
         var pacer = new Pacer(PacingLimits.Telegram);

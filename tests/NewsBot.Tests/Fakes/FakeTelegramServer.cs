@@ -91,6 +91,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>The clock requests are timed with (<see cref="TelegramRequest.At"/>); a test on a fake clock sets the bot's.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public string BaseUrl => BaseUri.ToString().TrimEnd('/');
 
     public IReadOnlyList<TelegramRequest> Requests
@@ -158,6 +161,15 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             {
                 queue.Enqueue(failure);
             }
+        }
+    }
+
+    /// <summary>Forgets the failures still queued for <paramref name="method"/>: its next calls succeed.</summary>
+    public void ClearFailures(string method)
+    {
+        lock (_lock)
+        {
+            _failures.Remove(method);
         }
     }
 
@@ -243,7 +255,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
         lock (_lock)
         {
-            _requests.Add(new TelegramRequest(method, token, context.Request.ContentType, body, DateTimeOffset.UtcNow, status));
+            _requests.Add(new TelegramRequest(method, token, context.Request.ContentType, body, Clock.GetUtcNow(), status));
             Pulse();
         }
     }

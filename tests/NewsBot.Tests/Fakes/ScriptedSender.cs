@@ -8,6 +8,7 @@ namespace NewsBot.Tests.Fakes;
 public sealed class ScriptedSender(string platform = "telegram") : IChatSender
 {
     private readonly Queue<SendOutcome> _script = new();
+    private readonly Dictionary<string, SendOutcome> _byChat = new(StringComparer.Ordinal);
 
     public string Platform => platform;
 
@@ -26,10 +27,14 @@ public sealed class ScriptedSender(string platform = "telegram") : IChatSender
         }
     }
 
+    /// <summary>Every send to this chat answers <paramref name="outcome"/>, before any scripted order.</summary>
+    public void Always(string chatKey, SendOutcome outcome) => _byChat[chatKey] = outcome;
+
     public Task<SendOutcome> SendAsync(ChatAddress chat, Reply reply, CancellationToken cancellationToken)
     {
         Attempts.Add((chat, reply));
-        var outcome = _script.Count > 0 ? _script.Dequeue() : new SendOutcome.Sent();
+        var outcome = _byChat.TryGetValue(chat.Key, out var fixedOutcome) ? fixedOutcome
+            : _script.Count > 0 ? _script.Dequeue() : new SendOutcome.Sent();
         if (outcome is SendOutcome.Sent)
         {
             _delivered.Add(Attempts.Count - 1);

@@ -47,6 +47,8 @@ public sealed class TestBot : IDisposable
         collection.AddNewsBotCore();
         collection.AddLiteDbStorage();
         collection.AddSingleton<NewsBot.Core.Articles.IFeedProbe>(Probe);
+        collection.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier>(Admins);
+        collection.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels>(Channels);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
@@ -54,6 +56,10 @@ public sealed class TestBot : IDisposable
     public FakeTimeProvider Time { get; }
 
     public FakeFeedProbe Probe { get; } = new();
+
+    public RecordingAdminNotifier Admins { get; } = new();
+
+    public FixedAnnouncementChannels Channels { get; } = new();
 
     public string DataDirectory => _directory.Path;
 

@@ -22,7 +22,7 @@ public sealed class HelpHandler : ICommandHandler
             blocks.Add(new EntryListBlock(section.Select(c => new ListEntry(c.Usage, c.Summary)).ToList()));
         }
 
-        blocks.Add(new TextBlock("In a group, only its admins can change subscriptions and the time zone. /help <command> shows examples.", TextStyle.Hint));
+        blocks.Add(new TextBlock("In a group, only its admins can change subscriptions, quiet hours and the time zone. /help <command> shows examples.", TextStyle.Hint));
         return new Reply { Blocks = blocks };
     }
 

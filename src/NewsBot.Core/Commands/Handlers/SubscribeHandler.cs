@@ -1,5 +1,8 @@
+using System.Globalization;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Digests;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
 using NewsBot.Core.Subscriptions;
@@ -26,6 +29,11 @@ public sealed class SubscribeHandler(
         if (!request.CanManageChat)
         {
             return Reply.Problem("Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.");
+        }
+
+        if (AnnouncementOptOut.IsMeant(request.Arguments))
+        {
+            return AnnouncementOptOut.Set(request, chats, muted: false, time.GetUtcNow());
         }
 
         if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var problem))
@@ -88,8 +96,17 @@ public sealed class SubscribeHandler(
         var blocks = new List<ReplyBlock> { new TextBlock($"Subscribed (#{added.Id}): {SubscriptionText.Describe(added)}.") };
         if (mode == DeliveryMode.Daily)
         {
-            var zone = chats.Find(request.Message.Chat)?.TimeZone ?? "UTC";
-            blocks.Add(new TextBlock($"The digest follows this chat's time zone, {zone}. Change it with /timezone <zone>, like /timezone Europe/Berlin.", TextStyle.Hint));
+            var chat = chats.Find(request.Message.Chat);
+            var zone = ChatZone.Of(chat);
+            var zoneName = ChatZone.NameOf(chat);
+            var now = time.GetUtcNow();
+            var first = LocalClock.Next(dailyAt!.Value, zone, added.CreatedAt);
+            var local = TimeZoneInfo.ConvertTime(first, zone);
+            var day = DigestClock.LocalDate(first, zone) == DigestClock.LocalDate(now, zone) ? "today" : "tomorrow";
+            blocks.Add(new TextBlock(
+                $"The first digest comes {day} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} {zoneName} ({RelativeTime.Until(first, now)}), with the matches of the last 24 hours; then one every day with what is new since the one before. A day with nothing new sends nothing.",
+                TextStyle.Hint));
+            blocks.Add(new TextBlock($"Digest times follow this chat's time zone, {zoneName}. Change it with /timezone <zone>, like /timezone Europe/Berlin.", TextStyle.Hint));
         }
         else if (kind == SubscriptionKind.Topic && index.LatestInTopic(stored, 0, 0).Total == 0)
         {

@@ -1,9 +1,10 @@
 using NewsBot.Core.Chats;
+using NewsBot.Core.Digests;
 using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class TimeZoneHandler(IChatStore chats, TimeProvider time) : ICommandHandler
+public sealed class TimeZoneHandler(IChatStore chats, DigestSchedule digests, TimeProvider time) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.TimeZone;
 
@@ -35,6 +36,7 @@ public sealed class TimeZoneHandler(IChatStore chats, TimeProvider time) : IComm
 
         chats.Touch(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, time.GetUtcNow());
         chats.SetTimeZone(request.Message.Chat, zone);
+        digests.Recheck(request.Message.Chat.Key);
         return Reply.Text($"This chat's time zone is now {zone}; the local time there is {LocalTime(zone)}. Daily digests follow it.");
     }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using NewsBot.Core.Chats;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions) : ICommandHandler
+public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, IChatStore chats, TimeProvider time) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Unsubscribe;
 
@@ -16,6 +17,11 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions) : IComm
         if (!request.CanManageChat)
         {
             return Reply.Problem("Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.");
+        }
+
+        if (AnnouncementOptOut.IsMeant(request.Arguments))
+        {
+            return AnnouncementOptOut.Set(request, chats, muted: true, time.GetUtcNow());
         }
 
         var text = request.Arguments.Trim();

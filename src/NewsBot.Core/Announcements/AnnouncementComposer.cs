@@ -1,0 +1,61 @@
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Announcements;
+
+/// <summary>
+/// Renders announcement entries: the announcement under a heading, or its delivery report.
+/// Nothing is sent when the announcement is unknown or the chat opted out after it was queued.
+/// </summary>
+public sealed class AnnouncementComposer(
+    IAnnouncementStore announcements,
+    AnnouncementAudience audience,
+    IChatStore chats,
+    IOutboxStore outbox) : IOutboxComposer
+{
+    public OutboxKind Kind => OutboxKind.Announcement;
+
+    public Reply? Compose(OutboxEntry entry)
+    {
+        if (!AnnouncementKeys.TryRead(entry.Reference, out var id, out var isReport) || announcements.Get(id) is not { } announcement)
+        {
+            return null;
+        }
+
+        if (isReport)
+        {
+            // The figures are stored right after the report is queued; until then they are the outbox's own.
+            var figures = announcement.Figures ?? AnnouncementReports.From(outbox.CountFor(OutboxKind.Announcement, AnnouncementKeys.Reference(id)));
+            return Reply.Text(AnnouncementReports.Delivered(id, figures));
+        }
+
+        if (announcement.State is AnnouncementState.Draft or AnnouncementState.Cancelled)
+        {
+            return null;
+        }
+
+        var isChannel = audience.IsChannel(entry.ChatKey);
+        if (!isChannel && chats.Find(ChatAddress.Parse(entry.ChatKey)) is { AnnouncementsMuted: true })
+        {
+            return null;
+        }
+
+        return For(announcement, isChannel);
+    }
+
+    public static Reply For(Announcement announcement, bool toChannel)
+    {
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock("📣 Announcement", TextStyle.Heading),
+            new TextBlock(announcement.Text),
+        };
+        if (!toChannel)
+        {
+            blocks.Add(new TextBlock("From the bot's admins. /unsubscribe announcements turns these off for this chat.", TextStyle.Hint));
+        }
+
+        return new Reply { Blocks = blocks };
+    }
+}

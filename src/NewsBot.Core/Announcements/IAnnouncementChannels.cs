@@ -1,0 +1,9 @@
+using NewsBot.Core.Chats;
+
+namespace NewsBot.Core.Announcements;
+
+/// <summary>The channels configured per platform to receive every announcement too (<c>Telegram:AnnouncementChannels</c>, <c>Discord:AnnouncementChannels</c>).</summary>
+public interface IAnnouncementChannels
+{
+    IReadOnlyList<ChatAddress> All { get; }
+}

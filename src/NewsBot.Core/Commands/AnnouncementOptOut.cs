@@ -1,0 +1,36 @@
+using NewsBot.Core.Chats;
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Commands;
+
+/// <summary><c>/unsubscribe announcements</c> and <c>/subscribe announcements</c>: whether a chat hears the admins' announcements.</summary>
+public static class AnnouncementOptOut
+{
+    public const string Word = "announcements";
+
+    public static bool IsMeant(string arguments) =>
+        string.Equals(arguments.Trim(), Word, StringComparison.OrdinalIgnoreCase);
+
+    public static Reply Set(CommandRequest request, IChatStore chats, bool muted, DateTimeOffset now)
+    {
+        if (!request.CanManageChat)
+        {
+            return Reply.Problem("Only this chat's admins can turn announcements on or off.");
+        }
+
+        var message = request.Message;
+        var before = chats.Find(message.Chat);
+        chats.Touch(message.Chat, message.ChatKind, message.ChatTitle, now);
+        if (before?.AnnouncementsMuted == muted)
+        {
+            return Reply.Text(muted
+                ? "Announcements are already off for this chat. /subscribe announcements turns them back on."
+                : "Announcements are already on for this chat. /unsubscribe announcements turns them off.");
+        }
+
+        chats.SetAnnouncementsMuted(message.Chat, muted);
+        return Reply.Text(muted
+            ? "This chat no longer receives announcements from the bot's admins. Your subscriptions are unchanged. /subscribe announcements turns them back on."
+            : "This chat receives announcements from the bot's admins again. /unsubscribe announcements turns them off.");
+    }
+}

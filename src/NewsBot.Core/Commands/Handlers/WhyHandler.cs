@@ -1,0 +1,36 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Commands.Why;
+using NewsBot.Core.Replies;
+
+namespace NewsBot.Core.Commands.Handlers;
+
+/// <summary><c>/why &lt;article id&gt;</c>: why this chat did or did not receive an article.</summary>
+public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explainer) : ICommandHandler
+{
+    public CommandInfo Command => CommandCatalog.Why;
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
+        {
+            return ValueTask.FromResult(Reply.Problem(problem!));
+        }
+
+        var article = articles.Get(id);
+        if (article is null)
+        {
+            return ValueTask.FromResult(Reply.Problem($"There is no article #{id}, so there is nothing to explain. Articles are removed after a while; /latest shows what there is."));
+        }
+
+        return ValueTask.FromResult(new Reply
+        {
+            Blocks =
+            [
+                new TextBlock($"#{article.Id} {article.Title}", TextStyle.Heading),
+                new TextBlock(explainer.Explain(request.Message.Chat, article)),
+                new TextBlock("/subscriptions lists what this chat follows; /read " + id + " shows the article.", TextStyle.Hint),
+            ],
+            SuppressLinkPreview = true,
+        });
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Commands;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Core.Digests;
+
+/// <summary>
+/// What a daily digest looks like: "Your daily digest: technology — 17 new", the top stories,
+/// and where to find the rest. Nothing is sent when the subscription was stopped meanwhile or
+/// every listed article has been pruned.
+/// </summary>
+public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleStore articles) : IOutboxComposer
+{
+    public OutboxKind Kind => OutboxKind.Digest;
+
+    public Reply? Compose(OutboxEntry entry)
+    {
+        if (!int.TryParse(entry.Reference, NumberStyles.None, CultureInfo.InvariantCulture, out var subscriptionId))
+        {
+            return null;
+        }
+
+        var subscription = subscriptions.ListForChat(entry.ChatKey).FirstOrDefault(s => s.Id == subscriptionId);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        // The articles are in rank order; one pruned since is passed over for the next.
+        var listed = articles.GetMany(entry.ArticleIds.Take(DigestScheduler.Listed * 2).ToList()).Take(DigestScheduler.Listed).ToList();
+        if (listed.Count == 0)
+        {
+            return null;
+        }
+
+        return For(subscription, listed, Math.Max(entry.ArticleIds.Count, listed.Count));
+    }
+
+    public static Reply For(Subscription subscription, IReadOnlyList<Article> listed, int total)
+    {
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock($"Your daily digest: {subscription.Query} — {total} new", TextStyle.Heading),
+            new ArticleListBlock(listed.Select((a, i) => new ArticleListItem(i + 1, ArticleViews.From(a))).ToList()),
+        };
+        if (total > listed.Count)
+        {
+            blocks.Add(new TextBlock($"and {total - listed.Count} more: {MoreCommand(subscription)}", TextStyle.Hint));
+        }
+
+        blocks.Add(new TextBlock($"Read one with /read <number>. /unsubscribe {subscription.Id} stops this digest.", TextStyle.Hint));
+        return new Reply { Blocks = blocks, SuppressLinkPreview = true };
+    }
+
+    /// <summary>Where the rest of a digest's matches are listed.</summary>
+    public static string MoreCommand(Subscription subscription) =>
+        subscription.Kind == SubscriptionKind.Topic ? $"/topic {subscription.Query}" : $"/search {subscription.Query}";
+}

@@ -1,0 +1,108 @@
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Core.Digests;
+
+/// <summary>
+/// The daily subscriptions in memory, each with the earliest moment its digest can be due, so
+/// that a scheduler tick looks only at the few whose moment has come instead of reading every
+/// subscription and chat. Kept in step with the store as an <see cref="ISubscriptionObserver"/>;
+/// the store stays the truth and the scheduler checks it before sending anything.
+/// </summary>
+public sealed class DigestSchedule : ISubscriptionObserver
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, Slot> _slots = [];
+
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>Adds the daily subscriptions among <paramref name="subscriptions"/>, to be checked at the next tick.</summary>
+    public void Load(IEnumerable<Subscription> subscriptions)
+    {
+        lock (_lock)
+        {
+            foreach (var subscription in subscriptions)
+            {
+                Put(subscription);
+            }
+
+            IsLoaded = true;
+        }
+    }
+
+    /// <summary>The daily subscriptions whose digest may be due at <paramref name="now"/>.</summary>
+    public IReadOnlyList<Subscription> Candidates(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _slots.Values.Where(s => s.CheckAt is null || s.CheckAt <= now).Select(s => s.Subscription).ToList();
+        }
+    }
+
+    /// <summary>Nothing to do for the subscription before <paramref name="at"/>.</summary>
+    public void Postpone(int subscriptionId, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            if (_slots.TryGetValue(subscriptionId, out var slot))
+            {
+                _slots[subscriptionId] = slot with { CheckAt = at };
+            }
+        }
+    }
+
+    /// <summary>The chat's clock changed (a new time zone): check its digests again at the next tick.</summary>
+    public void Recheck(string chatKey)
+    {
+        lock (_lock)
+        {
+            foreach (var (id, slot) in _slots.Where(p => p.Value.Subscription.ChatKey == chatKey).ToList())
+            {
+                _slots[id] = slot with { CheckAt = null };
+            }
+        }
+    }
+
+    public void Added(Subscription subscription)
+    {
+        lock (_lock)
+        {
+            Put(subscription);
+        }
+    }
+
+    public void Removed(IReadOnlyCollection<int> subscriptionIds)
+    {
+        lock (_lock)
+        {
+            foreach (var id in subscriptionIds)
+            {
+                _slots.Remove(id);
+            }
+        }
+    }
+
+    public void Moved(IReadOnlyList<Subscription> subscriptions)
+    {
+        lock (_lock)
+        {
+            foreach (var subscription in subscriptions)
+            {
+                Put(subscription);
+            }
+        }
+    }
+
+    private void Put(Subscription subscription)
+    {
+        if (subscription.Mode == DeliveryMode.Daily && subscription.DailyAt is not null)
+        {
+            _slots[subscription.Id] = new Slot(subscription, null);
+        }
+        else
+        {
+            _slots.Remove(subscription.Id);
+        }
+    }
+
+    private sealed record Slot(Subscription Subscription, DateTimeOffset? CheckAt);
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using NewsBot.Core.Digests;
+
+namespace NewsBot.Storage;
+
+internal sealed class LiteDbDigestCursorStore(NewsBotDatabase database) : IDigestCursorStore
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public DigestCursor? Find(int subscriptionId)
+    {
+        var document = database.DigestCursors.FindById(subscriptionId);
+        return document is null ? null : new DigestCursor(
+            document.Id,
+            document.LastArticleId,
+            Dates.FromStored(document.LastRunAt),
+            DateOnly.TryParseExact(document.LastLocalDate, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : DateOnly.MinValue);
+    }
+
+    public void Save(IReadOnlyList<DigestCursor> cursors)
+    {
+        if (cursors.Count == 0)
+        {
+            return;
+        }
+
+        var db = database.Database;
+        db.BeginTrans();
+        try
+        {
+            foreach (var cursor in cursors)
+            {
+                database.DigestCursors.Upsert(new DigestCursorDocument
+                {
+                    Id = cursor.SubscriptionId,
+                    LastArticleId = cursor.LastArticleId,
+                    LastRunAt = Dates.ToStored(cursor.LastRunAt),
+                    LastLocalDate = cursor.LastLocalDate.ToString(DateFormat, CultureInfo.InvariantCulture),
+                });
+            }
+
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NewsBot.Benchmarks.Data;
+using NewsBot.Benchmarks.Measurement;
+using NewsBot.Core;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Core.Subscriptions;
+using NewsBot.Storage;
+
+namespace NewsBot.Benchmarks.Fanout;
+
+/// <summary>
+/// The <c>fanout</c> scenario: many chats with subscriptions, one batch of new articles; the
+/// planner's match and enqueue, the dispatcher's own speed against a loopback platform, its
+/// rate under Telegram's ceilings against a platform that enforces them, and peak memory.
+/// </summary>
+internal static class FanoutScenario
+{
+    public const string Name = "fanout";
+    public const string Summary = "one batch of new articles to 100,000 subscribed chats: match + enqueue, dispatch rate with and without Telegram's ceilings, memory";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (!FanoutSettings.TryParse(args, out var settings, out var help, out var error))
+        {
+            if (help)
+            {
+                await Console.Out.WriteAsync(FanoutSettings.Usage);
+                return ExitCodes.Success;
+            }
+
+            await Console.Error.WriteLineAsync(error);
+            await Console.Error.WriteLineAsync($"Usage: {ScenarioDispatcher.Invocation} fanout [--chats N] [--articles N] [--dispatch N] [--paced-seconds N]; see --help.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var machine = MachineInfo.Describe();
+            if (!machine.OptimizedBuild)
+            {
+                Progress("warning: this is a Debug build; run with -c Release for numbers worth keeping");
+            }
+
+            using var folder = new TempFolder(Name);
+            Progress($"fanout: {settings.Chats:N0} chats, {settings.Articles} new articles; temporary folder {folder.Path}");
+            var run = await MeasureAsync(settings, folder.Path, machine, cancellationToken);
+            await Console.Out.WriteAsync(FanoutReport.Render(run));
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"The fanout benchmark failed: {ex}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<FanoutRun> MeasureAsync(FanoutSettings settings, string folder, MachineInfo machine, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var vocabulary = new Vocabulary(settings.VocabularySize, settings.Seed);
+        var news = new SyntheticNews(vocabulary, settings.Seed, now);
+
+        Progress("seeding chats and subscriptions");
+        using var database = NewsBotDatabase.Open(folder);
+        var sourceStore = new LiteDbSourceStore(database);
+        var sources = SyntheticNews.Sources.Select(s => sourceStore.Ensure(s.Name, "https://" + s.Host + "/feed", [], fromConfiguration: true)).ToList();
+        var seeded = SubscriberSeeder.Seed(database, vocabulary, settings.Chats, settings.Seed, now);
+        Progress($"  {seeded.Chats:N0} chats, {seeded.Subscriptions:N0} subscriptions ({seeded.Topic:N0} topics, {seeded.Keyword:N0} keyword queries, {seeded.Instant:N0} instant)");
+
+        MemoryProbe.ReleaseEverything();
+        var peakReset = MemoryProbe.TryResetPeak();
+        using var sampler = new MemorySampler(TimeSpan.FromMilliseconds(20));
+        sampler.Restart();
+
+        using var services = Compose(folder, database);
+        var chats = services.GetRequiredService<IChatStore>();
+        var matcher = services.GetRequiredService<SubscriptionMatcher>();
+        var planner = services.GetRequiredService<DeliveryPlanner>();
+        var outbox = services.GetRequiredService<IOutboxStore>();
+
+        // Start-up, as DeliveryService and SubscriptionIndexLoader do it.
+        Progress("start-up: subscriptions into the matcher, chats into memory, planner position");
+        var started = Stopwatch.GetTimestamp();
+        matcher.AddRange(services.GetRequiredService<ISubscriptionStore>().All());
+        var activeChats = chats.CountActive();
+        planner.CatchUp();
+        var startup = Stopwatch.GetElapsedTime(started);
+
+        // The batch, stored as the ingestor stores it; then the planner, as the ingestor calls it.
+        var drafts = Enumerable.Range(1, settings.Articles).Select(n => news.NextArticle(n, sources)).ToList();
+        var batch = services.GetRequiredService<IArticleStore>().AddNew(drafts).Added;
+        Progress($"planning {batch.Count} new articles for {activeChats:N0} chats");
+        started = Stopwatch.GetTimestamp();
+        planner.Stored(batch);
+        var planning = Stopwatch.GetElapsedTime(started);
+        var pending = outbox.CountPending();
+        var stories = outbox.StoriesQueuedSince(now.AddDays(-1)).Sum(e => e.StoryIds.Count);
+        Progress($"  {pending:N0} entries carrying {stories:N0} stories in {planning.TotalSeconds:0.00} s");
+        var peakAfterPlanning = peakReset ? MemoryProbe.Take().PeakWorkingSet : sampler.Read().WorkingSet;
+
+        var lifted = await DispatchLiftedAsync(services, settings, cancellationToken);
+        var paced = await DispatchPacedAsync(services, settings, cancellationToken);
+        var peaks = sampler.Read();
+        var memory = MemoryProbe.Take();
+
+        // After the figures above are taken: what is still reachable once garbage is gone.
+        var live = MemoryProbe.LiveManagedBytes();
+
+        Progress($"baseline: one document per (chat, story), written for the first {settings.BaselineChats:N0} chats and scaled");
+        var sample = Enumerable.Range(1, Math.Min(settings.BaselineChats, settings.Chats))
+            .SelectMany(n => new[] { SubscriberSeeder.ChatKey(n, false), SubscriberSeeder.ChatKey(n, true) })
+            .ToHashSet(StringComparer.Ordinal);
+        var baseline = PerStoryBaseline.Run(folder, matcher, chats, batch, sample, now);
+        Progress($"  {baseline.AllDocuments:N0} documents; {baseline.SampleDocuments:N0} written in {baseline.SampleWrite.TotalSeconds:0.00} s; scaled {baseline.Scaled.TotalSeconds:0.0} s");
+
+        return new FanoutRun(
+            settings, machine, seeded, startup, batch.Count, planning, pending, stories, lifted, paced, baseline,
+            peakReset ? memory.PeakWorkingSet : peaks.WorkingSet, peaks.GcHeap, peakReset, peakAfterPlanning, live);
+    }
+
+    /// <summary>The dispatcher against a platform without ceilings, then the same sends straight from a loop (the baseline: the platform's own speed).</summary>
+    private static async Task<LiftedResult> DispatchLiftedAsync(ServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
+    {
+        await using var platform = await FakePlatform.StartAsync(null);
+        using var http = new HttpClient { BaseAddress = platform.BaseUri };
+        var sender = new LoopbackSender(http, TimeProvider.System);
+        var options = new DeliveryOptions
+        {
+            Telegram = new PlatformPacing { MessagesPerSecond = 1_000_000, PerChatPerSecond = 1_000_000, PerGroupPerMinute = 60_000_000 },
+        };
+        var dispatcher = Dispatcher(services, options);
+
+        Progress($"dispatching {settings.DispatchMessages:N0} messages with the ceilings lifted");
+        var sent = 0;
+        var started = Stopwatch.GetTimestamp();
+        while (sent < settings.DispatchMessages)
+        {
+            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken);
+            sent += round.Sent;
+            if (round.Due == 0)
+            {
+                break;
+            }
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Progress($"  {sent:N0} in {elapsed.TotalSeconds:0.00} s");
+
+        // The same number of sends of a similar message, with as many in flight, and nothing else.
+        var articles = services.GetRequiredService<IArticleStore>().GetMany(Enumerable.Range(1, 5).ToList());
+        var reply = PushMessages.ForBurst(articles);
+        var next = 0;
+        started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, options.MaxConcurrentSends).Select(async _ =>
+        {
+            int number;
+            while ((number = Interlocked.Increment(ref next)) <= sent)
+            {
+                await sender.SendAsync(ChatAddress.Parse(SubscriberSeeder.ChatKey(number, false)), reply, cancellationToken);
+            }
+        }));
+        var raw = Stopwatch.GetElapsedTime(started);
+        Progress($"  raw sends: {sent:N0} in {raw.TotalSeconds:0.00} s");
+        return new LiftedResult(sent, elapsed, raw, options.MaxConcurrentSends);
+    }
+
+    private static async Task<PacedResult> DispatchPacedAsync(ServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
+    {
+        var ceilings = PacingLimits.Telegram;
+        await using var platform = await FakePlatform.StartAsync(ceilings);
+        using var http = new HttpClient { BaseAddress = platform.BaseUri };
+        var sender = new LoopbackSender(http, TimeProvider.System);
+        var dispatcher = Dispatcher(services, new DeliveryOptions());
+        Progress($"dispatching for {settings.PacedSeconds} s under Telegram's ceilings");
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(TimeSpan.FromSeconds(settings.PacedSeconds));
+        try
+        {
+            while (true)
+            {
+                await dispatcher.DispatchRoundAsync(sender, window.Token);
+            }
+        }
+        catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The window is over.
+        }
+
+        var result = new PacedResult(settings.PacedSeconds, platform.Accepted, platform.Refused, platform.BusiestSecond(), ceilings.GlobalPerSecond);
+        Progress($"  {result.Accepted:N0} accepted ({result.Rate:0.0}/s), {result.Refused} answered 429, busiest second {result.BusiestSecond}");
+        return result;
+    }
+
+    private static DeliveryDispatcher Dispatcher(ServiceProvider services, DeliveryOptions options) => new(
+        services.GetRequiredService<IOutboxStore>(),
+        services.GetRequiredService<IArticleStore>(),
+        services.GetRequiredService<IChatStore>(),
+        [],
+        Options.Create(options),
+        TimeProvider.System,
+        NullLogger<DeliveryDispatcher>.Instance);
+
+    private static ServiceProvider Compose(string dataDirectory, NewsBotDatabase database)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<NewsBotOptions>().Configure(o =>
+        {
+            o.DataDirectory = dataDirectory;
+            o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
+        });
+        services.AddNewsBotCore();
+        services.AddLiteDbStorage();
+        services.AddSingleton<IFeedProbe, NoFeedProbe>();
+        services.AddSingleton(database);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static void Progress(string line) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
+
+    private sealed class NoFeedProbe : IFeedProbe
+    {
+        public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
+            Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
+    }
+}
+
+internal sealed record LiftedResult(int Sent, TimeSpan Elapsed, TimeSpan RawElapsed, int InFlight)
+{
+    public double Rate => Sent / Elapsed.TotalSeconds;
+
+    public double RawRate => Sent / RawElapsed.TotalSeconds;
+}
+
+internal sealed record PacedResult(int Seconds, int Accepted, int Refused, int BusiestSecond, double Ceiling)
+{
+    public double Rate => Accepted / (double)Seconds;
+}
+
+internal sealed record FanoutRun(
+    FanoutSettings Settings,
+    MachineInfo Machine,
+    SubscriberSeeder.Seeded Seeded,
+    TimeSpan Startup,
+    int Articles,
+    TimeSpan Planning,
+    int Entries,
+    int Stories,
+    LiftedResult Lifted,
+    PacedResult Paced,
+    PerStoryBaseline.Result Baseline,
+    long PeakWorkingSet,
+    long PeakGcHeap,
+    bool PeakFromKernel,
+    long PeakAfterPlanning,
+    long LiveAtEnd);

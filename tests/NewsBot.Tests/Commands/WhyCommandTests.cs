@@ -1,0 +1,176 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Delivery;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Commands;
+
+public sealed class WhyCommandTests : IDisposable
+{
+    private readonly DeliveryRig _rig = new();
+
+    public void Dispose() => _rig.Dispose();
+
+    private TestBot Bot => _rig.Bot;
+
+    private Task<string> WhyAsync(int id) => Flat.Of(Bot.SendAsync($"/why {id}"));
+
+    [Theory]
+    [InlineData("/why", "needs an article number")]
+    [InlineData("/why abc", "is not an article number")]
+    [InlineData("/why 999", "There is no article #999")]
+    public async Task Why_BadOrUnknownId_IsAFriendlyAnswer(string command, string expected)
+    {
+        Assert.Contains(expected, await Flat.Of(Bot.SendAsync(command)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_ChatWithoutSubscriptions_SaysSo()
+    {
+        var article = _rig.News("Robot opens a bakery")[0];
+
+        Assert.Contains("This chat has no subscriptions", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_NoSubscriptionMatches_NamesTheClosestAndWhatItLacks()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe sports"));
+        await Flat.Of(Bot.SendAsync("/subscribe solar power -stocks"));
+        var article = _rig.News("Solar prices fall again")[0];
+
+        var answer = await WhyAsync(article.Id);
+
+        Assert.Contains("No subscription here matches it. The closest is #2", answer, StringComparison.Ordinal);
+        Assert.Contains("the article lacks power", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_TopicSubscriptionOnly_SaysWhichTopicsTheArticleIsIn()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe sports"));
+        var article = _rig.News("Robot opens a bakery")[0];
+
+        Assert.Contains("it follows topic sports, and this article is in topics technology", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_Delivered_SaysWhen_InTheChatsZone()
+    {
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        var article = _rig.News("Robot opens a bakery")[0];
+        await _rig.DispatchAsync();
+
+        var answer = await WhyAsync(article.Id);
+
+        Assert.Contains("Delivered here as a push at 13:00 Europe/Berlin", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_Queued_AfterAFailedAttempt_SaysWhyAndWhenNext()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        _rig.Telegram.Then(new SendOutcome.TransientFailure("HTTP 502"));
+        var article = _rig.News("Robot opens a bakery")[0];
+        await _rig.DispatchAsync();
+
+        var answer = await WhyAsync(article.Id);
+
+        Assert.Contains("the last attempt did not go through (HTTP 502). Next attempt at", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_QueuedAndDue_SaysItGoesOutWithinMoments()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        var article = _rig.News("Robot opens a bakery")[0];
+
+        Assert.Contains("Queued as a push; it goes out within moments", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_HeldByQuietHours_SaysUntilWhen()
+    {
+        await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
+        await Flat.Of(Bot.SendAsync("/quiet 12:00-15:00"));
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        var article = _rig.News("Robot opens a bakery")[0];
+        await _rig.DispatchAsync();
+
+        var answer = await WhyAsync(article.Id);
+
+        Assert.Contains("Held by this chat's quiet hours (12:00-15:00 Europe/Berlin) until 15:00 Europe/Berlin", answer, StringComparison.Ordinal);
+        Assert.Empty(_rig.Telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task Why_WaitingForTheDailyDigest_SaysWhen()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
+        var article = _rig.News("Robot opens a bakery")[0];
+
+        Assert.Contains("Waiting for the daily digest #1 (topic technology, daily digest at 18:00) at 18:00 UTC (in 6 h)", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_SentInADigest_SaysSo()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
+        var article = _rig.News("Robot opens a bakery")[0];
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 18, 0, 0, TimeSpan.Zero));
+        Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDue();
+        await _rig.DispatchAsync();
+
+        Assert.Contains("Delivered here in the daily digest of subscription #1 at 18:00 UTC", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_FailedForGood_GivesTheReason()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        _rig.Telegram.Then(new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
+        var article = _rig.News("Robot opens a bakery")[0];
+        await _rig.DispatchAsync();
+
+        Assert.Contains("Not delivered: failed — message is too long", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_Blocked_SaysSo_AndHowToComeBack()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        _rig.Telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
+        var article = _rig.News("Robot opens a bakery")[0];
+        await _rig.DispatchAsync();
+
+        var answer = await WhyAsync(article.Id);
+
+        Assert.Contains("Not delivered: blocked — blocked by the user", answer, StringComparison.Ordinal);
+        Assert.Contains("/start", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_Backlog_WasNotPushed()
+    {
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        var article = Bot.Get<ArticleIngestor>().Ingest(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2))).Added[0];
+
+        Assert.Contains("it was in the backlog of a new source or too old", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_ArrivedBeforeTheSubscription_WasNotPushed()
+    {
+        var article = _rig.News("Robot opens a bakery")[0];
+        Bot.Time.Advance(TimeSpan.FromMinutes(10));
+        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+
+        Assert.Contains("before that subscription was made", await WhyAsync(article.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Why_IsInHelp_ForEveryone()
+    {
+        Assert.Contains("/why <id>", await Flat.Of(Bot.SendAsync("/help", user: "telegram:5", chat: "telegram:5")), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Subscriptions;
+using NewsBot.Storage;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Delivery;
+
+/// <summary>
+/// The real executable, killed with SIGKILL in the middle of a fan-out to 5,000 chats and
+/// started again: every chat gets its message exactly once.
+/// </summary>
+public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
+{
+    private const int Chats = 5_000;
+    private const int AnsweredBeforeTheCrash = 1_234;
+    private const int InFlight = 4;
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    private readonly TempDirectory _workingDirectory = new();
+    private FakeTelegramServer _telegram = null!;
+
+    private string DataDirectory => Path.Combine(_workingDirectory.Path, "data");
+
+    private string FeedPath => Path.Combine(_workingDirectory.Path, "kelderfeld-wire.xml");
+
+    public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
+
+    public async Task DisposeAsync() => await _telegram.DisposeAsync();
+
+    public void Dispose() => _workingDirectory.Dispose();
+
+    [Fact]
+    public async Task KilledMidFanOut_AndRestarted_EveryChatGetsItsMessageExactlyOnce()
+    {
+        Seed();
+
+        // The fake answers this many pushes, then answers nothing more. Once as many sends hang
+        // as the bot has in flight at most, each answered one has been recorded (a send's slot
+        // is freed only after its outcome is written), and the kill comes then.
+        _telegram.Fail("sendMessage", [
+            .. Enumerable.Repeat(TelegramFailure.Slow(TimeSpan.Zero), AnsweredBeforeTheCrash),
+            .. Enumerable.Repeat(TelegramFailure.Hang(), Chats)]);
+        using (var first = Start())
+        {
+            try
+            {
+                await WaitAsync(() => _telegram.Arrived("sendMessage") >= AnsweredBeforeTheCrash + InFlight, first, "the fan-out to reach the hanging sends");
+            }
+            finally
+            {
+                first.Kill(entireProcessTree: true);
+                await first.WaitForExitAsync();
+            }
+        }
+
+        Assert.Equal(AnsweredBeforeTheCrash, Delivered().Count);
+        _telegram.ClearFailures("sendMessage");
+        using (var second = Start())
+        {
+            try
+            {
+                await WaitAsync(() => Delivered().Count >= Chats, second, "every chat to be served after the restart");
+            }
+            finally
+            {
+                using var term = Process.Start("kill", ["-TERM", second.Id.ToString(CultureInfo.InvariantCulture)]);
+                await term.WaitForExitAsync();
+                using var timeout = new CancellationTokenSource(Limit);
+                await second.WaitForExitAsync(timeout.Token);
+            }
+        }
+
+        var delivered = Delivered();
+        Assert.Equal(Chats, delivered.Count);
+        Assert.Equal(Chats, delivered.Select(r => r.ChatId).Distinct().Count());
+        using var database = NewsBotDatabase.Open(DataDirectory);
+        Assert.Equal(0, new LiteDbOutboxStore(database).CountPending());
+    }
+
+    private List<TelegramRequest> Delivered() => _telegram.Calls("sendMessage").Where(r => r.Succeeded).ToList();
+
+    /// <summary>
+    /// 5,000 chats following "kelderfeld", and a feed the bot has read before, now with three
+    /// new items about it: the first poll after start fans them out.
+    /// </summary>
+    private void Seed()
+    {
+        var now = DateTimeOffset.UtcNow;
+        File.WriteAllText(FeedPath, Feed(now));
+        using var database = NewsBotDatabase.Open(DataDirectory);
+        var sources = new LiteDbSourceStore(database);
+        var source = sources.Ensure("Kelderfeld Wire", FeedPath, [], fromConfiguration: true);
+        sources.Save(source with { LastSuccessAt = now.AddHours(-1), LastAttemptAt = now.AddHours(-1), NextPollAt = null });
+
+        var chats = new LiteDbChatStore(database, []);
+        var subscriptions = new LiteDbSubscriptionStore(database, []);
+        database.Database.BeginTrans();
+        for (var i = 1; i <= Chats; i++)
+        {
+            var chat = new ChatAddress(NewsBot.Core.Chats.PlatformNames.Telegram, (700_000 + i).ToString(CultureInfo.InvariantCulture));
+            chats.Touch(chat, ChatKind.Private, null, now);
+            subscriptions.Add(new Subscription(0, chat.Key, SubscriptionKind.Keywords, "kelderfeld", DeliveryMode.Instant, null, chat.Key, now));
+        }
+
+        database.Database.Commit();
+    }
+
+    private static string Feed(DateTimeOffset now)
+    {
+        var items = string.Concat(Enumerable.Range(1, 3).Select(i => $"""
+            <item>
+              <title>Kelderfeld glaciologists publish survey part {i}</title>
+              <link>https://kelderfeld.example/survey-{i}</link>
+              <guid>kelderfeld-survey-{i}</guid>
+              <description>Part {i} of the Kelderfeld radar survey of the Aldermoor glacier.</description>
+              <pubDate>{now.AddMinutes(-10 * i).ToString("R", CultureInfo.InvariantCulture)}</pubDate>
+            </item>
+            """));
+        return $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Kelderfeld Wire</title><link>https://kelderfeld.example/</link><description>Surveys</description>
+            {items}
+            </channel></rss>
+            """;
+    }
+
+    private Process Start()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workingDirectory.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
+        start.ArgumentList.Add("run");
+        start.Environment["Telegram__Token"] = FakeTelegramServer.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = _telegram.BaseUrl;
+        start.Environment["Discord__Token"] = "";
+        start.Environment["NewsBot__DataDirectory"] = DataDirectory;
+        start.Environment["Feeds__Sources__0__Name"] = "Kelderfeld Wire";
+        start.Environment["Feeds__Sources__0__Url"] = FeedPath;
+
+        // The ceilings lifted, so 5,000 pushes take seconds rather than minutes.
+        start.Environment["Delivery__Telegram__MessagesPerSecond"] = "100000";
+        start.Environment["Delivery__Telegram__PerChatPerSecond"] = "1000";
+        start.Environment["Delivery__Telegram__PerGroupPerMinute"] = "60000";
+        start.Environment["Delivery__MaxConcurrentSends"] = InFlight.ToString(CultureInfo.InvariantCulture);
+        var process = Process.Start(start)!;
+
+        // Drained so a full pipe never blocks the bot; the log is not asserted on.
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task WaitAsync(Func<bool> done, Process process, string what)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (!done())
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with code {process.ExitCode} while waiting for {what}.");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {Limit} for {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Delivery;
+
+public sealed class OutboxKindsTests : IDisposable
+{
+    private readonly FakeComposer _composer = new();
+    private readonly TestBot _bot;
+    private readonly ScriptedSender _telegram = new();
+    private readonly FeedSource _wire;
+
+    public OutboxKindsTests()
+    {
+        _bot = new TestBot(services: s => s.RemoveAll<IOutboxComposer>().AddSingleton<IOutboxComposer>(_composer));
+        _wire = _bot.Source("Wire");
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    private IOutboxStore Outbox => _bot.Get<IOutboxStore>();
+
+    private IChatStore Chats => _bot.Get<IChatStore>();
+
+    [Fact]
+    public async Task Announcement_IsComposedWhenSent_AndCountedPerOutcome()
+    {
+        foreach (var id in new[] { "1", "2", "3" })
+        {
+            Chats.Touch(new ChatAddress("telegram", id), ChatKind.Private, null, TestBot.Now);
+        }
+
+        Chats.MarkInactive(ChatAddress.Parse("telegram:2"), "blocked by the user", TestBot.Now);
+        _composer.NothingFor.Add("telegram:3");
+        var entries = new[] { "telegram:1", "telegram:2", "telegram:3" }
+            .Select(chat => OutboxEntry.ForComposed(chat, OutboxKind.Announcement, OutboxKeys.Announcement(chat, "7"), "7", TestBot.Now))
+            .ToList();
+
+        Assert.Equal(3, Outbox.Enqueue(entries));
+        Assert.Equal(0, Outbox.Enqueue(entries));
+        Assert.Equal(new OutboxCounts(3, 0, 0, 0), Outbox.CountFor(OutboxKind.Announcement, "7"));
+        _composer.Text = "Maintenance tonight";
+        await DispatchAsync();
+
+        var (chat, reply) = Assert.Single(_telegram.Attempts);
+        Assert.Equal("telegram:1", chat.Key);
+        Assert.Equal("Maintenance tonight", Assert.IsType<TextBlock>(reply.Blocks[0]).Text);
+        Assert.Equal(new OutboxCounts(0, 1, 0, 1), Outbox.CountFor(OutboxKind.Announcement, "7"));
+        Assert.Equal(new OutboxCounts(0, 0, 0, 0), Outbox.CountFor(OutboxKind.Digest, "7"));
+    }
+
+    [Fact]
+    public async Task Announcement_RefusedOrUnreachable_IsCountedFailedOrBlocked()
+    {
+        Chats.Touch(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, TestBot.Now);
+        Chats.Touch(ChatAddress.Parse("telegram:2"), ChatKind.Private, null, TestBot.Now);
+        Outbox.Enqueue([
+            OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", "8"), "8", TestBot.Now),
+            OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", "8"), "8", TestBot.Now)]);
+        _telegram.Then(
+            new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
+            new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
+
+        await DispatchAsync();
+
+        Assert.Equal(2, _telegram.Attempts.Count);
+        Assert.Equal(new OutboxCounts(0, 0, 1, 1), Outbox.CountFor(OutboxKind.Announcement, "8"));
+        Assert.False(Chats.Find(ChatAddress.Parse(_telegram.Attempts[1].Chat.Key))!.Active);
+    }
+
+    [Fact]
+    public async Task FinishedEntries_AreDeletedAfterTheirTime_PendingOnesNever()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        _bot.Ingest(_wire, TestBot.Entry("Robot one"));
+        await DispatchAsync();
+        _bot.Ingest(_wire, TestBot.Entry("Robot two"));
+        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)));
+        _bot.Ingest(_wire, TestBot.Entry("Chip three"));
+
+        var deleted = Outbox.DeleteFinishedBefore(_bot.Time.GetUtcNow().AddMinutes(1));
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(2, Outbox.CountPending());
+    }
+
+    [Fact]
+    public async Task Digest_WithoutAComposer_IsDroppedNotRetriedForever()
+    {
+        var key = OutboxKeys.Digest("telegram:1", 4, new DateOnly(2026, 11, 28));
+        Outbox.Enqueue([OutboxEntry.ForComposed("telegram:1", OutboxKind.Digest, key, "4", TestBot.Now)]);
+
+        await DispatchAsync();
+
+        Assert.Empty(_telegram.Attempts);
+        Assert.Equal(0, Outbox.CountPending());
+    }
+
+    [Fact]
+    public async Task QuietHours_HoldInstantPushesUntilTheWindowEnds_InTheChatsZone()
+    {
+        await _bot.SendAsync("/subscribe technology");
+        Chats.SetTimeZone(ChatAddress.Parse("telegram:1"), "Europe/Berlin");
+        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(12, 0), new TimeOnly(15, 30)));
+
+        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await DispatchAsync();
+        Assert.Empty(_telegram.Attempts);
+
+        // 13:00 in Berlin is 12:00 UTC in November; the window ends at 15:30 Berlin, 14:30 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 14, 30, 0, TimeSpan.Zero), Outbox.Find("telegram:1", 1)!.NextAttemptAt);
+        _bot.Time.Advance(TimeSpan.FromHours(2.5));
+        await DispatchAsync();
+
+        Assert.Single(_telegram.Delivered);
+    }
+
+    [Fact]
+    public async Task StoriesArrivingTogether_AreOneEntry_FoundByEachStory()
+    {
+        await _bot.SendAsync("/subscribe technology");
+
+        var stored = _bot.Ingest(_wire, TestBot.Entry("Robot one", hoursAgo: 1), TestBot.Entry("Chip two", hoursAgo: 2));
+
+        var first = Outbox.Find("telegram:1", stored[0].StoryLeadId);
+        var second = Outbox.Find("telegram:1", stored[1].StoryLeadId);
+        Assert.NotNull(first);
+        Assert.Equal(first.Id, second?.Id);
+        Assert.Equal(OutboxKind.Story, first.Kind);
+        Assert.Equal(stored.Select(a => a.Id), first.ArticleIds);
+        Assert.Null(Outbox.Find("telegram:2", stored[0].StoryLeadId));
+        Assert.Equal(1, Outbox.CountPending());
+    }
+
+    [Fact]
+    public void ChatStore_QuietHoursAndMutedAnnouncements_ArePersisted_AndActiveChatsListed()
+    {
+        Chats.Touch(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, TestBot.Now);
+        Chats.Touch(ChatAddress.Parse("telegram:2"), ChatKind.Group, "Readers", TestBot.Now);
+        Chats.Touch(ChatAddress.Parse("discord:3"), ChatKind.GuildChannel, "news", TestBot.Now);
+        Chats.MarkInactive(ChatAddress.Parse("telegram:2"), "removed", TestBot.Now);
+
+        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)));
+        Chats.SetAnnouncementsMuted(ChatAddress.Parse("telegram:1"), true);
+        Chats.SetQuietHours(ChatAddress.Parse("telegram:404"), new QuietHours(new TimeOnly(1, 0), new TimeOnly(2, 0)));
+
+        var chat = Chats.Find(ChatAddress.Parse("telegram:1"))!;
+        Assert.Equal("22:00-07:00", chat.Quiet?.ToString());
+        Assert.True(chat.AnnouncementsMuted);
+        Assert.Null(Chats.Find(ChatAddress.Parse("telegram:404")));
+        Assert.Equal(["discord:3", "telegram:1"], Chats.ActiveChatKeys().Order(StringComparer.Ordinal));
+        Assert.Equal(["telegram:1"], Chats.ActiveChatKeys("telegram"));
+
+        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), null);
+        Assert.Null(Chats.Find(ChatAddress.Parse("telegram:1"))!.Quiet);
+    }
+
+    private async Task DispatchAsync()
+    {
+        var round = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        for (var i = 0; i < 1000 && !round.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            _bot.Time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        await round.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private sealed class FakeComposer : IOutboxComposer
+    {
+        public string Text { get; set; } = "";
+
+        public HashSet<string> NothingFor { get; } = new(StringComparer.Ordinal);
+
+        public OutboxKind Kind => OutboxKind.Announcement;
+
+        public Reply? Compose(OutboxEntry entry) =>
+            NothingFor.Contains(entry.ChatKey) ? null : new Reply { Blocks = [new TextBlock(Text)] };
+    }
+}

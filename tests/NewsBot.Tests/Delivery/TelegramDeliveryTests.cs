@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Time.Testing;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Subscriptions;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Delivery;
+
+/// <summary>
+/// Pushes through the whole bot: the real host, planner, dispatcher and TelegramChatSender with
+/// the real TelegramBotClient, against the fake Bot API, on a fake clock the host's pump moves on.
+/// </summary>
+public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
+{
+    private static readonly FeedSource Wire = new(900, "Wire", "https://wire.example/feed", [], true, null, null, null, 0, 0, null);
+    private readonly TempDirectory _data = new();
+    private readonly FakeTimeProvider _clock = new(TestBot.Now);
+    private FakeTelegramServer _telegram = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await FakeTelegramServer.StartAsync();
+        _telegram.Clock = _clock;
+    }
+
+    public async Task DisposeAsync() => await _telegram.DisposeAsync();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task FloodStorm_RetryAfterIsHonouredPerChat_EveryChatGetsItsPushExactlyOnce()
+    {
+        var chats = Enumerable.Range(9001, 12).ToList();
+        _telegram.Fail("sendMessage", [.. Enumerable.Range(0, 8).Select(_ => TelegramFailure.TooManyRequests(5))]);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
+        Subscribe(bot, chats);
+
+        bot.Get<ArticleIngestor>().Ingest(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")]);
+        await WaitUntilDeliveredAsync(bot, chats);
+
+        var sends = _telegram.Calls("sendMessage");
+        Assert.Equal(8, sends.Count(r => r.Status == 429));
+        Assert.All(chats, chat => Assert.Single(sends, r => r.ChatId == chat && r.Succeeded));
+        foreach (var refused in sends.Where(r => r.Status == 429))
+        {
+            var asked = TimeSpan.FromSeconds(5);
+            var next = sends.First(r => r.ChatId == refused.ChatId && r.At > refused.At);
+            Assert.True(next.At - refused.At >= asked, $"chat {refused.ChatId} was tried again after {next.At - refused.At}, before the {asked} Telegram asked for");
+        }
+
+        Assert.Equal(0, bot.Get<IOutboxStore>().CountPending());
+    }
+
+    [Fact]
+    public async Task ServerErrorBurst_BacksOffThenDeliversOnce()
+    {
+        _telegram.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.BadGateway(), TelegramFailure.ServerError());
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
+        Subscribe(bot, [9101]);
+
+        // No summary: LiteDB reads an empty string back as null, which the card must survive.
+        bot.Get<ArticleIngestor>().Ingest(Wire, [TestBot.Entry("Glacier radar survey published", summary: "")]);
+        await WaitUntilDeliveredAsync(bot, [9101]);
+
+        var attempts = _telegram.Calls("sendMessage").Where(r => r.ChatId == 9101).OrderBy(r => r.At).ToList();
+        Assert.Equal(4, attempts.Count);
+        Assert.Single(attempts, r => r.Succeeded);
+        Assert.True(attempts[^1].Succeeded);
+
+        // Back-off doubles from 10 s, with ±25 % jitter.
+        for (var i = 1; i < attempts.Count; i++)
+        {
+            var least = TimeSpan.FromSeconds(10 * Math.Pow(2, i - 1) * 0.75);
+            Assert.True(attempts[i].At - attempts[i - 1].At >= least, $"attempt {i + 1} came {attempts[i].At - attempts[i - 1].At} after the one before; at least {least} expected");
+        }
+    }
+
+    private static void Subscribe(TelegramTestHost bot, IReadOnlyList<int> chats)
+    {
+        foreach (var chat in chats)
+        {
+            var address = new ChatAddress(NewsBot.Core.Chats.PlatformNames.Telegram, chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            bot.Get<IChatStore>().Touch(address, ChatKind.Private, null, TestBot.Now);
+            bot.Get<ISubscriptionStore>().Add(new Subscription(0, address.Key, SubscriptionKind.Keywords, "glacier", DeliveryMode.Instant, null, address.Key, TestBot.Now));
+        }
+    }
+
+    /// <summary>Waits (bounded) until every chat got a message and nothing is left to send.</summary>
+    private async Task WaitUntilDeliveredAsync(TelegramTestHost bot, IReadOnlyList<int> chats)
+    {
+        foreach (var chat in chats)
+        {
+            await _telegram.WaitForSendAsync(chat);
+        }
+
+        for (var i = 0; i < 200 && bot.Get<IOutboxStore>().CountPending() > 0; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
+}

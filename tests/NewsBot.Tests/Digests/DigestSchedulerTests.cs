@@ -1,0 +1,305 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Digests;
+using NewsBot.Core.Replies;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Digests;
+
+public sealed class DigestSchedulerTests : IDisposable
+{
+    private readonly DeliveryRig _rig = new();
+
+    public void Dispose() => _rig.Dispose();
+
+    private TestBot Bot => _rig.Bot;
+
+    private int RunDue() => Bot.Get<DigestScheduler>().RunDue();
+
+    private void At(int month, int day, int hour, int minute = 0, int year = 2026) =>
+        Bot.Time.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero));
+
+    private static string Heading(Reply reply) => Assert.IsType<TextBlock>(reply.Blocks[0]).Text;
+
+    private static string Text(Reply reply) => Flat.Text(NewsBot.Platforms.Terminal.TerminalRenderer.Render(reply, TestBot.Now));
+
+    [Fact]
+    public async Task Digest_GoesOutAtEightInTheChatsZone_WithTheNewMatches_AsOneMessage()
+    {
+        await Bot.SendAsync("/timezone Europe/Berlin");
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery", "Chip makers expand", "New software release");
+        _rig.News("Marathon record in the league");
+
+        At(11, 29, 6, 59); // 07:59 in Berlin
+        Assert.Equal(0, RunDue());
+        At(11, 29, 7); // 08:00 in Berlin
+        Assert.Equal(1, RunDue());
+        await _rig.DispatchAsync();
+
+        var (chat, reply) = Assert.Single(_rig.Telegram.Attempts);
+        Assert.Equal("telegram:1", chat.Key);
+        Assert.Equal("Your daily digest: technology — 3 new", Heading(reply));
+        Assert.Equal(3, Assert.IsType<ArticleListBlock>(reply.Blocks[1]).Items.Count);
+        Assert.DoesNotContain("Marathon", Text(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_WithNothingNew_SendsNothing()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Marathon record in the league");
+
+        At(11, 29, 8);
+        Assert.Equal(0, RunDue());
+        await _rig.DispatchAsync();
+
+        Assert.Empty(_rig.Telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task SecondDigest_HasOnlyWhatArrivedSinceTheFirst()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        At(11, 29, 8);
+        RunDue();
+        await _rig.DispatchAsync();
+
+        At(11, 29, 15);
+        _rig.News("Chip makers expand");
+        At(11, 30, 8);
+        Assert.Equal(1, RunDue());
+        await _rig.DispatchAsync();
+
+        Assert.Equal(2, _rig.Telegram.Attempts.Count);
+        var second = _rig.Telegram.Attempts[1].Reply;
+        Assert.Equal("Your daily digest: technology — 1 new", Heading(second));
+        Assert.Contains("Chip makers expand", Text(second), StringComparison.Ordinal);
+        Assert.DoesNotContain("bakery", Text(second), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManyMatches_ListTheTopFive_AndPointToTheRest()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SendAsync("/subscribe solar daily 08:00");
+        _rig.News(Enumerable.Range(1, 17).Select(i => $"Robot number {i} ships").ToArray());
+        _rig.News(Enumerable.Range(1, 7).Select(i => $"Solar farm {i} opens").ToArray());
+
+        At(11, 29, 8);
+        Assert.Equal(2, RunDue());
+        await _rig.DispatchAsync();
+
+        var texts = _rig.Telegram.Attempts.Select(a => Text(a.Reply)).ToList();
+        var topic = Assert.Single(texts, t => t.Contains("technology — 17 new", StringComparison.Ordinal));
+        Assert.Contains("and 12 more: /topic technology", topic, StringComparison.Ordinal);
+        var words = Assert.Single(texts, t => t.Contains("solar — 7 new", StringComparison.Ordinal));
+        Assert.Contains("and 2 more: /search solar", words, StringComparison.Ordinal);
+        Assert.All(_rig.Telegram.Attempts, a => Assert.Equal(DigestScheduler.Listed, Assert.IsType<ArticleListBlock>(a.Reply.Blocks[1]).Items.Count));
+    }
+
+    [Fact]
+    public async Task FirstDigest_LooksBackTwentyFourHoursAtMost()
+    {
+        _rig.News("Robot from the day before");
+        At(11, 29, 13);
+        await Bot.SendAsync("/subscribe technology daily 13:30");
+        _rig.News("Robot of the day");
+
+        At(11, 29, 13, 30);
+        Assert.Equal(1, RunDue());
+        await _rig.DispatchAsync();
+
+        var text = Text(Assert.Single(_rig.Telegram.Attempts).Reply);
+        Assert.Contains("Robot of the day", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("day before", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backlog_IsNotInADigest()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        Bot.Get<ArticleIngestor>().Ingest(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)));
+
+        At(11, 29, 8);
+
+        Assert.Equal(0, RunDue());
+    }
+
+    [Fact]
+    public async Task RunningTwice_OrAfterARestart_QueuesTheDigestOnce()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        At(11, 29, 8);
+
+        Assert.Equal(1, RunDue());
+        Assert.Equal(0, RunDue());
+        Assert.Equal(0, NewScheduler().RunDue());
+        await _rig.DispatchAsync();
+
+        Assert.Single(_rig.Telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task CursorLostAfterTheEntryWasWritten_StillSendsTheDigestOnce()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        At(11, 29, 8);
+        RunDue();
+
+        // As if the process died between writing the outbox entry and moving the cursor.
+        Bot.Get<NewsBot.Storage.NewsBotDatabase>().DigestCursors.DeleteAll();
+        Assert.Equal(0, NewScheduler().RunDue());
+        await _rig.DispatchAsync();
+
+        Assert.Single(_rig.Telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task MissedWhileDown_IsSentAtStartTheSameLocalDay()
+    {
+        await Bot.SendAsync("/timezone Europe/Berlin");
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        At(11, 29, 6);
+        _rig.News("Robot opens a bakery");
+
+        At(11, 29, 16); // 17:00 in Berlin: the bot was down at 08:00
+        Assert.Equal(1, NewScheduler().RunDue());
+        await _rig.DispatchAsync();
+
+        Assert.Single(_rig.Telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task MissedOnADayThatIsOver_WaitsForTodaysTime_ThenCarriesEverythingNew()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        At(11, 29, 8);
+        RunDue();
+        await _rig.DispatchAsync();
+
+        At(11, 29, 20);
+        _rig.News("Chip makers expand");
+        At(12, 1, 7); // down all through the 30th; 07:00 on the 1st
+        Assert.Equal(0, NewScheduler().RunDue());
+        At(12, 1, 8);
+        Assert.Equal(1, RunDue());
+        await _rig.DispatchAsync();
+
+        Assert.Equal(2, _rig.Telegram.Attempts.Count);
+        Assert.Contains("Chip makers expand", Text(_rig.Telegram.Attempts[1].Reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SpringForwardInBerlin_HalfPastTwoDigestGoesOutAtThree()
+    {
+        await Bot.SendAsync("/timezone Europe/Berlin");
+        await Bot.SendAsync("/subscribe technology daily 02:30");
+
+        // 28 March 2027: 02:00 CET jumps to 03:00 CEST at 01:00 UTC.
+        At(3, 27, 20, year: 2027);
+        RunDue();
+        _rig.News("Robot opens a bakery");
+        At(3, 28, 0, 59, year: 2027);
+        Assert.Equal(0, RunDue());
+        At(3, 28, 1, year: 2027);
+        Assert.Equal(1, RunDue());
+    }
+
+    [Fact]
+    public async Task FallBackInNewYork_RepeatedHourSendsOneDigest()
+    {
+        await Bot.SendAsync("/timezone America/New_York");
+        await Bot.SendAsync("/subscribe technology daily 01:30");
+
+        // 7 November 2027: 02:00 EDT falls back to 01:00 EST at 06:00 UTC; 01:30 comes at 05:30 and 06:30 UTC.
+        At(11, 6, 20, year: 2027);
+        RunDue();
+        _rig.News("Robot opens a bakery");
+        At(11, 7, 5, 30, year: 2027);
+        Assert.Equal(1, RunDue());
+        _rig.News("Chip makers expand");
+        At(11, 7, 6, 30, year: 2027);
+        Assert.Equal(0, RunDue());
+        At(11, 8, 6, 30, year: 2027);
+        Assert.Equal(1, RunDue());
+    }
+
+    [Fact]
+    public async Task ChangingTheTimeZone_MovesTheNextDigest()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        At(11, 28, 13);
+        RunDue(); // nothing due; the next check is put off until 08:00 UTC tomorrow
+
+        await Bot.SendAsync("/timezone Asia/Tokyo");
+        At(11, 28, 23); // 08:00 in Tokyo on the 29th
+
+        Assert.Equal(1, RunDue());
+    }
+
+    [Fact]
+    public async Task StoppedBeforeItWasSent_TheDigestIsDropped()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        At(11, 29, 8);
+        RunDue();
+
+        await Bot.SendAsync("/unsubscribe 1");
+        await _rig.DispatchAsync();
+
+        Assert.Empty(_rig.Telegram.Attempts);
+    }
+
+    [Fact]
+    public async Task InactiveChat_GetsNoDigest()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00");
+        _rig.News("Robot opens a bakery");
+        Bot.Get<IChatStore>().MarkInactive(ChatAddress.Parse("telegram:1"), "blocked by the user", Bot.Time.GetUtcNow());
+
+        At(11, 29, 8);
+
+        Assert.Equal(0, RunDue());
+    }
+
+    [Fact]
+    public async Task SubscribingDaily_SaysWhenTheFirstDigestComes()
+    {
+        await Bot.SendAsync("/timezone Europe/Berlin");
+
+        var answer = await Flat.Of(Bot.SendAsync("/subscribe technology daily 08:00"));
+
+        Assert.Contains("The first digest comes tomorrow at 08:00 Europe/Berlin (in 19 h)", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChatOnAPlatformWithoutPushes_GetsNoDigest()
+    {
+        await Bot.SendAsync("/subscribe technology daily 08:00", user: "terminal:local", chat: "terminal:local");
+        _rig.News("Robot opens a bakery");
+
+        At(11, 29, 8);
+
+        Assert.Equal(0, RunDue());
+        Assert.Equal(0, _rig.Outbox.CountPending());
+    }
+
+    private DigestScheduler NewScheduler() => new(
+        new DigestSchedule(),
+        Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>(),
+        Bot.Get<IChatStore>(),
+        Bot.Get<IDigestCursorStore>(),
+        Bot.Get<IArticleHistory>(),
+        Bot.Get<NewsBot.Core.Subscriptions.SubscriptionMatcher>(),
+        _rig.Outbox,
+        [_rig.Telegram],
+        Bot.Time,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestScheduler>.Instance);
+}
