@@ -56,6 +56,6 @@ public sealed class AnnouncementComposer(
             blocks.Add(new TextBlock("From the bot's admins. /unsubscribe announcements turns these off for this chat.", TextStyle.Hint));
         }
 
-        return new Reply { Blocks = blocks };
+        return new Reply { Blocks = blocks, PublishToFollowers = toChannel };
     }
 }

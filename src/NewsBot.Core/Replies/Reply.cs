@@ -16,6 +16,12 @@ public sealed record Reply
     /// <summary>The answer explains a mistake rather than answering the question.</summary>
     public bool IsProblem { get; init; }
 
+    /// <summary>
+    /// An announcement for a configured announcement channel: platforms that can pass a post on
+    /// to the channel's followers (Discord announcement channels) do so.
+    /// </summary>
+    public bool PublishToFollowers { get; init; }
+
     /// <summary>Lists set this so platforms do not unfurl the first link into a large preview.</summary>
     public bool SuppressLinkPreview { get; init; }
 

@@ -225,6 +225,8 @@ public sealed class AnnouncementCommandsTests : IDisposable
         Assert.Equal("Send to 5 chats", preview!.Buttons[0].Label);
         var toChannel = Assert.Single(_rig.Telegram.Attempts, a => a.Chat.Key == "telegram:@newsbot_news");
         Assert.DoesNotContain("/unsubscribe announcements", Render(toChannel.Reply), StringComparison.Ordinal);
+        Assert.True(toChannel.Reply.PublishToFollowers);
+        Assert.All(_rig.Telegram.Attempts.Where(a => a.Chat.Key != "telegram:@newsbot_news"), a => Assert.False(a.Reply.PublishToFollowers));
     }
 
     [Fact]

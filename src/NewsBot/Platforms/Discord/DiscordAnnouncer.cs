@@ -1,64 +1,36 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
 using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Platforms.Discord;
 
-/// <summary>How posting an announcement to one configured channel went.</summary>
-internal sealed record DiscordAnnouncementResult(string ChannelId, SendOutcome Outcome, bool Crossposted);
-
 /// <summary>
-/// Posts announcements to <c>Discord:AnnouncementChannels</c>. In an announcement channel
-/// (type 5) the message is also published (crossposted) to the servers that follow it. Each
-/// message carries a nonce made from the announcement and the channel, so a retry after a
-/// timeout cannot post it twice.
+/// Publishes announcements further: a post in an announcement channel (type 5) is crossposted
+/// to the servers that follow the channel. Announcements reach the configured channels through
+/// the outbox like every other push; this only adds the publishing step, which Discord limits
+/// to about ten an hour per channel, so nothing but announcements uses it.
 /// </summary>
 internal sealed class DiscordAnnouncer(
     DiscordRestClient rest,
-    IOptions<DiscordOptions> options,
-    TimeProvider time,
     ILogger<DiscordAnnouncer> logger)
 {
     private readonly ConcurrentDictionary<string, bool> _isAnnouncementChannel = new(StringComparer.Ordinal);
 
-    /// <param name="announcementKey">Identifies the announcement (e.g. its id) for the nonce.</param>
-    public async Task<IReadOnlyList<DiscordAnnouncementResult>> PostAsync(Reply reply, string announcementKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Passes a posted message on to the followers of its channel when the channel is an
+    /// announcement channel; true when it was published. Failing to publish never fails the post.
+    /// </summary>
+    public async Task<bool> PublishAsync(string channelId, string messageId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reply);
-        var results = new List<DiscordAnnouncementResult>();
-        var messages = DiscordRenderer.Render(reply, time.GetUtcNow());
-        foreach (var channelId in options.Value.AnnouncementChannels.Select(c => c.Trim()).Where(DiscordChats.IsSnowflake).Distinct(StringComparer.Ordinal))
-        {
-            results.Add(await PostToAsync(channelId, messages, announcementKey, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
-    }
-
-    private async Task<DiscordAnnouncementResult> PostToAsync(string channelId, IReadOnlyList<DiscordMessage> messages, string announcementKey, CancellationToken cancellationToken)
-    {
-        var crossposted = true;
         try
         {
-            var publish = await IsAnnouncementChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < messages.Count; i++)
-            {
-                var message = messages[i] with { Nonce = DiscordNonce.For("announcement", announcementKey, channelId, i.ToString(CultureInfo.InvariantCulture)), EnforceNonce = true };
-                var messageId = await rest.CreateMessageAsync(channelId, message, patient: true, cancellationToken).ConfigureAwait(false);
-                crossposted &= publish && await CrosspostAsync(channelId, messageId, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new DiscordAnnouncementResult(channelId, new SendOutcome.Sent(), crossposted);
+            return await IsAnnouncementChannelAsync(channelId, cancellationToken).ConfigureAwait(false)
+                && await CrosspostAsync(channelId, messageId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            var outcome = DiscordErrors.Classify(ex);
-            logger.LogWarning("Announcement to Discord channel {Channel} did not go through: {Outcome}", channelId, outcome);
-            return new DiscordAnnouncementResult(channelId, outcome, Crossposted: false);
+            logger.LogWarning("Posted in Discord channel {Channel} but could not tell whether it publishes to followers: {Reason}", channelId, ex.Message);
+            return false;
         }
     }
 

@@ -13,7 +13,7 @@ namespace NewsBot.Platforms.Discord;
 /// back as <see cref="SendOutcome.RetryAfter"/> for the dispatcher's pacer), and an outcome the
 /// dispatcher can act on. Chat keys are <c>discord:&lt;channel id&gt;</c> or <c>discord:dm:&lt;user id&gt;</c>.
 /// </summary>
-internal sealed class DiscordChatSender(DiscordRestClient rest, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
+internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordAnnouncer announcer, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
 {
     public string Platform => PlatformNames.Discord;
 
@@ -34,7 +34,11 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, TimeProvider tim
                 // keeps Discord from posting the parts that already went out a second time.
                 var content = JsonSerializer.Serialize(messages[i], DiscordJson.Options);
                 var message = messages[i] with { Nonce = DiscordNonce.For(chat.Key, i.ToString(CultureInfo.InvariantCulture), content), EnforceNonce = true };
-                await rest.CreateMessageAsync(channelId, message, patient: false, cancellationToken).ConfigureAwait(false);
+                var messageId = await rest.CreateMessageAsync(channelId, message, patient: false, cancellationToken).ConfigureAwait(false);
+                if (reply.PublishToFollowers && !target.IsDirect)
+                {
+                    await announcer.PublishAsync(channelId, messageId, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return new SendOutcome.Sent();

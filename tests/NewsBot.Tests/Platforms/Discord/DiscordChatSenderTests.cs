@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Replies;
@@ -17,7 +16,7 @@ public sealed class DiscordChatSenderTests : IAsyncLifetime
 
     private FakeDiscordRest Server => _harness.Server;
 
-    private DiscordChatSender Sender => new DiscordChatSender(_harness.Client, _harness.Clock, NullLogger<DiscordChatSender>.Instance);
+    private DiscordChatSender Sender => new DiscordChatSender(_harness.Client, new DiscordAnnouncer(_harness.Client, NullLogger<DiscordAnnouncer>.Instance), _harness.Clock, NullLogger<DiscordChatSender>.Instance);
 
     public async Task InitializeAsync() => _harness = await DiscordRestHarness.StartAsync();
 
@@ -114,7 +113,7 @@ public sealed class DiscordChatSenderTests : IAsyncLifetime
 
         await using var unreachable = await DiscordRestHarness.StartAsync();
         await unreachable.Server.DisposeAsync();
-        var sender = new DiscordChatSender(unreachable.Client, unreachable.Clock, NullLogger<DiscordChatSender>.Instance);
+        var sender = new DiscordChatSender(unreachable.Client, new DiscordAnnouncer(unreachable.Client, NullLogger<DiscordAnnouncer>.Instance), unreachable.Clock, NullLogger<DiscordChatSender>.Instance);
         var network = await sender.SendAsync(ChatAddress.Parse("discord:" + Channel), Hello, CancellationToken.None);
 
         Assert.IsType<SendOutcome.TransientFailure>(badGateway);
@@ -152,25 +151,22 @@ public sealed class DiscordChatSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Announcement_InAnAnnouncementChannel_IsPostedWithANonceAndPublished()
+    public async Task Announcement_InAnAnnouncementChannel_IsPublishedToFollowers_ButPushesAndPlainChannelsAreNot()
     {
         const string News = "500000000000000505";
         const string Plain = "500000000000000506";
         Server.SetChannelType(News, 5);
-        var announcer = new DiscordAnnouncer(
-            _harness.Client,
-            Options.Create(new DiscordOptions { Token = FakeDiscordRest.Token, AnnouncementChannels = { News, Plain } }),
-            _harness.Clock,
-            NullLogger<DiscordAnnouncer>.Instance);
+        var announcement = Reply.Text("New release!") with { PublishToFollowers = true };
 
-        var results = await _harness.RunAsync(announcer.PostAsync(Reply.Text("New release!"), "42", CancellationToken.None));
+        Assert.IsType<SendOutcome.Sent>(await _harness.RunAsync(Sender.SendAsync(ChatAddress.Parse("discord:" + News), announcement, CancellationToken.None)));
+        Assert.IsType<SendOutcome.Sent>(await _harness.RunAsync(Sender.SendAsync(ChatAddress.Parse("discord:" + Plain), announcement, CancellationToken.None)));
+        Assert.IsType<SendOutcome.Sent>(await _harness.RunAsync(Sender.SendAsync(ChatAddress.Parse("discord:" + News), Reply.Text("An ordinary push"), CancellationToken.None)));
 
-        Assert.Equal([(News, true), (Plain, false)], results.Select(r => (r.ChannelId, r.Crossposted)));
-        Assert.All(results, r => Assert.IsType<SendOutcome.Sent>(r.Outcome));
-        var post = Assert.Single(Server.Calls("POST", $"/channels/{News}/messages"), r => !r.Path.EndsWith("/crosspost", StringComparison.Ordinal));
-        Assert.InRange(((string)post.Body!["nonce"]!).Length, 1, 25);
-        Assert.True((bool)post.Body["enforce_nonce"]!);
+        var posts = Server.Calls("POST", $"/channels/{News}/messages").Where(r => !r.Path.EndsWith("/crosspost", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, p => Assert.True((bool)p.Body!["enforce_nonce"]!));
         Assert.Single(Server.Calls("POST", $"/channels/{News}/messages/"), r => r.Path.EndsWith("/crosspost", StringComparison.Ordinal));
+        Assert.Single(Server.Calls("POST", $"/channels/{Plain}/messages"));
         Assert.DoesNotContain(Server.Requests, r => r.Path.StartsWith($"/channels/{Plain}/messages/", StringComparison.Ordinal));
     }
 }
