@@ -56,15 +56,24 @@ public sealed class DeliveryPlanner(
         var now = time.GetUtcNow();
         queued.Forget(now);
 
+        // What was handed over and not planned yet, with anything stored before it that never
+        // was (the bot stopped in between); at start, everything after the position.
         var batch = given.Where(a => a.Id > _plannedThrough).ToList();
-        var through = batch.Count == 0 ? _plannedThrough : batch.Max(a => a.Id);
-        batch.AddRange(Missed(given.Count == 0 ? null : batch.Select(a => a.Id).DefaultIfEmpty(through + 1).Min()));
+        if (given.Count == 0)
+        {
+            batch.AddRange(Missed(before: null));
+        }
+        else if (batch.Count > 0)
+        {
+            batch.AddRange(Missed(before: batch.Min(a => a.Id)));
+        }
+
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        through = Math.Max(through, batch.Max(a => a.Id));
+        var through = batch.Max(a => a.Id);
         batch.Sort((a, b) => a.Id.CompareTo(b.Id));
         var perChat = Match(batch);
         var entries = new List<OutboxEntry>(perChat.Count);
