@@ -94,9 +94,11 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         {
             await DrainAsync().WaitAsync(ShutdownWait).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+#pragma warning disable CA1031 // Each task logs its own failure; disposing must not throw it again into the host's shutdown.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Stopped mid-answer.
+            // Stopped mid-answer, or a task failed.
         }
 
         _stopping.Dispose();
@@ -115,9 +117,11 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         {
             DrainAsync().Wait(ShutdownWait);
         }
-        catch (AggregateException)
+#pragma warning disable CA1031 // Each task logs its own failure; disposing must not throw it again into the host's shutdown.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Stopped mid-answer.
+            // Stopped mid-answer, or a task failed.
         }
 
         _stopping.Dispose();
@@ -203,7 +207,8 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
     }
 
-    private void Track(Task task)
+    /// <summary>Keeps a background task until it ends, so disposing waits for it.</summary>
+    internal void Track(Task task)
     {
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

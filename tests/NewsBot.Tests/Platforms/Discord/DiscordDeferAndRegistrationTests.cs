@@ -116,6 +116,50 @@ public sealed class DiscordDeferAndRegistrationTests
         Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
     }
 
+    [Fact]
+    public async Task Ready_WhenDiscordNamesAnUnusableApplicationId_RegistersNothingAndShutsDownCleanly()
+    {
+        var discord = await DiscordTestBot.StartAsync();
+        try
+        {
+            discord.Server.Script("GET /applications/@me", new FakeDiscordAnswer(200, """{"id":"not-a-snowflake"}"""));
+            var ready = Ready();
+            ready.Remove("application");
+
+            await discord.DispatchAsync("READY", ready);
+
+            Assert.Single(discord.Server.Calls("GET", "/applications/@me"));
+            Assert.Empty(discord.Server.Calls("GET", "/applications/not"));
+            Assert.Empty(discord.Server.Calls("PUT", "/applications/"));
+            Assert.Null(discord.Bot.Get<DiscordApplication>().Id);
+        }
+        finally
+        {
+            await discord.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_WaitsForRunningWorkWithoutRethrowingItsFailure()
+    {
+        var discord = await DiscordTestBot.StartAsync();
+        try
+        {
+            var work = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            discord.Handler.Track(work.Task);
+
+            var disposing = discord.Handler.DisposeAsync().AsTask();
+            work.SetException(new InvalidOperationException("a background task failed"));
+            var thrown = await Record.ExceptionAsync(() => disposing.WaitAsync(TimeSpan.FromSeconds(10)));
+
+            Assert.Null(thrown);
+        }
+        finally
+        {
+            await discord.DisposeAsync();
+        }
+    }
+
     private static JsonObject Ready() => new()
     {
         ["v"] = 10,

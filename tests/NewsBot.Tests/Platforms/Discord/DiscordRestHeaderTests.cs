@@ -73,6 +73,31 @@ public sealed class DiscordRestHeaderTests : IAsyncLifetime
         Assert.Equal(2, Server.Calls("POST", $"/channels/{One}/messages").Count);
     }
 
+    [Fact]
+    public async Task DirectMessageChannels_AreRememberedUpToTheConfiguredNumberOfPeople()
+    {
+        await using var harness = await DiscordRestHarness.StartAsync(DiscordRestHarness.FastTuning with { DmChannelCacheSize = 2 });
+
+        for (var person = 0; person < 5; person++)
+        {
+            await harness.RunAsync(harness.Client.GetDmChannelAsync($"60000000000000060{person}", patient: true, CancellationToken.None));
+            Assert.InRange(harness.Client.RememberedDmChannels, 1, 2);
+        }
+
+        await harness.RunAsync(harness.Client.GetDmChannelAsync("600000000000000604", patient: true, CancellationToken.None));
+        Assert.Equal(5, harness.Server.Calls("POST", "/users/@me/channels").Count);
+    }
+
+    [Fact]
+    public async Task DirectMessageChannelWithoutAUsableId_IsARefusalAndIsNotRemembered()
+    {
+        Server.Script("POST /users/@me/channels", new FakeDiscordAnswer(200, """{"id":"../../channels/1"}"""));
+
+        await Assert.ThrowsAsync<DiscordApiException>(() => _harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None)));
+
+        Assert.Equal(0, Client.RememberedDmChannels);
+    }
+
     private Task<string> Post(string text) =>
         _harness.RunAsync(Client.CreateMessageAsync(One, new DiscordMessage { Content = text }, patient: true, CancellationToken.None));
 }

@@ -99,11 +99,24 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
         var route = DiscordRoute.Post("users/@me/channels", "users/@me/channels");
         using var answer = await SendAsync(route, new { recipient_id = Id(userId) }, patient, retrySafe: true, cancellationToken).ConfigureAwait(false);
-        var channelId = DiscordJson.String(answer.RootElement, "id")
-            ?? throw new DiscordApiException(200, 0, "the DM channel came back without an id", route.Template);
-        _dmChannels[userId] = channelId;
-        return channelId;
+        var channelId = DiscordJson.String(answer.RootElement, "id");
+        if (!DiscordChats.IsSnowflake(channelId))
+        {
+            throw new DiscordApiException(200, 0, "the DM channel came back without a usable id", route.Template);
+        }
+
+        if (_dmChannels.Count >= _tuning.DmChannelCacheSize)
+        {
+            // Discord hands back the same channel when asked again, so forgetting costs one request per person.
+            _dmChannels.Clear();
+        }
+
+        _dmChannels[userId] = channelId!;
+        return channelId!;
     }
+
+    /// <summary>How many DM channels are remembered now.</summary>
+    internal int RememberedDmChannels => _dmChannels.Count;
 
     /// <summary>The first answer to an interaction; Discord allows one, within 3 s.</summary>
     public async Task RespondAsync(string interactionId, string token, DiscordInteractionResponse response, CancellationToken cancellationToken)
@@ -155,8 +168,10 @@ internal sealed class DiscordRestClient : IGatewayBotSource
     {
         var route = DiscordRoute.Get("applications/@me", "applications/@me");
         using var answer = await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
-        return DiscordJson.String(answer.RootElement, "id")
-            ?? throw new DiscordApiException(200, 0, "the application came back without an id", route.Template);
+        var id = DiscordJson.String(answer.RootElement, "id");
+        return DiscordChats.IsSnowflake(id)
+            ? id!
+            : throw new DiscordApiException(200, 0, "the application came back without a usable id", route.Template);
     }
 
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
