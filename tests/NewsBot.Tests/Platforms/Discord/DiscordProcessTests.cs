@@ -114,6 +114,38 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, _gateway.ConnectionCount);
     }
 
+    [Fact]
+    public async Task Run_WhenTheGatewayRefusesTheIntents_ExitsWithCode2AndSaysWhatToChange()
+    {
+        _gateway.Then(async connection =>
+        {
+            await connection.SendHelloAsync(45_000);
+            await connection.WaitForOpAsync(2, timeout: Limit);
+            await connection.CloseAsync(4014, "Disallowed intent(s).");
+        });
+
+        using var process = Start();
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var log = await errors + await output;
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("4014", log, StringComparison.Ordinal);
+        Assert.Contains("Developer Portal", log, StringComparison.Ordinal);
+    }
+
     private Process Start()
     {
         var start = new ProcessStartInfo("dotnet")
