@@ -51,7 +51,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         _time = time;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, tuning.MaxConcurrent));
-        _slotWait = tuning.DeferAfter;
+        _slotWait = tuning.DeferAfter > TimeSpan.Zero ? tuning.DeferAfter : TimeSpan.Zero;
     }
 
     public async Task HandleAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
