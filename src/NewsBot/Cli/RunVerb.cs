@@ -59,7 +59,7 @@ internal static class RunVerb
             logger.LogInformation("NewsBot is running on {Platforms}. Press Ctrl+C to stop.", string.Join(" and ", platforms));
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             var telegramRefused = host.Services.GetService<TelegramBotService>()?.TokenRefused == true;
-            var discordRefused = host.Services.GetService<DiscordBotService>()?.TokenRefused == true;
+            var discordRefused = host.Services.GetService<DiscordBotService>()?.Refused == true;
             return telegramRefused || discordRefused ? StartupFailure.ExitCode : 0;
         }
     }

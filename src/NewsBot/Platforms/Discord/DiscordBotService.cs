@@ -22,8 +22,14 @@ internal sealed class DiscordBotService(
 {
     private const int AuthenticationFailedCloseCode = 4004;
 
-    /// <summary>Discord refused the token (gateway close 4004 or REST 401); the exit code says so when Discord ran alone.</summary>
+    /// <summary>Discord refused the token (gateway close 4004 or REST 401).</summary>
     public bool TokenRefused { get; private set; }
+
+    /// <summary>
+    /// Discord refused the bot for good: its token, or a setting such as the intents or the
+    /// sharding (fatal close codes 4010–4014). The exit code says so when Discord ran alone.
+    /// </summary>
+    public bool Refused { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +41,7 @@ internal sealed class DiscordBotService(
         }
 
         TokenRefused = shutdown.IsShutDown || gateway.StopReason?.CloseCode == AuthenticationFailedCloseCode;
+        Refused = TokenRefused || gateway.StopReason?.IsFatal == true;
         if (senders.Any(s => s.Platform != PlatformNames.Discord))
         {
             logger.LogWarning("Discord is stopped; the other platforms keep running.");

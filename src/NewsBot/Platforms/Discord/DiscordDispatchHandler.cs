@@ -26,6 +26,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordDispatchHandler> _logger;
     private readonly SemaphoreSlim _slots;
+    private readonly TimeSpan _slotWait;
     private readonly CancellationTokenSource _stopping = new();
     private readonly RecentIds _seen = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
@@ -50,6 +51,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         _time = time;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, tuning.MaxConcurrent));
+        _slotWait = tuning.DeferAfter > TimeSpan.Zero ? tuning.DeferAfter : TimeSpan.Zero;
     }
 
     public async Task HandleAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
@@ -94,9 +96,11 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         {
             await DrainAsync().WaitAsync(ShutdownWait).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+#pragma warning disable CA1031 // Each task logs its own failure; disposing must not throw it again into the host's shutdown.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Stopped mid-answer.
+            // Stopped mid-answer, or a task failed.
         }
 
         _stopping.Dispose();
@@ -115,9 +119,11 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         {
             DrainAsync().Wait(ShutdownWait);
         }
-        catch (AggregateException)
+#pragma warning disable CA1031 // Each task logs its own failure; disposing must not throw it again into the host's shutdown.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Stopped mid-answer.
+            // Stopped mid-answer, or a task failed.
         }
 
         _stopping.Dispose();
@@ -149,7 +155,14 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
             return;
         }
 
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Waiting longer would miss Discord's 3 s window and hold up every event behind this one.
+            _logger.LogWarning("Too many Discord interactions at once; asked the person behind {Interaction} to try again", interaction.Id);
+            Track(Task.Run(() => SayBusyAsync(interaction), CancellationToken.None));
+            return;
+        }
+
         Track(Task.Run(
             async () =>
             {
@@ -163,6 +176,38 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
                 }
             },
             CancellationToken.None));
+    }
+
+    private async Task<bool> WaitForSlotAsync(CancellationToken cancellationToken)
+    {
+        if (_slots.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(_slotWait, _time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await _slots.WaitAsync(wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task SayBusyAsync(DiscordInteraction interaction)
+    {
+        try
+        {
+            await _responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
+        {
+            _logger.LogWarning("Could not tell {Interaction} to try again: {Reason}", interaction.Id, ex.Message);
+        }
     }
 
     /// <summary>A payload NewsBot cannot read still gets an answer when it says where to send one.</summary>
@@ -203,7 +248,8 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
     }
 
-    private void Track(Task task)
+    /// <summary>Keeps a background task until it ends, so disposing waits for it.</summary>
+    internal void Track(Task task)
     {
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

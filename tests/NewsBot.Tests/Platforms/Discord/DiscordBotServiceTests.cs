@@ -84,14 +84,37 @@ public sealed class DiscordBotServiceTests
         await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    private static async Task<FakeDiscordGateway> RefusingGatewayAsync()
+    [Theory]
+    [InlineData(4010)]
+    [InlineData(4011)]
+    [InlineData(4012)]
+    [InlineData(4013)]
+    [InlineData(4014)]
+    public async Task A_refused_setting_stops_the_application_as_a_refusal_when_discord_runs_alone(int closeCode)
+    {
+        await using var gateway = await RefusingGatewayAsync(closeCode);
+        await using var harness = GatewayHarness.Create(gateway);
+        using var shutdown = new DiscordShutdown();
+        var lifetime = new RecordingLifetime();
+        using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord);
+
+        await service.StartAsync(CancellationToken.None);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(service.Refused);
+        Assert.False(service.TokenRefused);
+        Assert.True(lifetime.StopRequested);
+        await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static async Task<FakeDiscordGateway> RefusingGatewayAsync(int closeCode = 4004)
     {
         var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
             await c.SendHelloAsync(60_000);
             await c.WaitForOpAsync(2);
-            await c.CloseAsync(4004, "Authentication failed.");
+            await c.CloseAsync(closeCode, "Refused.");
         });
         return gateway;
     }

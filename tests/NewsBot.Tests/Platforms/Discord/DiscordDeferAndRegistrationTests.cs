@@ -116,6 +116,88 @@ public sealed class DiscordDeferAndRegistrationTests
         Assert.Single(discord.Server.Calls("PUT", $"/applications/{FakeDiscordRest.ApplicationId}/commands"));
     }
 
+    [Fact]
+    public async Task Ready_WhenDiscordNamesAnUnusableApplicationId_RegistersNothingAndShutsDownCleanly()
+    {
+        var discord = await DiscordTestBot.StartAsync();
+        try
+        {
+            discord.Server.Script("GET /applications/@me", new FakeDiscordAnswer(200, """{"id":"not-a-snowflake"}"""));
+            var ready = Ready();
+            ready.Remove("application");
+
+            await discord.DispatchAsync("READY", ready);
+
+            Assert.Single(discord.Server.Calls("GET", "/applications/@me"));
+            Assert.Empty(discord.Server.Calls("GET", "/applications/not"));
+            Assert.Empty(discord.Server.Calls("PUT", "/applications/"));
+            Assert.Null(discord.Bot.Get<DiscordApplication>().Id);
+        }
+        finally
+        {
+            await discord.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_WaitsForRunningWorkWithoutRethrowingItsFailure()
+    {
+        var discord = await DiscordTestBot.StartAsync();
+        try
+        {
+            var work = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            discord.Handler.Track(work.Task);
+
+            var disposing = discord.Handler.DisposeAsync().AsTask();
+            work.SetException(new InvalidOperationException("a background task failed"));
+            var thrown = await Record.ExceptionAsync(() => disposing.WaitAsync(TimeSpan.FromSeconds(10)));
+
+            Assert.Null(thrown);
+        }
+        finally
+        {
+            await discord.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task InteractionWithNoFreeSlot_IsToldToTryAgainInsteadOfHoldingUpTheGatewayPastTheWindow()
+    {
+        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { MaxConcurrent = 1, DeferAfter = TimeSpan.FromSeconds(1.5) });
+        var first = DiscordInteractions.Command("help");
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        discord.Server.Script($"POST /interactions/{(string)first["id"]!}/{(string)first["token"]!}/callback", new FakeDiscordAnswer(0, Hold: held.Task));
+        try
+        {
+            await Handle(discord, first);
+            await discord.Server.WaitForArrivalsAsync(1);
+
+            var second = DiscordInteractions.Command("help");
+            var handling = Handle(discord, second);
+            Assert.False(handling.IsCompleted);
+            discord.Bot.Time.Advance(TimeSpan.FromSeconds(2));
+            await handling.WaitAsync(TimeSpan.FromSeconds(10));
+
+            var busy = await discord.Server.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)second["id"]!}/", StringComparison.Ordinal));
+            Assert.Equal(4, busy.CallbackType);
+            Assert.Equal(DiscordInteractionResponder.Busy, (string?)busy.Message!["content"]);
+            Assert.Equal(64, (int?)busy.Message["flags"]);
+        }
+        finally
+        {
+            held.TrySetResult();
+        }
+
+        await discord.Handler.DrainAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(discord.Server.Calls("POST", $"/interactions/{(string)first["id"]!}/"));
+    }
+
+    private static async Task Handle(DiscordTestBot discord, JsonObject interaction)
+    {
+        using var document = JsonDocument.Parse(interaction.ToJsonString());
+        await discord.Handler.HandleAsync("INTERACTION_CREATE", document.RootElement.Clone(), CancellationToken.None);
+    }
+
     private static JsonObject Ready() => new()
     {
         ["v"] = 10,

@@ -21,6 +21,7 @@ internal sealed class DiscordInteractionResponder(
     ILogger<DiscordInteractionResponder> logger)
 {
     public const string StaleButton = "That button no longer works. Type /help to see what I can do.";
+    public const string Busy = "I am answering a lot of requests right now. Please try again in a moment.";
     public const string Unreadable = "Sorry, I could not read that request. Type /help to see what I can do.";
 
     public async Task RespondAsync(DiscordInteraction interaction, CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ internal sealed record DiscordInteractionTuning
     /// </summary>
     public TimeSpan DeferAfter { get; init; } = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>Interactions answered at the same time; more wait their turn.</summary>
+    /// <summary>
+    /// Interactions answered at the same time; more wait their turn for up to <see cref="DeferAfter"/>,
+    /// then are told to try again, so Discord's 3 s window is met either way.
+    /// </summary>
     public int MaxConcurrent { get; init; } = 32;
 }

@@ -20,6 +20,9 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 {
     public const string UserAgent = "DiscordBot (https://github.com/newsbot, 1.0)";
 
+    /// <summary>The longest wait any rate-limit header or body can ask for; anything beyond is read as this.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
     private readonly string _authorization;
@@ -96,11 +99,24 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
         var route = DiscordRoute.Post("users/@me/channels", "users/@me/channels");
         using var answer = await SendAsync(route, new { recipient_id = Id(userId) }, patient, retrySafe: true, cancellationToken).ConfigureAwait(false);
-        var channelId = DiscordJson.String(answer.RootElement, "id")
-            ?? throw new DiscordApiException(200, 0, "the DM channel came back without an id", route.Template);
-        _dmChannels[userId] = channelId;
-        return channelId;
+        var channelId = DiscordJson.String(answer.RootElement, "id");
+        if (!DiscordChats.IsSnowflake(channelId))
+        {
+            throw new DiscordApiException(200, 0, "the DM channel came back without a usable id", route.Template);
+        }
+
+        if (_dmChannels.Count >= _tuning.DmChannelCacheSize)
+        {
+            // Discord hands back the same channel when asked again, so forgetting costs one request per person.
+            _dmChannels.Clear();
+        }
+
+        _dmChannels[userId] = channelId!;
+        return channelId!;
     }
+
+    /// <summary>How many DM channels are remembered now.</summary>
+    internal int RememberedDmChannels => _dmChannels.Count;
 
     /// <summary>The first answer to an interaction; Discord allows one, within 3 s.</summary>
     public async Task RespondAsync(string interactionId, string token, DiscordInteractionResponse response, CancellationToken cancellationToken)
@@ -152,8 +168,10 @@ internal sealed class DiscordRestClient : IGatewayBotSource
     {
         var route = DiscordRoute.Get("applications/@me", "applications/@me");
         using var answer = await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
-        return DiscordJson.String(answer.RootElement, "id")
-            ?? throw new DiscordApiException(200, 0, "the application came back without an id", route.Template);
+        var id = DiscordJson.String(answer.RootElement, "id");
+        return DiscordChats.IsSnowflake(id)
+            ? id!
+            : throw new DiscordApiException(200, 0, "the application came back without a usable id", route.Template);
     }
 
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
@@ -338,14 +356,14 @@ internal sealed class DiscordRestClient : IGatewayBotSource
     private TimeSpan Backoff(int attempt) =>
         TimeSpan.FromTicks(_tuning.ServerErrorBackoff.Ticks * (1L << Math.Min(attempt, 10)));
 
-    private static DiscordRateLimiter.RateLimitHeaders ReadHeaders(HttpResponseMessage response)
+    private DiscordRateLimiter.RateLimitHeaders ReadHeaders(HttpResponseMessage response)
     {
-        var resetAfter = Double(response, "X-RateLimit-Reset-After") is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        if (resetAfter is null && Double(response, "X-RateLimit-Reset") is { } epoch)
+        var resetAfter = Seconds(Double(response, "X-RateLimit-Reset-After"));
+        if (resetAfter is null && Double(response, "X-RateLimit-Reset") is { } epoch && double.IsFinite(epoch))
         {
             // Without Reset-After, the epoch form; a skewed local clock can make it negative.
-            var left = DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch * 1000)) - DateTimeOffset.UtcNow;
-            resetAfter = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            resetAfter = Seconds(Math.Max(0, epoch - now));
         }
 
         return new DiscordRateLimiter.RateLimitHeaders(
@@ -377,9 +395,9 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
         var scope = Header(response, "X-RateLimit-Scope");
         var headerGlobal = string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-        TimeSpan? retry = bodyRetry is { } b && b >= 0 ? TimeSpan.FromSeconds(b) : null;
-        retry ??= response.Headers.RetryAfter?.Delta;
-        retry ??= Double(response, "Retry-After") is { } header ? TimeSpan.FromSeconds(header) : null;
+        var retry = Seconds(bodyRetry);
+        retry ??= response.Headers.RetryAfter?.Delta is { } delta && delta >= TimeSpan.Zero ? (delta < MaxWait ? delta : MaxWait) : null;
+        retry ??= Seconds(Double(response, "Retry-After"));
         retry ??= _tuning.UnreadableRateLimitWait;
         var isGlobal = bodyGlobal || headerGlobal || string.Equals(scope, "global", StringComparison.OrdinalIgnoreCase);
         return new RateLimit(retry.Value, isGlobal, string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase), scope);
@@ -426,6 +444,15 @@ internal sealed class DiscordRestClient : IGatewayBotSource
         var trimmed = text.AsSpan().TrimStart();
         return trimmed.Length > 0 && trimmed[0] is '{' or '[';
     }
+
+    /// <summary>
+    /// A number of seconds from a header or body as a wait: null when it is no usable number
+    /// (NaN, infinite, negative), capped so that absurd values cannot overflow the clock arithmetic.
+    /// </summary>
+    private static TimeSpan? Seconds(double? seconds) =>
+        seconds is not { } value || double.IsNaN(value) || double.IsInfinity(value) || value < 0
+            ? null
+            : value >= MaxWait.TotalSeconds ? MaxWait : TimeSpan.FromSeconds(value);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

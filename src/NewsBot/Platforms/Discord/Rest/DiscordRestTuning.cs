@@ -31,6 +31,9 @@ internal sealed record DiscordRestTuning
 
     public TimeSpan InvalidRequestWindow { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>DM channels remembered per person; past this the memory starts over instead of growing with every person ever messaged.</summary>
+    public int DmChannelCacheSize { get; init; } = 10_000;
+
     /// <summary>Per-request time limit.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }
