@@ -72,6 +72,25 @@ public sealed class DiscordDeferAndRegistrationTests
     }
 
     [Fact]
+    public async Task Ready_WhileDiscordIsBrieflyUnavailable_RegistersTheCommandsAfterWaiting()
+    {
+        await using var discord = await DiscordTestBot.StartAsync(guildId: Guild);
+        var commands = $"/applications/{FakeDiscordRest.ApplicationId}/guilds/{Guild}/commands";
+        discord.Server.Script("GET " + commands, Enumerable.Range(0, 6).Select(_ => FakeDiscordAnswer.BadGateway()).ToArray());
+
+        var dispatch = discord.DispatchAsync("READY", Ready());
+        for (var step = 0; step < 2_000 && discord.Server.Calls("PUT", commands).Count == 0; step++)
+        {
+            await Task.Delay(2);
+            discord.Bot.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await dispatch;
+        Assert.Single(discord.Server.Calls("PUT", commands));
+        Assert.True(discord.Server.Calls("GET", commands).Count > new NewsBot.Platforms.Discord.Rest.DiscordRestTuning().ServerErrorRetries + 1, "the registration was tried again after the client gave up its own retries");
+    }
+
+    [Fact]
     public async Task Ready_WithTheSameCommandsAlreadyRegisteredGlobally_WritesNothing()
     {
         await using var discord = await DiscordTestBot.StartAsync();

@@ -16,21 +16,47 @@ internal sealed class DiscordCommandRegistrar(
     CommandRouter router,
     DiscordApplication application,
     IOptions<DiscordOptions> options,
+    TimeProvider time,
     ILogger<DiscordCommandRegistrar> logger)
 {
+    /// <summary>Tries after a temporary failure (rate limit, Discord unavailable) before waiting for the next session.</summary>
+    public const int Attempts = 5;
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15);
+
     private int _done;
 
     public IReadOnlyList<DiscordApplicationCommand> Desired => DiscordSlashCommands.Build(router.Commands);
 
     /// <summary>
     /// Registers the commands once per run; later calls (after a reconnect) do nothing. Without an
-    /// application id it asks Discord for it first. True when the commands are in place.
+    /// application id it asks Discord for it first. A temporary failure (rate limit, Discord
+    /// unavailable) is tried again after a growing wait, up to <see cref="Attempts"/> times.
+    /// True when the commands are in place.
     /// </summary>
     public async Task<bool> EnsureRegisteredAsync(string? applicationId, CancellationToken cancellationToken)
     {
+        var wait = FirstRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (done, retryAfter) = await TryRegisterAsync(applicationId, attempt, cancellationToken).ConfigureAwait(false);
+            if (done || retryAfter is null)
+            {
+                return done;
+            }
+
+            var delay = retryAfter.Value > wait ? retryAfter.Value : wait;
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            wait *= 2;
+        }
+    }
+
+    /// <returns>Whether the commands are in place; when not, how long to wait before trying again, or null to give up.</returns>
+    private async Task<(bool Done, TimeSpan? RetryAfter)> TryRegisterAsync(string? applicationId, int attempt, CancellationToken cancellationToken)
+    {
         if (Volatile.Read(ref _done) == 1)
         {
-            return true;
+            return (true, null);
         }
 
         var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId.Trim();
@@ -56,12 +82,18 @@ internal sealed class DiscordCommandRegistrar(
             }
 
             Volatile.Write(ref _done, 1);
-            return true;
+            return (true, null);
+        }
+        catch (Exception ex) when (attempt < Attempts && ex is DiscordRateLimitedException or DiscordUnavailableException { IsTransient: true })
+        {
+            var retryAfter = ex is DiscordRateLimitedException limited ? limited.RetryAfter : TimeSpan.Zero;
+            logger.LogWarning("Could not register the Discord slash commands {Where} yet ({Reason}); trying again", where, ex.Message);
+            return (false, retryAfter);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            logger.LogError("Could not register the Discord slash commands {Where}: {Reason}", where, ex.Message);
-            return false;
+            logger.LogError("Could not register the Discord slash commands {Where}: {Reason}. They are registered again when Discord starts a new session.", where, ex.Message);
+            return (false, null);
         }
     }
 
