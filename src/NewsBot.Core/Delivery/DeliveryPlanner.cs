@@ -34,7 +34,7 @@ public sealed class DeliveryPlanner(
     private int _plannedThrough;
 
     /// <summary>Chats whose entries are written in one transaction.</summary>
-    internal int SliceChats { get; init; } = 10_000;
+    internal int SliceChats { get; init; } = 2_000;
 
     public void Stored(IReadOnlyList<Article> articles)
     {
