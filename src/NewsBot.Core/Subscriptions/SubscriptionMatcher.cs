@@ -40,6 +40,8 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
 
     public void AddRange(IEnumerable<Subscription> subscriptions)
     {
+        // Many subscribers type the same query: parsed once, it is held once.
+        var parsed = new Dictionary<string, SearchQuery>(StringComparer.Ordinal);
         _lock.EnterWriteLock();
         try
         {
@@ -54,7 +56,12 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
                     continue;
                 }
 
-                var query = SearchQuery.Parse(subscription.Query);
+                if (!parsed.TryGetValue(subscription.Query, out var query))
+                {
+                    query = SearchQuery.Parse(subscription.Query);
+                    parsed.Add(subscription.Query, query);
+                }
+
                 if (query.IsEmpty)
                 {
                     continue;
