@@ -34,6 +34,7 @@ public sealed class DeliveryDispatcher(
     private readonly ConcurrentDictionary<string, Pacer> _pacers = new(StringComparer.Ordinal);
     private readonly Dictionary<OutboxKind, IOutboxComposer> _composers = composers.ToDictionary(c => c.Kind);
     private readonly DeliveryOptions _options = options.Value;
+    private readonly AcceptanceRecorder _accepted = new(outbox);
 
     public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p)));
 
@@ -174,8 +175,9 @@ public sealed class DeliveryDispatcher(
         switch (outcome)
         {
             case SendOutcome.Sent:
-                // Recorded at once: a crash from here on cannot send this message again.
-                outbox.MarkSent(ids, now);
+                // Recorded before this lane goes on (together with acceptances that arrive at the
+                // same moment): a crash from here on cannot send this message again.
+                await _accepted.RecordAsync(ids, now).ConfigureAwait(false);
                 Interlocked.Increment(ref round.Sent);
                 break;
             case SendOutcome.RetryAfter retry when retry.Global:

@@ -13,7 +13,7 @@ namespace NewsBot.Core.Delivery;
 /// story at most once, also when a later report of it arrives from another source: the stories
 /// queued per chat are kept in memory (<see cref="QueuedStories"/>), rebuilt from the outbox at
 /// start. The planner's position (the last article planned) moves in the same transaction as
-/// the entries are written; articles stored after it, say before a crash, are planned the next
+/// the last entries of a batch are written; articles stored after it, say before a crash, are planned the next
 /// time (<see cref="CatchUp"/> at start). Backlog items (a new source's first read, old items)
 /// are never pushed; daily subscriptions are collected by the digest instead. Instant pushes
 /// to a chat in its quiet hours wait for the window's end.
@@ -32,6 +32,9 @@ public sealed class DeliveryPlanner(
     private readonly Lock _lock = new();
     private QueuedStories? _queued;
     private int _plannedThrough;
+
+    /// <summary>Chats whose entries are written in one transaction.</summary>
+    internal int SliceChats { get; init; } = 2_000;
 
     public void Stored(IReadOnlyList<Article> articles)
     {
@@ -75,12 +78,42 @@ public sealed class DeliveryPlanner(
 
         var through = batch.Max(a => a.Id);
         batch.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var perChat = Match(batch);
-        var entries = new List<OutboxEntry>(perChat.Count);
-        var firstArticle = batch[0].Id;
-        foreach (var (chatKey, stories) in perChat)
+        var (chatKeys, pairs) = Match(batch);
+
+        // Written a slice of chats at a time, each slice in its own transaction, so neither the
+        // entries of a fan-out to 100,000 chats nor LiteDB's dirty pages are in memory at once.
+        // The position moves with the last slice only. Should the bot stop in between, the
+        // batch is planned again: the chats whose entries were written already have those
+        // stories queued and get nothing more, and an entry's key names the first article of
+        // its own stories, so a chat's remaining stories never meet an existing key.
+        var slice = new List<OutboxEntry>(SliceChats);
+        var stories = new List<int>();
+        var articleIds = new List<int>();
+        var added = 0;
+        var run = 0;
+        while (run < pairs.Length)
         {
-            stories.RemoveAll(s => queued.Contains(chatKey, s.Story));
+            var chatNumber = (int)(pairs[run] >> 32);
+            var chatKey = chatKeys[chatNumber];
+            var queuedNumber = queued.NumberOf(chatKey);
+            stories.Clear();
+            articleIds.Clear();
+            for (; run < pairs.Length && (int)(pairs[run] >> 32) == chatNumber; run++)
+            {
+                var article = batch[(int)pairs[run]];
+                var story = article.StoryLeadId;
+
+                // A chat with several matching subscriptions, or several reports of one story
+                // in the batch, hears of the story once, from its first article.
+                if (stories.Contains(story) || queued.Contains(queuedNumber, story))
+                {
+                    continue;
+                }
+
+                stories.Add(story);
+                articleIds.Add(article.Id);
+            }
+
             var chat = stories.Count == 0 ? null : chats.Find(ChatAddress.Parse(chatKey));
             if (stories.Count == 0 || chat is { Active: false })
             {
@@ -88,21 +121,21 @@ public sealed class DeliveryPlanner(
             }
 
             var notBefore = chat?.Quiet is { } quiet ? quiet.ReleaseAt(now, chat.Zone) : now;
-            entries.Add(OutboxEntry.ForStories(
+            slice.Add(OutboxEntry.ForStories(
                 chatKey,
-                OutboxKeys.Stories(chatKey, firstArticle),
-                stories.Select(s => s.Story).ToList(),
-                stories.Select(s => s.Article).ToList(),
+                OutboxKeys.Stories(chatKey, articleIds[0]),
+                stories.ToArray(),
+                articleIds.ToArray(),
                 now,
                 notBefore));
+            if (slice.Count >= SliceChats)
+            {
+                added += Write(slice, queued, _plannedThrough, now);
+            }
         }
 
-        var added = outbox.EnqueuePlanned(entries, through);
+        added += Write(slice, queued, through, now);
         _plannedThrough = through;
-        foreach (var entry in entries)
-        {
-            queued.Add(entry.ChatKey, entry.StoryIds, now);
-        }
 
         if (added > 0)
         {
@@ -112,18 +145,36 @@ public sealed class DeliveryPlanner(
         return added;
     }
 
-    /// <summary>Per chat, the new stories its instant subscriptions match, each once, in article order.</summary>
-    private Dictionary<string, List<(int Story, int Article)>> Match(List<Article> batch)
+    /// <summary>Writes one slice of entries with the planner's position, remembers their stories as queued and empties the slice.</summary>
+    private int Write(List<OutboxEntry> slice, QueuedStories queued, int plannedThrough, DateTimeOffset now)
+    {
+        var added = outbox.EnqueuePlanned(slice, plannedThrough);
+        foreach (var entry in slice)
+        {
+            queued.Add(entry.ChatKey, entry.StoryIds, now);
+        }
+
+        slice.Clear();
+        return added;
+    }
+
+    /// <summary>
+    /// The chats the batch's instant subscriptions match, numbered, and one (chat number, article
+    /// index) pair per match packed into a long and sorted: each chat's matches are one run, in
+    /// article order. A pair is 8 bytes, where a list of stories per chat cost several times that.
+    /// </summary>
+    private (List<string> ChatKeys, long[] Pairs) Match(List<Article> batch)
     {
         // Matching is read-only and the matcher thread-safe: the articles are matched side by side.
         var matches = new IReadOnlyList<Subscription>[batch.Count];
         Parallel.For(0, batch.Count, i => matches[i] = batch[i].IsNew ? matcher.Match(batch[i]) : []);
 
-        var perChat = new Dictionary<string, List<(int Story, int Article)>>(StringComparer.Ordinal);
-        for (var i = 0; i < batch.Count; i++)
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chatKeys = new List<string>();
+        var pairs = new long[matches.Sum(m => m.Count(s => s.Mode == DeliveryMode.Instant))];
+        var count = 0;
+        for (var i = 0; i < matches.Length; i++)
         {
-            var article = batch[i];
-            var story = article.StoryLeadId;
             foreach (var subscription in matches[i])
             {
                 if (subscription.Mode != DeliveryMode.Instant)
@@ -131,27 +182,21 @@ public sealed class DeliveryPlanner(
                     continue;
                 }
 
-                ref var stories = ref CollectionsMarshal.GetValueRefOrAddDefault(perChat, subscription.ChatKey, out _);
-                stories ??= [];
-
-                // A chat with several matching subscriptions hears of the story once: they match
-                // the same article one after the other, and only a later report of a story can
-                // meet it again further on.
-                if (stories.Count > 0 && stories[^1].Story == story)
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, subscription.ChatKey, out var known);
+                if (!known)
                 {
-                    continue;
+                    number = chatKeys.Count;
+                    chatKeys.Add(subscription.ChatKey);
                 }
 
-                if (article.StoryId != 0 && stories.Exists(s => s.Story == story))
-                {
-                    continue;
-                }
-
-                stories.Add((story, article.Id));
+                pairs[count++] = ((long)number << 32) | (uint)i;
             }
+
+            matches[i] = [];
         }
 
-        return perChat;
+        Array.Sort(pairs);
+        return (chatKeys, pairs);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace NewsBot.Core.Delivery;
 /// </summary>
 public static class OutboxKeys
 {
-    /// <summary>A chat's stories planned together; <paramref name="firstArticleId"/> is the first article of the planned batch.</summary>
+    /// <summary>A chat's stories planned together; <paramref name="firstArticleId"/> is the first of their articles.</summary>
     public static string Stories(string chatKey, int firstArticleId) =>
         $"{chatKey}|stories:{firstArticleId.ToString(CultureInfo.InvariantCulture)}";
 

@@ -11,26 +11,32 @@ public sealed class QueuedStories
     /// <summary>How long a queued story is remembered: the story window and a day more.</summary>
     public static readonly TimeSpan Remembered = Articles.ArticleIngestor.StoryWindow + TimeSpan.FromDays(1);
 
-    // Memory is forgotten a generation at a time rather than per story: one set of
-    // (chat number, story) pairs packed into a long per 12 hours.
+    // Memory is forgotten a generation at a time rather than per story: per 12 hours, one sorted
+    // array of story ids per chat number. A fan-out gives 100,000 chats some 20 stories each; a
+    // hash set of pairs cost about 40 bytes a story, these arrays about 5.
     private static readonly TimeSpan Generation = TimeSpan.FromHours(12);
 
     private readonly Dictionary<string, int> _chatNumbers = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, HashSet<long>> _generations = [];
+    private readonly SortedDictionary<long, int[]?[]> _generations = [];
 
-    public int Count => _generations.Values.Sum(g => g.Count);
+    public int Count => _generations.Values.Sum(g => g.Sum(s => s?.Length ?? 0));
 
-    public bool Contains(string chatKey, int storyId)
+    /// <summary>The chat's number here, or -1 when nothing was ever queued for it.</summary>
+    public int NumberOf(string chatKey) => _chatNumbers.TryGetValue(chatKey, out var chat) ? chat : -1;
+
+    public bool Contains(string chatKey, int storyId) => Contains(NumberOf(chatKey), storyId);
+
+    /// <summary>Whether the story is queued for the chat of this <see cref="NumberOf"/> (nothing is, for -1).</summary>
+    public bool Contains(int chat, int storyId)
     {
-        if (!_chatNumbers.TryGetValue(chatKey, out var chat))
+        if (chat < 0)
         {
             return false;
         }
 
-        var pair = Pack(chat, storyId);
-        foreach (var pairs in _generations.Values)
+        foreach (var stories in _generations.Values)
         {
-            if (pairs.Contains(pair))
+            if (chat < stories.Length && stories[chat] is { } queued && Array.BinarySearch(queued, storyId) >= 0)
             {
                 return true;
             }
@@ -40,7 +46,7 @@ public sealed class QueuedStories
     }
 
     /// <summary>Remembers that the chat has these stories queued, as of <paramref name="at"/>.</summary>
-    public void Add(string chatKey, IEnumerable<int> storyIds, DateTimeOffset at)
+    public void Add(string chatKey, IReadOnlyList<int> storyIds, DateTimeOffset at)
     {
         if (!_chatNumbers.TryGetValue(chatKey, out var chat))
         {
@@ -49,16 +55,36 @@ public sealed class QueuedStories
         }
 
         var generation = at.UtcTicks / Generation.Ticks;
-        if (!_generations.TryGetValue(generation, out var pairs))
+        if (!_generations.TryGetValue(generation, out var stories))
         {
-            pairs = [];
-            _generations.Add(generation, pairs);
+            stories = new int[]?[Math.Max(chat + 1, 1024)];
+            _generations.Add(generation, stories);
+        }
+        else if (chat >= stories.Length)
+        {
+            Array.Resize(ref stories, Math.Max(chat + 1, stories.Length * 2));
+            _generations[generation] = stories;
         }
 
-        foreach (var story in storyIds)
+        var old = stories[chat] ?? [];
+        var merged = new int[old.Length + storyIds.Count];
+        old.CopyTo(merged, 0);
+        for (var i = 0; i < storyIds.Count; i++)
         {
-            pairs.Add(Pack(chat, story));
+            merged[old.Length + i] = storyIds[i];
         }
+
+        Array.Sort(merged);
+        var distinct = 0;
+        for (var i = 0; i < merged.Length; i++)
+        {
+            if (distinct == 0 || merged[i] != merged[distinct - 1])
+            {
+                merged[distinct++] = merged[i];
+            }
+        }
+
+        stories[chat] = distinct == merged.Length ? merged : merged[..distinct];
     }
 
     /// <summary>Forgets what was queued more than <see cref="Remembered"/> (and at most one generation more) before <paramref name="now"/>.</summary>
@@ -70,6 +96,4 @@ public sealed class QueuedStories
             _generations.Remove(generation);
         }
     }
-
-    private static long Pack(int chat, int story) => ((long)chat << 32) | (uint)story;
 }

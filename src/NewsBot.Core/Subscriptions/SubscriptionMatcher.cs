@@ -16,7 +16,9 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, Dictionary<int, Subscription>> _byTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, KeywordRule>> _byAnchor = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> _keyOf = [];
+
+    // The bucket each subscription is filed in, to remove it from there.
+    private readonly Dictionary<int, System.Collections.IDictionary> _bucketOf = [];
 
     public int Count
     {
@@ -25,7 +27,7 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
             _lock.EnterReadLock();
             try
             {
-                return _keyOf.Count;
+                return _bucketOf.Count;
             }
             finally
             {
@@ -38,6 +40,8 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
 
     public void AddRange(IEnumerable<Subscription> subscriptions)
     {
+        // Many subscribers type the same query: parsed once, it is held once.
+        var parsed = new Dictionary<string, SearchQuery>(StringComparer.Ordinal);
         _lock.EnterWriteLock();
         try
         {
@@ -46,21 +50,27 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
                 RemoveUnlocked(subscription.Id);
                 if (subscription.Kind == SubscriptionKind.Topic)
                 {
-                    var topic = TopicNames.Normalize(subscription.Query);
-                    Bucket(_byTopic, topic)[subscription.Id] = subscription;
-                    _keyOf[subscription.Id] = "t:" + topic;
+                    var topicBucket = Bucket(_byTopic, TopicNames.Normalize(subscription.Query));
+                    topicBucket[subscription.Id] = subscription;
+                    _bucketOf[subscription.Id] = topicBucket;
                     continue;
                 }
 
-                var query = SearchQuery.Parse(subscription.Query);
+                if (!parsed.TryGetValue(subscription.Query, out var query))
+                {
+                    query = SearchQuery.Parse(subscription.Query);
+                    parsed.Add(subscription.Query, query);
+                }
+
                 if (query.IsEmpty)
                 {
                     continue;
                 }
 
                 var anchor = query.Words.Concat(query.Phrases.SelectMany(p => p)).MaxBy(t => t.Length)!;
-                Bucket(_byAnchor, anchor)[subscription.Id] = new KeywordRule(subscription, query);
-                _keyOf[subscription.Id] = "k:" + anchor;
+                var anchorBucket = Bucket(_byAnchor, anchor);
+                anchorBucket[subscription.Id] = new KeywordRule(subscription, query);
+                _bucketOf[subscription.Id] = anchorBucket;
             }
         }
         finally
@@ -196,18 +206,9 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
 
     private void RemoveUnlocked(int id)
     {
-        if (!_keyOf.Remove(id, out var key))
+        if (_bucketOf.Remove(id, out var bucket))
         {
-            return;
-        }
-
-        if (key.StartsWith("t:", StringComparison.Ordinal) && _byTopic.TryGetValue(key[2..], out var topic))
-        {
-            topic.Remove(id);
-        }
-        else if (_byAnchor.TryGetValue(key[2..], out var anchor))
-        {
-            anchor.Remove(id);
+            bucket.Remove(id);
         }
     }
 

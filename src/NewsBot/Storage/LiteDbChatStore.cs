@@ -176,7 +176,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
 
     private static ChatRecord ToRecord(ChatDocument d) => new(
         d.Id,
-        d.Platform,
+        Shared(d.Platform),
         Enum.TryParse<ChatKind>(d.Kind, out var kind) ? kind : ChatKind.Private,
         d.Title,
         d.TimeZone,
@@ -186,4 +186,13 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
         Dates.FromStored(d.LastSeen),
         d.Quiet is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
         d.AnnouncementsMuted);
+
+    // One instance per platform name rather than one per chat held in memory.
+    private static string Shared(string platform) => platform switch
+    {
+        PlatformNames.Telegram => PlatformNames.Telegram,
+        PlatformNames.Discord => PlatformNames.Discord,
+        PlatformNames.Terminal => PlatformNames.Terminal,
+        _ => platform,
+    };
 }

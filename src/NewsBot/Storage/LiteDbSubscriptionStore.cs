@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;
@@ -51,7 +52,31 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database, IEnumera
 
     public int CountAll() => database.Subscriptions.Count();
 
-    public IEnumerable<Subscription> All() => database.Subscriptions.FindAll().Select(ToSubscription);
+    public IEnumerable<Subscription> All()
+    {
+        // What this returns is held in memory (the matcher, the digest schedule): one string
+        // instance per distinct chat, creator and query instead of one per subscription. A
+        // chat's creator is usually the chat itself, and a topic is followed by thousands.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Share(string text)
+        {
+            ref var instance = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, text, out var known);
+            if (!known)
+            {
+                instance = text;
+            }
+
+            return instance!;
+        }
+
+        foreach (var document in database.Subscriptions.FindAll())
+        {
+            document.ChatKey = Share(document.ChatKey);
+            document.CreatedBy = Share(document.CreatedBy);
+            document.Query = Share(document.Query);
+            yield return ToSubscription(document);
+        }
+    }
 
     internal static Subscription ToSubscription(SubscriptionDocument d) => new(
         d.Id,

@@ -221,7 +221,11 @@ internal static class FanoutScenario
         });
         services.AddNewsBotCore();
         services.AddLiteDbStorage();
+
+        // Neither feeds nor announcements are timed; their services still need these to be constructed.
         services.AddSingleton<IFeedProbe, NoFeedProbe>();
+        services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, NewsBot.Benchmarks.Ingest.CountingAdminNotifier>();
+        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, NoAnnouncementChannels>();
         services.AddSingleton(database);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -233,6 +237,11 @@ internal static class FanoutScenario
     {
         public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
             Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
+    }
+
+    private sealed class NoAnnouncementChannels : NewsBot.Core.Announcements.IAnnouncementChannels
+    {
+        public IReadOnlyList<ChatAddress> All => [];
     }
 }
 

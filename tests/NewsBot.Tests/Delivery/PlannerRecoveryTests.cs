@@ -80,13 +80,52 @@ public sealed class PlannerRecoveryTests : IDisposable
         Assert.Equal(1, Outbox.CountPending());
     }
 
-    private DeliveryPlanner RestartedPlanner() => new(
+    [Fact]
+    public async Task ABatchHalfWrittenWhenTheBotStopped_IsCompletedAtRestart_EachStoryOncePerChat()
+    {
+        string[] chats = ["telegram:1", "telegram:2", "telegram:3"];
+        foreach (var chat in chats)
+        {
+            await _bot.SendAsync("/subscribe technology", user: chat, chat: chat);
+        }
+
+        var position = Outbox.PlannedThrough();
+        var articles = _bot.Get<IArticleStore>();
+        var batch = articles.AddNew([Draft("Robot one"), Draft("Robot two")]).Added;
+
+        // One chat per transaction; the second write fails as if the bot had stopped there.
+        var stopping = RestartedPlanner(new StoppingOutbox(Outbox, failingWrite: 2), sliceChats: 1);
+        Assert.Throws<IOException>(() => stopping.CatchUp());
+        Assert.Equal(1, Outbox.CountPending());
+        Assert.Equal(position, Outbox.PlannedThrough());
+
+        // Another article arrives before the restart; the chat already served gets only that one.
+        var later = articles.AddNew([Draft("Robot three")]).Added.Single();
+        Assert.Equal(3, RestartedPlanner().CatchUp());
+
+        Assert.Equal(later.Id, Outbox.PlannedThrough());
+        Assert.Equal(4, Outbox.CountPending());
+        foreach (var chat in chats)
+        {
+            var entries = new[] { batch[0], batch[1], later }
+                .Select(a => Outbox.Find(chat, a.StoryLeadId))
+                .Select(e => Assert.IsType<OutboxEntry>(e))
+                .DistinctBy(e => e.Id)
+                .ToList();
+            Assert.Equal([batch[0].Id, batch[1].Id, later.Id], entries.SelectMany(e => e.ArticleIds));
+        }
+    }
+
+    private DeliveryPlanner RestartedPlanner(IOutboxStore? outbox = null, int sliceChats = 10_000) => new(
         _bot.Get<SubscriptionMatcher>(),
-        Outbox,
+        outbox ?? Outbox,
         _bot.Get<IArticleStore>(),
         _bot.Get<IChatStore>(),
         _bot.Time,
-        NullLogger<DeliveryPlanner>.Instance);
+        NullLogger<DeliveryPlanner>.Instance)
+    {
+        SliceChats = sliceChats,
+    };
 
     private ArticleDraft Draft(string title, string summary = "") => new(
         "https://news.example/" + Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-')),
