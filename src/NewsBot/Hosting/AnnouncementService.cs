@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Announcements;
 
@@ -14,39 +13,23 @@ internal sealed class AnnouncementService(
     AnnouncementFanOut fanOut,
     AnnouncementReporter reporter,
     TimeProvider time,
-    ILogger<AnnouncementService> logger) : BackgroundService
+    ILogger<AnnouncementService> logger) : PeriodicService(Tick, time, logger)
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private DateTimeOffset _nextReport = DateTimeOffset.MinValue;
+
+    protected override string Work => "Handling announcements";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Tick, time);
-        var nextReport = DateTimeOffset.MinValue;
-        try
+        fanOut.QueueConfirmed();
+        if (Time.GetUtcNow() >= _nextReport)
         {
-            do
-            {
-                try
-                {
-                    fanOut.QueueConfirmed();
-                    if (time.GetUtcNow() >= nextReport)
-                    {
-                        nextReport = time.GetUtcNow() + ReportEvery;
-                        await reporter.ReportFinishedAsync(stoppingToken).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Handling announcements failed; trying again in {Tick}", Tick);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; confirmed announcements carry on at the next start.
+            _nextReport = Time.GetUtcNow() + ReportEvery;
+            await reporter.ReportFinishedAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -14,25 +14,6 @@ internal sealed class LiteDbDigestDeliveries(NewsBotDatabase database) : IDigest
         var document = database.Outbox.Find(Query.StartsWith(nameof(OutboxDocument.DedupKey), prefix))
             .Where(d => StoryPairs.Contains(d.Stories, storyId))
             .MaxBy(d => d.Id);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var (storyIds, articleIds) = StoryPairs.Unpack(document.Stories);
-        return new OutboxEntry(
-            document.Id,
-            document.ChatKey,
-            OutboxKind.Digest,
-            document.DedupKey,
-            storyIds,
-            articleIds,
-            document.Reference,
-            Enum.TryParse<OutboxState>(document.State, out var state) ? state : OutboxState.Pending,
-            document.Attempts,
-            Dates.FromStored(document.NextAttemptAt),
-            document.LastError,
-            Dates.FromStored(document.CreatedAt),
-            Dates.FromStored(document.SentAt));
+        return document is null ? null : LiteDbOutboxStore.ToEntry(document);
     }
 }

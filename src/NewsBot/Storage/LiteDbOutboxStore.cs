@@ -208,7 +208,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         CreatedAt = Dates.ToStored(entry.CreatedAt),
     };
 
-    private static OutboxEntry ToEntry(OutboxDocument d)
+    internal static OutboxEntry ToEntry(OutboxDocument d)
     {
         var (storyIds, articleIds) = StoryPairs.Unpack(d.Stories);
         return new OutboxEntry(

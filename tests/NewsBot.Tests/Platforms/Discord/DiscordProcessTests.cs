@@ -82,31 +82,9 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Run_WhenTheGatewayRefusesTheToken_ExitsWithCode2AndNeverPrintsTheToken()
     {
-        _gateway.Then(async connection =>
-        {
-            await connection.SendHelloAsync(45_000);
-            await connection.WaitForOpAsync(2, timeout: Limit);
-            await connection.CloseAsync(4004, "Authentication failed.");
-        });
+        var (exitCode, log) = await RunUntilTheGatewayClosesAsync(4004, "Authentication failed.");
 
-        using var process = Start();
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        var log = await errors + await output;
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("4004", log, StringComparison.Ordinal);
         Assert.Contains("Discord:Token", log, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDiscordRest.Token, log, StringComparison.Ordinal);
@@ -117,11 +95,21 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Run_WhenTheGatewayRefusesTheIntents_ExitsWithCode2AndSaysWhatToChange()
     {
+        var (exitCode, log) = await RunUntilTheGatewayClosesAsync(4014, "Disallowed intent(s).");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("4014", log, StringComparison.Ordinal);
+        Assert.Contains("Developer Portal", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the bot while the gateway answers its identify by closing with this code; returns how the process ended.</summary>
+    private async Task<(int ExitCode, string Log)> RunUntilTheGatewayClosesAsync(int closeCode, string reason)
+    {
         _gateway.Then(async connection =>
         {
             await connection.SendHelloAsync(45_000);
             await connection.WaitForOpAsync(2, timeout: Limit);
-            await connection.CloseAsync(4014, "Disallowed intent(s).");
+            await connection.CloseAsync(closeCode, reason);
         });
 
         using var process = Start();
@@ -141,9 +129,7 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
         }
 
         var log = await errors + await output;
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("4014", log, StringComparison.Ordinal);
-        Assert.Contains("Developer Portal", log, StringComparison.Ordinal);
+        return (process.ExitCode, log);
     }
 
     private Process Start()
