@@ -1,9 +1,18 @@
+using System.Globalization;
+using LiteDB;
 using NewsBot.Core.Articles;
 
 namespace NewsBot.Storage;
 
 internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleStore
 {
+    /// <summary>
+    /// The highest article number ever handed out. Numbers are shown to people, kept in
+    /// bookmarks and compared by the planner, so a number freed by retention is never reused:
+    /// LiteDB's own counter restarts from the highest stored id.
+    /// </summary>
+    internal const string LastArticleIdKey = "articles.last-id";
+
     public AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
     {
         if (drafts.Count == 0)
@@ -19,6 +28,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         db.BeginTrans();
         try
         {
+            var lastId = LastArticleId();
             foreach (var draft in drafts)
             {
                 if (collection.Exists(a => a.ItemKey == draft.ItemKey))
@@ -45,6 +55,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
                 var document = new ArticleDocument
                 {
+                    Id = checked(++lastId),
                     Url = draft.Url,
                     ItemKey = draft.ItemKey,
                     Title = draft.Title,
@@ -63,6 +74,11 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                 added.Add(ToArticle(document));
             }
 
+            if (added.Count > 0)
+            {
+                database.State.Upsert(new StateDocument { Id = LastArticleIdKey, Value = lastId.ToString(CultureInfo.InvariantCulture) });
+            }
+
             db.Commit();
         }
         catch
@@ -72,6 +88,25 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         }
 
         return new AddResult(added, recognised, elsewhere);
+    }
+
+    /// <summary>
+    /// The stored high-water mark; a file written before there was one starts above every
+    /// number still in use: articles, bookmarks and the planner's cursor.
+    /// </summary>
+    private int LastArticleId()
+    {
+        if (database.State.FindById(LastArticleIdKey) is { } stored
+            && int.TryParse(stored.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+        {
+            return last;
+        }
+
+        var newestArticle = database.Articles.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault()?.Id ?? 0;
+        var newestBookmark = database.Bookmarks.Query().Select(b => b.ArticleId).ToEnumerable().DefaultIfEmpty().Max();
+        var plannedThrough = database.State.FindById(LiteDbOutboxStore.PlannedThroughKey) is { } planned
+            && int.TryParse(planned.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var through) ? through : 0;
+        return Math.Max(Math.Max(newestArticle, newestBookmark), plannedThrough);
     }
 
     public IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep)

@@ -1,0 +1,58 @@
+using NewsBot.Core.Articles;
+using NewsBot.Storage;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Storage;
+
+public sealed class ArticleNumbersTests
+{
+    private static readonly DateTimeOffset Now = TestBot.Now;
+
+    private static ArticleDraft Draft(int n, DateTimeOffset published) =>
+        new($"https://x.example/{n}", $"1:{n}", $"Story {n}", "", null, 1, "Wire", published, Now, [], null, true, $"1:t{n}");
+
+    [Fact]
+    public void ArticleNumbers_AfterTheNewestIsPrunedAndTheBotRestarts_AreNotHandedOutAgain()
+    {
+        using var folder = new TempDirectory();
+        int pruned;
+        using (var database = NewsBotDatabase.Open(folder.Path))
+        {
+            var store = new LiteDbArticleStore(database);
+            store.AddNew([Draft(1, Now), Draft(2, Now)]);
+
+            // Found late, published long ago: the newest number goes first when retention runs.
+            pruned = Assert.Single(store.AddNew([Draft(3, Now.AddDays(-90))]).Added).Id;
+            Assert.Equal([pruned], store.DeleteOlderThan(Now.AddDays(-30), new HashSet<string>()));
+        }
+
+        using (var database = NewsBotDatabase.Open(folder.Path))
+        {
+            var next = Assert.Single(new LiteDbArticleStore(database).AddNew([Draft(4, Now)]).Added);
+
+            Assert.Equal(pruned + 1, next.Id);
+        }
+    }
+
+    [Fact]
+    public void ArticleNumbers_InAFileWrittenBeforeTheHighWaterMark_StartAboveBookmarksAndThePlannersCursor()
+    {
+        using var folder = new TempDirectory();
+        using (var database = NewsBotDatabase.Open(folder.Path))
+        {
+            new LiteDbArticleStore(database).AddNew([Draft(1, Now)]);
+
+            // What an older version left: the newest article gone, its number still in a bookmark and the cursor.
+            database.State.Delete(LiteDbArticleStore.LastArticleIdKey);
+            database.Bookmarks.Insert(new BookmarkDocument { Key = "telegram:1/7", UserKey = "telegram:1", ArticleId = 7, Title = "Kept", Url = "https://x.example/7" });
+            database.State.Upsert(new StateDocument { Id = LiteDbOutboxStore.PlannedThroughKey, Value = "9" });
+        }
+
+        using (var database = NewsBotDatabase.Open(folder.Path))
+        {
+            var next = Assert.Single(new LiteDbArticleStore(database).AddNew([Draft(2, Now)]).Added);
+
+            Assert.Equal(10, next.Id);
+        }
+    }
+}
