@@ -40,7 +40,11 @@ internal sealed class TelegramBotService(
     public static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery, UpdateType.MyChatMember];
 
+    /// <summary>Updates received and not yet answered, at most; Telegram is not asked for more meanwhile.</summary>
+    public const int MaxUpdatesInFlight = 64;
+
     private static readonly TimeSpan MaxCooldown = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ResendPause = TimeSpan.FromSeconds(1);
 
     /// <summary>Telegram refused the token at start; the service stopped the application.</summary>
     public bool TokenRefused { get; private set; }
@@ -123,40 +127,88 @@ internal sealed class TelegramBotService(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var offset = ReadOffset();
+        var window = new TelegramUpdateWindow(state.Get(OffsetStateName));
         await RemoveWebhookAsync(cancellationToken).ConfigureAwait(false);
 
+        var running = new List<Task>();
+        var ended = new SemaphoreSlim(0);
+        var stored = window.Stored;
         var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            Update[] updates;
-            try
+            while (!cancellationToken.IsCancellationRequested)
             {
-                updates = await bot.GetUpdates(offset, 100, PollTimeoutSeconds, AllowedUpdates, cancellationToken).ConfigureAwait(false);
-                failures = 0;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failures++;
-                if (ex is ApiRequestException { ErrorCode: 409 })
+                running.RemoveAll(t => t.IsCompleted);
+                stored = SaveOffset(window.Stored, stored);
+                if (window.Running >= MaxUpdatesInFlight)
                 {
-                    logger.LogWarning("Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.");
-                }
-                else
-                {
-                    logger.LogWarning(secrets.Redact(ex), "Telegram: getUpdates failed");
+                    await ended.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
-                await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+                Update[] updates;
+                try
+                {
+                    updates = await bot.GetUpdates(window.HasOffset ? window.Offset : null, 100, PollTimeoutSeconds, AllowedUpdates, cancellationToken).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    failures++;
+                    if (ex is ApiRequestException { ErrorCode: 409 })
+                    {
+                        logger.LogWarning("Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.");
+                    }
+                    else
+                    {
+                        logger.LogWarning(secrets.Redact(ex), "Telegram: getUpdates failed");
+                    }
 
-            foreach (var update in updates)
-            {
-                await handler.HandleAsync(update, cancellationToken).ConfigureAwait(false);
-                offset = update.Id + 1;
-                SaveOffset(offset.Value);
+                    await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var fresh = 0;
+                foreach (var update in updates)
+                {
+                    if (window.TryBegin(update.Id))
+                    {
+                        fresh++;
+                        running.Add(HandleThenEndAsync(update, window, ended, cancellationToken));
+                    }
+                }
+
+                if (fresh == 0 && window.Running > 0)
+                {
+                    // Telegram answers at once while unfinished updates are above the offset; wait
+                    // for one to finish rather than asking again and again. Real time on purpose:
+                    // this only paces requests.
+                    await ended.WaitAsync(ResendPause, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: what did not finish stays below the stored offset and comes again.
+        }
+        finally
+        {
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            SaveOffset(window.Stored, stored);
+        }
+    }
+
+    private async Task HandleThenEndAsync(Update update, TelegramUpdateWindow window, SemaphoreSlim ended, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var delivered = await handler.ScheduleAsync(update, cancellationToken).ConfigureAwait(false);
+            await delivered.ConfigureAwait(false);
+            window.End(update.Id);
+        }
+        finally
+        {
+            ended.Release();
         }
     }
 
@@ -198,22 +250,24 @@ internal sealed class TelegramBotService(
         }
     }
 
-    private int? ReadOffset()
+    /// <summary>Stores the window when it changed; returns what is stored now.</summary>
+    private string SaveOffset(string current, string stored)
     {
-        var stored = state.Get(OffsetStateName);
-        return int.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset : null;
-    }
+        if (current == stored || current == "0")
+        {
+            return stored;
+        }
 
-    private void SaveOffset(int offset)
-    {
         try
         {
-            state.Set(OffsetStateName, offset.ToString(CultureInfo.InvariantCulture));
+            state.Set(OffsetStateName, current);
+            return current;
         }
         catch (Exception ex)
         {
-            // The update was handled; at worst it is handled again after a restart.
-            logger.LogError(ex, "Telegram: could not store the update offset {Offset}", offset);
+            // The updates were handled; at worst some are handled again after a restart.
+            logger.LogError(ex, "Telegram: could not store the update offset {Offset}", current);
+            return stored;
         }
     }
 

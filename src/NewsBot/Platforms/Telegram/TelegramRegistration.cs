@@ -45,6 +45,7 @@ internal static class TelegramRegistration
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramChatAdmins>();
         services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<TelegramReplyQueue>();
         services.AddSingleton<TelegramInlineQueries>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramWebhookServer>();

@@ -17,6 +17,9 @@ internal sealed record TelegramTarget(ChatId Chat, int? ReplyTo = null, int? Thr
 /// becomes plain text; a group upgraded to a supergroup is followed to its new id. When
 /// <c>patient</c>, flood waits (429) and transient failures are waited out a few times, so a
 /// direct answer is not lost; otherwise the first failure is thrown for the caller to classify.
+/// A patient send tells <c>onLongWait</c> before it starts a flood wait longer than
+/// <see cref="InlineFloodWait"/>, so its caller can stop waiting for it (see
+/// <see cref="TelegramReplyQueue"/>); edits give up on such a wait instead.
 /// </summary>
 internal sealed class TelegramReplySender(
     ITelegramBotClient bot,
@@ -26,11 +29,15 @@ internal sealed class TelegramReplySender(
     TelegramSecrets secrets,
     ILogger<TelegramReplySender> logger)
 {
+    /// <summary>The longest flood wait the update loop sits through; longer ones continue in the background.</summary>
+    public static readonly TimeSpan InlineFloodWait = TimeSpan.FromSeconds(5);
+
     private const int MaxAttempts = 8;
     private static readonly TimeSpan MaxFloodWait = TimeSpan.FromMinutes(2);
 
-    public async Task<Message?> SendAsync(TelegramTarget target, TelegramMessagePlan plan, bool patient, CancellationToken cancellationToken)
+    public async Task<Message?> SendAsync(TelegramTarget target, TelegramMessagePlan plan, bool patient, CancellationToken cancellationToken, Action? onLongWait = null)
     {
+        var patience = patient ? new Patience(onLongWait, GiveUpOnLongWait: false) : null;
         var state = new CallState(target.Chat);
         if (plan.Photo is { } photo)
         {
@@ -44,7 +51,7 @@ internal sealed class TelegramReplySender(
                     replyParameters: ReplyTo(target.ReplyTo),
                     replyMarkup: plan.Keyboard,
                     messageThreadId: target.ThreadId,
-                    cancellationToken: cancellationToken), patient, cancellationToken).ConfigureAwait(false);
+                    cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiRequestException ex) when (IsPhotoRefused(ex))
             {
@@ -57,7 +64,7 @@ internal sealed class TelegramReplySender(
         for (var i = 0; i < plan.Texts.Count; i++)
         {
             var keyboard = i == plan.Texts.Count - 1 ? plan.Keyboard : null;
-            last = await SendTextAsync(state, plan.Texts[i], keyboard, plan.DisableLinkPreview, i == 0 ? target.ReplyTo : null, target.ThreadId, patient, cancellationToken)
+            last = await SendTextAsync(state, plan.Texts[i], keyboard, plan.DisableLinkPreview, i == 0 ? target.ReplyTo : null, target.ThreadId, patience, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -72,13 +79,13 @@ internal sealed class TelegramReplySender(
         {
             try
             {
-                await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Html, ParseMode.Html, keyboard, Preview(disablePreview), cancellationToken: cancellationToken), true, cancellationToken)
+                await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Html, ParseMode.Html, keyboard, Preview(disablePreview), cancellationToken: cancellationToken), EditPatience, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
             {
                 logger.LogWarning("Telegram could not parse an edit's HTML ({Reason}); editing as plain text", secrets.Redact(ex.Message));
-                await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Plain, replyMarkup: keyboard, linkPreviewOptions: Preview(disablePreview), cancellationToken: cancellationToken), true, cancellationToken)
+                await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Plain, replyMarkup: keyboard, linkPreviewOptions: Preview(disablePreview), cancellationToken: cancellationToken), EditPatience, cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -100,7 +107,7 @@ internal sealed class TelegramReplySender(
     {
         try
         {
-            await CallAsync(new CallState(chat), c => bot.EditMessageReplyMarkup(c, messageId, keyboard, cancellationToken: cancellationToken), true, cancellationToken)
+            await CallAsync(new CallState(chat), c => bot.EditMessageReplyMarkup(c, messageId, keyboard, cancellationToken: cancellationToken), EditPatience, cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }
@@ -115,7 +122,7 @@ internal sealed class TelegramReplySender(
         }
     }
 
-    private async Task<Message> SendTextAsync(CallState state, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, int? replyTo, int? threadId, bool patient, CancellationToken cancellationToken)
+    private async Task<Message> SendTextAsync(CallState state, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, int? replyTo, int? threadId, Patience? patience, CancellationToken cancellationToken)
     {
         try
         {
@@ -127,7 +134,7 @@ internal sealed class TelegramReplySender(
                 replyMarkup: keyboard,
                 linkPreviewOptions: Preview(disablePreview),
                 messageThreadId: threadId,
-                cancellationToken: cancellationToken), patient, cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
         {
@@ -140,11 +147,11 @@ internal sealed class TelegramReplySender(
                 replyMarkup: keyboard,
                 linkPreviewOptions: Preview(disablePreview),
                 messageThreadId: threadId,
-                cancellationToken: cancellationToken), patient, cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<T> CallAsync<T>(CallState state, Func<ChatId, Task<T>> call, bool patient, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(CallState state, Func<ChatId, Task<T>> call, Patience? patience, CancellationToken cancellationToken)
     {
         var attempt = 0;
         while (true)
@@ -164,13 +171,23 @@ internal sealed class TelegramReplySender(
                 }
 
                 attempt++;
-                if (!patient || attempt >= MaxAttempts)
+                if (patience is null || attempt >= MaxAttempts)
                 {
                     throw;
                 }
 
                 if (TelegramErrors.IsFlood(ex, out var wait) && wait <= MaxFloodWait)
                 {
+                    if (wait > InlineFloodWait)
+                    {
+                        if (patience.GiveUpOnLongWait)
+                        {
+                            throw;
+                        }
+
+                        patience.OnLongWait?.Invoke();
+                    }
+
                     logger.LogInformation("Telegram asked to wait {Seconds} s before writing to chat {Chat} again", wait.TotalSeconds, state.Chat);
                 }
                 else if (TelegramErrors.IsTransient(ex) && attempt < 3)
@@ -211,6 +228,11 @@ internal sealed class TelegramReplySender(
         messageId is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
 
     private static LinkPreviewOptions? Preview(bool disable) => disable ? new LinkPreviewOptions { IsDisabled = true } : null;
+
+    // An edit answers a button press: after a long wait it is stale, and the caller sends anew through the queue.
+    private static readonly Patience EditPatience = new(null, GiveUpOnLongWait: true);
+
+    private sealed record Patience(Action? OnLongWait, bool GiveUpOnLongWait);
 
     private sealed class CallState(ChatId chat)
     {

@@ -9,10 +9,11 @@ using Telegram.Bot.Types.Enums;
 namespace NewsBot.Platforms.Telegram;
 
 /// <summary>
-/// Handles one update, whichever way it arrived (long poll or webhook): messages and button
+/// Handles updates, whichever way they arrived (long poll or webhook): messages and button
 /// presses go through the core's <see cref="CommandRouter"/>, inline queries to the search, and
-/// membership changes to the chat store. Never throws except on cancellation: one bad update
-/// must not stop the ones after it.
+/// membership changes to the chat store. Updates of different chats are handled at the same
+/// time, those of one chat in order (<see cref="ScheduleAsync"/>). Never throws except on
+/// cancellation: one bad update must not stop the ones after it.
 /// </summary>
 internal sealed class TelegramUpdateHandler(
     ITelegramBotClient bot,
@@ -20,29 +21,53 @@ internal sealed class TelegramUpdateHandler(
     TelegramBotIdentity identity,
     TelegramChatAdmins admins,
     TelegramReplySender sender,
+    TelegramReplyQueue replies,
     TelegramInlineQueries inline,
     IChatStore chats,
     ChatDirectory directory,
     TimeProvider time,
     TelegramSecrets secrets,
-    ILogger<TelegramUpdateHandler> logger)
+    ILogger<TelegramUpdateHandler> logger) : IDisposable
 {
     /// <summary>Telegram's limit for a callback toast.</summary>
     public const int MaxToastLength = 200;
 
+    /// <summary>Updates handled at the same time, at most; more wait for a free slot.</summary>
+    public const int MaxConcurrentUpdates = 16;
+
     private const int ShortToastLength = 60;
 
-    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    private readonly ChatOrderedScheduler _scheduler = new(MaxConcurrentUpdates);
+
+    public void Dispose() => _scheduler.Dispose();
+
+    /// <summary>
+    /// Handles the update after the earlier updates of its chat. The outer task ends when the
+    /// handling is done and its slot is free; the inner one when its answer has reached
+    /// Telegram, which may be later if the chat is held by a flood limit.
+    /// </summary>
+    public async Task<Task> ScheduleAsync(Update update, CancellationToken cancellationToken)
+    {
+        Task delivered = Task.CompletedTask;
+        await _scheduler.RunAsync(
+            PartitionOf(update),
+            async token => delivered = await HandleAsync(update, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return delivered;
+    }
+
+    /// <summary>Handles one update now; the task it returns ends when its answer has reached Telegram.</summary>
+    public async Task<Task> HandleAsync(Update update, CancellationToken cancellationToken)
     {
         try
         {
             if (update.Message is { } message)
             {
-                await HandleMessageAsync(message, cancellationToken).ConfigureAwait(false);
+                return await HandleMessageAsync(message, cancellationToken).ConfigureAwait(false);
             }
             else if (update.CallbackQuery is { } query)
             {
-                await HandleCallbackAsync(query, cancellationToken).ConfigureAwait(false);
+                return await HandleCallbackAsync(query, cancellationToken).ConfigureAwait(false);
             }
             else if (update.InlineQuery is { } inlineQuery)
             {
@@ -61,33 +86,46 @@ internal sealed class TelegramUpdateHandler(
         {
             logger.LogError(secrets.Redact(ex), "Telegram update {Update} could not be handled", update.Id);
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    /// <summary>Whose turn an update waits for: its chat's, or for inline queries (which have no chat) its sender's.</summary>
+    internal static string PartitionOf(Update update) => update switch
+    {
+        { Message: { } message } => "c" + message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { CallbackQuery: { Message: { } message } } => "c" + message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { CallbackQuery: { } query } => "u" + query.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { InlineQuery: { } query } => "u" + query.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { MyChatMember: { } membership } => "c" + membership.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "",
+    };
+
+    private async Task<Task> HandleMessageAsync(Message message, CancellationToken cancellationToken)
     {
         if (message.MigrateToChatId is { } to)
         {
             Migrate(message.Chat.Id, to);
-            return;
+            return Task.CompletedTask;
         }
 
         if (message.MigrateFromChatId is { } from)
         {
             Migrate(from, message.Chat.Id);
-            return;
+            return Task.CompletedTask;
         }
 
         var incoming = TelegramMapper.FromMessage(message);
         if (incoming is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         incoming = await WithAdminRightsAsync(incoming, message.Chat, message.From!.Id, cancellationToken).ConfigureAwait(false);
         var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var group = TelegramMapper.IsGroup(message.Chat);
@@ -95,16 +133,16 @@ internal sealed class TelegramUpdateHandler(
             message.Chat.Id,
             ReplyTo: group ? message.MessageId : null,
             ThreadId: message.IsTopicMessage ? message.MessageThreadId : null);
-        await sender.SendAsync(target, TelegramRenderer.Render(reply, time.GetUtcNow()), patient: true, cancellationToken).ConfigureAwait(false);
+        return await replies.SendAsync(target, TelegramRenderer.Render(reply, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
+    private async Task<Task> HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
         var incoming = TelegramMapper.FromCallback(query);
         if (incoming is null || query.Message is not { } message)
         {
             await AnswerAsync(query, null, cancellationToken).ConfigureAwait(false);
-            return;
+            return Task.CompletedTask;
         }
 
         incoming = await WithAdminRightsAsync(incoming, message.Chat, query.From.Id, cancellationToken).ConfigureAwait(false);
@@ -126,7 +164,7 @@ internal sealed class TelegramUpdateHandler(
         await AnswerAsync(query, toast, cancellationToken).ConfigureAwait(false);
         if (reply is null || (reply.IsProblem && toast!.Length <= MaxToastLength))
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var now = time.GetUtcNow();
@@ -142,20 +180,20 @@ internal sealed class TelegramUpdateHandler(
                     }
                 }
 
-                return;
+                return Task.CompletedTask;
             case ButtonEffect.TurnPage when message.Text is not null:
                 var plan = TelegramRenderer.Render(reply, now);
                 if (plan.Texts.Count == 1
                     && await sender.EditTextAsync(message.Chat.Id, message.MessageId, plan.Texts[0], plan.Keyboard, plan.DisableLinkPreview, cancellationToken).ConfigureAwait(false))
                 {
-                    return;
+                    return Task.CompletedTask;
                 }
 
                 break;
         }
 
         var target = new TelegramTarget(message.Chat.Id, ThreadId: message.IsTopicMessage ? message.MessageThreadId : null);
-        await sender.SendAsync(target, TelegramRenderer.Render(reply, now), patient: true, cancellationToken).ConfigureAwait(false);
+        return await replies.SendAsync(target, TelegramRenderer.Render(reply, now), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AnswerAsync(CallbackQuery query, string? toast, CancellationToken cancellationToken)

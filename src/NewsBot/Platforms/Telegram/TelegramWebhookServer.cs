@@ -94,9 +94,12 @@ internal sealed class TelegramWebhookServer(
         }
 
         // Telegram redelivers an update it got no answer for in time; handle each once.
+        // Answered only once handled and delivered: until then Telegram keeps it, and sends it
+        // again after a crash. Other chats' requests are handled meanwhile.
         if (FirstTime(update.Id))
         {
-            await handler.HandleAsync(update, stopping).ConfigureAwait(false);
+            var delivered = await handler.ScheduleAsync(update, stopping).ConfigureAwait(false);
+            await delivered.ConfigureAwait(false);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

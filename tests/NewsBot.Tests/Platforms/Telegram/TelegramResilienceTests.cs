@@ -23,7 +23,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Restart_MidStream_RepeatsNothingAndLosesNothing()
     {
-        // The third answer hangs, so the bot is stopped while handling it.
+        // One answer hangs, so the bot is stopped while handling it; the others are answered meanwhile.
         _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Hang());
         for (var chat = 4001; chat <= 4004; chat++)
         {
@@ -32,21 +32,51 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
 
         await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path))
         {
-            await _telegram.WaitForSendAsync(4002);
-            await WaitForAsync(() => _telegram.Arrived("sendMessage") >= 3); // the third send now hangs
+            await WaitForAsync(() => _telegram.Arrived("sendMessage") >= 4 && _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3);
+            var hung = new long[] { 4001, 4002, 4003, 4004 }.Except(_telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId!.Value)).Single();
             await first.StopAsync();
-            // Updates are numbered from 1000: two handled, so the next one to ask for is 1002.
-            Assert.Equal("1002", first.Get<IStateStore>().Get(TelegramBotService.OffsetStateName));
+
+            // Updates are numbered from 1000 in chat order; the hung one is kept, with the finished ones after it.
+            var hungUpdate = 1000 + (int)(hung - 4001);
+            var expected = string.Join(',', Enumerable.Range(hungUpdate, 1004 - hungUpdate));
+            Assert.Equal(expected, first.Get<IStateStore>().Get(TelegramBotService.OffsetStateName));
         }
 
         _telegram.Enqueue(TelegramChats.Say(4005, "/help"));
         await using (await TelegramTestHost.StartAsync(_telegram, _data.Path))
         {
             await _telegram.WaitForSendAsync(4005);
+            await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) >= 5);
         }
 
         var answered = _telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId).ToList();
         Assert.Equal([4001, 4002, 4003, 4004, 4005], answered.Order());
+    }
+
+    [Fact]
+    public async Task FloodLimit_InOneGroup_DoesNotHoldOtherChatsAnswers()
+    {
+        var clock = new WatchedClock(TestBot.Now);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
+        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(20));
+        _telegram.Enqueue(TelegramChats.Say(-4150, "/topics", chatType: "supergroup"));
+        await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+
+        // The group now waits 20 s; two people asking in private are answered without waiting for it.
+        _telegram.Enqueue(TelegramChats.Say(4151, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(4152, "/help"));
+        await _telegram.WaitForSendAsync(4151);
+        await _telegram.WaitForSendAsync(4152);
+        Assert.Equal(0, _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded));
+
+        // The group's own next answer queues behind the held one, so the two arrive in order.
+        _telegram.Enqueue(TelegramChats.Say(-4150, "/help", chatType: "supergroup"));
+        await WaitForAsync(() => clock.Waits.Contains(TimeSpan.FromSeconds(20)));
+        clock.Advance(TimeSpan.FromSeconds(20));
+        await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded) == 2);
+        var group = _telegram.Calls("sendMessage").Where(r => r.ChatId == -4150 && r.Succeeded).Select(r => r.Text!).ToList();
+        Assert.Contains("Topics", group[0], StringComparison.Ordinal);
+        Assert.Contains("/latest", group[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,17 +118,20 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task SlowBotApi_AnswersStillArriveInOrder()
+    public async Task SlowBotApi_AnswersInOneChatStillArriveInOrder()
     {
         _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)), TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)));
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path);
         _telegram.Enqueue(TelegramChats.Say(4111, "/help"));
-        _telegram.Enqueue(TelegramChats.Say(4112, "/help"));
-        _telegram.Enqueue(TelegramChats.Say(4113, "/help"));
+        _telegram.Enqueue(TelegramChats.Say(4111, "/topics"));
+        _telegram.Enqueue(TelegramChats.Say(4111, "/read abc"));
 
-        await _telegram.WaitForSendAsync(4113);
+        await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3);
 
-        Assert.Equal([4111, 4112, 4113], _telegram.Calls("sendMessage").Select(r => r.ChatId!.Value));
+        var texts = _telegram.Calls("sendMessage").Select(r => r.Text!).ToList();
+        Assert.Contains("/latest", texts[0], StringComparison.Ordinal);
+        Assert.Contains("Topics", texts[1], StringComparison.Ordinal);
+        Assert.Contains("not an article number", texts[2], StringComparison.Ordinal);
     }
 
     [Fact]

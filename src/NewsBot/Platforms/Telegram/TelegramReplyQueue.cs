@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+
+namespace NewsBot.Platforms.Telegram;
+
+/// <summary>
+/// Direct answers, in order per chat, without letting one chat's flood limit hold the update
+/// loop. <see cref="SendAsync"/> returns when the answer is sent, or as soon as it has to wait
+/// out a flood limit longer than <see cref="TelegramReplySender.InlineFloodWait"/>: the send
+/// then goes on in the background, and the chat's later answers queue behind it, so they still
+/// arrive in the order they were asked. The task it returns ends when the answer has reached
+/// Telegram (or failed), so the update loop can keep the update until then.
+/// </summary>
+internal sealed class TelegramReplyQueue(TelegramReplySender sender, TelegramSecrets secrets, ILogger<TelegramReplyQueue> logger)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Task> _tails = [];
+
+    /// <summary>Chats with an answer still waiting out a flood limit.</summary>
+    public int HeldChats
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tails.Count;
+            }
+        }
+    }
+
+    public async Task<Task> SendAsync(TelegramTarget target, TelegramMessagePlan plan, CancellationToken cancellationToken)
+    {
+        var chat = target.Chat.Identifier ?? 0;
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task send;
+        lock (_gate)
+        {
+            _tails.TryGetValue(chat, out var before);
+            if (before is { IsCompleted: false })
+            {
+                // An earlier answer is waiting: this one waits behind it, and the caller moves on.
+                held.TrySetResult();
+            }
+
+            send = SendAfterAsync(before, target, plan, () => held.TrySetResult(), cancellationToken);
+            _tails[chat] = send;
+        }
+
+        _ = send.ContinueWith(
+            finished =>
+            {
+                lock (_gate)
+                {
+                    if (_tails.TryGetValue(chat, out var tail) && tail == finished)
+                    {
+                        _tails.Remove(chat);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+        if (await Task.WhenAny(send, held.Task).ConfigureAwait(false) == send)
+        {
+            await send.ConfigureAwait(false);
+        }
+
+        return send;
+    }
+
+    private async Task SendAfterAsync(Task? before, TelegramTarget target, TelegramMessagePlan plan, Action onLongWait, CancellationToken cancellationToken)
+    {
+        var background = false;
+        if (before is not null)
+        {
+            background = !before.IsCompleted;
+            await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        try
+        {
+            await sender.SendAsync(target, plan, patient: true, cancellationToken, () =>
+            {
+                background = true;
+                onLongWait();
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (background && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            // Nobody awaits a held answer any more: the failure ends here, in the log.
+            logger.LogWarning(secrets.Redact(ex), "A held answer to chat {Chat} could not be sent", target.Chat);
+        }
+    }
+}
