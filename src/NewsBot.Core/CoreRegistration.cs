@@ -42,6 +42,7 @@ public static class CoreRegistration
         services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
+        services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<CommandRouter>();
 
         services.AddSingleton<ICommandHandler, StartHandler>();

@@ -20,6 +20,12 @@ public sealed class NewsBotOptions
     /// <summary>Articles published longer ago than this are removed (unless their feed still lists them).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Commands a person may send at once before the rate limit applies.</summary>
+    public int CommandBurst { get; set; } = 10;
+
+    /// <summary>Commands a person may send per minute after the burst; 0 turns the limit off.</summary>
+    public int CommandsPerMinute { get; set; } = 20;
+
     /// <summary>Articles per page in lists.</summary>
     [Range(1, 20)]
     public int PageSize { get; set; } = 5;

@@ -14,13 +14,15 @@ public sealed class CommandRouter
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ChatDirectory _directory;
     private readonly AdminList _admins;
+    private readonly CommandRateLimiter _rate;
     private readonly ILogger<CommandRouter> _logger;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, ChatDirectory directory, AdminList admins, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, ChatDirectory directory, AdminList admins, CommandRateLimiter rate, ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Command.Name, StringComparer.Ordinal);
         _directory = directory;
         _admins = admins;
+        _rate = rate;
         _logger = logger;
     }
 
@@ -43,6 +45,16 @@ public sealed class CommandRouter
                 command = new ParsedCommand(CommandCatalog.Search.Name, text.Text);
                 break;
             default:
+                return null;
+        }
+
+        var isBotAdmin = _admins.IsAdmin(message.User);
+        switch (_rate.Take(message.User, isBotAdmin))
+        {
+            case RateDecision.SlowDown:
+                _logger.LogInformation("{User} is sending commands faster than the rate limit; answering once, then not until it refills", message.User.Key);
+                return Reply.Problem("You're sending commands faster than I can answer them. Please wait a little; I'll answer again in a few seconds.");
+            case RateDecision.Ignore:
                 return null;
         }
 
@@ -74,7 +86,7 @@ public sealed class CommandRouter
             return UnknownCommand(command.Name);
         }
 
-        var request = new CommandRequest(message, command.Arguments, _admins.IsAdmin(message.User));
+        var request = new CommandRequest(message, command.Arguments, isBotAdmin);
         if (handler.Command.Audience == CommandAudience.BotAdmins && !request.IsBotAdmin)
         {
             return Reply.Problem($"/{handler.Command.Name} is for the bot's admins only.");

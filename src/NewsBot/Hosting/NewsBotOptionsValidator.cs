@@ -27,6 +27,16 @@ internal sealed class NewsBotOptionsValidator : IValidateOptions<NewsBotOptions>
             failures.Add($"NewsBot:Retention must be at least one day (1.00:00:00); got {options.Retention:c}.");
         }
 
+        if (options.CommandBurst is < 1 or > 1000)
+        {
+            failures.Add($"NewsBot:CommandBurst must be between 1 and 1000; got {options.CommandBurst}.");
+        }
+
+        if (options.CommandsPerMinute is < 0 or > 6000)
+        {
+            failures.Add($"NewsBot:CommandsPerMinute must be between 0 (no limit) and 6000; got {options.CommandsPerMinute}.");
+        }
+
         for (var i = 0; i < options.Admins.Count; i++)
         {
             var admin = options.Admins[i] ?? string.Empty;

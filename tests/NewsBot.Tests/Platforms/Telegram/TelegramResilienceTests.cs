@@ -195,7 +195,6 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         _telegram.Fail("getChatMember", TelegramFailure.Api(400, echoed));
         _telegram.Enqueue(TelegramChats.Say(4401, "/help"));
         _telegram.Enqueue(TelegramChats.Say(-1004402, "/subscribe science", chatType: "supergroup"));
-        _telegram.Enqueue(TelegramChats.Say(4403, "/topics"));
 
         await using (var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
         {
@@ -204,6 +203,9 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
         }, clock, logs))
         {
+            // Chats are answered side by side: the third chat asks once the failing sends are used up.
+            await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => !r.Succeeded) >= 3);
+            _telegram.Enqueue(TelegramChats.Say(4403, "/topics"));
             await _telegram.WaitForSendAsync(4403);
             var topics = _telegram.Sent.Single(m => m.ChatId == 4403);
             _telegram.Enqueue(TelegramUpdates.Callback(topics, 4403, "/topic science"));

@@ -1,0 +1,66 @@
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Commands;
+
+public sealed class CommandRateLimitTests : IDisposable
+{
+    private readonly TestBot _bot = new(o =>
+    {
+        o.CommandBurst = 3;
+        o.CommandsPerMinute = 6;
+        o.Admins = ["telegram:99"];
+    });
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task APersonOverTheLimit_IsToldOnceToSlowDown_ThenIgnored_UntilTheBucketRefills()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("/latest", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("faster than I can answer", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+        Assert.Null(await _bot.SendAsync("/help"));
+        Assert.Null(await _bot.SendAsync("/latest"));
+
+        // Six a minute: one more command every ten seconds.
+        _bot.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Contains("/latest", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+        Assert.Contains("faster than I can answer", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLimit_IsPerPerson_NotPerChat()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await _bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:1", chat: "telegram:-500");
+        }
+
+        Assert.Null(await _bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:1", chat: "telegram:-500"));
+        Assert.Contains("/latest", await _bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:2", chat: "telegram:-500"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BotAdminsAndTheTerminal_AreNotLimited()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.NotNull(await _bot.SendAsync("/help", user: "telegram:99", chat: "telegram:99"));
+            Assert.NotNull(await _bot.SendAsync("/help", user: "terminal:local", chat: "terminal:local"));
+        }
+    }
+
+    [Fact]
+    public async Task MessagesNotForTheBot_DoNotCount()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Null(await _bot.SendAsync("just chatting", Core.Chats.ChatKind.Group, chat: "telegram:-500"));
+        }
+
+        Assert.Contains("/latest", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+    }
+}
