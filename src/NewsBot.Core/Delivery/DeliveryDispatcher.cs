@@ -36,7 +36,7 @@ public sealed class DeliveryDispatcher(
     private readonly DeliveryOptions _options = options.Value;
     private readonly AcceptanceRecorder _accepted = new(outbox);
 
-    public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p)));
+    public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p), time.GetUtcNow()));
 
     /// <summary>Sends every due entry of the sender's platform, up to one batch; returns how many messages went out.</summary>
     public async Task<int> DispatchDueAsync(IChatSender sender, CancellationToken cancellationToken) =>
@@ -134,6 +134,17 @@ public sealed class DeliveryDispatcher(
         try
         {
             await previous.ConfigureAwait(false);
+            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
+            {
+                return;
+            }
+
+            var wait = round.Pacer.ClaimSendStart(time.GetUtcNow()) - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey))
             {
                 await SendAsync(round, message, cancellationToken).ConfigureAwait(false);

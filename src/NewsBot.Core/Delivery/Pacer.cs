@@ -8,6 +8,13 @@ namespace NewsBot.Core.Delivery;
 /// blocks the others. A flood wait from the platform holds a chat, or everything, until the
 /// time it asked for. Thread-safe; all times come from the caller.
 /// </summary>
+/// <remarks>
+/// Booked slots alone let messages that start late (a slow start-up, a busy machine, sends
+/// waiting for a free connection) go out back to back. So every actual send also claims a start
+/// (<see cref="ClaimSendStart"/>) at least one slot after the one before, with no burst
+/// allowance; and the first one after a start waits a slot too, because the platform may still
+/// be counting what the previous process sent at full rate until it stopped.
+/// </remarks>
 public sealed class Pacer
 {
     private readonly Lock _lock = new();
@@ -16,12 +23,18 @@ public sealed class Pacer
     private readonly decimal _perSecond;
     private readonly TimeSpan _chatSpacing;
     private readonly TimeSpan _groupSpacing;
+    private readonly TimeSpan _sendSpacing;
     private DateTimeOffset _heldUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastStart;
 
-    public Pacer(PacingLimits limits)
+    /// <param name="limits">The platform's ceilings.</param>
+    /// <param name="startedAt">When this process began sending; null when nothing can have been sent before.</param>
+    public Pacer(PacingLimits limits, DateTimeOffset? startedAt = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         _perSecond = (decimal)limits.GlobalPerSecond;
+        _sendSpacing = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / _perSecond));
+        _lastStart = startedAt ?? DateTimeOffset.MinValue;
         _chatSpacing = TimeSpan.FromSeconds(1 / limits.PerChatPerSecond);
         _groupSpacing = TimeSpan.FromMinutes(1 / limits.PerGroupPerMinute);
     }
@@ -46,6 +59,20 @@ public sealed class Pacer
             at = Max(at, SlotStart(slot));
             _chatNext[chatKey] = at + (isGroup ? _groupSpacing : _chatSpacing);
             return at;
+        }
+    }
+
+    /// <summary>
+    /// The moment a send that is ready at <paramref name="now"/> may actually start: at least one
+    /// slot after the previous send's start (or after the start of the process).
+    /// </summary>
+    public DateTimeOffset ClaimSendStart(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var earliest = _lastStart == DateTimeOffset.MinValue ? now : _lastStart + _sendSpacing;
+            _lastStart = Max(now, earliest);
+            return _lastStart;
         }
     }
 
