@@ -1,4 +1,7 @@
 using LiteDB;
+using LiteDB.Engine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NewsBot.Storage;
 
@@ -6,7 +9,11 @@ namespace NewsBot.Storage;
 /// The process's one LiteDB database. Opening it takes a lock file beside it (LiteDB's direct
 /// mode does not lock on Linux, and two processes on one file corrupt it), refuses files that
 /// are not NewsBot databases instead of letting LiteDB silently reinitialise them, and checks
-/// the schema version.
+/// the schema version. An existing file is checked through a read-only instance before anything
+/// opens it for writing, so a file that is refused is left exactly as it was; a new file is
+/// made under a temporary name and renamed when complete, so a failed start (a full disk, a bad
+/// setting) never leaves a half-made database behind. After a failed write the engine opens the
+/// file afresh (<see cref="RecoveringLiteEngine"/>).
 /// </summary>
 /// <remarks>
 /// LiteDB keeps every page it has read in its cache for as long as the instance is open, so
@@ -27,11 +34,16 @@ internal sealed class NewsBotDatabase : IDisposable
     // A fresh LiteDB 5 file is this large; anything smaller would be overwritten without a word.
     private const long SmallestValidFileBytes = 32_768;
 
+    // LiteDB writes whole pages; a file of any other length is damaged, and opening it for
+    // writing would cut it to a page boundary.
+    private const long PageBytes = 8_192;
+
     // Articles read per LiteDB query at start: enough to make the queries' cost vanish, few
     // enough that their pages (about 1.3 KB an article) stay a small cache.
     internal const int ReadChunk = 10_000;
 
     private readonly FileStream _lock;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
 
     // The instance Open checked the file with, until someone uses it or the start-up read
@@ -40,11 +52,12 @@ internal sealed class NewsBotDatabase : IDisposable
     private LiteDatabase? _shared;
     private bool _disposed;
 
-    private NewsBotDatabase(string path, FileStream fileLock, LiteDatabase database)
+    private NewsBotDatabase(string path, FileStream fileLock, LiteDatabase database, ILogger logger)
     {
         FilePath = path;
         _lock = fileLock;
         _checked = database;
+        _logger = logger;
     }
 
     public string FilePath { get; }
@@ -74,28 +87,41 @@ internal sealed class NewsBotDatabase : IDisposable
 
     /// <summary>Opens (or creates) the database in <paramref name="directory"/>.</summary>
     /// <exception cref="DatabaseUnavailableException">Another process holds it, or the file is not usable.</exception>
-    public static NewsBotDatabase Open(string directory)
+    public static NewsBotDatabase Open(string directory, ILogger? logger = null)
     {
+        logger ??= NullLogger.Instance;
         var fullDirectory = Path.GetFullPath(directory);
         var path = Path.Combine(fullDirectory, FileName);
         try
         {
             Directory.CreateDirectory(fullDirectory);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException ex)
         {
-            throw new DatabaseUnavailableException($"Cannot create the data directory {fullDirectory}: {ex.Message} Set NewsBot:DataDirectory to a folder NewsBot may write to.", ex);
+            throw new DatabaseUnavailableException($"Cannot create the data directory {fullDirectory}: permission denied for user {Environment.UserName}. Give that user write access to it, or set NewsBot:DataDirectory to a folder NewsBot may write to.", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseUnavailableException($"Cannot create the data directory {fullDirectory}: {StorageErrors.Describe(ex)} Set NewsBot:DataDirectory to a folder NewsBot may write to.", ex);
         }
 
         var fileLock = AcquireLock(path);
         try
         {
-            CheckExistingFile(path);
-            var database = OpenLiteDb(path);
+            if (File.Exists(path))
+            {
+                CheckExistingFile(path);
+            }
+            else
+            {
+                CreateNew(path);
+            }
+
+            var database = OpenLiteDb(path, logger);
             try
             {
                 Prepare(database, path);
-                return new NewsBotDatabase(path, fileLock, database);
+                return new NewsBotDatabase(path, fileLock, database, logger);
             }
             catch
             {
@@ -132,7 +158,7 @@ internal sealed class NewsBotDatabase : IDisposable
                 return false;
             }
 
-            var reader = _checked ?? OpenLiteDb(FilePath);
+            var reader = _checked ?? OpenLiteDb(FilePath, _logger);
             _checked = null;
             try
             {
@@ -143,7 +169,7 @@ internal sealed class NewsBotDatabase : IDisposable
                 reader.Dispose();
             }
 
-            Volatile.Write(ref _shared, OpenLiteDb(FilePath));
+            Volatile.Write(ref _shared, OpenLiteDb(FilePath, _logger));
             return true;
         }
     }
@@ -197,7 +223,7 @@ internal sealed class NewsBotDatabase : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_shared is null)
             {
-                Volatile.Write(ref _shared, _checked ?? OpenLiteDb(FilePath));
+                Volatile.Write(ref _shared, _checked ?? OpenLiteDb(FilePath, _logger));
                 _checked = null;
             }
 
@@ -212,40 +238,147 @@ internal sealed class NewsBotDatabase : IDisposable
         {
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new DatabaseUnavailableException($"Cannot create the lock file {lockPath}: permission denied for user {Environment.UserName}. Give that user write access to {Path.GetDirectoryName(path)}, or set NewsBot:DataDirectory to another folder.", ex);
+        }
+        catch (IOException ex) when (StorageErrors.IsDiskFull(ex))
+        {
+            throw new DatabaseUnavailableException($"Cannot create the lock file {lockPath}: {StorageErrors.Describe(ex)}", ex);
+        }
         catch (IOException ex)
         {
             throw new DatabaseUnavailableException(
                 $"The database {path} is in use by another NewsBot process (lock file {lockPath}). Stop the other process, or point this one at another folder with NewsBot:DataDirectory.", ex);
         }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new DatabaseUnavailableException($"Cannot create the lock file {lockPath}: {ex.Message}", ex);
-        }
     }
 
+    /// <summary>
+    /// Everything that can be learnt about an existing file without writing to it: its size, that
+    /// this user may read and write it, and that LiteDB can read it as a NewsBot database.
+    /// </summary>
     private static void CheckExistingFile(string path)
     {
         var info = new FileInfo(path);
-        if (info.Exists && info.Length < SmallestValidFileBytes)
+        if (info.Length < SmallestValidFileBytes)
         {
             throw new DatabaseUnavailableException(
                 $"{path} is not a NewsBot database ({info.Length} bytes; too small to be one). It was left untouched. Move it away or set NewsBot:DataDirectory to another folder.");
         }
+
+        CheckAccess(path, FileAccess.Read);
+        CheckAccess(path, FileAccess.ReadWrite);
+        CheckAccess(LogFilePath(path), FileAccess.ReadWrite);
+        if (info.Length % PageBytes != 0)
+        {
+            throw new DatabaseUnavailableException(
+                $"{path} is damaged: its length ({info.Length} bytes) is not a whole number of {PageBytes}-byte pages. It was left untouched. Restore a copy, move it away to start afresh, or set NewsBot:DataDirectory to another folder.");
+        }
+
+        try
+        {
+            using var reader = new LiteDatabase(new LiteEngine(Settings(path, readOnly: true)), Mapper(), disposeOnClose: true);
+            CheckSchema(reader, path);
+            ReadEveryCollection(reader);
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseUnavailableException($"Cannot read the database {path}: {StorageErrors.Describe(ex)} It was left untouched.", ex);
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            throw Damaged(path, ex);
+        }
     }
 
-    private static LiteDatabase OpenLiteDb(string path)
+    private static void CheckAccess(string path, FileAccess access)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, FileMode.Open, access, FileShare.ReadWrite | FileShare.Delete, 1);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            var what = access == FileAccess.Read ? "read" : "write";
+            throw new DatabaseUnavailableException(
+                $"NewsBot may not {what} {path}: permission denied for user {Environment.UserName}. The file was left untouched. Give that user read and write access to it (chown or chmod), or set NewsBot:DataDirectory to another folder.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Makes a new database under a temporary name, complete with schema and indexes, then gives
+    /// it its real name: a start that fails half-way leaves nothing a later start would refuse.
+    /// </summary>
+    private static void CreateNew(string path)
+    {
+        var temporary = path + ".new";
+        DeleteQuietly(temporary);
+        DeleteQuietly(LogFilePath(temporary));
+        try
+        {
+            using (var database = new LiteDatabase(new LiteEngine(Settings(temporary, readOnly: false)), Mapper(), disposeOnClose: true) { UtcDate = true })
+            {
+                Prepare(database, temporary);
+                database.Checkpoint();
+            }
+
+            File.Move(temporary, path);
+        }
+        catch (Exception ex)
+        {
+            DeleteQuietly(temporary);
+            DeleteQuietly(LogFilePath(temporary));
+            throw ex switch
+            {
+                DatabaseUnavailableException known => known,
+                UnauthorizedAccessException => new DatabaseUnavailableException($"Cannot create the database {path}: permission denied for user {Environment.UserName}. Give that user write access to {Path.GetDirectoryName(path)}, or set NewsBot:DataDirectory to another folder.", ex),
+                IOException io => new DatabaseUnavailableException($"Cannot create the database {path}: {StorageErrors.Describe(io)}", ex),
+                _ => new DatabaseUnavailableException($"Cannot create the database {path} ({ex.Message}).", ex),
+            };
+        }
+    }
+
+    private static void DeleteQuietly(string path)
     {
         try
         {
-            // LiteDB turns "" into null by default, which would break every non-nullable string.
-            var mapper = new BsonMapper { EmptyStringToNull = false };
-            var connection = new ConnectionString
-            {
-                Filename = path,
-                Connection = ConnectionType.Direct,
-                Collation = new Collation("/IgnoreCase"),
-            };
-            return new LiteDatabase(connection, mapper) { UtcDate = true };
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next start to overwrite.
+        }
+    }
+
+    // LiteDB keeps committed writes in "<name>-log<ext>" beside the data file until a checkpoint.
+    private static string LogFilePath(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+
+    private static EngineSettings Settings(string path, bool readOnly) => new()
+    {
+        Filename = path,
+        Collation = new Collation("/IgnoreCase"),
+        ReadOnly = readOnly,
+    };
+
+    // LiteDB turns "" into null by default, which would break every non-nullable string.
+    private static BsonMapper Mapper() => new() { EmptyStringToNull = false };
+
+    private static LiteDatabase OpenLiteDb(string path, ILogger logger)
+    {
+        try
+        {
+            var engine = new RecoveringLiteEngine(() => new LiteEngine(Settings(path, readOnly: false)), path, logger);
+            return new LiteDatabase(engine, Mapper(), disposeOnClose: true) { UtcDate = true };
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseUnavailableException($"Cannot open the database {path}: {StorageErrors.Describe(ex)}", ex);
         }
         catch (Exception ex) when (IsDamage(ex))
         {
@@ -257,31 +390,16 @@ internal sealed class NewsBotDatabase : IDisposable
     {
         try
         {
-            var state = database.GetCollection<StateDocument>("state");
-            var schema = state.FindById("schema");
-            if (schema is null)
+            if (!CheckSchema(database, path))
             {
-                if (database.GetCollectionNames().Any(name => name != "state"))
-                {
-                    throw new DatabaseUnavailableException(
-                        $"{path} is a LiteDB file but not a NewsBot database (it has no schema version). It was left untouched. Move it away or set NewsBot:DataDirectory to another folder.");
-                }
-
-                state.Upsert(new StateDocument { Id = "schema", Value = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            }
-            else if (!int.TryParse(schema.Value, out var version) || version > SchemaVersion)
-            {
-                throw new DatabaseUnavailableException(
-                    $"{path} has schema version {schema.Value}, newer than this NewsBot understands ({SchemaVersion}). Run a newer NewsBot, or use another NewsBot:DataDirectory.");
+                database.GetCollection<StateDocument>("state").Upsert(new StateDocument { Id = "schema", Value = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
 
             EnsureIndexes(database);
-
-            // A first read of every collection finds damage now rather than in the middle of a command.
-            foreach (var name in database.GetCollectionNames())
-            {
-                _ = database.GetCollection(name).Count();
-            }
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseUnavailableException($"Cannot write to the database {path}: {StorageErrors.Describe(ex)}", ex);
         }
         catch (Exception ex) when (IsDamage(ex))
         {
@@ -289,10 +407,43 @@ internal sealed class NewsBotDatabase : IDisposable
         }
     }
 
+    /// <summary>False for a new, empty database; throws for a file that is not a NewsBot database this version can use.</summary>
+    private static bool CheckSchema(LiteDatabase database, string path)
+    {
+        var schema = database.GetCollection<StateDocument>("state").FindById("schema");
+        if (schema is null)
+        {
+            if (database.GetCollectionNames().Any(name => name != "state"))
+            {
+                throw new DatabaseUnavailableException(
+                    $"{path} is a LiteDB file but not a NewsBot database (it has no schema version). It was left untouched. Move it away or set NewsBot:DataDirectory to another folder.");
+            }
+
+            return false;
+        }
+
+        if (!int.TryParse(schema.Value, out var version) || version > SchemaVersion)
+        {
+            throw new DatabaseUnavailableException(
+                $"{path} has schema version {schema.Value}, newer than this NewsBot understands ({SchemaVersion}). Run a newer NewsBot, or use another NewsBot:DataDirectory.");
+        }
+
+        return true;
+    }
+
+    // A first read of every collection finds damage now rather than in the middle of a command.
+    private static void ReadEveryCollection(LiteDatabase database)
+    {
+        foreach (var name in database.GetCollectionNames())
+        {
+            _ = database.GetCollection(name).Count();
+        }
+    }
+
     // A damaged file surfaces as LiteException, but also as argument, cast or overflow errors
     // thrown from deep inside the page reader.
     private static bool IsDamage(Exception ex) =>
-        ex is not (DatabaseUnavailableException or OutOfMemoryException or OperationCanceledException);
+        ex is not (DatabaseUnavailableException or OutOfMemoryException or OperationCanceledException or IOException or UnauthorizedAccessException);
 
     private static void EnsureIndexes(LiteDatabase database)
     {

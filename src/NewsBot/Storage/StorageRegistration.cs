@@ -13,7 +13,9 @@ internal static class StorageRegistration
 {
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => NewsBotDatabase.Open(sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory));
+        services.AddSingleton(sp => NewsBotDatabase.Open(
+            sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory,
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<NewsBotDatabase>>()));
         services.AddSingleton<LiteDbArticleStore>();
         services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<LiteDbArticleStore>());
         services.AddSingleton<ISourceStore, LiteDbSourceStore>();

@@ -69,6 +69,33 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_BadSettingOnAFreshDataFolder_LeavesNothingThatALaterStartRefuses()
+    {
+        var (exitCode, _, _) = await RunAsync(["chat"], "", new() { ["NewsBot__PageSize"] = "500" });
+        Assert.Equal(2, exitCode);
+
+        var (fixedExit, output, errors) = await RunAsync(["chat"], "/topics\n");
+
+        Assert.Equal(0, fixedExit);
+        Assert.Contains("Topics", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a NewsBot database", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_OnAFullDisk_SaysTheDiskIsFull_AndExitsWithTwo()
+    {
+        using var disk = new TinyDisk();
+        disk.Fill();
+
+        var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n", new() { ["NewsBot__DataDirectory"] = Path.Combine(disk.Path, "data") });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("the disk is full", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(disk.Path, "data", "newsbot.db")));
+    }
+
+    [Fact]
     public async Task Help_DescribesEveryVerb()
     {
         var (exitCode, output, _) = await RunAsync(["--help"], "");
