@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NewsBot.Storage;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Hosting;
@@ -96,6 +97,27 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Chat_DatabaseThisUserMayNotRead_IsAPermissionProblemNamingPathAndUser_NotDamage()
+    {
+        Assert.True(Environment.UserName == "root", "This test starts NewsBot as the user nobody with setpriv, which needs root (as .ci/run has).");
+        var data = Path.Combine(_workingDirectory.Path, "data");
+        NewsBotDatabase.Open(data).Dispose();
+        var file = Path.Combine(data, NewsBotDatabase.FileName);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(_workingDirectory.Path, (UnixFileMode)0b111_111_111);
+        var before = File.ReadAllBytes(file);
+
+        var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n", new() { ["HOME"] = _workingDirectory.Path }, asNobody: true);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"NewsBot may not read {file}: permission denied for user nobody", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be read as a NewsBot database", errors, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(file));
+    }
+
+    [Fact]
     public async Task Help_DescribesEveryVerb()
     {
         var (exitCode, output, _) = await RunAsync(["--help"], "");
@@ -165,15 +187,23 @@ public sealed class ProcessTests : IDisposable
         }
     }
 
-    private Process Start(string[] arguments, Dictionary<string, string>? environment = null)
+    private Process Start(string[] arguments, Dictionary<string, string>? environment = null, bool asNobody = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
         {
             WorkingDirectory = _workingDirectory.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (asNobody)
+        {
+            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
         foreach (var argument in arguments)
         {
@@ -188,9 +218,9 @@ public sealed class ProcessTests : IDisposable
         return Process.Start(start)!;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null)
+    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool asNobody = false)
     {
-        using var process = Start(arguments, environment);
+        using var process = Start(arguments, environment, asNobody);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(input);
