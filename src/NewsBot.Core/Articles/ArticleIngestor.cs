@@ -52,11 +52,13 @@ public sealed class ArticleIngestor(
             }
 
             var isNew = !options.FirstFetch && now - published <= options.NewItemMaxAge;
-            var topics = classifier.Classify(entry.Title, entry.Summary, entry.Categories, source.Topics);
+            var title = DisguisingCharacters.Strip(entry.Title);
+            var summary = DisguisingCharacters.Strip(entry.Summary);
+            var topics = classifier.Classify(title, summary, entry.Categories, source.Topics);
             drafts.Add(new ArticleDraft(
-                url, key, entry.Title, entry.Summary, entry.Author, source.Id, source.Name,
+                url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
                 TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl,
-                isNew, ItemKeys.TitleKey(source.Id, entry.Title, entry.Published)));
+                isNew, ItemKeys.TitleKey(source.Id, title, entry.Published)));
         }
 
         var result = articles.AddNew(drafts);

@@ -25,6 +25,7 @@ public sealed class ArticlePruner(
         index.Remove(removed);
         if (removed.Count > 0)
         {
+            index.Compact();
             logger.LogInformation("Pruned {Count} articles published before {Cutoff:u}", removed.Count, cutoff);
         }
 

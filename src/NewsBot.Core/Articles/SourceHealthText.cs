@@ -5,12 +5,19 @@ namespace NewsBot.Core.Articles;
 /// <summary>A source's health in words: articles, last read, last error, next check.</summary>
 public static class SourceHealthText
 {
-    public static string Describe(FeedSource source, DateTimeOffset now)
+    /// <param name="source">The source.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="withError">
+    /// Whether to include the last error's text. It can name file paths and internal hosts, so
+    /// only the bot's admins see it; everyone else learns that the source is failing.
+    /// </param>
+    public static string Describe(FeedSource source, DateTimeOffset now, bool withError = true)
     {
         var items = source.ItemCount == 1 ? "1 article" : $"{source.ItemCount} articles";
+        var error = withError && source.LastError is not null ? $": {source.LastError}" : string.Empty;
         if (!source.Enabled)
         {
-            return $"{items} · disabled" + (source.LastError is null ? string.Empty : $": {source.LastError}");
+            return $"{items} · disabled{error}";
         }
 
         if (source.LastAttemptAt is null)
@@ -23,7 +30,7 @@ public static class SourceHealthText
         {
             var lastGood = source.LastSuccessAt is { } ok ? $"last read {RelativeTime.Format(ok, now)}" : "never read";
             var failures = source.ConsecutiveFailures == 1 ? "1 failure" : $"{source.ConsecutiveFailures} failures in a row";
-            return $"{items} · failing: {source.LastError} ({failures}; {lastGood}{next})";
+            return $"{items} · failing{error} ({failures}; {lastGood}{next})";
         }
 
         return $"{items} · ok, read {RelativeTime.Format(source.LastSuccessAt ?? source.LastAttemptAt.Value, now)}{next}";

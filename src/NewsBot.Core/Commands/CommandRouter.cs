@@ -33,6 +33,13 @@ public sealed class CommandRouter
     /// <summary>The answer to a message, or null when the message is not for the bot.</summary>
     public async ValueTask<Reply?> HandleAsync(IncomingMessage message, string? botUserName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        message = message with
+        {
+            Text = DisguisingCharacters.Strip(message.Text),
+            UserName = DisguisingCharacters.Strip(message.UserName),
+            ChatTitle = DisguisingCharacters.StripOrNull(message.ChatTitle),
+        };
         var parsed = CommandParser.Parse(message.Text, botUserName);
         ParsedCommand command;
         switch (parsed)

@@ -191,7 +191,7 @@ public sealed class ArticleIndex : IDisposable
 
             if (_stalePostings > 10_000 && _stalePostings > _slotById.Count)
             {
-                Compact();
+                CompactUnlocked();
             }
         }
         finally
@@ -613,9 +613,48 @@ public sealed class ArticleIndex : IDisposable
     }
 
     /// <summary>
-    /// Drops the postings and tokens of removed articles and renumbers the slots densely.
+    /// Drops what removed articles left behind: their postings and tokens, and the words no
+    /// remaining article uses. Retention calls it after pruning; removals also trigger it on
+    /// their own once enough is stale.
     /// </summary>
-    private void Compact()
+    public void Compact()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_stalePostings > 0)
+            {
+                CompactUnlocked();
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Distinct words the index knows, for tests and figures.</summary>
+    public int VocabularySize
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _tokenIds.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the postings and tokens of removed articles and renumbers the slots densely, then
+    /// forgets the words left with no posting and renumbers the rest.
+    /// </summary>
+    private void CompactUnlocked()
     {
         var renumbered = new int[_slotCount];
         var live = 0;
@@ -623,6 +662,13 @@ public sealed class ArticleIndex : IDisposable
         {
             renumbered[slot] = _leads[slot] == RemovedSlot ? RemovedSlot : live++;
         }
+
+        foreach (var postings in _postings)
+        {
+            postings.Renumber(renumbered);
+        }
+
+        var tokenMap = CompactVocabulary();
 
         // Slots only move down, so each is read before anything overwrites it.
         var tokens = new TokenPool();
@@ -638,7 +684,7 @@ public sealed class ArticleIndex : IDisposable
             tokens.Begin();
             foreach (var token in _tokens[article.Tokens])
             {
-                tokens.Append(token);
+                tokens.Append(token == PhraseSeparator ? token : tokenMap[token]);
             }
 
             _articles[to] = article with { Tokens = tokens.End() };
@@ -650,11 +696,6 @@ public sealed class ArticleIndex : IDisposable
         Array.Clear(_articles, live, _slotCount - live);
         _slotCount = live;
         _tokens = tokens;
-
-        foreach (var postings in _postings)
-        {
-            postings.Renumber(renumbered);
-        }
 
         for (var slot = 0; slot < live; slot++)
         {
@@ -674,6 +715,50 @@ public sealed class ArticleIndex : IDisposable
         }
 
         _stalePostings = 0;
+    }
+
+    /// <summary>Forgets words with no posting left; returns old token id → new token id (or -1).</summary>
+    private int[] CompactVocabulary()
+    {
+        var map = new int[_postings.Count];
+        var kept = 0;
+        for (var token = 0; token < map.Length; token++)
+        {
+            map[token] = _postings[token].Count > 0 ? kept++ : -1;
+        }
+
+        if (kept == map.Length)
+        {
+            return map;
+        }
+
+        var postings = new List<PostingList>(kept);
+        for (var token = 0; token < map.Length; token++)
+        {
+            if (map[token] >= 0)
+            {
+                postings.Add(_postings[token]);
+            }
+        }
+
+        _postings.Clear();
+        _postings.AddRange(postings);
+        foreach (var (word, id) in _tokenIds.ToList())
+        {
+            if (map[id] < 0)
+            {
+                _tokenIds.Remove(word);
+            }
+            else
+            {
+                _tokenIds[word] = map[id];
+            }
+        }
+
+        _tokenIds.TrimExcess();
+        _lastPostedBy = new int[Math.Max(1024, kept)];
+        _addNumber = 0;
+        return map;
     }
 
     private static IndexPage PageUnlocked(SortedSet<DateKey> set, int skip, int take)

@@ -12,12 +12,7 @@ internal static class RunVerb
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddUserSecrets(typeof(RunVerb).Assembly, optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = new ConfigurationBuilder().AddNewsBotConfiguration(NewsBotHost.EnvironmentName).Build();
 
         var hasTelegram = TelegramRegistration.IsConfigured(configuration);
         var hasDiscord = DiscordRegistration.IsConfigured(configuration);

@@ -16,14 +16,34 @@ namespace NewsBot.Hosting;
 /// <summary>The composition root: configuration, logging, options and every service.</summary>
 internal static class NewsBotHost
 {
+    /// <summary>DOTNET_ENVIRONMENT, Production when unset; <c>dotnet run</c> sets Development (launchSettings.json).</summary>
+    public static string EnvironmentName =>
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } name ? name : Environments.Production;
+
     /// <summary>
     /// Configuration, lowest precedence first: the root appsettings.json (copied beside the
     /// executable, so the same file is read from a clone or a publish folder),
-    /// appsettings.{Environment}.json, user secrets, environment variables such as Telegram__Token.
+    /// appsettings.{Environment}.json, user secrets (in Development only, as the .NET host does:
+    /// a secret left on a developer's machine must not reach a production service),
+    /// environment variables such as Telegram__Token.
     /// </summary>
+    public static IConfigurationBuilder AddNewsBotConfiguration(this IConfigurationBuilder configuration, string environment)
+    {
+        configuration
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false);
+        if (string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase))
+        {
+            configuration.AddUserSecrets(typeof(NewsBotHost).Assembly, optional: true, reloadOnChange: false);
+        }
+
+        return configuration.AddEnvironmentVariables();
+    }
+
     public static HostApplicationBuilder CreateBuilder(HostMode mode, Action<IConfigurationBuilder>? configure = null)
     {
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+        var environment = EnvironmentName;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -31,12 +51,7 @@ internal static class NewsBotHost
             ApplicationName = "NewsBot",
         });
 
-        builder.Configuration
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: false, reloadOnChange: false)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
-            .AddUserSecrets(typeof(NewsBotHost).Assembly, optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables();
+        builder.Configuration.AddNewsBotConfiguration(environment);
         configure?.Invoke(builder.Configuration);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));

@@ -242,11 +242,16 @@ public sealed class ReadingCommandsTests : IDisposable
         sources.Save(good with { LastAttemptAt = TestBot.Now.AddMinutes(-3), LastSuccessAt = TestBot.Now.AddMinutes(-3), ItemCount = 12, NextPollAt = TestBot.Now.AddMinutes(7) });
         sources.Save(bad with { LastAttemptAt = TestBot.Now.AddMinutes(-1), LastError = "HTTP 404 Not Found", ConsecutiveFailures = 1, NextPollAt = TestBot.Now.AddMinutes(4) });
 
-        var answer = await _bot.SendAsync("/sources");
+        var answer = await _bot.SendAsync("/sources", user: "terminal:local", chat: "terminal:local");
+        var toEveryone = await _bot.SendAsync("/sources");
 
         Assert.Contains("1 of 2 healthy", answer, StringComparison.Ordinal);
         Assert.Contains("12 articles · ok, read 3 min ago, next check in 7 min", answer, StringComparison.Ordinal);
         Assert.Contains("failing: HTTP 404 Not Found (1 failure; never read, next check in 4 min)", answer, StringComparison.Ordinal);
+
+        // The error's text can name internal hosts and paths: only the bot's admins see it.
+        Assert.Contains("failing (1 failure; never read, next check in 4 min)", toEveryone, StringComparison.Ordinal);
+        Assert.DoesNotContain("404", toEveryone, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -82,6 +82,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly List<TelegramSentMessage> _sent = [];
     private readonly Dictionary<string, Queue<TelegramFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
+    private readonly ConcurrentDictionary<long, bool> _notStarted = new();
     private readonly ConcurrentDictionary<string, int> _arrivals = new(StringComparer.OrdinalIgnoreCase);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
@@ -176,6 +177,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>What getChatMember answers for this person in this chat (default: member).</summary>
     public void SetMember(long chatId, long userId, string status) => _members[(chatId, userId)] = status;
 
+    /// <summary>This person never pressed Start: Telegram refuses the bot's messages to their private chat.</summary>
+    public void NeverStarted(long userId) => _notStarted[userId] = true;
+
     /// <summary>How many calls of the method have arrived, answered or not (a hanging call counts).</summary>
     public int Arrived(string method) => _arrivals.GetValueOrDefault(method);
 
@@ -265,6 +269,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         if (token != Token)
         {
             return await WriteAsync(context, 401, Error(401, "Unauthorized"));
+        }
+
+        if (method.StartsWith("send", StringComparison.Ordinal) && body["chat_id"] is JsonValue chat && chat.TryGetValue<long>(out var chatId) && _notStarted.ContainsKey(chatId))
+        {
+            return await WriteAsync(context, 403, Error(403, "Forbidden: bot can't initiate conversation with a user"));
         }
 
         TelegramFailure? failure = null;

@@ -118,6 +118,23 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task UserSecrets_AreReadInDevelopmentOnly_NeverInProduction()
+    {
+        var home = Path.Combine(_workingDirectory.Path, "home");
+        var secrets = Path.Combine(home, ".microsoft", "usersecrets", "newsbot-8c3f2a6e-4b1d-4f0e-9a57-2d6c1e0b7f93");
+        Directory.CreateDirectory(secrets);
+        await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "NewsBot": { "PageSize": 500 } }""");
+
+        var (productionExit, output, _) = await RunAsync(["chat"], "/topics\n", new() { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "" });
+        var (developmentExit, _, errors) = await RunAsync(["chat"], "/topics\n", new() { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development" });
+
+        Assert.Equal(0, productionExit);
+        Assert.Contains("Topics", output, StringComparison.Ordinal);
+        Assert.Equal(2, developmentExit);
+        Assert.Contains("NewsBot:PageSize", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_DescribesEveryVerb()
     {
         var (exitCode, output, _) = await RunAsync(["--help"], "");

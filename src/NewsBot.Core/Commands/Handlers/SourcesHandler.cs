@@ -16,7 +16,7 @@ public sealed class SourcesHandler(ISourceStore sources, TimeProvider time) : IC
         }
 
         var now = time.GetUtcNow();
-        var entries = all.Select(s => new ListEntry(s.Name, SourceHealthText.Describe(s, now))).ToList();
+        var entries = all.Select(s => new ListEntry(s.Name, SourceHealthText.Describe(s, now, withError: request.IsBotAdmin))).ToList();
         var healthy = all.Count(s => s.IsHealthy);
         var reply = new Reply
         {

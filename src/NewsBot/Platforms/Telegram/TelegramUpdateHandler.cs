@@ -3,6 +3,7 @@ using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Replies;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -133,7 +134,30 @@ internal sealed class TelegramUpdateHandler(
             message.Chat.Id,
             ReplyTo: group ? message.MessageId : null,
             ThreadId: message.IsTopicMessage ? message.MessageThreadId : null);
+        if (group && reply is { IsPersonal: true, IsProblem: false })
+        {
+            // One person's list does not belong in the group: it goes to their private chat.
+            var note = await SendPrivatelyAsync(message.From.Id, reply, cancellationToken).ConfigureAwait(false);
+            reply = Reply.Text(note);
+        }
+
         return await replies.SendAsync(target, TelegramRenderer.Render(reply, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a personal answer to the person's private chat; returns the note for where they asked.</summary>
+    private async Task<string> SendPrivatelyAsync(long userId, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(new TelegramTarget(userId), TelegramRenderer.Render(reply, time.GetUtcNow()), patient: false, cancellationToken).ConfigureAwait(false);
+            return "I've sent that to you in our private chat.";
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
+        {
+            // Telegram lets a bot write to a person only after they have started it.
+            logger.LogInformation("Could not answer user {User} privately ({Reason})", userId, secrets.Redact(ex.Message));
+            return $"That answer is just for you, and I can't message you privately yet: open a chat with @{identity.UserName}, press Start, then ask again.";
+        }
     }
 
     private async Task<Task> HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
@@ -148,6 +172,12 @@ internal sealed class TelegramUpdateHandler(
         incoming = await WithAdminRightsAsync(incoming, message.Chat, query.From.Id, cancellationToken).ConfigureAwait(false);
         var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
         var effect = TelegramButtons.EffectOf(incoming.Text, message.ReplyMarkup);
+
+        if (reply is { IsPersonal: true, IsProblem: false } && effect != ButtonEffect.ToggleBookmark && TelegramMapper.IsGroup(message.Chat))
+        {
+            await AnswerAsync(query, await SendPrivatelyAsync(query.From.Id, reply, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return Task.CompletedTask;
+        }
 
         string? toast = null;
         if (reply is { IsProblem: true })

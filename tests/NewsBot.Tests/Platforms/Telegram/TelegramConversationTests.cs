@@ -297,6 +297,39 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         Assert.Single(fixture.Bot.Get<ISubscriptionStore>().ListForChat("telegram:" + group));
     }
 
+    [Fact]
+    public async Task PersonalList_AskedForInAGroup_GoesToThePersonsPrivateChat_WithANoteInTheGroup()
+    {
+        const long group = -1003021;
+        Telegram.Enqueue(TelegramChats.Say(group, "/bookmarks", userId: 71, chatType: "supergroup"));
+
+        var privately = await Telegram.WaitForSendAsync(71);
+        var note = await Telegram.WaitForSendAsync(group);
+
+        Assert.Contains("bookmarks", privately.Text!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("sent that to you in our private chat", note.Text!, StringComparison.Ordinal);
+        Assert.DoesNotContain("bookmarks", note.Text!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task MyBookmarksButton_PressedInAGroup_ByAPersonWhoNeverStartedTheBot_IsAToast_NotAGroupPost()
+    {
+        const long group = -1003022;
+        Telegram.NeverStarted(72);
+        Telegram.Enqueue(TelegramChats.Say(group, "/read 3", userId: 73, chatType: "supergroup"));
+        await Telegram.WaitForSendAsync(group);
+        var card = Telegram.Sent.First(m => m.ChatId == group);
+        var before = Telegram.Calls("sendMessage").Count(r => r.ChatId == group);
+
+        var pressed = Press(card, 72, "/bookmarks");
+
+        var toast = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == pressed);
+        Assert.Contains("can't message you privately yet", (string?)toast.Body["text"], StringComparison.Ordinal);
+        Assert.Contains("press Start", (string?)toast.Body["text"], StringComparison.Ordinal);
+        Assert.Equal(before, Telegram.Calls("sendMessage").Count(r => r.ChatId == group));
+        Assert.DoesNotContain(Telegram.Calls("sendPhoto"), r => r.ChatId == group && r.At > toast.At);
+    }
+
     /// <summary>Presses a button; returns the callback query's id.</summary>
     private string Press(TelegramSentMessage under, long userId, string data)
     {
