@@ -10,7 +10,11 @@ namespace NewsBot.Core.Chats;
 /// <param name="User">The sender.</param>
 /// <param name="UserName">The sender's display name.</param>
 /// <param name="Text">The message text or the button payload.</param>
-/// <param name="IsChatAdmin">Whether the sender administers this chat (group admin, server manager); always true in a private chat.</param>
+/// <param name="IsChatAdmin">
+/// Whether the sender is already known to administer this chat (group admin, server manager);
+/// true in a private chat. When the adapter has to ask the platform, it sets
+/// <see cref="AskIsChatAdmin"/> instead, and the router asks only when a command needs it.
+/// </param>
 /// <param name="IsButton">Whether this came from a button rather than typed text.</param>
 public sealed record IncomingMessage(
     ChatAddress Chat,
@@ -23,4 +27,10 @@ public sealed record IncomingMessage(
     bool IsButton = false)
 {
     public bool IsPrivate => ChatKind == ChatKind.Private;
+
+    /// <summary>The adapter's answer to "may this sender change this chat?", asked only when needed.</summary>
+    public Func<CancellationToken, ValueTask<bool>>? AskIsChatAdmin { get; init; }
+
+    public async ValueTask<bool> IsSenderChatAdminAsync(CancellationToken cancellationToken) =>
+        IsPrivate || IsChatAdmin || (AskIsChatAdmin is { } ask && await ask(cancellationToken).ConfigureAwait(false));
 }

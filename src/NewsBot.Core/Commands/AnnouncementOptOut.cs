@@ -13,11 +13,6 @@ public static class AnnouncementOptOut
 
     public static Reply Set(CommandRequest request, IChatStore chats, bool muted, DateTimeOffset now)
     {
-        if (!request.CanManageChat)
-        {
-            return Reply.Problem("Only this chat's admins can turn announcements on or off.");
-        }
-
         var message = request.Message;
         var before = chats.Find(message.Chat);
         chats.Touch(message.Chat, message.ChatKind, message.ChatTitle, now);

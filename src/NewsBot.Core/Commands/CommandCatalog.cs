@@ -11,6 +11,8 @@ public static class CommandCatalog
     public const string SubscriptionsSection = "This chat's subscriptions";
     public const string AdminSection = "For the bot's admins";
 
+    private const string SubscriptionsRefusal = "Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.";
+
     public static readonly CommandInfo Start = new(
         "start", "Welcome and a quick tour", "/start", CommandAudience.Everyone, [], ["/start"], ReadingSection);
 
@@ -58,12 +60,18 @@ public static class CommandCatalog
         "subscribe", "Get new articles on a topic or words here, instantly or as a daily digest",
         "/subscribe <topic or words> [daily HH:mm]", CommandAudience.ChatAdmins,
         [new("query", "A topic, or words in the /search language", ArgumentKind.Text, true)],
-        ["/subscribe technology", "/subscribe \"electric cars\" -tesla", "/subscribe science daily 08:00", "/subscribe announcements"], SubscriptionsSection);
+        ["/subscribe technology", "/subscribe \"electric cars\" -tesla", "/subscribe science daily 08:00", "/subscribe announcements"], SubscriptionsSection)
+    {
+        RefusalForMembers = SubscriptionsRefusal,
+    };
 
     public static readonly CommandInfo Unsubscribe = new(
         "unsubscribe", "Stop a subscription", "/unsubscribe <id or topic or words or all>", CommandAudience.ChatAdmins,
         [new("which", "The subscription number, its topic or words, or all", ArgumentKind.Text, true)],
-        ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all", "/unsubscribe announcements"], SubscriptionsSection);
+        ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all", "/unsubscribe announcements"], SubscriptionsSection)
+    {
+        RefusalForMembers = SubscriptionsRefusal,
+    };
 
     public static readonly CommandInfo Subscriptions = new(
         "subscriptions", "This chat's subscriptions", "/subscriptions", CommandAudience.Everyone, [], ["/subscriptions"], SubscriptionsSection);
@@ -71,12 +79,20 @@ public static class CommandCatalog
     public static readonly CommandInfo TimeZone = new(
         "timezone", "Show or set this chat's time zone (for digests)", "/timezone [IANA zone]", CommandAudience.ChatAdmins,
         [new("zone", "An IANA time zone such as Europe/Berlin", ArgumentKind.Text, false)],
-        ["/timezone", "/timezone Europe/Berlin"], SubscriptionsSection);
+        ["/timezone", "/timezone Europe/Berlin"], SubscriptionsSection)
+    {
+        ShowsWithoutArguments = true,
+        RefusalForMembers = "Only this chat's admins can change its time zone. /timezone shows it.",
+    };
 
     public static readonly CommandInfo Quiet = new(
         "quiet", "Show or set quiet hours, when instant pushes wait", "/quiet [HH:mm-HH:mm | off]", CommandAudience.ChatAdmins,
         [new("window", "Start and end on a 24-hour clock in this chat's time zone, or off", ArgumentKind.Text, false)],
-        ["/quiet", "/quiet 22:00-07:00", "/quiet off"], SubscriptionsSection);
+        ["/quiet", "/quiet 22:00-07:00", "/quiet off"], SubscriptionsSection)
+    {
+        ShowsWithoutArguments = true,
+        RefusalForMembers = "Only this chat's admins can change its quiet hours. /quiet shows them.",
+    };
 
     public static readonly CommandInfo Why = new(
         "why", "Why this chat did or did not get an article", "/why <id>", CommandAudience.Everyone,

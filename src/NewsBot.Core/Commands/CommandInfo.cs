@@ -8,4 +8,14 @@ public sealed record CommandInfo(
     CommandAudience Audience,
     IReadOnlyList<CommandArgument> Arguments,
     IReadOnlyList<string> Examples,
-    string Section);
+    string Section)
+{
+    /// <summary>
+    /// For <see cref="CommandAudience.ChatAdmins"/>: typed alone, the command only shows the
+    /// chat's setting, which everyone may see; with arguments it changes it.
+    /// </summary>
+    public bool ShowsWithoutArguments { get; init; }
+
+    /// <summary>What a member who is not an admin hears when they try to change the chat.</summary>
+    public string? RefusalForMembers { get; init; }
+}

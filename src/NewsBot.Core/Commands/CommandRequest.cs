@@ -5,8 +5,5 @@ namespace NewsBot.Core.Commands;
 /// <summary>A command on its way to its handler.</summary>
 /// <param name="Arguments">The text after the command name, cleaned and trimmed.</param>
 /// <param name="IsBotAdmin">The sender is listed in <c>NewsBot:Admins</c> (or is the terminal operator).</param>
-public sealed record CommandRequest(IncomingMessage Message, string Arguments, bool IsBotAdmin)
-{
-    /// <summary>May change this chat's settings: anyone in a private chat, else chat or bot admins.</summary>
-    public bool CanManageChat => Message.IsPrivate || Message.IsChatAdmin || IsBotAdmin;
-}
+/// <remarks>The router has checked the sender's rights before a handler sees it.</remarks>
+public sealed record CommandRequest(IncomingMessage Message, string Arguments, bool IsBotAdmin);

@@ -94,9 +94,9 @@ public sealed class CommandRouter
         }
 
         var request = new CommandRequest(message, command.Arguments, isBotAdmin);
-        if (handler.Command.Audience == CommandAudience.BotAdmins && !request.IsBotAdmin)
+        if (await RefusalAsync(handler.Command, request, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return Reply.Problem($"/{handler.Command.Name} is for the bot's admins only.");
+            return refusal;
         }
 
         try
@@ -111,6 +111,25 @@ public sealed class CommandRouter
         {
             _logger.LogError(ex, "Command /{Command} failed", command.Name);
             return Reply.Problem("Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.");
+        }
+    }
+
+    /// <summary>
+    /// The one place rights are checked, from the catalog: bot admins' commands, and commands that
+    /// change a group's settings, which need a chat admin (asked of the adapter only then).
+    /// </summary>
+    private static async ValueTask<Reply?> RefusalAsync(CommandInfo command, CommandRequest request, CancellationToken cancellationToken)
+    {
+        switch (command.Audience)
+        {
+            case CommandAudience.BotAdmins when !request.IsBotAdmin:
+                return Reply.Problem($"/{command.Name} is for the bot's admins only.");
+            case CommandAudience.ChatAdmins when !request.IsBotAdmin
+                && !(command.ShowsWithoutArguments && request.Arguments.Trim().Length == 0)
+                && !await request.Message.IsSenderChatAdminAsync(cancellationToken).ConfigureAwait(false):
+                return Reply.Problem(command.RefusalForMembers ?? $"Only this chat's admins can use /{command.Name}.");
+            default:
+                return null;
         }
     }
 

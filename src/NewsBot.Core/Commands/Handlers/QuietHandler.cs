@@ -25,11 +25,6 @@ public sealed class QuietHandler(IChatStore chats, TimeProvider time) : ICommand
             return Show(chat, zoneName);
         }
 
-        if (!request.CanManageChat)
-        {
-            return Reply.Problem("Only this chat's admins can change its quiet hours. /quiet shows them.");
-        }
-
         if (OffWords.Contains(wanted, StringComparer.OrdinalIgnoreCase))
         {
             if (chat?.Quiet is null)

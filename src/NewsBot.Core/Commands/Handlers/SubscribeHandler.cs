@@ -26,11 +26,6 @@ public sealed class SubscribeHandler(
 
     private Reply Handle(CommandRequest request)
     {
-        if (!request.CanManageChat)
-        {
-            return Reply.Problem("Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.");
-        }
-
         if (AnnouncementOptOut.IsMeant(request.Arguments))
         {
             return AnnouncementOptOut.Set(request, chats, muted: false, time.GetUtcNow());

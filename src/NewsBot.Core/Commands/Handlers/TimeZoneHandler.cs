@@ -20,11 +20,6 @@ public sealed class TimeZoneHandler(IChatStore chats, DigestSchedule digests, Ti
             return Reply.Text($"This chat's time zone is {current}; the local time there is {LocalTime(current)}. Change it with /timezone <IANA zone>, like /timezone Europe/Berlin.");
         }
 
-        if (!request.CanManageChat)
-        {
-            return Reply.Problem("Only this chat's admins can change its time zone.");
-        }
-
         var zone = TimeZoneNames.Find(wanted);
         if (zone is null)
         {

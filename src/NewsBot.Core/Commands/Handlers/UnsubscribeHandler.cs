@@ -14,11 +14,6 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, IChatSt
 
     private Reply Handle(CommandRequest request)
     {
-        if (!request.CanManageChat)
-        {
-            return Reply.Problem("Only this chat's admins can change its subscriptions. /subscriptions shows what it follows.");
-        }
-
         if (AnnouncementOptOut.IsMeant(request.Arguments))
         {
             return AnnouncementOptOut.Set(request, chats, muted: true, time.GetUtcNow());

@@ -122,7 +122,7 @@ internal sealed class TelegramUpdateHandler(
             return Task.CompletedTask;
         }
 
-        incoming = await WithAdminRightsAsync(incoming, message.Chat, message.From!.Id, cancellationToken).ConfigureAwait(false);
+        incoming = WithAdminQuestion(incoming, message.Chat, message.From!.Id);
         var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -169,7 +169,7 @@ internal sealed class TelegramUpdateHandler(
             return Task.CompletedTask;
         }
 
-        incoming = await WithAdminRightsAsync(incoming, message.Chat, query.From.Id, cancellationToken).ConfigureAwait(false);
+        incoming = WithAdminQuestion(incoming, message.Chat, query.From.Id);
         var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
         var effect = TelegramButtons.EffectOf(incoming.Text, message.ReplyMarkup);
 
@@ -241,19 +241,11 @@ internal sealed class TelegramUpdateHandler(
         }
     }
 
-    /// <summary>Asks Telegram about admin rights only in groups, and only for commands that change the chat.</summary>
-    private async Task<IncomingMessage> WithAdminRightsAsync(IncomingMessage incoming, Chat chat, long userId, CancellationToken cancellationToken)
-    {
-        if (incoming.IsChatAdmin || !TelegramMapper.IsGroup(chat)
-            || CommandParser.Parse(incoming.Text, identity.UserName) is not ParsedCommand command
-            || CommandCatalog.Find(command.Name)?.Audience != CommandAudience.ChatAdmins)
-        {
-            return incoming;
-        }
-
-        var isAdmin = await admins.IsAdminAsync(chat.Id, userId, cancellationToken).ConfigureAwait(false);
-        return incoming with { IsChatAdmin = isAdmin };
-    }
+    /// <summary>In groups, the router may ask whether the sender is an admin: Telegram is asked then, and only then.</summary>
+    private IncomingMessage WithAdminQuestion(IncomingMessage incoming, Chat chat, long userId) =>
+        incoming.IsChatAdmin || !TelegramMapper.IsGroup(chat)
+            ? incoming
+            : incoming with { AskIsChatAdmin = cancellationToken => new ValueTask<bool>(admins.IsAdminAsync(chat.Id, userId, cancellationToken)) };
 
     private void HandleMembership(ChatMemberUpdated update)
     {
