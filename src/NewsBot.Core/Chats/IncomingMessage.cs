@@ -28,6 +28,9 @@ public sealed record IncomingMessage(
 {
     public bool IsPrivate => ChatKind == ChatKind.Private;
 
+    /// <summary>For a button press, what kind of button it was (from its payload).</summary>
+    public NewsBot.Core.Replies.ButtonKind PressedKind { get; init; }
+
     /// <summary>The adapter's answer to "may this sender change this chat?", asked only when needed.</summary>
     public Func<CancellationToken, ValueTask<bool>>? AskIsChatAdmin { get; init; }
 

@@ -45,7 +45,7 @@ public static class ArticlePageReply
 
     private static void AddIfFits(List<ReplyButton> buttons, string label, string command)
     {
-        var button = ReplyButton.TryForCommand(label, command);
+        var button = ReplyButton.TryForCommand(label, command, ButtonKind.PageTurn);
         if (button is not null)
         {
             buttons.Add(button);

@@ -16,7 +16,7 @@ public static class PushMessages
     public static Reply ForArticle(Article article) => new()
     {
         Blocks = [new ArticleCardBlock(ArticleViews.From(article))],
-        Buttons = [ReplyButton.ForCommand("☆ Save", $"/bookmark {article.Id}"), ReplyButton.ForUrl("Open", article.Url)],
+        Buttons = [ReplyButton.ForCommand("☆ Save", $"/bookmark {article.Id}", ButtonKind.Toggle), ReplyButton.ForUrl("Open", article.Url)],
     };
 
     public static Reply ForBurst(IReadOnlyList<Article> articles)

@@ -22,6 +22,9 @@ public sealed record Reply
     /// </summary>
     public bool PublishToFollowers { get; init; }
 
+    /// <summary>A few words for the person who pressed the button (Telegram's toast), e.g. "Saved".</summary>
+    public string? Toast { get; init; }
+
     /// <summary>Lists set this so platforms do not unfurl the first link into a large preview.</summary>
     public bool SuppressLinkPreview { get; init; }
 

@@ -4,19 +4,24 @@ namespace NewsBot.Core.Replies;
 
 /// <summary>
 /// A button under a reply. A command button carries the command line it stands for, so a
-/// press goes through the same parser and handlers as typed text; a link button opens a URL.
+/// press goes through the same parser and handlers as typed text, and its <see cref="Kind"/>,
+/// so an adapter knows what the press does to the message without reading the command; a link
+/// button opens a URL.
 /// </summary>
 public sealed record ReplyButton
 {
-    /// <summary>Telegram's callback_data limit; every platform keeps to it.</summary>
-    public const int MaxCommandBytes = 64;
+    /// <summary>Telegram's callback_data limit, less the kind's prefix; every platform keeps to it.</summary>
+    public const int MaxCommandBytes = 64 - ButtonPayload.PrefixBytes;
 
-    private ReplyButton(string label, string? command, string? url)
+    private ReplyButton(string label, string? command, string? url, ButtonKind kind)
     {
         Label = label;
         Command = command;
         Url = url;
+        Kind = kind;
     }
+
+    public ButtonKind Kind { get; }
 
     public string Label { get; }
 
@@ -24,19 +29,24 @@ public sealed record ReplyButton
 
     public string? Url { get; }
 
-    public static ReplyButton ForCommand(string label, string command)
+    public static ReplyButton ForCommand(string label, string command, ButtonKind kind = ButtonKind.Command)
     {
+        if (kind == ButtonKind.Link)
+        {
+            throw new ArgumentException("A link button takes a URL: use ForUrl.", nameof(kind));
+        }
+
         if (Encoding.UTF8.GetByteCount(command) > MaxCommandBytes)
         {
             throw new ArgumentException($"A button command must fit in {MaxCommandBytes} bytes: '{command}'.", nameof(command));
         }
 
-        return new ReplyButton(label, command, null);
+        return new ReplyButton(label, command, null, kind);
     }
 
     /// <summary>A command button, or null when the command would not fit in a button.</summary>
-    public static ReplyButton? TryForCommand(string label, string command) =>
-        Encoding.UTF8.GetByteCount(command) <= MaxCommandBytes ? new ReplyButton(label, command, null) : null;
+    public static ReplyButton? TryForCommand(string label, string command, ButtonKind kind = ButtonKind.Command) =>
+        Encoding.UTF8.GetByteCount(command) <= MaxCommandBytes ? ForCommand(label, command, kind) : null;
 
-    public static ReplyButton ForUrl(string label, string url) => new(label, null, url);
+    public static ReplyButton ForUrl(string label, string url) => new(label, null, url, ButtonKind.Link);
 }

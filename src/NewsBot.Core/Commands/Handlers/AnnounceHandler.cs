@@ -79,8 +79,8 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
             Blocks = blocks,
             Buttons =
             [
-                ReplyButton.ForCommand($"Send to {Chats(recipients)}", SendCommand(draft.Id)),
-                ReplyButton.ForCommand("Cancel", $"/announce cancel {draft.Id.ToString(CultureInfo.InvariantCulture)}"),
+                ReplyButton.ForCommand($"Send to {Chats(recipients)}", SendCommand(draft.Id), ButtonKind.Confirm),
+                ReplyButton.ForCommand("Cancel", $"/announce cancel {draft.Id.ToString(CultureInfo.InvariantCulture)}", ButtonKind.Confirm),
             ],
         };
     }

@@ -25,9 +25,13 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
             return ValueTask.FromResult(Reply.Problem($"There is no article #{id} to save. /latest shows the articles and their numbers."));
         }
 
+        // Pressed under a card, the answer is the card itself, now showing "Saved".
+        var toggled = request.Message.PressedKind == ButtonKind.Toggle;
         if (bookmarks.Contains(user, id))
         {
-            return ValueTask.FromResult(Saved($"Already in your bookmarks: {article.Title}", id, personal: true));
+            return ValueTask.FromResult(toggled
+                ? ArticleCard.For(article, saved: true, articles) with { Toast = "Saved", IsPersonal = true }
+                : Saved($"Already in your bookmarks: {article.Title}", id, personal: true));
         }
 
         if (bookmarks.Count(user) >= MaxBookmarksPerUser)
@@ -36,7 +40,9 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
         }
 
         bookmarks.Add(new Bookmark(user, id, time.GetUtcNow(), article.Title, article.Url, article.SourceName));
-        return ValueTask.FromResult(Saved($"Saved: {article.Title}", id, personal: true));
+        return ValueTask.FromResult(toggled
+            ? ArticleCard.For(article, saved: true, articles) with { Toast = "Saved", IsPersonal = true }
+            : Saved($"Saved: {article.Title}", id, personal: true));
     }
 
     private static Reply Saved(string text, int id, bool personal) => new()

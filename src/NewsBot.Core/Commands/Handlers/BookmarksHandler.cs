@@ -57,12 +57,12 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
         var buttons = new List<ReplyButton>();
         if (shown > 1)
         {
-            buttons.Add(ReplyButton.ForCommand("◀ Prev", $"/bookmarks {shown - 1}"));
+            buttons.Add(ReplyButton.ForCommand("◀ Prev", $"/bookmarks {shown - 1}", ButtonKind.PageTurn));
         }
 
         if (shown < pages)
         {
-            buttons.Add(ReplyButton.ForCommand("More ▶", $"/bookmarks {shown + 1}"));
+            buttons.Add(ReplyButton.ForCommand("More ▶", $"/bookmarks {shown + 1}", ButtonKind.PageTurn));
         }
 
         return ValueTask.FromResult(new Reply { Blocks = blocks, Buttons = buttons, IsPersonal = true, SuppressLinkPreview = true });

@@ -21,34 +21,6 @@ public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks
             return ValueTask.FromResult(Reply.Problem($"There is no article #{id}. It may have been removed; /latest shows what there is."));
         }
 
-        var saved = bookmarks.Contains(request.Message.User.Key, id);
-        var reply = new Reply
-        {
-            Blocks = [new ArticleCardBlock(ArticleViews.From(article) with { AlsoReportedBy = AlsoReportedBy(article) })],
-            Buttons =
-            [
-                saved ? ReplyButton.ForCommand("★ Saved", $"/unbookmark {id}") : ReplyButton.ForCommand("☆ Save", $"/bookmark {id}"),
-                ReplyButton.ForUrl("Open", article.Url),
-            ],
-        };
-        return ValueTask.FromResult(reply);
-    }
-
-    private List<string> AlsoReportedBy(Article article)
-    {
-        var story = new List<Article>();
-        if (article.StoryId != 0 && articles.Get(article.StoryId) is { } lead)
-        {
-            story.Add(lead);
-        }
-
-        story.AddRange(articles.StoryMembers(article.StoryLeadId));
-        var names = story
-            .Where(a => a.Id != article.Id && a.SourceId != article.SourceId)
-            .Select(a => $"{a.SourceName} (#{a.Id})")
-            .Concat(article.AlsoIn)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return names;
+        return ValueTask.FromResult(ArticleCard.For(article, bookmarks.Contains(request.Message.User.Key, id), articles));
     }
 }

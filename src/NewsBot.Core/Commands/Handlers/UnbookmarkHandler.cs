@@ -1,9 +1,10 @@
+using NewsBot.Core.Articles;
 using NewsBot.Core.Bookmarks;
 using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class UnbookmarkHandler(IBookmarkStore bookmarks) : ICommandHandler
+public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore articles) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Unbookmark;
 
@@ -15,6 +16,13 @@ public sealed class UnbookmarkHandler(IBookmarkStore bookmarks) : ICommandHandle
         }
 
         var removed = bookmarks.Remove(request.Message.User.Key, id);
+
+        // Pressed under a card, the answer is the card itself, now showing "Save" again.
+        if (request.Message.PressedKind == ButtonKind.Toggle && articles.Get(id) is { } article)
+        {
+            return ValueTask.FromResult(ArticleCard.For(article, saved: false, articles) with { Toast = "Removed", IsPersonal = true });
+        }
+
         var reply = removed
             ? new Reply
             {

@@ -58,9 +58,9 @@ internal static class DiscordRenderer
                 continue;
             }
 
-            if (button.Command is { Length: > 0 and <= DiscordMessageLimits.CustomId } command && ids.Add(command))
+            if (button.Command is { Length: > 0 } && ButtonPayload.Encode(button) is { Length: <= DiscordMessageLimits.CustomId } payload && ids.Add(payload))
             {
-                usable.Add(new DiscordButton { Style = DiscordButton.SecondaryStyle, Label = label, CustomId = command });
+                usable.Add(new DiscordButton { Style = DiscordButton.SecondaryStyle, Label = label, CustomId = payload });
             }
             else if (button.Command is null && DiscordMarkdown.HttpUrl(button.Url) is { Length: <= DiscordMessageLimits.Url } url)
             {

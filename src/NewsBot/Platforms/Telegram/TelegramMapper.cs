@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Replies;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -91,14 +92,18 @@ internal static class TelegramMapper
             return null;
         }
 
+        var (kind, command) = ButtonPayload.Decode(data);
         return new IncomingMessage(
             ChatAddress(message.Chat.Id),
             Kind(message.Chat.Type),
             message.Chat.Title,
             UserAddress(query.From.Id),
             DisplayName(query.From),
-            data,
+            command,
             IsChatAdmin: message.Chat.Type == ChatType.Private,
-            IsButton: true);
+            IsButton: true)
+        {
+            PressedKind = kind,
+        };
     }
 }

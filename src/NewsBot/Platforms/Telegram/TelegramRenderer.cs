@@ -76,7 +76,7 @@ internal static class TelegramRenderer
 
             if (button.Command is { } command && command.Length > 0 && Encoding.UTF8.GetByteCount(command) <= ReplyButton.MaxCommandBytes)
             {
-                usable.Add(InlineKeyboardButton.WithCallbackData(label, command));
+                usable.Add(InlineKeyboardButton.WithCallbackData(label, ButtonPayload.Encode(button)));
             }
             else if (button.Url is { } url && HttpUrl(url) is { } href)
             {

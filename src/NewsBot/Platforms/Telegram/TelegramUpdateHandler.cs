@@ -171,24 +171,20 @@ internal sealed class TelegramUpdateHandler(
 
         incoming = WithAdminQuestion(incoming, message.Chat, query.From.Id);
         var reply = await router.HandleAsync(incoming, identity.UserName, cancellationToken).ConfigureAwait(false);
-        var effect = TelegramButtons.EffectOf(incoming.Text, message.ReplyMarkup);
+        var pressed = incoming.PressedKind;
 
-        if (reply is { IsPersonal: true, IsProblem: false } && effect != ButtonEffect.ToggleBookmark && TelegramMapper.IsGroup(message.Chat))
+        // A toggle answers with the updated message and a few words for the presser.
+        var toggled = pressed == ButtonKind.Toggle && reply is { IsProblem: false, Toast: not null };
+        if (reply is { IsPersonal: true, IsProblem: false } && !toggled && TelegramMapper.IsGroup(message.Chat))
         {
             await AnswerAsync(query, await SendPrivatelyAsync(query.From.Id, reply, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return Task.CompletedTask;
         }
 
-        string? toast = null;
-        if (reply is { IsProblem: true })
-        {
-            // A refused press is told to the presser alone, not posted into a group.
-            toast = string.Join(" ", reply.Blocks.OfType<TextBlock>().Select(b => b.Text));
-        }
-        else if (reply is not null && effect == ButtonEffect.ToggleBookmark)
-        {
-            toast = CommandParser.Parse(incoming.Text) is ParsedCommand { Name: "bookmark" } ? "Saved" : "Removed";
-        }
+        // A refused press is told to the presser alone, not posted into a group.
+        var toast = reply is { IsProblem: true }
+            ? string.Join(" ", reply.Blocks.OfType<TextBlock>().Select(b => b.Text))
+            : reply?.Toast;
 
         // Answer before the slower edits so the button stops spinning at once.
         await AnswerAsync(query, toast, cancellationToken).ConfigureAwait(false);
@@ -198,28 +194,20 @@ internal sealed class TelegramUpdateHandler(
         }
 
         var now = time.GetUtcNow();
-        switch (effect)
+        if (toggled)
         {
-            case ButtonEffect.ToggleBookmark:
-                if (!reply.IsProblem && TelegramButtons.ArticleIdOf(incoming.Text) is { } id)
-                {
-                    var card = await router.HandleAsync(incoming with { Text = "/read " + id }, identity.UserName, cancellationToken).ConfigureAwait(false);
-                    if (card is { IsProblem: false })
-                    {
-                        await sender.EditKeyboardAsync(message.Chat.Id, message.MessageId, TelegramRenderer.Keyboard(card.Buttons), cancellationToken).ConfigureAwait(false);
-                    }
-                }
+            await sender.EditKeyboardAsync(message.Chat.Id, message.MessageId, TelegramRenderer.Keyboard(reply.Buttons), cancellationToken).ConfigureAwait(false);
+            return Task.CompletedTask;
+        }
 
+        if (pressed == ButtonKind.PageTurn && message.Text is not null && !reply.IsProblem)
+        {
+            var plan = TelegramRenderer.Render(reply, now);
+            if (plan.Texts.Count == 1
+                && await sender.EditTextAsync(message.Chat.Id, message.MessageId, plan.Texts[0], plan.Keyboard, plan.DisableLinkPreview, cancellationToken).ConfigureAwait(false))
+            {
                 return Task.CompletedTask;
-            case ButtonEffect.TurnPage when message.Text is not null:
-                var plan = TelegramRenderer.Render(reply, now);
-                if (plan.Texts.Count == 1
-                    && await sender.EditTextAsync(message.Chat.Id, message.MessageId, plan.Texts[0], plan.Keyboard, plan.DisableLinkPreview, cancellationToken).ConfigureAwait(false))
-                {
-                    return Task.CompletedTask;
-                }
-
-                break;
+            }
         }
 
         var target = new TelegramTarget(message.Chat.Id, ThreadId: message.IsTopicMessage ? message.MessageThreadId : null);

@@ -47,7 +47,7 @@ public sealed class DiscordDeferAndRegistrationTests
     public async Task SlowPageButton_IsAcknowledgedThenItsMessageEdited()
     {
         await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
-        var interaction = DiscordInteractions.Button("/latest 2", DiscordInteractions.AllPermissions);
+        var interaction = DiscordInteractions.Button("p:/latest 2", DiscordInteractions.AllPermissions);
 
         var callback = await discord.InteractAsync(interaction);
 

@@ -115,7 +115,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
     [Fact]
     public async Task PageButton_UpdatesTheMessageItIsOn()
     {
-        var callback = await Discord.InteractAsync(DiscordInteractions.Button("/latest 2", ManageGuild, UniqueUser()));
+        var callback = await Discord.InteractAsync(DiscordInteractions.Button("p:/latest 2", ManageGuild, UniqueUser()));
 
         Assert.Equal(7, callback.CallbackType);
         Assert.NotNull(callback.Message!["embeds"]);

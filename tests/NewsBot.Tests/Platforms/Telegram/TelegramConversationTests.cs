@@ -37,7 +37,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         Assert.Null(sent.Body["reply_parameters"]); // private chats are not threaded replies
         if (name == "read")
         {
-            Assert.Contains(sent.Buttons, b => b.Data == "/bookmark 42");
+            Assert.Contains(sent.Buttons, b => b.Data == "t:/bookmark 42");
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         Assert.Contains("<b>Latest news — page 1 of", sent.Text, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://", sent.Text, StringComparison.Ordinal);
         Assert.True((bool?)sent.Body["link_preview_options"]?["is_disabled"]);
-        Assert.Contains(sent.Buttons, b => b.Text == "More ▶" && b.Data == "/latest 2");
+        Assert.Contains(sent.Buttons, b => b.Text == "More ▶" && b.Data == "p:/latest 2");
     }
 
     [Fact]
@@ -61,14 +61,14 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         await Telegram.WaitForAsync("sendMessage", r => r.ChatId == 3002);
         var list = Telegram.Sent.Single(m => m.ChatId == 3002);
 
-        var pressed = Press(list, 3002, "/latest 2");
+        var pressed = Press(list, 3002, "p:/latest 2");
 
         var edit = await Telegram.WaitForAsync("editMessageText", r => r.ChatId == 3002);
         var answer = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == pressed);
         Assert.Equal(list.MessageId, (int?)edit.Body["message_id"]);
         Assert.Contains("page 2 of", edit.Text, StringComparison.Ordinal);
-        Assert.Contains(edit.Buttons, b => b.Data == "/latest 1");
-        Assert.Contains(edit.Buttons, b => b.Data == "/latest 3");
+        Assert.Contains(edit.Buttons, b => b.Data == "p:/latest 1");
+        Assert.Contains(edit.Buttons, b => b.Data == "p:/latest 3");
         Assert.True((bool?)edit.Body["link_preview_options"]?["is_disabled"]);
         Assert.NotNull(answer);
         Assert.Single(Telegram.Sent, m => m.ChatId == 3002);
@@ -81,18 +81,18 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         await Telegram.WaitForAsync("sendPhoto", r => r.ChatId == 3003);
         var card = Telegram.Sent.Single(m => m.ChatId == 3003);
 
-        Telegram.Enqueue(TelegramUpdates.Callback(card, 3003, "/bookmark 3"));
+        Telegram.Enqueue(TelegramUpdates.Callback(card, 3003, "t:/bookmark 3"));
         var saved = await Telegram.WaitForAsync("editMessageReplyMarkup", r => r.ChatId == 3003);
         var savedToast = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["text"] == "Saved");
 
         Assert.Equal(card.MessageId, (int?)saved.Body["message_id"]);
-        Assert.Contains(saved.Buttons, b => b.Text == "★ Saved" && b.Data == "/unbookmark 3");
+        Assert.Contains(saved.Buttons, b => b.Text == "★ Saved" && b.Data == "t:/unbookmark 3");
         Assert.Contains(saved.Buttons, b => b.Text == "Open" && b.Url is not null);
         Assert.NotNull(savedToast);
 
         var toggled = Telegram.Sent.Single(m => m.ChatId == 3003);
-        Telegram.Enqueue(TelegramUpdates.Callback(toggled, 3003, "/unbookmark 3"));
-        var removed = await Telegram.WaitForAsync("editMessageReplyMarkup", r => r.ChatId == 3003 && r.Buttons.Any(b => b.Data == "/bookmark 3"));
+        Telegram.Enqueue(TelegramUpdates.Callback(toggled, 3003, "t:/unbookmark 3"));
+        var removed = await Telegram.WaitForAsync("editMessageReplyMarkup", r => r.ChatId == 3003 && r.Buttons.Any(b => b.Data == "t:/bookmark 3"));
         await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["text"] == "Removed");
 
         Assert.Contains(removed.Buttons, b => b.Text == "☆ Save");
@@ -274,7 +274,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         var text = await Telegram.WaitForAsync("sendMessage", r => r.ChatId == 3016);
 
         Assert.Contains("#3 · ", text.Text, StringComparison.Ordinal);
-        Assert.Contains(text.Buttons, b => b.Data == "/bookmark 3");
+        Assert.Contains(text.Buttons, b => b.Data == "t:/bookmark 3");
     }
 
     [Fact]

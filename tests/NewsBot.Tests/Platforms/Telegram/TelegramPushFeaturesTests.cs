@@ -44,13 +44,13 @@ public sealed class TelegramPushFeaturesTests : IAsyncLifetime, IDisposable
         await _telegram.WaitForSendAsync(Admin);
         var preview = _telegram.Sent.Single(m => m.ChatId == Admin);
         var buttons = _telegram.Calls("sendMessage").Single(r => r.ChatId == Admin).Buttons;
-        Assert.Equal(("Send to 4 chats", "/announce send 1"), (buttons[0].Text, buttons[0].Data));
+        Assert.Equal(("Send to 4 chats", "c:/announce send 1"), (buttons[0].Text, buttons[0].Data));
 
-        _telegram.Enqueue(TelegramUpdates.Callback(preview, Admin, "/announce send 1"));
+        _telegram.Enqueue(TelegramUpdates.Callback(preview, Admin, "c:/announce send 1"));
         await _telegram.WaitForSendAsync(9301);
         await _telegram.WaitForSendAsync(9302);
         await _telegram.WaitForAsync("sendMessage", r => r.Text?.Contains("Announcement #1 delivered: 4 sent, 0 failed, 0 blocked", StringComparison.Ordinal) == true);
-        _telegram.Enqueue(TelegramUpdates.Callback(preview, Admin, "/announce send 1"));
+        _telegram.Enqueue(TelegramUpdates.Callback(preview, Admin, "c:/announce send 1"));
         await _telegram.WaitForAsync("sendMessage", r => r.Text?.Contains("was already sent", StringComparison.Ordinal) == true);
 
         var announcements = _telegram.Calls("sendMessage").Where(r => r.Succeeded && r.Text?.Contains("Maintenance tonight", StringComparison.Ordinal) == true && r.Text.Contains("Announcement", StringComparison.Ordinal)).ToList();

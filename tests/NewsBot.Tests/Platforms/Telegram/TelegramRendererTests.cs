@@ -201,16 +201,17 @@ public sealed partial class TelegramRendererTests
     }
 
     [Fact]
-    public void Keyboard_CommandButtonOf64Bytes_KeepsTheCommandAsCallbackData()
+    public void Keyboard_PageButtonOfTheLargestSize_FillsTelegrams64Bytes_WithItsKindAndCommand()
     {
-        var command = "/topic " + new string('é', 28) + "x"; // 7 + 56 + 1 = 64 bytes, 36 characters
-        var buttons = new[] { ReplyButton.ForCommand("Topic", command), ReplyButton.ForUrl("Open", "https://n.example/a b"), ReplyButton.ForUrl("Bad", "ftp://n.example") };
+        var command = "/topic " + new string('é', 26) + "xyz"; // 7 + 52 + 3 = 62 bytes, and "p:" in front
+        var buttons = new[] { ReplyButton.ForCommand("Topic", command, ButtonKind.PageTurn), ReplyButton.ForUrl("Open", "https://n.example/a b"), ReplyButton.ForUrl("Bad", "ftp://n.example") };
 
         var keyboard = TelegramRenderer.Keyboard(buttons)!;
         var all = keyboard.InlineKeyboard.SelectMany(r => r).ToList();
 
-        Assert.Equal(64, Encoding.UTF8.GetByteCount(command));
-        Assert.Equal(command, all[0].CallbackData);
+        Assert.Equal(64, Encoding.UTF8.GetByteCount(all[0].CallbackData!));
+        Assert.Equal("p:" + command, all[0].CallbackData);
+        Assert.Equal((ButtonKind.PageTurn, command), ButtonPayload.Decode(all[0].CallbackData!));
         Assert.Equal("https://n.example/a%20b", all[1].Url);
         Assert.Equal(2, all.Count);
     }

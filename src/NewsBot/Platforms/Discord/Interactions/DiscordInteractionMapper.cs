@@ -1,6 +1,7 @@
 using System.Text;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
 
 namespace NewsBot.Platforms.Discord.Interactions;
 
@@ -19,8 +20,9 @@ internal static class DiscordInteractionMapper
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var isButton = interaction.Kind == DiscordInteractionKind.Component;
-        var text = isButton ? interaction.CustomId! : CommandLine(interaction.CommandName!, interaction.Options);
-        return interaction.InServer
+        var (kind, pressed) = isButton ? ButtonPayload.Decode(interaction.CustomId!) : (ButtonKind.Command, "");
+        var text = isButton ? pressed : CommandLine(interaction.CommandName!, interaction.Options);
+        var message = interaction.InServer
             ? new IncomingMessage(
                 DiscordChats.Channel(interaction.ChannelId!),
                 ChatKind.GuildChannel,
@@ -39,6 +41,7 @@ internal static class DiscordInteractionMapper
                 text,
                 IsChatAdmin: true,
                 IsButton: isButton);
+        return message with { PressedKind = kind };
     }
 
     public static bool IsChannelAdmin(ulong? permissions) =>

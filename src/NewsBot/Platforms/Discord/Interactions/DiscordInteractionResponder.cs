@@ -34,7 +34,7 @@ internal sealed class DiscordInteractionResponder(
                 case DiscordInteractionKind.Autocomplete:
                     await rest.RespondAsync(interaction.Id, interaction.Token, DiscordInteractionResponse.Choices(Suggest(interaction)), cancellationToken).ConfigureAwait(false);
                     break;
-                case DiscordInteractionKind.Component when !interaction.CustomId!.StartsWith('/'):
+                case DiscordInteractionKind.Component when !ButtonPayload.Decode(interaction.CustomId!).Command.StartsWith('/'):
                     await SayAsync(interaction.Id, interaction.Token, StaleButton, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
@@ -77,7 +77,7 @@ internal sealed class DiscordInteractionResponder(
     private async Task AnswerAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         var incoming = DiscordInteractionMapper.ToIncoming(interaction);
-        var pageTurn = interaction.Kind == DiscordInteractionKind.Component && DiscordButtons.IsPageTurn(incoming.Text);
+        var pageTurn = incoming.IsButton && incoming.PressedKind == ButtonKind.PageTurn;
         var work = router.HandleAsync(incoming, botUserName: null, cancellationToken).AsTask();
 
         var deferred = false;
