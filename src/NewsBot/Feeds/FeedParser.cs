@@ -71,6 +71,10 @@ internal sealed class FeedParser
             }
 
             format = FormatName(root);
+            if (FeedXmlSanitizer.IsTooDeep(xml))
+            {
+                return FeedDocument.NotAFeed($"The document nests elements more than {FeedXmlSanitizer.MaxDepth} levels deep; it was refused");
+            }
         }
         catch (XmlException e)
         {
@@ -121,8 +125,14 @@ internal sealed class FeedParser
         }
 
         var summaryHtml = FirstNonEmpty(item.Description, item.Content);
-        var (summaryText, summaryImage) = HtmlToText.Extract(summaryHtml);
-        var summary = HtmlToText.Truncate(summaryText, HtmlToText.MaxSummaryLength);
+        var read = HtmlToText.Read(summaryHtml, HtmlToText.MaxSummaryLength);
+        if (read.TooDeep)
+        {
+            tally.TooDeep(number);
+        }
+
+        var summaryImage = read.ImageSource;
+        var summary = HtmlToText.Truncate(read.Text, HtmlToText.MaxSummaryLength);
         var title = TitleText(item.Title);
         if (title.Length == 0)
         {
@@ -646,6 +656,7 @@ internal sealed class FeedParser
     private sealed class ProblemTally
     {
         private readonly List<(int Number, string Raw)> _unusableDates = [];
+        private readonly List<int> _tooDeep = [];
         private int _missingDates;
         private int _missingLinks;
         private int _missingTitles;
@@ -665,6 +676,8 @@ internal sealed class FeedParser
         public void NoLink() => _missingLinks++;
 
         public void NoTitle() => _missingTitles++;
+
+        public void TooDeep(int number) => _tooDeep.Add(number);
 
         public void AddTo(List<string> problems)
         {
@@ -686,6 +699,14 @@ internal sealed class FeedParser
             if (_missingLinks > 0)
             {
                 problems.Add(Count(_missingLinks, "item has no link", "items have no link"));
+            }
+
+            if (_tooDeep.Count > 0)
+            {
+                var which = _tooDeep.Count == 1
+                    ? $"Item {_tooDeep[0]} has"
+                    : $"{_tooDeep.Count} items (the first is item {_tooDeep[0]}) have";
+                problems.Add($"{which} HTML nested more than {HtmlToText.MaxDepth} elements deep; the text stops where the nesting gets that deep");
             }
 
             if (_missingTitles > 0)

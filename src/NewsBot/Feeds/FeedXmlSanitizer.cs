@@ -89,6 +89,39 @@ internal static class FeedXmlSanitizer
         return new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"), declarations);
     }
 
+    /// <summary>Elements nested deeper than this make the document refused: no feed needs it, and deep trees are costly.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Whether any element of the document nests deeper than <see cref="MaxDepth"/>; false also for malformed XML.</summary>
+    public static bool IsTooDeep(string xml)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+            XmlResolver = null,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
     private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanProlog(string xml)
     {
         var i = 0;
