@@ -562,6 +562,32 @@ public sealed class FeedParserTests
         Assert.Equal("https://site.example/blog/post-1", entry.Link);
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData("<div>", 40_000)]
+    [InlineData("<div>", 380_000)]
+    [InlineData("<b>", 500_000)]
+    public async Task Parse_ItemWithDeepHtmlInCdata_KeepsTheItemAndSaysTheHtmlWasTooDeep(string tag, int count)
+    {
+        var html = "Visible lead. " + string.Concat(Enumerable.Repeat(tag, count)) + "buried";
+        var xml = $"<rss version=\"2.0\"><channel><title>T</title><item><title>Deep</title><link>https://a.example/deep</link><description><![CDATA[{html}]]></description></item><item><title>Next</title><link>https://a.example/next</link></item></channel></rss>";
+
+        var feed = await Task.Run(() => _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl));
+
+        Assert.Equal(["Deep", "Next"], feed.Entries.Select(e => e.Title));
+        Assert.Equal("Visible lead.", feed.Entries[0].Summary);
+        Assert.Contains(feed.Problems, p => p.StartsWith("Item 1 has HTML nested more than 256 elements deep", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Parse_XmlNestedTenThousandLevels_IsRefusedWithAClearProblem()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>a</title>" + string.Concat(Enumerable.Repeat("<x>", 10_000)) + string.Concat(Enumerable.Repeat("</x>", 10_000)) + "</item></channel></rss>";
+
+        var feed = await Task.Run(() => _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl));
+
+        Assert.Contains(feed.Problems, p => p.Contains("more than 256 levels deep", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_EveryFixture_NeverThrows()
     {
