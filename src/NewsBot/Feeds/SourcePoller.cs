@@ -62,7 +62,14 @@ internal sealed class SourcePoller(
                         return [];
                     }
 
-                    var ingested = ingestor.Ingest(source, document.Entries, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge));
+                    var taken = ReadCap.Newest(document.Entries, settings.MaxItemsPerRead);
+                    var leftOut = document.Entries.Count - taken.Count;
+                    if (leftOut > 0)
+                    {
+                        logger.LogWarning("Source {Source} listed {Listed} items; only the newest {Taken} were taken (Feeds:MaxItemsPerRead)", source.Name, document.Entries.Count, taken.Count);
+                    }
+
+                    var ingested = ingestor.Ingest(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge));
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
@@ -75,6 +82,7 @@ internal sealed class SourcePoller(
                         ItemCount = source.ItemCount + ingested.Added.Count,
                         CurrentItemKeys = ingested.ItemKeys,
                         Note = note,
+                        ItemsLeftOut = leftOut,
                     });
                     return ingested.Added;
                 case FetchResult.NotModified notModified:

@@ -76,6 +76,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
             document.MovedTo = source.MovedTo;
             document.AdminsNotified = source.AdminsNotified;
             document.Note = source.Note;
+            document.ItemsLeftOut = source.ItemsLeftOut;
             document.CurrentItemKeys = [.. source.CurrentItemKeys];
             database.Sources.Update(document);
         }
@@ -100,6 +101,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         FromConfiguration = d.FromConfiguration,
         AdminsNotified = d.AdminsNotified,
         Note = d.Note,
+        ItemsLeftOut = d.ItemsLeftOut,
         CurrentItemKeys = d.CurrentItemKeys,
     };
 }
