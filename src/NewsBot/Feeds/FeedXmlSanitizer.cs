@@ -5,9 +5,6 @@ using System.Xml;
 
 namespace NewsBot.Feeds;
 
-/// <summary>The root element of an XML document: enough to tell which feed format it is.</summary>
-internal sealed record XmlRoot(string LocalName, string NamespaceUri, string? Version, IReadOnlySet<string> NamespaceDeclarations);
-
 /// <summary>The outcome of preparing XML: the repaired document, or why it was refused.</summary>
 internal sealed record PreparedXml(string? Xml, string? Rejection, bool LooksLikeHtml, int LineOffset);
 
@@ -60,67 +57,8 @@ internal static class FeedXmlSanitizer
         return new PreparedXml(Declaration + keptNewlines + Sanitize(rest, problems), null, false, lineOffset);
     }
 
-    /// <summary>Reads only as far as the root element, with DTDs prohibited as a second line of defence.</summary>
-    public static XmlRoot ReadRoot(string xml)
-    {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-        };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
-        reader.MoveToContent();
-        var declarations = new HashSet<string>(StringComparer.Ordinal);
-        if (reader.MoveToFirstAttribute())
-        {
-            do
-            {
-                if (reader.Prefix == "xmlns" || reader.Name == "xmlns")
-                {
-                    declarations.Add(reader.Value);
-                }
-            }
-            while (reader.MoveToNextAttribute());
-            reader.MoveToElement();
-        }
-
-        return new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"), declarations);
-    }
-
     /// <summary>Elements nested deeper than this make the document refused: no feed needs it, and deep trees are costly.</summary>
     public const int MaxDepth = 256;
-
-    /// <summary>Whether any element of the document nests deeper than <see cref="MaxDepth"/>; false also for malformed XML.</summary>
-    public static bool IsTooDeep(string xml)
-    {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            XmlResolver = null,
-        };
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
-            while (reader.Read())
-            {
-                if (reader.Depth > MaxDepth)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
-
-        return false;
-    }
 
     private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanProlog(string xml)
     {
