@@ -26,7 +26,7 @@ internal static class FeedDates
     private static readonly FrozenDictionary<string, int> Zones = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["ut"] = 0, ["utc"] = 0, ["gmt"] = 0, ["z"] = 0, ["wet"] = 0, ["bst"] = 60, ["cet"] = 60, ["cest"] = 120, ["met"] = 60, ["mest"] = 120, ["eet"] = 120, ["eest"] = 180,
-        ["msk"] = 180, ["ist"] = 330, ["jst"] = 540, ["kst"] = 540, ["hkt"] = 480, ["sgt"] = 480, ["awst"] = 480, ["acst"] = 570, ["aest"] = 600, ["aedt"] = 660, ["nzst"] = 720, ["nzdt"] = 780,
+        ["mez"] = 60, ["mesz"] = 120, ["msk"] = 180, ["ist"] = 330, ["jst"] = 540, ["kst"] = 540, ["hkt"] = 480, ["sgt"] = 480, ["awst"] = 480, ["acst"] = 570, ["aest"] = 600, ["aedt"] = 660, ["nzst"] = 720, ["nzdt"] = 780,
         ["est"] = -300, ["edt"] = -240, ["cst"] = -360, ["cdt"] = -300, ["mst"] = -420, ["mdt"] = -360, ["pst"] = -480, ["pdt"] = -420,
         ["akst"] = -540, ["akdt"] = -480, ["hst"] = -600, ["ast"] = -240, ["adt"] = -180, ["nst"] = -210, ["ndt"] = -150,
         // RFC 822 military zones; "A" is UTC+1 … "M" is UTC+12, "N" is UTC−1 … "Y" is UTC−12.

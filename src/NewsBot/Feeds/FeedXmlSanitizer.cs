@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Xml;
 
@@ -9,8 +8,9 @@ namespace NewsBot.Feeds;
 internal sealed record PreparedXml(string? Xml, string? Rejection, bool LooksLikeHtml, int LineOffset);
 
 /// <summary>
-/// Repairs what commonly breaks XML feeds before any XML parser sees them, and refuses DTDs:
-/// the XML stack would otherwise expand declared entities (the "billion laughs" attack).
+/// Repairs what commonly breaks XML feeds before any XML parser sees them. A DTD never reaches
+/// the XML parser: the plain-text entities of its internal subset are expanded here, within the
+/// budget of <see cref="DtdEntities"/>, and external entities are never loaded.
 /// </summary>
 internal static class FeedXmlSanitizer
 {
@@ -48,13 +48,33 @@ internal static class FeedXmlSanitizer
             return new PreparedXml(null, prolog.Rejection, prolog.Rejection == HtmlMarker, lineOffset);
         }
 
+        DtdEntities? entities = null;
         if (prolog.DoctypeLength > 0)
         {
             var doctype = rest.AsSpan(prolog.DoctypeStart, prolog.DoctypeLength);
+            var subsetStart = doctype.IndexOf('[');
+            if (subsetStart >= 0)
+            {
+                entities = DtdEntities.Parse(doctype[(subsetStart + 1)..]);
+                entities = entities.IsEmpty ? null : entities;
+            }
+
+            // The DOCTYPE goes (its lines kept, so error positions stay right): no XML parser ever sees a DTD.
             rest = string.Concat(rest.AsSpan(0, prolog.DoctypeStart), new string('\n', doctype.Count('\n')), rest.AsSpan(prolog.DoctypeStart + prolog.DoctypeLength));
         }
 
-        return new PreparedXml(Declaration + keptNewlines + Sanitize(rest, problems), null, false, lineOffset);
+        var sanitized = Sanitize(rest, problems, entities, out var refusal);
+        if (refusal is not null)
+        {
+            return new PreparedXml(null, refusal, false, lineOffset);
+        }
+
+        if (entities?.ExternalReferenced.Count > 0)
+        {
+            problems.Add($"The document refers to external entities ({string.Join(", ", entities.ExternalReferenced.Take(5))}); external entities are never loaded, so those references were left out");
+        }
+
+        return new PreparedXml(Declaration + keptNewlines + sanitized, null, false, lineOffset);
     }
 
     /// <summary>Elements nested deeper than this make the document refused: no feed needs it, and deep trees are costly.</summary>
@@ -133,10 +153,7 @@ internal static class FeedXmlSanitizer
             }
             else if (c == '>' && (subsetStart < 0 || subsetEnd > subsetStart))
             {
-                var subset = subsetStart < 0 ? "" : xml.AsSpan(subsetStart, subsetEnd - subsetStart);
-                return subset.Contains("<!ENTITY", StringComparison.Ordinal)
-                    ? (0, 0, "The document declares XML entities in a DTD (<!DOCTYPE … [<!ENTITY …]>); DTDs are never processed, so it was rejected")
-                    : (start, i + 1 - start, null);
+                return (start, i + 1 - start, null);
             }
         }
 
@@ -171,8 +188,9 @@ internal static class FeedXmlSanitizer
         return end < 0 ? text.Length : end + terminator.Length;
     }
 
-    private static string Sanitize(string xml, List<string> problems)
+    private static string Sanitize(string xml, List<string> problems, DtdEntities? entities, out string? refusal)
     {
+        refusal = null;
         var output = new StringBuilder(xml.Length + 64);
         var invalid = 0;
         var escaped = 0;
@@ -225,6 +243,19 @@ internal static class FeedXmlSanitizer
 
             if (IsEntityName(reference))
             {
+                if (entities is not null && entities.IsDeclared(reference))
+                {
+                    var expansion = entities.Expand(reference, out refusal);
+                    if (expansion is null)
+                    {
+                        return "";
+                    }
+
+                    AppendEscaped(output, expansion);
+                    i += reference.Length + 2;
+                    continue;
+                }
+
                 if (XmlEntities.Contains(reference))
                 {
                     output.Append('&').Append(reference).Append(';');
@@ -233,8 +264,7 @@ internal static class FeedXmlSanitizer
                 }
 
                 var entity = "&" + reference + ";";
-                var decoded = WebUtility.HtmlDecode(entity);
-                if (decoded != entity)
+                if (HtmlEntities.Named(reference) is { } decoded)
                 {
                     foreach (var rune in decoded.EnumerateRunes())
                     {
@@ -274,6 +304,23 @@ internal static class FeedXmlSanitizer
         }
 
         return output.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder output, string text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => output.Append("&amp;"),
+                '<' => output.Append("&lt;"),
+                '>' => output.Append("&gt;"),
+                '"' => output.Append("&quot;"),
+                '\'' => output.Append("&apos;"),
+                _ when IsXmlChar(c) || char.IsSurrogate(c) => output.Append(c),
+                _ => output,
+            };
+        }
     }
 
     private static int FirstNonWhitespace(string text)

@@ -339,10 +339,10 @@ internal sealed class XmlFeedReader
                 ReadLink(elementBase, _siteLinks);
                 break;
             case "ttl" when kind == FeedNamespace.Core:
-                _ttl ??= ReadPlain();
+                _ttl = First(_ttl, ReadPlain());
                 break;
             case "author" when atom:
-                _author ??= ReadPerson();
+                _author = First(_author, ReadPerson());
                 break;
             default:
                 Skip();
@@ -368,7 +368,7 @@ internal sealed class XmlFeedReader
             switch (name)
             {
                 case "TITLE" when top:
-                    _title ??= ReadText(elementBase, TextKind.Guess);
+                    _title = First(_title, ReadText(elementBase, TextKind.Guess));
                     break;
                 case "CHANNEL":
                     ReadCdfChannel(elementBase, top: false);
@@ -398,10 +398,10 @@ internal sealed class XmlFeedReader
             switch (_reader.LocalName.ToUpperInvariant())
             {
                 case "TITLE":
-                    item.Title ??= ReadText(elementBase, TextKind.Guess);
+                    item.Title = First(item.Title, ReadText(elementBase, TextKind.Guess));
                     break;
                 case "ABSTRACT":
-                    item.Description ??= ReadText(elementBase, TextKind.Html);
+                    item.Description = First(item.Description, ReadText(elementBase, TextKind.Html));
                     break;
                 default:
                     Skip();
@@ -432,7 +432,7 @@ internal sealed class XmlFeedReader
                     ReadDublinCore(item, name, elementBase, kind == FeedNamespace.DcTerms);
                     break;
                 case FeedNamespace.Content when name == "encoded":
-                    item.Content ??= ReadText(elementBase, TextKind.Html);
+                    item.Content = First(item.Content, ReadText(elementBase, TextKind.Html));
                     break;
                 case FeedNamespace.Media:
                     ReadMedia(item, name, elementBase);
@@ -441,7 +441,7 @@ internal sealed class XmlFeedReader
                     ReadITunes(item, name, elementBase);
                     break;
                 case FeedNamespace.Xhtml when name is "body" or "div":
-                    item.Content ??= ReadText(elementBase, TextKind.Html, markup: true);
+                    item.Content = First(item.Content, ReadText(elementBase, TextKind.Html, markup: true));
                     break;
                 default:
                     Skip();
@@ -456,19 +456,19 @@ internal sealed class XmlFeedReader
         switch (name)
         {
             case "title":
-                item.Title ??= ReadText(elementBase, atom ? TextKind.Plain : TextKind.Guess);
+                item.Title = First(item.Title, ReadText(elementBase, atom ? TextKind.Plain : TextKind.Guess));
                 break;
             case "link":
                 ReadLink(elementBase, item.Links);
                 break;
             case "guid" or "id":
-                item.Id ??= ReadPlain();
+                item.Id = First(item.Id, ReadPlain());
                 break;
             case "description":
-                item.Description ??= ReadText(elementBase, TextKind.Html);
+                item.Description = First(item.Description, ReadText(elementBase, TextKind.Html));
                 break;
             case "summary":
-                item.Description ??= ReadText(elementBase, atom ? TextKind.Plain : TextKind.Html);
+                item.Description = First(item.Description, ReadText(elementBase, atom ? TextKind.Plain : TextKind.Html));
                 break;
             case "content":
                 var src = _reader.GetAttribute("src");
@@ -477,22 +477,22 @@ internal sealed class XmlFeedReader
                     item.Links.Add(new RawLink("content", _reader.GetAttribute("type"), src.Trim(), elementBase));
                 }
 
-                item.Content ??= ReadText(elementBase, atom ? TextKind.Plain : TextKind.Html);
+                item.Content = First(item.Content, ReadText(elementBase, atom ? TextKind.Plain : TextKind.Html));
                 break;
             case "pubDate" or "published" or "issued":
-                item.Published ??= ReadPlain();
+                item.Published = First(item.Published, ReadPlain());
                 break;
             case "updated" or "modified":
-                item.Updated ??= ReadPlain();
+                item.Updated = First(item.Updated, ReadPlain());
                 break;
             case "created":
-                item.ModuleCreated ??= ReadPlain();
+                item.ModuleCreated = First(item.ModuleCreated, ReadPlain());
                 break;
             case "author":
-                item.Author ??= ReadPerson();
+                item.Author = First(item.Author, ReadPerson());
                 break;
             case "contributor":
-                item.Contributor ??= ReadPerson();
+                item.Contributor = First(item.Contributor, ReadPerson());
                 break;
             case "category":
                 ReadCategory(item);
@@ -517,34 +517,34 @@ internal sealed class XmlFeedReader
         switch (name)
         {
             case "date":
-                item.ModuleDate ??= ReadPlain();
+                item.ModuleDate = First(item.ModuleDate, ReadPlain());
                 break;
             case "issued" when terms:
-                item.ModulePublished ??= ReadPlain();
+                item.ModulePublished = First(item.ModulePublished, ReadPlain());
                 break;
             case "created" when terms:
-                item.ModuleCreated ??= ReadPlain();
+                item.ModuleCreated = First(item.ModuleCreated, ReadPlain());
                 break;
             case "modified" when terms:
-                item.ModuleUpdated ??= ReadPlain();
+                item.ModuleUpdated = First(item.ModuleUpdated, ReadPlain());
                 break;
             case "creator" or "author":
-                item.ModuleAuthor ??= ReadPerson();
+                item.ModuleAuthor = First(item.ModuleAuthor, ReadPerson());
                 break;
             case "contributor":
-                item.Contributor ??= ReadPerson();
+                item.Contributor = First(item.Contributor, ReadPerson());
                 break;
             case "subject":
                 ReadSubjects(item.Categories);
                 break;
             case "title":
-                item.ModuleTitle ??= ReadText(elementBase, TextKind.Guess);
+                item.ModuleTitle = First(item.ModuleTitle, ReadText(elementBase, TextKind.Guess));
                 break;
             case "description" or "abstract":
-                item.ModuleSummary ??= ReadText(elementBase, TextKind.Guess);
+                item.ModuleSummary = First(item.ModuleSummary, ReadText(elementBase, TextKind.Guess));
                 break;
             case "identifier":
-                item.FallbackId ??= ReadPlain();
+                item.FallbackId = First(item.FallbackId, ReadPlain());
                 break;
             default:
                 Skip();
@@ -599,10 +599,10 @@ internal sealed class XmlFeedReader
                 Skip();
                 break;
             case "title":
-                item.ModuleTitle ??= ReadText(elementBase, _reader.GetAttribute("type") == "html" ? TextKind.Html : TextKind.Plain);
+                item.ModuleTitle = First(item.ModuleTitle, ReadText(elementBase, _reader.GetAttribute("type") == "html" ? TextKind.Html : TextKind.Plain));
                 break;
             case "description":
-                item.ModuleSummary ??= ReadText(elementBase, _reader.GetAttribute("type") == "html" ? TextKind.Html : TextKind.Plain);
+                item.ModuleSummary = First(item.ModuleSummary, ReadText(elementBase, _reader.GetAttribute("type") == "html" ? TextKind.Html : TextKind.Plain));
                 break;
             case "category":
                 AddCategory(item.Categories, ReadPlain());
@@ -618,13 +618,13 @@ internal sealed class XmlFeedReader
         switch (name)
         {
             case "author":
-                item.ModuleAuthor ??= ReadPlain();
+                item.ModuleAuthor = First(item.ModuleAuthor, ReadPlain());
                 break;
             case "summary":
-                item.ModuleSummary ??= ReadText(elementBase, TextKind.Guess);
+                item.ModuleSummary = First(item.ModuleSummary, ReadText(elementBase, TextKind.Guess));
                 break;
             case "subtitle":
-                item.Subtitle ??= ReadText(elementBase, TextKind.Guess);
+                item.Subtitle = First(item.Subtitle, ReadText(elementBase, TextKind.Guess));
                 break;
             case "image":
                 var href = _reader.GetAttribute("href") ?? _reader.GetAttribute("url");
@@ -739,10 +739,10 @@ internal sealed class XmlFeedReader
                 switch (_reader.LocalName)
                 {
                     case "name":
-                        name ??= ReadPlain();
+                        name = First(name, ReadPlain());
                         break;
                     case "email":
-                        email ??= ReadPlain();
+                        email = First(email, ReadPlain());
                         break;
                     default:
                         Skip();
@@ -949,6 +949,10 @@ internal sealed class XmlFeedReader
             };
         }
     }
+
+    // Both arguments are evaluated: a repeated element must still be read past even when the first one wins.
+    private static T? First<T>(T? kept, T? read)
+        where T : class => kept ?? read;
 
     private sealed class TooDeepException : Exception;
 
