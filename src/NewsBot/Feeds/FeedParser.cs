@@ -182,9 +182,6 @@ internal sealed class FeedParser
         var contentHtml = JsonString(item, "content_html");
         var contentText = JsonString(item, "content_text");
         var summaryRead = HtmlToText.Read(contentHtml, HtmlToText.MaxSummaryLength);
-        var contentRead = contentHtml is not null
-            ? HtmlToText.Read(contentHtml, HtmlToText.MaxContentLength)
-            : new HtmlText(HtmlToText.CleanText(contentText, HtmlToText.MaxContentLength), null, false, false);
         if (summaryRead.TooDeep)
         {
             tally.TooDeep(number);
@@ -218,7 +215,15 @@ internal sealed class FeedParser
             summary,
             FeedFields.CleanCategories(categories),
             image);
-        return new ParsedItem(entry, ownTitle, published, updated, HtmlToText.Truncate(contentRead.Text, HtmlToText.MaxContentLength), JsonAttachments(item, linkBase));
+        return new ParsedItem(
+            entry,
+            ownTitle,
+            published,
+            updated,
+            () => HtmlToText.Truncate(
+                contentHtml is not null ? HtmlToText.Read(contentHtml, HtmlToText.MaxContentLength).Text : HtmlToText.CleanText(contentText, HtmlToText.MaxContentLength),
+                HtmlToText.MaxContentLength),
+            JsonAttachments(item, linkBase));
     }
 
     private static string? JsonString(JsonElement element, string name) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -17,6 +18,11 @@ internal static class FeedXmlSanitizer
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
     private const string HtmlMarker = "This looks like an HTML web page, not a feed";
+
+    // Characters XML 1.0 forbids, and surrogates (checked for pairs).
+    private static readonly SearchValues<char> Suspicious = SearchValues.Create(ForbiddenAndSurrogates(""));
+
+    private static readonly SearchValues<char> Special = SearchValues.Create(ForbiddenAndSurrogates("&<"));
 
     private static readonly HashSet<string> XmlEntities = new(StringComparer.Ordinal) { "amp", "lt", "gt", "quot", "apos" };
 
@@ -199,13 +205,32 @@ internal static class FeedXmlSanitizer
         var i = 0;
         while (i < xml.Length)
         {
-            var c = xml[i];
-            if (c == '<' && (At(xml, i, "<![CDATA[") || At(xml, i, "<!--")))
+            // Plain runs are copied whole; only '&', '<' and characters XML forbids need a look.
+            var run = xml.AsSpan(i).IndexOfAny(Special);
+            if (run != 0)
             {
-                // Character data and comments are copied verbatim, only invalid characters go.
-                var end = SkipPast(xml, i, At(xml, i, "<!--") ? "-->" : "]]>");
-                invalid += AppendValid(output, xml.AsSpan(i, end - i));
-                i = end;
+                var length = run < 0 ? xml.Length - i : run;
+                output.Append(xml.AsSpan(i, length));
+                i += length;
+                continue;
+            }
+
+            var c = xml[i];
+            if (c == '<')
+            {
+                if (At(xml, i, "<![CDATA[") || At(xml, i, "<!--"))
+                {
+                    // Character data and comments are copied verbatim, only invalid characters go.
+                    var end = SkipPast(xml, i, At(xml, i, "<!--") ? "-->" : "]]>");
+                    invalid += AppendValid(output, xml.AsSpan(i, end - i));
+                    i = end;
+                }
+                else
+                {
+                    output.Append('<');
+                    i++;
+                }
+
                 continue;
             }
 
@@ -337,24 +362,50 @@ internal static class FeedXmlSanitizer
     private static int AppendValid(StringBuilder output, ReadOnlySpan<char> text)
     {
         var removed = 0;
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
+            var run = text[i..].IndexOfAny(Suspicious);
+            if (run != 0)
+            {
+                var length = run < 0 ? text.Length - i : run;
+                output.Append(text.Slice(i, length));
+                i += length;
+                continue;
+            }
+
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                output.Append(c).Append(text[++i]);
+                output.Append(c).Append(text[i + 1]);
+                i += 2;
+                continue;
             }
-            else if (IsXmlChar(c))
-            {
-                output.Append(c);
-            }
-            else
-            {
-                removed++;
-            }
+
+            removed++;
+            i++;
         }
 
         return removed;
+    }
+
+    private static string ForbiddenAndSurrogates(string extra)
+    {
+        var chars = new StringBuilder(extra);
+        for (var c = 0; c < 0x20; c++)
+        {
+            if (c is not (0x9 or 0xA or 0xD))
+            {
+                chars.Append((char)c);
+            }
+        }
+
+        for (var c = 0xD800; c <= 0xDFFF; c++)
+        {
+            chars.Append((char)c);
+        }
+
+        return chars.Append('\uFFFE').Append('\uFFFF').ToString();
     }
 
     private static bool IsXmlChar(int c) =>

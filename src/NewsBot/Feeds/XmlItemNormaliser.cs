@@ -29,8 +29,7 @@ internal static class XmlItemNormaliser
 
         var summaryField = FirstWithText(raw.Description, raw.ModuleSummary, raw.Subtitle, raw.Content);
         var summaryRead = FeedFields.BodyText(summaryField, HtmlToText.MaxSummaryLength);
-        var contentRead = FeedFields.BodyText(raw.Content, HtmlToText.MaxContentLength);
-        if (summaryRead.TooDeep || contentRead.TooDeep)
+        if (summaryRead.TooDeep)
         {
             tally.TooDeep(number);
         }
@@ -47,7 +46,9 @@ internal static class XmlItemNormaliser
 
         var image = ImageOf(raw, fallbackBase)
             ?? FeedFields.AbsoluteUrl(summaryRead.ImageSource, summaryField?.Base ?? fallbackBase)
-            ?? (ReferenceEquals(summaryField, raw.Content) ? null : FeedFields.AbsoluteUrl(contentRead.ImageSource, raw.Content?.Base ?? fallbackBase));
+            ?? (ReferenceEquals(summaryField, raw.Content) || raw.Content?.Value.Contains("<img", StringComparison.OrdinalIgnoreCase) != true
+                ? null
+                : FeedFields.AbsoluteUrl(FeedFields.BodyText(raw.Content, HtmlToText.MaxContentLength).ImageSource, raw.Content.Base ?? fallbackBase));
 
         var id = FirstNonBlank(raw.Id, raw.FallbackId)?.Trim();
         var entry = new FeedEntry(
@@ -60,8 +61,14 @@ internal static class XmlItemNormaliser
             summary,
             FeedFields.CleanCategories(raw.Categories),
             image);
-        var content = HtmlToText.Truncate(contentRead.Text, HtmlToText.MaxContentLength);
-        return new ParsedItem(entry, ownTitle, ownPublished, ownUpdated, content, EnclosuresOf(raw, fallbackBase));
+        var contentField = raw.Content;
+        return new ParsedItem(
+            entry,
+            ownTitle,
+            ownPublished,
+            ownUpdated,
+            () => HtmlToText.Truncate(FeedFields.BodyText(contentField, HtmlToText.MaxContentLength).Text, HtmlToText.MaxContentLength),
+            EnclosuresOf(raw, fallbackBase));
     }
 
     private static DateTimeOffset? Date(string? raw) => FeedDates.Parse(raw);

@@ -43,6 +43,7 @@ internal sealed class SourceDocument
     public bool AdminsNotified { get; set; }
     public string? Note { get; set; }
     public int ItemsLeftOut { get; set; }
+    public string? ContentHash { get; set; }
     public List<string> CurrentItemKeys { get; set; } = [];
 }
 

@@ -77,6 +77,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
             document.AdminsNotified = source.AdminsNotified;
             document.Note = source.Note;
             document.ItemsLeftOut = source.ItemsLeftOut;
+            document.ContentHash = source.ContentHash;
             document.CurrentItemKeys = [.. source.CurrentItemKeys];
             database.Sources.Update(document);
         }
@@ -102,6 +103,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         AdminsNotified = d.AdminsNotified,
         Note = d.Note,
         ItemsLeftOut = d.ItemsLeftOut,
+        ContentHash = d.ContentHash,
         CurrentItemKeys = d.CurrentItemKeys,
     };
 }

@@ -93,6 +93,34 @@ public sealed class SourcePollerTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_SameBodyResentWithoutValidators_IsRecognisedByItsHashAndChangesNothing()
+    {
+        var count = 3;
+        var hits = 0;
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () =>
+        {
+            Interlocked.Increment(ref hits);
+            return Results.Text(FeedSamples.Rss(count), "application/rss+xml");
+        }));
+        var source = _polling.Add(site.Url("/feed"));
+        var first = await _polling.PollAsync(source);
+
+        var second = await _polling.PollAsync(source);
+        count = 4;
+        var third = await _polling.PollAsync(source);
+
+        Assert.Equal(3, hits);
+        Assert.NotNull(first.ContentHash);
+        Assert.Equal(first.ContentHash, second.ContentHash);
+        Assert.Equal(first.CurrentItemKeys, second.CurrentItemKeys);
+        Assert.Equal(3, second.ItemCount);
+        Assert.Null(second.LastError);
+        Assert.NotEqual(first.ContentHash, third.ContentHash);
+        Assert.Equal(4, third.ItemCount);
+        Assert.Equal(4, _polling.Articles.Count());
+    }
+
+    [Fact]
     public async Task Poll_TemporaryRedirects_AreFollowedWithoutMovingTheSource()
     {
         await using var site = await FeedServer.StartAsync(app =>
