@@ -19,10 +19,10 @@ internal static class FeedXmlSanitizer
 
     private const string HtmlMarker = "This looks like an HTML web page, not a feed";
 
-    // Characters XML 1.0 forbids, and surrogates (checked for pairs).
-    private static readonly SearchValues<char> Suspicious = SearchValues.Create(ForbiddenAndSurrogates(""));
+    // ASCII only, so that the search runs vectorised; surrogates and U+FFFE/U+FFFF are checked per run.
+    private static readonly SearchValues<char> Special = SearchValues.Create(AsciiControls("&<"));
 
-    private static readonly SearchValues<char> Special = SearchValues.Create(ForbiddenAndSurrogates("&<"));
+    private static readonly SearchValues<char> Controls = SearchValues.Create(AsciiControls(""));
 
     private static readonly HashSet<string> XmlEntities = new(StringComparer.Ordinal) { "amp", "lt", "gt", "quot", "apos" };
 
@@ -69,7 +69,7 @@ internal static class FeedXmlSanitizer
             rest = string.Concat(rest.AsSpan(0, prolog.DoctypeStart), new string('\n', doctype.Count('\n')), rest.AsSpan(prolog.DoctypeStart + prolog.DoctypeLength));
         }
 
-        var sanitized = Sanitize(rest, problems, entities, out var refusal);
+        var sanitized = Sanitize(Declaration + keptNewlines, rest, problems, entities, out var refusal);
         if (refusal is not null)
         {
             return new PreparedXml(null, refusal, false, lineOffset);
@@ -80,7 +80,7 @@ internal static class FeedXmlSanitizer
             problems.Add($"The document refers to external entities ({string.Join(", ", entities.ExternalReferenced.Take(5))}); external entities are never loaded, so those references were left out");
         }
 
-        return new PreparedXml(Declaration + keptNewlines + sanitized, null, false, lineOffset);
+        return new PreparedXml(sanitized, null, false, lineOffset);
     }
 
     /// <summary>Elements nested deeper than this make the document refused: no feed needs it, and deep trees are costly.</summary>
@@ -194,10 +194,10 @@ internal static class FeedXmlSanitizer
         return end < 0 ? text.Length : end + terminator.Length;
     }
 
-    private static string Sanitize(string xml, List<string> problems, DtdEntities? entities, out string? refusal)
+    private static string Sanitize(string prefix, string xml, List<string> problems, DtdEntities? entities, out string? refusal)
     {
         refusal = null;
-        var output = new StringBuilder(xml.Length + 64);
+        var output = new StringBuilder(prefix, xml.Length + prefix.Length + 64);
         var invalid = 0;
         var escaped = 0;
         var converted = 0;
@@ -210,7 +210,7 @@ internal static class FeedXmlSanitizer
             if (run != 0)
             {
                 var length = run < 0 ? xml.Length - i : run;
-                output.Append(xml.AsSpan(i, length));
+                invalid += AppendValid(output, xml.AsSpan(i, length));
                 i += length;
                 continue;
             }
@@ -361,35 +361,34 @@ internal static class FeedXmlSanitizer
 
     private static int AppendValid(StringBuilder output, ReadOnlySpan<char> text)
     {
-        var removed = 0;
-        var i = 0;
-        while (i < text.Length)
+        if (!NeedsRepair(text))
         {
-            var run = text[i..].IndexOfAny(Suspicious);
-            if (run != 0)
-            {
-                var length = run < 0 ? text.Length - i : run;
-                output.Append(text.Slice(i, length));
-                i += length;
-                continue;
-            }
+            output.Append(text);
+            return 0;
+        }
 
+        var removed = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                output.Append(c).Append(text[i + 1]);
-                i += 2;
-                continue;
+                output.Append(c).Append(text[++i]);
             }
-
-            removed++;
-            i++;
+            else if (IsXmlChar(c))
+            {
+                output.Append(c);
+            }
+            else
+            {
+                removed++;
+            }
         }
 
         return removed;
     }
 
-    private static string ForbiddenAndSurrogates(string extra)
+    private static string AsciiControls(string extra)
     {
         var chars = new StringBuilder(extra);
         for (var c = 0; c < 0x20; c++)
@@ -400,13 +399,11 @@ internal static class FeedXmlSanitizer
             }
         }
 
-        for (var c = 0xD800; c <= 0xDFFF; c++)
-        {
-            chars.Append((char)c);
-        }
-
-        return chars.Append('\uFFFE').Append('\uFFFF').ToString();
+        return chars.ToString();
     }
+
+    private static bool NeedsRepair(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(Controls) >= 0 || text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 || text.IndexOfAny('\uFFFE', '\uFFFF') >= 0;
 
     private static bool IsXmlChar(int c) =>
         c is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);

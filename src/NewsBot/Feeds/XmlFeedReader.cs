@@ -787,11 +787,50 @@ internal sealed class XmlFeedReader
         }
     }
 
+    /// <summary>The text of an element, child elements skipped; one text node (the usual case) costs no copy.</summary>
     private string ReadPlain()
     {
-        var text = new StringBuilder();
-        ForEachChildOrText(text, Skip);
-        return text.ToString();
+        var depth = _reader.Depth;
+        if (_reader.IsEmptyElement)
+        {
+            Advance();
+            return "";
+        }
+
+        string? single = null;
+        StringBuilder? text = null;
+        Advance();
+        while (true)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.EndElement when _reader.Depth == depth:
+                    Advance();
+                    return text?.ToString() ?? single ?? "";
+                case XmlNodeType.Element:
+                    Skip();
+                    continue;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (single is null && text is null)
+                    {
+                        single = _reader.Value;
+                    }
+                    else
+                    {
+                        text ??= new StringBuilder(single);
+                        text.Append(_reader.Value);
+                    }
+
+                    break;
+                case XmlNodeType.None:
+                    throw new XmlException("Unexpected end of file");
+            }
+
+            if (!Advance())
+            {
+                throw new XmlException("Unexpected end of file");
+            }
+        }
     }
 
     private static long? ReadLength(string? value) =>
