@@ -31,6 +31,12 @@ public sealed record FeedSource(
     /// <summary>Something people should know about how the feed behaves (e.g. unstable item ids).</summary>
     public string? Note { get; init; }
 
+    /// <summary>A hash of the last body read in full; the same body again is known without parsing it.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>How many older items the last read left out because the feed listed more than one read takes.</summary>
+    public int ItemsLeftOut { get; init; }
+
     /// <summary>The item keys in the feed's latest copy: those articles are kept past retention.</summary>
     public IReadOnlyList<string> CurrentItemKeys { get; init; } = [];
 

@@ -33,6 +33,12 @@ public static class SourceHealthText
             return $"{items} · failing{error} ({failures}; {lastGood}{next})";
         }
 
-        return $"{items} · ok, read {RelativeTime.Format(source.LastSuccessAt ?? source.LastAttemptAt.Value, now)}{next}";
+        var capped = source.ItemsLeftOut switch
+        {
+            0 => string.Empty,
+            1 => "; the last read listed too many items, and 1 older item was left out",
+            var n => $"; the last read listed too many items, and {n} older items were left out",
+        };
+        return $"{items} · ok, read {RelativeTime.Format(source.LastSuccessAt ?? source.LastAttemptAt.Value, now)}{next}{capped}";
     }
 }

@@ -79,7 +79,7 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
             for (var i = 0; i < document.Entries.Count; i++)
             {
                 text.WriteLine();
-                WriteEntry(text, i + 1, document.Entries[i]);
+                WriteEntry(text, i + 1, document.Items[i]);
             }
         }
         else
@@ -104,8 +104,9 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
         return text.ToString();
     }
 
-    private static void WriteEntry(StringWriter text, int number, FeedEntry entry)
+    private static void WriteEntry(StringWriter text, int number, ParsedItem item)
     {
+        var entry = item.Entry;
         text.WriteLine($"{number}. {entry.Title}");
         text.WriteLine($"   Published:  {(entry.Published is { } published ? FormatHuman(published) : "no date")}");
         if (entry.Updated is { } updated)
@@ -133,24 +134,38 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
         {
             text.WriteLine($"   Summary:    {HtmlToText.Truncate(entry.Summary.Replace('\n', ' '), SummaryPreviewLength)}");
         }
+
+        if (item.Content.Length > 0)
+        {
+            text.WriteLine($"   Content:    {item.Content.Length} characters of full text");
+        }
+
+        foreach (var enclosure in item.Enclosures)
+        {
+            var details = string.Join(", ", new[] { enclosure.Type, enclosure.Length is { } bytes ? FeedFetcher.DescribeSize(bytes) : null }.Where(d => d is not null));
+            text.WriteLine($"   Enclosure:  {enclosure.Url}{(details.Length > 0 ? $" ({details})" : "")}");
+        }
     }
 
     private static async Task WriteJsonAsync(FeedDocument document, TextWriter output, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        foreach (var entry in document.Entries)
+        foreach (var item in document.Items)
         {
+            var entry = item.Entry;
             buffer.SetLength(0);
             using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
             {
+                // The parser's own reading: no display fallbacks for titles or dates.
                 writer.WriteStartObject();
-                writer.WriteString("title", entry.Title);
+                writer.WriteString("title", item.OwnTitle);
                 writer.WriteString("link", entry.Link);
                 writer.WriteString("id", entry.Id);
-                writer.WriteString("published", FormatIso(entry.Published));
-                writer.WriteString("updated", FormatIso(entry.Updated));
+                writer.WriteString("published", FormatIso(item.OwnPublished));
+                writer.WriteString("updated", FormatIso(item.OwnUpdated));
                 writer.WriteString("author", entry.Author);
                 writer.WriteString("summary", entry.Summary);
+                writer.WriteString("content", item.Content);
                 writer.WriteStartArray("categories");
                 foreach (var category in entry.Categories)
                 {
@@ -159,6 +174,25 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
 
                 writer.WriteEndArray();
                 writer.WriteString("image", entry.ImageUrl);
+                writer.WriteStartArray("enclosures");
+                foreach (var enclosure in item.Enclosures)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("url", enclosure.Url);
+                    writer.WriteString("type", enclosure.Type);
+                    if (enclosure.Length is { } length)
+                    {
+                        writer.WriteNumber("length", length);
+                    }
+                    else
+                    {
+                        writer.WriteNull("length");
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
 

@@ -51,8 +51,11 @@ internal sealed class FeedFetcher(
     IOptionsMonitor<FeedsOptions> options,
     IHostEnvironment environment,
     TimeProvider timeProvider,
-    ILogger<FeedFetcher> logger)
+    ILogger<FeedFetcher> logger,
+    AddressGuard? addressGuard = null)
 {
+    private readonly AddressGuard _guard = addressGuard ?? new AddressGuard(timeProvider);
+
     public const string HttpClientName = "NewsBot.Feeds";
     public const string UserAgent = "NewsBot/1.0 (+https://github.com/newsbot)";
 
@@ -68,19 +71,32 @@ internal sealed class FeedFetcher(
     /// <summary>
     /// The handler behind the feeds HttpClient: transparent gzip/deflate/brotli, bounded redirects,
     /// and a connection step that refuses private addresses unless Feeds:AllowPrivateAddresses is set.
+    /// No proxy from the environment (HTTP_PROXY and the like): it would reach the local network on
+    /// the feed's behalf. Only Feeds:Proxy routes fetches through a proxy.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(IOptionsMonitor<FeedsOptions> options)
+    public static SocketsHttpHandler CreateHandler(IOptionsMonitor<FeedsOptions> options, AddressGuard? guard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        guard ??= new AddressGuard(TimeProvider.System);
+        var proxy = ProxyAddress(options.CurrentValue);
         return new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.All,
             // Redirects are followed by the fetcher itself, to count hops and notice permanent moves.
             AllowAutoRedirect = false,
             UseCookies = false,
+            UseProxy = proxy is not null,
+            Proxy = proxy is null ? null : new WebProxy(proxy) { BypassProxyOnLocal = false },
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = (context, ct) => ConnectAsync(context, options.CurrentValue.AllowPrivateAddresses, ct),
+            ConnectCallback = (context, ct) => ConnectAsync(context, options.CurrentValue.AllowPrivateAddresses, guard, proxy, ct),
         };
+    }
+
+    /// <summary>The proxy named by Feeds:Proxy, or null for direct connections.</summary>
+    public static Uri? ProxyAddress(FeedsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.Proxy) ? null : new Uri(options.Proxy.Trim(), UriKind.Absolute);
     }
 
     /// <summary>Fetches the feed named by a configured address (URL or file path).</summary>
@@ -134,6 +150,13 @@ internal sealed class FeedFetcher(
             HttpResponseMessage response;
             for (var hops = 0; ; hops++)
             {
+                // Through a proxy the connection goes to the proxy, so the target is checked here instead.
+                if (!settings.AllowPrivateAddresses && ProxyAddress(settings) is not null
+                    && await RefusedTargetAsync(current, linked.Token).ConfigureAwait(false) is { } refusal)
+                {
+                    return new FetchResult.Failure(refusal);
+                }
+
                 using var request = CreateRequest(current, conditions);
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 if (!IsRedirect(response.StatusCode))
@@ -405,7 +428,31 @@ internal sealed class FeedFetcher(
         };
     }
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivateAddresses, CancellationToken cancellationToken)
+    private async Task<string?> RefusedTargetAsync(Uri target, CancellationToken cancellationToken)
+    {
+        var host = target.IdnHost;
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException)
+        {
+            return $"DNS lookup failed: the host name {target.Host} could not be resolved";
+        }
+
+        // The proxy resolves the name again and may pick any of the answers, so every one must be allowed.
+        var refused = addresses.FirstOrDefault(_guard.IsRefused);
+        return refused is null ? null : RefusalMessage(target.Host, refused);
+    }
+
+    private static string RefusalMessage(string host, IPAddress address) =>
+        $"{host} is a private or local address ({address}); feeds there are refused unless {FeedsOptions.SectionName}:AllowPrivateAddresses is true";
+
+    private static async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context, bool allowPrivateAddresses, AddressGuard guard, Uri? proxy, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal)
@@ -413,14 +460,17 @@ internal sealed class FeedFetcher(
             : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
 
         // Checked on the resolved addresses, at connect time, so that neither a redirect nor a DNS
-        // answer can steer a feed fetch into the local network.
-        if (!allowPrivateAddresses)
+        // answer can steer a feed fetch into the local network. The configured proxy itself may be
+        // local: the fetcher checked the target before sending the request to it.
+        var toProxy = proxy is not null
+            && string.Equals(host, proxy.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && context.DnsEndPoint.Port == proxy.Port;
+        if (!allowPrivateAddresses && !toProxy)
         {
-            var permitted = addresses.Where(a => !IsPrivate(a)).ToArray();
+            var permitted = addresses.Where(a => !guard.IsRefused(a)).ToArray();
             if (permitted.Length == 0 && addresses.Length > 0)
             {
-                throw new BlockedAddressException(
-                    $"{host} is a private or local address ({addresses[0]}); feeds there are refused unless {FeedsOptions.SectionName}:AllowPrivateAddresses is true");
+                throw new BlockedAddressException(RefusalMessage(host, addresses[0]));
             }
 
             addresses = permitted;
@@ -442,38 +492,6 @@ internal sealed class FeedFetcher(
             socket.Dispose();
             throw;
         }
-    }
-
-    internal static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b[0] is 0 or 10 or 127 or >= 224
-                || (b[0] == 100 && b[1] is >= 64 and <= 127)
-                || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 172 && b[1] is >= 16 and <= 31)
-                || (b[0] == 192 && b[1] == 168)
-                || (b[0] == 192 && b[1] == 0 && b[2] == 0)
-                || (b[0] == 198 && b[1] is 18 or 19);
-        }
-
-        return address.IsIPv6LinkLocal
-            || address.IsIPv6SiteLocal
-            || address.IsIPv6UniqueLocal
-            || address.IsIPv6Multicast
-            || address.Equals(IPAddress.IPv6Any)
-            || address.Equals(IPAddress.IPv6None);
     }
 
     private sealed class BlockedAddressException(string message) : IOException(message);

@@ -1,32 +1,17 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
-using System.Xml.Linq;
-using AngleSharp.Html.Parser;
-using CodeHollow.FeedReader;
-using CodeHollow.FeedReader.Feeds;
 using NewsBot.Core.Articles;
 
 namespace NewsBot.Feeds;
 
 /// <summary>
-/// Turns the bytes of a downloaded feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into normalised
-/// <see cref="FeedEntry"/> records. Never throws: anything that is not a feed comes back as a
-/// <see cref="FeedDocument"/> with no entries and a problem describing what it looked like.
+/// Turns the bytes of a downloaded feed (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF, JSON Feed) into
+/// normalised <see cref="FeedEntry"/> records. Never throws: anything that is not a feed comes back
+/// as a <see cref="FeedDocument"/> with no entries and a problem describing what it looked like.
 /// </summary>
 internal sealed class FeedParser
 {
-    private const int MaxAuthorLength = 200;
-    private const int MaxCategoryLength = 100;
-    private const int TitleFromSummaryLength = 80;
-    private const int MaxDateProblemsListed = 5;
-
-    private static readonly XNamespace MediaNamespace = "http://search.yahoo.com/mrss/";
-    private static readonly XNamespace AtomNamespace = "http://www.w3.org/2005/Atom";
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".svg"];
-
     /// <summary>Parses one downloaded document.</summary>
     /// <param name="content">The raw bytes as received (already decompressed).</param>
     /// <param name="contentTypeCharset">The charset parameter of the HTTP Content-Type, if any.</param>
@@ -34,6 +19,19 @@ internal sealed class FeedParser
 #pragma warning disable CA1822 // An instance method so that callers receive the parser by injection.
     public FeedDocument Parse(ReadOnlyMemory<byte> content, string? contentTypeCharset, Uri? baseUri)
 #pragma warning restore CA1822
+    {
+        try
+        {
+            return ParseDocument(content, contentTypeCharset, baseUri);
+        }
+        // The contract is "never throws": a defect in the parser must cost one feed, not the poller.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return FeedDocument.NotAFeed($"The feed could not be read: {e.GetType().Name}: {HtmlToText.Truncate(HtmlToText.CleanText(e.Message, 200), 160)}");
+        }
+    }
+
+    private static FeedDocument ParseDocument(ReadOnlyMemory<byte> content, string? contentTypeCharset, Uri? baseUri)
     {
         var problems = new List<string>();
         var text = FeedTextDecoder.Decode(content.Span, contentTypeCharset, problems);
@@ -59,207 +57,58 @@ internal sealed class FeedParser
             return FeedDocument.NotAFeed(prepared.LooksLikeHtml ? DescribeHtml(text) : prepared.Rejection);
         }
 
-        var xml = prepared.Xml!;
-        string format;
-        try
+        var raw = XmlFeedReader.Read(prepared.Xml!, baseUri, prepared.LineOffset, out var rootError);
+        if (raw is null)
         {
-            var root = FeedXmlSanitizer.ReadRoot(xml);
-            var rejection = DescribeRoot(root, text);
-            if (rejection is not null)
+            return FeedDocument.NotAFeed(rootError ?? "XML error: the document could not be read");
+        }
+
+        var rejection = DescribeRoot(raw.RootName, text);
+        if (rejection is not null)
+        {
+            return FeedDocument.NotAFeed(rejection);
+        }
+
+        if (raw.Error is not null)
+        {
+            if (raw.Items.Count == 0)
             {
-                return FeedDocument.NotAFeed(rejection);
+                return FeedDocument.NotAFeed(raw.Error);
             }
 
-            format = FormatName(root);
-        }
-        catch (XmlException e)
-        {
-            return FeedDocument.NotAFeed(DescribeXmlError(e, prepared.LineOffset));
+            problems.Add(raw.Items.Count == 1
+                ? $"{raw.Error}; the 1 complete item before it was kept"
+                : $"{raw.Error}; the {raw.Items.Count} complete items before it were kept");
         }
 
-        Feed feed;
-        try
-        {
-            feed = FeedReader.ReadFromByteArray(Encoding.UTF8.GetBytes(xml));
-        }
-        catch (XmlException e)
-        {
-            return FeedDocument.NotAFeed(DescribeXmlError(e, prepared.LineOffset));
-        }
-        // The library throws bare Exceptions (and NullReferenceExceptions) on odd documents; a feed must never crash the caller.
-        catch (Exception e)
-        {
-            return FeedDocument.NotAFeed($"The feed could not be read: {e.Message}");
-        }
-
-        var siteLink = UrlCanonicalizer.Canonicalize(SiteLinkOf(feed), baseUri);
+        var siteLink = SiteLinkOf(raw.SiteLinks, baseUri);
         var linkBase = baseUri ?? (siteLink is null ? null : new Uri(siteLink));
         var tally = new ProblemTally();
-        var entries = new List<FeedEntry>(feed.Items.Count);
-        for (var i = 0; i < feed.Items.Count; i++)
+        var items = new List<ParsedItem>(raw.Items.Count);
+        for (var i = 0; i < raw.Items.Count; i++)
         {
-            entries.Add(ToEntry(feed.Items[i], i + 1, linkBase, tally));
+            items.Add(XmlItemNormaliser.Normalise(raw.Items[i], i + 1, linkBase, raw.Author, tally));
         }
 
         tally.AddTo(problems);
-        return new FeedDocument(format, TitleText(feed.Title), siteLink, entries, problems, TtlOf(feed.SpecificFeed));
+        return new FeedDocument(FormatName(raw), FeedFields.TitleText(raw.Title?.Value, raw.Title?.Kind ?? TextKind.Guess), siteLink, items, problems, TtlOf(raw.Ttl));
     }
 
-    private static FeedEntry ToEntry(FeedItem item, int number, Uri? linkBase, ProblemTally tally)
+    private static string? SiteLinkOf(IReadOnlyList<RawLink> links, Uri? baseUri)
     {
-        var specific = item.SpecificItem;
-        var (published, updated, rawDate) = DatesOf(item);
-        if (published is null)
-        {
-            tally.NoDate(number, rawDate);
-        }
-
-        var link = UrlCanonicalizer.Canonicalize(LinkOf(item), linkBase);
-        if (link is null)
-        {
-            tally.NoLink();
-        }
-
-        var summaryHtml = FirstNonEmpty(item.Description, item.Content);
-        var (summaryText, summaryImage) = HtmlToText.Extract(summaryHtml);
-        var summary = HtmlToText.Truncate(summaryText, HtmlToText.MaxSummaryLength);
-        var title = TitleText(item.Title);
-        if (title.Length == 0)
-        {
-            tally.NoTitle();
-            title = FallbackTitle(summary, link);
-        }
-
-        var otherHtml = ReferenceEquals(summaryHtml, item.Content) ? null : item.Content;
-        var image = ImageFromElement(specific?.Element, linkBase)
-            ?? AbsoluteImageUrl(summaryImage, linkBase)
-            ?? FirstImageInHtml(otherHtml, linkBase);
-
-        return new FeedEntry(
-            NullIfEmpty(item.Id?.Trim()),
-            title,
-            link,
-            published,
-            updated,
-            AuthorText(AuthorOf(item)),
-            summary,
-            CleanCategories(item.Categories),
-            image);
+        var chosen = links.FirstOrDefault(l => string.IsNullOrWhiteSpace(l.Rel) || l.Rel.Trim().Equals("alternate", StringComparison.OrdinalIgnoreCase))
+            ?? links.FirstOrDefault(l => l.Rel?.Trim() is not ("self" or "hub" or "enclosure" or "next" or "previous" or "first" or "last"));
+        return chosen is null ? null : UrlCanonicalizer.Canonicalize(chosen.Href, chosen.Base ?? baseUri);
     }
 
-    private static (DateTimeOffset? Published, DateTimeOffset? Updated, string? Raw) DatesOf(FeedItem item)
-    {
-        var published = item.PublishingDate;
-        var raw = item.PublishingDateString;
-        DateTime? updated = null;
-        switch (item.SpecificItem)
-        {
-            case AtomFeedItem atom:
-                updated = atom.UpdatedDate;
-                // An Atom entry is only required to have <updated>; it is the best publication date there is.
-                published ??= atom.PublishedDate ?? atom.UpdatedDate;
-                raw = FirstNonEmpty(atom.PublishedDateString, atom.UpdatedDateString);
-                break;
-            case Rss20FeedItem rss20:
-                published ??= rss20.DC?.Date;
-                raw = FirstNonEmpty(raw, rss20.DC?.DateString);
-                break;
-            case MediaRssFeedItem mediaRss:
-                published ??= mediaRss.DC?.Date;
-                raw = FirstNonEmpty(raw, mediaRss.DC?.DateString);
-                break;
-            case Rss10FeedItem rss10:
-                published ??= rss10.DC?.Date;
-                raw = FirstNonEmpty(raw, rss10.DC?.DateString);
-                break;
-        }
-
-        return (ToUtc(published), ToUtc(updated), raw);
-    }
-
-    private static DateTimeOffset? ToUtc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } utc => new DateTimeOffset(utc),
-        { Kind: DateTimeKind.Local } local => new DateTimeOffset(local.ToUniversalTime()),
-        var unspecified => new DateTimeOffset(DateTime.SpecifyKind(unspecified.Value, DateTimeKind.Utc)),
-    };
-
-    private static string? LinkOf(FeedItem item)
-    {
-        if (item.SpecificItem is AtomFeedItem atom && atom.Links is { Count: > 0 } links)
-        {
-            var alternate = links.FirstOrDefault(l => string.IsNullOrEmpty(l.Relation) || l.Relation == "alternate");
-            if (!string.IsNullOrWhiteSpace(alternate?.Href))
-            {
-                return alternate.Href;
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(item.Link))
-        {
-            return item.Link;
-        }
-
-        // An RSS guid is very often the permalink even when <link> is missing.
-        return item.Id is { } id && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            ? id
-            : null;
-    }
-
-    private static string? AuthorOf(FeedItem item)
-    {
-        // The library renders an Atom person as "Name <email>"; only the name is wanted.
-        if (item.SpecificItem is AtomFeedItem { Author.Name: { } atomName } && !string.IsNullOrWhiteSpace(atomName))
-        {
-            return atomName;
-        }
-
-        if (!string.IsNullOrWhiteSpace(item.Author))
-        {
-            return item.Author;
-        }
-
-        return item.SpecificItem switch
-        {
-            Rss20FeedItem rss20 => rss20.DC?.Creator,
-            MediaRssFeedItem mediaRss => mediaRss.DC?.Creator,
-            Rss10FeedItem rss10 => rss10.DC?.Creator,
-            _ => null,
-        };
-    }
-
-    private static string? SiteLinkOf(Feed feed)
-    {
-        if (feed.SpecificFeed is AtomFeed atom && atom.Links is { Count: > 0 } links)
-        {
-            var alternate = links.FirstOrDefault(l => string.IsNullOrEmpty(l.Relation) || l.Relation == "alternate");
-            if (!string.IsNullOrWhiteSpace(alternate?.Href))
-            {
-                return alternate.Href;
-            }
-        }
-
-        return feed.Link;
-    }
-
-    private static TimeSpan? TtlOf(BaseFeed? feed)
-    {
-        var ttl = feed switch
-        {
-            Rss20Feed rss20 => rss20.TTL,
-            MediaRssFeed mediaRss => mediaRss.TTL,
-            _ => null,
-        };
-
-        return int.TryParse(ttl, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+    private static TimeSpan? TtlOf(string? ttl) =>
+        int.TryParse(ttl?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) && minutes > 0
             ? TimeSpan.FromMinutes(minutes)
             : null;
-    }
 
     private static FeedDocument ParseJson(string text, Uri? baseUri, List<string> problems)
     {
-        var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+        var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
         try
         {
             using var json = JsonDocument.Parse(text, options);
@@ -276,14 +125,19 @@ internal sealed class FeedParser
             var linkBase = baseUri ?? (siteLink is null ? null : new Uri(siteLink));
             var feedAuthor = JsonAuthor(root);
             var tally = new ProblemTally();
-            var entries = new List<FeedEntry>();
-            if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+            var items = new List<ParsedItem>();
+            var skipped = 0;
+            if (root.TryGetProperty("items", out var jsonItems) && jsonItems.ValueKind == JsonValueKind.Array)
             {
-                foreach (var item in items.EnumerateArray())
+                foreach (var item in jsonItems.EnumerateArray())
                 {
                     if (item.ValueKind == JsonValueKind.Object)
                     {
-                        entries.Add(ToEntry(item, entries.Count + 1, linkBase, feedAuthor, tally));
+                        items.Add(ToItem(item, items.Count + 1, linkBase, feedAuthor, tally));
+                    }
+                    else
+                    {
+                        skipped++;
                     }
                 }
             }
@@ -292,8 +146,13 @@ internal sealed class FeedParser
                 problems.Add("The JSON Feed has no \"items\" array");
             }
 
+            if (skipped > 0)
+            {
+                problems.Add(skipped == 1 ? "1 entry of \"items\" is not an object and was skipped" : $"{skipped} entries of \"items\" are not objects and were skipped");
+            }
+
             tally.AddTo(problems);
-            return new FeedDocument(format, TitleText(JsonString(root, "title")), siteLink, entries, problems, null);
+            return new FeedDocument(format, FeedFields.TitleText(JsonString(root, "title")), siteLink, items, problems, null);
         }
         catch (JsonException e)
         {
@@ -304,11 +163,12 @@ internal sealed class FeedParser
         }
     }
 
-    private static FeedEntry ToEntry(JsonElement item, int number, Uri? linkBase, string? feedAuthor, ProblemTally tally)
+    private static ParsedItem ToItem(JsonElement item, int number, Uri? linkBase, string? feedAuthor, ProblemTally tally)
     {
         var rawPublished = JsonString(item, "date_published");
-        var published = ParseJsonDate(rawPublished);
-        if (published is null)
+        var published = FeedDates.Parse(rawPublished);
+        var updated = FeedDates.Parse(JsonString(item, "date_modified"));
+        if (published is null && updated is null)
         {
             tally.NoDate(number, rawPublished);
         }
@@ -319,37 +179,51 @@ internal sealed class FeedParser
             tally.NoLink();
         }
 
-        var (contentText, contentImage) = HtmlToText.Extract(JsonString(item, "content_html"));
-        var plainSummary = FirstNonEmpty(JsonString(item, "summary"), JsonString(item, "content_text"));
-        var summary = HtmlToText.Truncate(
-            plainSummary is null ? contentText : HtmlToText.CleanText(plainSummary),
-            HtmlToText.MaxSummaryLength);
-        var title = TitleText(JsonString(item, "title"));
-        if (title.Length == 0)
+        var contentHtml = JsonString(item, "content_html");
+        var contentText = JsonString(item, "content_text");
+        var summaryRead = HtmlToText.Read(contentHtml, HtmlToText.MaxSummaryLength);
+        if (summaryRead.TooDeep)
         {
-            // Title-less items are normal in JSON Feed (micro-posts), so no problem is recorded.
-            title = FallbackTitle(summary, link);
+            tally.TooDeep(number);
         }
 
-        var image = AbsoluteImageUrl(JsonString(item, "image"), linkBase)
-            ?? AbsoluteImageUrl(JsonString(item, "banner_image"), linkBase)
-            ?? JsonAttachmentImage(item, linkBase)
-            ?? AbsoluteImageUrl(contentImage, linkBase);
+        var plainSummary = FirstNonEmpty(JsonString(item, "summary"), contentText);
+        var summary = HtmlToText.Truncate(
+            plainSummary is null ? summaryRead.Text : HtmlToText.CleanText(plainSummary, HtmlToText.MaxSummaryLength),
+            HtmlToText.MaxSummaryLength);
+        var ownTitle = FeedFields.TitleText(JsonString(item, "title"));
+
+        // Title-less items are normal in JSON Feed (micro-posts), so no problem is recorded.
+        var title = ownTitle.Length == 0 ? FeedFields.FallbackTitle(summary, link) : ownTitle;
+
+        var image = FeedFields.AbsoluteUrl(JsonString(item, "image"), linkBase)
+            ?? FeedFields.AbsoluteUrl(JsonString(item, "banner_image"), linkBase)
+            ?? JsonAttachments(item, linkBase).Where(a => FeedFields.IsImage(null, a.Type, a.Url)).Select(a => a.Url).FirstOrDefault()
+            ?? FeedFields.AbsoluteUrl(summaryRead.ImageSource, linkBase);
 
         var categories = item.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
             ? tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString())
             : [];
 
-        return new FeedEntry(
+        var entry = new FeedEntry(
             NullIfEmpty(JsonScalar(item, "id")?.Trim()),
             title,
             link,
-            published,
-            ParseJsonDate(JsonString(item, "date_modified")),
-            AuthorText(JsonAuthor(item) ?? feedAuthor),
+            published ?? updated,
+            updated,
+            FeedFields.AuthorText(JsonAuthor(item) ?? feedAuthor),
             summary,
-            CleanCategories(categories),
+            FeedFields.CleanCategories(categories),
             image);
+        return new ParsedItem(
+            entry,
+            ownTitle,
+            published,
+            updated,
+            () => HtmlToText.Truncate(
+                contentHtml is not null ? HtmlToText.Read(contentHtml, HtmlToText.MaxContentLength).Text : HtmlToText.CleanText(contentText, HtmlToText.MaxContentLength),
+                HtmlToText.MaxContentLength),
+            JsonAttachments(item, linkBase));
     }
 
     private static string? JsonString(JsonElement element, string name) =>
@@ -386,201 +260,63 @@ internal sealed class FeedParser
             : null;
     }
 
-    private static string? JsonAttachmentImage(JsonElement item, Uri? linkBase)
+    private static List<FeedEnclosure> JsonAttachments(JsonElement item, Uri? linkBase)
     {
+        var result = new List<FeedEnclosure>();
         if (!item.TryGetProperty("attachments", out var attachments) || attachments.ValueKind != JsonValueKind.Array)
         {
-            return null;
+            return result;
         }
 
-        return attachments.EnumerateArray()
-            .Where(a => a.ValueKind == JsonValueKind.Object && IsImage(null, JsonString(a, "mime_type"), JsonString(a, "url")))
-            .Select(a => AbsoluteImageUrl(JsonString(a, "url"), linkBase))
-            .FirstOrDefault(u => u is not null);
-    }
-
-    private static DateTimeOffset? ParseJsonDate(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date)
-            ? date.ToUniversalTime()
-            : null;
-
-    private static string? ImageFromElement(XElement? element, Uri? linkBase)
-    {
-        if (element is null)
+        foreach (var attachment in attachments.EnumerateArray())
         {
-            return null;
-        }
-
-        var candidates =
-            element.Descendants(MediaNamespace + "content")
-                .Where(c => IsImage((string?)c.Attribute("medium"), (string?)c.Attribute("type"), (string?)c.Attribute("url")))
-                .Select(c => (string?)c.Attribute("url"))
-            .Concat(element.Descendants(MediaNamespace + "thumbnail").Select(t => (string?)t.Attribute("url")))
-            .Concat(element.Elements("enclosure")
-                .Where(e => IsImage(null, (string?)e.Attribute("type"), (string?)e.Attribute("url")))
-                .Select(e => (string?)e.Attribute("url")))
-            .Concat(element.Elements(AtomNamespace + "link")
-                .Where(l => (string?)l.Attribute("rel") == "enclosure" && IsImage(null, (string?)l.Attribute("type"), (string?)l.Attribute("href")))
-                .Select(l => (string?)l.Attribute("href")));
-
-        return candidates.Select(url => AbsoluteImageUrl(url, linkBase)).FirstOrDefault(url => url is not null);
-    }
-
-    private static bool IsImage(string? medium, string? mediaType, string? url)
-    {
-        if (medium is not null)
-        {
-            return medium.Equals("image", StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (!string.IsNullOrEmpty(mediaType))
-        {
-            return mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (url is null || !Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var uri))
-        {
-            return false;
-        }
-
-        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : url.Split('?', '#')[0];
-        return ImageExtensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string? FirstImageInHtml(string? html, Uri? linkBase) =>
-        html is not null && html.Contains("<img", StringComparison.OrdinalIgnoreCase)
-            ? AbsoluteImageUrl(HtmlToText.Extract(html).ImageSource, linkBase)
-            : null;
-
-    private static string? AbsoluteImageUrl(string? url, Uri? linkBase)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return null;
-        }
-
-        url = url.Trim();
-        Uri? uri;
-        if (url.StartsWith("//", StringComparison.Ordinal))
-        {
-            Uri.TryCreate((linkBase?.Scheme ?? Uri.UriSchemeHttps) + ":" + url, UriKind.Absolute, out uri);
-        }
-        else if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            Uri.TryCreate(url, UriKind.Absolute, out uri);
-        }
-        else if (linkBase is not null && !url.Contains(':', StringComparison.Ordinal))
-        {
-            Uri.TryCreate(linkBase, url, out uri);
-        }
-        else
-        {
-            uri = null;
-        }
-
-        return uri is not null && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
-    }
-
-    private static string TitleText(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return "";
-        }
-
-        // RSS titles are meant to be plain text: only treat them as HTML when they carry markup,
-        // so that a title such as "Why x<y matters" keeps its text.
-        var text = LooksLikeMarkup(raw) ? HtmlToText.Convert(raw) : HtmlToText.CleanText(raw);
-        return HtmlToText.Truncate(text.Replace('\n', ' '), HtmlToText.MaxTitleLength);
-    }
-
-    private static bool LooksLikeMarkup(string text)
-    {
-        var ampersand = text.IndexOf('&', StringComparison.Ordinal);
-        if (ampersand >= 0 && ampersand + 1 < text.Length && (char.IsAsciiLetter(text[ampersand + 1]) || text[ampersand + 1] == '#')
-            && text.IndexOf(';', ampersand) > ampersand)
-        {
-            return true;
-        }
-
-        var open = text.IndexOf('<', StringComparison.Ordinal);
-        return open >= 0 && open + 1 < text.Length
-            && (char.IsAsciiLetter(text[open + 1]) || text[open + 1] is '/' or '!')
-            && text.IndexOf('>', open) > open;
-    }
-
-    private static string FallbackTitle(string summary, string? link)
-    {
-        if (summary.Length > 0)
-        {
-            return HtmlToText.Truncate(summary.Replace('\n', ' '), TitleFromSummaryLength);
-        }
-
-        return link ?? "(untitled)";
-    }
-
-    private static string? AuthorText(string? raw)
-    {
-        var author = HtmlToText.CleanText(raw);
-
-        // RSS 2.0 <author> is "jane@example.com (Jane Doe)": keep the name, not the address.
-        var open = author.IndexOf(" (", StringComparison.Ordinal);
-        if (open > 0 && author.EndsWith(')') && author[..open].Contains('@', StringComparison.Ordinal))
-        {
-            author = author[(open + 2)..^1].Trim();
-        }
-
-        return author.Length == 0 ? null : HtmlToText.Truncate(author, MaxAuthorLength);
-    }
-
-    private static List<string> CleanCategories(IEnumerable<string?>? categories)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var result = new List<string>();
-        foreach (var category in categories ?? [])
-        {
-            var clean = HtmlToText.Truncate(HtmlToText.CleanText(category).Replace('\n', ' '), MaxCategoryLength);
-            if (clean.Length > 0 && seen.Add(clean))
+            if (attachment.ValueKind == JsonValueKind.Object && FeedFields.AbsoluteUrl(JsonString(attachment, "url"), linkBase) is { } url)
             {
-                result.Add(clean);
+                long? size = attachment.TryGetProperty("size_in_bytes", out var bytes) && bytes.ValueKind == JsonValueKind.Number && bytes.TryGetInt64(out var n) && n > 0 ? n : null;
+                result.Add(new FeedEnclosure(url, JsonString(attachment, "mime_type"), size));
             }
         }
 
         return result;
     }
 
-    private static string FormatName(XmlRoot root) => root.LocalName switch
+    private static string FormatName(RawFeed raw) => raw.RootName switch
     {
-        "rss" => string.IsNullOrWhiteSpace(root.Version) ? "RSS" : "RSS " + root.Version.Trim(),
-        "RDF" when root.NamespaceDeclarations.Contains("http://my.netscape.com/rdf/simple/0.9/") => "RSS 0.90",
+        "rss" => string.IsNullOrWhiteSpace(raw.Version) ? "RSS" : "RSS " + raw.Version.Trim(),
+        "RDF" when raw.RootDeclarations.Contains("http://my.netscape.com/rdf/simple/0.9/") => "RSS 0.90",
         "RDF" => "RSS 1.0",
-        "feed" when root.NamespaceUri == "http://purl.org/atom/ns#" => "Atom 0.3",
-        _ => "Atom 1.0",
+        "feed" when raw.RootNamespace == "http://purl.org/atom/ns#" => "Atom 0.3",
+        "feed" => "Atom 1.0",
+        _ => "CDF",
     };
 
-    private static string? DescribeRoot(XmlRoot root, string original)
+    private static string? DescribeRoot(string rootName, string original)
     {
-        if (root.LocalName is "rss" or "RDF" or "feed")
+        if (rootName is "rss" or "RDF" or "feed" || rootName.Equals("channel", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        return root.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase)
+        return rootName.Equals("html", StringComparison.OrdinalIgnoreCase)
             ? DescribeHtml(original)
-            : $"This is an XML document but not a feed (its root element is <{root.LocalName}>)";
+            : $"This is an XML document but not a feed (its root element is <{rootName}>)";
     }
 
     private static string DescribeHtml(string html)
     {
+        // Only the <title> is wanted: found by search, so that no page, however deep, costs a parse.
+        var head = html.AsSpan(0, Math.Min(html.Length, 100_000));
+        var open = head.IndexOf("<title", StringComparison.OrdinalIgnoreCase);
         var title = "";
-        try
+        if (open >= 0)
         {
-            using var document = new HtmlParser().ParseDocument(html.Length > 100_000 ? html[..100_000] : html);
-            title = HtmlToText.Truncate(HtmlToText.CleanText(document.Title).Replace('\n', ' '), 80);
-        }
-        // The title is a courtesy in an error message.
-        catch (Exception)
-        {
+            var start = head[open..].IndexOf('>');
+            var close = start < 0 ? -1 : head[(open + start)..].IndexOf("</title", StringComparison.OrdinalIgnoreCase);
+            if (close > 0)
+            {
+                var inner = head.Slice(open + start + 1, close - 1).ToString();
+                title = HtmlToText.Truncate(HtmlToText.Read(inner, 200).Text.Replace('\n', ' '), 80);
+            }
         }
 
         // Anti-bot challenge pages are HTML too; the title ("Just a moment...") tells them apart.
@@ -589,7 +325,7 @@ internal sealed class FeedParser
             : $"This looks like an HTML web page, not a feed (page title: \"{title}\")";
     }
 
-    private static string DescribeXmlError(XmlException e, int lineOffset)
+    internal static string DescribeXmlError(XmlException e, int lineOffset)
     {
         var message = e.Message;
         var lineInfo = message.IndexOf(" Line ", StringComparison.Ordinal);
@@ -642,59 +378,4 @@ internal sealed class FeedParser
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    /// <summary>Counts per-item defects so that a feed of 200 undated items yields one sentence, not 200.</summary>
-    private sealed class ProblemTally
-    {
-        private readonly List<(int Number, string Raw)> _unusableDates = [];
-        private int _missingDates;
-        private int _missingLinks;
-        private int _missingTitles;
-
-        public void NoDate(int number, string? raw)
-        {
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                _missingDates++;
-            }
-            else
-            {
-                _unusableDates.Add((number, raw.Trim()));
-            }
-        }
-
-        public void NoLink() => _missingLinks++;
-
-        public void NoTitle() => _missingTitles++;
-
-        public void AddTo(List<string> problems)
-        {
-            foreach (var (number, raw) in _unusableDates.Take(MaxDateProblemsListed))
-            {
-                problems.Add($"Item {number} has no usable date (\"{HtmlToText.Truncate(raw, 60)}\")");
-            }
-
-            if (_unusableDates.Count > MaxDateProblemsListed)
-            {
-                problems.Add($"{_unusableDates.Count - MaxDateProblemsListed} more items have unusable dates");
-            }
-
-            if (_missingDates > 0)
-            {
-                problems.Add(Count(_missingDates, "item has no date", "items have no date"));
-            }
-
-            if (_missingLinks > 0)
-            {
-                problems.Add(Count(_missingLinks, "item has no link", "items have no link"));
-            }
-
-            if (_missingTitles > 0)
-            {
-                problems.Add(Count(_missingTitles, "item has no title; its summary or link is used instead", "items have no title; their summary or link is used instead"));
-            }
-        }
-
-        private static string Count(int count, string singular, string plural) =>
-            count == 1 ? "1 " + singular : $"{count} {plural}";
-    }
 }

@@ -1,25 +1,28 @@
+using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Xml;
 
 namespace NewsBot.Feeds;
 
-/// <summary>The root element of an XML document: enough to tell which feed format it is.</summary>
-internal sealed record XmlRoot(string LocalName, string NamespaceUri, string? Version, IReadOnlySet<string> NamespaceDeclarations);
-
 /// <summary>The outcome of preparing XML: the repaired document, or why it was refused.</summary>
 internal sealed record PreparedXml(string? Xml, string? Rejection, bool LooksLikeHtml, int LineOffset);
 
 /// <summary>
-/// Repairs what commonly breaks XML feeds before any XML parser sees them, and refuses DTDs:
-/// the XML stack would otherwise expand declared entities (the "billion laughs" attack).
+/// Repairs what commonly breaks XML feeds before any XML parser sees them. A DTD never reaches
+/// the XML parser: the plain-text entities of its internal subset are expanded here, within the
+/// budget of <see cref="DtdEntities"/>, and external entities are never loaded.
 /// </summary>
 internal static class FeedXmlSanitizer
 {
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
     private const string HtmlMarker = "This looks like an HTML web page, not a feed";
+
+    // ASCII only, so that the search runs vectorised; surrogates and U+FFFE/U+FFFF are checked per run.
+    private static readonly SearchValues<char> Special = SearchValues.Create(AsciiControls("&<"));
+
+    private static readonly SearchValues<char> Controls = SearchValues.Create(AsciiControls(""));
 
     private static readonly HashSet<string> XmlEntities = new(StringComparer.Ordinal) { "amp", "lt", "gt", "quot", "apos" };
 
@@ -51,43 +54,37 @@ internal static class FeedXmlSanitizer
             return new PreparedXml(null, prolog.Rejection, prolog.Rejection == HtmlMarker, lineOffset);
         }
 
+        DtdEntities? entities = null;
         if (prolog.DoctypeLength > 0)
         {
             var doctype = rest.AsSpan(prolog.DoctypeStart, prolog.DoctypeLength);
+            var subsetStart = doctype.IndexOf('[');
+            if (subsetStart >= 0)
+            {
+                entities = DtdEntities.Parse(doctype[(subsetStart + 1)..]);
+                entities = entities.IsEmpty ? null : entities;
+            }
+
+            // The DOCTYPE goes (its lines kept, so error positions stay right): no XML parser ever sees a DTD.
             rest = string.Concat(rest.AsSpan(0, prolog.DoctypeStart), new string('\n', doctype.Count('\n')), rest.AsSpan(prolog.DoctypeStart + prolog.DoctypeLength));
         }
 
-        return new PreparedXml(Declaration + keptNewlines + Sanitize(rest, problems), null, false, lineOffset);
-    }
-
-    /// <summary>Reads only as far as the root element, with DTDs prohibited as a second line of defence.</summary>
-    public static XmlRoot ReadRoot(string xml)
-    {
-        var settings = new XmlReaderSettings
+        var sanitized = Sanitize(Declaration + keptNewlines, rest, problems, entities, out var refusal);
+        if (refusal is not null)
         {
-            DtdProcessing = DtdProcessing.Prohibit,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-        };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
-        reader.MoveToContent();
-        var declarations = new HashSet<string>(StringComparer.Ordinal);
-        if (reader.MoveToFirstAttribute())
-        {
-            do
-            {
-                if (reader.Prefix == "xmlns" || reader.Name == "xmlns")
-                {
-                    declarations.Add(reader.Value);
-                }
-            }
-            while (reader.MoveToNextAttribute());
-            reader.MoveToElement();
+            return new PreparedXml(null, refusal, false, lineOffset);
         }
 
-        return new XmlRoot(reader.LocalName, reader.NamespaceURI, reader.GetAttribute("version"), declarations);
+        if (entities?.ExternalReferenced.Count > 0)
+        {
+            problems.Add($"The document refers to external entities ({string.Join(", ", entities.ExternalReferenced.Take(5))}); external entities are never loaded, so those references were left out");
+        }
+
+        return new PreparedXml(sanitized, null, false, lineOffset);
     }
+
+    /// <summary>Elements nested deeper than this make the document refused: no feed needs it, and deep trees are costly.</summary>
+    public const int MaxDepth = 256;
 
     private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanProlog(string xml)
     {
@@ -162,10 +159,7 @@ internal static class FeedXmlSanitizer
             }
             else if (c == '>' && (subsetStart < 0 || subsetEnd > subsetStart))
             {
-                var subset = subsetStart < 0 ? "" : xml.AsSpan(subsetStart, subsetEnd - subsetStart);
-                return subset.Contains("<!ENTITY", StringComparison.Ordinal)
-                    ? (0, 0, "The document declares XML entities in a DTD (<!DOCTYPE … [<!ENTITY …]>); DTDs are never processed, so it was rejected")
-                    : (start, i + 1 - start, null);
+                return (start, i + 1 - start, null);
             }
         }
 
@@ -200,9 +194,10 @@ internal static class FeedXmlSanitizer
         return end < 0 ? text.Length : end + terminator.Length;
     }
 
-    private static string Sanitize(string xml, List<string> problems)
+    private static string Sanitize(string prefix, string xml, List<string> problems, DtdEntities? entities, out string? refusal)
     {
-        var output = new StringBuilder(xml.Length + 64);
+        refusal = null;
+        var output = new StringBuilder(prefix, xml.Length + prefix.Length + 64);
         var invalid = 0;
         var escaped = 0;
         var converted = 0;
@@ -210,13 +205,32 @@ internal static class FeedXmlSanitizer
         var i = 0;
         while (i < xml.Length)
         {
-            var c = xml[i];
-            if (c == '<' && (At(xml, i, "<![CDATA[") || At(xml, i, "<!--")))
+            // Plain runs are copied whole; only '&', '<' and characters XML forbids need a look.
+            var run = xml.AsSpan(i).IndexOfAny(Special);
+            if (run != 0)
             {
-                // Character data and comments are copied verbatim, only invalid characters go.
-                var end = SkipPast(xml, i, At(xml, i, "<!--") ? "-->" : "]]>");
-                invalid += AppendValid(output, xml.AsSpan(i, end - i));
-                i = end;
+                var length = run < 0 ? xml.Length - i : run;
+                invalid += AppendValid(output, xml.AsSpan(i, length));
+                i += length;
+                continue;
+            }
+
+            var c = xml[i];
+            if (c == '<')
+            {
+                if (At(xml, i, "<![CDATA[") || At(xml, i, "<!--"))
+                {
+                    // Character data and comments are copied verbatim, only invalid characters go.
+                    var end = SkipPast(xml, i, At(xml, i, "<!--") ? "-->" : "]]>");
+                    invalid += AppendValid(output, xml.AsSpan(i, end - i));
+                    i = end;
+                }
+                else
+                {
+                    output.Append('<');
+                    i++;
+                }
+
                 continue;
             }
 
@@ -254,6 +268,19 @@ internal static class FeedXmlSanitizer
 
             if (IsEntityName(reference))
             {
+                if (entities is not null && entities.IsDeclared(reference))
+                {
+                    var expansion = entities.Expand(reference, out refusal);
+                    if (expansion is null)
+                    {
+                        return "";
+                    }
+
+                    AppendEscaped(output, expansion);
+                    i += reference.Length + 2;
+                    continue;
+                }
+
                 if (XmlEntities.Contains(reference))
                 {
                     output.Append('&').Append(reference).Append(';');
@@ -262,8 +289,7 @@ internal static class FeedXmlSanitizer
                 }
 
                 var entity = "&" + reference + ";";
-                var decoded = WebUtility.HtmlDecode(entity);
-                if (decoded != entity)
+                if (HtmlEntities.Named(reference) is { } decoded)
                 {
                     foreach (var rune in decoded.EnumerateRunes())
                     {
@@ -305,6 +331,23 @@ internal static class FeedXmlSanitizer
         return output.ToString();
     }
 
+    private static void AppendEscaped(StringBuilder output, string text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => output.Append("&amp;"),
+                '<' => output.Append("&lt;"),
+                '>' => output.Append("&gt;"),
+                '"' => output.Append("&quot;"),
+                '\'' => output.Append("&apos;"),
+                _ when IsXmlChar(c) || char.IsSurrogate(c) => output.Append(c),
+                _ => output,
+            };
+        }
+    }
+
     private static int FirstNonWhitespace(string text)
     {
         var i = 0;
@@ -318,6 +361,12 @@ internal static class FeedXmlSanitizer
 
     private static int AppendValid(StringBuilder output, ReadOnlySpan<char> text)
     {
+        if (!NeedsRepair(text))
+        {
+            output.Append(text);
+            return 0;
+        }
+
         var removed = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -338,6 +387,23 @@ internal static class FeedXmlSanitizer
 
         return removed;
     }
+
+    private static string AsciiControls(string extra)
+    {
+        var chars = new StringBuilder(extra);
+        for (var c = 0; c < 0x20; c++)
+        {
+            if (c is not (0x9 or 0xA or 0xD))
+            {
+                chars.Append((char)c);
+            }
+        }
+
+        return chars.ToString();
+    }
+
+    private static bool NeedsRepair(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(Controls) >= 0 || text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 || text.IndexOfAny('\uFFFE', '\uFFFF') >= 0;
 
     private static bool IsXmlChar(int c) =>
         c is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);

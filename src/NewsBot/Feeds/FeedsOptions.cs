@@ -17,6 +17,15 @@ internal sealed class FeedsOptions
     /// <summary>Whether feed URLs may point at loopback, private or link-local addresses.</summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>
+    /// A proxy for every feed fetch (http://, https://, socks5://…), or empty for direct connections.
+    /// Proxies named by the environment (HTTP_PROXY and the like) are never used for feeds.
+    /// </summary>
+    public string? Proxy { get; set; }
+
+    /// <summary>The most items taken from one read of a feed; the newest are kept.</summary>
+    public int MaxItemsPerRead { get; set; } = 500;
+
     /// <summary>The longest a feed's own caching hints (Cache-Control max-age, RSS ttl) may stretch its poll interval.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromHours(12);
 

@@ -13,6 +13,8 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
     private static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(5);
     private const long MinFeedBytes = 1024;
     private const long MaxFeedBytesLimit = 100L * 1024 * 1024;
+    private const int MinItemsPerRead = 10;
+    private const int MaxItemsPerReadLimit = 10_000;
 
     public ValidateOptionsResult Validate(string? name, FeedsOptions options)
     {
@@ -65,6 +67,19 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
         if (options.NewItemMaxAge <= TimeSpan.Zero)
         {
             failures.Add($"{section}:NewItemMaxAge must be positive; got {options.NewItemMaxAge:c}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Proxy)
+            && (!Uri.TryCreate(options.Proxy.Trim(), UriKind.Absolute, out var proxy)
+                || proxy.Scheme is not ("http" or "https" or "socks4" or "socks4a" or "socks5")
+                || string.IsNullOrEmpty(proxy.Host)))
+        {
+            failures.Add($"{section}:Proxy must be empty or an absolute http://, https://, socks4://, socks4a:// or socks5:// address such as http://proxy.internal:3128; got '{options.Proxy}'");
+        }
+
+        if (options.MaxItemsPerRead is < MinItemsPerRead or > MaxItemsPerReadLimit)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:MaxItemsPerRead must be between {MinItemsPerRead} and {MaxItemsPerReadLimit}; got {options.MaxItemsPerRead}"));
         }
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -22,8 +22,11 @@ public static class FeedsRegistration
         // No resilience handler: Feeds:RequestTimeout bounds the whole fetch, and the poller's
         // back-off is the retry policy. The fetcher applies its own timeout, hence no client timeout.
         services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptionsMonitor<FeedsOptions>>()));
+            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(
+                provider.GetRequiredService<IOptionsMonitor<FeedsOptions>>(),
+                provider.GetRequiredService<AddressGuard>()));
 
+        services.TryAddSingleton<AddressGuard>();
         services.TryAddSingleton<FeedParser>();
         services.TryAddSingleton<FeedFetcher>();
         services.TryAddSingleton<FeedCheck>();

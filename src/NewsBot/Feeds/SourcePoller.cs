@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
@@ -54,6 +55,14 @@ internal sealed class SourcePoller(
             switch (result)
             {
                 case FetchResult.Success success:
+                    // A server that ignores the validators and resends the same bytes costs a hash, not a parse.
+                    var hash = ContentHash(success.Content);
+                    if (source.LastSuccessAt is not null && source.LastError is null && hash == source.ContentHash)
+                    {
+                        Save(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, null));
+                        return [];
+                    }
+
                     var document = parser.Parse(success.Content, success.Charset, success.FinalUrl);
                     if (!document.IsFeed)
                     {
@@ -62,7 +71,14 @@ internal sealed class SourcePoller(
                         return [];
                     }
 
-                    var ingested = ingestor.Ingest(source, document.Entries, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge));
+                    var taken = ReadCap.Newest(document.Entries, settings.MaxItemsPerRead);
+                    var leftOut = document.Entries.Count - taken.Count;
+                    if (leftOut > 0)
+                    {
+                        logger.LogWarning("Source {Source} listed {Listed} items; only the newest {Taken} were taken (Feeds:MaxItemsPerRead)", source.Name, document.Entries.Count, taken.Count);
+                    }
+
+                    var ingested = ingestor.Ingest(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge));
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
@@ -75,6 +91,8 @@ internal sealed class SourcePoller(
                         ItemCount = source.ItemCount + ingested.Added.Count,
                         CurrentItemKeys = ingested.ItemKeys,
                         Note = note,
+                        ItemsLeftOut = leftOut,
+                        ContentHash = hash,
                     });
                     return ingested.Added;
                 case FetchResult.NotModified notModified:
@@ -150,4 +168,11 @@ internal sealed class SourcePoller(
     }
 
     private void Save(FeedSource source) => sources.Save(source);
+
+    private static string ContentHash(byte[] content)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(content, digest);
+        return Convert.ToHexStringLower(digest[..16]);
+    }
 }

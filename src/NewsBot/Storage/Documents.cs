@@ -42,6 +42,8 @@ internal sealed class SourceDocument
     public bool FromConfiguration { get; set; }
     public bool AdminsNotified { get; set; }
     public string? Note { get; set; }
+    public int ItemsLeftOut { get; set; }
+    public string? ContentHash { get; set; }
     public List<string> CurrentItemKeys { get; set; } = [];
 }
 

@@ -76,6 +76,8 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
             document.MovedTo = source.MovedTo;
             document.AdminsNotified = source.AdminsNotified;
             document.Note = source.Note;
+            document.ItemsLeftOut = source.ItemsLeftOut;
+            document.ContentHash = source.ContentHash;
             document.CurrentItemKeys = [.. source.CurrentItemKeys];
             database.Sources.Update(document);
         }
@@ -100,6 +102,8 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         FromConfiguration = d.FromConfiguration,
         AdminsNotified = d.AdminsNotified,
         Note = d.Note,
+        ItemsLeftOut = d.ItemsLeftOut,
+        ContentHash = d.ContentHash,
         CurrentItemKeys = d.CurrentItemKeys,
     };
 }

@@ -10,7 +10,7 @@ internal sealed record FeedBytes(byte[] Content, string? Charset, Uri Url, FeedF
 
 /// <summary>
 /// The baseline: CodeHollow.FeedReader's <c>FeedReader.ReadFromByteArray</c> on every source's
-/// bytes, and NewsBot's <see cref="FeedParser.Parse"/> (decode, sanitise, the same library,
+/// bytes, and NewsBot's <see cref="FeedParser.Parse"/> (decode, sanitise, stream-read with its own reader,
 /// then normalise: HTML to text, canonical links, images, dates, categories) on the same bytes.
 /// Both single-threaded, as <c>PollDueAsync</c> parses one feed at a time; passes alternate so
 /// both see the same machine, and the median pass of each is kept.

@@ -74,7 +74,7 @@ public sealed class FeedCheckTests : IDisposable
         using var first = JsonDocument.Parse(lines[0]);
         var root = first.RootElement;
         Assert.Equal(
-            ["title", "link", "id", "published", "updated", "author", "summary", "categories", "image"],
+            ["title", "link", "id", "published", "updated", "author", "summary", "content", "categories", "image", "enclosures"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Chip makers race to 1 nm", root.GetProperty("title").GetString());
         Assert.Equal("https://daily-circuit.example/news/1nm?id=7", root.GetProperty("link").GetString());
@@ -84,7 +84,50 @@ public sealed class FeedCheckTests : IDisposable
         Assert.Equal("Jane Doe", root.GetProperty("author").GetString());
         Assert.Equal(["Hardware", "Semiconductors"], root.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("image").ValueKind);
+        Assert.Equal("", root.GetProperty("content").GetString());
+        Assert.Equal(0, root.GetProperty("enclosures").GetArrayLength());
         Assert.Equal("", _errors.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonOfAnUntitledItem_GivesAnEmptyTitleNotTheDisplayFallback()
+    {
+        await _check.RunAsync("rss20_html.xml", json: true, _output, _errors, CancellationToken.None);
+
+        var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        using var third = JsonDocument.Parse(lines[2]);
+        Assert.Equal("", third.RootElement.GetProperty("title").GetString());
+        Assert.StartsWith("Content only, with a picture:", third.RootElement.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonOfAnAtomEntry_KeepsUpdatedAndPublishedApart()
+    {
+        await _check.RunAsync("atom10.xml", json: true, _output, _errors, CancellationToken.None);
+
+        var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        using var first = JsonDocument.Parse(lines[0]);
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal("2026-11-26T18:30:00Z", first.RootElement.GetProperty("published").GetString());
+        Assert.Equal("2026-11-27T07:00:00Z", first.RootElement.GetProperty("updated").GetString());
+        Assert.Equal(JsonValueKind.Null, second.RootElement.GetProperty("published").ValueKind);
+        Assert.Equal("2026-11-27T08:05:00Z", second.RootElement.GetProperty("updated").GetString());
+        Assert.Equal("Only an updated date.", second.RootElement.GetProperty("content").GetString());
+        var enclosure = Assert.Single(first.RootElement.GetProperty("enclosures").EnumerateArray());
+        Assert.Equal("https://open-lab.example/img/comet.jpg", enclosure.GetProperty("url").GetString());
+        Assert.Equal("image/jpeg", enclosure.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, enclosure.GetProperty("length").ValueKind);
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonOfAPodcast_ListsEnclosuresWithTheirLengths()
+    {
+        await _check.RunAsync("podcast.xml", json: true, _output, _errors, CancellationToken.None);
+
+        using var first = JsonDocument.Parse(_output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[0]);
+        var enclosure = Assert.Single(first.RootElement.GetProperty("enclosures").EnumerateArray());
+        Assert.Equal("https://nightsky.example/audio/12.mp3", enclosure.GetProperty("url").GetString());
+        Assert.Equal(34216300, enclosure.GetProperty("length").GetInt64());
     }
 
     [Fact]

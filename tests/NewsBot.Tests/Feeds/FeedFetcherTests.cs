@@ -349,9 +349,108 @@ public sealed class FeedFetcherTests
     [InlineData("::ffff:10.0.0.1", true)]
     [InlineData("::ffff:93.184.216.34", false)]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946", false)]
-    public void IsPrivate_Address_ClassifiesLocalNetworks(string address, bool expected)
+    [InlineData("64:ff9b::a9fe:a9fe", true)]
+    [InlineData("64:ff9b::5db8:d822", true)]
+    [InlineData("64:ff9b:1::a01:203", true)]
+    [InlineData("2002:a9fe:a9fe::1", true)]
+    [InlineData("2002:7f00:1::", true)]
+    [InlineData("::a9fe:a9fe", true)]
+    [InlineData("::10.1.2.3", true)]
+    [InlineData("::", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", true)]
+    [InlineData("2001:db8::1", true)]
+    [InlineData("3fff:fff::1", true)]
+    [InlineData("100::1", true)]
+    [InlineData("192.0.2.10", true)]
+    [InlineData("198.51.100.7", true)]
+    [InlineData("203.0.113.200", true)]
+    [InlineData("192.88.99.1", true)]
+    [InlineData("203.0.114.1", false)]
+    [InlineData("2001:4860:4860::8888", false)]
+    [InlineData("2a00:1450:4001:82a::200e", false)]
+    public void IsRefusedRange_Address_ClassifiesLocalDocumentationAndTunnelRanges(string address, bool expected)
     {
-        Assert.Equal(expected, FeedFetcher.IsPrivate(IPAddress.Parse(address)));
+        Assert.Equal(expected, AddressGuard.IsRefusedRange(IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public void IsRefused_AnAddressOfThisMachine_IsRefusedWhateverItsRange()
+    {
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(u => u.Address)
+            .ToList();
+        var guard = new AddressGuard(TimeProvider.System);
+
+        Assert.NotEmpty(own);
+        Assert.All(own, address => Assert.True(guard.IsRefused(address), $"{address} belongs to this machine"));
+        Assert.False(guard.IsRefused(IPAddress.Parse("93.184.216.34")));
+    }
+
+    [Fact]
+    public void CreateHandler_NoProxySetting_IgnoresTheEnvironmentProxy()
+    {
+        using var handler = FeedFetcher.CreateHandler(new FixedOptionsMonitor<FeedsOptions>(new FeedsOptions()));
+
+        Assert.False(handler.UseProxy);
+        Assert.Null(handler.Proxy);
+    }
+
+    [Fact]
+    public void CreateHandler_ProxySetting_RoutesThroughThatProxyOnly()
+    {
+        using var handler = FeedFetcher.CreateHandler(new FixedOptionsMonitor<FeedsOptions>(new FeedsOptions { Proxy = "http://proxy.internal:3128" }));
+
+        Assert.True(handler.UseProxy);
+        Assert.Equal(new Uri("http://proxy.internal:3128/"), handler.Proxy!.GetProxy(new Uri("http://10.1.2.3/feed.xml")));
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://10.1.2.3/feed.xml")]
+    [InlineData("http://127.0.0.1/feed.xml")]
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/feed.xml")]
+    [InlineData("http://[2002:a01:203::1]/feed.xml")]
+    public async Task FetchAsync_ThroughProxyToPrivateTarget_IsRefusedBeforeTheProxySeesIt(string target)
+    {
+        var proxied = new List<string>();
+        await using var proxy = await FeedServer.StartAsync(app => app.Run(context =>
+        {
+            lock (proxied)
+            {
+                proxied.Add(context.Request.Host.Value ?? "");
+            }
+
+            return ServeFeed(context).ExecuteAsync(context);
+        }));
+        using var harness = new FetcherHarness(new FeedsOptions { AllowPrivateAddresses = false, Proxy = proxy.BaseUri.ToString() });
+
+        var result = await harness.Fetcher.FetchAsync(target, FetchConditions.None, Token);
+
+        var failure = Assert.IsType<FetchResult.Failure>(result);
+        Assert.Contains("Feeds:AllowPrivateAddresses", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(proxied);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ThroughProxyToPublicTarget_AsksTheProxyForTheTarget()
+    {
+        var proxied = new List<string>();
+        await using var proxy = await FeedServer.StartAsync(app => app.Run(context =>
+        {
+            lock (proxied)
+            {
+                proxied.Add((context.Request.Host.Value ?? "") + context.Request.Path.Value);
+            }
+
+            return ServeFeed(context).ExecuteAsync(context);
+        }));
+        using var harness = new FetcherHarness(new FeedsOptions { AllowPrivateAddresses = false, Proxy = proxy.BaseUri.ToString() });
+
+        var result = await harness.Fetcher.FetchAsync("http://93.184.216.34/feed.xml", FetchConditions.None, Token);
+
+        Assert.Equal(Fixtures.Bytes("rss20_rfc822.xml"), Assert.IsType<FetchResult.Success>(result).Content);
+        Assert.Equal(["93.184.216.34/feed.xml"], proxied);
     }
 
     private static IResult ServeFeed(HttpContext context)

@@ -31,6 +31,8 @@ public sealed class FeedsOptionsValidatorTests
         Assert.Equal(TimeSpan.FromSeconds(20), options.RequestTimeout);
         Assert.Equal(2 * 1024 * 1024, options.MaxFeedBytes);
         Assert.False(options.AllowPrivateAddresses);
+        Assert.Null(options.Proxy);
+        Assert.Equal(500, options.MaxItemsPerRead);
     }
 
     [Fact]
@@ -42,6 +44,44 @@ public sealed class FeedsOptionsValidatorTests
         var result = _validator.Validate(null, options);
 
         Assert.Equal(["Feeds:PollInterval must be at least 00:01:00; got 00:00:30"], result.Failures);
+    }
+
+    [Theory]
+    [InlineData("proxy.internal:3128")]
+    [InlineData("ftp://proxy.internal/")]
+    [InlineData("not a url")]
+    public void Validate_BadProxy_NamesTheKey(string proxy)
+    {
+        var options = Valid();
+        options.Proxy = proxy;
+
+        var failure = Assert.Single(_validator.Validate(null, options).Failures!);
+
+        Assert.StartsWith("Feeds:Proxy must be empty or an absolute http://", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://proxy.internal:3128")]
+    [InlineData("socks5://127.0.0.1:1080")]
+    [InlineData("")]
+    public void Validate_UsableProxy_Succeeds(string proxy)
+    {
+        var options = Valid();
+        options.Proxy = proxy;
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(10_001)]
+    public void Validate_MaxItemsPerReadOutOfRange_NamesTheKey(int value)
+    {
+        var options = Valid();
+        options.MaxItemsPerRead = value;
+
+        Assert.Equal([$"Feeds:MaxItemsPerRead must be between 10 and 10000; got {value}"], _validator.Validate(null, options).Failures);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class HtmlToTextTests
     [InlineData("<p>Привет, <b>мир</b>!</p>", "Привет, мир!")]
     [InlineData("Ёжик &mdash; в тумане", "Ёжик — в тумане")]
     [InlineData("<style>p { color: red }</style><p>shown</p><script type=\"text/javascript\">var x = '<p>no</p>';</script>", "shown")]
-    [InlineData("<noscript>enable js</noscript><iframe src=\"x\">frame</iframe><object>obj</object><svg><text>svg</text></svg><template><p>tpl</p></template>ok", "ok")]
+    [InlineData("<noscript>enable js</noscript><iframe src=\"x\">frame</iframe><object>obj</object><svg><text>svg</text></svg><template><p>tpl</p></template>ok", "svg ok")]
     [InlineData("<ul><li>one</li><li>two</li></ul>", "• one\n• two")]
     [InlineData("<ol><li>first<li>second</ol>", "• first\n• second")]
     [InlineData("line1<br>line2<br/><br/><br/><br/>line3", "line1\nline2\n\nline3")]
@@ -45,12 +45,108 @@ public sealed class HtmlToTextTests
         Assert.Equal(expected, HtmlToText.Convert(html));
     }
 
-    [Fact]
-    public void Convert_DeeplyNestedMarkup_DoesNotOverflowTheStack()
+    [Fact(Timeout = 60_000)]
+    public async Task Read_FortyThousandNestedDivs_StopsAtTheDepthLimitAndKeepsTheTextBefore()
     {
-        var html = string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + "deep";
+        var html = "before " + string.Concat(Enumerable.Repeat("<div>", 40_000)) + "deep" + string.Concat(Enumerable.Repeat("</div>", 40_000)) + " after";
 
-        Assert.Equal("deep", HtmlToText.Convert(html));
+        var result = await Task.Run(() => HtmlToText.Read(html, HtmlToText.MaxContentLength));
+
+        Assert.True(result.TooDeep);
+        Assert.Equal("before", result.Text);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Read_HalfAMillionUnclosedBoldTags_StopsAtTheDepthLimit()
+    {
+        var html = "lead " + string.Concat(Enumerable.Repeat("<b>x", 500_000));
+
+        var result = await Task.Run(() => HtmlToText.Read(html, HtmlToText.MaxContentLength));
+
+        Assert.True(result.TooDeep);
+        Assert.True(result.Cut || result.Text.Length <= HtmlToText.MaxDepth + 10);
+        Assert.StartsWith("lead x", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NestingJustBelowTheLimit_KeepsAllText()
+    {
+        var depth = HtmlToText.MaxDepth - 1;
+        var html = string.Concat(Enumerable.Repeat("<span>", depth)) + "inside" + string.Concat(Enumerable.Repeat("</span>", depth)) + " outside";
+
+        var result = HtmlToText.Read(html, HtmlToText.MaxContentLength);
+
+        Assert.False(result.TooDeep);
+        Assert.Equal("inside outside", result.Text);
+    }
+
+    [Fact]
+    public void Read_ManySiblingParagraphsAndListItems_NeverCountAsNesting()
+    {
+        var html = string.Concat(Enumerable.Repeat("<p>para", 2_000)) + "<ul>" + string.Concat(Enumerable.Repeat("<li>item", 2_000)) + "</ul>end";
+
+        var result = HtmlToText.Read(html, 100_000);
+
+        Assert.False(result.TooDeep);
+        Assert.EndsWith("• item\nend", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MoreInputThanAnyFieldNeeds_IsCutAtMaxInputLength()
+    {
+        var html = "<p>" + new string('a', HtmlToText.MaxInputLength) + "</p><p>never read</p>";
+
+        var result = HtmlToText.Read(html, int.MaxValue - 1);
+
+        Assert.True(result.Cut);
+        Assert.DoesNotContain("never read", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TextLongerThanNeeded_StopsReadingAndSaysItWasCut()
+    {
+        var html = string.Concat(Enumerable.Repeat("<p>word word word</p>", 10_000));
+
+        var result = HtmlToText.Read(html, HtmlToText.MaxSummaryLength);
+
+        Assert.True(result.Cut);
+        Assert.InRange(result.Text.Length, HtmlToText.MaxSummaryLength + 1, HtmlToText.MaxSummaryLength + 20);
+    }
+
+    [Theory]
+    [InlineData("safe<iframe src=\"https://video.example/embed\"></iframe> description", "safe description")]
+    [InlineData("before<script>document.write('<p>x</p>')</script> after", "before after")]
+    [InlineData("a<style>p{color:red}</style> b", "a b")]
+    [InlineData("a<noscript><p>enable js</p></noscript> b", "a b")]
+    [InlineData("a<template><p>hidden</p></template> b", "a b")]
+    [InlineData("a<object data=\"x.swf\"><param name=\"m\" value=\"1\"><p>Get Flash</p></object> b", "a b")]
+    [InlineData("a<applet code=\"x\">Java needed</applet> b", "a b")]
+    [InlineData("a<embed src=\"x.swf\"> b", "a b")]
+    [InlineData("a<video src=\"v.mp4\">Your browser cannot play this</video> b", "a b")]
+    [InlineData("a<!-- <p>secret</p> --> b", "a b")]
+    [InlineData("a<!--> b", "a b")]
+    [InlineData("a <p onclick=\"alert('x')\" onmouseover=\"steal()\">b</p>", "a\nb")]
+    [InlineData("<math><mi>x</mi><mo>=</mo><mn>2</mn></math> holds", "x=2 holds")]
+    [InlineData("<svg><title>tooltip</title><text>Label</text></svg>", "Label")]
+    [InlineData("<ul><li></li><li>kept</li><li> </li></ul>", "• kept")]
+    [InlineData("<ol><li>one<li>two<li>three</ol>", "• one\n• two\n• three")]
+    [InlineData("<!DOCTYPE html><p>doc</p>", "doc")]
+    [InlineData("<?php echo 1; ?>text", "text")]
+    [InlineData("caf&eacute; &hearts; &check; &copy 2026", "café ♥ ✓ © 2026")]
+    [InlineData("&#150; dash &#x80;", "– dash €")]
+    [InlineData("x<xhtml:p>namespaced</xhtml:p>y", "x\nnamespaced\ny")]
+    public void Convert_InvisibleContent_IsNeverText(string html, string expected)
+    {
+        Assert.Equal(expected, HtmlToText.Convert(html));
+    }
+
+    [Fact]
+    public void Extract_ImageInsideHiddenFallback_IsNotTaken()
+    {
+        var (text, image) = HtmlToText.Extract("<noscript><img src=\"https://a.example/hidden.jpg\"></noscript><img src=\"https://a.example/pixel.gif\" width=\"1\" height=\"1\"><img src=\"https://a.example/real.jpg?a=1&amp;b=2\">");
+
+        Assert.Equal("", text);
+        Assert.Equal("https://a.example/real.jpg?a=1&b=2", image);
     }
 
     [Fact]

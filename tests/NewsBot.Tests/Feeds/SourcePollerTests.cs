@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using NewsBot.Core.Articles;
 using NewsBot.Feeds;
 using NewsBot.Tests.Fakes;
 
@@ -55,6 +56,68 @@ public sealed class SourcePollerTests : IDisposable
         var all = _polling.Articles.ReadAll().ToList();
         Assert.Equal(3, all.Count);
         Assert.Equal(["Story number 3 from story"], all.Where(a => a.IsNew).Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task Poll_FeedListingMoreThanMaxItemsPerRead_TakesTheNewestAndSaysSoInItsHealth()
+    {
+        _polling.Options.MaxItemsPerRead = 10;
+        // Oldest first, as some feeds list them: the newest ten are the last ten.
+        var items = string.Concat(Enumerable.Range(1, 40).Select(n =>
+            $"<item><guid>id-{n}</guid><title>Story {n}</title><link>https://wire.example/{n}</link><pubDate>{FeedSamples.Published.AddHours(n - 40):r}</pubDate></item>"));
+        var xml = $"<rss version=\"2.0\"><channel><title>Oldest first</title>{items}</channel></rss>";
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(xml, "application/rss+xml")));
+
+        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+
+        var stored = _polling.Articles.ReadAll().Select(a => a.Title).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(31, 10).Select(n => $"Story {n}").Order(StringComparer.Ordinal), stored);
+        Assert.Equal(30, source.ItemsLeftOut);
+        Assert.EndsWith("; the last read listed too many items, and 30 older items were left out", SourceHealthText.Describe(source, TestBot.Now), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Poll_FeedWithinMaxItemsPerRead_TakesEverythingAndClearsTheNote()
+    {
+        _polling.Options.MaxItemsPerRead = 10;
+        var count = 25;
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(count), "application/rss+xml")));
+        var source = _polling.Add(site.Url("/feed"));
+        Assert.Equal(15, (await _polling.PollAsync(source)).ItemsLeftOut);
+
+        count = 5;
+        var after = await _polling.PollAsync(source);
+
+        Assert.Equal(0, after.ItemsLeftOut);
+        Assert.DoesNotContain("left out", SourceHealthText.Describe(after, TestBot.Now), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Poll_SameBodyResentWithoutValidators_IsRecognisedByItsHashAndChangesNothing()
+    {
+        var count = 3;
+        var hits = 0;
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () =>
+        {
+            Interlocked.Increment(ref hits);
+            return Results.Text(FeedSamples.Rss(count), "application/rss+xml");
+        }));
+        var source = _polling.Add(site.Url("/feed"));
+        var first = await _polling.PollAsync(source);
+
+        var second = await _polling.PollAsync(source);
+        count = 4;
+        var third = await _polling.PollAsync(source);
+
+        Assert.Equal(3, hits);
+        Assert.NotNull(first.ContentHash);
+        Assert.Equal(first.ContentHash, second.ContentHash);
+        Assert.Equal(first.CurrentItemKeys, second.CurrentItemKeys);
+        Assert.Equal(3, second.ItemCount);
+        Assert.Null(second.LastError);
+        Assert.NotEqual(first.ContentHash, third.ContentHash);
+        Assert.Equal(4, third.ItemCount);
+        Assert.Equal(4, _polling.Articles.Count());
     }
 
     [Fact]
