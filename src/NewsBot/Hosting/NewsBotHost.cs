@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
 using NewsBot.Feeds;
+using NewsBot.Monitoring;
 using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
 using NewsBot.Platforms.Terminal;
@@ -16,6 +17,8 @@ namespace NewsBot.Hosting;
 /// <summary>The composition root: configuration, logging, options and every service.</summary>
 internal static class NewsBotHost
 {
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <summary>
     /// Configuration, lowest precedence first: the root appsettings.json (copied beside the
     /// executable, so the same file is read from a clone or a publish folder),
@@ -55,6 +58,12 @@ internal static class NewsBotHost
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
+        // The host logs a failed start with its stack trace ("Hosting failed to start"); the
+        // command line already says what went wrong in words, naming the setting or file. A
+        // background service that crashes is still logged: at Critical, with its exception.
+        builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(HostCategory, LogLevel.Critical);
+
         builder.Services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
         builder.Services.AddOptions<NewsBot.Core.Delivery.DeliveryOptions>().BindConfiguration(NewsBot.Core.Delivery.DeliveryOptions.SectionName).ValidateOnStart();
@@ -80,6 +89,8 @@ internal static class NewsBotHost
             builder.AddTelegram();
             builder.AddDiscord();
         }
+
+        builder.AddMonitoring();
 
         builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions
         {
