@@ -28,6 +28,8 @@ internal static class MonitoringRegistration
         }
 
         services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
+        services.AddSingleton<OperationalGauges>();
+        services.AddSingleton<NewsBot.Core.Delivery.INewArticlesObserver, IngestCounter>();
         services.AddSingleton<DeliveryHistory>();
         services.AddSingleton<ReadinessReport>();
         services.AddSingleton<IReadinessCheck, StartedCheck>();

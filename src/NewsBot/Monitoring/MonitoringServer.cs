@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Telemetry;
+using OpenTelemetry.Metrics;
 
 namespace NewsBot.Monitoring;
 
@@ -21,6 +23,7 @@ namespace NewsBot.Monitoring;
 internal sealed partial class MonitoringServer(
     IOptions<MonitoringOptions> options,
     ReadinessReport readiness,
+    OperationalGauges gauges,
     ILoggerFactory loggerFactory,
     ILogger<MonitoringServer> logger) : IHostedService, IAsyncDisposable
 {
@@ -31,6 +34,8 @@ internal sealed partial class MonitoringServer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The gauges are created with the server, so they exist before the first scrape.
+        GC.KeepAlive(gauges);
         var settings = options.Value;
         if (!ListenAddress.TryParse(settings.ListenUrl, out var address, out var problem))
         {
@@ -47,9 +52,15 @@ internal sealed partial class MonitoringServer(
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
 
+        // The runtime's own meter brings process memory, GC and thread pool figures.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(NewsBotMetrics.MeterName, "System.Runtime")
+            .AddPrometheusExporter());
+
         var app = builder.Build();
         app.MapGet("/healthz", WriteAliveAsync);
         app.MapGet("/readyz", WriteReadyAsync);
+        app.MapPrometheusScrapingEndpoint("/metrics");
 
         try
         {

@@ -8,10 +8,11 @@ internal sealed class LiteDbOutboxFigures(NewsBotDatabase database) : IOutboxFig
 {
     public IReadOnlyDictionary<string, int> PendingByKind()
     {
-        var counts = Enum.GetNames<OutboxKind>().ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        var counts = Enum.GetNames<OutboxKind>().ToDictionary(k => k.ToLowerInvariant(), _ => 0, StringComparer.Ordinal);
         foreach (var kind in database.Outbox.Query().Where(o => o.NextAttemptAt != null).Select(o => o.Kind).ToEnumerable())
         {
-            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            var name = kind.ToLowerInvariant();
+            counts[name] = counts.GetValueOrDefault(name) + 1;
         }
 
         return counts;
