@@ -73,6 +73,8 @@ internal static class NewsBotHost
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, ConfiguredAnnouncementChannels>();
         builder.Services.AddLiteDbStorage();
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         builder.AddFeeds();
 
         // Order matters: the index is filled before sources are read, and both before any chat.
@@ -86,6 +88,9 @@ internal static class NewsBotHost
         builder.Services.AddSingleton<TerminalChat>();
         if (mode == HostMode.Service)
         {
+            // The terminal chat is a session at a desk; scheduled backups belong to the service.
+            builder.Services.AddSingleton<BackupService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
             builder.AddTelegram();
             builder.AddDiscord();
         }
