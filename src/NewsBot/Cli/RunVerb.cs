@@ -17,6 +17,7 @@ internal static class RunVerb
             .AddJsonFile("appsettings.json", optional: true)
             .AddUserSecrets(typeof(RunVerb).Assembly, optional: true)
             .AddEnvironmentVariables()
+            .AddServiceCredentials()
             .Build();
 
         var hasTelegram = TelegramRegistration.IsConfigured(configuration);

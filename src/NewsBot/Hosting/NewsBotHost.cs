@@ -20,6 +20,23 @@ internal static class NewsBotHost
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     /// <summary>
+    /// How long stopping may take: sends already on their way finish, the rest stays queued.
+    /// deploy/newsbot.service gives systemd's TimeoutStopSec more than this.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Credentials a service manager hands over as files (systemd's LoadCredential and
+    /// LoadCredentialEncrypted, in $CREDENTIALS_DIRECTORY): the file name is the setting, with
+    /// __ for :, such as Telegram__Token. They win over environment variables.
+    /// </summary>
+    public static IConfigurationBuilder AddServiceCredentials(this IConfigurationBuilder configuration)
+    {
+        var directory = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
+        return string.IsNullOrWhiteSpace(directory) ? configuration : configuration.AddKeyPerFile(directory, optional: true);
+    }
+
+    /// <summary>
     /// Configuration, lowest precedence first: the root appsettings.json (copied beside the
     /// executable, so the same file is read from a clone or a publish folder),
     /// appsettings.{Environment}.json, user secrets, environment variables such as Telegram__Token.
@@ -39,8 +56,10 @@ internal static class NewsBotHost
             .AddJsonFile("appsettings.json", optional: false, reloadOnChange: false)
             .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
             .AddUserSecrets(typeof(NewsBotHost).Assembly, optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables();
+            .AddEnvironmentVariables()
+            .AddServiceCredentials();
         configure?.Invoke(builder.Configuration);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o =>
