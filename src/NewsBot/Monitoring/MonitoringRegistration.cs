@@ -46,6 +46,8 @@ internal static class MonitoringRegistration
 
         services.AddSingleton<IReadinessCheck, FeedsCheck>();
         services.AddSingleton<IReadinessCheck, OutboxCheck>();
+        services.AddSingleton<AccessGate>();
+        services.AddSingleton<StatusCollector>();
         services.AddSingleton<MonitoringServer>();
 
         // First in, last out: probes are answered while the rest starts and until it has stopped.

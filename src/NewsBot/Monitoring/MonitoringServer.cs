@@ -24,6 +24,8 @@ internal sealed partial class MonitoringServer(
     IOptions<MonitoringOptions> options,
     ReadinessReport readiness,
     OperationalGauges gauges,
+    StatusCollector status,
+    AccessGate gate,
     ILoggerFactory loggerFactory,
     ILogger<MonitoringServer> logger) : IHostedService, IAsyncDisposable
 {
@@ -61,6 +63,7 @@ internal sealed partial class MonitoringServer(
         app.MapGet("/healthz", WriteAliveAsync);
         app.MapGet("/readyz", WriteReadyAsync);
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapGet("/", WriteStatusPageAsync);
 
         try
         {
@@ -111,6 +114,26 @@ internal sealed partial class MonitoringServer(
         var results = readiness.Run();
         var ready = results.All(r => r.Result.Healthy);
         return WriteJsonAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, json => ReadinessReport.Write(json, results));
+    }
+
+    private async Task WriteStatusPageAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        if (!gate.Allows(context.Request))
+        {
+            // No hint of what was wrong: a missing token and a wrong one look the same.
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        // Everything the page needs is in the page; nothing else may load or run.
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.ContentType = "text/html; charset=utf-8";
+        var html = StatusPage.Render(status.Collect());
+        await response.WriteAsync(html, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
