@@ -10,6 +10,7 @@ using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
 using NewsBot.Core.Search;
 using NewsBot.Core.Subscriptions;
+using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Core;
 
@@ -19,6 +20,8 @@ public static class CoreRegistration
     public static IServiceCollection AddNewsBotCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<NewsBotMetrics>();
         services.AddSingleton<ArticleIndex>();
         services.AddSingleton<TopicClassifier>();
         services.AddSingleton<ArticleIngestor>();

@@ -2,6 +2,7 @@ using NewsBot.Core.Replies;
 
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Core.Commands;
 
@@ -16,13 +17,18 @@ public sealed class CommandRouter
     private readonly AdminList _admins;
     private readonly CommandRateLimiter _rate;
     private readonly ILogger<CommandRouter> _logger;
+    private readonly NewsBotMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, ChatDirectory directory, AdminList admins, CommandRateLimiter rate, ILogger<CommandRouter> logger)
+    public CommandRouter(
+        IEnumerable<ICommandHandler> handlers, ChatDirectory directory, AdminList admins, CommandRateLimiter rate, NewsBotMetrics metrics, TimeProvider time, ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Command.Name, StringComparer.Ordinal);
         _directory = directory;
         _admins = admins;
         _rate = rate;
+        _metrics = metrics;
+        _time = time;
         _logger = logger;
     }
 
@@ -88,20 +94,26 @@ public sealed class CommandRouter
             _logger.LogWarning(ex, "Could not record chat {Chat}", message.Chat.Key);
         }
 
+        var started = _time.GetTimestamp();
         if (!_handlers.TryGetValue(command.Name, out var handler))
         {
+            // Unknown names are not used as a tag: anyone could fill the metrics with made-up ones.
+            _metrics.CommandAnswered("unknown", NewsBotMetrics.CommandOutcomes.Unknown, _time.GetElapsedTime(started));
             return UnknownCommand(command.Name);
         }
 
         var request = new CommandRequest(message, command.Arguments, isBotAdmin);
         if (await RefusalAsync(handler.Command, request, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
+            _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Refused, _time.GetElapsedTime(started));
             return refusal;
         }
 
         try
         {
-            return await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            var reply = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Answered, _time.GetElapsedTime(started));
+            return reply;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -109,6 +121,7 @@ public sealed class CommandRouter
         }
         catch (Exception ex)
         {
+            _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Failed, _time.GetElapsedTime(started));
             _logger.LogError(ex, "Command /{Command} failed", command.Name);
             return Reply.Problem("Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.");
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Replies;
+using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Core.Delivery;
 
@@ -22,6 +23,7 @@ public sealed class DeliveryDispatcher(
     IChatStore chats,
     IEnumerable<IOutboxComposer> composers,
     IOptions<DeliveryOptions> options,
+    NewsBotMetrics metrics,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger)
 {
@@ -183,6 +185,12 @@ public sealed class DeliveryDispatcher(
         }
 
         var now = time.GetUtcNow();
+        metrics.Sent(sender.Platform, OutcomeTag(outcome, message));
+        if (outcome is SendOutcome.RetryAfter asked)
+        {
+            metrics.RateLimited(sender.Platform, asked.Global, asked.Delay);
+        }
+
         switch (outcome)
         {
             case SendOutcome.Sent:
@@ -306,6 +314,15 @@ public sealed class DeliveryDispatcher(
             outbox.Reschedule(waiting, until, "flood wait for this chat", countAttempt: false);
         }
     }
+
+    private static string OutcomeTag(SendOutcome outcome, Message message) => outcome switch
+    {
+        SendOutcome.Sent => NewsBotMetrics.SendOutcomes.Sent,
+        SendOutcome.RetryAfter => NewsBotMetrics.SendOutcomes.RateLimited,
+        SendOutcome.PermanentFailure { ChatUnreachable: true } => NewsBotMetrics.SendOutcomes.Unreachable,
+        SendOutcome.TransientFailure when message.Entries.Max(e => e.Attempts) + 1 < MaxAttempts => NewsBotMetrics.SendOutcomes.Retry,
+        _ => NewsBotMetrics.SendOutcomes.Failed,
+    };
 
     private static TimeSpan Backoff(int attempts)
     {

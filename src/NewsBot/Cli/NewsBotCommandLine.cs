@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NewsBot.Cli;
 
-/// <summary>The verbs: <c>run</c> (the default), <c>chat</c> and <c>feeds check</c>.</summary>
+/// <summary>The verbs: <c>run</c> (the default), <c>chat</c>, <c>feeds</c>, <c>backup</c> and <c>restore</c>.</summary>
 internal static class NewsBotCommandLine
 {
     public static RootCommand Build()
@@ -33,9 +33,19 @@ internal static class NewsBotCommandLine
 
         var feeds = new Command("feeds", "Work with feeds") { check, import, export };
 
+        var backupOutput = new Option<string?>("--output", "-o") { Description = "Write the copy to this file (default: a dated file in Storage:BackupDirectory)" };
+        var backup = new Command("backup", "Write a checked copy of the database (the bot must not be running; a running bot takes its own scheduled backups)") { backupOutput };
+        backup.SetAction((result, _) => BackupVerb.RunAsync(result.GetValue(backupOutput), Console.Out, Console.Error));
+
+        var restoreFile = new Argument<string>("file") { Description = "A backup written by NewsBot (newsbot-YYYYMMDD-HHMMSS.db)" };
+        var restore = new Command("restore", "Check a backup and put it in place of the database, keeping the current one aside (the bot must not be running)") { restoreFile };
+        restore.SetAction((result, _) => RestoreVerb.RunAsync(result.GetValue(restoreFile)!, Console.Out, Console.Error));
+
         root.Subcommands.Add(run);
         root.Subcommands.Add(chat);
         root.Subcommands.Add(feeds);
+        root.Subcommands.Add(backup);
+        root.Subcommands.Add(restore);
         return root;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class SourcePoller(
     ISourceStore sources,
     IAdminNotifier admins,
     IOptionsMonitor<FeedsOptions> options,
+    NewsBot.Core.Telemetry.NewsBotMetrics metrics,
     TimeProvider time,
     ILogger<SourcePoller> logger)
 {
@@ -50,6 +51,7 @@ internal sealed class SourcePoller(
     {
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
+        metrics.FeedFetched(NewsBot.Monitoring.FeedFetchOutcome.Of(result));
         try
         {
             switch (result)

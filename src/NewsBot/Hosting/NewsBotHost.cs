@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
 using NewsBot.Feeds;
+using NewsBot.Monitoring;
 using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
 using NewsBot.Platforms.Terminal;
@@ -20,12 +21,31 @@ internal static class NewsBotHost
     public static string EnvironmentName =>
         Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } name ? name : Environments.Production;
 
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>
+    /// How long stopping may take: sends already on their way finish, the rest stays queued.
+    /// deploy/newsbot.service gives systemd's TimeoutStopSec more than this.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Credentials a service manager hands over as files (systemd's LoadCredential and
+    /// LoadCredentialEncrypted, in $CREDENTIALS_DIRECTORY): the file name is the setting, with
+    /// __ for :, such as Telegram__Token. They win over environment variables.
+    /// </summary>
+    public static IConfigurationBuilder AddServiceCredentials(this IConfigurationBuilder configuration)
+    {
+        var directory = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
+        return string.IsNullOrWhiteSpace(directory) ? configuration : configuration.AddKeyPerFile(directory, optional: true);
+    }
+
     /// <summary>
     /// Configuration, lowest precedence first: the root appsettings.json (copied beside the
     /// executable, so the same file is read from a clone or a publish folder),
     /// appsettings.{Environment}.json, user secrets (in Development only, as the .NET host does:
     /// a secret left on a developer's machine must not reach a production service),
-    /// environment variables such as Telegram__Token.
+    /// environment variables such as Telegram__Token, then a service manager's credential files.
     /// </summary>
     public static IConfigurationBuilder AddNewsBotConfiguration(this IConfigurationBuilder configuration, string environment)
     {
@@ -38,7 +58,7 @@ internal static class NewsBotHost
             configuration.AddUserSecrets(typeof(NewsBotHost).Assembly, optional: true, reloadOnChange: false);
         }
 
-        return configuration.AddEnvironmentVariables();
+        return configuration.AddEnvironmentVariables().AddServiceCredentials();
     }
 
     public static HostApplicationBuilder CreateBuilder(HostMode mode, Action<IConfigurationBuilder>? configure = null)
@@ -53,6 +73,7 @@ internal static class NewsBotHost
 
         builder.Configuration.AddNewsBotConfiguration(environment);
         configure?.Invoke(builder.Configuration);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o =>
@@ -70,6 +91,12 @@ internal static class NewsBotHost
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
+        // The host logs a failed start with its stack trace ("Hosting failed to start"); the
+        // command line already says what went wrong in words, naming the setting or file. A
+        // background service that crashes is still logged: at Critical, with its exception.
+        builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(HostCategory, LogLevel.Critical);
+
         builder.Services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
         builder.Services.AddOptions<NewsBot.Core.Delivery.DeliveryOptions>().BindConfiguration(NewsBot.Core.Delivery.DeliveryOptions.SectionName).ValidateOnStart();
@@ -79,6 +106,8 @@ internal static class NewsBotHost
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, ConfiguredAnnouncementChannels>();
         builder.Services.AddLiteDbStorage();
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         builder.AddFeeds();
 
         // Order matters: the index is filled before sources are read, and both before any chat.
@@ -92,9 +121,14 @@ internal static class NewsBotHost
         builder.Services.AddSingleton<TerminalChat>();
         if (mode == HostMode.Service)
         {
+            // The terminal chat is a session at a desk; scheduled backups belong to the service.
+            builder.Services.AddSingleton<BackupService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
             builder.AddTelegram();
             builder.AddDiscord();
         }
+
+        builder.AddMonitoring();
 
         builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions
         {

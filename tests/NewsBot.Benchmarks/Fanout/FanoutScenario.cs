@@ -205,6 +205,7 @@ internal static class FanoutScenario
         services.GetRequiredService<IChatStore>(),
         [],
         Options.Create(options),
+        services.GetRequiredService<NewsBot.Core.Telemetry.NewsBotMetrics>(),
         TimeProvider.System,
         NullLogger<DeliveryDispatcher>.Instance);
 

@@ -155,7 +155,7 @@ public sealed class DeliveryTests : IDisposable
         await DispatchAsync();
 
         // A second dispatcher over the same database, as after a restart.
-        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<IChatStore>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
+        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<IChatStore>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
         await fresh.DispatchDueAsync(_telegram, CancellationToken.None);
         _bot.Ingest(_wire, TestBot.Entry("Robot news"));
 

@@ -39,6 +39,8 @@ internal sealed class DiscordGatewayClient
     private GatewayIdentity? _identity;
     private int _started;
     private long _heartbeatsAcknowledged;
+    private readonly NewsBot.Core.Telemetry.NewsBotMetrics? _metrics;
+    private int _connections;
 
     public DiscordGatewayClient(
         IOptions<DiscordOptions> options,
@@ -46,8 +48,10 @@ internal sealed class DiscordGatewayClient
         IDiscordDispatchHandler handler,
         TimeProvider time,
         ILogger<DiscordGatewayClient> logger,
-        GatewayTimings? timings = null)
+        GatewayTimings? timings = null,
+        NewsBot.Core.Telemetry.NewsBotMetrics? metrics = null)
     {
+        _metrics = metrics;
         _token = options.Value.Token.Trim();
         var overrideUrl = options.Value.GatewayUrl?.Trim();
         _gatewayUrlOverride = string.IsNullOrEmpty(overrideUrl) ? null : new Uri(overrideUrl, UriKind.Absolute);
@@ -272,6 +276,11 @@ internal sealed class DiscordGatewayClient
     private async Task<ConnectionEnd> RunConnectionAsync(Uri url, bool resume, CancellationToken stoppingToken)
     {
         SetStatus(GatewayStatus.Connecting);
+        if (Interlocked.Increment(ref _connections) > 1)
+        {
+            _metrics?.GatewayReconnected(NewsBot.Core.Chats.PlatformNames.Discord);
+        }
+
         var target = WithGatewayQuery(url);
         GatewayConnection connection;
         try

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsBot.Core;
+using NewsBot.Hosting;
+using NewsBot.Storage;
+
+namespace NewsBot.Cli;
+
+/// <summary>
+/// <c>newsbot restore &lt;file&gt;</c>: checks that the file is a readable NewsBot database, keeps
+/// the current database aside, and puts a copy of the file in its place. Only while the bot is stopped.
+/// </summary>
+internal static class RestoreVerb
+{
+    public static async Task<int> RunAsync(string file, TextWriter stdout, TextWriter stderr)
+    {
+        string dataDirectory;
+        try
+        {
+            using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
+            dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
+        }
+        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
+        {
+            await stderr.WriteLineAsync(message).ConfigureAwait(false);
+            return StartupFailure.ExitCode;
+        }
+
+        var input = Path.GetFullPath(file);
+        if (!File.Exists(input))
+        {
+            await stderr.WriteLineAsync($"Cannot restore {input}: there is no such file. Nothing was changed.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var target = Path.Combine(dataDirectory, NewsBotDatabase.FileName);
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            using var held = DatabaseLock.TryTake(target);
+            if (held is null)
+            {
+                await stderr.WriteLineAsync(
+                    $"NewsBot is running and holds {target}. Stop it first (as a service: sudo systemctl stop newsbot), then restore. Nothing was changed.").ConfigureAwait(false);
+                return 1;
+            }
+
+            var temporary = DatabaseBackup.TemporaryNameIn(dataDirectory);
+            try
+            {
+                File.Copy(input, temporary);
+                DatabaseSummary summary;
+                try
+                {
+                    summary = DatabaseBackup.Check(temporary);
+                }
+                catch (InvalidDataException ex)
+                {
+                    await stderr.WriteLineAsync($"Cannot restore {input}: {ex.Message}. Nothing was changed.").ConfigureAwait(false);
+                    return 1;
+                }
+
+                var aside = KeepCurrentAside(dataDirectory, target);
+                File.Move(temporary, target);
+                await stdout.WriteLineAsync($"Restored {input} into {target} ({summary}).").ConfigureAwait(false);
+                if (aside is not null)
+                {
+                    await stdout.WriteLineAsync($"The database it replaced is kept in {aside}; set NewsBot:DataDirectory to that folder to open it.").ConfigureAwait(false);
+                }
+
+                return 0;
+            }
+            finally
+            {
+                DatabaseBackup.DeleteTemporary(temporary);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"Cannot restore into {dataDirectory}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>Moves the current database and its log file into a folder of their own; null when there is none.</summary>
+    private static string? KeepCurrentAside(string dataDirectory, string current)
+    {
+        var log = DatabaseBackup.LogFileOf(current);
+        if (!File.Exists(current) && !File.Exists(log))
+        {
+            return null;
+        }
+
+        var aside = Path.Combine(dataDirectory, "before-restore-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        for (var n = 2; Directory.Exists(aside); n++)
+        {
+            aside = Path.Combine(dataDirectory, "before-restore-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Directory.CreateDirectory(aside);
+        if (File.Exists(current))
+        {
+            File.Move(current, Path.Combine(aside, NewsBotDatabase.FileName));
+        }
+
+        if (File.Exists(log))
+        {
+            File.Move(log, Path.Combine(aside, Path.GetFileName(log)));
+        }
+
+        return aside;
+    }
+}

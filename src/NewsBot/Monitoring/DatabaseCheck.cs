@@ -1,0 +1,25 @@
+using NewsBot.Core.State;
+
+namespace NewsBot.Monitoring;
+
+/// <summary>The database answers a read of the state collection, which every part of the bot shares.</summary>
+internal sealed class DatabaseCheck(IStateStore state) : IReadinessCheck
+{
+    // Any name works: the read goes through LiteDB's index whether or not the value exists.
+    private const string ProbeName = "telegram.offset";
+
+    public string Name => "database";
+
+    public CheckResult Check()
+    {
+        try
+        {
+            _ = state.Get(ProbeName);
+            return CheckResult.Pass("readable");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return CheckResult.Fail("cannot be read: " + ex.Message);
+        }
+    }
+}

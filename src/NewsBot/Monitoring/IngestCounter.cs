@@ -1,0 +1,11 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Telemetry;
+
+namespace NewsBot.Monitoring;
+
+/// <summary>Counts stored articles for <c>newsbot.articles.ingested</c>; the ingestor tells its observers about every new batch.</summary>
+internal sealed class IngestCounter(NewsBotMetrics metrics) : INewArticlesObserver
+{
+    public void Stored(IReadOnlyList<Article> articles) => metrics.ArticlesIngested(articles.Count);
+}

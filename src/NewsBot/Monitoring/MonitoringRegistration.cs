@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NewsBot.Platforms.Discord;
+using NewsBot.Platforms.Telegram;
+using NewsBot.Storage;
+
+namespace NewsBot.Monitoring;
+
+/// <summary>
+/// Adds the Monitoring section and, when <c>Monitoring:ListenUrl</c> is set, the listener with its
+/// checks. Call it after the platforms, so their checks join in.
+/// </summary>
+internal static class MonitoringRegistration
+{
+    public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>());
+
+        var settings = builder.Configuration.GetSection(MonitoringOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(settings[nameof(MonitoringOptions.ListenUrl)]))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
+        services.AddSingleton<OperationalGauges>();
+        services.AddSingleton<NewsBot.Core.Delivery.INewArticlesObserver, IngestCounter>();
+        services.AddSingleton<DeliveryHistory>();
+        services.AddSingleton<ReadinessReport>();
+        services.AddSingleton<IReadinessCheck, StartedCheck>();
+        services.AddSingleton<IReadinessCheck, DatabaseCheck>();
+        if (services.Any(d => d.ServiceType == typeof(TelegramBotService)))
+        {
+            services.AddSingleton<IReadinessCheck, TelegramCheck>();
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(DiscordBotService)))
+        {
+            services.AddSingleton<IReadinessCheck, DiscordCheck>();
+        }
+
+        services.AddSingleton<IReadinessCheck, FeedsCheck>();
+        services.AddSingleton<IReadinessCheck, OutboxCheck>();
+        services.AddSingleton<AccessGate>();
+        services.AddSingleton<StatusCollector>();
+        services.AddSingleton<MonitoringServer>();
+
+        // First in, last out: probes are answered while the rest starts and until it has stopped.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<MonitoringServer>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryHistory>());
+        return builder;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics.Metrics;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Telemetry;
+
+namespace NewsBot.Monitoring;
+
+/// <summary>
+/// The gauges read from the database when scraped: pending outbox entries by kind, and sources
+/// by health. A scrape reuses a reading up to <see cref="Freshness"/> old, so frequent scrapes
+/// of a large outbox cost one count, not one per scrape.
+/// </summary>
+internal sealed class OperationalGauges
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
+
+    private readonly IOutboxFigures _outbox;
+    private readonly ISourceStore _sources;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private (long At, IReadOnlyDictionary<string, int> Values)? _pending;
+    private (long At, IReadOnlyDictionary<string, int> Values)? _health;
+
+    public OperationalGauges(NewsBotMetrics metrics, IOutboxFigures outbox, ISourceStore sources, TimeProvider time)
+    {
+        _outbox = outbox;
+        _sources = sources;
+        _time = time;
+        metrics.Meter.CreateObservableGauge("newsbot.outbox.pending", () => Measure(ref _pending, _outbox.PendingByKind, "kind"), "{message}", "Outbox entries waiting to be sent, by kind");
+        metrics.Meter.CreateObservableGauge("newsbot.sources", () => Measure(ref _health, SourcesByHealth, "state"), "{source}", "Feed sources by state: healthy, failing or disabled");
+    }
+
+    /// <summary>Sources by state; <c>failing</c> means enabled with at least one failure in a row.</summary>
+    public IReadOnlyDictionary<string, int> SourcesByHealth()
+    {
+        var all = _sources.All();
+        return new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["healthy"] = all.Count(s => s.Enabled && s.ConsecutiveFailures == 0),
+            ["failing"] = all.Count(s => s.Enabled && s.ConsecutiveFailures > 0),
+            ["disabled"] = all.Count(s => !s.Enabled),
+        };
+    }
+
+    private List<Measurement<int>> Measure(ref (long At, IReadOnlyDictionary<string, int> Values)? cache, Func<IReadOnlyDictionary<string, int>> read, string tag)
+    {
+        IReadOnlyDictionary<string, int> values;
+        lock (_lock)
+        {
+            if (cache is not { } cached || _time.GetElapsedTime(cached.At) > Freshness)
+            {
+                cache = (_time.GetTimestamp(), read());
+            }
+
+            values = cache.Value.Values;
+        }
+
+        return values.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(tag, pair.Key))).ToList();
+    }
+}

@@ -1,0 +1,59 @@
+using NewsBot.Core.Announcements;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Delivery;
+using NewsBot.Hosting;
+using NewsBot.Storage;
+
+namespace NewsBot.Monitoring;
+
+/// <summary>Reads what the status page shows from the stores and the running services.</summary>
+internal sealed class StatusCollector(
+    ReadinessReport readiness,
+    IEnumerable<IChatSender> senders,
+    ISourceStore sources,
+    IOutboxFigures outboxFigures,
+    IOutboxStore outbox,
+    IAnnouncementStore announcements,
+    DeliveryHistory history,
+    TimeProvider time,
+    BackupService? backups = null)
+{
+    public const int AnnouncementsShown = 5;
+
+    public StatusSnapshot Collect()
+    {
+        var lines = announcements.Recent(AnnouncementsShown).Select(a =>
+        {
+            var counts = outbox.CountFor(OutboxKind.Announcement, AnnouncementKeys.Reference(a.Id));
+            var figures = a.Figures ?? new DeliveryFigures(counts.Sent, counts.Failed, counts.Blocked);
+            return new AnnouncementLine(a, a.Figures is null ? counts.Pending : 0, figures);
+        }).ToList();
+
+        return new StatusSnapshot(
+            time.GetUtcNow(),
+            readiness.Run(),
+            senders.Select(s => s.Platform).Distinct(StringComparer.Ordinal).ToList(),
+            sources.All().OrderBy(s => s.Id).ToList(),
+            outboxFigures.PendingByKind(),
+            history.Snapshot(),
+            lines,
+            Backup());
+    }
+
+    private BackupLine? Backup()
+    {
+        if (backups is null)
+        {
+            return null;
+        }
+
+        var newest = DatabaseBackup.List(backups.Directory);
+        var status = backups.Status;
+        return new BackupLine(
+            backups.Directory,
+            newest.Count > 0 ? newest[0].Path : null,
+            newest.Count > 0 ? newest[0].At : null,
+            status.LastError,
+            status.LastErrorAt);
+    }
+}

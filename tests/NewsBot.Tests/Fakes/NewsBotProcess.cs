@@ -1,0 +1,100 @@
+using System.Diagnostics;
+
+namespace NewsBot.Tests.Fakes;
+
+/// <summary>The real executable in a working folder of its own, as an operator would run it.</summary>
+public sealed class NewsBotProcess : IDisposable
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    private NewsBotProcess(Process process)
+    {
+        Process = process;
+        Output = process.StandardOutput.ReadToEndAsync();
+        Errors = process.StandardError.ReadToEndAsync();
+    }
+
+    public Process Process { get; }
+
+    public Task<string> Output { get; }
+
+    public Task<string> Errors { get; }
+
+    public static NewsBotProcess Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Settings from the environment of the test run must not leak into the bot under test.
+        start.Environment["Telegram__Token"] = "";
+        start.Environment["Discord__Token"] = "";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return new NewsBotProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Runs to the end with <paramref name="input"/> piped in; kills it past <see cref="Limit"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        string workingDirectory, IEnumerable<string> arguments, string input = "", IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var process = Start(workingDirectory, arguments, environment);
+        await process.Process.StandardInput.WriteAsync(input);
+        process.Process.StandardInput.Close();
+        return await process.WaitAsync();
+    }
+
+    public async Task<(int ExitCode, string Output, string Errors)> WaitAsync()
+    {
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await Process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"newsbot did not exit within {Limit}. Errors so far: {(Errors.IsCompleted ? await Errors : "")}");
+        }
+
+        return (Process.ExitCode, await Output, await Errors);
+    }
+
+    /// <summary>Waits until <paramref name="path"/> exists (the bot holds its lock file once the database is open).</summary>
+    public static async Task WaitForFileAsync(string path)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (!File.Exists(path))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} did not appear within {Limit}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+        }
+
+        Process.Dispose();
+    }
+}

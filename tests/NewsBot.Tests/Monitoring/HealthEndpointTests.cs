@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using NewsBot.Cli;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Monitoring;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task Healthz_WhileRunning_AnswersPass()
+    {
+        await using var host = await MonitoredHost.StartAsync();
+
+        using var response = await host.Http.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("pass", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Readyz_AfterStart_Answers200WithOneEntryPerCheck()
+    {
+        await using var host = await MonitoredHost.StartAsync();
+
+        using var response = await host.Http.GetAsync("/readyz");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("pass", json.RootElement.GetProperty("status").GetString());
+        var checks = json.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal(["started", "database", "feeds", "outbox"], checks.Keys);
+        Assert.All(checks.Values, c => Assert.Equal("pass", c.GetProperty("status").GetString()));
+        Assert.Contains("4 sources", checks["feeds"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("0 pending", checks["outbox"].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Readyz_WhenShuttingDown_Answers503AndNamesTheFailingCheck()
+    {
+        await using var host = await MonitoredHost.StartAsync();
+        host.Get<IHostApplicationLifetime>().StopApplication();
+
+        using var response = await host.Http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("fail", json.RootElement.GetProperty("status").GetString());
+        var started = json.RootElement.GetProperty("checks").GetProperty("started");
+        Assert.Equal("fail", started.GetProperty("status").GetString());
+        Assert.Equal("shutting down", started.GetProperty("detail").GetString());
+        Assert.Equal("pass", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Start_AddressAlreadyInUse_StopsWithAMessageNamingTheSetting()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var data = new TempDirectory();
+        using var host = MonitoredHost.Build(MonitoredHost.Settings(data.Path, new() { ["Monitoring:ListenUrl"] = $"http://127.0.0.1:{port}" }));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains($"Monitoring:ListenUrl http://127.0.0.1:{port} cannot be used: the address is already in use", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:abc", "the port \"abc\", which is not a number")]
+    [InlineData("http://127.0.0.1:70000", "the port \"70000\", which is not a number from 0 to 65535")]
+    [InlineData("http://127.0.0.1", "must include a port")]
+    [InlineData("https://127.0.0.1:9300", "plain http address")]
+    [InlineData("127.0.0.1:9300", "must be an http address")]
+    [InlineData("http://status.example.com:9300", "not a host name")]
+    public async Task Start_BadListenUrl_StopsWithAMessageNamingTheSetting(string value, string expected)
+    {
+        using var data = new TempDirectory();
+        using var host = MonitoredHost.Build(MonitoredHost.Settings(data.Path, new() { ["Monitoring:ListenUrl"] = value }));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains("Monitoring:ListenUrl", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_AllAddressesWithoutToken_AsksForTheToken()
+    {
+        using var data = new TempDirectory();
+        using var host = MonitoredHost.Build(MonitoredHost.Settings(data.Path, new() { ["Monitoring:ListenUrl"] = "http://0.0.0.0:0" }));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains("Monitoring:AccessToken must be set", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ShortToken_IsRefusedWithoutRepeatingIt()
+    {
+        using var data = new TempDirectory();
+        using var host = MonitoredHost.Build(MonitoredHost.Settings(data.Path, new() { ["Monitoring:AccessToken"] = "hunter2" }));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains("Monitoring:AccessToken must be at least 16 characters", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ListenUrlEmpty_OpensNoListener()
+    {
+        using var data = new TempDirectory();
+        using var host = MonitoredHost.Build(MonitoredHost.Settings(data.Path, new() { ["Monitoring:ListenUrl"] = "" }));
+        await host.StartAsync();
+
+        Assert.Null(host.Services.GetService(typeof(NewsBot.Monitoring.MonitoringServer)));
+        await host.StopAsync();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using NewsBot.Core.Announcements;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Telemetry;
+using NewsBot.Monitoring;
+
+namespace NewsBot.Tests.Monitoring;
+
+/// <summary>The status page in a real headless Chromium: the charts are drawn and the numbers are the database's.</summary>
+public sealed class StatusPageBrowserTests
+{
+    private const string Token = "browser-test-token-0123456789";
+
+    [Fact]
+    public async Task StatusPage_InChromium_DrawsTheChartsAndShowsTheDatabasesNumbers()
+    {
+        await using var host = await MonitoredHost.StartAsync(new()
+        {
+            ["Monitoring:AccessToken"] = Token,
+            ["Feeds:Sources:4:Name"] = "Gone Gazette",
+            ["Feeds:Sources:4:Url"] = "Samples/no-such-feed.xml",
+        });
+        var now = DateTimeOffset.UtcNow;
+        var announcements = host.Get<IAnnouncementStore>();
+        var delivered = announcements.AddDraft("telegram:1", "telegram:1", "Maintenance tonight at 22:00", now.AddHours(-2));
+        announcements.Confirm(delivered.Id, now.AddHours(-2));
+        announcements.MarkQueued(delivered.Id, 120);
+        announcements.MarkDelivered(delivered.Id, new DeliveryFigures(115, 2, 3), now.AddHours(-1));
+        var sending = announcements.AddDraft("telegram:1", "telegram:1", "New topics: <climate> & more", now);
+        announcements.Confirm(sending.Id, now);
+        host.Get<IOutboxStore>().Enqueue(
+        [
+            OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", AnnouncementKeys.Reference(sending.Id)), AnnouncementKeys.Reference(sending.Id), now),
+            OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", AnnouncementKeys.Reference(sending.Id)), AnnouncementKeys.Reference(sending.Id), now),
+            OutboxEntry.ForComposed("telegram:2", OutboxKind.Digest, OutboxKeys.Digest("telegram:2", 3, DateOnly.FromDateTime(now.UtcDateTime)), "3", now),
+        ]);
+        announcements.MarkQueued(sending.Id, 2);
+
+        // Three more minutes of history: 4, 0 and 7 messages accepted.
+        var metrics = host.Get<NewsBotMetrics>();
+        var history = host.Get<DeliveryHistory>();
+        foreach (var sent in new[] { 4, 0, 7 })
+        {
+            for (var i = 0; i < sent; i++)
+            {
+                metrics.Sent("telegram", NewsBotMetrics.SendOutcomes.Sent);
+            }
+
+            history.Sample();
+        }
+
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Context.NewPageAsync();
+        var response = await page.GotoAsync(host.Http.BaseAddress + "?token=" + Token);
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("NewsBot status", await page.TitleAsync());
+        var points = history.Snapshot();
+        Assert.True(points.Count >= 4, $"{points.Count} history points");
+
+        var outboxChart = await Box(page, "[data-chart=outbox] polyline");
+        Assert.True(outboxChart.Width > 300, $"the outbox line is {outboxChart.Width} px wide");
+        Assert.Equal(points.Count, (await page.GetAttributeAsync("[data-chart=outbox] polyline", "points"))!.Split(' ').Length);
+        var bars = await page.Locator("[data-chart=delivery] rect.bar").CountAsync();
+        Assert.Equal(points.Count, bars);
+        var tallest = await page.EvalOnSelectorAllAsync<double>("[data-chart=delivery] rect.bar", "bars => Math.max(...bars.map(b => b.getBBox().height))");
+        Assert.True(tallest > 50, $"the tallest bar (7 messages) is {tallest} px high");
+
+        var pending = host.Get<IOutboxFigures>().PendingByKind();
+        Assert.Equal(pending.Values.Sum(), await Number(page, "[data-field=outbox-pending]"));
+        Assert.Equal(2, await Number(page, "[data-field=outbox-announcement]"));
+        Assert.Equal(pending["digest"], await Number(page, "[data-field=outbox-digest]"));
+        Assert.Equal(points.Sum(p => p.Sent), await Number(page, "[data-field=sent-last-hour]"));
+        Assert.Equal(11, points.Sum(p => p.Sent));
+
+        var sources = host.Get<ISourceStore>().All();
+        Assert.Equal(sources.Count(s => s.Enabled && s.ConsecutiveFailures == 0), await Number(page, "[data-field=sources-healthy]"));
+        Assert.Equal(1, await Number(page, "[data-field=sources-failing]"));
+        foreach (var source in sources)
+        {
+            Assert.Equal(source.ItemCount, await Number(page, $"[data-source=\"{source.Id}\"] [data-field=articles]"));
+        }
+
+        Assert.Equal(115, await Number(page, $"[data-announcement=\"{delivered.Id}\"] [data-field=sent]"));
+        Assert.Equal(3, await Number(page, $"[data-announcement=\"{delivered.Id}\"] [data-field=blocked]"));
+        Assert.Equal(2, await Number(page, $"[data-announcement=\"{sending.Id}\"] [data-field=pending]"));
+        Assert.Contains("New topics: <climate> & more", await page.InnerTextAsync($"[data-announcement=\"{sending.Id}\"]"), StringComparison.Ordinal);
+        Assert.Equal("pass", await page.InnerTextAsync("[data-field=check-database]"));
+        Assert.Equal("30", await page.GetAttributeAsync("meta[http-equiv=refresh]", "content"));
+
+        var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        Assert.True(screenshot.Length > 10_000, $"the screenshot is only {screenshot.Length} bytes");
+    }
+
+    [Fact]
+    public async Task StatusPage_InChromiumWithoutTheToken_ShowsNothing()
+    {
+        await using var host = await MonitoredHost.StartAsync(new() { ["Monitoring:AccessToken"] = Token });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Context.NewPageAsync();
+
+        var url = host.Http.BaseAddress + "?token=wrong";
+
+        var answer = await chromium.Context.APIRequest.GetAsync(url);
+        Assert.Equal(401, answer.Status);
+        Assert.Equal("", await answer.TextAsync());
+
+        // An empty 401 is an error page to Chromium: none of the status shows.
+        var error = await Assert.ThrowsAsync<PlaywrightException>(() => page.GotoAsync(url));
+        Assert.Contains("ERR_HTTP_RESPONSE_CODE_FAILURE", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("NewsBot status", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(double Width, double Height)> Box(IPage page, string selector)
+    {
+        var box = await page.EvalOnSelectorAsync<double[]>(selector, "e => { const b = e.getBBox(); return [b.width, b.height]; }");
+        return (box[0], box[1]);
+    }
+
+    private static async Task<int> Number(IPage page, string selector) =>
+        int.Parse((await page.InnerTextAsync(selector)).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,213 @@
+using LiteDB;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using NewsBot.Cli;
+using NewsBot.Core.Bookmarks;
+using NewsBot.Hosting;
+using NewsBot.Storage;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Storage;
+
+/// <summary>Consistent copies of a live database, and the scheduled backups of the running service.</summary>
+public sealed class BackupTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Copy_WhileAnotherThreadWrites_IsCheckedAndHoldsEverythingWrittenBefore()
+    {
+        using var bot = new TestBot();
+        var source = bot.Source("Wire");
+        bot.Ingest(source, Enumerable.Range(0, 200).Select(i => TestBot.Entry($"Story number {i} about harbours", hoursAgo: 2, link: $"https://wire.example/{i}")).ToArray());
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                bot.Get<IBookmarkStore>().Add(new Bookmark($"telegram:{n++}", 1, TestBot.Now, "Story", "https://wire.example/1", "Wire"));
+            }
+        });
+
+        var summary = DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), Path.Combine(_folder.Path, "copy.db"));
+        await stop.CancelAsync();
+        await writer;
+
+        Assert.Equal(200, summary.Articles);
+        Assert.Equal(summary, DatabaseBackup.Check(Path.Combine(_folder.Path, "copy.db")));
+        Assert.False(File.Exists(DatabaseBackup.LogFileOf(Path.Combine(_folder.Path, "copy.db"))));
+    }
+
+    [Fact]
+    public void Copy_LeavesAutomaticCheckpointsOnInTheLiveDatabaseAndInTheCopy()
+    {
+        using var bot = new TestBot();
+        var live = bot.Get<NewsBotDatabase>().Database;
+        var before = live.CheckpointSize;
+
+        DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), Path.Combine(_folder.Path, "copy.db"));
+
+        Assert.True(before > 0);
+        Assert.Equal(before, live.CheckpointSize);
+        using var copy = new LiteDatabase(Path.Combine(_folder.Path, "copy.db"));
+        Assert.Equal(before, copy.CheckpointSize);
+    }
+
+    [Fact]
+    public void Copy_TargetExists_RefusesAndLeavesIt()
+    {
+        using var bot = new TestBot();
+        var target = Path.Combine(_folder.Path, "copy.db");
+        File.WriteAllText(target, "keep me");
+
+        var error = Assert.Throws<IOException>(() => DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), target));
+
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(target));
+        Assert.Single(Directory.GetFiles(_folder.Path));
+    }
+
+    [Fact]
+    public void List_OnlyBackupNamesNewestFirst()
+    {
+        foreach (var name in new[] { "newsbot-20261101-000000.db", "newsbot-20261130-120000.db", "newsbot.db", "newsbot-log.db", "newsbot-today.db", ".newsbot-x.tmp" })
+        {
+            File.WriteAllText(Path.Combine(_folder.Path, name), "x");
+        }
+
+        var backups = DatabaseBackup.List(_folder.Path);
+
+        Assert.Equal(["newsbot-20261130-120000.db", "newsbot-20261101-000000.db"], backups.Select(b => Path.GetFileName(b.Path)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), backups[0].At);
+    }
+
+    [Fact]
+    public async Task Service_OldBackupsOnly_BacksUpAtOnceAndKeepsBackupsToKeep()
+    {
+        var backups = Path.Combine(_folder.Path, "backups");
+        Directory.CreateDirectory(backups);
+        File.WriteAllText(Path.Combine(backups, "newsbot-20200101-000000.db"), "old");
+        File.WriteAllText(Path.Combine(backups, "newsbot-20200102-000000.db"), "old");
+        File.WriteAllText(Path.Combine(backups, "notes.txt"), "mine");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+        using var host = Build(new() { ["Storage:BackupsToKeep"] = "2" }, clock);
+        await host.StartAsync();
+
+        var first = Path.Combine(backups, "newsbot-20261201-060000.db");
+        await WaitForAsync(() => File.Exists(first));
+
+        Assert.True(DatabaseBackup.Check(first).Articles > 0);
+        await WaitForAsync(() => !File.Exists(Path.Combine(backups, "newsbot-20200101-000000.db")));
+        Assert.Equal(["newsbot-20261201-060000.db", "newsbot-20200102-000000.db"], DatabaseBackup.List(backups).Select(b => Path.GetFileName(b.Path)));
+        Assert.True(File.Exists(Path.Combine(backups, "notes.txt")));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Service_AfterTheInterval_BacksUpAgain()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+        using var host = Build(new() { ["Storage:BackupInterval"] = "06:00:00" }, clock);
+        await host.StartAsync();
+        var backups = Path.Combine(_folder.Path, "backups");
+        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 1);
+
+        clock.Advance(TimeSpan.FromHours(6));
+
+        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2);
+        Assert.Equal("newsbot-20261201-120000.db", Path.GetFileName(DatabaseBackup.List(backups)[0].Path));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), host.Services.GetRequiredService<BackupService>().Status.LastAt);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Service_RecentBackupOnDisk_WaitsForTheInterval()
+    {
+        var backups = Path.Combine(_folder.Path, "backups");
+        Directory.CreateDirectory(backups);
+        File.WriteAllText(Path.Combine(backups, "newsbot-20261201-050000.db"), "recent");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+        using var host = Build([], clock);
+        await host.StartAsync();
+
+        clock.Advance(TimeSpan.FromHours(22));
+        Assert.Single(DatabaseBackup.List(backups));
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Service_BackupDirectoryCannotBeWritten_StopsStartUpNamingTheKey()
+    {
+        var notAFolder = Path.Combine(_folder.Path, "file");
+        File.WriteAllText(notAFolder, "x");
+        using var host = Build(new() { ["Storage:BackupDirectory"] = Path.Combine(notAFolder, "backups") }, null);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains($"Storage:BackupDirectory {Path.Combine(notAFolder, "backups")} cannot be written to", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Storage:BackupInterval", "00:01:00", "Storage:BackupInterval must be at least 00:05:00")]
+    [InlineData("Storage:BackupsToKeep", "0", "Storage:BackupsToKeep must be between 1 and 1000")]
+    public async Task Service_BadSetting_StopsStartUpNamingTheKey(string key, string value, string expected)
+    {
+        using var host = Build(new() { [key] = value }, null);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.True(StartupFailure.TryDescribe(error, out var message), error.ToString());
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_IntervalZero_TakesNoBackups()
+    {
+        using var host = Build(new() { ["Storage:BackupInterval"] = "00:00:00" }, null);
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "backups")));
+    }
+
+    private IHost Build(Dictionary<string, string?> settings, FakeTimeProvider? clock)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["NewsBot:DataDirectory"] = _folder.Path,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var builder = NewsBotHost.CreateBuilder(HostMode.Service, c => c.AddInMemoryCollection(all));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }
+
+        return builder.Build();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 60 s");
+            await Task.Delay(20);
+        }
+    }
+}
