@@ -26,7 +26,7 @@ public static class ArticlePageReply
             blocks.Add(new TextBlock(note, TextStyle.Hint));
         }
 
-        blocks.Add(new ArticleListBlock(articles.Select((a, i) => new ArticleListItem(first + i, ArticleViews.From(a))).ToList()));
+        blocks.Add(new ArticleListBlock(articles.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()));
         blocks.Add(new TextBlock("Read one with /read <number>; save it with /bookmark <number>.", TextStyle.Hint));
 
         var buttons = new List<ReplyButton>();

@@ -25,7 +25,7 @@ public static class PushMessages
         var blocks = new List<ReplyBlock>
         {
             new TextBlock($"{articles.Count} new articles for your subscriptions", TextStyle.Heading),
-            new ArticleListBlock(listed.Select((a, i) => new ArticleListItem(i + 1, ArticleViews.From(a))).ToList()),
+            new ArticleListBlock(listed.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()),
         };
         if (articles.Count > listed.Count)
         {

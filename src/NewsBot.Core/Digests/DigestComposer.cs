@@ -44,7 +44,7 @@ public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleSto
         var blocks = new List<ReplyBlock>
         {
             new TextBlock($"Your daily digest: {subscription.Query} — {total} new", TextStyle.Heading),
-            new ArticleListBlock(listed.Select((a, i) => new ArticleListItem(i + 1, ArticleViews.From(a))).ToList()),
+            new ArticleListBlock(listed.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()),
         };
         if (total > listed.Count)
         {

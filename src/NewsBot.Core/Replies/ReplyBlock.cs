@@ -6,7 +6,7 @@ public abstract record ReplyBlock;
 /// <summary>Plain text; renderers escape it for their format.</summary>
 public sealed record TextBlock(string Text, TextStyle Style = TextStyle.Normal) : ReplyBlock;
 
-/// <summary>A numbered list of articles, each with id, source, time and link.</summary>
+/// <summary>A list of articles, each shown with the one number people type (its id), source, time and link.</summary>
 public sealed record ArticleListBlock(IReadOnlyList<ArticleListItem> Items) : ReplyBlock;
 
 /// <summary>One article shown in full: title, source, time, summary, link and image.</summary>
@@ -15,7 +15,7 @@ public sealed record ArticleCardBlock(ArticleView Article) : ReplyBlock;
 /// <summary>A list of labelled lines (topics with counts, sources with health, subscriptions).</summary>
 public sealed record EntryListBlock(IReadOnlyList<ListEntry> Entries) : ReplyBlock;
 
-public sealed record ArticleListItem(int Number, ArticleView Article, string? Note = null);
+public sealed record ArticleListItem(ArticleView Article, string? Note = null);
 
 public sealed record ListEntry(string Label, string? Detail = null);
 

@@ -59,10 +59,10 @@ public sealed class BookmarkCommandsTests : IDisposable
         var first = await _bot.SendAsync("/bookmarks");
         var second = await _bot.SendAsync("/bookmarks 2");
 
-        Assert.Contains("1. #7 Story 7", first, StringComparison.Ordinal);
+        Assert.Contains("  #7 Story 7", first, StringComparison.Ordinal);
         Assert.Contains("saved 1 min ago", first, StringComparison.Ordinal);
         Assert.Contains("[More ▶: /bookmarks 2]", first, StringComparison.Ordinal);
-        Assert.Contains("6. #2 Story 2", second, StringComparison.Ordinal);
+        Assert.Contains("  #2 Story 2", second, StringComparison.Ordinal);
     }
 
     [Fact]

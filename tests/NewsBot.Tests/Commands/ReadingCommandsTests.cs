@@ -26,7 +26,7 @@ public sealed class ReadingCommandsTests : IDisposable
 
         var answer = await _bot.SendAsync("/latest");
 
-        Assert.Contains("1. #1 Robot arm learns to cook", answer, StringComparison.Ordinal);
+        Assert.Contains("  #1 Robot arm learns to cook", answer, StringComparison.Ordinal);
         Assert.Contains("Daily Wire · 3 h ago", answer, StringComparison.Ordinal);
         Assert.Contains("https://wire.example/robot", answer, StringComparison.Ordinal);
     }
@@ -43,7 +43,7 @@ public sealed class ReadingCommandsTests : IDisposable
         Assert.Contains("page 1 of 3", first, StringComparison.Ordinal);
         Assert.Contains("[More ▶: /latest 2]", first, StringComparison.Ordinal);
         Assert.DoesNotContain("Prev", first, StringComparison.Ordinal);
-        Assert.Contains("6. #6 Story 6", second, StringComparison.Ordinal);
+        Assert.Contains("  #6 Story 6", second, StringComparison.Ordinal);
         Assert.Contains("[◀ Prev: /latest 1]", second, StringComparison.Ordinal);
         Assert.Contains("[More ▶: /latest 3]", second, StringComparison.Ordinal);
     }

@@ -36,9 +36,7 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
         var pages = Paging.PageCount(total, pageSize);
         var now = time.GetUtcNow();
         var saved = bookmarks.List(user, (shown - 1) * pageSize, pageSize);
-        var first = ((shown - 1) * pageSize) + 1;
-        var items = saved.Select((b, i) => new ArticleListItem(
-            first + i,
+        var items = saved.Select(b => new ArticleListItem(
             new ArticleView(b.ArticleId, b.Title, b.SourceName, b.SavedAt, b.Url, string.Empty, null, []),
             "saved " + RelativeTime.Format(b.SavedAt, now))).ToList();
 

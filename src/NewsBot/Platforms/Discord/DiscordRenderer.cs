@@ -131,8 +131,8 @@ internal static class DiscordRenderer
                         var headline = DiscordMarkdown.Link(DiscordMarkdown.Truncate(item.Article.Title, DiscordMessageLimits.Title), item.Article.Url);
                         AddParagraph(paragraphs,
                         [
-                            $"**{item.Number.ToString(CultureInfo.InvariantCulture)}.** {headline}",
-                            DiscordMarkdown.Escape(DiscordMarkdown.Truncate($"#{item.Article.Id} · {item.Article.SourceName} · {when}", MaxRawLine)),
+                            $"**#{item.Article.Id.ToString(CultureInfo.InvariantCulture)}** {headline}",
+                            DiscordMarkdown.Escape(DiscordMarkdown.Truncate($"{item.Article.SourceName} · {when}", MaxRawLine)),
                         ]);
                     }
 

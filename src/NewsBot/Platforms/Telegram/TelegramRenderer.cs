@@ -136,8 +136,8 @@ internal static class TelegramRenderer
                         var when = item.Note ?? RelativeTime.Format(item.Article.PublishedAt, now);
                         AddIfAny(paragraphs,
                         [
-                            [Run.Plain($"{item.Number}. "), TitleRun(item.Article.Title, item.Article.Url)],
-                            [Run.Plain($"#{item.Article.Id} · {item.Article.SourceName} · {when}")],
+                            [Run.Plain($"#{item.Article.Id} "), TitleRun(item.Article.Title, item.Article.Url)],
+                            [Run.Plain($"{item.Article.SourceName} · {when}")],
                         ]);
                     }
 

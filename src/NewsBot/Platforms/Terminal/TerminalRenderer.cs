@@ -71,8 +71,8 @@ internal static class TerminalRenderer
 
     private static void AppendListItem(StringBuilder text, ArticleListItem item, DateTimeOffset now)
     {
-        var number = $"{item.Number,3}. ";
-        text.Append(number).Append('#').Append(item.Article.Id).Append(' ').AppendLine(item.Article.Title);
+        var number = "#" + item.Article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        text.Append(number.PadLeft(Indent.Length - 1)).Append(' ').AppendLine(item.Article.Title);
         var when = item.Note ?? RelativeTime.Format(item.Article.PublishedAt, now);
         text.Append(Indent).Append(item.Article.SourceName).Append(" · ").AppendLine(when);
         text.Append(Indent).AppendLine(item.Article.Url);

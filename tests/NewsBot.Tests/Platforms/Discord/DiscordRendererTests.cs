@@ -52,7 +52,7 @@ public sealed class DiscordRendererTests
             Blocks =
             [
                 new TextBlock("Latest news", TextStyle.Heading),
-                new ArticleListBlock([new ArticleListItem(1, Article(42, "Chip plant opens")), new ArticleListItem(2, Article(43, "Rovers sack coach"))]),
+                new ArticleListBlock([new ArticleListItem(Article(42, "Chip plant opens")), new ArticleListItem(Article(43, "Rovers sack coach"))]),
                 new TextBlock("Page 1 of 3", TextStyle.Hint),
             ],
         };
@@ -60,8 +60,9 @@ public sealed class DiscordRendererTests
         var embed = Assert.Single(Assert.Single(DiscordRenderer.Render(reply, Now)).Embeds!);
 
         Assert.Equal("Latest news", embed.Title);
-        Assert.Contains("**1.** [Chip plant opens](https://news.example/42)", embed.Description, StringComparison.Ordinal);
-        Assert.Contains("#43 · Test Wire · 2 h ago", embed.Description, StringComparison.Ordinal);
+        Assert.Contains("**#42** [Chip plant opens](https://news.example/42)", embed.Description, StringComparison.Ordinal);
+        Assert.Contains("**#43** [Rovers sack coach]", embed.Description, StringComparison.Ordinal);
+        Assert.Contains("Test Wire · 2 h ago", embed.Description, StringComparison.Ordinal);
         Assert.EndsWith("*Page 1 of 3*", embed.Description, StringComparison.Ordinal);
     }
 
@@ -83,14 +84,14 @@ public sealed class DiscordRendererTests
     [Fact]
     public void ManyLongArticles_AreSpreadOverMessagesOfAtMostTenEmbedsAndSixThousandCharacters()
     {
-        var items = Enumerable.Range(1, 300).Select(i => new ArticleListItem(i, Article(i, new string('t', 300) + i))).ToList();
+        var items = Enumerable.Range(1, 300).Select(i => new ArticleListItem(Article(i, new string('t', 300) + i))).ToList();
 
         var messages = DiscordRenderer.Render(new Reply { Blocks = [new ArticleListBlock(items)] }, Now);
 
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.Empty(DiscordMessageLimits.Breaches(m)));
         var descriptions = string.Join('\n', messages.SelectMany(m => m.Embeds!).Select(e => e.Description));
-        Assert.All(items, i => Assert.Contains($"**{i.Number}.**", descriptions, StringComparison.Ordinal));
+        Assert.All(items, i => Assert.Contains($"**#{i.Article.Id}**", descriptions, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class DiscordRendererTests
             from text in Texts
             from style in Gen.Elements(TextStyle.Normal, TextStyle.Heading, TextStyle.Hint)
             select (ReplyBlock)new TextBlock(text, style),
-            Gen.ListOf(Articles).Select(list => (ReplyBlock)new ArticleListBlock(list.Select((a, i) => new ArticleListItem(i + 1, a)).ToList())),
+            Gen.ListOf(Articles).Select(list => (ReplyBlock)new ArticleListBlock(list.Select(a => new ArticleListItem(a)).ToList())),
             Articles.Select(a => (ReplyBlock)new ArticleCardBlock(a)),
             Gen.ListOf(from label in Texts from detail in Texts select new ListEntry(label, detail)).Select(entries => (ReplyBlock)new EntryListBlock(entries.ToList())));
 

@@ -18,7 +18,7 @@ public sealed partial class TelegramRendererTests
             Blocks =
             [
                 new TextBlock("Results for <script>&amp;", TextStyle.Heading),
-                new ArticleListBlock([new ArticleListItem(1, article)]),
+                new ArticleListBlock([new ArticleListItem(article)]),
                 new EntryListBlock([new ListEntry("<i>label", "detail & more")]),
             ],
         };
@@ -45,7 +45,7 @@ public sealed partial class TelegramRendererTests
     {
         var reply = new Reply
         {
-            Blocks = [new ArticleListBlock([new ArticleListItem(3, Article(42, "Solar farm opens", "https://news.example/solar", hoursAgo: 2))])],
+            Blocks = [new ArticleListBlock([new ArticleListItem(Article(42, "Solar farm opens", "https://news.example/solar", hoursAgo: 2))])],
             SuppressLinkPreview = true,
         };
 
@@ -53,13 +53,13 @@ public sealed partial class TelegramRendererTests
 
         Assert.True(plan.DisableLinkPreview);
         var html = Assert.Single(plan.Texts).Html;
-        Assert.Equal("3. <a href=\"https://news.example/solar\">Solar farm opens</a>\n#42 · Wire · 2 h ago", html);
+        Assert.Equal("#42 <a href=\"https://news.example/solar\">Solar farm opens</a>\nWire · 2 h ago", html);
     }
 
     [Fact]
     public void Render_LinkThatIsNotHttp_IsShownAsBoldTextWithoutHref()
     {
-        var reply = new Reply { Blocks = [new ArticleListBlock([new ArticleListItem(1, Article(1, "Sneaky", "javascript:alert(1)"))])] };
+        var reply = new Reply { Blocks = [new ArticleListBlock([new ArticleListItem(Article(1, "Sneaky", "javascript:alert(1)"))])] };
 
         var html = Assert.Single(TelegramRenderer.Render(reply, Now).Texts).Html;
 
@@ -72,7 +72,7 @@ public sealed partial class TelegramRendererTests
     {
         // Each item is ~150 visible characters but ~230 of HTML: the limit must be counted on what people see.
         var items = Enumerable.Range(1, 60)
-            .Select(i => new ArticleListItem(i, Article(i, $"Headline number {i} " + new string('x', 100), $"https://news.example/articles/{i}/{new string('p', 40)}")))
+            .Select(i => new ArticleListItem(Article(i, $"Headline number {i} " + new string('x', 100), $"https://news.example/articles/{i}/{new string('p', 40)}")))
             .ToList();
         var reply = new Reply { Blocks = [new TextBlock("Latest", TextStyle.Heading), new ArticleListBlock(items)] };
 
@@ -85,14 +85,14 @@ public sealed partial class TelegramRendererTests
             var visible = VisibleText(text.Html);
             Assert.True(visible.Length <= TelegramRenderer.MaxMessageLength, $"{visible.Length} visible units");
             Assert.Equal(text.Plain, visible);
-            Assert.Matches(@"^\d+\. ", visible.Split('\n')[0].Replace("Latest", "1. ", StringComparison.Ordinal));
+            Assert.Matches(@"^#\d+ ", visible.Split('\n')[0].Replace("Latest", "#1 ", StringComparison.Ordinal));
         }
 
         // Nothing lost, nothing repeated, each item whole in one message.
         var all = string.Join("\n\n", texts.Select(t => t.Plain));
         for (var i = 1; i <= 60; i++)
         {
-            Assert.Single(texts, t => t.Plain.Contains($"#{i} · Wire", StringComparison.Ordinal));
+            Assert.Single(texts, t => t.Plain.Contains($"#{i} Headline number {i} ", StringComparison.Ordinal));
             Assert.Contains($"Headline number {i} ", all, StringComparison.Ordinal);
         }
     }
@@ -142,7 +142,7 @@ public sealed partial class TelegramRendererTests
     [Fact]
     public void Render_ManyLinks_KeepsAtMost100EntitiesPerMessage()
     {
-        var items = Enumerable.Range(1, 120).Select(i => new ArticleListItem(i, Article(i, "T" + i, "https://n.example/" + i))).ToList();
+        var items = Enumerable.Range(1, 120).Select(i => new ArticleListItem(Article(i, "T" + i, "https://n.example/" + i))).ToList();
 
         var texts = TelegramRenderer.Render(new Reply { Blocks = [new ArticleListBlock(items)] }, Now).Texts;
 

@@ -22,7 +22,7 @@ public sealed class TerminalChatTests : IDisposable
 
         var transcript = output.ToString();
         Assert.Contains("> /latest", transcript, StringComparison.Ordinal);
-        Assert.Contains("1. #1 Robot arm", transcript, StringComparison.Ordinal);
+        Assert.Contains("  #1 Robot arm", transcript, StringComparison.Ordinal);
         Assert.Contains("Saved: Robot arm", transcript, StringComparison.Ordinal);
         Assert.Contains("Your bookmarks (1)", transcript, StringComparison.Ordinal);
         Assert.Contains("I don't know /nonsense", transcript, StringComparison.Ordinal);
