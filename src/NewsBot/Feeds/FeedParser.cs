@@ -57,7 +57,13 @@ internal sealed class FeedParser
             return FeedDocument.NotAFeed(prepared.LooksLikeHtml ? DescribeHtml(text) : prepared.Rejection);
         }
 
-        var raw = XmlFeedReader.Read(prepared.Xml!, baseUri, prepared.LineOffset, out var rootError);
+        RawFeed? raw;
+        string? rootError;
+        using (var xml = prepared.Xml!)
+        {
+            raw = XmlFeedReader.Read(xml.Memory, baseUri, prepared.LineOffset, out rootError);
+        }
+
         if (raw is null)
         {
             return FeedDocument.NotAFeed(rootError ?? "XML error: the document could not be read");
@@ -156,7 +162,7 @@ internal sealed class FeedParser
         }
         catch (JsonException e)
         {
-            var message = e.Message;
+            var message = HtmlToText.CleanText(e.Message, 300).Replace('\n', ' ');
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var line = (e.LineNumber ?? 0) + 1;
             return FeedDocument.NotAFeed($"JSON error at line {line}: {(cut > 0 ? message[..cut] : message)}");
@@ -327,7 +333,8 @@ internal sealed class FeedParser
 
     internal static string DescribeXmlError(XmlException e, int lineOffset)
     {
-        var message = e.Message;
+        // The reader quotes the offending character, which may itself be a control character.
+        var message = HtmlToText.CleanText(e.Message, 300).Replace('\n', ' ');
         var lineInfo = message.IndexOf(" Line ", StringComparison.Ordinal);
         if (lineInfo > 0)
         {

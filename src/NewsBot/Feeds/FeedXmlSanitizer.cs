@@ -6,7 +6,8 @@ using System.Xml;
 namespace NewsBot.Feeds;
 
 /// <summary>The outcome of preparing XML: the repaired document, or why it was refused.</summary>
-internal sealed record PreparedXml(string? Xml, string? Rejection, bool LooksLikeHtml, int LineOffset);
+/// <param name="Xml">The repaired document in a pooled buffer; the caller disposes it.</param>
+internal sealed record PreparedXml(PooledText? Xml, string? Rejection, bool LooksLikeHtml, int LineOffset);
 
 /// <summary>
 /// Repairs what commonly breaks XML feeds before any XML parser sees them. A DTD never reaches
@@ -34,8 +35,8 @@ internal static class FeedXmlSanitizer
     {
         var start = FirstNonWhitespace(text);
         var lineOffset = text.AsSpan(0, start).Count('\n');
-        var rest = text[start..];
-        var keptNewlines = "";
+        var rest = text.AsSpan(start);
+        var keptNewlines = 0;
         if (rest.StartsWith("<?xml", StringComparison.Ordinal) && rest.Length > 5 && (char.IsWhiteSpace(rest[5]) || rest[5] == '?'))
         {
             var end = rest.IndexOf("?>", StringComparison.Ordinal);
@@ -44,7 +45,7 @@ internal static class FeedXmlSanitizer
                 return new PreparedXml(null, "XML error at line 1: the XML declaration is never closed", false, lineOffset);
             }
 
-            keptNewlines = new string('\n', rest.AsSpan(0, end).Count('\n'));
+            keptNewlines = rest[..end].Count('\n');
             rest = rest[(end + 2)..];
         }
 
@@ -54,10 +55,13 @@ internal static class FeedXmlSanitizer
             return new PreparedXml(null, prolog.Rejection, prolog.Rejection == HtmlMarker, lineOffset);
         }
 
+        var output = new PooledText(rest.Length + Declaration.Length + 64);
+        output.Append(Declaration).Append('\n', keptNewlines);
         DtdEntities? entities = null;
+        var invalid = 0;
         if (prolog.DoctypeLength > 0)
         {
-            var doctype = rest.AsSpan(prolog.DoctypeStart, prolog.DoctypeLength);
+            var doctype = rest.Slice(prolog.DoctypeStart, prolog.DoctypeLength);
             var subsetStart = doctype.IndexOf('[');
             if (subsetStart >= 0)
             {
@@ -66,12 +70,15 @@ internal static class FeedXmlSanitizer
             }
 
             // The DOCTYPE goes (its lines kept, so error positions stay right): no XML parser ever sees a DTD.
-            rest = string.Concat(rest.AsSpan(0, prolog.DoctypeStart), new string('\n', doctype.Count('\n')), rest.AsSpan(prolog.DoctypeStart + prolog.DoctypeLength));
+            invalid += AppendValid(output, rest[..prolog.DoctypeStart]);
+            output.Append('\n', doctype.Count('\n'));
+            rest = rest[(prolog.DoctypeStart + prolog.DoctypeLength)..];
         }
 
-        var sanitized = Sanitize(Declaration + keptNewlines, rest, problems, entities, out var refusal);
+        Sanitize(rest, output, invalid, problems, entities, out var refusal);
         if (refusal is not null)
         {
+            output.Dispose();
             return new PreparedXml(null, refusal, false, lineOffset);
         }
 
@@ -80,13 +87,13 @@ internal static class FeedXmlSanitizer
             problems.Add($"The document refers to external entities ({string.Join(", ", entities.ExternalReferenced.Take(5))}); external entities are never loaded, so those references were left out");
         }
 
-        return new PreparedXml(sanitized, null, false, lineOffset);
+        return new PreparedXml(output, null, false, lineOffset);
     }
 
     /// <summary>Elements nested deeper than this make the document refused: no feed needs it, and deep trees are costly.</summary>
     public const int MaxDepth = 256;
 
-    private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanProlog(string xml)
+    private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanProlog(ReadOnlySpan<char> xml)
     {
         var i = 0;
         while (i < xml.Length)
@@ -103,7 +110,7 @@ internal static class FeedXmlSanitizer
             {
                 i = SkipPast(xml, i, "-->");
             }
-            else if (xml.AsSpan(i).StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+            else if (xml[i..].StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
             {
                 return ScanDoctype(xml, i);
             }
@@ -116,7 +123,7 @@ internal static class FeedXmlSanitizer
         return (0, 0, null);
     }
 
-    private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanDoctype(string xml, int start)
+    private static (int DoctypeStart, int DoctypeLength, string? Rejection) ScanDoctype(ReadOnlySpan<char> xml, int start)
     {
         var nameStart = start + "<!DOCTYPE".Length;
         while (nameStart < xml.Length && char.IsWhiteSpace(xml[nameStart]))
@@ -130,7 +137,7 @@ internal static class FeedXmlSanitizer
             nameEnd++;
         }
 
-        if (xml.AsSpan(nameStart, nameEnd - nameStart).Equals("html", StringComparison.OrdinalIgnoreCase))
+        if (xml[nameStart..nameEnd].Equals("html", StringComparison.OrdinalIgnoreCase))
         {
             return (0, 0, HtmlMarker);
         }
@@ -166,7 +173,7 @@ internal static class FeedXmlSanitizer
         return (0, 0, "XML error: the <!DOCTYPE> declaration is never closed");
     }
 
-    private static bool IsHtmlStart(string xml, int i)
+    private static bool IsHtmlStart(ReadOnlySpan<char> xml, int i)
     {
         if (i + 1 >= xml.Length || xml[i] != '<' || !char.IsAsciiLetter(xml[i + 1]))
         {
@@ -179,26 +186,24 @@ internal static class FeedXmlSanitizer
             end++;
         }
 
-        var name = xml.AsSpan(i + 1, end - i - 1);
+        var name = xml.Slice(i + 1, end - i - 1);
         return name.Equals("html", StringComparison.OrdinalIgnoreCase)
             || name.Equals("head", StringComparison.OrdinalIgnoreCase)
             || name.Equals("body", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool At(string text, int index, string value) =>
-        text.AsSpan(index).StartsWith(value, StringComparison.Ordinal);
+    private static bool At(ReadOnlySpan<char> text, int index, string value) =>
+        text[index..].StartsWith(value, StringComparison.Ordinal);
 
-    private static int SkipPast(string text, int index, string terminator)
+    private static int SkipPast(ReadOnlySpan<char> text, int index, string terminator)
     {
-        var end = text.IndexOf(terminator, index, StringComparison.Ordinal);
-        return end < 0 ? text.Length : end + terminator.Length;
+        var end = text[index..].IndexOf(terminator, StringComparison.Ordinal);
+        return end < 0 ? text.Length : index + end + terminator.Length;
     }
 
-    private static string Sanitize(string prefix, string xml, List<string> problems, DtdEntities? entities, out string? refusal)
+    private static void Sanitize(ReadOnlySpan<char> xml, PooledText output, int invalid, List<string> problems, DtdEntities? entities, out string? refusal)
     {
         refusal = null;
-        var output = new StringBuilder(prefix, xml.Length + prefix.Length + 64);
-        var invalid = 0;
         var escaped = 0;
         var converted = 0;
         string? firstConverted = null;
@@ -206,11 +211,11 @@ internal static class FeedXmlSanitizer
         while (i < xml.Length)
         {
             // Plain runs are copied whole; only '&', '<' and characters XML forbids need a look.
-            var run = xml.AsSpan(i).IndexOfAny(Special);
+            var run = xml[i..].IndexOfAny(Special);
             if (run != 0)
             {
                 var length = run < 0 ? xml.Length - i : run;
-                invalid += AppendValid(output, xml.AsSpan(i, length));
+                invalid += AppendValid(output, xml.Slice(i, length));
                 i += length;
                 continue;
             }
@@ -222,7 +227,7 @@ internal static class FeedXmlSanitizer
                 {
                     // Character data and comments are copied verbatim, only invalid characters go.
                     var end = SkipPast(xml, i, At(xml, i, "<!--") ? "-->" : "]]>");
-                    invalid += AppendValid(output, xml.AsSpan(i, end - i));
+                    invalid += AppendValid(output, xml[i..end]);
                     i = end;
                 }
                 else
@@ -237,13 +242,13 @@ internal static class FeedXmlSanitizer
             if (c != '&')
             {
                 var length = i + 1 < xml.Length && char.IsSurrogatePair(c, xml[i + 1]) ? 2 : 1;
-                invalid += AppendValid(output, xml.AsSpan(i, length));
+                invalid += AppendValid(output, xml.Slice(i, length));
                 i += length;
                 continue;
             }
 
-            var semicolon = xml.AsSpan(i + 1, Math.Min(34, xml.Length - i - 1)).IndexOf(';');
-            var reference = semicolon < 0 ? "" : xml.Substring(i + 1, semicolon);
+            var semicolon = xml.Slice(i + 1, Math.Min(34, xml.Length - i - 1)).IndexOf(';');
+            var reference = semicolon < 0 ? "" : xml.Slice(i + 1, semicolon).ToString();
             if (reference.StartsWith('#'))
             {
                 if (IsValidCharacterReference(reference))
@@ -273,7 +278,7 @@ internal static class FeedXmlSanitizer
                     var expansion = entities.Expand(reference, out refusal);
                     if (expansion is null)
                     {
-                        return "";
+                        return;
                     }
 
                     AppendEscaped(output, expansion);
@@ -327,11 +332,9 @@ internal static class FeedXmlSanitizer
         {
             problems.Add($"The document used {converted} HTML entities unknown to XML (such as {firstConverted}); they were converted");
         }
-
-        return output.ToString();
     }
 
-    private static void AppendEscaped(StringBuilder output, string text)
+    private static void AppendEscaped(PooledText output, string text)
     {
         foreach (var c in text)
         {
@@ -359,7 +362,7 @@ internal static class FeedXmlSanitizer
         return i;
     }
 
-    private static int AppendValid(StringBuilder output, ReadOnlySpan<char> text)
+    private static int AppendValid(PooledText output, ReadOnlySpan<char> text)
     {
         if (!NeedsRepair(text))
         {

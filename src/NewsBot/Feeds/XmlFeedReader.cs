@@ -44,7 +44,7 @@ internal sealed class XmlFeedReader
 
     /// <summary>Reads the document; never throws for anything in <paramref name="xml"/>.</summary>
     /// <returns>The feed, or null with <paramref name="rootError"/> when not even the root element could be read.</returns>
-    public static RawFeed? Read(string xml, Uri? documentBase, int lineOffset, out string? rootError)
+    public static RawFeed? Read(ReadOnlyMemory<char> xml, Uri? documentBase, int lineOffset, out string? rootError)
     {
         var undeclared = new List<string>();
         while (true)
@@ -61,7 +61,7 @@ internal sealed class XmlFeedReader
         }
     }
 
-    private static RawFeed? ReadOnce(string xml, Uri? documentBase, int lineOffset, List<string> undeclared, out string? rootError)
+    private static RawFeed? ReadOnce(ReadOnlyMemory<char> xml, Uri? documentBase, int lineOffset, List<string> undeclared, out string? rootError)
     {
         rootError = null;
         var names = new NameTable();
@@ -85,7 +85,7 @@ internal sealed class XmlFeedReader
             CheckCharacters = false,
             NameTable = names,
         };
-        using var reader = XmlReader.Create(new StringReader(xml), settings, new XmlParserContext(names, namespaces, null, XmlSpace.None));
+        using var reader = XmlReader.Create(new MemoryTextReader(xml), settings, new XmlParserContext(names, namespaces, null, XmlSpace.None));
         var feed = new XmlFeedReader(reader);
         try
         {
