@@ -71,12 +71,7 @@ public sealed class CommandRouter
                 return null;
         }
 
-        using var scope = _logger.BeginScope(new Dictionary<string, object>
-        {
-            ["Chat"] = message.Chat.Key,
-            ["User"] = message.User.Key,
-            ["Command"] = command.Name,
-        });
+        using var scope = _logger.BeginScope("/{Command} from {User} in {Chat}", command.Name, message.User.Key, message.Chat.Key);
 
         try
         {

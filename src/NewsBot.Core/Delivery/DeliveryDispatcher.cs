@@ -45,7 +45,16 @@ public sealed class DeliveryDispatcher(
         (await DispatchRoundAsync(sender, cancellationToken).ConfigureAwait(false)).Sent;
 
     /// <summary>One round: a batch of due entries, paced and sent. <see cref="DispatchRound.Full"/> says whether more may be waiting.</summary>
-    public async Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken cancellationToken)
+    public Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken cancellationToken) =>
+        DispatchRoundAsync(sender, cancellationToken, cancellationToken);
+
+    /// <summary>
+    /// One round that can be stopped gently: once <paramref name="stopping"/> is cancelled no
+    /// further send starts, the sends already on their way finish and are recorded, and what was
+    /// not sent stays due in the outbox. <paramref name="abort"/> cuts the sends on their way
+    /// too (they stay due as well; the platform may or may not have got them).
+    /// </summary>
+    public async Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken stopping, CancellationToken abort)
     {
         var now = time.GetUtcNow();
         var batch = Math.Max(1, _options.BatchSize);
@@ -73,13 +82,11 @@ public sealed class DeliveryDispatcher(
                 continue;
             }
 
-            var wait = message.At - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            if (!await WaitForTurnAsync(message, slots, stopping).ConfigureAwait(false))
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                break;
             }
 
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
             {
                 slots.Release();
@@ -87,14 +94,34 @@ public sealed class DeliveryDispatcher(
             }
 
             var previous = lanes.GetValueOrDefault(message.ChatKey) ?? Task.CompletedTask;
-            var task = SendInLaneAsync(round, message, previous, slots, cancellationToken);
+            var task = SendInLaneAsync(round, message, previous, slots, stopping, abort);
             lanes[message.ChatKey] = task;
             running.Add(task);
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
         PostponeHeld(round);
-        return new DispatchRound(round.Sent, due.Count, Full: due.Count >= batch);
+        return new DispatchRound(round.Sent, due.Count, Full: due.Count >= batch && !stopping.IsCancellationRequested);
+    }
+
+    /// <summary>Waits for the message's paced time and a free slot; false when stopping came first (the slot is not held then).</summary>
+    private async Task<bool> WaitForTurnAsync(Message message, SemaphoreSlim slots, CancellationToken stopping)
+    {
+        try
+        {
+            var wait = message.At - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, stopping).ConfigureAwait(false);
+            }
+
+            await slots.WaitAsync(stopping).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private void Plan(Round round, string chatKey, List<OutboxEntry> entries, DateTimeOffset now)
@@ -131,12 +158,12 @@ public sealed class DeliveryDispatcher(
         return ids.Count == 0 ? [] : articles.GetMany(ids).ToDictionary(a => a.Id);
     }
 
-    private async Task SendInLaneAsync(Round round, Message message, Task previous, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task SendInLaneAsync(Round round, Message message, Task previous, SemaphoreSlim slots, CancellationToken stopping, CancellationToken abort)
     {
         try
         {
             await previous.ConfigureAwait(false);
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
+            if (round.StopAll || round.Held.ContainsKey(message.ChatKey) || stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -144,12 +171,13 @@ public sealed class DeliveryDispatcher(
             var wait = round.Pacer.ClaimSendStart(time.GetUtcNow()) - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                // A stop during the wait means this send never starts; it stays queued.
+                await Task.Delay(wait, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey))
+            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey) && !stopping.IsCancellationRequested)
             {
-                await SendAsync(round, message, cancellationToken).ConfigureAwait(false);
+                await SendAsync(round, message, abort).ConfigureAwait(false);
             }
         }
         finally
@@ -169,6 +197,9 @@ public sealed class DeliveryDispatcher(
 
         var chatKey = message.ChatKey;
         var sender = round.Sender;
+
+        // Every line logged during the send, the platform adapter's included, names the chat and the entries.
+        using var scope = logger.BeginScope("Sending to {Chat} (outbox {Outbox})", chatKey, string.Join(',', ids));
         SendOutcome outcome;
         try
         {

@@ -9,7 +9,7 @@ internal static class ChatVerb
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        IHost host;
+        IHost? host = null;
         try
         {
             host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
@@ -17,15 +17,26 @@ internal static class ChatVerb
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
         {
+            // Disposing closes the database and lets go of its lock file before the process ends.
+            host?.Dispose();
             await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
             return StartupFailure.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            // Told to stop (SIGTERM, Ctrl+C) while still starting.
+            host?.Dispose();
+            return 0;
         }
 
         using (host)
         {
+            // SIGTERM or Ctrl+C stops the host; the chat ends with it, even while waiting for a line.
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             var chat = host.Services.GetRequiredService<TerminalChat>();
-            await chat.RunAsync(Console.In, Console.Out, interactive: !Console.IsInputRedirected, cancellationToken).ConfigureAwait(false);
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await chat.RunAsync(Console.In, Console.Out, interactive: !Console.IsInputRedirected, ending.Token).ConfigureAwait(false);
+            using var stopping = new CancellationTokenSource(NewsBotHost.ShutdownTimeout);
             await host.StopAsync(stopping.Token).ConfigureAwait(false);
         }
 

@@ -31,7 +31,7 @@ internal static class RunVerb
     /// <summary>Runs every configured platform until Ctrl+C (or SIGTERM from a service manager).</summary>
     private static async Task<int> ServeAsync(CancellationToken cancellationToken)
     {
-        IHost host;
+        IHost? host = null;
         try
         {
             host = NewsBotHost.CreateBuilder(HostMode.Service).Build();
@@ -39,11 +39,15 @@ internal static class RunVerb
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
         {
+            // Disposing closes the database and lets go of its lock file before the process ends.
+            host?.Dispose();
             await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
             return StartupFailure.ExitCode;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Told to stop (SIGTERM, Ctrl+C) while still starting.
+            host?.Dispose();
             return 0;
         }
 

@@ -30,6 +30,7 @@ internal sealed class SourcePoller(
 
     public async Task<FetchResult> FetchAsync(FeedSource source, CancellationToken cancellationToken)
     {
+        using var scope = NewsBot.Hosting.LogScopes.Source(logger, source);
         var conditions = source.LastSuccessAt is null ? FetchConditions.None : new FetchConditions(source.ETag, source.LastModified);
         try
         {
@@ -52,6 +53,7 @@ internal sealed class SourcePoller(
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
         metrics.FeedFetched(NewsBot.Monitoring.FeedFetchOutcome.Of(result));
+        using var scope = NewsBot.Hosting.LogScopes.Source(logger, source);
         try
         {
             switch (result)

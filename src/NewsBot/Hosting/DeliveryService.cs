@@ -8,7 +8,8 @@ namespace NewsBot.Hosting;
 /// Delivers pushes. At start it plans the articles stored but not yet planned (the bot stopped
 /// in between). Then, on each connected platform side by side, it sends what is due: round after
 /// round while there is more, and every couple of seconds otherwise. Once an hour it deletes
-/// finished entries older than a few days.
+/// finished entries older than a few days. On stop it starts no new send, lets the sends on
+/// their way finish and be recorded until the host's shutdown time is up, and leaves the rest due.
 /// </summary>
 internal sealed class DeliveryService(
     IEnumerable<IChatSender> senders,
@@ -26,6 +27,9 @@ internal sealed class DeliveryService(
 
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
+    // Cancelled only when the host's shutdown time runs out: then sends still on their way are cut.
+    private readonly CancellationTokenSource _abortSends = new();
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Reads every chat into memory now rather than in the middle of the first fan-out.
@@ -37,6 +41,18 @@ internal sealed class DeliveryService(
         }
 
         return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var cut = cancellationToken.Register(_abortSends.Cancel);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _abortSends.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,7 +92,7 @@ internal sealed class DeliveryService(
     {
         try
         {
-            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken).ConfigureAwait(false);
+            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken, _abortSends.Token).ConfigureAwait(false);
             return round.Full;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -76,11 +76,7 @@ internal static class NewsBotHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+        ConsoleLogFormat.AddConsole(builder.Logging, builder.Configuration);
         builder.Services.Configure<ConsoleLoggerOptions>(o =>
         {
             // Standard output belongs to the chat transcript; logs always go to standard error.

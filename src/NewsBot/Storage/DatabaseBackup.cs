@@ -22,6 +22,9 @@ internal static partial class DatabaseBackup
     // A fresh LiteDB 5 file with NewsBot's collections is larger than this.
     private const long SmallestDatabaseBytes = 16_384;
 
+    // LiteDB's own default for the CHECKPOINT pragma (pages in the log before it is folded in).
+    private const int DefaultCheckpointSize = 1000;
+
     /// <summary>The file name of a backup taken at <paramref name="at"/>, in UTC, so names sort by time.</summary>
     public static string FileNameFor(DateTimeOffset at) =>
         FilePrefix + at.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + FileExtension;
@@ -63,7 +66,8 @@ internal static partial class DatabaseBackup
         try
         {
             var live = database.Database;
-            var checkpointSize = live.CheckpointSize;
+            // Zero here can only be left over from a copy whose process was killed midway.
+            var checkpointSize = live.CheckpointSize > 0 ? live.CheckpointSize : DefaultCheckpointSize;
             live.CheckpointSize = 0;
             try
             {

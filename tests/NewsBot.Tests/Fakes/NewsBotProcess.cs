@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace NewsBot.Tests.Fakes;
 
@@ -7,18 +8,28 @@ public sealed class NewsBotProcess : IDisposable
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
-    private NewsBotProcess(Process process)
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
+    private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _errorsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NewsBotProcess(ProcessStartInfo start)
     {
-        Process = process;
-        Output = process.StandardOutput.ReadToEndAsync();
-        Errors = process.StandardError.ReadToEndAsync();
+        Process = new Process { StartInfo = start };
+        Process.OutputDataReceived += (_, e) => Collect(e.Data, _output, _outputClosed);
+        Process.ErrorDataReceived += (_, e) => Collect(e.Data, _errors, _errorsClosed);
+        Process.Start();
+        Process.BeginOutputReadLine();
+        Process.BeginErrorReadLine();
     }
 
     public Process Process { get; }
 
-    public Task<string> Output { get; }
+    /// <summary>Everything written to standard output, once it is closed.</summary>
+    public Task<string> Output => _outputClosed.Task.ContinueWith(_ => Read(_output), TaskScheduler.Default);
 
-    public Task<string> Errors { get; }
+    /// <summary>Everything written to standard error, once it is closed.</summary>
+    public Task<string> Errors => _errorsClosed.Task.ContinueWith(_ => Read(_errors), TaskScheduler.Default);
 
     public static NewsBotProcess Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -43,7 +54,7 @@ public sealed class NewsBotProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        return new NewsBotProcess(Process.Start(start)!);
+        return new NewsBotProcess(start);
     }
 
     /// <summary>Runs to the end with <paramref name="input"/> piped in; kills it past <see cref="Limit"/>.</summary>
@@ -66,10 +77,25 @@ public sealed class NewsBotProcess : IDisposable
         catch (OperationCanceledException)
         {
             Process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"newsbot did not exit within {Limit}. Errors so far: {(Errors.IsCompleted ? await Errors : "")}");
+            throw new TimeoutException($"newsbot did not exit within {Limit}. It said: {Read(_errors)}");
         }
 
         return (Process.ExitCode, await Output, await Errors);
+    }
+
+    /// <summary>Waits until standard output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (!Read(_output).Contains(text, StringComparison.Ordinal))
+        {
+            if (Process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"newsbot did not write \"{text}\". Output: {Read(_output)} Errors: {Read(_errors)}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Waits until <paramref name="path"/> exists (the bot holds its lock file once the database is open).</summary>
@@ -96,5 +122,27 @@ public sealed class NewsBotProcess : IDisposable
         }
 
         Process.Dispose();
+    }
+
+    private static void Collect(string? line, StringBuilder into, TaskCompletionSource closed)
+    {
+        if (line is null)
+        {
+            closed.TrySetResult();
+            return;
+        }
+
+        lock (into)
+        {
+            into.Append(line).Append('\n');
+        }
+    }
+
+    private static string Read(StringBuilder from)
+    {
+        lock (from)
+        {
+            return from.ToString();
+        }
     }
 }

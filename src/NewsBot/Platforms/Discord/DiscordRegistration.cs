@@ -69,7 +69,8 @@ internal static class DiscordRegistration
             provider.GetRequiredService<DiscordShutdown>(),
             provider.GetRequiredService<DiscordRestTuning>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<DiscordRestClient>>()));
+            provider.GetRequiredService<ILogger<DiscordRestClient>>(),
+            provider.GetService<NewsBot.Core.Telemetry.NewsBotMetrics>()));
         services.AddSingleton<IGatewayBotSource>(provider => provider.GetRequiredService<DiscordRestClient>());
 
         services.AddSingleton<DiscordChatSender>();

@@ -32,7 +32,9 @@ internal sealed class TerminalChat(CommandRouter router, TimeProvider time, ILog
             string? line;
             try
             {
-                line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                // Console input blocks inside ReadLine whatever the token says, so the read runs
+                // aside and the chat stops waiting for it when cancelled.
+                line = await Task.Run(() => input.ReadLine(), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

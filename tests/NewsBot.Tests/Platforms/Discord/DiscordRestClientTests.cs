@@ -117,6 +117,21 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RouteRateLimit_WaitedOut_IsCountedWithItsWaitInTheMetrics()
+    {
+        using var hits = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(_harness.Metrics.Meter, "newsbot.rate_limit.hits");
+        using var waited = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<double>(_harness.Metrics.Meter, "newsbot.rate_limit.wait");
+        Server.Script($"POST /channels/{One}/messages", FakeDiscordAnswer.RateLimited(0.3));
+
+        await Post(One, "hello");
+
+        var hit = Assert.Single(hits.GetMeasurementSnapshot());
+        Assert.Equal("discord", hit.Tags["platform"]);
+        Assert.Equal("chat", hit.Tags["scope"]);
+        Assert.Equal(0.3, Assert.Single(waited.GetMeasurementSnapshot()).Value, precision: 3);
+    }
+
+    [Fact]
     public async Task GlobalRateLimit_PausesEveryRouteForRetryAfter()
     {
         Server.Script($"POST /channels/{One}/messages", FakeDiscordAnswer.RateLimited(0.4, global: true, scope: "global"));

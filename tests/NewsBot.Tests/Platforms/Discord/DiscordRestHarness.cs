@@ -27,7 +27,7 @@ public sealed class DiscordRestHarness : IAsyncDisposable
         Guard = new InvalidRequestGuard(Clock, tuning);
         Limiter = new DiscordRateLimiter(Clock, tuning);
         var options = Options.Create(new DiscordOptions { Token = FakeDiscordRest.Token, ApiBaseUrl = server.ApiBaseUrl });
-        Client = new DiscordRestClient(_http, options, Limiter, Guard, Shutdown, tuning, Clock, Logs);
+        Client = new DiscordRestClient(_http, options, Limiter, Guard, Shutdown, tuning, Clock, Logs, Metrics);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -46,6 +46,8 @@ public sealed class DiscordRestHarness : IAsyncDisposable
     internal DiscordShutdown Shutdown { get; } = new();
 
     internal FakeLogger<DiscordRestClient> Logs { get; } = new();
+
+    internal NewsBot.Core.Telemetry.NewsBotMetrics Metrics { get; } = new(new MeterFactory());
 
     internal static DiscordRestTuning FastTuning { get; } = new()
     {
@@ -78,6 +80,17 @@ public sealed class DiscordRestHarness : IAsyncDisposable
         await Server.DisposeAsync();
         _http.Dispose();
         Shutdown.Dispose();
+        Metrics.Meter.Dispose();
+    }
+
+    /// <summary>A meter factory of the harness's own, so what its client records is seen by its tests alone.</summary>
+    private sealed class MeterFactory : System.Diagnostics.Metrics.IMeterFactory
+    {
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
+
+        public void Dispose()
+        {
+        }
     }
 
     private async Task PumpUntilAsync(Task call)

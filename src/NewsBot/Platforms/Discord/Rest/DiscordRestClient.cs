@@ -32,6 +32,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
     private readonly DiscordRestTuning _tuning;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
+    private readonly NewsBot.Core.Telemetry.NewsBotMetrics? _metrics;
     private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
     private int _guardWarned;
 
@@ -43,9 +44,11 @@ internal sealed class DiscordRestClient : IGatewayBotSource
         DiscordShutdown shutdown,
         DiscordRestTuning tuning,
         TimeProvider time,
-        ILogger<DiscordRestClient> logger)
+        ILogger<DiscordRestClient> logger,
+        NewsBot.Core.Telemetry.NewsBotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _metrics = metrics;
         _http = http;
         var baseUrl = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? DiscordOptions.DefaultApiBaseUrl : options.Value.ApiBaseUrl.Trim();
         _baseUri = new Uri(baseUrl.TrimEnd('/') + "/");
@@ -269,6 +272,8 @@ internal sealed class DiscordRestClient : IGatewayBotSource
                         throw new DiscordRateLimitedException(limited.RetryAfter, limited.Global, route.Template);
                     }
 
+                    // Waited out here; a 429 handed back to a push is counted by the dispatcher instead.
+                    _metrics?.RateLimited(NewsBot.Core.Chats.PlatformNames.Discord, limited.Global, limited.RetryAfter);
                     continue;
                 }
 

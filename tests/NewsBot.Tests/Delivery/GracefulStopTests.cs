@@ -1,0 +1,88 @@
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Core.Replies;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Delivery;
+
+/// <summary>A dispatch round stopped midway: what is on its way finishes and is recorded; the rest stays due.</summary>
+public sealed class GracefulStopTests : IDisposable
+{
+    private readonly DeliveryRig _rig = new();
+
+    public void Dispose() => _rig.Dispose();
+
+    [Fact]
+    public async Task Stopping_WhileASendIsOnItsWay_LetsItFinishAndKeepsTheRestDue()
+    {
+        Enqueue("telegram:1", "telegram:2", "telegram:3");
+        var sender = new GatedSender();
+        using var stopping = new CancellationTokenSource();
+
+        var round = _rig.Bot.Get<DeliveryDispatcher>().DispatchRoundAsync(sender, stopping.Token, CancellationToken.None);
+        await sender.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        sender.Release.SetResult();
+        var result = await round.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.Sent);
+        Assert.False(result.Full);
+        Assert.Equal(["telegram:1"], sender.Attempts);
+        Assert.Equal(OutboxState.Sent, Entry("telegram:1").State);
+        Assert.Equal(OutboxState.Pending, Entry("telegram:2").State);
+        Assert.Equal(0, Entry("telegram:2").Attempts);
+        Assert.Equal(2, _rig.Outbox.CountPending());
+    }
+
+    [Fact]
+    public async Task Aborting_ASendOnItsWay_LeavesItDueWithoutCountingAnAttempt()
+    {
+        Enqueue("telegram:1");
+        var sender = new GatedSender();
+        using var stopping = new CancellationTokenSource();
+        using var abort = new CancellationTokenSource();
+
+        var round = _rig.Bot.Get<DeliveryDispatcher>().DispatchRoundAsync(sender, stopping.Token, abort.Token);
+        await sender.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await abort.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => round.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(OutboxState.Pending, Entry("telegram:1").State);
+        Assert.Equal(0, Entry("telegram:1").Attempts);
+    }
+
+    private void Enqueue(params string[] chats)
+    {
+        var article = _rig.News("Harbour bridge reopens after repairs").Single();
+        var now = _rig.Bot.Time.GetUtcNow();
+        _rig.Outbox.Enqueue(chats.Select(chat => OutboxEntry.ForStories(chat, OutboxKeys.Stories(chat, article.Id), [article.StoryLeadId], [article.Id], now, now)).ToList());
+    }
+
+    private OutboxEntry Entry(string chat) =>
+        _rig.Outbox.Find(chat, _rig.Bot.Get<NewsBot.Core.Articles.IArticleStore>().Get(1)!.StoryLeadId)!;
+
+    /// <summary>The first send waits until released; one send at a time, in order.</summary>
+    private sealed class GatedSender : IChatSender
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<string> Attempts { get; } = [];
+
+        public string Platform => NewsBot.Core.Chats.PlatformNames.Telegram;
+
+        public async Task<SendOutcome> SendAsync(ChatAddress chat, Reply reply, CancellationToken cancellationToken)
+        {
+            lock (Attempts)
+            {
+                Attempts.Add(chat.Key);
+            }
+
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return new SendOutcome.Sent();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Delivery;
+using NewsBot.Hosting;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Hosting;
+
+/// <summary>Stopping the real executable as a service manager does (SIGTERM), and failing to start cleanly.</summary>
+public sealed class ShutdownProcessTests : IDisposable
+{
+    private readonly TempDirectory _work = new();
+
+    public void Dispose() => _work.Dispose();
+
+    private string DataDirectory => Path.Combine(_work.Path, "data");
+
+    [Fact]
+    public async Task Chat_SigtermWhileItsInputIsStillOpen_StopsAndLetsGoOfTheDatabase()
+    {
+        using var bot = NewsBotProcess.Start(_work.Path, ["chat"]);
+        await bot.Process.StandardInput.WriteLineAsync("/topics");
+        await bot.Process.StandardInput.FlushAsync();
+        await bot.WaitForOutputAsync("Topics");
+
+        await TerminateAsync(bot.Process);
+        var (exitCode, output, errors) = await bot.WaitAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Topics", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(DataDirectory, "newsbot.db.lock")));
+    }
+
+    [Fact]
+    public async Task Run_SigtermDuringASend_LetsTheSendFinishAndRecordsIt()
+    {
+        var story = PrepareOnePush(chatId: 4242);
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        // The story has an image, so it goes out as a photo; either way the answer takes 3 s.
+        telegram.Fail("sendPhoto", TelegramFailure.Slow(TimeSpan.FromSeconds(3)));
+        telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromSeconds(3)));
+        using var bot = NewsBotProcess.Start(_work.Path, ["run"], new Dictionary<string, string>
+        {
+            ["Telegram__Token"] = FakeTelegramServer.Token,
+            ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
+        });
+        await WaitAsync(() => telegram.Arrived("sendPhoto") + telegram.Arrived("sendMessage") > 0, bot);
+
+        await TerminateAsync(bot.Process);
+        var (exitCode, _, errors) = await bot.WaitAsync();
+
+        Assert.True(exitCode == 0, errors);
+        var sent = Assert.Single(telegram.Calls("sendPhoto").Concat(telegram.Calls("sendMessage")));
+        Assert.Equal(4242, sent.ChatId);
+        Assert.True(sent.Succeeded);
+        using var check = Open();
+        var entry = check.Services.GetRequiredService<IOutboxStore>().Find("telegram:4242", story);
+        Assert.Equal(OutboxState.Sent, entry!.State);
+    }
+
+    [Fact]
+    public async Task Chat_BadSetting_PrintsOnlyTheFriendlyMessage()
+    {
+        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(_work.Path, ["chat"], "", new Dictionary<string, string> { ["NewsBot__PageSize"] = "500" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith("NewsBot cannot start: the configuration has problems.", errors, StringComparison.Ordinal);
+        Assert.Contains("NewsBot:PageSize must be between 1 and 20", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(DataDirectory, "newsbot.db.lock")));
+    }
+
+    [Fact]
+    public async Task Run_MonitoringPortTaken_PrintsOnlyTheFriendlyMessage()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(_work.Path, ["chat"], "", new Dictionary<string, string> { ["Monitoring__ListenUrl"] = $"http://127.0.0.1:{port}" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"Monitoring:ListenUrl http://127.0.0.1:{port} cannot be used: the address is already in use", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens the data folder with a fresh host, stores one push due now and returns its story id.</summary>
+    private int PrepareOnePush(long chatId)
+    {
+        using var host = Open();
+        host.StartAsync().GetAwaiter().GetResult();
+        var article = host.Services.GetRequiredService<IArticleStore>().Get(1)!;
+        var chat = $"telegram:{chatId}";
+        var now = DateTimeOffset.UtcNow;
+        host.Services.GetRequiredService<IOutboxStore>().Enqueue([OutboxEntry.ForStories(chat, OutboxKeys.Stories(chat, article.Id), [article.StoryLeadId], [article.Id], now, now)]);
+        host.StopAsync().GetAwaiter().GetResult();
+        return article.StoryLeadId;
+    }
+
+    private Microsoft.Extensions.Hosting.IHost Open() =>
+        NewsBotHost.CreateBuilder(HostMode.TerminalChat, c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["NewsBot:DataDirectory"] = DataDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+        })).Build();
+
+    private static async Task TerminateAsync(Process process)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, NewsBotProcess bot)
+    {
+        var deadline = DateTime.UtcNow + NewsBotProcess.Limit;
+        while (!condition())
+        {
+            if (bot.Process.HasExited)
+            {
+                Assert.Fail("newsbot exited early: " + await bot.Errors);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                bot.Process.Kill(entireProcessTree: true);
+                Assert.Fail("the condition did not come true in time; newsbot said: " + await bot.Errors);
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
