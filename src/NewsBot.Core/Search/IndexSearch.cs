@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+
+namespace NewsBot.Core.Search;
+
+/// <summary>
+/// Runs queries over the <see cref="PostingIndex"/>: each matched word counts by its rarity
+/// (twice in a title), phrases must appear as written, exclusions remove, and newer wins ties.
+/// Reads only; <see cref="ArticleIndex"/> holds its read lock around every call, and searches
+/// run side by side.
+/// </summary>
+internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
+{
+    private readonly ConcurrentBag<SearchScratch> _scratch = [];
+
+    /// <summary>The slots of one page of results, best first, and how many stories match.</summary>
+    public IndexPage Run(SearchQuery query, int skip, int take, long nowTicks)
+    {
+        var compiled = CompiledQuery.Compile(query, postings, slots.Live);
+        if (compiled is null)
+        {
+            return new IndexPage([], 0);
+        }
+
+        if (!_scratch.TryTake(out var scratch))
+        {
+            scratch = new SearchScratch();
+        }
+
+        var run = new SearchRun(slots, scratch, skip + take, nowTicks);
+        if (compiled.Phrases.Length > 0)
+        {
+            CollectPhraseMatches(compiled, run);
+        }
+        else
+        {
+            CollectWordMatches(compiled, run);
+        }
+
+        var ranked = run.Finish();
+        _scratch.Add(scratch);
+
+        var articles = slots.Articles;
+        var ids = new List<int>(Math.Max(0, Math.Min(take, ranked.Length - skip)));
+        for (var i = skip; i < ranked.Length && ids.Count < take; i++)
+        {
+            ids.Add(articles[ranked[i]].Id);
+        }
+
+        return new IndexPage(ids, run.Total);
+    }
+
+    /// <summary>Whether the article in <paramref name="slot"/> matches the query.</summary>
+    public bool Matches(SearchQuery query, int slot)
+    {
+        var compiled = CompiledQuery.Compile(query, postings, slots.Live);
+        return compiled is not null && !IsExcluded(slot, compiled) && ContainsPhrases(slot, compiled.Phrases) && MatchesAnyPositive(slot, compiled);
+    }
+
+    /// <summary>
+    /// Phrases are required: candidates come from the rarest token of any phrase. Candidates
+    /// come in increasing slot order, so the words' postings (which say title or summary) are
+    /// walked alongside instead of searching each article's tokens.
+    /// </summary>
+    private void CollectPhraseMatches(CompiledQuery query, SearchRun run)
+    {
+        var rarest = query.Phrases.SelectMany(p => p).MinBy(t => postings[t].Count);
+        var exclusions = new Exclusions(postings, slots, query);
+        var words = query.Words.Select(w => new PostingCursor(postings[w])).ToArray();
+        var phraseWeights = query.Phrases.Select(p => p.Sum(t => postings.Idf(t, slots.Live))).ToArray();
+        var leads = slots.Leads;
+        foreach (var posting in postings[rarest].Span)
+        {
+            var slot = posting >> 1;
+            if (leads[slot] == ArticleSlots.Removed || !ContainsPhrases(slot, query.Phrases) || exclusions.Excludes(slot))
+            {
+                continue;
+            }
+
+            var phraseScore = 0.0;
+            for (var p = 0; p < query.Phrases.Length; p++)
+            {
+                phraseScore += slots.ContainsPhrase(slot, query.Phrases[p], titleOnly: true) ? phraseWeights[p] * RankingWeights.Title : phraseWeights[p];
+            }
+
+            var wordScore = 0.0;
+            for (var w = 0; w < words.Length; w++)
+            {
+                var wordPosting = words[w].Seek(slot);
+                if (wordPosting >= 0)
+                {
+                    wordScore += (wordPosting & 1) != 0 ? query.WordIdf[w] * RankingWeights.Title : query.WordIdf[w];
+                }
+            }
+
+            run.Match(slot, phraseScore + wordScore);
+        }
+    }
+
+    /// <summary>
+    /// Plain words: walks the words' posting lists (sorted by slot) side by side, so each
+    /// matching article's score is summed in one step, in word order, without a table.
+    /// </summary>
+    private void CollectWordMatches(CompiledQuery query, SearchRun run)
+    {
+        var words = query.Words.Length;
+        var lists = new PostingList[words];
+        for (var w = 0; w < words; w++)
+        {
+            lists[w] = postings[query.Words[w]];
+        }
+
+        var exclusions = new Exclusions(postings, slots, query);
+        if (words == 1)
+        {
+            var summaryScore = query.WordIdf[0];
+            var titleScore = query.WordIdf[0] * RankingWeights.Title;
+            foreach (var posting in lists[0].Span)
+            {
+                var slot = posting >> 1;
+                if (!exclusions.Excludes(slot))
+                {
+                    run.Match(slot, (posting & 1) != 0 ? titleScore : summaryScore);
+                }
+            }
+
+            return;
+        }
+
+        var items = new int[words][];
+        var counts = new int[words];
+        for (var w = 0; w < words; w++)
+        {
+            items[w] = lists[w].Items;
+            counts[w] = lists[w].Count;
+        }
+
+        Span<int> at = words <= 32 ? stackalloc int[words] : new int[words];
+        while (true)
+        {
+            var slot = int.MaxValue;
+            for (var w = 0; w < words; w++)
+            {
+                if (at[w] < counts[w])
+                {
+                    slot = Math.Min(slot, items[w][at[w]] >> 1);
+                }
+            }
+
+            if (slot == int.MaxValue)
+            {
+                return;
+            }
+
+            var score = 0.0;
+            for (var w = 0; w < words; w++)
+            {
+                if (at[w] < counts[w] && items[w][at[w]] >> 1 == slot)
+                {
+                    score += query.WordIdf[w] * ((items[w][at[w]] & 1) != 0 ? RankingWeights.Title : 1.0);
+                    at[w]++;
+                }
+            }
+
+            if (!exclusions.Excludes(slot))
+            {
+                run.Match(slot, score);
+            }
+        }
+    }
+
+    private bool ContainsPhrases(int slot, int[][] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (!slots.ContainsPhrase(slot, phrase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsExcluded(int slot, CompiledQuery query)
+    {
+        if (query.ExcludedWords.Count > 0)
+        {
+            foreach (var token in slots.TokensOf(slot))
+            {
+                if (query.ExcludedWords.Contains(token))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var phrase in query.ExcludedPhrases)
+        {
+            if (slots.ContainsPhrase(slot, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchesAnyPositive(int slot, CompiledQuery query)
+    {
+        if (query.Phrases.Length > 0)
+        {
+            return true;
+        }
+
+        var tokens = slots.TokensOf(slot);
+        foreach (var word in query.Words)
+        {
+            if (tokens.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

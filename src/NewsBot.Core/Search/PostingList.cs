@@ -1,0 +1,42 @@
+namespace NewsBot.Core.Search;
+
+/// <summary>
+/// The postings of one token, <c>(slot &lt;&lt; 1) | inTitle</c>, in increasing slot order.
+/// A bare array and count, so the search loop indexes it directly.
+/// </summary>
+internal sealed class PostingList
+{
+    public int[] Items { get; private set; } = [];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<int> Span => Items.AsSpan(0, Count);
+
+    public void Add(int posting)
+    {
+        if (Count == Items.Length)
+        {
+            var items = Items;
+            Array.Resize(ref items, Math.Max(4, items.Length * 2));
+            Items = items;
+        }
+
+        Items[Count++] = posting;
+    }
+
+    /// <summary>Drops postings of removed slots and maps the rest to their new slots (order is kept: renumbering is monotone).</summary>
+    public void Renumber(int[] renumbered)
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var to = renumbered[Items[i] >> 1];
+            if (to != ArticleSlots.Removed)
+            {
+                Items[kept++] = (to << 1) | (Items[i] & 1);
+            }
+        }
+
+        Count = kept;
+    }
+}
