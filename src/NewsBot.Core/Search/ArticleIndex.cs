@@ -103,6 +103,7 @@ public sealed class ArticleIndex : IDisposable
             {
                 // Also after a failure half-way, so what was indexed is listed too.
                 _lists.Add(pending);
+                _postings.Refresh(_slots.Used);
             }
         }
         finally
@@ -346,6 +347,7 @@ public sealed class ArticleIndex : IDisposable
         var tokenMap = _postings.CompactVocabulary();
         _slots.Compact(renumbered, tokenMap);
         _stories.Renumber(renumbered);
+        _postings.Refresh(_slots.Used);
         _stalePostings = 0;
     }
 }

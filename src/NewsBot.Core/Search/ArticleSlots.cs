@@ -18,6 +18,10 @@ internal sealed class ArticleSlots
     private long[] _ticks = [];
     private int[] _leads = [];
     private bool[] _inStory = [];
+
+    // Per slot, one bit each: live and alone in its story, live and in a story of several.
+    private ulong[] _plain = [];
+    private ulong[] _story = [];
     private int _used;
     private TokenPool _tokens = new();
 
@@ -38,6 +42,12 @@ internal sealed class ArticleSlots
     /// <summary>Per slot, whether it belongs to a story told by more than one report.</summary>
     public bool[] InStory => _inStory;
 
+    /// <summary>Live slots that are a story of their own, one bit each.</summary>
+    public ulong[] Plain => _plain;
+
+    /// <summary>Live slots in a story told by more than one report, one bit each.</summary>
+    public ulong[] Story => _story;
+
     public TokenPool Tokens => _tokens;
 
     public bool Contains(int id) => _slotById.ContainsKey(id);
@@ -55,6 +65,8 @@ internal sealed class ArticleSlots
             Array.Resize(ref _ticks, capacity);
             Array.Resize(ref _leads, capacity);
             Array.Resize(ref _inStory, capacity);
+            Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
+            Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
         }
 
         return slot;
@@ -67,8 +79,27 @@ internal sealed class ArticleSlots
         _ticks[slot] = ticks;
         _leads[slot] = slot;
         _inStory[slot] = false;
+        SlotBitmap.Set(ref _plain, slot);
         _slotById.Add(article.Id, slot);
         _used = slot + 1;
+    }
+
+    public void SetLead(int slot, int lead) => _leads[slot] = lead;
+
+    /// <summary>Whether the live article in <paramref name="slot"/> belongs to a story told by more than one report.</summary>
+    public void SetInStory(int slot, bool inStory)
+    {
+        _inStory[slot] = inStory;
+        if (inStory)
+        {
+            SlotBitmap.Clear(_plain, slot);
+            SlotBitmap.Set(ref _story, slot);
+        }
+        else
+        {
+            SlotBitmap.Clear(_story, slot);
+            SlotBitmap.Set(ref _plain, slot);
+        }
     }
 
     /// <summary>Marks the article's slot removed and tells the lead it had; false when it is not indexed.</summary>
@@ -83,6 +114,8 @@ internal sealed class ArticleSlots
         lead = _leads[slot];
         _leads[slot] = Removed;
         _inStory[slot] = false;
+        SlotBitmap.Clear(_plain, slot);
+        SlotBitmap.Clear(_story, slot);
         return true;
     }
 
@@ -139,12 +172,22 @@ internal sealed class ArticleSlots
         }
 
         Array.Clear(_articles, live, _used - live);
+        Array.Clear(_plain);
+        Array.Clear(_story);
         _used = live;
         _tokens = tokens;
 
         for (var slot = 0; slot < live; slot++)
         {
             _slotById[_articles[slot].Id] = slot;
+            if (_inStory[slot])
+            {
+                SlotBitmap.Set(ref _story, slot);
+            }
+            else
+            {
+                SlotBitmap.Set(ref _plain, slot);
+            }
         }
     }
 }

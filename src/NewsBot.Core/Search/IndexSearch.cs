@@ -11,6 +11,7 @@ namespace NewsBot.Core.Search;
 internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
 {
     private readonly ConcurrentBag<SearchScratch> _scratch = [];
+    private readonly WordSearch _words = new(postings, slots);
 
     /// <summary>The slots of one page of results, best first, and how many stories match.</summary>
     public IndexPage Run(SearchQuery query, int skip, int take, long nowTicks)
@@ -27,13 +28,14 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
         }
 
         var run = new SearchRun(slots, scratch, skip + take, nowTicks);
+        int? total = null;
         if (compiled.Phrases.Length > 0)
         {
             CollectPhraseMatches(compiled, run);
         }
         else
         {
-            CollectWordMatches(compiled, run);
+            total = _words.Collect(compiled, run, scratch);
         }
 
         var ranked = run.Finish();
@@ -46,7 +48,7 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
             ids.Add(articles[ranked[i]].Id);
         }
 
-        return new IndexPage(ids, run.Total);
+        return new IndexPage(ids, total ?? run.Total);
     }
 
     /// <summary>Whether the article in <paramref name="slot"/> matches the query.</summary>
@@ -93,78 +95,6 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
             }
 
             run.Match(slot, phraseScore + wordScore);
-        }
-    }
-
-    /// <summary>
-    /// Plain words: walks the words' posting lists (sorted by slot) side by side, so each
-    /// matching article's score is summed in one step, in word order, without a table.
-    /// </summary>
-    private void CollectWordMatches(CompiledQuery query, SearchRun run)
-    {
-        var words = query.Words.Length;
-        var lists = new PostingList[words];
-        for (var w = 0; w < words; w++)
-        {
-            lists[w] = postings[query.Words[w]];
-        }
-
-        var exclusions = new Exclusions(postings, slots, query);
-        if (words == 1)
-        {
-            var summaryScore = query.WordIdf[0];
-            var titleScore = query.WordIdf[0] * RankingWeights.Title;
-            foreach (var posting in lists[0].Span)
-            {
-                var slot = posting >> 1;
-                if (!exclusions.Excludes(slot))
-                {
-                    run.Match(slot, (posting & 1) != 0 ? titleScore : summaryScore);
-                }
-            }
-
-            return;
-        }
-
-        var items = new int[words][];
-        var counts = new int[words];
-        for (var w = 0; w < words; w++)
-        {
-            items[w] = lists[w].Items;
-            counts[w] = lists[w].Count;
-        }
-
-        Span<int> at = words <= 32 ? stackalloc int[words] : new int[words];
-        while (true)
-        {
-            var slot = int.MaxValue;
-            for (var w = 0; w < words; w++)
-            {
-                if (at[w] < counts[w])
-                {
-                    slot = Math.Min(slot, items[w][at[w]] >> 1);
-                }
-            }
-
-            if (slot == int.MaxValue)
-            {
-                return;
-            }
-
-            var score = 0.0;
-            for (var w = 0; w < words; w++)
-            {
-                if (at[w] < counts[w] && items[w][at[w]] >> 1 == slot)
-                {
-                    score += query.WordIdf[w] * ((items[w][at[w]] & 1) != 0 ? RankingWeights.Title : 1.0);
-                    at[w]++;
-                }
-            }
-
-            if (!exclusions.Excludes(slot))
-            {
-                run.Match(slot, score);
-            }
         }
     }
 

@@ -39,4 +39,44 @@ internal sealed class PostingList
 
         Count = kept;
     }
+
+    /// <summary>
+    /// Moves <paramref name="at"/> to the first posting at or after <paramref name="slot"/> (in
+    /// growing steps, then halving) and returns the posting of <paramref name="slot"/>, or -1.
+    /// </summary>
+    public static int Gallop(int[] items, int count, ref int at, int slot)
+    {
+        var low = at;
+        if (low >= count || items[low] >> 1 >= slot)
+        {
+            return low < count && items[low] >> 1 == slot ? items[low] : -1;
+        }
+
+        // items[low] is before slot: find a step past it, then search between.
+        var step = 1;
+        var high = low + step;
+        while (high < count && items[high] >> 1 < slot)
+        {
+            low = high;
+            step <<= 1;
+            high = low + step;
+        }
+
+        high = Math.Min(high, count);
+        while (low + 1 < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (items[middle] >> 1 < slot)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        at = high;
+        return high < count && items[high] >> 1 == slot ? items[high] : -1;
+    }
 }

@@ -32,7 +32,19 @@ internal sealed class SearchRun
         _best = scratch.Best;
     }
 
+    /// <summary>Matching stories seen, when every match goes through <see cref="Match"/>.</summary>
     public int Total { get; private set; }
+
+    public long NowTicks => _nowTicks;
+
+    /// <summary>Whether as many results are kept as asked for: from then on a result must beat the worst kept.</summary>
+    public bool Full => _best.Count >= _keep;
+
+    /// <summary>The score of the worst result kept; meaningful once <see cref="Full"/>.</summary>
+    public double WorstScore => _best.TryPeek(out _, out var worst) ? worst.Score : double.NegativeInfinity;
+
+    /// <summary>Goes up each time the kept results change, so a caller knows when to look at <see cref="WorstScore"/> again.</summary>
+    public int Changes { get; private set; }
 
     public void Match(int slot, double matchScore)
     {
@@ -103,10 +115,12 @@ internal sealed class SearchRun
         if (!full)
         {
             _best.Enqueue(slot, rank);
+            Changes++;
         }
         else if (WorstFirst.Instance.Compare(rank, worst) > 0)
         {
             _best.DequeueEnqueue(slot, rank);
+            Changes++;
         }
     }
 }

@@ -17,6 +17,9 @@ internal sealed class SearchScratch
 
     public int Generation { get; private set; }
 
+    /// <summary>The slots a word search matches, one bit each; only the words in use are valid.</summary>
+    public ulong[] Matches { get; private set; } = [];
+
     public void Begin()
     {
         Best.Clear();
@@ -28,6 +31,21 @@ internal sealed class SearchScratch
         }
 
         Generation++;
+    }
+
+    /// <summary><see cref="Matches"/> with <paramref name="words"/> words cleared.</summary>
+    public ulong[] ClearMatches(int words)
+    {
+        if (Matches.Length < words)
+        {
+            Matches = new ulong[Math.Max(words, Matches.Length + (Matches.Length / 4))];
+        }
+        else
+        {
+            Array.Clear(Matches, 0, words);
+        }
+
+        return Matches;
     }
 
     public void EnsureStories(int slots)

@@ -13,9 +13,9 @@ internal sealed class StoryGroups(ArticleSlots slots)
     /// <summary>Makes <paramref name="slot"/> a later report of the story <paramref name="lead"/> leads.</summary>
     public void Join(int lead, int slot)
     {
-        slots.Leads[slot] = lead;
-        slots.InStory[slot] = true;
-        slots.InStory[lead] = true;
+        slots.SetLead(slot, lead);
+        slots.SetInStory(slot, true);
+        slots.SetInStory(lead, true);
         if (!_members.TryGetValue(lead, out var members))
         {
             members = [];
@@ -31,7 +31,7 @@ internal sealed class StoryGroups(ArticleSlots slots)
         if (_members.TryGetValue(lead, out var siblings))
         {
             siblings.Remove(slot);
-            slots.InStory[lead] = siblings.Count > 0;
+            slots.SetInStory(lead, siblings.Count > 0);
         }
     }
 
@@ -48,15 +48,14 @@ internal sealed class StoryGroups(ArticleSlots slots)
 
         var ticks = slots.Ticks;
         var next = members.MinBy(m => ticks[m]);
-        var leads = slots.Leads;
-        leads[next] = next;
+        slots.SetLead(next, next);
         members.Remove(next);
         foreach (var member in members)
         {
-            leads[member] = next;
+            slots.SetLead(member, next);
         }
 
-        slots.InStory[next] = members.Count > 0;
+        slots.SetInStory(next, members.Count > 0);
         if (members.Count > 0)
         {
             _members[next] = members;
