@@ -8,9 +8,11 @@ internal sealed class NewestFirst : IComparer<DateKey>
 {
     public static readonly NewestFirst Instance = new();
 
-    public int Compare(DateKey x, DateKey y)
+    public static int Order(DateKey x, DateKey y)
     {
         var byTime = y.Ticks.CompareTo(x.Ticks);
         return byTime != 0 ? byTime : y.Id.CompareTo(x.Id);
     }
+
+    public int Compare(DateKey x, DateKey y) => Order(x, y);
 }

@@ -9,25 +9,24 @@ namespace NewsBot.Core.Search;
 /// </summary>
 internal sealed class DateLists
 {
-    // Batches this large go in as one sorted merge instead of one tree insert per article.
-    private const int BulkListThreshold = 256;
-
-    private readonly Dictionary<string, SortedSet<DateKey>> _byTopic = new(StringComparer.Ordinal);
-    private SortedSet<DateKey> _byDate = new(NewestFirst.Instance);
+    private readonly Dictionary<string, DateList> _byTopic = new(StringComparer.Ordinal);
+    private readonly DateList _byDate = new();
 
     public void Add(DateKey key, string[] topics)
     {
-        var pending = new PendingLists();
-        pending.Add(key, topics);
-        Add(pending);
+        _byDate.Add(key);
+        foreach (var topic in topics)
+        {
+            Topic(topic).Add(key);
+        }
     }
 
     public void Add(PendingLists pending)
     {
-        _byDate = Merge(_byDate, pending.All);
+        _byDate.AddRange(pending.All);
         foreach (var (topic, keys) in pending.ByTopic)
         {
-            _byTopic[topic] = _byTopic.TryGetValue(topic, out var set) ? Merge(set, keys) : Merge(new SortedSet<DateKey>(NewestFirst.Instance), keys);
+            Topic(topic).AddRange(keys);
         }
     }
 
@@ -36,13 +35,9 @@ internal sealed class DateLists
         _byDate.Remove(key);
         foreach (var topic in topics)
         {
-            if (_byTopic.TryGetValue(topic, out var set))
+            if (_byTopic.TryGetValue(topic, out var list) && list.Remove(key) && list.Count == 0)
             {
-                set.Remove(key);
-                if (set.Count == 0)
-                {
-                    _byTopic.Remove(topic);
-                }
+                _byTopic.Remove(topic);
             }
         }
     }
@@ -51,7 +46,7 @@ internal sealed class DateLists
 
     /// <summary>An unknown topic gives an empty page.</summary>
     public IndexPage LatestInTopic(string topic, int skip, int take) =>
-        _byTopic.TryGetValue(TopicNames.Normalize(topic), out var set) ? Page(set, skip, take) : new IndexPage([], 0);
+        _byTopic.TryGetValue(TopicNames.Normalize(topic), out var list) ? Page(list, skip, take) : new IndexPage([], 0);
 
     /// <summary>Every topic with its count, largest first.</summary>
     public List<TopicCount> Topics() =>
@@ -61,51 +56,16 @@ internal sealed class DateLists
             .ThenBy(t => t.Topic, StringComparer.Ordinal)
             .ToList();
 
-    private static SortedSet<DateKey> Merge(SortedSet<DateKey> set, List<DateKey> keys)
+    private static IndexPage Page(DateList list, int skip, int take) => new(list.Page(skip, take), list.Count);
+
+    private DateList Topic(string topic)
     {
-        if (keys.Count < BulkListThreshold)
+        if (!_byTopic.TryGetValue(topic, out var list))
         {
-            foreach (var key in keys)
-            {
-                set.Add(key);
-            }
-
-            return set;
+            list = new DateList();
+            _byTopic.Add(topic, list);
         }
 
-        // Sorting once and building the tree from the sorted keys is far cheaper than a tree
-        // insert per key; UnionWith merges two sets with the same comparer in linear time.
-        var added = new SortedSet<DateKey>(keys, NewestFirst.Instance);
-        if (set.Count == 0)
-        {
-            return added;
-        }
-
-        set.UnionWith(added);
-        return set;
-    }
-
-    private static IndexPage Page(SortedSet<DateKey> set, int skip, int take)
-    {
-        var ids = new List<int>(Math.Max(0, Math.Min(take, set.Count)));
-        if (take > 0 && skip < set.Count)
-        {
-            var index = 0;
-            foreach (var key in set)
-            {
-                if (index++ < skip)
-                {
-                    continue;
-                }
-
-                ids.Add(key.Id);
-                if (ids.Count == take)
-                {
-                    break;
-                }
-            }
-        }
-
-        return new IndexPage(ids, set.Count);
+        return list;
     }
 }
