@@ -49,20 +49,31 @@ internal static class CommandsScenario
         try
         {
             var machine = MachineInfo.Describe();
-            Progress($"commands: {settings.Articles:N0} articles, {settings.Users:N0} people × {settings.BookmarksPerUser} bookmarks, {settings.Iterations:N0} calls per command");
             if (!machine.OptimizedBuild)
             {
                 Progress("warning: this is a Debug build; run with -c Release for numbers worth keeping");
             }
 
-            using var folder = new TempFolder(Name);
-            Progress($"temporary folder {folder.Path}");
-            var run = await MeasureAsync(settings, folder.Path, machine, cancellationToken);
+            var runs = new List<CommandsRun>();
+            foreach (var size in settings.Sizes)
+            {
+                var sized = settings with { Articles = size };
+                Progress($"commands: {sized.Articles:N0} articles, {sized.Users:N0} people × {sized.BookmarksPerUser} bookmarks, {sized.Iterations:N0} calls per command");
+                using var database = BenchmarkDatabase.Open(sized, Progress);
+                var run = await MeasureAsync(sized, database, machine, cancellationToken);
 
-            // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
-            Progress("start-up again, step by step, to see where its time and memory go");
-            run = run with { StartupParts = StartupBreakdown.Measure(folder.Path) };
-            await Console.Out.WriteAsync(CommandsReport.Render(run));
+                // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
+                Progress("start-up again, step by step, to see where its time and memory go");
+                run = run with { StartupParts = StartupBreakdown.Measure(database.Path) };
+                await Console.Out.WriteAsync(CommandsReport.Render(run));
+                runs.Add(run);
+            }
+
+            if (runs.Count > 1)
+            {
+                await Console.Out.WriteAsync(CommandsReport.RenderSideBySide(runs));
+            }
+
             return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -72,16 +83,28 @@ internal static class CommandsScenario
         }
     }
 
-    private static async Task<CommandsRun> MeasureAsync(CommandsSettings settings, string folder, MachineInfo machine, CancellationToken cancellationToken)
+    private static async Task<CommandsRun> MeasureAsync(CommandsSettings settings, BenchmarkDatabase data, MachineInfo machine, CancellationToken cancellationToken)
     {
+        var folder = data.Path;
         var vocabulary = new Vocabulary(settings.VocabularySize, settings.Seed);
-        var now = TruncateToMilliseconds(TimeProvider.System.GetUtcNow());
 
-        // 1. The data, through the real stores.
-        Progress("building the database");
-        var news = new SyntheticNews(vocabulary, settings.Seed, now);
-        var seed = DatabaseSeeder.Seed(folder, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
-        Progress($"built in {(seed.ArticlesTime + seed.BookmarksTime).TotalSeconds:0.0} s, file {seed.FileBytes / 1_000_000.0:N0} MB");
+        // 1. The data, through the real stores (or as an earlier run with --data left it).
+        DateTimeOffset now;
+        SeedResult seed;
+        if (data.Built is { } built)
+        {
+            now = built.Now;
+            seed = built.Seed;
+        }
+        else
+        {
+            now = TruncateToMilliseconds(TimeProvider.System.GetUtcNow());
+            Progress("building the database");
+            var news = new SyntheticNews(vocabulary, settings.Seed, now);
+            seed = DatabaseSeeder.Seed(folder, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
+            data.MarkBuilt(now, seed);
+            Progress($"built in {(seed.ArticlesTime + seed.BookmarksTime).TotalSeconds:0.0} s, file {seed.FileBytes / 1_000_000.0:N0} MB");
+        }
 
         // 2. Start-up, as the app does it: open, then ArticleIndexLoader.Fill (LiteDB reads on one
         // thread through a short-lived instance while the index is built on another).
@@ -153,7 +176,7 @@ internal static class CommandsScenario
             foreach (var kind in CommandWorkload.Kinds)
             {
                 var slow = kind is CommandKind.Topic or CommandKind.Search;
-                var count = slow ? Math.Min(settings.Iterations, settings.NaiveSlowIterations) : settings.Iterations;
+                var count = slow ? Math.Min(settings.Iterations, settings.NaiveSlowCalls) : settings.Iterations;
                 naiveCounts[kind] = count;
                 TimeNaive(naive, warmUp[kind].Take(slow ? 3 : warmUp[kind].Count).ToList(), cancellationToken);
                 naiveSeries[kind] = TimeNaive(naive, measured[kind].Take(count).ToList(), cancellationToken);
@@ -164,7 +187,7 @@ internal static class CommandsScenario
             timeline.Add(("after the naive baseline", MemoryProbe.Take()));
 
             var results = CommandWorkload.Kinds
-                .Select(kind => new CommandResult(kind, newsBot[kind].Latency, naiveSeries[kind].Latency, naiveCounts[kind], Targets.For(kind), newsBot[kind].Problems, newsBot[kind].FirstProblem))
+                .Select(kind => new CommandResult(kind, newsBot[kind].Latency, naiveSeries[kind].Latency, naiveCounts[kind], Targets.ForSize(settings.Articles).For(kind), newsBot[kind].Problems, newsBot[kind].FirstProblem))
                 .ToList();
             var checks = CrossCheck(measured, newsBot, naiveSeries, index, now);
 
@@ -209,6 +232,11 @@ internal static class CommandsScenario
             o.DataDirectory = dataDirectory;
             o.PageSize = PageSize;
             o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
+
+            // The synthetic people send their commands back to back; with few of them (a quick
+            // run) the per-person limit would answer "slow down" instead. It still runs its check.
+            o.CommandBurst = 1_000;
+            o.CommandsPerMinute = 1_000_000;
         });
         services.AddNewsBotCore();
         services.AddLiteDbStorage();

@@ -5,7 +5,11 @@ namespace NewsBot.Benchmarks.Commands;
 /// <summary>The sizes of the <c>commands</c> scenario, from its command line.</summary>
 internal sealed record CommandsSettings
 {
+    /// <summary>The articles of this run; <see cref="Sizes"/> lists every size asked for.</summary>
     public int Articles { get; init; } = 100_000;
+
+    /// <summary>Each size is measured in turn, on a database of its own.</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = [100_000];
 
     public int Users { get; init; } = 10_000;
 
@@ -13,12 +17,21 @@ internal sealed record CommandsSettings
 
     public int Iterations { get; init; } = 1_000;
 
-    /// <summary>Timed calls for the naive /topic and /search, which take hundreds of milliseconds each at full size.</summary>
-    public int NaiveSlowIterations { get; init; } = 50;
+    /// <summary>
+    /// Timed calls for the naive /topic and /search, which take hundreds of milliseconds each at
+    /// 100,000 articles and ten times that at a million; null: 50 at 100,000 articles or fewer,
+    /// fewer as the articles grow (5 at a million).
+    /// </summary>
+    public int? NaiveSlowIterations { get; init; }
+
+    public int NaiveSlowCalls => NaiveSlowIterations ?? Math.Clamp(5_000_000 / Articles, 5, 50);
 
     public int VocabularySize { get; init; } = 4_000;
 
     public int Seed { get; init; } = 20_261_128;
+
+    /// <summary>Where the databases are built once and kept for later runs; null: a temporary folder deleted at the end.</summary>
+    public string? DataFolder { get; init; }
 
     public static string Usage => $"""
         Usage: {ScenarioDispatcher.Invocation} commands [options]
@@ -29,14 +42,26 @@ internal sealed record CommandsSettings
         the same answers computed with plain LiteDB queries. Prints a Markdown table and one
         verdict line per target. The temporary folder is deleted at the end, also after a failure.
 
+        The targets depend on the size: at 1,000,000 articles or more, p50 ≤ 1 ms for every command
+        but /search, /search p50 ≤ 3 ms, start-up ≤ 15 s and peak working set ≤ 1 GB; below that,
+        the 100,000-article targets (start-up ≤ 3 s, 400 MB).
+
         Options (whole numbers):
-          --articles N          synthetic articles (default 100000)
+          --articles N[,N…]     synthetic articles (default 100000); several sizes, like
+                                100000,1000000, are measured one after the other and compared
+                                side by side at the end
           --users N             people with bookmarks (default 10000)
           --bookmarks N         bookmarks per person (default 20)
           --iterations N        timed calls per command (default 1000)
-          --naive-iterations N  timed calls of the naive /topic and /search, which are slow (default 50)
+          --naive-iterations N  timed calls of the naive /topic and /search, which are slow
+                                (default 50 at 100,000 articles, 5 at 1,000,000)
           --vocabulary N        distinct words in titles and summaries (default 4000)
           --seed N              seed of every random choice; the same seed gives the same data (default 20261128)
+          --data FOLDER         build each database in FOLDER and keep it; a later run with the same
+                                sizes and seed reuses it instead of building it again (a million
+                                articles take several minutes to build). Ages are then counted from
+                                the first run's clock, so articles look older; the timings do not
+                                depend on it.
           -h, --help            this text
 
         A quick check: {ScenarioDispatcher.Invocation} commands --articles 5000 --users 500 --iterations 200
@@ -58,6 +83,28 @@ internal sealed record CommandsSettings
                 return false;
             }
 
+            if (TryReadText(args, ref i, "--data", "/var/tmp/newsbot-bench", out var data, out error))
+            {
+                settings = settings with { DataFolder = data };
+                continue;
+            }
+
+            if (TryReadText(args, ref i, "--articles", "100000,1000000", out var sizes, out error))
+            {
+                if (!TryReadSizes(sizes!, out var list, out error))
+                {
+                    return false;
+                }
+
+                settings = settings with { Sizes = list, Articles = list[0] };
+                continue;
+            }
+
+            if (error is not null)
+            {
+                return false;
+            }
+
             if (!NumericOption.TryRead(args, ref i, "1000", out var name, out var value, out error))
             {
                 return false;
@@ -65,9 +112,6 @@ internal sealed record CommandsSettings
 
             switch (name)
             {
-                case "--articles":
-                    settings = settings with { Articles = value };
-                    break;
                 case "--users":
                     settings = settings with { Users = value };
                     break;
@@ -92,8 +136,76 @@ internal sealed record CommandsSettings
             }
         }
 
-        error = settings.Problem();
-        return error is null;
+        foreach (var size in settings.Sizes)
+        {
+            error = (settings with { Articles = size }).Problem();
+            if (error is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads <c>--name value</c> or <c>--name=value</c> when the argument at <paramref name="i"/> is
+    /// that option; false otherwise, with <paramref name="error"/> set when it is but has no value.
+    /// </summary>
+    private static bool TryReadText(IReadOnlyList<string> args, ref int i, string option, string example, out string? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var arg = args[i];
+        if (arg.StartsWith(option + "=", StringComparison.Ordinal))
+        {
+            value = arg[(option.Length + 1)..];
+        }
+        else if (arg == option && i + 1 < args.Count)
+        {
+            value = args[++i];
+        }
+        else if (arg == option)
+        {
+            error = $"{option} needs a value, like {option} {example}.";
+            return false;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (value.Length == 0)
+        {
+            error = $"{option} needs a value, like {option} {example}.";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryReadSizes(string text, out List<int> sizes, out string? error)
+    {
+        sizes = [];
+        error = null;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var size))
+            {
+                error = $"--articles takes whole numbers separated by commas, like --articles 100000,1000000; '{part}' is not one.";
+                return false;
+            }
+
+            if (sizes.Contains(size))
+            {
+                error = $"--articles lists {size} twice.";
+                return false;
+            }
+
+            sizes.Add(size);
+        }
+
+        return true;
     }
 
     private string? Problem() =>

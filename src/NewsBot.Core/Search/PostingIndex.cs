@@ -1,0 +1,215 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NewsBot.Core.Search;
+
+/// <summary>
+/// The inverted index: every word the index knows, numbered in the order first seen, and per
+/// word the <see cref="PostingList"/> of the articles that use it. A word used by at least one
+/// article in <see cref="DenseShare"/> also has its postings as a bitmap over the slots, so a
+/// search counts its matches a word of 64 slots at a time. Not thread-safe on its own:
+/// <see cref="ArticleIndex"/> guards it.
+/// </summary>
+internal sealed class PostingIndex
+{
+    /// <summary>A word gets a bitmap once one article in this many uses it: the bitmap then takes no more room than its postings.</summary>
+    public const int DenseShare = 32;
+
+    // Below this many postings a bitmap is not worth it, however few the articles.
+    private const int DenseMinimum = 64;
+
+    private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly List<PostingList> _postings = [];
+
+    // Writer-only: per token, the number of the last article that posted it, so an article
+    // posts each token once.
+    private int[] _lastPostedBy = [];
+    private int _addNumber;
+
+    // Per token, its postings' slots as a bitmap, or empty for a word too rare to have one.
+    private ulong[][] _bitmaps = [];
+
+    // Tokens whose postings reached _denseFrom since the last Refresh, and when every token was last looked at.
+    private readonly List<int> _grown = [];
+    private int _denseFrom = int.MaxValue;
+    private int _scannedAt;
+
+    public PostingIndex()
+    {
+        _tokenLookup = _tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Distinct words known.</summary>
+    public int VocabularySize => _tokenIds.Count;
+
+    public PostingList this[int tokenId] => _postings[tokenId];
+
+    public bool TryGetId(string token, out int tokenId) => _tokenIds.TryGetValue(token, out tokenId);
+
+    /// <summary>The slots of the token's postings, one bit each, or an empty array when the word has no bitmap.</summary>
+    public ulong[] BitmapOf(int tokenId) => _bitmaps[tokenId];
+
+    /// <summary>How telling a word is among <paramref name="articles"/> articles: rarer weighs more.</summary>
+    public double Idf(int tokenId, int articles) => Math.Log(1.0 + (articles / (double)Math.Max(1, _postings[tokenId].Count)));
+
+    /// <summary>Starts the postings of a new article: each of its words is posted once.</summary>
+    public void BeginArticle()
+    {
+        if (_addNumber == int.MaxValue)
+        {
+            Array.Clear(_lastPostedBy);
+            _addNumber = 0;
+        }
+
+        _addNumber++;
+    }
+
+    /// <summary>
+    /// The id of <paramref name="token"/> (a new word gets one), posting it for
+    /// <paramref name="slot"/> if the article begun last has not posted it yet.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Intern(ReadOnlySpan<char> token, int slot, bool inTitle, ref int distinct)
+    {
+        ref var tokenId = ref CollectionsMarshal.GetValueRefOrAddDefault(_tokenLookup, token, out var exists);
+        if (!exists)
+        {
+            tokenId = _postings.Count;
+            _postings.Add(new PostingList());
+            if (_lastPostedBy.Length <= tokenId)
+            {
+                Array.Resize(ref _lastPostedBy, Math.Max(1024, _lastPostedBy.Length * 2));
+                ResizeBitmaps(_lastPostedBy.Length);
+            }
+        }
+
+        var id = tokenId;
+        if (_lastPostedBy[id] != _addNumber)
+        {
+            // Title tokens are read first, so the first posting of a token tells whether the title has it.
+            _lastPostedBy[id] = _addNumber;
+            var postings = _postings[id];
+            postings.Add((slot << 1) | (inTitle ? 1 : 0));
+            ref var bits = ref _bitmaps[id];
+            if (bits.Length != 0)
+            {
+                SlotBitmap.Set(ref bits, slot);
+            }
+            else if (postings.Count == _denseFrom)
+            {
+                _grown.Add(id);
+            }
+
+            distinct++;
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// Gives a bitmap to the words that became common enough since the last call, and, each time
+    /// the index has doubled, looks at every word: those now too rare lose theirs.
+    /// </summary>
+    public void Refresh(int slots)
+    {
+        var threshold = Math.Max(DenseMinimum, slots / DenseShare);
+        if (slots > 2L * _scannedAt)
+        {
+            for (var token = 0; token < _postings.Count; token++)
+            {
+                var count = _postings[token].Count;
+                if (_bitmaps[token].Length == 0 && count >= threshold)
+                {
+                    _bitmaps[token] = SlotBitmap.Of(_postings[token], slots);
+                }
+                else if (_bitmaps[token].Length != 0 && count < threshold / 2)
+                {
+                    _bitmaps[token] = [];
+                }
+            }
+
+            _scannedAt = slots;
+        }
+        else
+        {
+            foreach (var token in _grown)
+            {
+                if (_bitmaps[token].Length == 0 && _postings[token].Count >= threshold)
+                {
+                    _bitmaps[token] = SlotBitmap.Of(_postings[token], slots);
+                }
+            }
+        }
+
+        _grown.Clear();
+        _denseFrom = threshold;
+    }
+
+    /// <summary>Drops the postings of removed slots and moves the rest to their new slots.</summary>
+    /// <remarks>The bitmaps go with the old numbers; <see cref="Refresh"/> builds them again.</remarks>
+    public void Renumber(int[] renumbered)
+    {
+        foreach (var postings in _postings)
+        {
+            postings.Renumber(renumbered);
+        }
+
+        Array.Fill(_bitmaps, []);
+        _grown.Clear();
+        _scannedAt = 0;
+    }
+
+    /// <summary>Forgets words with no posting left; returns old token id → new token id (or -1).</summary>
+    public int[] CompactVocabulary()
+    {
+        var map = new int[_postings.Count];
+        var kept = 0;
+        for (var token = 0; token < map.Length; token++)
+        {
+            map[token] = _postings[token].Count > 0 ? kept++ : -1;
+        }
+
+        if (kept == map.Length)
+        {
+            return map;
+        }
+
+        var postings = new List<PostingList>(kept);
+        for (var token = 0; token < map.Length; token++)
+        {
+            if (map[token] >= 0)
+            {
+                postings.Add(_postings[token]);
+            }
+        }
+
+        _postings.Clear();
+        _postings.AddRange(postings);
+        foreach (var (word, id) in _tokenIds.ToList())
+        {
+            if (map[id] < 0)
+            {
+                _tokenIds.Remove(word);
+            }
+            else
+            {
+                _tokenIds[word] = map[id];
+            }
+        }
+
+        _tokenIds.TrimExcess();
+        _lastPostedBy = new int[Math.Max(1024, kept)];
+        _bitmaps = [];
+        ResizeBitmaps(_lastPostedBy.Length);
+        _addNumber = 0;
+        return map;
+    }
+
+    private void ResizeBitmaps(int tokens)
+    {
+        var from = _bitmaps.Length;
+        Array.Resize(ref _bitmaps, tokens);
+        Array.Fill(_bitmaps, [], from, tokens - from);
+    }
+}

@@ -1,0 +1,194 @@
+using NewsBot.Core.Articles;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Tests.Search;
+
+/// <summary>
+/// Search over thousands of articles, where common words are in most of them, checked against
+/// the ranking rules computed directly from the articles: every word counts by its rarity (twice
+/// in a title), newer wins ties, then the earlier indexed; a story of several reports counts once
+/// and stands as its best-matching report; exclusions remove.
+/// </summary>
+public sealed class SearchRankingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Search_ManyArticlesWithCommonWords_RanksAndCountsByTheRules()
+    {
+        var random = new Random(31);
+        var articles = Articles(random, count: 4_000, firstId: 1, stories: true);
+        using var index = new ArticleIndex();
+        index.AddRange(articles);
+        var model = new Model(articles);
+
+        AssertSearchesFollowTheRules(index, model, random, queries: 400);
+    }
+
+    [Fact]
+    public void Search_AfterArticlesArriveOneByOneAndOthersAreRemoved_StillRanksByTheRules()
+    {
+        var random = new Random(32);
+        var first = Articles(random, count: 1_500, firstId: 1, stories: false);
+        using var index = new ArticleIndex();
+        index.AddRange(first);
+
+        // One at a time, as feeds deliver them: words become common enough for a bitmap along the way.
+        var later = Articles(random, count: 3_500, firstId: 10_000, stories: false);
+        foreach (var article in later)
+        {
+            index.Add(article);
+        }
+
+        var all = first.Concat(later).ToList();
+        AssertSearchesFollowTheRules(index, new Model(all), random, queries: 150);
+
+        var removed = all.Where(_ => random.Next(3) != 0).Select(a => a.Id).ToHashSet();
+        index.Remove(removed);
+        index.Compact();
+        var kept = all.Where(a => !removed.Contains(a.Id)).ToList();
+        AssertSearchesFollowTheRules(index, new Model(kept), random, queries: 150);
+
+        var more = Articles(random, count: 1_000, firstId: 50_000, stories: false);
+        index.AddRange(more);
+        AssertSearchesFollowTheRules(index, new Model(kept.Concat(more).ToList()), random, queries: 150);
+    }
+
+    private static void AssertSearchesFollowTheRules(ArticleIndex index, Model model, Random random, int queries)
+    {
+        for (var i = 0; i < queries; i++)
+        {
+            var text = Query(random);
+            var query = SearchQuery.Parse(text);
+            foreach (var (skip, take) in new[] { (0, 5), (0, 10), (7, 10), (60, 20) })
+            {
+                var expected = model.Search(query, skip, take);
+                var actual = index.Search(query, skip, take, Now);
+                Assert.True(
+                    expected.Total == actual.Total && expected.Ids.SequenceEqual(actual.Ids),
+                    $"'{text}' skip {skip} take {take}: expected {expected.Total} [{string.Join(", ", expected.Ids)}], got {actual.Total} [{string.Join(", ", actual.Ids)}]");
+            }
+        }
+    }
+
+    private static string Query(Random random)
+    {
+        var words = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Word(random)).ToList();
+        if (random.Next(4) == 0)
+        {
+            words.Add("-" + Word(random));
+        }
+
+        return string.Join(' ', words);
+    }
+
+    // Word k is drawn with weight 1/(k+1): the first few are in most articles, the last in few.
+    private static string Word(Random random)
+    {
+        var target = random.NextDouble() * Weights[^1];
+        var k = Array.BinarySearch(Weights, target);
+        return "w" + (k >= 0 ? k : ~k);
+    }
+
+    private static readonly double[] Weights = Cumulative(300);
+
+    private static double[] Cumulative(int words)
+    {
+        var sum = 0.0;
+        return [.. Enumerable.Range(0, words).Select(k => sum += 1.0 / (k + 1))];
+    }
+
+    private static List<Article> Articles(Random random, int count, int firstId, bool stories)
+    {
+        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Word(random)));
+        var articles = new List<Article>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = firstId + i;
+            var storyId = stories && i > 10 && random.Next(6) == 0 ? articles[random.Next(i)].Id : 0;
+
+            // Minutes, so several articles share a publication time and the tie-breaks are used.
+            var published = Now.AddMinutes(-random.Next(60 * 24 * 10));
+            articles.Add(new Article(
+                id, $"https://x.example/{id}", $"1:{id}", Text(random.Next(3, 9)), Text(random.Next(0, 25)), null, 1 + random.Next(3), "Wire",
+                published, Now, [], null) { StoryId = storyId });
+        }
+
+        return articles;
+    }
+
+    /// <summary>The rules, computed from the articles themselves, in the order they were indexed.</summary>
+    private sealed class Model
+    {
+        private readonly List<Entry> _entries = [];
+
+        public Model(IReadOnlyList<Article> articles)
+        {
+            var leads = new Dictionary<int, int>();
+            foreach (var article in articles)
+            {
+                // A later report joins a story only when the article it names leads one.
+                var lead = article.StoryId != 0 && article.StoryId != article.Id
+                    && leads.TryGetValue(article.StoryId, out var named) && named == article.StoryId
+                    ? article.StoryId
+                    : article.Id;
+                leads[article.Id] = lead;
+                var title = TextTokenizer.Tokenize(article.Title).ToHashSet();
+                var all = title.Concat(TextTokenizer.Tokenize(article.Summary)).ToHashSet();
+                _entries.Add(new Entry(article.Id, lead, _entries.Count, article.PublishedAt.UtcTicks, title, all));
+            }
+        }
+
+        public IndexPage Search(SearchQuery query, int skip, int take)
+        {
+            var live = _entries.Count;
+            var words = query.Words.Select(w => (Word: w, Count: _entries.Count(e => e.All.Contains(w)))).Where(w => w.Count > 0).ToList();
+            if (words.Count == 0)
+            {
+                return new IndexPage([], 0);
+            }
+
+            var idf = words.Select(w => Math.Log(1.0 + (live / (double)Math.Max(1, w.Count)))).ToList();
+            var best = new Dictionary<int, (Entry Entry, double Score)>();
+            foreach (var entry in _entries)
+            {
+                if (!words.Any(w => entry.All.Contains(w.Word)) || query.ExcludedWords.Any(entry.All.Contains))
+                {
+                    continue;
+                }
+
+                var score = 0.0;
+                for (var w = 0; w < words.Count; w++)
+                {
+                    if (entry.Title.Contains(words[w].Word))
+                    {
+                        score += idf[w] * 2.0;
+                    }
+                    else if (entry.All.Contains(words[w].Word))
+                    {
+                        score += idf[w];
+                    }
+                }
+
+                // A story stands as its best-matching report; on a tie, the one indexed first.
+                if (!best.TryGetValue(entry.Lead, out var kept) || score > kept.Score)
+                {
+                    best[entry.Lead] = (entry, score);
+                }
+            }
+
+            var ranked = best.Values
+                .Select(b => (b.Entry, Rank: b.Score + (2.0 * Math.Pow(0.5, Math.Max(0, (Now.UtcTicks - b.Entry.Ticks) / (double)TimeSpan.TicksPerHour) / 48.0))))
+                .OrderByDescending(r => r.Rank)
+                .ThenByDescending(r => r.Entry.Ticks)
+                .ThenBy(r => r.Entry.Order)
+                .Skip(skip)
+                .Take(take)
+                .Select(r => r.Entry.Id)
+                .ToList();
+            return new IndexPage(ranked, best.Count);
+        }
+
+        private sealed record Entry(int Id, int Lead, int Order, long Ticks, HashSet<string> Title, HashSet<string> All);
+    }
+}
