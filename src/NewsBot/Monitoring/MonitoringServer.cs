@@ -26,6 +26,7 @@ internal sealed partial class MonitoringServer(
     OperationalGauges gauges,
     StatusCollector status,
     AccessGate gate,
+    IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
     ILogger<MonitoringServer> logger) : IHostedService, IAsyncDisposable
 {
@@ -132,6 +133,13 @@ internal sealed partial class MonitoringServer(
         // Everything the page needs is in the page; nothing else may load or run.
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         response.ContentType = "text/html; charset=utf-8";
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await response.WriteAsync(StatusPage.Starting, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var html = StatusPage.Render(status.Collect());
         await response.WriteAsync(html, context.RequestAborted).ConfigureAwait(false);
     }

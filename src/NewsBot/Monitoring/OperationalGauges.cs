@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Telemetry;
 
@@ -20,8 +21,11 @@ internal sealed class OperationalGauges
     private (long At, IReadOnlyDictionary<string, int> Values)? _pending;
     private (long At, IReadOnlyDictionary<string, int> Values)? _health;
 
-    public OperationalGauges(NewsBotMetrics metrics, IOutboxFigures outbox, ISourceStore sources, TimeProvider time)
+    private readonly IHostApplicationLifetime _lifetime;
+
+    public OperationalGauges(NewsBotMetrics metrics, IOutboxFigures outbox, ISourceStore sources, IHostApplicationLifetime lifetime, TimeProvider time)
     {
+        _lifetime = lifetime;
         _outbox = outbox;
         _sources = sources;
         _time = time;
@@ -43,6 +47,12 @@ internal sealed class OperationalGauges
 
     private List<Measurement<int>> Measure(ref (long At, IReadOnlyDictionary<string, int> Values)? cache, Func<IReadOnlyDictionary<string, int>> read, string tag)
     {
+        // Until start-up is done the database belongs to the start-up read of every article.
+        if (!_lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            return [];
+        }
+
         IReadOnlyDictionary<string, int> values;
         lock (_lock)
         {

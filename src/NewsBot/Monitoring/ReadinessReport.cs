@@ -1,12 +1,22 @@
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 
 namespace NewsBot.Monitoring;
 
-/// <summary>Runs every readiness check and writes the answer of <c>/readyz</c>: one entry per check, ready only when all pass.</summary>
-internal sealed class ReadinessReport(IEnumerable<IReadinessCheck> checks)
+/// <summary>
+/// Runs every readiness check and writes the answer of <c>/readyz</c>: one entry per check, ready
+/// only when all pass. While the bot starts only <see cref="StartedCheck"/> runs: the others
+/// would reach for the database while the start-up read of every article still owns it.
+/// </summary>
+internal sealed class ReadinessReport(IEnumerable<IReadinessCheck> checks, IHostApplicationLifetime lifetime)
 {
-    public IReadOnlyList<(string Name, CheckResult Result)> Run() =>
-        checks.Select(check => (check.Name, Safely(check))).ToList();
+    public const string NotYet = "not checked until start-up is done";
+
+    public IReadOnlyList<(string Name, CheckResult Result)> Run()
+    {
+        var started = lifetime.ApplicationStarted.IsCancellationRequested;
+        return checks.Select(check => (check.Name, started || check is StartedCheck ? Safely(check) : CheckResult.Fail(NotYet))).ToList();
+    }
 
     public static void Write(Utf8JsonWriter json, IReadOnlyList<(string Name, CheckResult Result)> results)
     {

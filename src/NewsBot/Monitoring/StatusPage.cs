@@ -32,6 +32,11 @@ internal static class StatusPage
         .chart .line{fill:none;stroke:#3056d3;stroke-width:2}.chart .bar{fill:#3aa36b}
         """;
 
+    /// <summary>What the page says while the bot is still starting; it looks again shortly.</summary>
+    public const string Starting =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"5\"><title>NewsBot status</title></head>" +
+        "<body><p>NewsBot is starting: reading its database and its feeds. This page looks again in a few seconds.</p></body></html>";
+
     public static string Render(StatusSnapshot status)
     {
         ArgumentNullException.ThrowIfNull(status);

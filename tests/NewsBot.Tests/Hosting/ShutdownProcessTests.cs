@@ -76,7 +76,7 @@ public sealed class ShutdownProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_MonitoringPortTaken_PrintsOnlyTheFriendlyMessage()
+    public async Task Chat_MonitoringPortTaken_PrintsOnlyTheFriendlyMessage()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         taken.Start();

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Cli;
+using NewsBot.Monitoring;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Monitoring;
@@ -55,6 +57,28 @@ public sealed class HealthEndpointTests
         Assert.Equal("fail", started.GetProperty("status").GetString());
         Assert.Equal("shutting down", started.GetProperty("detail").GetString());
         Assert.Equal("pass", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task WhileStarting_ReadyzAndTheStatusPage_Answer503()
+    {
+        using var data = new TempDirectory();
+        using var host = MonitoredHost.Build(MonitoredHost.Settings(data.Path));
+        var server = host.Services.GetRequiredService<MonitoringServer>();
+        await server.StartAsync(CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = new Uri(server.Addresses[0]) };
+
+        using var ready = await http.GetAsync("/readyz");
+        using var page = await http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.StartsWith("starting", checks.GetProperty("started").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ReadinessReport.NotYet, checks.GetProperty("database").GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("NewsBot is starting", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await server.StopAsync(CancellationToken.None);
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsBot.Monitoring;
+
+namespace NewsBot.Tests.Monitoring;
+
+public sealed class ReadinessReportTests
+{
+    [Fact]
+    public void Run_WhileStarting_RunsOnlyTheStartedCheckAndListsTheOthers()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var database = new CountingCheck("database");
+        var report = new ReadinessReport([new StartedCheck(lifetime), database], lifetime);
+
+        var results = report.Run();
+
+        Assert.Equal(0, database.Runs);
+        Assert.Equal(["started", "database"], results.Select(r => r.Name));
+        Assert.All(results, r => Assert.False(r.Result.Healthy));
+        Assert.Equal(ReadinessReport.NotYet, results[1].Result.Detail);
+    }
+
+    [Fact]
+    public void Run_OnceStarted_RunsEveryCheck()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var database = new CountingCheck("database");
+        var report = new ReadinessReport([new StartedCheck(lifetime), database], lifetime);
+        lifetime.NotifyStarted();
+
+        var results = report.Run();
+
+        Assert.Equal(1, database.Runs);
+        Assert.All(results, r => Assert.True(r.Result.Healthy, r.Result.Detail));
+    }
+
+    [Fact]
+    public void Run_ACheckThatThrows_FailsThatEntryOnly()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        lifetime.NotifyStarted();
+        var report = new ReadinessReport([new StartedCheck(lifetime), new ThrowingCheck()], lifetime);
+
+        var results = report.Run();
+
+        Assert.True(results[0].Result.Healthy);
+        Assert.False(results[1].Result.Healthy);
+        Assert.Equal("the check itself failed: disk on fire", results[1].Result.Detail);
+    }
+
+    private sealed class CountingCheck(string name) : IReadinessCheck
+    {
+        public int Runs { get; private set; }
+
+        public string Name => name;
+
+        public CheckResult Check()
+        {
+            Runs++;
+            return CheckResult.Pass("fine");
+        }
+    }
+
+    private sealed class ThrowingCheck : IReadinessCheck
+    {
+        public string Name => "broken";
+
+        public CheckResult Check() => throw new InvalidOperationException("disk on fire");
+    }
+}
