@@ -100,21 +100,35 @@ public sealed class ProcessTests : IDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Chat_DatabaseThisUserMayNotRead_IsAPermissionProblemNamingPathAndUser_NotDamage()
     {
-        Assert.True(Environment.UserName == "root", "This test starts NewsBot as the user nobody with setpriv, which needs root (as .ci/run has).");
+        Assert.True(Environment.UserName == "root", "This test runs NewsBot as root without the right to bypass file permissions (setpriv), which needs root, as .ci/run has.");
         var data = Path.Combine(_workingDirectory.Path, "data");
         NewsBotDatabase.Open(data).Dispose();
         var file = Path.Combine(data, NewsBotDatabase.FileName);
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
-        File.SetUnixFileMode(_workingDirectory.Path, (UnixFileMode)0b111_111_111);
+        var (chownExit, chownOutput) = await RunToolAsync("chown", "65534:65534", file);
+        Assert.True(chownExit == 0, chownOutput);
         var before = File.ReadAllBytes(file);
 
-        var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n", new() { ["HOME"] = _workingDirectory.Path }, asNobody: true);
+        var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n", withoutPermissionBypass: true);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains($"NewsBot may not read {file}: permission denied for user nobody", errors, StringComparison.Ordinal);
+        Assert.Contains($"NewsBot may not read {file}: permission denied for user root", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("cannot be read as a NewsBot database", errors, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(file));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunToolAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
     }
 
     [Fact]
@@ -204,18 +218,19 @@ public sealed class ProcessTests : IDisposable
         }
     }
 
-    private Process Start(string[] arguments, Dictionary<string, string>? environment = null, bool asNobody = false)
+    private Process Start(string[] arguments, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false)
     {
-        var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
+        var start = new ProcessStartInfo(withoutPermissionBypass ? "setpriv" : "dotnet")
         {
             WorkingDirectory = _workingDirectory.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        if (asNobody)
+        if (withoutPermissionBypass)
         {
-            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            // Still root, but subject to file permissions like any other user.
+            foreach (var argument in new[] { "--bounding-set", "-dac_override,-dac_read_search", "dotnet" })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -235,9 +250,9 @@ public sealed class ProcessTests : IDisposable
         return Process.Start(start)!;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool asNobody = false)
+    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false)
     {
-        using var process = Start(arguments, environment, asNobody);
+        using var process = Start(arguments, environment, withoutPermissionBypass);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(input);
