@@ -61,7 +61,15 @@ public sealed class JsonLogTests : IDisposable
         var dispatcher = new DeliveryDispatcher(
             outbox, bot.Get<IArticleStore>(), bot.Get<IChatStore>(), [], Options.Create(new DeliveryOptions()), bot.Get<NewsBotMetrics>(), bot.Time, new FakeLogger<DeliveryDispatcher>(logs));
 
-        await dispatcher.DispatchDueAsync(new ThrowingSender(), CancellationToken.None);
+        var round = dispatcher.DispatchDueAsync(new ThrowingSender(), CancellationToken.None);
+        // The pacer spaces even the first send; the fake clock moves on until it has gone.
+        for (var i = 0; i < 1000 && !round.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            bot.Time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        await round.WaitAsync(TimeSpan.FromSeconds(10));
 
         var record = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
         Assert.Equal("Sending to telegram:77 failed unexpectedly", record.Message);
