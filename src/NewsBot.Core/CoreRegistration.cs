@@ -26,6 +26,7 @@ public static class CoreRegistration
         services.AddSingleton<TopicClassifier>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticlePruner>();
+        services.AddSingleton<ChatLifecycle>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<SubscriptionMatcher>());

@@ -7,7 +7,7 @@ namespace NewsBot.Core.Announcements;
 /// Who receives an announcement: every active chat that has not opted out, on each platform the
 /// bot can send to, and the announcement channels configured for those platforms.
 /// </summary>
-public sealed class AnnouncementAudience(IChatStore chats, IAnnouncementChannels channels, IEnumerable<IChatSender> senders)
+public sealed class AnnouncementAudience(ChatLifecycle chats, IAnnouncementChannels channels, IEnumerable<IChatSender> senders)
 {
     private readonly HashSet<string> _platforms = senders.Select(s => s.Platform).ToHashSet(StringComparer.Ordinal);
 

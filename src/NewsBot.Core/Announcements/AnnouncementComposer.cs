@@ -11,7 +11,7 @@ namespace NewsBot.Core.Announcements;
 public sealed class AnnouncementComposer(
     IAnnouncementStore announcements,
     AnnouncementAudience audience,
-    IChatStore chats,
+    ChatLifecycle chats,
     IOutboxStore outbox) : IOutboxComposer
 {
     public OutboxKind Kind => OutboxKind.Announcement;

@@ -4,19 +4,20 @@ namespace NewsBot.Core.Chats;
 
 /// <summary>
 /// Records the chats and people the bot talks to. Writes at most once per chat and person
-/// every few minutes, so a busy chat does not turn every command into a database write.
+/// every few minutes, so a busy chat does not turn every command into a database write; a chat
+/// that is unknown or inactive is written at once, which makes it active again.
 /// </summary>
-public sealed class ChatDirectory(IChatStore chats, IUserStore users, TimeProvider time)
+public sealed class ChatDirectory(ChatLifecycle chats, IUserStore users, TimeProvider time)
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastWritten = new(StringComparer.Ordinal);
 
-    public void Seen(IncomingMessage message)
+    public async Task SeenAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (IsDue("c|" + message.Chat.Key, now))
+        if (IsDue("c|" + message.Chat.Key, now) || chats.Find(message.Chat) is not { Active: true })
         {
-            chats.Touch(message.Chat, message.ChatKind, message.ChatTitle, now);
+            await chats.ReactivateAsync(message.Chat, message.ChatKind, message.ChatTitle, cancellationToken).ConfigureAwait(false);
         }
 
         if (IsDue("u|" + message.User.Key, now))
@@ -24,9 +25,6 @@ public sealed class ChatDirectory(IChatStore chats, IUserStore users, TimeProvid
             users.Touch(message.User, message.UserName, now);
         }
     }
-
-    /// <summary>Forgets the write cache for a chat so the next message writes (used after a chat changes state).</summary>
-    public void Invalidate(ChatAddress chat) => _lastWritten.TryRemove("c|" + chat.Key, out _);
 
     private bool IsDue(string key, DateTimeOffset now)
     {

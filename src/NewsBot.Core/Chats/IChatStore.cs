@@ -1,36 +1,25 @@
+using NewsBot.Core.Subscriptions;
+
 namespace NewsBot.Core.Chats;
 
+/// <summary>
+/// Where chat records are kept. It only persists: the rules for a chat's life (when it becomes
+/// inactive, what moves to a supergroup) and the copy in memory belong to <see cref="ChatLifecycle"/>.
+/// </summary>
 public interface IChatStore
 {
     ChatRecord? Find(ChatAddress chat);
 
-    /// <summary>Creates the chat or refreshes its kind, title and last-seen time; reactivates it.</summary>
-    ChatRecord Touch(ChatAddress chat, ChatKind kind, string? title, DateTimeOffset now);
+    /// <summary>Every stored chat, for rebuilding the copy in memory.</summary>
+    IEnumerable<ChatRecord> All();
 
-    void SetTimeZone(ChatAddress chat, string timeZoneId);
-
-    /// <summary>Sets or clears (null) the chat's quiet hours; an unknown chat is left alone.</summary>
-    void SetQuietHours(ChatAddress chat, Delivery.QuietHours? hours);
-
-    /// <summary>Mutes or unmutes announcements for the chat; an unknown chat is left alone.</summary>
-    void SetAnnouncementsMuted(ChatAddress chat, bool muted);
-
-    /// <summary>The keys of every active chat, of one platform when <paramref name="platform"/> is given.</summary>
-    IReadOnlyList<string> ActiveChatKeys(string? platform = null);
-
-    int CountActive();
+    /// <summary>Creates the chat or replaces what is stored for it.</summary>
+    void Save(ChatRecord chat);
 
     /// <summary>
-    /// Marks a known chat inactive (the bot was blocked, removed or left) with a reason people
-    /// can read; nothing is delivered there until <see cref="Touch"/> reactivates it.
-    /// Returns false when the chat is unknown.
+    /// In one transaction, so a crash cannot leave subscriptions split over two chats: saves
+    /// <paramref name="changed"/> and hands every subscription of <paramref name="from"/> to
+    /// <paramref name="to"/>. Returns the moved subscriptions, with their new chat.
     /// </summary>
-    bool MarkInactive(ChatAddress chat, string reason, DateTimeOffset at);
-
-    /// <summary>
-    /// The chat now lives at another address (a Telegram group upgraded to a supergroup): its
-    /// settings and subscriptions move there, and the old address is left inactive. Safe to
-    /// repeat, and safe when the new address was already seen.
-    /// </summary>
-    void Migrate(ChatAddress from, ChatAddress to, DateTimeOffset at);
+    IReadOnlyList<Subscription> Move(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed);
 }

@@ -11,11 +11,11 @@ public static class AnnouncementOptOut
     public static bool IsMeant(string arguments) =>
         string.Equals(arguments.Trim(), Word, StringComparison.OrdinalIgnoreCase);
 
-    public static Reply Set(CommandRequest request, IChatStore chats, bool muted, DateTimeOffset now)
+    public static async ValueTask<Reply> SetAsync(CommandRequest request, ChatLifecycle chats, bool muted, CancellationToken cancellationToken)
     {
         var message = request.Message;
         var before = chats.Find(message.Chat);
-        chats.Touch(message.Chat, message.ChatKind, message.ChatTitle, now);
+        await chats.ReactivateAsync(message.Chat, message.ChatKind, message.ChatTitle, cancellationToken).ConfigureAwait(false);
         if (before?.AnnouncementsMuted == muted)
         {
             return Reply.Text(muted
@@ -23,7 +23,7 @@ public static class AnnouncementOptOut
                 : "Announcements are already on for this chat. /unsubscribe announcements turns them off.");
         }
 
-        chats.SetAnnouncementsMuted(message.Chat, muted);
+        await chats.SetAnnouncementsMutedAsync(message.Chat, muted, cancellationToken).ConfigureAwait(false);
         return Reply.Text(muted
             ? "This chat no longer receives announcements from the bot's admins. Your subscriptions are unchanged. /subscribe announcements turns them back on."
             : "This chat receives announcements from the bot's admins again. /unsubscribe announcements turns them off.");

@@ -75,13 +75,8 @@ public sealed class CommandRouter
 
         try
         {
-            // /start is how a person who had blocked the bot says "talk to me again".
-            if (command.Name == CommandCatalog.Start.Name)
-            {
-                _directory.Invalidate(message.Chat);
-            }
-
-            _directory.Seen(message);
+            // A person who had blocked the bot says "talk to me again" with any command (/start as a rule).
+            await _directory.SeenAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

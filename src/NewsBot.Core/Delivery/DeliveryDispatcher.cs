@@ -20,7 +20,7 @@ namespace NewsBot.Core.Delivery;
 public sealed class DeliveryDispatcher(
     IOutboxStore outbox,
     IArticleStore articles,
-    IChatStore chats,
+    ChatLifecycle chats,
     IEnumerable<IOutboxComposer> composers,
     IOptions<DeliveryOptions> options,
     NewsBotMetrics metrics,
@@ -242,7 +242,7 @@ public sealed class DeliveryDispatcher(
                 round.Held[chatKey] = true;
                 break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
-                chats.MarkInactive(ChatAddress.Parse(chatKey), lost.Reason, now);
+                await chats.DeactivateAsync(ChatAddress.Parse(chatKey), lost.Reason, CancellationToken.None).ConfigureAwait(false);
                 var dropped = outbox.DropPending(chatKey, lost.Reason);
                 round.Held[chatKey] = false;
                 logger.LogInformation("Chat {Chat} is unreachable ({Reason}); {Dropped} pending pushes dropped", chatKey, lost.Reason, dropped);

@@ -22,7 +22,7 @@ public sealed class DeliveryPlanner(
     SubscriptionMatcher matcher,
     IOutboxStore outbox,
     IArticleStore articles,
-    IChatStore chats,
+    ChatLifecycle chats,
     TimeProvider time,
     ILogger<DeliveryPlanner> logger) : INewArticlesObserver
 {

@@ -17,7 +17,7 @@ namespace NewsBot.Core.Digests;
 public sealed class DigestScheduler(
     DigestSchedule schedule,
     ISubscriptionStore subscriptions,
-    IChatStore chats,
+    ChatLifecycle chats,
     IDigestCursorStore cursors,
     IArticleHistory history,
     SubscriptionMatcher matcher,

@@ -16,7 +16,7 @@ internal sealed class DeliveryService(
     DeliveryPlanner planner,
     DeliveryDispatcher dispatcher,
     IOutboxStore outbox,
-    NewsBot.Core.Chats.IChatStore chats,
+    NewsBot.Core.Chats.ChatLifecycle chats,
     TimeProvider time,
     ILogger<DeliveryService> logger) : BackgroundService
 {

@@ -109,6 +109,7 @@ internal static class NewsBotHost
         // Order matters: the index is filled before sources are read, and both before any chat.
         builder.Services.AddHostedService<ArticleIndexLoader>();
         builder.Services.AddHostedService<SubscriptionIndexLoader>();
+        builder.Services.AddHostedService<ChatCacheLoader>();
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddHostedService<DeliveryService>();

@@ -81,7 +81,7 @@ internal static class FanoutScenario
         sampler.Restart();
 
         using var services = Compose(folder, database);
-        var chats = services.GetRequiredService<IChatStore>();
+        var chats = services.GetRequiredService<ChatLifecycle>();
         var matcher = services.GetRequiredService<SubscriptionMatcher>();
         var planner = services.GetRequiredService<DeliveryPlanner>();
         var outbox = services.GetRequiredService<IOutboxStore>();
@@ -90,6 +90,7 @@ internal static class FanoutScenario
         Progress("start-up: subscriptions into the matcher, chats into memory, planner position");
         var started = Stopwatch.GetTimestamp();
         matcher.AddRange(services.GetRequiredService<ISubscriptionStore>().All());
+        await chats.RebuildAsync(cancellationToken);
         var activeChats = chats.CountActive();
         planner.CatchUp();
         var startup = Stopwatch.GetElapsedTime(started);
@@ -202,7 +203,7 @@ internal static class FanoutScenario
     private static DeliveryDispatcher Dispatcher(ServiceProvider services, DeliveryOptions options) => new(
         services.GetRequiredService<IOutboxStore>(),
         services.GetRequiredService<IArticleStore>(),
-        services.GetRequiredService<IChatStore>(),
+        services.GetRequiredService<ChatLifecycle>(),
         [],
         Options.Create(options),
         services.GetRequiredService<NewsBot.Core.Telemetry.NewsBotMetrics>(),

@@ -20,7 +20,7 @@ internal static class PerStoryBaseline
         public TimeSpan Scaled => Matching + (SampleDocuments == 0 ? TimeSpan.Zero : SampleWrite * ((double)AllDocuments / SampleDocuments));
     }
 
-    public static Result Run(string folder, SubscriptionMatcher matcher, IChatStore chats, IReadOnlyList<Article> batch, IReadOnlySet<string> sampleChats, DateTimeOffset now)
+    public static Result Run(string folder, SubscriptionMatcher matcher, ChatLifecycle chats, IReadOnlyList<Article> batch, IReadOnlySet<string> sampleChats, DateTimeOffset now)
     {
         var started = Stopwatch.GetTimestamp();
         var pairs = new List<(string Chat, int Story, int Article)>();

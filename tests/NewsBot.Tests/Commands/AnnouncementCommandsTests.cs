@@ -199,7 +199,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
         var answer = await Flat.Of(Bot.SendAsync("/unsubscribe announcements", ChatKind.Group, isChatAdmin: false, chat: Group, user: "telegram:2"));
 
         Assert.Contains("Only this chat's admins", answer, StringComparison.Ordinal);
-        Assert.False(Bot.Get<IChatStore>().Find(ChatAddress.Parse(Group))!.AnnouncementsMuted);
+        Assert.False(Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse(Group))!.AnnouncementsMuted);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
     {
         await Bot.SendAsync("/subscribe technology", chat: "telegram:3", user: "telegram:3");
 
-        Assert.True(Bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:3"))!.AnnouncementsMuted);
+        Assert.True(Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:3"))!.AnnouncementsMuted);
         Assert.Contains("Announcements from the bot's admins are off here", await Flat.Of(Bot.SendAsync("/subscriptions", chat: "telegram:3", user: "telegram:3")), StringComparison.Ordinal);
     }
 
@@ -282,10 +282,10 @@ public sealed class AnnouncementCommandsTests : IDisposable
     [Fact]
     public async Task ManyChats_AreQueuedInBatches_EachOnce()
     {
-        var chats = Bot.Get<IChatStore>();
+        var chats = Bot.Get<ChatLifecycle>();
         for (var i = 0; i < 2 * AnnouncementFanOut.BatchSize + 10; i++)
         {
-            chats.Touch(new ChatAddress("telegram", (10_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)), ChatKind.Private, null, Bot.Time.GetUtcNow());
+            await chats.ReactivateAsync(new ChatAddress("telegram", (10_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)), ChatKind.Private, null, CancellationToken.None);
         }
 
         await AsAdminAsync("/announce Maintenance tonight");

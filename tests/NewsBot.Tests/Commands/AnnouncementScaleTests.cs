@@ -19,6 +19,7 @@ public sealed class AnnouncementScaleTests : IDisposable
     public async Task HundredThousandChats_ArePreviewed_ThenQueuedInBatches_OnceEach()
     {
         var expected = Seed(100_000);
+        await _rig.Bot.Get<ChatLifecycle>().RebuildAsync(CancellationToken.None);
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var preview = await _rig.Bot.ReplyToAsync("/announce Maintenance tonight", user: Admin, chat: Admin);
@@ -36,7 +37,7 @@ public sealed class AnnouncementScaleTests : IDisposable
     }
 
     /// <summary>
-    /// Writes the chats straight into the collection, before the chat store first reads it:
+    /// Writes the chats straight into the collection, as a bot that ran before left them:
     /// every 50th inactive, every 100th (from the first) muted. Returns how many should hear an
     /// announcement, the admin's own chat included.
     /// </summary>

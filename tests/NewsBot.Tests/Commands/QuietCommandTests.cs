@@ -13,7 +13,7 @@ public sealed class QuietCommandTests : IDisposable
 
     private TestBot Bot => _rig.Bot;
 
-    private ChatRecord Chat(string key = "telegram:1") => Bot.Get<IChatStore>().Find(ChatAddress.Parse(key))!;
+    private ChatRecord Chat(string key = "telegram:1") => Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse(key))!;
 
     [Fact]
     public async Task Quiet_None_SaysHowToSetIt_InTheChatsZone()

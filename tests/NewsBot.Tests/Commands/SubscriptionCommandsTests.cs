@@ -144,11 +144,11 @@ public sealed class SubscriptionCommandsTests : IDisposable
     {
         Assert.Contains("time zone is UTC", await _bot.SendAsync("/timezone"), StringComparison.Ordinal);
         Assert.Contains("now Europe/Berlin; the local time there is 13:00", await _bot.SendAsync("/timezone europe/berlin"), StringComparison.Ordinal);
-        Assert.Equal("Europe/Berlin", _bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
+        Assert.Equal("Europe/Berlin", _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
 
         var bad = await _bot.SendAsync("/timezone Berlinn");
         Assert.Contains("I don't know the time zone 'Berlinn'", bad, StringComparison.Ordinal);
-        Assert.Equal("Europe/Berlin", _bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
+        Assert.Equal("Europe/Berlin", _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
         for (var i = 1; i <= Chats; i++)
         {
             var chat = new ChatAddress(NewsBot.Core.Chats.PlatformNames.Telegram, (700_000 + i).ToString(CultureInfo.InvariantCulture));
-            chats.Touch(chat, ChatKind.Private, null, now);
+            chats.Save(new ChatRecord(chat.Key, chat.Platform, ChatKind.Private, null, null, true, null, now, now));
             subscriptions.Add(new Subscription(0, chat.Key, SubscriptionKind.Keywords, "kelderfeld", DeliveryMode.Instant, null, chat.Key, now));
         }
 

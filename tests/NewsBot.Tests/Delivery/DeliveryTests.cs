@@ -130,7 +130,7 @@ public sealed class DeliveryTests : IDisposable
 
         _bot.Ingest(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
         await DispatchAsync();
-        var chat = _bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!;
+        var chat = _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!;
         _bot.Ingest(_wire, TestBot.Entry("Another robot"));
         await DispatchAsync();
 
@@ -143,7 +143,7 @@ public sealed class DeliveryTests : IDisposable
         _bot.Ingest(_wire, TestBot.Entry("Robot comeback"));
         await DispatchAsync();
 
-        Assert.True(_bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:1"))!.Active);
+        Assert.True(_bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.Active);
         Assert.Equal(2, _telegram.Attempts.Count);
     }
 
@@ -155,7 +155,7 @@ public sealed class DeliveryTests : IDisposable
         await DispatchAsync();
 
         // A second dispatcher over the same database, as after a restart.
-        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<IChatStore>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
+        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
         await fresh.DispatchDueAsync(_telegram, CancellationToken.None);
         _bot.Ingest(_wire, TestBot.Entry("Robot news"));
 

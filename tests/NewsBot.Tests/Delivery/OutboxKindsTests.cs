@@ -25,17 +25,17 @@ public sealed class OutboxKindsTests : IDisposable
 
     private IOutboxStore Outbox => _bot.Get<IOutboxStore>();
 
-    private IChatStore Chats => _bot.Get<IChatStore>();
+    private ChatLifecycle Chats => _bot.Get<ChatLifecycle>();
 
     [Fact]
     public async Task Announcement_IsComposedWhenSent_AndCountedPerOutcome()
     {
         foreach (var id in new[] { "1", "2", "3" })
         {
-            Chats.Touch(new ChatAddress("telegram", id), ChatKind.Private, null, TestBot.Now);
+            await Chats.ReactivateAsync(new ChatAddress("telegram", id), ChatKind.Private, null, CancellationToken.None);
         }
 
-        Chats.MarkInactive(ChatAddress.Parse("telegram:2"), "blocked by the user", TestBot.Now);
+        await Chats.DeactivateAsync(ChatAddress.Parse("telegram:2"), "blocked by the user", CancellationToken.None);
         _composer.NothingFor.Add("telegram:3");
         var entries = new[] { "telegram:1", "telegram:2", "telegram:3" }
             .Select(chat => OutboxEntry.ForComposed(chat, OutboxKind.Announcement, OutboxKeys.Announcement(chat, "7"), "7", TestBot.Now))
@@ -57,8 +57,8 @@ public sealed class OutboxKindsTests : IDisposable
     [Fact]
     public async Task Announcement_RefusedOrUnreachable_IsCountedFailedOrBlocked()
     {
-        Chats.Touch(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, TestBot.Now);
-        Chats.Touch(ChatAddress.Parse("telegram:2"), ChatKind.Private, null, TestBot.Now);
+        await Chats.ReactivateAsync(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, CancellationToken.None);
+        await Chats.ReactivateAsync(ChatAddress.Parse("telegram:2"), ChatKind.Private, null, CancellationToken.None);
         Outbox.Enqueue([
             OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", "8"), "8", TestBot.Now),
             OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", "8"), "8", TestBot.Now)]);
@@ -80,7 +80,7 @@ public sealed class OutboxKindsTests : IDisposable
         _bot.Ingest(_wire, TestBot.Entry("Robot one"));
         await DispatchAsync();
         _bot.Ingest(_wire, TestBot.Entry("Robot two"));
-        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)));
+        await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)), CancellationToken.None);
         _bot.Ingest(_wire, TestBot.Entry("Chip three"));
 
         var deleted = Outbox.DeleteFinishedBefore(_bot.Time.GetUtcNow().AddMinutes(1));
@@ -105,8 +105,8 @@ public sealed class OutboxKindsTests : IDisposable
     public async Task QuietHours_HoldInstantPushesUntilTheWindowEnds_InTheChatsZone()
     {
         await _bot.SendAsync("/subscribe technology");
-        Chats.SetTimeZone(ChatAddress.Parse("telegram:1"), "Europe/Berlin");
-        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(12, 0), new TimeOnly(15, 30)));
+        await Chats.SetTimeZoneAsync(ChatAddress.Parse("telegram:1"), "Europe/Berlin", CancellationToken.None);
+        await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(12, 0), new TimeOnly(15, 30)), CancellationToken.None);
 
         _bot.Ingest(_wire, TestBot.Entry("Robot news"));
         await DispatchAsync();
@@ -138,16 +138,16 @@ public sealed class OutboxKindsTests : IDisposable
     }
 
     [Fact]
-    public void ChatStore_QuietHoursAndMutedAnnouncements_ArePersisted_AndActiveChatsListed()
+    public async Task ChatStore_QuietHoursAndMutedAnnouncements_ArePersisted_AndActiveChatsListed()
     {
-        Chats.Touch(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, TestBot.Now);
-        Chats.Touch(ChatAddress.Parse("telegram:2"), ChatKind.Group, "Readers", TestBot.Now);
-        Chats.Touch(ChatAddress.Parse("discord:3"), ChatKind.GuildChannel, "news", TestBot.Now);
-        Chats.MarkInactive(ChatAddress.Parse("telegram:2"), "removed", TestBot.Now);
+        await Chats.ReactivateAsync(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, CancellationToken.None);
+        await Chats.ReactivateAsync(ChatAddress.Parse("telegram:2"), ChatKind.Group, "Readers", CancellationToken.None);
+        await Chats.ReactivateAsync(ChatAddress.Parse("discord:3"), ChatKind.GuildChannel, "news", CancellationToken.None);
+        await Chats.DeactivateAsync(ChatAddress.Parse("telegram:2"), "removed", CancellationToken.None);
 
-        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)));
-        Chats.SetAnnouncementsMuted(ChatAddress.Parse("telegram:1"), true);
-        Chats.SetQuietHours(ChatAddress.Parse("telegram:404"), new QuietHours(new TimeOnly(1, 0), new TimeOnly(2, 0)));
+        await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), CancellationToken.None);
+        await Chats.SetAnnouncementsMutedAsync(ChatAddress.Parse("telegram:1"), true, CancellationToken.None);
+        await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:404"), new QuietHours(new TimeOnly(1, 0), new TimeOnly(2, 0)), CancellationToken.None);
 
         var chat = Chats.Find(ChatAddress.Parse("telegram:1"))!;
         Assert.Equal("22:00-07:00", chat.Quiet?.ToString());
@@ -156,7 +156,7 @@ public sealed class OutboxKindsTests : IDisposable
         Assert.Equal(["discord:3", "telegram:1"], Chats.ActiveChatKeys().Order(StringComparer.Ordinal));
         Assert.Equal(["telegram:1"], Chats.ActiveChatKeys("telegram"));
 
-        Chats.SetQuietHours(ChatAddress.Parse("telegram:1"), null);
+        await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), null, CancellationToken.None);
         Assert.Null(Chats.Find(ChatAddress.Parse("telegram:1"))!.Quiet);
     }
 

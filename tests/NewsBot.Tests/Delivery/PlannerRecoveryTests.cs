@@ -120,7 +120,7 @@ public sealed class PlannerRecoveryTests : IDisposable
         _bot.Get<SubscriptionMatcher>(),
         outbox ?? Outbox,
         _bot.Get<IArticleStore>(),
-        _bot.Get<IChatStore>(),
+        _bot.Get<ChatLifecycle>(),
         _bot.Time,
         NullLogger<DeliveryPlanner>.Instance)
     {

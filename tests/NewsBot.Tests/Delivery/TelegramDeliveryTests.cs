@@ -38,7 +38,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
         var chats = Enumerable.Range(9001, 12).ToList();
         _telegram.Fail("sendMessage", [.. Enumerable.Range(0, 8).Select(_ => TelegramFailure.TooManyRequests(5))]);
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
-        Subscribe(bot, chats);
+        await SubscribeAsync(bot, chats);
 
         bot.Get<ArticleIngestor>().Ingest(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")]);
         await WaitUntilDeliveredAsync(bot, chats);
@@ -61,7 +61,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
     {
         _telegram.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.BadGateway(), TelegramFailure.ServerError());
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
-        Subscribe(bot, [9101]);
+        await SubscribeAsync(bot, [9101]);
 
         // No summary: LiteDB reads an empty string back as null, which the card must survive.
         bot.Get<ArticleIngestor>().Ingest(Wire, [TestBot.Entry("Glacier radar survey published", summary: "")]);
@@ -80,12 +80,12 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private static void Subscribe(TelegramTestHost bot, IReadOnlyList<int> chats)
+    private static async Task SubscribeAsync(TelegramTestHost bot, IReadOnlyList<int> chats)
     {
         foreach (var chat in chats)
         {
             var address = new ChatAddress(NewsBot.Core.Chats.PlatformNames.Telegram, chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            bot.Get<IChatStore>().Touch(address, ChatKind.Private, null, TestBot.Now);
+            await bot.Get<ChatLifecycle>().ReactivateAsync(address, ChatKind.Private, null, CancellationToken.None);
             bot.Get<ISubscriptionStore>().Add(new Subscription(0, address.Key, SubscriptionKind.Keywords, "glacier", DeliveryMode.Instant, null, address.Key, TestBot.Now));
         }
     }

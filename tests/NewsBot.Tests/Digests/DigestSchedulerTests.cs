@@ -262,7 +262,7 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
         _rig.News("Robot opens a bakery");
-        Bot.Get<IChatStore>().MarkInactive(ChatAddress.Parse("telegram:1"), "blocked by the user", Bot.Time.GetUtcNow());
+        await Bot.Get<ChatLifecycle>().DeactivateAsync(ChatAddress.Parse("telegram:1"), "blocked by the user", CancellationToken.None);
 
         At(11, 29, 8);
 
@@ -294,7 +294,7 @@ public sealed class DigestSchedulerTests : IDisposable
     private DigestScheduler NewScheduler() => new(
         new DigestSchedule(),
         Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>(),
-        Bot.Get<IChatStore>(),
+        Bot.Get<ChatLifecycle>(),
         Bot.Get<IDigestCursorStore>(),
         Bot.Get<IArticleHistory>(),
         Bot.Get<NewsBot.Core.Subscriptions.SubscriptionMatcher>(),

@@ -59,7 +59,7 @@ public sealed class JsonLogTests : IDisposable
         outbox.Enqueue([OutboxEntry.ForStories("telegram:77", OutboxKeys.Stories("telegram:77", article.Id), [article.StoryLeadId], [article.Id], now, now)]);
         var logs = new FakeLogCollector();
         var dispatcher = new DeliveryDispatcher(
-            outbox, bot.Get<IArticleStore>(), bot.Get<IChatStore>(), [], Options.Create(new DeliveryOptions()), bot.Get<NewsBotMetrics>(), bot.Time, new FakeLogger<DeliveryDispatcher>(logs));
+            outbox, bot.Get<IArticleStore>(), bot.Get<ChatLifecycle>(), [], Options.Create(new DeliveryOptions()), bot.Get<NewsBotMetrics>(), bot.Time, new FakeLogger<DeliveryDispatcher>(logs));
 
         var round = dispatcher.DispatchDueAsync(new ThrowingSender(), CancellationToken.None);
         // The pacer spaces even the first send; the fake clock moves on until it has gone.

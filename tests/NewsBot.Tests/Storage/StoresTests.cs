@@ -90,14 +90,15 @@ public sealed class StoresTests : IDisposable
     }
 
     [Fact]
-    public void Chats_TouchCreatesThenRefreshes_AndKeepsTheTimeZone()
+    public async Task Chats_TouchCreatesThenRefreshes_AndKeepsTheTimeZone()
     {
-        var store = _bot.Get<IChatStore>();
+        var store = _bot.Get<ChatLifecycle>();
         var chat = ChatAddress.Parse("telegram:-100");
 
-        store.Touch(chat, ChatKind.Group, "Readers", TestBot.Now);
-        store.SetTimeZone(chat, "Asia/Tokyo");
-        var again = store.Touch(chat, ChatKind.Group, null, TestBot.Now.AddHours(1));
+        await store.ReactivateAsync(chat, ChatKind.Group, "Readers", CancellationToken.None);
+        await store.SetTimeZoneAsync(chat, "Asia/Tokyo", CancellationToken.None);
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        var again = await store.ReactivateAsync(chat, ChatKind.Group, null, CancellationToken.None);
 
         Assert.Equal("Readers", again.Title);
         Assert.Equal("Asia/Tokyo", again.TimeZone);

@@ -6,16 +6,13 @@ using NewsBot.Core.Replies;
 namespace NewsBot.Core.Commands.Handlers;
 
 /// <summary><c>/quiet 22:00-07:00</c>, <c>/quiet off</c>, <c>/quiet</c>: a nightly window in which instant pushes wait.</summary>
-public sealed class QuietHandler(IChatStore chats, TimeProvider time) : ICommandHandler
+public sealed class QuietHandler(ChatLifecycle chats, TimeProvider time) : ICommandHandler
 {
     private static readonly string[] OffWords = ["off", "none", "stop", "no"];
 
     public CommandInfo Command => CommandCatalog.Quiet;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Handle(request));
-
-    private Reply Handle(CommandRequest request)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var wanted = request.Arguments.Trim();
         var chat = chats.Find(request.Message.Chat);
@@ -32,7 +29,7 @@ public sealed class QuietHandler(IChatStore chats, TimeProvider time) : ICommand
                 return Reply.Text("This chat has no quiet hours; pushes arrive whenever there is news.");
             }
 
-            chats.SetQuietHours(request.Message.Chat, null);
+            await chats.SetQuietHoursAsync(request.Message.Chat, null, cancellationToken).ConfigureAwait(false);
             return Reply.Text("Quiet hours are off: pushes arrive whenever there is news. Anything held so far goes out at the end of the window it was held for.");
         }
 
@@ -42,8 +39,8 @@ public sealed class QuietHandler(IChatStore chats, TimeProvider time) : ICommand
             return Reply.Problem($"'{shown}' is not a quiet window. Write two times on a 24-hour clock, like /quiet 22:00-07:00 (it may span midnight), or /quiet off.");
         }
 
-        chats.Touch(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, time.GetUtcNow());
-        chats.SetQuietHours(request.Message.Chat, hours);
+        await chats.ReactivateAsync(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, cancellationToken).ConfigureAwait(false);
+        await chats.SetQuietHoursAsync(request.Message.Chat, hours, cancellationToken).ConfigureAwait(false);
         var zone = ChatZone.Of(chat);
         var now = time.GetUtcNow();
         var state = hours!.Contains(now, zone)

@@ -11,7 +11,7 @@ namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class SubscribeHandler(
     ISubscriptionStore subscriptions,
-    IChatStore chats,
+    ChatLifecycle chats,
     TopicClassifier topics,
     ArticleIndex index,
     TimeProvider time) : ICommandHandler
@@ -22,14 +22,12 @@ public sealed class SubscribeHandler(
     public CommandInfo Command => CommandCatalog.Subscribe;
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Handle(request));
+        AnnouncementOptOut.IsMeant(request.Arguments)
+            ? AnnouncementOptOut.SetAsync(request, chats, muted: false, cancellationToken)
+            : ValueTask.FromResult(Handle(request));
 
     private Reply Handle(CommandRequest request)
     {
-        if (AnnouncementOptOut.IsMeant(request.Arguments))
-        {
-            return AnnouncementOptOut.Set(request, chats, muted: false, time.GetUtcNow());
-        }
 
         if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var problem))
         {

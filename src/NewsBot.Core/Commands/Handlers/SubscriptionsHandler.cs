@@ -4,7 +4,7 @@ using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, IChatStore chats) : ICommandHandler
+public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, ChatLifecycle chats) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Subscriptions;
 

@@ -4,14 +4,11 @@ using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class TimeZoneHandler(IChatStore chats, DigestSchedule digests, TimeProvider time) : ICommandHandler
+public sealed class TimeZoneHandler(ChatLifecycle chats, DigestSchedule digests, TimeProvider time) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.TimeZone;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Handle(request));
-
-    private Reply Handle(CommandRequest request)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var wanted = request.Arguments.Trim();
         var current = chats.Find(request.Message.Chat)?.TimeZone ?? "UTC";
@@ -29,8 +26,8 @@ public sealed class TimeZoneHandler(IChatStore chats, DigestSchedule digests, Ti
             return Reply.Problem($"I don't know the time zone '{shown}'.{hint} Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
         }
 
-        chats.Touch(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, time.GetUtcNow());
-        chats.SetTimeZone(request.Message.Chat, zone);
+        await chats.ReactivateAsync(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, cancellationToken).ConfigureAwait(false);
+        await chats.SetTimeZoneAsync(request.Message.Chat, zone, cancellationToken).ConfigureAwait(false);
         digests.Recheck(request.Message.Chat.Key);
         return Reply.Text($"This chat's time zone is now {zone}; the local time there is {LocalTime(zone)}. Daily digests follow it.");
     }

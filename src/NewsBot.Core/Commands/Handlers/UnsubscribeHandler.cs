@@ -5,19 +5,17 @@ using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, IChatStore chats, TimeProvider time) : ICommandHandler
+public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, ChatLifecycle chats) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Unsubscribe;
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Handle(request));
+        AnnouncementOptOut.IsMeant(request.Arguments)
+            ? AnnouncementOptOut.SetAsync(request, chats, muted: true, cancellationToken)
+            : ValueTask.FromResult(Handle(request));
 
     private Reply Handle(CommandRequest request)
     {
-        if (AnnouncementOptOut.IsMeant(request.Arguments))
-        {
-            return AnnouncementOptOut.Set(request, chats, muted: true, time.GetUtcNow());
-        }
 
         var text = request.Arguments.Trim();
         if (text.Length == 0)

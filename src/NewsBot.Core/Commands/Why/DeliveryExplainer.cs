@@ -14,7 +14,7 @@ namespace NewsBot.Core.Commands.Why;
 /// </summary>
 public sealed class DeliveryExplainer(
     IOutboxStore outbox,
-    IChatStore chats,
+    ChatLifecycle chats,
     ISubscriptionStore subscriptions,
     SubscriptionMatcher matcher,
     IDigestCursorStore cursors,

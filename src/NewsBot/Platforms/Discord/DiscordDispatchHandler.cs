@@ -21,8 +21,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
     private readonly DiscordInteractionResponder _responder;
     private readonly DiscordCommandRegistrar _registrar;
     private readonly DiscordApplication _application;
-    private readonly IChatStore _chats;
-    private readonly ChatDirectory _directory;
+    private readonly ChatLifecycle _chats;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordDispatchHandler> _logger;
     private readonly SemaphoreSlim _slots;
@@ -36,8 +35,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         DiscordInteractionResponder responder,
         DiscordCommandRegistrar registrar,
         DiscordApplication application,
-        IChatStore chats,
-        ChatDirectory directory,
+        ChatLifecycle chats,
         DiscordInteractionTuning tuning,
         TimeProvider time,
         ILogger<DiscordDispatchHandler> logger)
@@ -47,7 +45,6 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         _registrar = registrar;
         _application = application;
         _chats = chats;
-        _directory = directory;
         _time = time;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, tuning.MaxConcurrent));
@@ -67,7 +64,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
                     await OnInteractionAsync(data, cancellationToken).ConfigureAwait(false);
                     break;
                 case "CHANNEL_DELETE":
-                    OnChannelDeleted(data);
+                    await OnChannelDeletedAsync(data, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -232,7 +229,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
     }
 
-    private void OnChannelDeleted(JsonElement data)
+    private async Task OnChannelDeletedAsync(JsonElement data, CancellationToken cancellationToken)
     {
         var channelId = DiscordJson.String(data, "id");
         if (!DiscordChats.IsSnowflake(channelId))
@@ -241,9 +238,8 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
 
         var chat = DiscordChats.Channel(channelId!);
-        if (_chats.MarkInactive(chat, "the channel was deleted", _time.GetUtcNow()))
+        if (await _chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
         {
-            _directory.Invalidate(chat);
             _logger.LogInformation("Discord channel {Chat} was deleted; nothing more is delivered there", chat);
         }
     }

@@ -23,8 +23,7 @@ internal sealed record TelegramTarget(ChatId Chat, int? ReplyTo = null, int? Thr
 /// </summary>
 internal sealed class TelegramReplySender(
     ITelegramBotClient bot,
-    IChatStore chats,
-    ChatDirectory directory,
+    ChatLifecycle chats,
     TimeProvider time,
     TelegramSecrets secrets,
     ILogger<TelegramReplySender> logger)
@@ -164,7 +163,7 @@ internal sealed class TelegramReplySender(
             {
                 if (!state.Migrated && TelegramErrors.MigratedTo(ex) is { } newId)
                 {
-                    Migrate(state.Chat, newId);
+                    await MigrateAsync(state.Chat, newId, cancellationToken).ConfigureAwait(false);
                     state.Chat = new ChatId(newId);
                     state.Migrated = true;
                     continue;
@@ -205,7 +204,7 @@ internal sealed class TelegramReplySender(
         }
     }
 
-    private void Migrate(ChatId from, long to)
+    private async Task MigrateAsync(ChatId from, long to, CancellationToken cancellationToken)
     {
         if (from.Identifier is not { } fromId)
         {
@@ -213,11 +212,7 @@ internal sealed class TelegramReplySender(
         }
 
         logger.LogInformation("Chat {From} became supergroup {To}; moving its settings and subscriptions", fromId, to);
-        var old = TelegramMapper.ChatAddress(fromId);
-        var moved = TelegramMapper.ChatAddress(to);
-        chats.Migrate(old, moved, time.GetUtcNow());
-        directory.Invalidate(old);
-        directory.Invalidate(moved);
+        await chats.MigrateAsync(TelegramMapper.ChatAddress(fromId), TelegramMapper.ChatAddress(to), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsPhotoRefused(ApiRequestException ex) =>

@@ -24,8 +24,7 @@ internal sealed class TelegramUpdateHandler(
     TelegramReplySender sender,
     TelegramReplyQueue replies,
     TelegramInlineQueries inline,
-    IChatStore chats,
-    ChatDirectory directory,
+    ChatLifecycle chats,
     TimeProvider time,
     TelegramSecrets secrets,
     ILogger<TelegramUpdateHandler> logger) : IDisposable
@@ -76,7 +75,7 @@ internal sealed class TelegramUpdateHandler(
             }
             else if (update.MyChatMember is { } membership)
             {
-                HandleMembership(membership);
+                await HandleMembershipAsync(membership, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -106,13 +105,13 @@ internal sealed class TelegramUpdateHandler(
     {
         if (message.MigrateToChatId is { } to)
         {
-            Migrate(message.Chat.Id, to);
+            await MigrateAsync(message.Chat.Id, to, cancellationToken).ConfigureAwait(false);
             return Task.CompletedTask;
         }
 
         if (message.MigrateFromChatId is { } from)
         {
-            Migrate(from, message.Chat.Id);
+            await MigrateAsync(from, message.Chat.Id, cancellationToken).ConfigureAwait(false);
             return Task.CompletedTask;
         }
 
@@ -235,14 +234,13 @@ internal sealed class TelegramUpdateHandler(
             ? incoming
             : incoming with { AskIsChatAdmin = cancellationToken => new ValueTask<bool>(admins.IsAdminAsync(chat.Id, userId, cancellationToken)) };
 
-    private void HandleMembership(ChatMemberUpdated update)
+    private async Task HandleMembershipAsync(ChatMemberUpdated update, CancellationToken cancellationToken)
     {
         var chat = TelegramMapper.ChatAddress(update.Chat.Id);
-        var now = time.GetUtcNow();
         var member = update.NewChatMember;
         if (member.IsInChat)
         {
-            chats.Touch(chat, TelegramMapper.Kind(update.Chat.Type), update.Chat.Title, now);
+            await chats.ReactivateAsync(chat, TelegramMapper.Kind(update.Chat.Type), update.Chat.Title, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("The bot is in chat {Chat} ({Status})", chat, member.Status);
         }
         else
@@ -255,20 +253,13 @@ internal sealed class TelegramUpdateHandler(
                 _ when privateChat => "the user left",
                 _ => "the bot left the chat",
             };
-            chats.MarkInactive(chat, reason, now);
-            logger.LogInformation("Chat {Chat} is inactive: {Reason}", chat, reason);
+            await chats.DeactivateAsync(chat, reason, cancellationToken).ConfigureAwait(false);
         }
-
-        directory.Invalidate(chat);
     }
 
-    private void Migrate(long from, long to)
+    private async Task MigrateAsync(long from, long to, CancellationToken cancellationToken)
     {
-        var old = TelegramMapper.ChatAddress(from);
-        var moved = TelegramMapper.ChatAddress(to);
-        chats.Migrate(old, moved, time.GetUtcNow());
-        directory.Invalidate(old);
-        directory.Invalidate(moved);
+        await chats.MigrateAsync(TelegramMapper.ChatAddress(from), TelegramMapper.ChatAddress(to), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Group {From} became supergroup {To}; its settings and subscriptions moved with it", from, to);
     }
 

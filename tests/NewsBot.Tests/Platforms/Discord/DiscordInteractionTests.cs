@@ -83,7 +83,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
         Assert.Null((int?)callback.Message!["flags"]);
         var subscription = Assert.Single(Discord.Bot.Get<ISubscriptionStore>().ListForChat("discord:" + channel));
         Assert.Equal("technology", subscription.Query, ignoreCase: true);
-        var chat = Discord.Bot.Get<IChatStore>().Find(ChatAddress.Parse("discord:" + channel))!;
+        var chat = Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:" + channel))!;
         Assert.Equal(ChatKind.GuildChannel, chat.Kind);
         Assert.Equal("#news", chat.Title);
     }
@@ -109,7 +109,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
         await Discord.InteractAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("science"))], userId: user));
 
         Assert.Single(Discord.Bot.Get<ISubscriptionStore>().ListForChat("discord:dm:" + user));
-        Assert.Equal(ChatKind.Private, Discord.Bot.Get<IChatStore>().Find(ChatAddress.Parse("discord:dm:" + user))!.Kind);
+        Assert.Equal(ChatKind.Private, Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:dm:" + user))!.Kind);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
 
         await Discord.DispatchAsync("CHANNEL_DELETE", new JsonObject { ["id"] = channel, ["type"] = 0, ["guild_id"] = DiscordInteractions.GuildId });
 
-        var chat = Discord.Bot.Get<IChatStore>().Find(ChatAddress.Parse("discord:" + channel))!;
+        var chat = Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:" + channel))!;
         Assert.False(chat.Active);
         Assert.Equal("the channel was deleted", chat.InactiveReason);
     }

@@ -82,7 +82,7 @@ public sealed class TelegramChatSenderTests(TelegramBotFixture fixture) : IClass
     public async Task Send_GroupUpgradedToSupergroup_MovesSubscriptionsAndDeliversThere()
     {
         var group = ChatAddress.Parse("telegram:-5301");
-        fixture.Bot.Get<IChatStore>().Touch(group, ChatKind.Group, "Readers", TestBot.Now);
+        await fixture.Bot.Get<ChatLifecycle>().ReactivateAsync(group, ChatKind.Group, "Readers", CancellationToken.None);
         fixture.Bot.Get<ISubscriptionStore>().Add(new Subscription(0, group.Key, SubscriptionKind.Topic, "science", DeliveryMode.Instant, null, "telegram:1", TestBot.Now));
         Telegram.Fail("sendMessage", TelegramFailure.Api(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateTo: -1005301));
 

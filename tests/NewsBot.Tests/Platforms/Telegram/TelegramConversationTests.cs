@@ -210,7 +210,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
     public async Task BotRemovedFromAGroup_MarksItInactive_AndAddingItBackReactivatesIt()
     {
         const long group = -1003012;
-        var chats = fixture.Bot.Get<IChatStore>();
+        var chats = fixture.Bot.Get<ChatLifecycle>();
         Telegram.Enqueue(TelegramChats.Say(group, "/topics", chatType: "supergroup"));
         await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group);
 
@@ -225,7 +225,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
     [Fact]
     public async Task UserBlocksTheBot_MarksThePrivateChatInactive()
     {
-        var chats = fixture.Bot.Get<IChatStore>();
+        var chats = fixture.Bot.Get<ChatLifecycle>();
         Telegram.Enqueue(TelegramChats.Say(3013, "/start", userId: 3013));
         await Telegram.WaitForAsync("sendMessage", r => r.ChatId == 3013);
 
@@ -262,7 +262,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         var sent = await Telegram.WaitForAsync("sendMessage", r => r.ChatId == supergroup && r.Succeeded);
 
         Assert.Contains("NewsBot commands", sent.Text, StringComparison.Ordinal);
-        Assert.True(fixture.Bot.Get<IChatStore>().Find(ChatAddress.Parse("telegram:" + supergroup))?.Active);
+        Assert.True(fixture.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:" + supergroup))?.Active);
     }
 
     [Fact]

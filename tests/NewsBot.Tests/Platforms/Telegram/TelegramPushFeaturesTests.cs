@@ -37,7 +37,7 @@ public sealed class TelegramPushFeaturesTests : IAsyncLifetime, IDisposable
         }, _clock);
         foreach (var chat in new[] { "9301", "9302" })
         {
-            bot.Get<IChatStore>().Touch(new ChatAddress("telegram", chat), ChatKind.Private, null, TestBot.Now);
+            await bot.Get<ChatLifecycle>().ReactivateAsync(new ChatAddress("telegram", chat), ChatKind.Private, null, CancellationToken.None);
         }
 
         _telegram.Enqueue(TelegramChats.Say(Admin, "/announce Maintenance tonight at 22:00 UTC"));

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Delivery;
+
+namespace NewsBot.Core.Chats;
+
+/// <summary>
+/// The one writer of chat state: a chat is seen (created or reactivated), deactivated (the bot
+/// was blocked, removed, or the channel deleted), moved to a new address, or has a setting
+/// changed, and nothing else writes chats. Each change goes to the store first, then to the copy
+/// of every chat held in memory: planning a fan-out looks up every chat a story goes to, and a
+/// database read each would cost seconds for 100,000 chats. <see cref="RebuildAsync"/> fills
+/// that copy from the store at start.
+/// </summary>
+public sealed class ChatLifecycle(IChatStore store, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private ConcurrentDictionary<string, ChatRecord> _chats = new(StringComparer.Ordinal);
+
+    public ChatRecord? Find(ChatAddress chat) => _chats.GetValueOrDefault(chat.Key);
+
+    /// <summary>The keys of every active chat, of one platform when <paramref name="platform"/> is given.</summary>
+    public IReadOnlyList<string> ActiveChatKeys(string? platform = null) =>
+        _chats.Values
+            .Where(c => c.Active && (platform is null || c.Platform == platform))
+            .Select(c => c.Key)
+            .ToList();
+
+    public int CountActive() => _chats.Values.Count(c => c.Active);
+
+    /// <summary>Replaces the copy in memory with what the store holds.</summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var all = new ConcurrentDictionary<string, ChatRecord>(StringComparer.Ordinal);
+            foreach (var chat in store.All())
+            {
+                all[chat.Key] = chat;
+            }
+
+            _chats = all;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>The bot is in the chat: creates it, or refreshes its kind, title and last-seen time, and makes it active again.</summary>
+    public Task<ChatRecord> ReactivateAsync(ChatAddress chat, ChatKind kind, string? title, CancellationToken cancellationToken) =>
+        WriteAsync(() =>
+        {
+            var now = time.GetUtcNow();
+            var known = store.Find(chat);
+            var record = known is null
+                ? new ChatRecord(chat.Key, chat.Platform, kind, title, null, true, null, now, now)
+                : known with { Kind = kind, Title = title ?? known.Title, Active = true, InactiveReason = null, LastSeen = now };
+            return Save(record);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Nothing is delivered to the chat any more (the bot was blocked, removed, or the channel
+    /// deleted) until <see cref="ReactivateAsync"/>; the reason is kept for people to read.
+    /// False when the chat is unknown.
+    /// </summary>
+    public async Task<bool> DeactivateAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
+    {
+        var changed = await ChangeAsync(chat, c => c with { Active = false, InactiveReason = reason }, cancellationToken).ConfigureAwait(false);
+        if (changed)
+        {
+            logger.LogInformation("Chat {Chat} is inactive: {Reason}", chat, reason);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// The chat now lives at another address (a Telegram group upgraded to a supergroup): its
+    /// settings and subscriptions move there (<see cref="ChatMigration"/>), and the old address is
+    /// left inactive. Safe to repeat, and safe when the new address was already seen.
+    /// </summary>
+    public Task MigrateAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken)
+    {
+        if (from == to)
+        {
+            return Task.CompletedTask;
+        }
+
+        return WriteAsync(() =>
+        {
+            var changed = new List<ChatRecord>();
+            if (store.Find(from) is { } old)
+            {
+                var (retired, target) = ChatMigration.Merge(old, store.Find(to), to, time.GetUtcNow());
+                changed.Add(retired);
+                changed.Add(target);
+            }
+
+            store.Move(from, to, changed);
+            foreach (var record in changed)
+            {
+                _chats[record.Key] = record;
+            }
+
+            logger.LogInformation("Chat {From} moved to {To} with its settings and subscriptions", from, to);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Sets the chat's time zone; false when the chat is unknown.</summary>
+    public Task<bool> SetTimeZoneAsync(ChatAddress chat, string timeZoneId, CancellationToken cancellationToken) =>
+        ChangeAsync(chat, c => c with { TimeZone = timeZoneId }, cancellationToken);
+
+    /// <summary>Sets or clears (null) the chat's quiet hours; false when the chat is unknown.</summary>
+    public Task<bool> SetQuietHoursAsync(ChatAddress chat, QuietHours? hours, CancellationToken cancellationToken) =>
+        ChangeAsync(chat, c => c with { Quiet = hours }, cancellationToken);
+
+    /// <summary>Mutes or unmutes announcements for the chat; false when the chat is unknown.</summary>
+    public Task<bool> SetAnnouncementsMutedAsync(ChatAddress chat, bool muted, CancellationToken cancellationToken) =>
+        ChangeAsync(chat, c => c with { AnnouncementsMuted = muted }, cancellationToken);
+
+    public void Dispose() => _writes.Dispose();
+
+    private Task<bool> ChangeAsync(ChatAddress chat, Func<ChatRecord, ChatRecord> change, CancellationToken cancellationToken) =>
+        WriteAsync(() =>
+        {
+            if (store.Find(chat) is not { } known)
+            {
+                return false;
+            }
+
+            Save(change(known));
+            return true;
+        }, cancellationToken);
+
+    private ChatRecord Save(ChatRecord record)
+    {
+        store.Save(record);
+        _chats[record.Key] = record;
+        return record;
+    }
+
+    // One change at a time, so two changes to one chat cannot each undo the other.
+    private async Task<T> WriteAsync<T>(Func<T> write, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+}
