@@ -29,13 +29,12 @@ public static class CoreRegistration
         services.AddSingleton<ChatLifecycle>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SubscriptionMatcher>();
-        services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<SubscriptionMatcher>());
         services.AddOptions<DeliveryOptions>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<DigestSchedule>();
-        services.AddSingleton<ISubscriptionObserver>(sp => sp.GetRequiredService<DigestSchedule>());
+        services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<DigestComposer>());

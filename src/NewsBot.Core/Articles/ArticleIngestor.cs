@@ -6,7 +6,9 @@ namespace NewsBot.Core.Articles;
 /// <summary>
 /// Turns a source's feed entries into stored articles: identity, dedup by item key, URL and
 /// title, topics, story grouping across sources, then the store and the index in step.
-/// Returns what was new.
+/// Returns what was new. The only writer of the in-memory <see cref="ArticleIndex"/>: it is
+/// loaded from the store at start (<see cref="LoadIndex"/>), and the pruner hands it the
+/// articles it deleted (<see cref="Forget"/>).
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore articles,
@@ -20,6 +22,19 @@ public sealed class ArticleIngestor(
     public static readonly TimeSpan StoryWindow = TimeSpan.FromHours(48);
 
     private static readonly IngestOptions Defaults = new(FirstFetch: false, NewItemMaxAge: TimeSpan.FromDays(2));
+
+    /// <summary>Fills the index, empty at start, with every stored article as the store reads them.</summary>
+    public void LoadIndex(IEnumerable<Article> stored) => index.AddRange(stored);
+
+    /// <summary>Takes articles the store deleted out of the index.</summary>
+    public void Forget(IReadOnlyCollection<int> deleted)
+    {
+        index.Remove(deleted);
+        if (deleted.Count > 0)
+        {
+            index.Compact();
+        }
+    }
 
     /// <summary>Stores entries read outside the poller (tests, tools) with the default rules.</summary>
     public IReadOnlyList<Article> Ingest(FeedSource source, IReadOnlyList<FeedEntry> entries) =>

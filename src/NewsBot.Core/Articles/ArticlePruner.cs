@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsBot.Core.Search;
 
 namespace NewsBot.Core.Articles;
 
@@ -12,7 +11,7 @@ namespace NewsBot.Core.Articles;
 public sealed class ArticlePruner(
     IArticleStore articles,
     ISourceStore sources,
-    ArticleIndex index,
+    ArticleIngestor ingestor,
     TimeProvider time,
     IOptions<NewsBotOptions> options,
     ILogger<ArticlePruner> logger)
@@ -22,10 +21,9 @@ public sealed class ArticlePruner(
         var cutoff = time.GetUtcNow() - options.Value.Retention;
         var stillListed = sources.All().SelectMany(s => s.CurrentItemKeys).ToHashSet(StringComparer.Ordinal);
         var removed = articles.DeleteOlderThan(cutoff, stillListed);
-        index.Remove(removed);
+        ingestor.Forget(removed);
         if (removed.Count > 0)
         {
-            index.Compact();
             logger.LogInformation("Pruned {Count} articles published before {Cutoff:u}", removed.Count, cutoff);
         }
 

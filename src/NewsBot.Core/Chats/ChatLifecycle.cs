@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Chats;
 
@@ -12,7 +13,7 @@ namespace NewsBot.Core.Chats;
 /// database read each would cost seconds for 100,000 chats. <see cref="RebuildAsync"/> fills
 /// that copy from the store at start.
 /// </summary>
-public sealed class ChatLifecycle(IChatStore store, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
+public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscriptions, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
 {
     private readonly SemaphoreSlim _writes = new(1, 1);
     private ConcurrentDictionary<string, ChatRecord> _chats = new(StringComparer.Ordinal);
@@ -98,7 +99,7 @@ public sealed class ChatLifecycle(IChatStore store, TimeProvider time, ILogger<C
                 changed.Add(target);
             }
 
-            store.Move(from, to, changed);
+            subscriptions.Moved(store.Move(from, to, changed));
             foreach (var record in changed)
             {
                 _chats[record.Key] = record;

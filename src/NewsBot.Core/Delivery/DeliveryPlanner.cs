@@ -44,6 +44,19 @@ public sealed class DeliveryPlanner(
         }
     }
 
+    /// <summary>
+    /// Reads the stories queued per chat and the planner's position from the outbox again; the
+    /// planner is their only writer, and reads them lazily when this was not called first.
+    /// </summary>
+    public void Rebuild()
+    {
+        lock (_lock)
+        {
+            _queued = null;
+            Load();
+        }
+    }
+
     /// <summary>Plans every article stored after the planner's position; returns how many entries were queued.</summary>
     public int CatchUp()
     {

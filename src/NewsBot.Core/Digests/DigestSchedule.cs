@@ -5,27 +5,24 @@ namespace NewsBot.Core.Digests;
 /// <summary>
 /// The daily subscriptions in memory, each with the earliest moment its digest can be due, so
 /// that a scheduler tick looks only at the few whose moment has come instead of reading every
-/// subscription and chat. Kept in step with the store as an <see cref="ISubscriptionObserver"/>;
+/// subscription and chat. Kept in step with the store by <see cref="SubscriptionService"/>;
 /// the store stays the truth and the scheduler checks it before sending anything.
 /// </summary>
-public sealed class DigestSchedule : ISubscriptionObserver
+public sealed class DigestSchedule
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<int, Slot> _slots = [];
 
-    public bool IsLoaded { get; private set; }
-
-    /// <summary>Adds the daily subscriptions among <paramref name="subscriptions"/>, to be checked at the next tick.</summary>
-    public void Load(IEnumerable<Subscription> subscriptions)
+    /// <summary>Holds the daily subscriptions among <paramref name="subscriptions"/> from now on, each to be checked at the next tick.</summary>
+    public void Reload(IEnumerable<Subscription> subscriptions)
     {
         lock (_lock)
         {
+            _slots.Clear();
             foreach (var subscription in subscriptions)
             {
-                Put(subscription);
+                PutUnlocked(subscription);
             }
-
-            IsLoaded = true;
         }
     }
 
@@ -62,15 +59,16 @@ public sealed class DigestSchedule : ISubscriptionObserver
         }
     }
 
-    public void Added(Subscription subscription)
+    /// <summary>Files a new or changed subscription, to be checked at the next tick when it is a daily one.</summary>
+    public void Put(Subscription subscription)
     {
         lock (_lock)
         {
-            Put(subscription);
+            PutUnlocked(subscription);
         }
     }
 
-    public void Removed(IReadOnlyCollection<int> subscriptionIds)
+    public void Remove(IReadOnlyCollection<int> subscriptionIds)
     {
         lock (_lock)
         {
@@ -81,18 +79,7 @@ public sealed class DigestSchedule : ISubscriptionObserver
         }
     }
 
-    public void Moved(IReadOnlyList<Subscription> subscriptions)
-    {
-        lock (_lock)
-        {
-            foreach (var subscription in subscriptions)
-            {
-                Put(subscription);
-            }
-        }
-    }
-
-    private void Put(Subscription subscription)
+    private void PutUnlocked(Subscription subscription)
     {
         if (subscription.Mode == DeliveryMode.Daily && subscription.DailyAt is not null)
         {

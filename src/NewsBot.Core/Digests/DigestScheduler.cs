@@ -16,7 +16,6 @@ namespace NewsBot.Core.Digests;
 /// </summary>
 public sealed class DigestScheduler(
     DigestSchedule schedule,
-    ISubscriptionStore subscriptions,
     ChatLifecycle chats,
     IDigestCursorStore cursors,
     IArticleHistory history,
@@ -40,11 +39,6 @@ public sealed class DigestScheduler(
     /// <summary>Puts every digest due now into the outbox; returns how many digests were queued.</summary>
     public int RunDue()
     {
-        if (!schedule.IsLoaded)
-        {
-            schedule.Load(subscriptions.All());
-        }
-
         var now = time.GetUtcNow();
         var due = FindDue(now);
         if (due.Count == 0)

@@ -7,11 +7,11 @@ public interface ISubscriptionStore
 
     IReadOnlyList<Subscription> ListForChat(string chatKey);
 
-    /// <summary>Removes the chat's subscriptions with these ids; returns how many went.</summary>
-    int Remove(string chatKey, IReadOnlyCollection<int> ids);
+    /// <summary>Removes the chat's subscriptions with these ids; returns the ids that went.</summary>
+    IReadOnlyList<int> Remove(string chatKey, IReadOnlyCollection<int> ids);
 
     int CountAll();
 
-    /// <summary>Every subscription, for building the matcher at start.</summary>
+    /// <summary>Every subscription, for rebuilding the structures that hold them in memory.</summary>
     IEnumerable<Subscription> All();
 }

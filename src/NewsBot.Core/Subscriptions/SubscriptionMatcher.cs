@@ -11,7 +11,7 @@ namespace NewsBot.Core.Subscriptions;
 /// of the query and none of its exclusions (the /search language, read strictly: a push is a
 /// promise, a search is a ranking). Safe for concurrent readers and writers.
 /// </summary>
-public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
+public sealed class SubscriptionMatcher : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, Dictionary<int, Subscription>> _byTopic = new(StringComparer.Ordinal);
@@ -38,13 +38,25 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
 
     public void Add(Subscription subscription) => AddRange([subscription]);
 
-    public void AddRange(IEnumerable<Subscription> subscriptions)
+    public void AddRange(IEnumerable<Subscription> subscriptions) => Write(subscriptions, replaceAll: false);
+
+    /// <summary>Holds exactly <paramref name="subscriptions"/> from now on.</summary>
+    public void Reload(IEnumerable<Subscription> subscriptions) => Write(subscriptions, replaceAll: true);
+
+    private void Write(IEnumerable<Subscription> subscriptions, bool replaceAll)
     {
         // Many subscribers type the same query: parsed once, it is held once.
         var parsed = new Dictionary<string, SearchQuery>(StringComparer.Ordinal);
         _lock.EnterWriteLock();
         try
         {
+            if (replaceAll)
+            {
+                _byTopic.Clear();
+                _byAnchor.Clear();
+                _bucketOf.Clear();
+            }
+
             foreach (var subscription in subscriptions)
             {
                 RemoveUnlocked(subscription.Id);
@@ -176,12 +188,6 @@ public sealed class SubscriptionMatcher : ISubscriptionObserver, IDisposable
 
         return true;
     }
-
-    void ISubscriptionObserver.Added(Subscription subscription) => Add(subscription);
-
-    void ISubscriptionObserver.Removed(IReadOnlyCollection<int> subscriptionIds) => Remove(subscriptionIds);
-
-    void ISubscriptionObserver.Moved(IReadOnlyList<Subscription> subscriptions) => AddRange(subscriptions);
 
     public void Dispose() => _lock.Dispose();
 

@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
 using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the in-memory index from the database before anything else starts.</summary>
-internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
+internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (!Fill(articles, index))
+        if (!Fill(articles, ingestor.LoadIndex))
         {
             // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
             logger.LogWarning("The stored articles were read through the shared database instance");
@@ -24,11 +25,11 @@ internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleInd
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Adds every stored article to <paramref name="index"/>. LiteDB reads on a thread of its own
+    /// Hands every stored article to <paramref name="load"/>. LiteDB reads on a thread of its own
     /// while this one indexes, and the read goes through a short-lived LiteDB instance so the
     /// pages it pulls in do not stay cached for the life of the process.
     /// </summary>
     /// <returns>True when the read went through a short-lived instance.</returns>
-    public static bool Fill(LiteDbArticleStore articles, ArticleIndex index) =>
-        articles.ReadAllAtStart(all => index.AddRange(ReadAhead.Of(all)));
+    public static bool Fill(LiteDbArticleStore articles, Action<IEnumerable<Article>> load) =>
+        articles.ReadAllAtStart(all => load(ReadAhead.Of(all)));
 }

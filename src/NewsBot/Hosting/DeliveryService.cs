@@ -32,8 +32,8 @@ internal sealed class DeliveryService(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Reads every chat into memory now rather than in the middle of the first fan-out.
         logger.LogInformation("{Count} active chats", chats.CountActive());
+        planner.Rebuild();
         var queued = planner.CatchUp();
         if (queued > 0)
         {

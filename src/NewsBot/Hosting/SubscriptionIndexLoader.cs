@@ -4,14 +4,13 @@ using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Hosting;
 
-/// <summary>Fills the subscription matcher from the database before any article is read.</summary>
-internal sealed class SubscriptionIndexLoader(ISubscriptionStore subscriptions, SubscriptionMatcher matcher, ILogger<SubscriptionIndexLoader> logger) : IHostedService
+/// <summary>Fills the subscription matcher and the digest schedule from the database before any article is read.</summary>
+internal sealed class SubscriptionIndexLoader(SubscriptionService subscriptions, SubscriptionMatcher matcher, ILogger<SubscriptionIndexLoader> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        matcher.AddRange(subscriptions.All());
+        await subscriptions.RebuildAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Indexed {Count} subscriptions", matcher.Count);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

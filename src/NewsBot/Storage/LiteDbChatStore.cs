@@ -5,7 +5,7 @@ using NewsBot.Core.Subscriptions;
 namespace NewsBot.Storage;
 
 /// <summary>The chats collection. It only persists; <see cref="ChatLifecycle"/> decides what is written.</summary>
-internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISubscriptionObserver> observers) : IChatStore
+internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
 {
     public ChatRecord? Find(ChatAddress chat) =>
         database.Chats.FindById(chat.Key) is { } document ? ToRecord(document) : null;
@@ -40,13 +40,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database, IEnumerable<ISub
             throw;
         }
 
-        var moved = moving.Select(LiteDbSubscriptionStore.ToSubscription).ToList();
-        foreach (var observer in observers)
-        {
-            observer.Moved(moved);
-        }
-
-        return moved;
+        return moving.Select(LiteDbSubscriptionStore.ToSubscription).ToList();
     }
 
     private static ChatDocument ToDocument(ChatRecord chat) => new()

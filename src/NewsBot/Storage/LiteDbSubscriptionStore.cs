@@ -4,7 +4,7 @@ using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;
 
-internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database, IEnumerable<ISubscriptionObserver> observers) : ISubscriptionStore
+internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubscriptionStore
 {
     public Subscription Add(Subscription subscription)
     {
@@ -19,19 +19,13 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database, IEnumera
             CreatedAt = Dates.ToStored(subscription.CreatedAt),
         };
         database.Subscriptions.Insert(document);
-        var added = ToSubscription(document);
-        foreach (var observer in observers)
-        {
-            observer.Added(added);
-        }
-
-        return added;
+        return ToSubscription(document);
     }
 
     public IReadOnlyList<Subscription> ListForChat(string chatKey) =>
         database.Subscriptions.Find(s => s.ChatKey == chatKey).OrderBy(s => s.Id).Select(ToSubscription).ToList();
 
-    public int Remove(string chatKey, IReadOnlyCollection<int> ids)
+    public IReadOnlyList<int> Remove(string chatKey, IReadOnlyCollection<int> ids)
     {
         var removed = new List<int>();
         foreach (var id in ids)
@@ -42,12 +36,7 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database, IEnumera
             }
         }
 
-        foreach (var observer in observers)
-        {
-            observer.Removed(removed);
-        }
-
-        return removed.Count;
+        return removed;
     }
 
     public int CountAll() => database.Subscriptions.Count();

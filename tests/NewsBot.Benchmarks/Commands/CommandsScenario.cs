@@ -121,7 +121,7 @@ internal static class CommandsScenario
         try
         {
             var opened = Stopwatch.GetElapsedTime(started);
-            ArticleIndexLoader.Fill(new LiteDbArticleStore(database), index);
+            ArticleIndexLoader.Fill(new LiteDbArticleStore(database), index.AddRange);
             var startup = new StartupResult(opened, Stopwatch.GetElapsedTime(started) - opened, index.Count);
             var afterStartup = MemoryProbe.Take();
             timeline.Add(("after start-up", afterStartup));

@@ -78,8 +78,8 @@ public sealed class ChatLifecycleTests : IDisposable
         await Chats.SetTimeZoneAsync(Group, "Europe/Berlin", CancellationToken.None);
         await Chats.SetQuietHoursAsync(Group, Night, CancellationToken.None);
         await Chats.SetAnnouncementsMutedAsync(Group, true, CancellationToken.None);
-        Subscriptions.Add(Topic(Group, "science"));
-        Subscriptions.Add(Topic(ChatAddress.Parse("telegram:-999"), "sports"));
+        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
+        await _bot.Get<SubscriptionService>().AddAsync(Topic(ChatAddress.Parse("telegram:-999"), "sports"), CancellationToken.None);
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 
@@ -98,11 +98,23 @@ public sealed class ChatLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_MovedSubscriptions_AreMatchedForTheNewAddress()
+    {
+        await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
+        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
+
+        await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
+
+        var article = Assert.Single(_bot.Ingest(_bot.Source(), TestBot.Entry("Telescope finds a comet")));
+        Assert.Equal(Supergroup.Key, Assert.Single(_bot.Get<SubscriptionMatcher>().Match(article)).ChatKey);
+    }
+
+    [Fact]
     public async Task Migrate_Repeated_ChangesNothingMore()
     {
         await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
         await Chats.SetTimeZoneAsync(Group, "Europe/Berlin", CancellationToken.None);
-        Subscriptions.Add(Topic(Group, "science"));
+        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
         await Chats.SetTimeZoneAsync(Supergroup, "Asia/Tokyo", CancellationToken.None);
         var first = Chats.Find(Supergroup);
@@ -137,7 +149,7 @@ public sealed class ChatLifecycleTests : IDisposable
     [Fact]
     public async Task Migrate_UnknownGroup_StillMovesItsSubscriptions()
     {
-        Subscriptions.Add(Topic(Group, "science"));
+        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 

@@ -94,8 +94,8 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
         var source = sources.Ensure("Kelderfeld Wire", FeedPath, [], fromConfiguration: true);
         sources.Save(source with { LastSuccessAt = now.AddHours(-1), LastAttemptAt = now.AddHours(-1), NextPollAt = null });
 
-        var chats = new LiteDbChatStore(database, []);
-        var subscriptions = new LiteDbSubscriptionStore(database, []);
+        var chats = new LiteDbChatStore(database);
+        var subscriptions = new LiteDbSubscriptionStore(database);
         database.Database.BeginTrans();
         for (var i = 1; i <= Chats; i++)
         {

@@ -86,7 +86,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
         {
             var address = new ChatAddress(NewsBot.Core.Chats.PlatformNames.Telegram, chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await bot.Get<ChatLifecycle>().ReactivateAsync(address, ChatKind.Private, null, CancellationToken.None);
-            bot.Get<ISubscriptionStore>().Add(new Subscription(0, address.Key, SubscriptionKind.Keywords, "glacier", DeliveryMode.Instant, null, address.Key, TestBot.Now));
+            await bot.Get<SubscriptionService>().AddAsync(new Subscription(0, address.Key, SubscriptionKind.Keywords, "glacier", DeliveryMode.Instant, null, address.Key, TestBot.Now), CancellationToken.None);
         }
     }
 

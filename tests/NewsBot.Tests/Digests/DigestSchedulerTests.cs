@@ -291,9 +291,9 @@ public sealed class DigestSchedulerTests : IDisposable
         Assert.Equal(0, _rig.Outbox.CountPending());
     }
 
+    /// <summary>A scheduler as a restarted bot has it: its schedule rebuilt from the stored subscriptions.</summary>
     private DigestScheduler NewScheduler() => new(
-        new DigestSchedule(),
-        Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>(),
+        Rebuilt(),
         Bot.Get<ChatLifecycle>(),
         Bot.Get<IDigestCursorStore>(),
         Bot.Get<IArticleHistory>(),
@@ -302,4 +302,11 @@ public sealed class DigestSchedulerTests : IDisposable
         [_rig.Telegram],
         Bot.Time,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestScheduler>.Instance);
+
+    private DigestSchedule Rebuilt()
+    {
+        var schedule = new DigestSchedule();
+        schedule.Reload(Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>().All());
+        return schedule;
+    }
 }

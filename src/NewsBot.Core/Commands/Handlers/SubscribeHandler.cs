@@ -11,6 +11,7 @@ namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class SubscribeHandler(
     ISubscriptionStore subscriptions,
+    SubscriptionService changes,
     ChatLifecycle chats,
     TopicClassifier topics,
     ArticleIndex index,
@@ -24,9 +25,9 @@ public sealed class SubscribeHandler(
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
         AnnouncementOptOut.IsMeant(request.Arguments)
             ? AnnouncementOptOut.SetAsync(request, chats, muted: false, cancellationToken)
-            : ValueTask.FromResult(Handle(request));
+            : ChangeAsync(request, cancellationToken);
 
-    private Reply Handle(CommandRequest request)
+    private async ValueTask<Reply> ChangeAsync(CommandRequest request, CancellationToken cancellationToken)
     {
 
         if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var problem))
@@ -83,8 +84,9 @@ public sealed class SubscribeHandler(
             return Reply.Problem($"This chat has {MaxPerChat} subscriptions, the most it can have. Remove some with /unsubscribe first.");
         }
 
-        var added = subscriptions.Add(new Subscription(
-            0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()));
+        var added = await changes.AddAsync(
+            new Subscription(0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
 
         var blocks = new List<ReplyBlock> { new TextBlock($"Subscribed (#{added.Id}): {SubscriptionText.Describe(added)}.") };
         if (mode == DeliveryMode.Daily)

@@ -5,16 +5,16 @@ using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, ChatLifecycle chats) : ICommandHandler
+public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, SubscriptionService changes, ChatLifecycle chats) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Unsubscribe;
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
         AnnouncementOptOut.IsMeant(request.Arguments)
             ? AnnouncementOptOut.SetAsync(request, chats, muted: true, cancellationToken)
-            : ValueTask.FromResult(Handle(request));
+            : ChangeAsync(request, cancellationToken);
 
-    private Reply Handle(CommandRequest request)
+    private async ValueTask<Reply> ChangeAsync(CommandRequest request, CancellationToken cancellationToken)
     {
 
         var text = request.Arguments.Trim();
@@ -57,7 +57,7 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, ChatLif
             }
         }
 
-        var removed = subscriptions.Remove(chatKey, matching.Select(s => s.Id).ToList());
+        var removed = await changes.RemoveAsync(chatKey, matching.Select(s => s.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var what = removed == 1 ? $"#{matching[0].Id} ({SubscriptionText.Describe(matching[0])})" : $"{removed} subscriptions";
         return Reply.Text($"Stopped {what}.");
     }

@@ -83,7 +83,7 @@ public sealed class TelegramChatSenderTests(TelegramBotFixture fixture) : IClass
     {
         var group = ChatAddress.Parse("telegram:-5301");
         await fixture.Bot.Get<ChatLifecycle>().ReactivateAsync(group, ChatKind.Group, "Readers", CancellationToken.None);
-        fixture.Bot.Get<ISubscriptionStore>().Add(new Subscription(0, group.Key, SubscriptionKind.Topic, "science", DeliveryMode.Instant, null, "telegram:1", TestBot.Now));
+        await fixture.Bot.Get<SubscriptionService>().AddAsync(new Subscription(0, group.Key, SubscriptionKind.Topic, "science", DeliveryMode.Instant, null, "telegram:1", TestBot.Now), CancellationToken.None);
         Telegram.Fail("sendMessage", TelegramFailure.Api(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateTo: -1005301));
 
         var outcome = await Sender.SendAsync(group, Hello, CancellationToken.None);

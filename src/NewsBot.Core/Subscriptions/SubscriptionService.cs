@@ -1,0 +1,52 @@
+using NewsBot.Core.Digests;
+
+namespace NewsBot.Core.Subscriptions;
+
+/// <summary>
+/// The one writer of subscriptions. Each change goes to the store first, then to the two
+/// structures that hold subscriptions in memory: the <see cref="SubscriptionMatcher"/> that
+/// instant pushes ask, and the <see cref="DigestSchedule"/> that daily digests ask. The store
+/// never calls back; <see cref="RebuildAsync"/> fills both from it at start.
+/// </summary>
+public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMatcher matcher, DigestSchedule schedule)
+{
+    /// <summary>Stores the subscription and returns it with its id.</summary>
+    public Task<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var added = store.Add(subscription);
+        matcher.Add(added);
+        schedule.Put(added);
+        return Task.FromResult(added);
+    }
+
+    /// <summary>Removes the chat's subscriptions with these ids; returns how many went.</summary>
+    public Task<int> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var removed = store.Remove(chatKey, ids);
+        matcher.Remove(removed);
+        schedule.Remove(removed);
+        return Task.FromResult(removed.Count);
+    }
+
+    /// <summary>The store moved these subscriptions to another chat (a group that became a supergroup).</summary>
+    public void Moved(IReadOnlyList<Subscription> subscriptions)
+    {
+        matcher.AddRange(subscriptions);
+        foreach (var subscription in subscriptions)
+        {
+            schedule.Put(subscription);
+        }
+    }
+
+    /// <summary>Replaces what the matcher and the digest schedule hold with what the store holds.</summary>
+    public Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var all = store.All().ToList();
+        matcher.Reload(all);
+        schedule.Reload(all);
+        return Task.CompletedTask;
+    }
+}

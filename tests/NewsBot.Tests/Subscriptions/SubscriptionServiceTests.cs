@@ -1,0 +1,66 @@
+using NewsBot.Core.Digests;
+using NewsBot.Core.Subscriptions;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Subscriptions;
+
+public sealed class SubscriptionServiceTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    private SubscriptionService Service => _bot.Get<SubscriptionService>();
+
+    private SubscriptionMatcher Matcher => _bot.Get<SubscriptionMatcher>();
+
+    private DigestSchedule Schedule => _bot.Get<DigestSchedule>();
+
+    [Fact]
+    public async Task Add_IsStored_ThenMatched_AndADailyOneIsScheduled()
+    {
+        var instant = await Service.AddAsync(Science("telegram:1", DeliveryMode.Instant), CancellationToken.None);
+        var daily = await Service.AddAsync(Science("telegram:2", DeliveryMode.Daily), CancellationToken.None);
+
+        Assert.Equal([instant.Id, daily.Id], _bot.Get<ISubscriptionStore>().All().Select(s => s.Id));
+        Assert.Equal(["telegram:1", "telegram:2"], Matches().Order(StringComparer.Ordinal));
+        Assert.Equal(daily.Id, Assert.Single(Schedule.Candidates(TestBot.Now)).Id);
+    }
+
+    [Fact]
+    public async Task Remove_LeavesTheStore_TheMatcherAndTheSchedule_OnlyForThatChat()
+    {
+        var daily = await Service.AddAsync(Science("telegram:1", DeliveryMode.Daily), CancellationToken.None);
+        await Service.AddAsync(Science("telegram:2", DeliveryMode.Instant), CancellationToken.None);
+
+        Assert.Equal(0, await Service.RemoveAsync("telegram:2", [daily.Id], CancellationToken.None));
+        Assert.Equal(1, await Service.RemoveAsync("telegram:1", [daily.Id], CancellationToken.None));
+
+        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Equal(["telegram:2"], Matches());
+        Assert.Empty(Schedule.Candidates(TestBot.Now));
+    }
+
+    [Fact]
+    public async Task Rebuild_HoldsExactlyWhatTheStoreHolds()
+    {
+        var gone = await Service.AddAsync(Science("telegram:1", DeliveryMode.Daily), CancellationToken.None);
+        _bot.Get<ISubscriptionStore>().Remove("telegram:1", [gone.Id]);
+        var stored = _bot.Get<ISubscriptionStore>().Add(Science("telegram:2", DeliveryMode.Daily));
+        Assert.Equal(["telegram:1"], Matches());
+
+        await Service.RebuildAsync(CancellationToken.None);
+
+        Assert.Equal(["telegram:2"], Matches());
+        Assert.Equal(stored.Id, Assert.Single(Schedule.Candidates(TestBot.Now)).Id);
+    }
+
+    private IEnumerable<string> Matches()
+    {
+        var article = Assert.Single(_bot.Ingest(_bot.Source(), TestBot.Entry("Telescope finds a comet " + Guid.NewGuid().ToString("N"))));
+        return Matcher.Match(article).Select(s => s.ChatKey);
+    }
+
+    private static Subscription Science(string chat, DeliveryMode mode) =>
+        new(0, chat, SubscriptionKind.Topic, "science", mode, mode == DeliveryMode.Daily ? new TimeOnly(8, 0) : null, chat, TestBot.Now);
+}
