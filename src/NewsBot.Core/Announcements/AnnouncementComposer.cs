@@ -16,9 +16,9 @@ public sealed class AnnouncementComposer(
 {
     public OutboxKind Kind => OutboxKind.Announcement;
 
-    public Reply? Compose(OutboxEntry entry)
+    public async ValueTask<Reply?> ComposeAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        if (!AnnouncementKeys.TryRead(entry.Reference, out var id, out var isReport) || announcements.Get(id) is not { } announcement)
+        if (!AnnouncementKeys.TryRead(entry.Reference, out var id, out var isReport) || await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } announcement)
         {
             return null;
         }
@@ -26,7 +26,7 @@ public sealed class AnnouncementComposer(
         if (isReport)
         {
             // The figures are stored right after the report is queued; until then they are the outbox's own.
-            var figures = announcement.Figures ?? AnnouncementReports.From(outbox.CountFor(OutboxKind.Announcement, AnnouncementKeys.Reference(id)));
+            var figures = announcement.Figures ?? AnnouncementReports.From(await outbox.CountForAsync(OutboxKind.Announcement, AnnouncementKeys.Reference(id), cancellationToken).ConfigureAwait(false));
             return Reply.Text(AnnouncementReports.Delivered(id, figures));
         }
 

@@ -19,22 +19,22 @@ public sealed class AnnouncementFanOut(
     public const int BatchSize = 1000;
 
     /// <summary>Queues every confirmed announcement that is not queued yet; returns how many entries were added.</summary>
-    public int QueueConfirmed()
+    public async Task<int> QueueConfirmedAsync(CancellationToken cancellationToken)
     {
         var added = 0;
-        foreach (var announcement in announcements.InFlight().Where(a => !a.Queued))
+        foreach (var announcement in (await announcements.InFlightAsync(cancellationToken).ConfigureAwait(false)).Where(a => !a.Queued))
         {
             var recipients = audience.Recipients();
             var reference = AnnouncementKeys.Reference(announcement.Id);
             foreach (var batch in recipients.Chunk(BatchSize))
             {
                 var now = time.GetUtcNow();
-                added += outbox.Enqueue(batch
+                added += await outbox.EnqueueAsync(batch
                     .Select(chatKey => OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, reference), reference, now))
-                    .ToList());
+                    .ToList(), cancellationToken).ConfigureAwait(false);
             }
 
-            announcements.MarkQueued(announcement.Id, recipients.Count);
+            await announcements.MarkQueuedAsync(announcement.Id, recipients.Count, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Announcement #{Id} queued for {Count} chats and channels", announcement.Id, recipients.Count);
         }
 

@@ -22,9 +22,9 @@ public sealed class AnnouncementReporter(
     public async Task<int> ReportFinishedAsync(CancellationToken cancellationToken)
     {
         var reported = 0;
-        foreach (var announcement in announcements.InFlight().Where(a => a.Queued))
+        foreach (var announcement in (await announcements.InFlightAsync(cancellationToken).ConfigureAwait(false)).Where(a => a.Queued))
         {
-            var counts = outbox.CountFor(OutboxKind.Announcement, AnnouncementKeys.Reference(announcement.Id));
+            var counts = await outbox.CountForAsync(OutboxKind.Announcement, AnnouncementKeys.Reference(announcement.Id), cancellationToken).ConfigureAwait(false);
             if (counts.Pending > 0)
             {
                 continue;
@@ -34,15 +34,15 @@ public sealed class AnnouncementReporter(
             var now = time.GetUtcNow();
             if (announcement.ReportChatKey is { } chatKey && audience.Reaches(ChatAddress.Parse(chatKey).Platform))
             {
-                outbox.Enqueue([OutboxEntry.ForComposed(
-                    chatKey, OutboxKind.Announcement, AnnouncementKeys.ReportDedupKey(chatKey, announcement.Id), AnnouncementKeys.ReportReference(announcement.Id), now)]);
+                await outbox.EnqueueAsync([OutboxEntry.ForComposed(
+                    chatKey, OutboxKind.Announcement, AnnouncementKeys.ReportDedupKey(chatKey, announcement.Id), AnnouncementKeys.ReportReference(announcement.Id), now)], cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await notifier.NotifyAsync(AnnouncementReports.Delivered(announcement.Id, figures), cancellationToken).ConfigureAwait(false);
             }
 
-            announcements.MarkDelivered(announcement.Id, figures, now);
+            await announcements.MarkDeliveredAsync(announcement.Id, figures, now, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Announcement #{Id} finished: {Figures}", announcement.Id, AnnouncementReports.Figures(figures));
             reported++;
         }

@@ -37,10 +37,10 @@ public sealed class ArticleIngestor(
     }
 
     /// <summary>Stores entries read outside the poller (tests, tools) with the default rules.</summary>
-    public IReadOnlyList<Article> Ingest(FeedSource source, IReadOnlyList<FeedEntry> entries) =>
-        Ingest(source, entries, Defaults).Added;
+    public async Task<IReadOnlyList<Article>> IngestAsync(FeedSource source, IReadOnlyList<FeedEntry> entries, CancellationToken cancellationToken) =>
+        (await IngestAsync(source, entries, Defaults, cancellationToken).ConfigureAwait(false)).Added;
 
-    public IngestResult Ingest(FeedSource source, IReadOnlyList<FeedEntry> entries, IngestOptions options)
+    public async Task<IngestResult> IngestAsync(FeedSource source, IReadOnlyList<FeedEntry> entries, IngestOptions options, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var field = ItemKeys.ChooseField(entries, preferLinks: source.Note is not null);
@@ -76,7 +76,7 @@ public sealed class ArticleIngestor(
                 isNew, ItemKeys.TitleKey(source.Id, title, entry.Published)));
         }
 
-        var result = articles.AddNew(drafts);
+        var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
         var added = new List<Article>(result.Added.Count);
         foreach (var article in result.Added)
         {
@@ -84,7 +84,7 @@ public sealed class ArticleIngestor(
             var stored = article;
             if (lead is { } leadId)
             {
-                articles.SetStory(article.Id, leadId);
+                await articles.SetStoryAsync(article.Id, leadId, cancellationToken).ConfigureAwait(false);
                 stored = article with { StoryId = leadId };
             }
 
@@ -94,7 +94,7 @@ public sealed class ArticleIngestor(
 
         foreach (var id in result.SameLinkElsewhere ?? [])
         {
-            articles.AddAlsoIn(id, source.Name);
+            await articles.AddAlsoInAsync(id, source.Name, cancellationToken).ConfigureAwait(false);
         }
 
         if (added.Count > 0)
@@ -102,7 +102,7 @@ public sealed class ArticleIngestor(
             logger.LogInformation("Stored {NewCount} new articles from {Source}", added.Count, source.Name);
             foreach (var observer in observers)
             {
-                observer.Stored(added);
+                await observer.StoredAsync(added, cancellationToken).ConfigureAwait(false);
             }
         }
 

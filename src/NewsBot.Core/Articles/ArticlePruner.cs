@@ -16,11 +16,11 @@ public sealed class ArticlePruner(
     IOptions<NewsBotOptions> options,
     ILogger<ArticlePruner> logger)
 {
-    public int Prune()
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - options.Value.Retention;
-        var stillListed = sources.All().SelectMany(s => s.CurrentItemKeys).ToHashSet(StringComparer.Ordinal);
-        var removed = articles.DeleteOlderThan(cutoff, stillListed);
+        var stillListed = (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).SelectMany(s => s.CurrentItemKeys).ToHashSet(StringComparer.Ordinal);
+        var removed = await articles.DeleteOlderThanAsync(cutoff, stillListed, cancellationToken).ConfigureAwait(false);
         ingestor.Forget(removed);
         if (removed.Count > 0)
         {

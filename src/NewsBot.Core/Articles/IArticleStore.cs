@@ -1,36 +1,36 @@
 namespace NewsBot.Core.Articles;
 
 /// <summary>
-/// The durable article collection. Calls are synchronous: the store is an embedded database
-/// with no asynchronous I/O, and wrapping it in tasks would only add allocations.
+/// The durable article collection. Calls return <see cref="ValueTask"/>: an embedded database
+/// completes them at once without allocating, a networked one does real I/O.
 /// </summary>
 public interface IArticleStore
 {
     /// <summary>Stores the drafts whose item key, URL and title key are all new, in one transaction.</summary>
-    AddResult AddNew(IReadOnlyList<ArticleDraft> drafts);
+    ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes articles published before <paramref name="cutoff"/>, except those whose item key is
     /// in <paramref name="keep"/> (still listed by their feed); returns the deleted ids.
     /// </summary>
-    IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep);
+    ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken);
 
-    Article? Get(int id);
+    ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken);
 
     /// <summary>Marks an article as a later report of the story led by <paramref name="storyId"/>.</summary>
-    void SetStory(int id, int storyId);
+    ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken);
 
     /// <summary>Notes that another source published this article's very link.</summary>
-    void AddAlsoIn(int id, string sourceName);
+    ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken);
 
     /// <summary>The later reports of the story this article leads, oldest first.</summary>
-    IReadOnlyList<Article> StoryMembers(int leadId);
+    ValueTask<IReadOnlyList<Article>> StoryMembersAsync(int leadId, CancellationToken cancellationToken);
 
     /// <summary>The articles with these ids, in the order given; unknown ids are skipped.</summary>
-    IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids);
+    ValueTask<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken);
 
     /// <summary>Every article, oldest id first, for building the in-memory index at start.</summary>
-    IEnumerable<Article> ReadAll();
+    IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken);
 
-    int Count();
+    ValueTask<int> CountAsync(CancellationToken cancellationToken);
 }

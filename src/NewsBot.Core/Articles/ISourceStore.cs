@@ -3,16 +3,16 @@ namespace NewsBot.Core.Articles;
 public interface ISourceStore
 {
     /// <summary>Adds the source, or updates its name and topics when its URL is known (re-enabling it); returns it.</summary>
-    FeedSource Ensure(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration);
+    ValueTask<FeedSource> EnsureAsync(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration, CancellationToken cancellationToken);
 
-    IReadOnlyList<FeedSource> All();
+    ValueTask<IReadOnlyList<FeedSource>> AllAsync(CancellationToken cancellationToken);
 
-    FeedSource? Get(int id);
+    ValueTask<FeedSource?> GetAsync(int id, CancellationToken cancellationToken);
 
-    FeedSource? FindByUrl(string url);
+    ValueTask<FeedSource?> FindByUrlAsync(string url, CancellationToken cancellationToken);
 
     /// <summary>Writes back a source's health and fetch state.</summary>
-    void Save(FeedSource source);
+    ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken);
 
-    bool Remove(int id);
+    ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken);
 }

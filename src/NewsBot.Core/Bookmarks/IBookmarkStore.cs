@@ -3,15 +3,15 @@ namespace NewsBot.Core.Bookmarks;
 public interface IBookmarkStore
 {
     /// <summary>Saves the bookmark; false when the person had already saved that article.</summary>
-    bool Add(Bookmark bookmark);
+    ValueTask<bool> AddAsync(Bookmark bookmark, CancellationToken cancellationToken);
 
     /// <summary>False when there was nothing to remove.</summary>
-    bool Remove(string userKey, int articleId);
+    ValueTask<bool> RemoveAsync(string userKey, int articleId, CancellationToken cancellationToken);
 
-    bool Contains(string userKey, int articleId);
+    ValueTask<bool> ContainsAsync(string userKey, int articleId, CancellationToken cancellationToken);
 
     /// <summary>The person's bookmarks, most recently saved first.</summary>
-    IReadOnlyList<Bookmark> List(string userKey, int skip, int take);
+    ValueTask<IReadOnlyList<Bookmark>> ListAsync(string userKey, int skip, int take, CancellationToken cancellationToken);
 
-    int Count(string userKey);
+    ValueTask<int> CountAsync(string userKey, CancellationToken cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed class ChatDirectory(ChatLifecycle chats, IUserStore users, TimePro
 
         if (IsDue("u|" + message.User.Key, now))
         {
-            users.Touch(message.User, message.UserName, now);
+            await users.TouchAsync(message.User, message.UserName, now, cancellationToken).ConfigureAwait(false);
         }
     }
 

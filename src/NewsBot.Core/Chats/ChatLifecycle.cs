@@ -36,7 +36,7 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
         try
         {
             var all = new ConcurrentDictionary<string, ChatRecord>(StringComparer.Ordinal);
-            foreach (var chat in store.All())
+            await foreach (var chat in store.AllAsync(cancellationToken).ConfigureAwait(false))
             {
                 all[chat.Key] = chat;
             }
@@ -51,14 +51,14 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
 
     /// <summary>The bot is in the chat: creates it, or refreshes its kind, title and last-seen time, and makes it active again.</summary>
     public Task<ChatRecord> ReactivateAsync(ChatAddress chat, ChatKind kind, string? title, CancellationToken cancellationToken) =>
-        WriteAsync(() =>
+        WriteAsync(async () =>
         {
             var now = time.GetUtcNow();
-            var known = store.Find(chat);
+            var known = await store.FindAsync(chat, cancellationToken).ConfigureAwait(false);
             var record = known is null
                 ? new ChatRecord(chat.Key, chat.Platform, kind, title, null, true, null, now, now)
                 : known with { Kind = kind, Title = title ?? known.Title, Active = true, InactiveReason = null, LastSeen = now };
-            return Save(record);
+            return await SaveAsync(record, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>
@@ -89,17 +89,18 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
             return Task.CompletedTask;
         }
 
-        return WriteAsync(() =>
+        return WriteAsync(async () =>
         {
             var changed = new List<ChatRecord>();
-            if (store.Find(from) is { } old)
+            if (await store.FindAsync(from, cancellationToken).ConfigureAwait(false) is { } old)
             {
-                var (retired, target) = ChatMigration.Merge(old, store.Find(to), to, time.GetUtcNow());
+                var target = await store.FindAsync(to, cancellationToken).ConfigureAwait(false);
+                var (retired, merged) = ChatMigration.Merge(old, target, to, time.GetUtcNow());
                 changed.Add(retired);
-                changed.Add(target);
+                changed.Add(merged);
             }
 
-            subscriptions.Moved(store.Move(from, to, changed));
+            subscriptions.Moved(await store.MoveAsync(from, to, changed, cancellationToken).ConfigureAwait(false));
             foreach (var record in changed)
             {
                 _chats[record.Key] = record;
@@ -125,31 +126,31 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
     public void Dispose() => _writes.Dispose();
 
     private Task<bool> ChangeAsync(ChatAddress chat, Func<ChatRecord, ChatRecord> change, CancellationToken cancellationToken) =>
-        WriteAsync(() =>
+        WriteAsync(async () =>
         {
-            if (store.Find(chat) is not { } known)
+            if (await store.FindAsync(chat, cancellationToken).ConfigureAwait(false) is not { } known)
             {
                 return false;
             }
 
-            Save(change(known));
+            await SaveAsync(change(known), cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
-    private ChatRecord Save(ChatRecord record)
+    private async Task<ChatRecord> SaveAsync(ChatRecord record, CancellationToken cancellationToken)
     {
-        store.Save(record);
+        await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
         _chats[record.Key] = record;
         return record;
     }
 
     // One change at a time, so two changes to one chat cannot each undo the other.
-    private async Task<T> WriteAsync<T>(Func<T> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return write();
+            return await write().ConfigureAwait(false);
         }
         finally
         {

@@ -8,18 +8,18 @@ namespace NewsBot.Core.Chats;
 /// </summary>
 public interface IChatStore
 {
-    ChatRecord? Find(ChatAddress chat);
+    ValueTask<ChatRecord?> FindAsync(ChatAddress chat, CancellationToken cancellationToken);
 
     /// <summary>Every stored chat, for rebuilding the copy in memory.</summary>
-    IEnumerable<ChatRecord> All();
+    IAsyncEnumerable<ChatRecord> AllAsync(CancellationToken cancellationToken);
 
     /// <summary>Creates the chat or replaces what is stored for it.</summary>
-    void Save(ChatRecord chat);
+    ValueTask SaveAsync(ChatRecord chat, CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction, so a crash cannot leave subscriptions split over two chats: saves
     /// <paramref name="changed"/> and hands every subscription of <paramref name="from"/> to
     /// <paramref name="to"/>. Returns the moved subscriptions, with their new chat.
     /// </summary>
-    IReadOnlyList<Subscription> Move(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed);
+    ValueTask<IReadOnlyList<Subscription>> MoveAsync(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed, CancellationToken cancellationToken);
 }

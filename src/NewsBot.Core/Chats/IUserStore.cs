@@ -2,7 +2,7 @@ namespace NewsBot.Core.Chats;
 
 public interface IUserStore
 {
-    void Touch(UserAddress user, string displayName, DateTimeOffset now);
+    ValueTask TouchAsync(UserAddress user, string displayName, DateTimeOffset now, CancellationToken cancellationToken);
 
-    int Count();
+    ValueTask<int> CountAsync(CancellationToken cancellationToken);
 }

@@ -6,13 +6,13 @@ namespace NewsBot.Core.Commands;
 /// <summary>One article shown in full, with its Save / Saved toggle: what /read answers, and what a toggle press answers with.</summary>
 public static class ArticleCard
 {
-    public static Reply For(Article article, bool saved, IArticleStore articles)
+    public static async Task<Reply> ForAsync(Article article, bool saved, IArticleStore articles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
         var id = article.Id;
         return new Reply
         {
-            Blocks = [new ArticleCardBlock(ArticleViews.From(article) with { AlsoReportedBy = AlsoReportedBy(article, articles) })],
+            Blocks = [new ArticleCardBlock(ArticleViews.From(article) with { AlsoReportedBy = await AlsoReportedByAsync(article, articles, cancellationToken).ConfigureAwait(false) })],
             Buttons =
             [
                 saved
@@ -23,15 +23,15 @@ public static class ArticleCard
         };
     }
 
-    private static List<string> AlsoReportedBy(Article article, IArticleStore articles)
+    private static async Task<List<string>> AlsoReportedByAsync(Article article, IArticleStore articles, CancellationToken cancellationToken)
     {
         var story = new List<Article>();
-        if (article.StoryId != 0 && articles.Get(article.StoryId) is { } lead)
+        if (article.StoryId != 0 && await articles.GetAsync(article.StoryId, cancellationToken).ConfigureAwait(false) is { } lead)
         {
             story.Add(lead);
         }
 
-        story.AddRange(articles.StoryMembers(article.StoryLeadId));
+        story.AddRange(await articles.StoryMembersAsync(article.StoryLeadId, cancellationToken).ConfigureAwait(false));
         return story
             .Where(a => a.Id != article.Id && a.SourceId != article.SourceId)
             .Select(a => $"{a.SourceName} (#{a.Id})")

@@ -13,25 +13,27 @@ internal sealed class AcceptanceRecorder(IOutboxStore outbox)
     private bool _writing;
 
     /// <summary>Completes once the entries are recorded as sent; faults when the write failed.</summary>
-    public Task RecordAsync(IReadOnlyCollection<long> ids, DateTimeOffset at)
+    public async Task RecordAsync(IReadOnlyCollection<long> ids, DateTimeOffset at)
     {
         var acceptance = new Acceptance(ids, at, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool writes;
         lock (_lock)
         {
             _waiting.Add(acceptance);
-            if (_writing)
-            {
-                return acceptance.Recorded.Task;
-            }
-
+            writes = !_writing;
             _writing = true;
         }
 
-        WriteWaiting();
-        return acceptance.Recorded.Task;
+        // The first caller writes; those arriving meanwhile are taken along by its next round.
+        if (writes)
+        {
+            await WriteWaitingAsync().ConfigureAwait(false);
+        }
+
+        await acceptance.Recorded.Task.ConfigureAwait(false);
     }
 
-    private void WriteWaiting()
+    private async Task WriteWaitingAsync()
     {
         while (true)
         {
@@ -51,7 +53,8 @@ internal sealed class AcceptanceRecorder(IOutboxStore outbox)
             try
             {
                 // Within a group the times differ by the length of one write; the latest stands for all.
-                outbox.MarkSent(group.SelectMany(a => a.Ids).ToList(), group.Max(a => a.At));
+                // The platform accepted these: they are recorded whatever becomes of the callers.
+                await outbox.MarkSentAsync(group.SelectMany(a => a.Ids).ToList(), group.Max(a => a.At), CancellationToken.None).ConfigureAwait(false);
                 foreach (var acceptance in group)
                 {
                     acceptance.Recorded.SetResult();

@@ -58,7 +58,7 @@ public sealed class DeliveryDispatcher(
     {
         var now = time.GetUtcNow();
         var batch = Math.Max(1, _options.BatchSize);
-        var due = outbox.Due(sender.Platform, now, batch);
+        var due = await outbox.DueAsync(sender.Platform, now, batch, stopping).ConfigureAwait(false);
         if (due.Count == 0)
         {
             return new DispatchRound(0, 0, Full: false);
@@ -66,10 +66,10 @@ public sealed class DeliveryDispatcher(
 
         var pacer = PacerFor(sender.Platform);
         pacer.Forget(now);
-        var round = new Round(sender, pacer, LoadArticles(due));
+        var round = new Round(sender, pacer, await LoadArticlesAsync(due, stopping).ConfigureAwait(false));
         foreach (var group in due.GroupBy(e => e.ChatKey, StringComparer.Ordinal))
         {
-            Plan(round, group.Key, group.ToList(), now);
+            await PlanAsync(round, group.Key, group.ToList(), now, stopping).ConfigureAwait(false);
         }
 
         using var slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentSends));
@@ -100,7 +100,7 @@ public sealed class DeliveryDispatcher(
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
-        PostponeHeld(round);
+        await PostponeHeldAsync(round, stopping).ConfigureAwait(false);
         return new DispatchRound(round.Sent, due.Count, Full: due.Count >= batch && !stopping.IsCancellationRequested);
     }
 
@@ -124,12 +124,12 @@ public sealed class DeliveryDispatcher(
         }
     }
 
-    private void Plan(Round round, string chatKey, List<OutboxEntry> entries, DateTimeOffset now)
+    private async Task PlanAsync(Round round, string chatKey, List<OutboxEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = chats.Find(ChatAddress.Parse(chatKey));
         if (record is { Active: false })
         {
-            outbox.DropPending(chatKey, "the chat is inactive: " + (record.InactiveReason ?? "unknown reason"));
+            await outbox.DropPendingAsync(chatKey, "the chat is inactive: " + (record.InactiveReason ?? "unknown reason"), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -152,10 +152,10 @@ public sealed class DeliveryDispatcher(
     }
 
     /// <summary>Every article the round's story entries show, read once for the whole round.</summary>
-    private Dictionary<int, Article> LoadArticles(IReadOnlyList<OutboxEntry> due)
+    private async Task<Dictionary<int, Article>> LoadArticlesAsync(IReadOnlyList<OutboxEntry> due, CancellationToken cancellationToken)
     {
         var ids = due.Where(e => e.Kind == OutboxKind.Story).SelectMany(e => e.ArticleIds).Distinct().ToList();
-        return ids.Count == 0 ? [] : articles.GetMany(ids).ToDictionary(a => a.Id);
+        return ids.Count == 0 ? [] : (await articles.GetManyAsync(ids, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id);
     }
 
     private async Task SendInLaneAsync(Round round, Message message, Task previous, SemaphoreSlim slots, CancellationToken stopping, CancellationToken abort)
@@ -189,7 +189,7 @@ public sealed class DeliveryDispatcher(
     private async Task SendAsync(Round round, Message message, CancellationToken cancellationToken)
     {
         message.Settled = true;
-        var (reply, ids) = Compose(round, message);
+        var (reply, ids) = await ComposeAsync(round, message, cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
             return;
@@ -232,64 +232,64 @@ public sealed class DeliveryDispatcher(
                 break;
             case SendOutcome.RetryAfter retry when retry.Global:
                 round.Pacer.HoldAll(now + retry.Delay);
-                outbox.Reschedule(ids, now + retry.Delay, "flood wait for the whole bot", countAttempt: false);
+                await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for the whole bot", countAttempt: false, cancellationToken).ConfigureAwait(false);
                 round.StopAll = true;
                 logger.LogWarning("{Platform} asked the bot to wait {Delay} before sending anything", sender.Platform, retry.Delay);
                 break;
             case SendOutcome.RetryAfter retry:
                 round.Pacer.Hold(chatKey, now + retry.Delay);
-                outbox.Reschedule(ids, now + retry.Delay, "flood wait for this chat", countAttempt: false);
+                await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for this chat", countAttempt: false, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = true;
                 break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
                 await chats.DeactivateAsync(ChatAddress.Parse(chatKey), lost.Reason, CancellationToken.None).ConfigureAwait(false);
-                var dropped = outbox.DropPending(chatKey, lost.Reason);
+                var dropped = await outbox.DropPendingAsync(chatKey, lost.Reason, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 logger.LogInformation("Chat {Chat} is unreachable ({Reason}); {Dropped} pending pushes dropped", chatKey, lost.Reason, dropped);
                 break;
             case SendOutcome.PermanentFailure refused:
-                outbox.Fail(ids, refused.Reason);
+                await outbox.FailAsync(ids, refused.Reason, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.TransientFailure transient:
                 var attempts = message.Entries.Max(e => e.Attempts) + 1;
                 if (attempts >= MaxAttempts)
                 {
-                    outbox.Fail(ids, $"gave up after {attempts} attempts: {transient.Reason}");
+                    await outbox.FailAsync(ids, $"gave up after {attempts} attempts: {transient.Reason}", cancellationToken).ConfigureAwait(false);
                     break;
                 }
 
-                outbox.Reschedule(ids, now + Backoff(attempts), transient.Reason, countAttempt: true);
+                await outbox.RescheduleAsync(ids, now + Backoff(attempts), transient.Reason, countAttempt: true, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 break;
         }
     }
 
     /// <summary>What to send for the message, and the entries it settles; null when there is nothing left to send.</summary>
-    private (Reply? Reply, List<long> Ids) Compose(Round round, Message message)
+    private async Task<(Reply? Reply, List<long> Ids)> ComposeAsync(Round round, Message message, CancellationToken cancellationToken)
     {
         if (message.Entries is [{ Kind: not OutboxKind.Story } entry])
         {
             if (!_composers.TryGetValue(entry.Kind, out var composer))
             {
-                outbox.Drop([entry.Id], $"nothing can compose {entry.Kind} messages");
+                await outbox.DropAsync([entry.Id], $"nothing can compose {entry.Kind} messages", cancellationToken).ConfigureAwait(false);
                 return (null, []);
             }
 
             Reply? composed;
             try
             {
-                composed = composer.Compose(entry);
+                composed = await composer.ComposeAsync(entry, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Composing {Kind} entry {Id} failed", entry.Kind, entry.Id);
-                outbox.Reschedule([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), "composing failed: " + ex.GetType().Name, countAttempt: true);
+                await outbox.RescheduleAsync([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), "composing failed: " + ex.GetType().Name, countAttempt: true, cancellationToken).ConfigureAwait(false);
                 return (null, []);
             }
 
             if (composed is null)
             {
-                outbox.Drop([entry.Id], $"the {entry.Kind.ToString().ToLowerInvariant()} has nothing to send any more");
+                await outbox.DropAsync([entry.Id], $"the {entry.Kind.ToString().ToLowerInvariant()} has nothing to send any more", cancellationToken).ConfigureAwait(false);
             }
 
             return (composed, [entry.Id]);
@@ -315,7 +315,7 @@ public sealed class DeliveryDispatcher(
 
         if (empty.Count > 0)
         {
-            outbox.Drop(empty, "the articles were removed before they could be sent");
+            await outbox.DropAsync(empty, "the articles were removed before they could be sent", cancellationToken).ConfigureAwait(false);
         }
 
         return shown.Count switch
@@ -327,7 +327,7 @@ public sealed class DeliveryDispatcher(
     }
 
     /// <summary>A chat the platform asked to wait for keeps its other due entries until then, so the next rounds do not stall on it.</summary>
-    private void PostponeHeld(Round round)
+    private async Task PostponeHeldAsync(Round round, CancellationToken cancellationToken)
     {
         foreach (var (chatKey, floodWait) in round.Held)
         {
@@ -342,7 +342,7 @@ public sealed class DeliveryDispatcher(
                 .SelectMany(m => m.Entries)
                 .Select(e => e.Id)
                 .ToList();
-            outbox.Reschedule(waiting, until, "flood wait for this chat", countAttempt: false);
+            await outbox.RescheduleAsync(waiting, until, "flood wait for this chat", countAttempt: false, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,7 +14,7 @@ namespace NewsBot.Core.Delivery;
 /// queued per chat are kept in memory (<see cref="QueuedStories"/>), rebuilt from the outbox at
 /// start. The planner's position (the last article planned) moves in the same transaction as
 /// the last entries of a batch are written; articles stored after it, say before a crash, are planned the next
-/// time (<see cref="CatchUp"/> at start). Backlog items (a new source's first read, old items)
+/// time (<see cref="CatchUpAsync"/> at start). Backlog items (a new source's first read, old items)
 /// are never pushed; daily subscriptions are collected by the digest instead. Instant pushes
 /// to a chat in its quiet hours wait for the window's end.
 /// </summary>
@@ -24,23 +24,29 @@ public sealed class DeliveryPlanner(
     IArticleStore articles,
     ChatLifecycle chats,
     TimeProvider time,
-    ILogger<DeliveryPlanner> logger) : INewArticlesObserver
+    ILogger<DeliveryPlanner> logger) : INewArticlesObserver, IDisposable
 {
     // Ids read per query when catching up with articles stored but not yet planned.
     private const int CatchUpChunk = 1000;
 
-    private readonly Lock _lock = new();
+    // One plan at a time: the queued stories and the position are read and moved together.
+    private readonly SemaphoreSlim _lock = new(1, 1);
     private QueuedStories? _queued;
     private int _plannedThrough;
 
     /// <summary>Chats whose entries are written in one transaction.</summary>
     internal int SliceChats { get; init; } = 2_000;
 
-    public void Stored(IReadOnlyList<Article> articles)
+    public async Task StoredAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            Plan(articles);
+            await PlanAsync(articles, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
         }
     }
 
@@ -48,27 +54,39 @@ public sealed class DeliveryPlanner(
     /// Reads the stories queued per chat and the planner's position from the outbox again; the
     /// planner is their only writer, and reads them lazily when this was not called first.
     /// </summary>
-    public void Rebuild()
+    public async Task RebuildAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             _queued = null;
-            Load();
+            await LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
         }
     }
 
     /// <summary>Plans every article stored after the planner's position; returns how many entries were queued.</summary>
-    public int CatchUp()
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return Plan([]);
+            return await PlanAsync([], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
         }
     }
 
-    private int Plan(IReadOnlyList<Article> given)
+    public void Dispose() => _lock.Dispose();
+
+    private async Task<int> PlanAsync(IReadOnlyList<Article> given, CancellationToken cancellationToken)
     {
-        var queued = Load();
+        var queued = await LoadAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         queued.Forget(now);
 
@@ -77,11 +95,11 @@ public sealed class DeliveryPlanner(
         var batch = given.Where(a => a.Id > _plannedThrough).ToList();
         if (given.Count == 0)
         {
-            batch.AddRange(Missed(before: null));
+            batch.AddRange(await MissedAsync(before: null, cancellationToken).ConfigureAwait(false));
         }
         else if (batch.Count > 0)
         {
-            batch.AddRange(Missed(before: batch.Min(a => a.Id)));
+            batch.AddRange(await MissedAsync(before: batch.Min(a => a.Id), cancellationToken).ConfigureAwait(false));
         }
 
         if (batch.Count == 0)
@@ -143,11 +161,11 @@ public sealed class DeliveryPlanner(
                 notBefore));
             if (slice.Count >= SliceChats)
             {
-                added += Write(slice, queued, _plannedThrough, now);
+                added += await WriteAsync(slice, queued, _plannedThrough, now, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        added += Write(slice, queued, through, now);
+        added += await WriteAsync(slice, queued, through, now, cancellationToken).ConfigureAwait(false);
         _plannedThrough = through;
 
         if (added > 0)
@@ -159,9 +177,9 @@ public sealed class DeliveryPlanner(
     }
 
     /// <summary>Writes one slice of entries with the planner's position, remembers their stories as queued and empties the slice.</summary>
-    private int Write(List<OutboxEntry> slice, QueuedStories queued, int plannedThrough, DateTimeOffset now)
+    private async Task<int> WriteAsync(List<OutboxEntry> slice, QueuedStories queued, int plannedThrough, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var added = outbox.EnqueuePlanned(slice, plannedThrough);
+        var added = await outbox.EnqueuePlannedAsync(slice, plannedThrough, cancellationToken).ConfigureAwait(false);
         foreach (var entry in slice)
         {
             queued.Add(entry.ChatKey, entry.StoryIds, now);
@@ -217,14 +235,14 @@ public sealed class DeliveryPlanner(
     /// storing and planning): from the position up to <paramref name="before"/>, or to the
     /// newest stored article when catching up.
     /// </summary>
-    private List<Article> Missed(int? before)
+    private async Task<List<Article>> MissedAsync(int? before, CancellationToken cancellationToken)
     {
         var missed = new List<Article>();
         var from = _plannedThrough + 1;
         while (before is null || from < before)
         {
             var until = before is { } b ? Math.Min(b, from + CatchUpChunk) : from + CatchUpChunk;
-            var found = articles.GetMany(Enumerable.Range(from, until - from).ToList());
+            var found = await articles.GetManyAsync(Enumerable.Range(from, until - from).ToList(), cancellationToken).ConfigureAwait(false);
             missed.AddRange(found);
             if (before is null && found.Count == 0)
             {
@@ -242,7 +260,7 @@ public sealed class DeliveryPlanner(
         return missed;
     }
 
-    private QueuedStories Load()
+    private async Task<QueuedStories> LoadAsync(CancellationToken cancellationToken)
     {
         if (_queued is not null)
         {
@@ -250,12 +268,12 @@ public sealed class DeliveryPlanner(
         }
 
         var queued = new QueuedStories();
-        foreach (var (chatKey, storyIds, createdAt) in outbox.StoriesQueuedSince(time.GetUtcNow() - QueuedStories.Remembered))
+        await foreach (var (chatKey, storyIds, createdAt) in outbox.StoriesQueuedSinceAsync(time.GetUtcNow() - QueuedStories.Remembered, cancellationToken).ConfigureAwait(false))
         {
             queued.Add(chatKey, storyIds, createdAt);
         }
 
-        _plannedThrough = outbox.PlannedThrough();
+        _plannedThrough = await outbox.PlannedThroughAsync(cancellationToken).ConfigureAwait(false);
         _queued = queued;
         return queued;
     }

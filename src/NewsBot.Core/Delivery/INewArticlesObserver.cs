@@ -5,5 +5,5 @@ namespace NewsBot.Core.Delivery;
 /// <summary>Told about articles as soon as they are stored and indexed.</summary>
 public interface INewArticlesObserver
 {
-    void Stored(IReadOnlyList<Article> articles);
+    Task StoredAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken);
 }

@@ -11,5 +11,5 @@ public interface IOutboxComposer
     OutboxKind Kind { get; }
 
     /// <summary>The message for the entry, or null when there is nothing to send any more (the entry is then dropped).</summary>
-    Reply? Compose(OutboxEntry entry);
+    ValueTask<Reply?> ComposeAsync(OutboxEntry entry, CancellationToken cancellationToken);
 }

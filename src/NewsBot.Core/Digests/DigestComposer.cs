@@ -16,21 +16,21 @@ public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleSto
 {
     public OutboxKind Kind => OutboxKind.Digest;
 
-    public Reply? Compose(OutboxEntry entry)
+    public async ValueTask<Reply?> ComposeAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         if (!int.TryParse(entry.Reference, NumberStyles.None, CultureInfo.InvariantCulture, out var subscriptionId))
         {
             return null;
         }
 
-        var subscription = subscriptions.ListForChat(entry.ChatKey).FirstOrDefault(s => s.Id == subscriptionId);
+        var subscription = (await subscriptions.ListForChatAsync(entry.ChatKey, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Id == subscriptionId);
         if (subscription is null)
         {
             return null;
         }
 
         // The articles are in rank order; one pruned since is passed over for the next.
-        var listed = articles.GetMany(entry.ArticleIds.Take(DigestScheduler.Listed * 2).ToList()).Take(DigestScheduler.Listed).ToList();
+        var listed = (await articles.GetManyAsync(entry.ArticleIds.Take(DigestScheduler.Listed * 2).ToList(), cancellationToken).ConfigureAwait(false)).Take(DigestScheduler.Listed).ToList();
         if (listed.Count == 0)
         {
             return null;

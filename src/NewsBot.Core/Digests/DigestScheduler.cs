@@ -37,10 +37,10 @@ public sealed class DigestScheduler(
     public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(7);
 
     /// <summary>Puts every digest due now into the outbox; returns how many digests were queued.</summary>
-    public int RunDue()
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = FindDue(now);
+        var due = await FindDueAsync(now, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
         {
             return 0;
@@ -66,8 +66,8 @@ public sealed class DigestScheduler(
             schedule.Postpone(digest.Subscription.Id, LocalClock.Next(digest.Subscription.DailyAt!.Value, digest.Zone, now));
         }
 
-        var added = entries.Count == 0 ? 0 : outbox.Enqueue(entries);
-        cursors.Save(moved);
+        var added = entries.Count == 0 ? 0 : await outbox.EnqueueAsync(entries, cancellationToken).ConfigureAwait(false);
+        await cursors.SaveAsync(moved, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Daily digests: {Due} due, {Queued} queued, {Empty} with nothing new", due.Count, added, due.Count - entries.Count);
         return added;
     }
@@ -82,7 +82,7 @@ public sealed class DigestScheduler(
             .Select(story => story.MinBy(a => a.Id)!)
             .ToList();
 
-    private List<DueDigest> FindDue(DateTimeOffset now)
+    private async Task<List<DueDigest>> FindDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = new List<DueDigest>();
         var chatCache = new Dictionary<string, ChatRecord?>(StringComparer.Ordinal);
@@ -96,7 +96,7 @@ public sealed class DigestScheduler(
 
             var zone = ChatZone.Of(chat);
             var at = subscription.DailyAt!.Value;
-            var cursor = cursors.Find(subscription.Id);
+            var cursor = await cursors.FindAsync(subscription.Id, cancellationToken).ConfigureAwait(false);
             var after = cursor?.LastRunAt ?? subscription.CreatedAt;
             var date = DigestClock.DueDate(at, zone, after, now);
             if (date is null || date == cursor?.LastLocalDate)

@@ -7,8 +7,8 @@ namespace NewsBot.Core.State;
 public interface IStateStore
 {
     /// <summary>The stored value, or null when nothing was stored under the name.</summary>
-    string? Get(string name);
+    ValueTask<string?> GetAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Stores the value durably before returning.</summary>
-    void Set(string name, string value);
+    ValueTask SetAsync(string name, string value, CancellationToken cancellationToken);
 }

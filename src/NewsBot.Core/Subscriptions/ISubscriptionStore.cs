@@ -3,15 +3,15 @@ namespace NewsBot.Core.Subscriptions;
 public interface ISubscriptionStore
 {
     /// <summary>Stores the subscription and returns it with its id.</summary>
-    Subscription Add(Subscription subscription);
+    ValueTask<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken);
 
-    IReadOnlyList<Subscription> ListForChat(string chatKey);
+    ValueTask<IReadOnlyList<Subscription>> ListForChatAsync(string chatKey, CancellationToken cancellationToken);
 
     /// <summary>Removes the chat's subscriptions with these ids; returns the ids that went.</summary>
-    IReadOnlyList<int> Remove(string chatKey, IReadOnlyCollection<int> ids);
+    ValueTask<IReadOnlyList<int>> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
-    int CountAll();
+    ValueTask<int> CountAllAsync(CancellationToken cancellationToken);
 
     /// <summary>Every subscription, for rebuilding the structures that hold them in memory.</summary>
-    IEnumerable<Subscription> All();
+    IAsyncEnumerable<Subscription> AllAsync(CancellationToken cancellationToken);
 }

@@ -11,23 +11,21 @@ namespace NewsBot.Core.Subscriptions;
 public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMatcher matcher, DigestSchedule schedule)
 {
     /// <summary>Stores the subscription and returns it with its id.</summary>
-    public Task<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken)
+    public async Task<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var added = store.Add(subscription);
+        var added = await store.AddAsync(subscription, cancellationToken).ConfigureAwait(false);
         matcher.Add(added);
         schedule.Put(added);
-        return Task.FromResult(added);
+        return added;
     }
 
     /// <summary>Removes the chat's subscriptions with these ids; returns how many went.</summary>
-    public Task<int> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    public async Task<int> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var removed = store.Remove(chatKey, ids);
+        var removed = await store.RemoveAsync(chatKey, ids, cancellationToken).ConfigureAwait(false);
         matcher.Remove(removed);
         schedule.Remove(removed);
-        return Task.FromResult(removed.Count);
+        return removed.Count;
     }
 
     /// <summary>The store moved these subscriptions to another chat (a group that became a supergroup).</summary>
@@ -41,12 +39,10 @@ public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMa
     }
 
     /// <summary>Replaces what the matcher and the digest schedule hold with what the store holds.</summary>
-    public Task RebuildAsync(CancellationToken cancellationToken)
+    public async Task RebuildAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var all = store.All().ToList();
+        var all = await store.AllAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         matcher.Reload(all);
         schedule.Reload(all);
-        return Task.CompletedTask;
     }
 }

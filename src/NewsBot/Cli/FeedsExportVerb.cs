@@ -13,7 +13,7 @@ internal static class FeedsExportVerb
         try
         {
             using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
-            var sources = host.Services.GetRequiredService<ISourceStore>().All();
+            var sources = await host.Services.GetRequiredService<ISourceStore>().AllAsync(cancellationToken).ConfigureAwait(false);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             if (output is null)
             {

@@ -47,10 +47,13 @@ internal static class FeedsImportVerb
 
         // Decided in file order before any checking, so the first listing of a feed is the one kept.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var skips = outlines.Select(outline =>
-            !seen.Add(outline.Url) ? "listed twice in the file"
-            : sources.FindByUrl(outline.Url) is { Enabled: true } known ? $"already source #{known.Id}"
-            : null).ToArray();
+        var skips = new string?[outlines.Count];
+        for (var i = 0; i < outlines.Count; i++)
+        {
+            skips[i] = !seen.Add(outlines[i].Url) ? "listed twice in the file"
+                : await sources.FindByUrlAsync(outlines[i].Url, cancellationToken).ConfigureAwait(false) is { Enabled: true } known ? $"already source #{known.Id}"
+                : null;
+        }
 
         var results = new FeedProbeResult?[outlines.Count];
         await Parallel.ForEachAsync(
@@ -79,7 +82,7 @@ internal static class FeedsImportVerb
             else if (result is { IsFeed: true })
             {
                 var name = outline.Title.Length > 0 ? outline.Title : result.Title ?? outline.Url;
-                var added = sources.Ensure(name, result.FeedUrl!, outline.Topics, fromConfiguration: false);
+                var added = await sources.EnsureAsync(name, result.FeedUrl!, outline.Topics, fromConfiguration: false, cancellationToken).ConfigureAwait(false);
                 report.Added.Add($"#{added.Id} {added.Name}");
             }
             else

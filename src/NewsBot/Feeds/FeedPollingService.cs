@@ -26,7 +26,7 @@ internal sealed class FeedPollingService(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        SyncConfiguredSources();
+        await SyncConfiguredSourcesAsync(cancellationToken).ConfigureAwait(false);
         await PollDueAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -62,7 +62,7 @@ internal sealed class FeedPollingService(
     {
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
-        var due = sources.All()
+        var due = (await sources.AllAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => s.Enabled && (s.NextPollAt is null || s.NextPollAt <= now))
             .OrderBy(s => s.NextPollAt ?? DateTimeOffset.MinValue)
             .ThenBy(s => s.Id)
@@ -111,20 +111,20 @@ internal sealed class FeedPollingService(
         }
     }
 
-    private void SyncConfiguredSources()
+    private async Task SyncConfiguredSourcesAsync(CancellationToken cancellationToken)
     {
         var configured = options.CurrentValue.Sources;
         var urls = new HashSet<string>(configured.Select(s => s.Url.Trim()), StringComparer.Ordinal);
         foreach (var source in configured)
         {
             var topics = source.Topics.Select(TopicNames.Normalize).Where(t => t.Length > 0).Distinct().ToList();
-            sources.Ensure(source.Name.Trim(), source.Url.Trim(), topics, fromConfiguration: true);
+            await sources.EnsureAsync(source.Name.Trim(), source.Url.Trim(), topics, fromConfiguration: true, cancellationToken).ConfigureAwait(false);
         }
 
         // A source taken out of configuration stops being read; its articles age out as usual.
-        foreach (var stale in sources.All().Where(s => s.FromConfiguration && !urls.Contains(s.Url)))
+        foreach (var stale in (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.FromConfiguration && !urls.Contains(s.Url)))
         {
-            sources.Remove(stale.Id);
+            await sources.RemoveAsync(stale.Id, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Source {Source} is no longer configured and will not be read", stale.Name);
         }
     }

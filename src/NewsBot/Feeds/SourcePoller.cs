@@ -63,7 +63,7 @@ internal sealed class SourcePoller(
                     var hash = ContentHash(success.Content);
                     if (source.LastSuccessAt is not null && source.LastError is null && hash == source.ContentHash)
                     {
-                        Save(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, null));
+                        await SaveAsync(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, null), cancellationToken).ConfigureAwait(false);
                         return [];
                     }
 
@@ -82,7 +82,7 @@ internal sealed class SourcePoller(
                         logger.LogWarning("Source {Source} listed {Listed} items; only the newest {Taken} were taken (Feeds:MaxItemsPerRead)", source.Name, document.Entries.Count, taken.Count);
                     }
 
-                    var ingested = ingestor.Ingest(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge));
+                    var ingested = await ingestor.IngestAsync(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge), cancellationToken).ConfigureAwait(false);
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
@@ -90,17 +90,17 @@ internal sealed class SourcePoller(
                         logger.LogInformation("Source {Source} changes its item ids; matching by link from now on", source.Name);
                     }
 
-                    Save(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
+                    await SaveAsync(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
                     {
                         ItemCount = source.ItemCount + ingested.Added.Count,
                         CurrentItemKeys = ingested.ItemKeys,
                         Note = note,
                         ItemsLeftOut = leftOut,
                         ContentHash = hash,
-                    });
+                    }, cancellationToken).ConfigureAwait(false);
                     return ingested.Added;
                 case FetchResult.NotModified notModified:
-                    Save(Succeeded(source, now, notModified.ETag, notModified.LastModified, notModified.MovedTo, notModified.MaxAge, null));
+                    await SaveAsync(Succeeded(source, now, notModified.ETag, notModified.LastModified, notModified.MovedTo, notModified.MaxAge, null), cancellationToken).ConfigureAwait(false);
                     return [];
                 case FetchResult.Failure failure:
                     await FailAsync(source, failure.Reason, failure.RetryAfter, now, cancellationToken).ConfigureAwait(false);
@@ -160,7 +160,7 @@ internal sealed class SourcePoller(
         if (disable && !source.AdminsNotified)
         {
             updated = updated with { AdminsNotified = true };
-            Save(updated);
+            await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
             await admins.NotifyAsync(
                 $"The source \"{source.Name}\" (#{source.Id}, {source.Url}) was disabled after {failures} failures in a row. Last error: {reason}. " +
                 "Add it again with /feeds add (or list it in configuration) once it works.",
@@ -168,10 +168,10 @@ internal sealed class SourcePoller(
             return;
         }
 
-        Save(updated);
+        await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
     }
 
-    private void Save(FeedSource source) => sources.Save(source);
+    private async Task SaveAsync(FeedSource source, CancellationToken cancellationToken) => await sources.SaveAsync(source, cancellationToken).ConfigureAwait(false);
 
     private static string ContentHash(byte[] content)
     {

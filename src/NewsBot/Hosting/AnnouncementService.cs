@@ -25,7 +25,7 @@ internal sealed class AnnouncementService(
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        fanOut.QueueConfirmed();
+        await fanOut.QueueConfirmedAsync(cancellationToken).ConfigureAwait(false);
         if (Time.GetUtcNow() >= _nextReport)
         {
             _nextReport = Time.GetUtcNow() + ReportEvery;

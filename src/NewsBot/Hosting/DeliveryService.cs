@@ -30,17 +30,17 @@ internal sealed class DeliveryService(
     // Cancelled only when the host's shutdown time runs out: then sends still on their way are cut.
     private readonly CancellationTokenSource _abortSends = new();
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("{Count} active chats", chats.CountActive());
-        planner.Rebuild();
-        var queued = planner.CatchUp();
+        await planner.RebuildAsync(cancellationToken).ConfigureAwait(false);
+        var queued = await planner.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         if (queued > 0)
         {
             logger.LogInformation("Queued {Count} pushes for articles stored before the last stop", queued);
         }
 
-        return base.StartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ internal sealed class DeliveryService(
             {
                 try
                 {
-                    var deleted = outbox.DeleteFinishedBefore(time.GetUtcNow() - KeepFinished);
+                    var deleted = await outbox.DeleteFinishedBeforeAsync(time.GetUtcNow() - KeepFinished, stoppingToken).ConfigureAwait(false);
                     logger.LogDebug("Deleted {Count} finished outbox entries", deleted);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

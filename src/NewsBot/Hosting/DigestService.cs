@@ -14,9 +14,8 @@ internal sealed class DigestService(DigestScheduler scheduler, TimeProvider time
 
     protected override string Work => "Making the daily digests";
 
-    protected override Task RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        scheduler.RunDue();
-        return Task.CompletedTask;
+        await scheduler.RunDueAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,9 +11,5 @@ internal sealed class RetentionService(ArticlePruner pruner, TimeProvider time, 
 
     protected override string Work => "Pruning old articles";
 
-    protected override Task RunOnceAsync(CancellationToken cancellationToken)
-    {
-        pruner.Prune();
-        return Task.CompletedTask;
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => pruner.PruneAsync(cancellationToken);
 }

@@ -10,11 +10,11 @@ internal sealed class DatabaseCheck(IStateStore state) : IReadinessCheck
 
     public string Name => "database";
 
-    public CheckResult Check()
+    public async ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         try
         {
-            _ = state.Get(ProbeName);
+            _ = await state.GetAsync(ProbeName, cancellationToken).ConfigureAwait(false);
             return CheckResult.Pass("readable");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

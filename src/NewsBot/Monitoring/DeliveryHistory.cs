@@ -56,13 +56,13 @@ internal sealed partial class DeliveryHistory : BackgroundService
     public DateTimeOffset? LastSettled(string platform) => _lastSettled.TryGetValue(platform, out var at) ? at : null;
 
     /// <summary>Takes one point now: the messages accepted since the last point and the outbox's pending entries.</summary>
-    public void Sample()
+    public async Task SampleAsync(CancellationToken cancellationToken)
     {
         var sent = Interlocked.Exchange(ref _sentSinceSample, 0);
         int pending;
         try
         {
-            pending = _outbox.CountPending();
+            pending = await _outbox.CountPendingAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -87,7 +87,7 @@ internal sealed partial class DeliveryHistory : BackgroundService
         {
             do
             {
-                Sample();
+                await SampleAsync(stoppingToken).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }

@@ -8,8 +8,8 @@ internal sealed class DiscordCheck(DiscordBotService service, DiscordGatewayClie
 {
     public string Name => "discord";
 
-    public CheckResult Check() =>
+    public ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(
         service.Refused ? CheckResult.Fail("Discord refused the bot; the log says which setting to fix")
         : gateway.Status == GatewayStatus.Ready ? CheckResult.Pass("gateway ready")
-        : CheckResult.Fail("gateway " + gateway.Status.ToString().ToLowerInvariant());
+        : CheckResult.Fail("gateway " + gateway.Status.ToString().ToLowerInvariant()));
 }

@@ -14,10 +14,10 @@ internal sealed class FeedsCheck(ISourceStore sources, IOptionsMonitor<FeedsOpti
 
     public string Name => "feeds";
 
-    public CheckResult Check()
+    public async ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var enabled = sources.All().Where(s => s.Enabled).ToList();
+        var enabled = (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.Enabled).ToList();
         if (enabled.Count == 0)
         {
             return CheckResult.Pass("no enabled sources");

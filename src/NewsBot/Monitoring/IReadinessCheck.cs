@@ -6,7 +6,7 @@ internal interface IReadinessCheck
     /// <summary>The entry's name in the JSON answer, such as <c>database</c> or <c>telegram</c>.</summary>
     string Name { get; }
 
-    CheckResult Check();
+    ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>How one check went; <paramref name="Detail"/> is a short sentence for an operator.</summary>

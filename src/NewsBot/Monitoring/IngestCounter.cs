@@ -7,5 +7,9 @@ namespace NewsBot.Monitoring;
 /// <summary>Counts stored articles for <c>newsbot.articles.ingested</c>; the ingestor tells its observers about every new batch.</summary>
 internal sealed class IngestCounter(NewsBotMetrics metrics) : INewArticlesObserver
 {
-    public void Stored(IReadOnlyList<Article> articles) => metrics.ArticlesIngested(articles.Count);
+    public Task StoredAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        metrics.ArticlesIngested(articles.Count);
+        return Task.CompletedTask;
+    }
 }

@@ -28,6 +28,7 @@ internal static class MonitoringRegistration
         }
 
         services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
+        services.AddSingleton<ISourceFigures, LiteDbSourceFigures>();
         services.AddSingleton<OperationalGauges>();
         services.AddSingleton<NewsBot.Core.Delivery.INewArticlesObserver, IngestCounter>();
         services.AddSingleton<DeliveryHistory>();

@@ -110,14 +110,14 @@ internal sealed partial class MonitoringServer(
             json.WriteEndObject();
         });
 
-    private Task WriteReadyAsync(HttpContext context)
+    private async Task WriteReadyAsync(HttpContext context)
     {
-        var results = readiness.Run();
+        var results = await readiness.RunAsync(context.RequestAborted).ConfigureAwait(false);
         var ready = results.All(r => r.Result.Healthy);
-        return WriteJsonAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, json => ReadinessReport.Write(json, results));
+        await WriteJsonAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, json => ReadinessReport.Write(json, results)).ConfigureAwait(false);
     }
 
-    private async Task WriteStatusPageAsync(HttpContext context)
+    private async Task WriteStatusPageAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
@@ -140,7 +140,7 @@ internal sealed partial class MonitoringServer(
             return;
         }
 
-        var html = StatusPage.Render(status.Collect());
+        var html = StatusPage.Render(await status.CollectAsync(cancellationToken).ConfigureAwait(false));
         await response.WriteAsync(html, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Monitoring;
@@ -15,7 +14,7 @@ internal sealed class OperationalGauges
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
 
     private readonly IOutboxFigures _outbox;
-    private readonly ISourceStore _sources;
+    private readonly ISourceFigures _sources;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private (long At, IReadOnlyDictionary<string, int> Values)? _pending;
@@ -23,26 +22,14 @@ internal sealed class OperationalGauges
 
     private readonly IHostApplicationLifetime _lifetime;
 
-    public OperationalGauges(NewsBotMetrics metrics, IOutboxFigures outbox, ISourceStore sources, IHostApplicationLifetime lifetime, TimeProvider time)
+    public OperationalGauges(NewsBotMetrics metrics, IOutboxFigures outbox, ISourceFigures sources, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         _lifetime = lifetime;
         _outbox = outbox;
         _sources = sources;
         _time = time;
         metrics.Meter.CreateObservableGauge("newsbot.outbox.pending", () => Measure(ref _pending, _outbox.PendingByKind, "kind"), "{message}", "Outbox entries waiting to be sent, by kind");
-        metrics.Meter.CreateObservableGauge("newsbot.sources", () => Measure(ref _health, SourcesByHealth, "state"), "{source}", "Feed sources by state: healthy, failing or disabled");
-    }
-
-    /// <summary>Sources by state; <c>failing</c> means enabled with at least one failure in a row.</summary>
-    public IReadOnlyDictionary<string, int> SourcesByHealth()
-    {
-        var all = _sources.All();
-        return new Dictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["healthy"] = all.Count(s => s.Enabled && s.ConsecutiveFailures == 0),
-            ["failing"] = all.Count(s => s.Enabled && s.ConsecutiveFailures > 0),
-            ["disabled"] = all.Count(s => !s.Enabled),
-        };
+        metrics.Meter.CreateObservableGauge("newsbot.sources", () => Measure(ref _health, _sources.ByHealth, "state"), "{source}", "Feed sources by state: healthy, failing or disabled");
     }
 
     private List<Measurement<int>> Measure(ref (long At, IReadOnlyDictionary<string, int> Values)? cache, Func<IReadOnlyDictionary<string, int>> read, string tag)

@@ -13,13 +13,13 @@ internal sealed class OutboxCheck(IEnumerable<IChatSender> senders, IOutboxStore
 
     public string Name => "outbox";
 
-    public CheckResult Check()
+    public async ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var pending = outbox.CountPending();
+        var pending = await outbox.CountPendingAsync(cancellationToken).ConfigureAwait(false);
         foreach (var platform in senders.Select(s => s.Platform).Distinct(StringComparer.Ordinal))
         {
-            var overdue = outbox.Due(platform, now - StuckAfter, 1);
+            var overdue = await outbox.DueAsync(platform, now - StuckAfter, 1, cancellationToken).ConfigureAwait(false);
             var lastSettled = history.LastSettled(platform);
             if (overdue.Count > 0 && (lastSettled is null || now - lastSettled > StuckAfter))
             {

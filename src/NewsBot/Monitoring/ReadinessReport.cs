@@ -12,10 +12,16 @@ internal sealed class ReadinessReport(IEnumerable<IReadinessCheck> checks, IHost
 {
     public const string NotYet = "not checked until start-up is done";
 
-    public IReadOnlyList<(string Name, CheckResult Result)> Run()
+    public async Task<IReadOnlyList<(string Name, CheckResult Result)>> RunAsync(CancellationToken cancellationToken)
     {
         var started = lifetime.ApplicationStarted.IsCancellationRequested;
-        return checks.Select(check => (check.Name, started || check is StartedCheck ? Safely(check) : CheckResult.Fail(NotYet))).ToList();
+        var results = new List<(string Name, CheckResult Result)>();
+        foreach (var check in checks)
+        {
+            results.Add((check.Name, started || check is StartedCheck ? await SafelyAsync(check, cancellationToken).ConfigureAwait(false) : CheckResult.Fail(NotYet)));
+        }
+
+        return results;
     }
 
     public static void Write(Utf8JsonWriter json, IReadOnlyList<(string Name, CheckResult Result)> results)
@@ -37,11 +43,11 @@ internal sealed class ReadinessReport(IEnumerable<IReadinessCheck> checks, IHost
         json.WriteEndObject();
     }
 
-    private static CheckResult Safely(IReadinessCheck check)
+    private static async ValueTask<CheckResult> SafelyAsync(IReadinessCheck check, CancellationToken cancellationToken)
     {
         try
         {
-            return check.Check();
+            return await check.CheckAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -7,8 +7,8 @@ internal sealed class StartedCheck(IHostApplicationLifetime lifetime) : IReadine
 {
     public string Name => "started";
 
-    public CheckResult Check() =>
+    public ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(
         lifetime.ApplicationStopping.IsCancellationRequested ? CheckResult.Fail("shutting down")
         : lifetime.ApplicationStarted.IsCancellationRequested ? CheckResult.Pass("running")
-        : CheckResult.Fail("starting: reading the database and the feeds");
+        : CheckResult.Fail("starting: reading the database and the feeds"));
 }

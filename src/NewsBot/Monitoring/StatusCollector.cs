@@ -20,20 +20,21 @@ internal sealed class StatusCollector(
 {
     public const int AnnouncementsShown = 5;
 
-    public StatusSnapshot Collect()
+    public async Task<StatusSnapshot> CollectAsync(CancellationToken cancellationToken)
     {
-        var lines = announcements.Recent(AnnouncementsShown).Select(a =>
+        var lines = new List<AnnouncementLine>();
+        foreach (var a in await announcements.RecentAsync(AnnouncementsShown, cancellationToken).ConfigureAwait(false))
         {
-            var counts = outbox.CountFor(OutboxKind.Announcement, AnnouncementKeys.Reference(a.Id));
+            var counts = await outbox.CountForAsync(OutboxKind.Announcement, AnnouncementKeys.Reference(a.Id), cancellationToken).ConfigureAwait(false);
             var figures = a.Figures ?? new DeliveryFigures(counts.Sent, counts.Failed, counts.Blocked);
-            return new AnnouncementLine(a, a.Figures is null ? counts.Pending : 0, figures);
-        }).ToList();
+            lines.Add(new AnnouncementLine(a, a.Figures is null ? counts.Pending : 0, figures));
+        }
 
         return new StatusSnapshot(
             time.GetUtcNow(),
-            readiness.Run(),
+            await readiness.RunAsync(cancellationToken).ConfigureAwait(false),
             senders.Select(s => s.Platform).Distinct(StringComparer.Ordinal).ToList(),
-            sources.All().OrderBy(s => s.Id).ToList(),
+            (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).OrderBy(s => s.Id).ToList(),
             outboxFigures.PendingByKind(),
             history.Snapshot(),
             lines,

@@ -7,8 +7,8 @@ internal sealed class TelegramCheck(TelegramBotService service, TelegramBotIdent
 {
     public string Name => "telegram";
 
-    public CheckResult Check() =>
+    public ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken) => ValueTask.FromResult(
         service.TokenRefused ? CheckResult.Fail("Telegram refused the bot token; check Telegram:Token")
         : identity.Id != 0 ? CheckResult.Pass($"connected as @{identity.UserName}")
-        : CheckResult.Fail("not connected yet");
+        : CheckResult.Fail("not connected yet"));
 }

@@ -6,7 +6,37 @@ internal sealed class LiteDbAnnouncementStore(NewsBotDatabase database) : IAnnou
 {
     private readonly Lock _writeLock = new();
 
-    public Announcement AddDraft(string authorKey, string? reportChatKey, string text, DateTimeOffset at)
+    public ValueTask<Announcement> AddDraftAsync(string authorKey, string? reportChatKey, string text, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AddDraft(authorKey, reportChatKey, text, at));
+
+    public ValueTask<Announcement?> GetAsync(int id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Get(id));
+
+    public ValueTask<bool> ConfirmAsync(int id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Confirm(id, at));
+
+    public ValueTask<bool> CancelAsync(int id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Cancel(id));
+
+    public ValueTask MarkQueuedAsync(int id, int recipients, CancellationToken cancellationToken)
+    {
+        MarkQueued(id, recipients);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask MarkDeliveredAsync(int id, DeliveryFigures figures, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        MarkDelivered(id, figures, at);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<Announcement>> InFlightAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Announcement>>(InFlight());
+
+    public ValueTask<IReadOnlyList<Announcement>> RecentAsync(int take, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Announcement>>(Recent(take));
+
+    private Announcement AddDraft(string authorKey, string? reportChatKey, string text, DateTimeOffset at)
     {
         var document = new AnnouncementDocument
         {
@@ -20,30 +50,30 @@ internal sealed class LiteDbAnnouncementStore(NewsBotDatabase database) : IAnnou
         return ToAnnouncement(document);
     }
 
-    public Announcement? Get(int id)
+    private Announcement? Get(int id)
     {
         var document = database.Announcements.FindById(id);
         return document is null ? null : ToAnnouncement(document);
     }
 
-    public bool Confirm(int id, DateTimeOffset at) =>
+    private bool Confirm(int id, DateTimeOffset at) =>
         Move(id, AnnouncementState.Draft, d =>
         {
             d.State = AnnouncementState.Sending.ToString();
             d.ConfirmedAt = Dates.ToStored(at);
         });
 
-    public bool Cancel(int id) =>
+    private bool Cancel(int id) =>
         Move(id, AnnouncementState.Draft, d => d.State = AnnouncementState.Cancelled.ToString());
 
-    public void MarkQueued(int id, int recipients) =>
+    private void MarkQueued(int id, int recipients) =>
         Move(id, AnnouncementState.Sending, d =>
         {
             d.Queued = true;
             d.Recipients = recipients;
         });
 
-    public void MarkDelivered(int id, DeliveryFigures figures, DateTimeOffset at) =>
+    private void MarkDelivered(int id, DeliveryFigures figures, DateTimeOffset at) =>
         Move(id, AnnouncementState.Sending, d =>
         {
             d.State = AnnouncementState.Delivered.ToString();
@@ -53,13 +83,13 @@ internal sealed class LiteDbAnnouncementStore(NewsBotDatabase database) : IAnnou
             d.Blocked = figures.Blocked;
         });
 
-    public IReadOnlyList<Announcement> InFlight()
+    private List<Announcement> InFlight()
     {
         var sending = AnnouncementState.Sending.ToString();
         return database.Announcements.Find(a => a.State == sending).OrderBy(a => a.Id).Select(ToAnnouncement).ToList();
     }
 
-    public IReadOnlyList<Announcement> Recent(int take) =>
+    private List<Announcement> Recent(int take) =>
         database.Announcements.Query().OrderByDescending(a => a.Id).Limit(take).ToList().Select(ToAnnouncement).ToList();
 
     // Check and change under one lock, so two presses of Send cannot both see a draft.

@@ -13,7 +13,40 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// </summary>
     internal const string LastArticleIdKey = "articles.last-id";
 
-    public AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
+    public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AddNew(drafts));
+
+    public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<int>>(DeleteOlderThan(cutoff, keep));
+
+    public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Get(id));
+
+    public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
+    {
+        SetStory(id, storyId);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken)
+    {
+        AddAlsoIn(id, sourceName);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<Article>> StoryMembersAsync(int leadId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Article>>(StoryMembers(leadId));
+
+    public ValueTask<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Article>>(GetMany(ids));
+
+    public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) =>
+        ReadAll().ToAsyncEnumerable();
+
+    public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Count());
+
+    private AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
     {
         if (drafts.Count == 0)
         {
@@ -109,7 +142,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         return Math.Max(Math.Max(newestArticle, newestBookmark), plannedThrough);
     }
 
-    public IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep)
+    private List<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep)
     {
         var stored = Dates.ToStored(cutoff);
         var doomed = database.Articles.Query()
@@ -140,13 +173,13 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         return doomed;
     }
 
-    public Article? Get(int id)
+    private Article? Get(int id)
     {
         var document = database.Articles.FindById(id);
         return document is null ? null : ToArticle(document);
     }
 
-    public IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids)
+    private List<Article> GetMany(IReadOnlyList<int> ids)
     {
         var collection = database.Articles;
         var result = new List<Article>(ids.Count);
@@ -162,7 +195,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         return result;
     }
 
-    public void SetStory(int id, int storyId)
+    private void SetStory(int id, int storyId)
     {
         var document = database.Articles.FindById(id);
         if (document is not null)
@@ -172,7 +205,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         }
     }
 
-    public void AddAlsoIn(int id, string sourceName)
+    private void AddAlsoIn(int id, string sourceName)
     {
         var document = database.Articles.FindById(id);
         if (document is not null && !document.AlsoIn.Contains(sourceName))
@@ -182,10 +215,10 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         }
     }
 
-    public IReadOnlyList<Article> StoryMembers(int leadId) =>
+    private List<Article> StoryMembers(int leadId) =>
         database.Articles.Find(a => a.StoryId == leadId).OrderBy(a => a.PublishedAt).Select(ToArticle).ToList();
 
-    public IEnumerable<Article> ReadAll() => database.Articles.FindAll().Select(ToArticle);
+    private IEnumerable<Article> ReadAll() => database.Articles.FindAll().Select(ToArticle);
 
     /// <summary>
     /// Hands every article to <paramref name="read"/>, oldest id first, read through a LiteDB
@@ -196,7 +229,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     public bool ReadAllAtStart(Action<IEnumerable<Article>> read) =>
         database.ReadArticlesThenReopen(documents => read(documents.Select(ToArticle)));
 
-    public int Count() => database.Articles.Count();
+    private int Count() => database.Articles.Count();
 
     // Files written before the mapper kept empty strings (EmptyStringToNull) hold null for an
     // empty summary or title; an article must come back with an empty one, or rendering fails.

@@ -7,14 +7,29 @@ namespace NewsBot.Storage;
 /// <summary>The chats collection. It only persists; <see cref="ChatLifecycle"/> decides what is written.</summary>
 internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
 {
-    public ChatRecord? Find(ChatAddress chat) =>
+    public ValueTask<ChatRecord?> FindAsync(ChatAddress chat, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Find(chat));
+
+    public IAsyncEnumerable<ChatRecord> AllAsync(CancellationToken cancellationToken) =>
+        All().ToAsyncEnumerable();
+
+    public ValueTask SaveAsync(ChatRecord chat, CancellationToken cancellationToken)
+    {
+        Save(chat);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<Subscription>> MoveAsync(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Subscription>>(Move(from, to, changed));
+
+    private ChatRecord? Find(ChatAddress chat) =>
         database.Chats.FindById(chat.Key) is { } document ? ToRecord(document) : null;
 
-    public IEnumerable<ChatRecord> All() => database.Chats.FindAll().Select(ToRecord);
+    private IEnumerable<ChatRecord> All() => database.Chats.FindAll().Select(ToRecord);
 
-    public void Save(ChatRecord chat) => database.Chats.Upsert(ToDocument(chat));
+    private void Save(ChatRecord chat) => database.Chats.Upsert(ToDocument(chat));
 
-    public IReadOnlyList<Subscription> Move(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed)
+    private List<Subscription> Move(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed)
     {
         database.Database.BeginTrans();
         List<SubscriptionDocument> moving;

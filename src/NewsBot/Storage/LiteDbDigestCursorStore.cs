@@ -7,7 +7,16 @@ internal sealed class LiteDbDigestCursorStore(NewsBotDatabase database) : IDiges
 {
     private const string DateFormat = "yyyy-MM-dd";
 
-    public DigestCursor? Find(int subscriptionId)
+    public ValueTask<DigestCursor?> FindAsync(int subscriptionId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Find(subscriptionId));
+
+    public ValueTask SaveAsync(IReadOnlyList<DigestCursor> cursors, CancellationToken cancellationToken)
+    {
+        Save(cursors);
+        return ValueTask.CompletedTask;
+    }
+
+    private DigestCursor? Find(int subscriptionId)
     {
         var document = database.DigestCursors.FindById(subscriptionId);
         return document is null ? null : new DigestCursor(
@@ -17,7 +26,7 @@ internal sealed class LiteDbDigestCursorStore(NewsBotDatabase database) : IDiges
             DateOnly.TryParseExact(document.LastLocalDate, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : DateOnly.MinValue);
     }
 
-    public void Save(IReadOnlyList<DigestCursor> cursors)
+    private void Save(IReadOnlyList<DigestCursor> cursors)
     {
         if (cursors.Count == 0)
         {

@@ -17,12 +17,66 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
 
     private readonly Lock _writeLock = new();
 
-    public int Enqueue(IReadOnlyList<OutboxEntry> entries) => Write(() => Insert(entries));
+    public ValueTask<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Enqueue(entries));
 
-    public int PlannedThrough() =>
+    public ValueTask<IReadOnlyList<OutboxEntry>> DueAsync(string platform, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxEntry>>(Due(platform, now, limit));
+
+    public ValueTask MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        MarkSent(ids, at);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RescheduleAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt, CancellationToken cancellationToken)
+    {
+        Reschedule(ids, at, error, countAttempt);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DropAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken)
+    {
+        Drop(ids, reason);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask FailAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken)
+    {
+        Fail(ids, reason);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DropPending(chatKey, reason));
+
+    public ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Find(chatKey, storyId));
+
+    public ValueTask<int> CountPendingAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CountPending());
+
+    public ValueTask<OutboxCounts> CountForAsync(OutboxKind kind, string reference, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CountFor(kind, reference));
+
+    public ValueTask<int> PlannedThroughAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(PlannedThrough());
+
+    public ValueTask<int> EnqueuePlannedAsync(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(EnqueuePlanned(entries, plannedThroughArticleId));
+
+    public IAsyncEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        StoriesQueuedSince(since).ToAsyncEnumerable();
+
+    public ValueTask<int> DeleteFinishedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DeleteFinishedBefore(before));
+
+    private int Enqueue(IReadOnlyList<OutboxEntry> entries) => Write(() => Insert(entries));
+
+    private int PlannedThrough() =>
         database.State.FindById(PlannedThroughKey) is { } stored && int.TryParse(stored.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
-    public int EnqueuePlanned(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId) => Write(() =>
+    private int EnqueuePlanned(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId) => Write(() =>
     {
         // The planner's keys are new by construction (its batch, its position moved in this same
         // transaction), so no lookup per entry; the unique index still refuses a duplicate.
@@ -31,7 +85,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         return added;
     });
 
-    public IEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSince(DateTimeOffset since)
+    private IEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSince(DateTimeOffset since)
     {
         var from = Dates.ToStored(since);
         var story = nameof(OutboxKind.Story);
@@ -42,13 +96,13 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             .Select(o => (o.ChatKey, (IReadOnlyList<int>)StoryPairs.Unpack(o.Stories).StoryIds, Dates.FromStored(o.CreatedAt)));
     }
 
-    public int DeleteFinishedBefore(DateTimeOffset before)
+    private int DeleteFinishedBefore(DateTimeOffset before)
     {
         var until = Dates.ToStored(before);
         return Write(() => database.Outbox.DeleteMany(o => o.NextAttemptAt == null && o.CreatedAt < until));
     }
 
-    public IReadOnlyList<OutboxEntry> Due(string platform, DateTimeOffset now, int limit)
+    private List<OutboxEntry> Due(string platform, DateTimeOffset now, int limit)
     {
         // A range on the index, walked in its order and stopped at the limit; the LINQ form
         // walked the finished entries (null) first and cost 10-20 times more per round.
@@ -58,7 +112,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         return database.Outbox.Find(query, 0, limit).Select(ToEntry).ToList();
     }
 
-    public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) =>
+    private void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) =>
         Change(ids, d =>
         {
             d.State = nameof(OutboxState.Sent);
@@ -67,7 +121,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             d.LastError = null;
         });
 
-    public void Reschedule(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt) =>
+    private void Reschedule(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt) =>
         Change(ids, d =>
         {
             d.NextAttemptAt = Dates.ToStored(at);
@@ -78,18 +132,18 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             }
         });
 
-    public void Drop(IReadOnlyCollection<long> ids, string reason) => Finish(ids, OutboxState.Dropped, reason);
+    private void Drop(IReadOnlyCollection<long> ids, string reason) => Finish(ids, OutboxState.Dropped, reason);
 
-    public void Fail(IReadOnlyCollection<long> ids, string reason) => Finish(ids, OutboxState.Failed, reason);
+    private void Fail(IReadOnlyCollection<long> ids, string reason) => Finish(ids, OutboxState.Failed, reason);
 
-    public int DropPending(string chatKey, string reason)
+    private int DropPending(string chatKey, string reason)
     {
         var ids = ForChat(chatKey).Where(o => o.NextAttemptAt is not null).Select(o => o.Id).ToList();
         Finish(ids, OutboxState.Blocked, reason);
         return ids.Count;
     }
 
-    public OutboxEntry? Find(string chatKey, int storyId)
+    private OutboxEntry? Find(string chatKey, int storyId)
     {
         var document = ForChat(chatKey)
             .Where(o => o.Kind == nameof(OutboxKind.Story) && StoryPairs.Contains(o.Stories, storyId))
@@ -98,9 +152,9 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         return document is null ? null : ToEntry(document);
     }
 
-    public int CountPending() => database.Outbox.Count(o => o.NextAttemptAt != null);
+    private int CountPending() => database.Outbox.Count(o => o.NextAttemptAt != null);
 
-    public OutboxCounts CountFor(OutboxKind kind, string reference)
+    private OutboxCounts CountFor(OutboxKind kind, string reference)
     {
         var kindName = kind.ToString();
         var states = database.Outbox.Query()

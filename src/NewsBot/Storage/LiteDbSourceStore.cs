@@ -6,7 +6,28 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
 {
     private readonly Lock _writeLock = new();
 
-    public FeedSource Ensure(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration)
+    public ValueTask<FeedSource> EnsureAsync(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Ensure(name, url, topics, fromConfiguration));
+
+    public ValueTask<IReadOnlyList<FeedSource>> AllAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<FeedSource>>(All());
+
+    public ValueTask<FeedSource?> GetAsync(int id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Get(id));
+
+    public ValueTask<FeedSource?> FindByUrlAsync(string url, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(FindByUrl(url));
+
+    public ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken)
+    {
+        Save(source);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Remove(id));
+
+    private FeedSource Ensure(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration)
     {
         lock (_writeLock)
         {
@@ -38,21 +59,21 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         }
     }
 
-    public IReadOnlyList<FeedSource> All() => database.Sources.FindAll().Select(ToSource).ToList();
+    private List<FeedSource> All() => database.Sources.FindAll().Select(ToSource).ToList();
 
-    public FeedSource? Get(int id)
+    private FeedSource? Get(int id)
     {
         var document = database.Sources.FindById(id);
         return document is null ? null : ToSource(document);
     }
 
-    public FeedSource? FindByUrl(string url)
+    private FeedSource? FindByUrl(string url)
     {
         var document = database.Sources.FindOne(s => s.Url == url);
         return document is null ? null : ToSource(document);
     }
 
-    public void Save(FeedSource source)
+    private void Save(FeedSource source)
     {
         lock (_writeLock)
         {
@@ -83,7 +104,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         }
     }
 
-    public bool Remove(int id)
+    private bool Remove(int id)
     {
         lock (_writeLock)
         {

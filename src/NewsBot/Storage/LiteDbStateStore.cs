@@ -7,9 +7,18 @@ internal sealed class LiteDbStateStore(NewsBotDatabase database) : IStateStore
 {
     private const string ReservedName = "schema";
 
-    public string? Get(string name) => database.State.FindById(Check(name))?.Value;
+    public ValueTask<string?> GetAsync(string name, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Get(name));
 
-    public void Set(string name, string value)
+    public ValueTask SetAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        Set(name, value);
+        return ValueTask.CompletedTask;
+    }
+
+    private string? Get(string name) => database.State.FindById(Check(name))?.Value;
+
+    private void Set(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         database.State.Upsert(new StateDocument { Id = Check(name), Value = value });

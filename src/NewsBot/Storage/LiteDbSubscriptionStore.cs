@@ -6,7 +6,22 @@ namespace NewsBot.Storage;
 
 internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubscriptionStore
 {
-    public Subscription Add(Subscription subscription)
+    public ValueTask<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Add(subscription));
+
+    public ValueTask<IReadOnlyList<Subscription>> ListForChatAsync(string chatKey, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<Subscription>>(ListForChat(chatKey));
+
+    public ValueTask<IReadOnlyList<int>> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<int>>(Remove(chatKey, ids));
+
+    public ValueTask<int> CountAllAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CountAll());
+
+    public IAsyncEnumerable<Subscription> AllAsync(CancellationToken cancellationToken) =>
+        All().ToAsyncEnumerable();
+
+    private Subscription Add(Subscription subscription)
     {
         var document = new SubscriptionDocument
         {
@@ -22,10 +37,10 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
         return ToSubscription(document);
     }
 
-    public IReadOnlyList<Subscription> ListForChat(string chatKey) =>
+    private List<Subscription> ListForChat(string chatKey) =>
         database.Subscriptions.Find(s => s.ChatKey == chatKey).OrderBy(s => s.Id).Select(ToSubscription).ToList();
 
-    public IReadOnlyList<int> Remove(string chatKey, IReadOnlyCollection<int> ids)
+    private List<int> Remove(string chatKey, IReadOnlyCollection<int> ids)
     {
         var removed = new List<int>();
         foreach (var id in ids)
@@ -39,9 +54,9 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
         return removed;
     }
 
-    public int CountAll() => database.Subscriptions.Count();
+    private int CountAll() => database.Subscriptions.Count();
 
-    public IEnumerable<Subscription> All()
+    private IEnumerable<Subscription> All()
     {
         // What this returns is held in memory (the matcher, the digest schedule): one string
         // instance per distinct chat, creator and query instead of one per subscription. A

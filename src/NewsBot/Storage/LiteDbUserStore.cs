@@ -6,7 +6,16 @@ internal sealed class LiteDbUserStore(NewsBotDatabase database) : IUserStore
 {
     private readonly Lock _writeLock = new();
 
-    public void Touch(UserAddress user, string displayName, DateTimeOffset now)
+    public ValueTask TouchAsync(UserAddress user, string displayName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Touch(user, displayName, now);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Count());
+
+    private void Touch(UserAddress user, string displayName, DateTimeOffset now)
     {
         lock (_writeLock)
         {
@@ -17,5 +26,5 @@ internal sealed class LiteDbUserStore(NewsBotDatabase database) : IUserStore
         }
     }
 
-    public int Count() => database.Users.Count();
+    private int Count() => database.Users.Count();
 }

@@ -101,7 +101,7 @@ internal static class CommandsScenario
             now = TruncateToMilliseconds(TimeProvider.System.GetUtcNow());
             Progress("building the database");
             var news = new SyntheticNews(vocabulary, settings.Seed, now);
-            seed = DatabaseSeeder.Seed(folder, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
+            seed = await DatabaseSeeder.SeedAsync(folder, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
             data.MarkBuilt(now, seed);
             Progress($"built in {(seed.ArticlesTime + seed.BookmarksTime).TotalSeconds:0.0} s, file {seed.FileBytes / 1_000_000.0:N0} MB");
         }

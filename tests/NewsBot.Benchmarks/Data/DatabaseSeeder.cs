@@ -28,7 +28,7 @@ internal static class DatabaseSeeder
     public static string UserKey(int userNumber) =>
         new UserAddress(PlatformNames.Telegram, userNumber.ToString(CultureInfo.InvariantCulture)).Key;
 
-    public static SeedResult Seed(
+    public static async Task<SeedResult> SeedAsync(
         string directory,
         SyntheticNews news,
         int articleCount,
@@ -44,9 +44,12 @@ internal static class DatabaseSeeder
         using (var database = NewsBotDatabase.Open(directory))
         {
             var sourceStore = new LiteDbSourceStore(database);
-            var sources = SyntheticNews.Sources
-                .Select(s => sourceStore.Ensure(s.Name, "https://" + s.Host + "/feed", [], fromConfiguration: true))
-                .ToList();
+            var sources = new List<FeedSource>();
+            foreach (var s in SyntheticNews.Sources)
+            {
+                sources.Add(await sourceStore.EnsureAsync(s.Name, "https://" + s.Host + "/feed", [], fromConfiguration: true, cancellationToken));
+            }
+
 
             var articleStore = new LiteDbArticleStore(database);
             var started = Stopwatch.GetTimestamp();
@@ -57,7 +60,7 @@ internal static class DatabaseSeeder
                 if (batch.Count == ArticleBatchSize || number == articleCount)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var article in articleStore.AddNew(batch).Added)
+                    foreach (var article in (await articleStore.AddNewAsync(batch, cancellationToken)).Added)
                     {
                         targets.Add(new BookmarkTarget(article.Id, article.Title, article.Url, article.SourceName, article.PublishedAt));
                     }
@@ -87,7 +90,7 @@ internal static class DatabaseSeeder
                     var userKey = UserKey(user);
                     foreach (var (article, savedAt) in news.Saves(targets, bookmarksPerUser))
                     {
-                        if (bookmarkStore.Add(new Bookmark(userKey, article.Id, savedAt, article.Title, article.Url, article.SourceName)))
+                        if (await bookmarkStore.AddAsync(new Bookmark(userKey, article.Id, savedAt, article.Title, article.Url, article.SourceName), cancellationToken))
                         {
                             bookmarkCount++;
                         }

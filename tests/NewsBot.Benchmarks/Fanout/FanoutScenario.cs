@@ -71,7 +71,12 @@ internal static class FanoutScenario
         Progress("seeding chats and subscriptions");
         using var database = NewsBotDatabase.Open(folder);
         var sourceStore = new LiteDbSourceStore(database);
-        var sources = SyntheticNews.Sources.Select(s => sourceStore.Ensure(s.Name, "https://" + s.Host + "/feed", [], fromConfiguration: true)).ToList();
+        var sources = new List<FeedSource>();
+        foreach (var s in SyntheticNews.Sources)
+        {
+            sources.Add(await sourceStore.EnsureAsync(s.Name, "https://" + s.Host + "/feed", [], fromConfiguration: true, cancellationToken));
+        }
+
         var seeded = SubscriberSeeder.Seed(database, vocabulary, settings.Chats, settings.Seed, now);
         Progress($"  {seeded.Chats:N0} chats, {seeded.Subscriptions:N0} subscriptions ({seeded.Topic:N0} topics, {seeded.Keyword:N0} keyword queries, {seeded.Instant:N0} instant)");
 
@@ -89,21 +94,21 @@ internal static class FanoutScenario
         // Start-up, as DeliveryService and SubscriptionIndexLoader do it.
         Progress("start-up: subscriptions into the matcher, chats into memory, planner position");
         var started = Stopwatch.GetTimestamp();
-        matcher.AddRange(services.GetRequiredService<ISubscriptionStore>().All());
+        await services.GetRequiredService<SubscriptionService>().RebuildAsync(cancellationToken);
         await chats.RebuildAsync(cancellationToken);
         var activeChats = chats.CountActive();
-        planner.CatchUp();
+        await planner.CatchUpAsync(cancellationToken);
         var startup = Stopwatch.GetElapsedTime(started);
 
         // The batch, stored as the ingestor stores it; then the planner, as the ingestor calls it.
         var drafts = Enumerable.Range(1, settings.Articles).Select(n => news.NextArticle(n, sources)).ToList();
-        var batch = services.GetRequiredService<IArticleStore>().AddNew(drafts).Added;
+        var batch = (await services.GetRequiredService<IArticleStore>().AddNewAsync(drafts, cancellationToken)).Added;
         Progress($"planning {batch.Count} new articles for {activeChats:N0} chats");
         started = Stopwatch.GetTimestamp();
-        planner.Stored(batch);
+        await planner.StoredAsync(batch, cancellationToken);
         var planning = Stopwatch.GetElapsedTime(started);
-        var pending = outbox.CountPending();
-        var stories = outbox.StoriesQueuedSince(now.AddDays(-1)).Sum(e => e.StoryIds.Count);
+        var pending = await outbox.CountPendingAsync(cancellationToken);
+        var stories = (await outbox.StoriesQueuedSinceAsync(now.AddDays(-1), cancellationToken).ToListAsync(cancellationToken)).Sum(e => e.StoryIds.Count);
         Progress($"  {pending:N0} entries carrying {stories:N0} stories in {planning.TotalSeconds:0.00} s");
         var peakAfterPlanning = peakReset ? MemoryProbe.Take().PeakWorkingSet : sampler.Read().WorkingSet;
 
@@ -156,7 +161,7 @@ internal static class FanoutScenario
         Progress($"  {sent:N0} in {elapsed.TotalSeconds:0.00} s");
 
         // The same number of sends of a similar message, with as many in flight, and nothing else.
-        var articles = services.GetRequiredService<IArticleStore>().GetMany(Enumerable.Range(1, 5).ToList());
+        var articles = await services.GetRequiredService<IArticleStore>().GetManyAsync(Enumerable.Range(1, 5).ToList(), cancellationToken);
         var reply = PushMessages.ForBurst(articles);
         var next = 0;
         started = Stopwatch.GetTimestamp();

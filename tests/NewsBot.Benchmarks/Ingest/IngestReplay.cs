@@ -36,7 +36,7 @@ internal sealed class IngestReplay : IDisposable
     }
 
     /// <summary>Ingests every source's entries as the poller would, at <paramref name="now"/>.</summary>
-    public IngestPass Run(IReadOnlyList<(FeedSource Source, IReadOnlyList<FeedEntry> Entries)> round, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IngestPass> RunAsync(IReadOnlyList<(FeedSource Source, IReadOnlyList<FeedEntry> Entries)> round, DateTimeOffset now, CancellationToken cancellationToken)
     {
         _clock.AdvanceTo(now);
         var added = 0;
@@ -45,7 +45,7 @@ internal sealed class IngestReplay : IDisposable
         foreach (var (source, entries) in round)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = _ingestor.Ingest(source, entries, new IngestOptions(source.LastSuccessAt is null, TimeSpan.FromDays(2)));
+            var result = await _ingestor.IngestAsync(source, entries, new IngestOptions(source.LastSuccessAt is null, TimeSpan.FromDays(2)), cancellationToken);
             added += result.Added.Count;
             stories += result.Added.Count(a => a.StoryId != 0);
         }
@@ -115,7 +115,40 @@ internal sealed class MemoryArticleStore : IArticleStore
     private readonly Dictionary<string, int> _urls = new(StringComparer.Ordinal);
     private readonly HashSet<string> _titleKeys = new(StringComparer.Ordinal);
 
-    public AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
+    public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AddNew(drafts));
+
+    public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DeleteOlderThan(cutoff, keep));
+
+    public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Get(id));
+
+    public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
+    {
+        SetStory(id, storyId);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken)
+    {
+        AddAlsoIn(id, sourceName);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<Article>> StoryMembersAsync(int leadId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(StoryMembers(leadId));
+
+    public ValueTask<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetMany(ids));
+
+    public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) =>
+        ReadAll().ToAsyncEnumerable();
+
+    public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Count());
+
+    private AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
     {
         var added = new List<Article>();
         var recognised = 0;
@@ -145,7 +178,7 @@ internal sealed class MemoryArticleStore : IArticleStore
         return new AddResult(added, recognised, []);
     }
 
-    public void SetStory(int id, int storyId)
+    private void SetStory(int id, int storyId)
     {
         if (_byId.TryGetValue(id, out var article))
         {
@@ -153,19 +186,19 @@ internal sealed class MemoryArticleStore : IArticleStore
         }
     }
 
-    public void AddAlsoIn(int id, string sourceName)
+    private static void AddAlsoIn(int id, string sourceName)
     {
     }
 
-    public IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep) => [];
+    private static IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep) => [];
 
-    public Article? Get(int id) => _byId.GetValueOrDefault(id);
+    private Article? Get(int id) => _byId.GetValueOrDefault(id);
 
-    public IReadOnlyList<Article> StoryMembers(int leadId) => [.. _byId.Values.Where(a => a.StoryId == leadId)];
+    private IReadOnlyList<Article> StoryMembers(int leadId) => [.. _byId.Values.Where(a => a.StoryId == leadId)];
 
-    public IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids) => [.. ids.Where(_byId.ContainsKey).Select(id => _byId[id])];
+    private IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids) => [.. ids.Where(_byId.ContainsKey).Select(id => _byId[id])];
 
-    public IEnumerable<Article> ReadAll() => _byId.Values;
+    private Dictionary<int, Article>.ValueCollection ReadAll() => _byId.Values;
 
-    public int Count() => _byId.Count;
+    private int Count() => _byId.Count;
 }

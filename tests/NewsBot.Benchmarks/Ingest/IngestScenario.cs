@@ -118,7 +118,7 @@ internal static class IngestScenario
             for (var source = 1; source <= settings.Sources; source++)
             {
                 urls[source - 1] = site.Url(generator.PathOf(source));
-                rig.Sources.Ensure(generator.NameOf(source), urls[source - 1], generator.TopicsOf(source), fromConfiguration: false);
+                await rig.Sources.EnsureAsync(generator.NameOf(source), urls[source - 1], generator.TopicsOf(source), fromConfiguration: false, cancellationToken);
             }
 
             registration = registering.Stop().Wall;
@@ -128,15 +128,15 @@ internal static class IngestScenario
 
             // 1. First fetch: every item new to the database, none pushed.
             cycles.Add(await CycleAsync(1, CycleKind.FirstFetch, rig, site, clock, sampler, settings, cancellationToken));
-            storedETags = rig.Sources.All().ToDictionary(s => s.Url, s => s.ETag, StringComparer.Ordinal);
+            storedETags = (await rig.Sources.AllAsync(cancellationToken)).ToDictionary(s => s.Url, s => s.ETag, StringComparer.Ordinal);
 
             // 2. Nothing changed and the site honours If-None-Match.
-            MakeEverySourceDue(rig, clock, null);
+            await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
             cycles.Add(await CycleAsync(2, CycleKind.NotModified, rig, site, clock, sampler, settings, cancellationToken));
 
             // 3. Nothing changed, but the site ignores If-None-Match: the same bytes again.
             await site.HonourValidatorsAsync(false, cancellationToken);
-            MakeEverySourceDue(rig, clock, null);
+            await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
             cycles.Add(await CycleAsync(3, CycleKind.UnchangedResent, rig, site, clock, sampler, settings, cancellationToken));
             await site.HonourValidatorsAsync(true, cancellationToken);
 
@@ -145,7 +145,7 @@ internal static class IngestScenario
             {
                 var firstItem = 1 + settings.NewItemsInCycle4;
                 secondRound = await site.PublishAsync(firstItem, cancellationToken);
-                MakeEverySourceDue(rig, clock, FeedGenerator.PublishedAt(settings.Sources, firstItem + settings.Items - 1) + TimeSpan.FromMinutes(1));
+                await MakeEverySourceDueAsync(rig, clock, FeedGenerator.PublishedAt(settings.Sources, firstItem + settings.Items - 1) + TimeSpan.FromMinutes(1), cancellationToken);
                 cycles.Add(await CycleAsync(4, CycleKind.PartlyNew, rig, site, clock, sampler, settings, cancellationToken));
             }
 
@@ -157,7 +157,7 @@ internal static class IngestScenario
             await site.HonourValidatorsAsync(false, cancellationToken);
             fetch200 = await FetchOnly.RunAsync(rig.Fetcher, urls.Select(u => (u, FetchConditions.None)).ToList(), settings.Concurrency, cancellationToken);
             await site.HonourValidatorsAsync(true, cancellationToken);
-            sources = rig.Sources.All();
+            sources = (await rig.Sources.AllAsync(cancellationToken));
             var byUrl = sources.ToDictionary(s => s.Url, StringComparer.Ordinal);
             fetch304 = await FetchOnly.RunAsync(
                 rig.Fetcher,
@@ -169,7 +169,7 @@ internal static class IngestScenario
             // Counted only now: reading every article would fill LiteDB's cache and count against the cycles' memory.
             CountPerCycle(rig, cycles);
             databaseBytes = new FileInfo(rig.Database.FilePath).Length;
-            articles = rig.Articles.Count();
+            articles = await rig.Articles.CountAsync(cancellationToken);
             adminNotices = rig.Admins.Count;
         }
 
@@ -189,7 +189,7 @@ internal static class IngestScenario
         Progress($"parse alone: CodeHollow {codeHollow.Wall.TotalSeconds:0.00} s, NewsBot {newsBot.Wall.TotalSeconds:0.00} s ({identical:N0} of {firstCopies.Count:N0} copies identical to what the poller stored)");
 
         // The ingestor alone, storage in memory, on the same entries in the same order as cycles 1, 3 and 4.
-        var (ingest, ingestParts) = ReplayIngest(generator, settings, urls, sources, firstCopies, cycles, topics, cancellationToken);
+        var (ingest, ingestParts) = await ReplayIngestAsync(generator, settings, urls, sources, firstCopies, cycles, topics, cancellationToken);
 
         var capacity = new Capacity(
             cycles.First(c => c.Kind == CycleKind.NotModified).Usage.Cpu.TotalSeconds / settings.Sources,
@@ -213,7 +213,7 @@ internal static class IngestScenario
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = rig.Sources.All().Count(s => s.Enabled && (s.NextPollAt is null || s.NextPollAt <= now));
+        var due = (await rig.Sources.AllAsync(cancellationToken)).Count(s => s.Enabled && (s.NextPollAt is null || s.NextPollAt <= now));
         var siteBefore = await site.StatsAsync(cancellationToken);
         var siteCpuBefore = site.ProcessorTime;
         Progress($"cycle {number}: {kind}, {due:N0} sources due at {now:HH:mm:ss} (methods compiled so far: {System.Runtime.JitInfo.GetCompiledMethodCount():N0})");
@@ -234,7 +234,7 @@ internal static class IngestScenario
         // Outside the timing: what is left once the cycle's garbage is gone (the index, LiteDB's cache, the sources).
         var live = MemoryProbe.LiveManagedBytes();
         var served = (await site.StatsAsync(cancellationToken)).Minus(siteBefore);
-        var sources = rig.Sources.All();
+        var sources = (await rig.Sources.AllAsync(cancellationToken));
         var polled = sources.Count(s => s.LastAttemptAt >= now);
         var failed = sources.Where(s => s.LastError is not null).ToList();
         var result = new CycleResult(
@@ -289,7 +289,7 @@ internal static class IngestScenario
         return documents;
     }
 
-    private static (Dictionary<CycleKind, IngestPass> Passes, IngestParts Parts) ReplayIngest(
+    private static async Task<(Dictionary<CycleKind, IngestPass> Passes, IngestParts Parts)> ReplayIngestAsync(
         FeedGenerator generator,
         IngestSettings settings,
         string[] urls,
@@ -312,12 +312,12 @@ internal static class IngestScenario
         var passes = new Dictionary<CycleKind, IngestPass>();
         using var replay = new IngestReplay(new ManualClock(cycles[0].At), topics);
         var first = Entries(firstCopies, firstFetch: true);
-        passes[CycleKind.FirstFetch] = replay.Run(first, cycles.First(c => c.Kind == CycleKind.FirstFetch).At, cancellationToken);
-        passes[CycleKind.UnchangedResent] = replay.Run(Entries(firstCopies, firstFetch: false), cycles.First(c => c.Kind == CycleKind.UnchangedResent).At, cancellationToken);
+        passes[CycleKind.FirstFetch] = await replay.RunAsync(first, cycles.First(c => c.Kind == CycleKind.FirstFetch).At, cancellationToken);
+        passes[CycleKind.UnchangedResent] = await replay.RunAsync(Entries(firstCopies, firstFetch: false), cycles.First(c => c.Kind == CycleKind.UnchangedResent).At, cancellationToken);
         if (cycles.FirstOrDefault(c => c.Kind == CycleKind.PartlyNew) is { } partlyNew)
         {
             var second = Entries(Rebuild(generator, settings, urls, 1 + settings.NewItemsInCycle4), firstFetch: false);
-            passes[CycleKind.PartlyNew] = replay.Run(second, partlyNew.At, cancellationToken);
+            passes[CycleKind.PartlyNew] = await replay.RunAsync(second, partlyNew.At, cancellationToken);
         }
 
         foreach (var (kind, pass) in passes)
@@ -334,9 +334,9 @@ internal static class IngestScenario
     /// Moves the clock past every source's next poll time (and at least to <paramref name="atLeast"/>),
     /// so the next <c>PollDueAsync</c> reads every source, as if the interval had passed.
     /// </summary>
-    private static void MakeEverySourceDue(PollerRig rig, ManualClock clock, DateTimeOffset? atLeast)
+    private static async Task MakeEverySourceDueAsync(PollerRig rig, ManualClock clock, DateTimeOffset? atLeast, CancellationToken cancellationToken)
     {
-        var latest = rig.Sources.All().Max(s => s.NextPollAt ?? DateTimeOffset.MinValue);
+        var latest = (await rig.Sources.AllAsync(cancellationToken)).Max(s => s.NextPollAt ?? DateTimeOffset.MinValue);
         var target = latest + TimeSpan.FromSeconds(1);
         clock.AdvanceTo(atLeast is { } floor && floor > target ? floor : target);
     }
@@ -385,21 +385,21 @@ internal static class IngestScenario
             {
                 for (var source = 1; source <= count; source++)
                 {
-                    rig.Sources.Ensure(generator.NameOf(source), site.Url(generator.PathOf(source)), generator.TopicsOf(source), fromConfiguration: false);
+                    await rig.Sources.EnsureAsync(generator.NameOf(source), site.Url(generator.PathOf(source)), generator.TopicsOf(source), fromConfiguration: false, cancellationToken);
                 }
 
                 await rig.Scheduler.PollDueAsync(cancellationToken);
                 if (round == 1)
                 {
-                    MakeEverySourceDue(rig, clock, null);
+                    await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
                     await rig.Scheduler.PollDueAsync(cancellationToken);
                     await site.HonourValidatorsAsync(false, cancellationToken);
-                    MakeEverySourceDue(rig, clock, null);
+                    await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
                     await rig.Scheduler.PollDueAsync(cancellationToken);
                     await site.HonourValidatorsAsync(true, cancellationToken);
                 }
 
-                var failed = rig.Sources.All().Where(s => s.LastError is not null).ToList();
+                var failed = (await rig.Sources.AllAsync(cancellationToken)).Where(s => s.LastError is not null).ToList();
                 if (failed.Count > 0)
                 {
                     throw new InvalidOperationException($"{failed.Count} of {count} sources failed during the warm-up, e.g. {failed[0].Url}: {failed[0].LastError}");

@@ -45,12 +45,12 @@ internal sealed class StoreStopwatch
 /// </summary>
 internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stopwatch) : IArticleStore
 {
-    public AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
+    public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return inner.AddNew(drafts);
+            return await inner.AddNewAsync(drafts, cancellationToken);
         }
         finally
         {
@@ -58,12 +58,12 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
         }
     }
 
-    public void SetStory(int id, int storyId)
+    public async ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            inner.SetStory(id, storyId);
+            await inner.SetStoryAsync(id, storyId, cancellationToken);
         }
         finally
         {
@@ -71,12 +71,12 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
         }
     }
 
-    public void AddAlsoIn(int id, string sourceName)
+    public async ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            inner.AddAlsoIn(id, sourceName);
+            await inner.AddAlsoInAsync(id, sourceName, cancellationToken);
         }
         finally
         {
@@ -84,28 +84,28 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
         }
     }
 
-    public IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep) => inner.DeleteOlderThan(cutoff, keep);
+    public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, keep, cancellationToken);
 
-    public Article? Get(int id) => inner.Get(id);
+    public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public IReadOnlyList<Article> StoryMembers(int leadId) => inner.StoryMembers(leadId);
+    public ValueTask<IReadOnlyList<Article>> StoryMembersAsync(int leadId, CancellationToken cancellationToken) => inner.StoryMembersAsync(leadId, cancellationToken);
 
-    public IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids) => inner.GetMany(ids);
+    public ValueTask<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
 
-    public IEnumerable<Article> ReadAll() => inner.ReadAll();
+    public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
 
-    public int Count() => inner.Count();
+    public ValueTask<int> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
 }
 
 /// <summary>The LiteDB source store with a stopwatch around the calls a polling cycle makes.</summary>
 internal sealed class TimedSourceStore(ISourceStore inner, StoreStopwatch stopwatch) : ISourceStore
 {
-    public IReadOnlyList<FeedSource> All()
+    public async ValueTask<IReadOnlyList<FeedSource>> AllAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return inner.All();
+            return await inner.AllAsync(cancellationToken);
         }
         finally
         {
@@ -113,12 +113,12 @@ internal sealed class TimedSourceStore(ISourceStore inner, StoreStopwatch stopwa
         }
     }
 
-    public void Save(FeedSource source)
+    public async ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            inner.Save(source);
+            await inner.SaveAsync(source, cancellationToken);
         }
         finally
         {
@@ -126,11 +126,11 @@ internal sealed class TimedSourceStore(ISourceStore inner, StoreStopwatch stopwa
         }
     }
 
-    public FeedSource Ensure(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration) => inner.Ensure(name, url, topics, fromConfiguration);
+    public ValueTask<FeedSource> EnsureAsync(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration, CancellationToken cancellationToken) => inner.EnsureAsync(name, url, topics, fromConfiguration, cancellationToken);
 
-    public FeedSource? Get(int id) => inner.Get(id);
+    public ValueTask<FeedSource?> GetAsync(int id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public FeedSource? FindByUrl(string url) => inner.FindByUrl(url);
+    public ValueTask<FeedSource?> FindByUrlAsync(string url, CancellationToken cancellationToken) => inner.FindByUrlAsync(url, cancellationToken);
 
-    public bool Remove(int id) => inner.Remove(id);
+    public ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken) => inner.RemoveAsync(id, cancellationToken);
 }

@@ -11,51 +11,45 @@ public sealed class ArticleIngestorTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public void Ingest_SameFeedTwice_StoresItOnce()
+    public async Task Ingest_SameFeedTwice_StoresItOnce()
     {
         var source = _bot.Source();
         var entries = new[] { TestBot.Entry("A", id: "a"), TestBot.Entry("B", id: "b") };
 
-        Assert.Equal(2, _bot.Ingest(source, entries).Count);
-        Assert.Empty(_bot.Ingest(source, entries));
-        Assert.Equal(2, _bot.Get<IArticleStore>().Count());
+        Assert.Equal(2, (await _bot.IngestAsync(source, entries)).Count);
+        Assert.Empty(await _bot.IngestAsync(source, entries));
+        Assert.Equal(2, await _bot.Get<IArticleStore>().CountAsync(CancellationToken.None));
         Assert.Equal(2, _bot.Get<ArticleIndex>().Count);
     }
 
     [Fact]
-    public void Ingest_SameLinkFromTwoSources_StoresItOnce()
+    public async Task Ingest_SameLinkFromTwoSources_StoresItOnce()
     {
-        var first = _bot.Ingest(_bot.Source("One"), TestBot.Entry("Port automates", link: "https://port.example/story"));
-        var second = _bot.Ingest(_bot.Source("Two"), TestBot.Entry("Port to automate", link: "https://port.example/story"));
+        var first = await _bot.IngestAsync(_bot.Source("One"), TestBot.Entry("Port automates", link: "https://port.example/story"));
+        var second = await _bot.IngestAsync(_bot.Source("Two"), TestBot.Entry("Port to automate", link: "https://port.example/story"));
 
         Assert.Single(first);
         Assert.Empty(second);
     }
 
     [Fact]
-    public void Ingest_DuplicateItemsInOneFeed_StoresOne()
+    public async Task Ingest_DuplicateItemsInOneFeed_StoresOne()
     {
-        var added = _bot.Ingest(
-            _bot.Source(),
-            TestBot.Entry("A", id: "same", link: "https://x.example/a"),
-            TestBot.Entry("A again", id: "same", link: "https://x.example/a"));
+        var added = await _bot.IngestAsync(_bot.Source(), TestBot.Entry("A", id: "same", link: "https://x.example/a"), TestBot.Entry("A again", id: "same", link: "https://x.example/a"));
 
         Assert.Single(added);
     }
 
     [Fact]
-    public void Ingest_GuidsNotUnique_FallsBackToLinks()
+    public async Task Ingest_GuidsNotUnique_FallsBackToLinks()
     {
-        var added = _bot.Ingest(
-            _bot.Source(),
-            TestBot.Entry("First story", id: "1", link: "https://x.example/first"),
-            TestBot.Entry("Second story", id: "1", link: "https://x.example/second"));
+        var added = await _bot.IngestAsync(_bot.Source(), TestBot.Entry("First story", id: "1", link: "https://x.example/first"), TestBot.Entry("Second story", id: "1", link: "https://x.example/second"));
 
         Assert.Equal(2, added.Count);
     }
 
     [Fact]
-    public void Ingest_ChangedGuidsEditedTitlesAndReordering_AddNothing()
+    public async Task Ingest_ChangedGuidsEditedTitlesAndReordering_AddNothing()
     {
         var source = _bot.Source();
         var first = new[]
@@ -63,7 +57,7 @@ public sealed class ArticleIngestorTests : IDisposable
             TestBot.Entry("Alpha", id: "a1", link: "https://x.example/alpha"),
             TestBot.Entry("Beta", id: "b1", link: "https://x.example/beta"),
         };
-        _bot.Ingest(source, first);
+        await _bot.IngestAsync(source, first);
 
         var reranked = new[] { first[1], first[0] };
         var newGuids = new[] { first[0] with { Id = "a2" }, first[1] with { Id = "b2" } };
@@ -71,55 +65,55 @@ public sealed class ArticleIngestorTests : IDisposable
         var ingestor = _bot.Get<ArticleIngestor>();
         var options = new IngestOptions(false, TimeSpan.FromDays(2));
 
-        Assert.Empty(ingestor.Ingest(source, reranked, options).Added);
-        var guidResult = ingestor.Ingest(source, newGuids, options);
+        Assert.Empty((await ingestor.IngestAsync(source, reranked, options, CancellationToken.None)).Added);
+        var guidResult = await ingestor.IngestAsync(source, newGuids, options, CancellationToken.None);
         Assert.Empty(guidResult.Added);
         Assert.Equal(2, guidResult.RecognisedByLinkOrTitle);
-        Assert.Empty(ingestor.Ingest(source, editedTitle, options).Added);
-        Assert.Equal(2, _bot.Get<IArticleStore>().Count());
+        Assert.Empty((await ingestor.IngestAsync(source, editedTitle, options, CancellationToken.None)).Added);
+        Assert.Equal(2, await _bot.Get<IArticleStore>().CountAsync(CancellationToken.None));
     }
 
     [Fact]
-    public void Ingest_FirstFetchAndOldItems_AreStoredButNotNew()
+    public async Task Ingest_FirstFetchAndOldItems_AreStoredButNotNew()
     {
         var source = _bot.Source();
         var ingestor = _bot.Get<ArticleIngestor>();
 
-        var first = ingestor.Ingest(source, [TestBot.Entry("Backlog", hoursAgo: 1)], new IngestOptions(true, TimeSpan.FromDays(2)));
-        var later = ingestor.Ingest(source, [TestBot.Entry("Fresh", hoursAgo: 1), TestBot.Entry("Old", hoursAgo: 24 * 5)], new IngestOptions(false, TimeSpan.FromDays(2)));
+        var first = await ingestor.IngestAsync(source, [TestBot.Entry("Backlog", hoursAgo: 1)], new IngestOptions(true, TimeSpan.FromDays(2)), CancellationToken.None);
+        var later = await ingestor.IngestAsync(source, [TestBot.Entry("Fresh", hoursAgo: 1), TestBot.Entry("Old", hoursAgo: 24 * 5)], new IngestOptions(false, TimeSpan.FromDays(2)), CancellationToken.None);
 
         Assert.False(Assert.Single(first.Added).IsNew);
         Assert.True(later.Added.Single(a => a.Title == "Fresh").IsNew);
         Assert.False(later.Added.Single(a => a.Title == "Old").IsNew);
-        Assert.False(_bot.Get<IArticleStore>().Get(first.Added[0].Id)!.IsNew);
+        Assert.False((await _bot.Get<IArticleStore>().GetAsync(first.Added[0].Id, CancellationToken.None))!.IsNew);
     }
 
     [Fact]
-    public void Ingest_NoDate_UsesFirstSeen_AndFutureDateIsNotBelieved()
+    public async Task Ingest_NoDate_UsesFirstSeen_AndFutureDateIsNotBelieved()
     {
         var undated = TestBot.Entry("Undated") with { Published = null };
         var future = TestBot.Entry("Future") with { Published = TestBot.Now.AddDays(3) };
 
-        var added = _bot.Ingest(_bot.Source(), undated, future);
+        var added = await _bot.IngestAsync(_bot.Source(), undated, future);
 
         Assert.All(added, a => Assert.Equal(TestBot.Now, a.PublishedAt));
     }
 
     [Fact]
-    public void Ingest_NoLink_StillStoredUnderAStableKey()
+    public async Task Ingest_NoLink_StillStoredUnderAStableKey()
     {
         var entry = TestBot.Entry("Linkless") with { Link = null };
 
-        var added = Assert.Single(_bot.Ingest(_bot.Source(), entry));
+        var added = Assert.Single(await _bot.IngestAsync(_bot.Source(), entry));
 
         Assert.StartsWith("urn:newsbot:item:", added.Url, StringComparison.Ordinal);
-        Assert.Empty(_bot.Ingest(_bot.Source(), entry));
+        Assert.Empty(await _bot.IngestAsync(_bot.Source(), entry));
     }
 
     [Fact]
-    public void Ingest_TagsTopicsAndIndexesForSearch()
+    public async Task Ingest_TagsTopicsAndIndexesForSearch()
     {
-        var added = Assert.Single(_bot.Ingest(_bot.Source(), TestBot.Entry("Robot kitchen opens")));
+        var added = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Robot kitchen opens")));
 
         Assert.Contains("technology", added.Topics);
         Assert.Equal([added.Id], _bot.Get<ArticleIndex>().Search(SearchQuery.Parse("robots"), 0, 5, TestBot.Now).Ids);

@@ -14,14 +14,14 @@ public sealed class ArticlePrunerTests : IDisposable
     public async Task Prune_OldArticles_LeaveStoreAndIndex_BookmarksKeepTheirCopy()
     {
         var source = _bot.Source();
-        var added = _bot.Ingest(source, TestBot.Entry("Ancient robot", hoursAgo: 24 * 40), TestBot.Entry("Recent robot", hoursAgo: 2));
+        var added = await _bot.IngestAsync(source, TestBot.Entry("Ancient robot", hoursAgo: 24 * 40), TestBot.Entry("Recent robot", hoursAgo: 2));
         var ancient = added.Single(a => a.Title == "Ancient robot");
         await _bot.SendAsync($"/bookmark {ancient.Id}");
 
-        var removed = _bot.Get<ArticlePruner>().Prune();
+        var removed = await _bot.Get<ArticlePruner>().PruneAsync(CancellationToken.None);
 
         Assert.Equal(1, removed);
-        Assert.Null(_bot.Get<IArticleStore>().Get(ancient.Id));
+        Assert.Null(await _bot.Get<IArticleStore>().GetAsync(ancient.Id, CancellationToken.None));
         Assert.False(_bot.Get<ArticleIndex>().Contains(ancient.Id));
         Assert.Single(_bot.Get<ArticleIndex>().Search(SearchQuery.Parse("robot"), 0, 10, TestBot.Now).Ids);
         Assert.Contains("Ancient robot", await _bot.SendAsync("/bookmarks"), StringComparison.Ordinal);
@@ -29,13 +29,13 @@ public sealed class ArticlePrunerTests : IDisposable
     }
 
     [Fact]
-    public void Prune_ArticleStillListedByItsFeed_IsKept()
+    public async Task Prune_ArticleStillListedByItsFeed_IsKept()
     {
         var source = _bot.Source();
-        var ancient = Assert.Single(_bot.Ingest(source, TestBot.Entry("Evergreen guide", hoursAgo: 24 * 90)));
-        _bot.Get<ISourceStore>().Save(source with { CurrentItemKeys = [ancient.ItemKey] });
+        var ancient = Assert.Single(await _bot.IngestAsync(source, TestBot.Entry("Evergreen guide", hoursAgo: 24 * 90)));
+        await _bot.Get<ISourceStore>().SaveAsync(source with { CurrentItemKeys = [ancient.ItemKey] }, CancellationToken.None);
 
-        Assert.Equal(0, _bot.Get<ArticlePruner>().Prune());
-        Assert.NotNull(_bot.Get<IArticleStore>().Get(ancient.Id));
+        Assert.Equal(0, await _bot.Get<ArticlePruner>().PruneAsync(CancellationToken.None));
+        Assert.NotNull(await _bot.Get<IArticleStore>().GetAsync(ancient.Id, CancellationToken.None));
     }
 }

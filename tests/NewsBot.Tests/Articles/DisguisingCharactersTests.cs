@@ -33,7 +33,7 @@ public sealed class DisguisingCharactersTests : IDisposable
     [Fact]
     public async Task FeedTitle_WithAnOverride_IsStoredAndShownWithoutIt()
     {
-        var article = Assert.Single(_bot.Ingest(_bot.Source(), TestBot.Entry($"Update your {Override}fdp.exe{"\u202C"} now", "Read " + Override + "this")));
+        var article = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry($"Update your {Override}fdp.exe{"\u202C"} now", "Read " + Override + "this")));
 
         Assert.Equal("Update your fdp.exe now", article.Title);
         Assert.Equal("Read this", article.Summary);

@@ -4,32 +4,34 @@ using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Articles;
 
-public sealed class StoryGroupingTests : IDisposable
+public sealed class StoryGroupingTests : IAsyncLifetime, IDisposable
 {
     private const string GlacierSummary =
         "The Aldermoor Glacier lost a fifth of its ice since 2010, a radar survey by glaciologists at Kelderfeld University found; meltwater feeds the Aldermoor river.";
 
     private readonly TestBot _bot = new(o => o.Retention = TimeSpan.FromDays(30));
 
-    public StoryGroupingTests()
+    public async Task InitializeAsync()
     {
         // Background articles so that word rarity means something.
         var filler = _bot.Source("Filler");
-        _bot.Ingest(filler, Enumerable.Range(1, 30)
+        await _bot.IngestAsync(filler, Enumerable.Range(1, 30)
             .Select(i => TestBot.Entry($"Council approves budget number {i} for the city", "The city council met and approved a budget after a long debate.", hoursAgo: 10 + i))
             .ToArray());
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _bot.Dispose();
 
     [Fact]
     public async Task SameStoryFromTwoSources_IsOneStory_ShownOnceAndCrossReferenced()
     {
-        var lab = _bot.Ingest(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 6)).Single();
-        var green = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry(
+        var lab = (await _bot.IngestAsync(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 6))).Single();
+        var green = (await _bot.IngestAsync(_bot.Source("Greenline"), TestBot.Entry(
             "Aldermoor Glacier shrinking faster than models predicted",
             "Kelderfeld University glaciologists say the Aldermoor Glacier has shed a fifth of its ice since 2010, double the projected loss; the Aldermoor river depends on it.",
-            hoursAgo: 3)).Single();
+            hoursAgo: 3))).Single();
 
         Assert.Equal(lab.Id, green.StoryId);
         var latest = await _bot.SendAsync("/latest");
@@ -41,24 +43,24 @@ public sealed class StoryGroupingTests : IDisposable
     }
 
     [Fact]
-    public void SameTopicButDifferentStories_StaySeparate()
+    public async Task SameTopicButDifferentStories_StaySeparate()
     {
-        _bot.Ingest(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 6));
-        var other = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry(
+        await _bot.IngestAsync(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 6));
+        var other = (await _bot.IngestAsync(_bot.Source("Greenline"), TestBot.Entry(
             "Ski resorts near the glacier report record bookings",
             "Hotels in the valley below the glacier are full for the holidays as skiers return after two warm winters.",
-            hoursAgo: 3)).Single();
+            hoursAgo: 3))).Single();
 
         Assert.Equal(0, other.StoryId);
     }
 
     [Fact]
-    public void SameStoryFromTheSameSource_OrOutsideTheWindow_StaysSeparate()
+    public async Task SameStoryFromTheSameSource_OrOutsideTheWindow_StaysSeparate()
     {
         var lab = _bot.Source("Lab Notes");
-        _bot.Ingest(lab, TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 100));
-        var sameSource = _bot.Ingest(lab, TestBot.Entry("Aldermoor Glacier lost a fifth of its ice, survey finds", GlacierSummary, hoursAgo: 99)).Single();
-        var tooLate = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry("Aldermoor Glacier lost a fifth of its ice since 2010", GlacierSummary, hoursAgo: 2)).Single();
+        await _bot.IngestAsync(lab, TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 100));
+        var sameSource = (await _bot.IngestAsync(lab, TestBot.Entry("Aldermoor Glacier lost a fifth of its ice, survey finds", GlacierSummary, hoursAgo: 99))).Single();
+        var tooLate = (await _bot.IngestAsync(_bot.Source("Greenline"), TestBot.Entry("Aldermoor Glacier lost a fifth of its ice since 2010", GlacierSummary, hoursAgo: 2))).Single();
 
         Assert.Equal(0, sameSource.StoryId);
         Assert.Equal(0, tooLate.StoryId);
@@ -67,20 +69,20 @@ public sealed class StoryGroupingTests : IDisposable
     [Fact]
     public async Task SyndicatedLink_IsStoredOnce_AndNamesTheOtherSource()
     {
-        var first = _bot.Ingest(_bot.Source("Circuit"), TestBot.Entry("Port to automate its terminal", link: "https://port.example/story")).Single();
-        _bot.Ingest(_bot.Source("Harbour"), TestBot.Entry("Port automation plan", link: "https://port.example/story"));
+        var first = (await _bot.IngestAsync(_bot.Source("Circuit"), TestBot.Entry("Port to automate its terminal", link: "https://port.example/story"))).Single();
+        await _bot.IngestAsync(_bot.Source("Harbour"), TestBot.Entry("Port automation plan", link: "https://port.example/story"));
 
         Assert.Contains("Also reported by: Harbour", await _bot.SendAsync($"/read {first.Id}"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void PruningTheLead_LetsTheNextReportLeadTheStory()
+    public async Task PruningTheLead_LetsTheNextReportLeadTheStory()
     {
-        var lab = _bot.Ingest(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 24 * 31)).Single();
-        var green = _bot.Ingest(_bot.Source("Greenline"), TestBot.Entry("Aldermoor Glacier lost a fifth of its ice since 2010, says survey", GlacierSummary, hoursAgo: 24 * 29)).Single();
+        var lab = (await _bot.IngestAsync(_bot.Source("Lab Notes"), TestBot.Entry("Aldermoor Glacier has lost a fifth of its ice since 2010, survey finds", GlacierSummary, hoursAgo: 24 * 31))).Single();
+        var green = (await _bot.IngestAsync(_bot.Source("Greenline"), TestBot.Entry("Aldermoor Glacier lost a fifth of its ice since 2010, says survey", GlacierSummary, hoursAgo: 24 * 29))).Single();
         Assert.Equal(lab.Id, green.StoryId);
 
-        _bot.Get<ArticlePruner>().Prune();
+        await _bot.Get<ArticlePruner>().PruneAsync(CancellationToken.None);
 
         Assert.Contains(green.Id, _bot.Get<ArticleIndex>().Latest(0, 100).Ids);
     }

@@ -92,9 +92,9 @@ public sealed class ChatLifecycleTests : IDisposable
         Assert.False(retired.Active);
         Assert.Equal("moved to " + Supergroup.Key, retired.InactiveReason);
         Assert.Equal([Supergroup.Key], Chats.ActiveChatKeys());
-        Assert.Equal("science", Assert.Single(Subscriptions.ListForChat(Supergroup.Key)).Query);
-        Assert.Empty(Subscriptions.ListForChat(Group.Key));
-        Assert.Single(Subscriptions.ListForChat("telegram:-999"));
+        Assert.Equal("science", Assert.Single(await Subscriptions.ListForChatAsync(Supergroup.Key, CancellationToken.None)).Query);
+        Assert.Empty(await Subscriptions.ListForChatAsync(Group.Key, CancellationToken.None));
+        Assert.Single(await Subscriptions.ListForChatAsync("telegram:-999", CancellationToken.None));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ChatLifecycleTests : IDisposable
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 
-        var article = Assert.Single(_bot.Ingest(_bot.Source(), TestBot.Entry("Telescope finds a comet")));
+        var article = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Telescope finds a comet")));
         Assert.Equal(Supergroup.Key, Assert.Single(_bot.Get<SubscriptionMatcher>().Match(article)).ChatKey);
     }
 
@@ -124,7 +124,7 @@ public sealed class ChatLifecycleTests : IDisposable
 
         Assert.Equal(first, Chats.Find(Supergroup));
         Assert.False(Chats.Find(Group)!.Active);
-        Assert.Single(Subscriptions.ListForChat(Supergroup.Key));
+        Assert.Single(await Subscriptions.ListForChatAsync(Supergroup.Key, CancellationToken.None));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ChatLifecycleTests : IDisposable
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 
-        Assert.Single(Subscriptions.ListForChat(Supergroup.Key));
+        Assert.Single(await Subscriptions.ListForChatAsync(Supergroup.Key, CancellationToken.None));
         Assert.Null(Chats.Find(Group));
         Assert.Null(Chats.Find(Supergroup));
     }
@@ -174,7 +174,7 @@ public sealed class ChatLifecycleTests : IDisposable
         await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
         await Chats.SetQuietHoursAsync(Group, Night, CancellationToken.None);
         var stored = new ChatRecord("discord:77", "discord", ChatKind.GuildChannel, "news", null, true, null, TestBot.Now, TestBot.Now);
-        _bot.Get<IChatStore>().Save(stored);
+        await _bot.Get<IChatStore>().SaveAsync(stored, CancellationToken.None);
         Assert.Null(Chats.Find(ChatAddress.Parse("discord:77")));
 
         await Chats.RebuildAsync(CancellationToken.None);

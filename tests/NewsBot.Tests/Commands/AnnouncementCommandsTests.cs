@@ -39,7 +39,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
     {
         for (var round = 0; round < 4; round++)
         {
-            Bot.Get<AnnouncementFanOut>().QueueConfirmed();
+            await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
             await _rig.DispatchAsync();
             await Bot.Get<AnnouncementReporter>().ReportFinishedAsync(CancellationToken.None);
             await _rig.DispatchAsync();
@@ -76,7 +76,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
         var report = Assert.Single(_rig.Telegram.Attempts, a => Render(a.Reply).Contains("delivered:", StringComparison.Ordinal));
         Assert.Equal(Admin, report.Chat.Key);
         Assert.Contains("Announcement #1 delivered: 4 sent, 0 failed, 0 blocked", Render(report.Reply), StringComparison.Ordinal);
-        Assert.Equal(AnnouncementState.Delivered, Bot.Get<IAnnouncementStore>().Get(1)!.State);
+        Assert.Equal(AnnouncementState.Delivered, (await Bot.Get<IAnnouncementStore>().GetAsync(1, CancellationToken.None))!.State);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
     {
         await AsAdminAsync("/announce Maintenance tonight");
         await AsAdminAsync("/announce send 1");
-        Bot.Get<AnnouncementFanOut>().QueueConfirmed();
+        await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
 
         _rig.Telegram.Always(Group, new SendOutcome.PermanentFailure("the bot was removed from the group", ChatUnreachable: true));
         _rig.Telegram.Always("telegram:1", new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
@@ -102,7 +102,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
         await AsAdminAsync("/announce Maintenance tonight");
 
         await AsAdminAsync("/announce send 1");
-        Bot.Get<AnnouncementFanOut>().QueueConfirmed();
+        await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
         var again = Render(await AsAdminAsync("/announce send 1"));
         await DeliverAllAsync();
         var afterReport = Render(await AsAdminAsync("/announce send 1"));
@@ -118,12 +118,12 @@ public sealed class AnnouncementCommandsTests : IDisposable
         await AsAdminAsync("/announce Maintenance tonight");
         await AsAdminAsync("/announce send 1");
 
-        var first = Bot.Get<AnnouncementFanOut>().QueueConfirmed();
-        var queued = Bot.Get<IAnnouncementStore>().Get(1)!;
+        var first = await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
+        var queued = (await Bot.Get<IAnnouncementStore>().GetAsync(1, CancellationToken.None))!;
         var outbox = _rig.Outbox;
-        var again = outbox.Enqueue(Bot.Get<AnnouncementAudience>().Recipients()
+        var again = await outbox.EnqueueAsync(Bot.Get<AnnouncementAudience>().Recipients()
             .Select(k => OutboxEntry.ForComposed(k, OutboxKind.Announcement, OutboxKeys.Announcement(k, "1"), "1", Bot.Time.GetUtcNow()))
-            .ToList());
+            .ToList(), CancellationToken.None);
 
         Assert.Equal(4, first);
         Assert.Equal(0, again);
@@ -167,7 +167,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
         var answer = Render(await AsAdminAsync("/announce " + string.Concat(Enumerable.Repeat("word ", 1000))));
 
         Assert.Contains("an announcement can have at most 1,900 characters", answer, StringComparison.Ordinal);
-        Assert.Empty(Bot.Get<IAnnouncementStore>().Recent(10));
+        Assert.Empty(await Bot.Get<IAnnouncementStore>().RecentAsync(10, CancellationToken.None));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
 
         Assert.Contains("for the bot's admins only", answer, StringComparison.Ordinal);
         Assert.Contains("for the bot's admins only", send, StringComparison.Ordinal);
-        Assert.Empty(Bot.Get<IAnnouncementStore>().Recent(10));
+        Assert.Empty(await Bot.Get<IAnnouncementStore>().RecentAsync(10, CancellationToken.None));
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
     {
         await AsAdminAsync("/announce Maintenance tonight");
         await AsAdminAsync("/announce send 1");
-        Bot.Get<AnnouncementFanOut>().QueueConfirmed();
+        await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
 
         var list = Render(await AsAdminAsync("/announcements"));
 
@@ -291,10 +291,10 @@ public sealed class AnnouncementCommandsTests : IDisposable
         await AsAdminAsync("/announce Maintenance tonight");
         await AsAdminAsync("/announce send 1");
 
-        var added = Bot.Get<AnnouncementFanOut>().QueueConfirmed();
+        var added = await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
 
         Assert.Equal(2 * AnnouncementFanOut.BatchSize + 10 + 4, added);
-        Assert.Equal(added, _rig.Outbox.CountFor(OutboxKind.Announcement, "1").Pending);
-        Assert.Equal(0, Bot.Get<AnnouncementFanOut>().QueueConfirmed());
+        Assert.Equal(added, (await _rig.Outbox.CountForAsync(OutboxKind.Announcement, "1", CancellationToken.None)).Pending);
+        Assert.Equal(0, await Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None));
     }
 }

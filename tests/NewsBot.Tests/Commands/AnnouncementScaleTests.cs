@@ -24,15 +24,15 @@ public sealed class AnnouncementScaleTests : IDisposable
 
         var preview = await _rig.Bot.ReplyToAsync("/announce Maintenance tonight", user: Admin, chat: Admin);
         await _rig.Bot.ReplyToAsync("/announce send 1", user: Admin, chat: Admin);
-        var added = _rig.Bot.Get<AnnouncementFanOut>().QueueConfirmed();
-        var again = _rig.Bot.Get<AnnouncementFanOut>().QueueConfirmed();
+        var added = await _rig.Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
+        var again = await _rig.Bot.Get<AnnouncementFanOut>().QueueConfirmedAsync(CancellationToken.None);
         watch.Stop();
 
         Assert.Equal($"Send to {expected.ToString("N0", CultureInfo.InvariantCulture)} chats", preview!.Buttons[0].Label);
         Assert.Equal(expected, added);
         Assert.Equal(0, again);
-        Assert.Equal(expected, _rig.Outbox.CountFor(OutboxKind.Announcement, "1").Pending);
-        Assert.Equal(expected, _rig.Bot.Get<IAnnouncementStore>().Get(1)!.Recipients);
+        Assert.Equal(expected, (await _rig.Outbox.CountForAsync(OutboxKind.Announcement, "1", CancellationToken.None)).Pending);
+        Assert.Equal(expected, (await _rig.Bot.Get<IAnnouncementStore>().GetAsync(1, CancellationToken.None))!.Recipients);
         Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"Previewing and queueing took {watch.Elapsed}.");
     }
 

@@ -2,14 +2,16 @@ using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Commands;
 
-public sealed class BookmarkCommandsTests : IDisposable
+public sealed class BookmarkCommandsTests : IAsyncLifetime, IDisposable
 {
     private readonly TestBot _bot = new();
 
-    public BookmarkCommandsTests()
+    public async Task InitializeAsync()
     {
-        _bot.Ingest(_bot.Source("Daily Wire"), Enumerable.Range(1, 8).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
+        await _bot.IngestAsync(_bot.Source("Daily Wire"), Enumerable.Range(1, 8).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _bot.Dispose();
 

@@ -26,7 +26,7 @@ public sealed class FeedsCommandTests : IDisposable
 
         var answer = await _bot.SendAsync("/feeds add https://wire.example/feed Technology science", user: Admin);
 
-        var source = Assert.Single(_bot.Get<ISourceStore>().All());
+        var source = Assert.Single((await _bot.Get<ISourceStore>().AllAsync(CancellationToken.None)));
         Assert.Equal("The Wire", source.Name);
         Assert.Equal(["technology", "science"], source.Topics);
         Assert.False(source.FromConfiguration);
@@ -41,7 +41,7 @@ public sealed class FeedsCommandTests : IDisposable
 
         var answer = await _bot.SendAsync("/feeds add https://wire.example/", user: Admin);
 
-        Assert.Equal("https://wire.example/rss.xml", Assert.Single(_bot.Get<ISourceStore>().All()).Url);
+        Assert.Equal("https://wire.example/rss.xml", Assert.Single((await _bot.Get<ISourceStore>().AllAsync(CancellationToken.None))).Url);
         Assert.Contains("found through the page's link", answer, StringComparison.Ordinal);
     }
 
@@ -57,13 +57,13 @@ public sealed class FeedsCommandTests : IDisposable
     public async Task Feeds_BadInput_SaysWhatToDo(string command, string expected)
     {
         Assert.Contains(expected, await _bot.SendAsync(command, user: Admin), StringComparison.Ordinal);
-        Assert.Empty(_bot.Get<ISourceStore>().All());
+        Assert.Empty((await _bot.Get<ISourceStore>().AllAsync(CancellationToken.None)));
     }
 
     [Fact]
     public async Task FeedsAdd_KnownFeed_SaysItIsThereAlready()
     {
-        var existing = _bot.Get<ISourceStore>().Ensure("The Wire", "https://wire.example/feed", [], fromConfiguration: false);
+        var existing = await _bot.Get<ISourceStore>().EnsureAsync("The Wire", "https://wire.example/feed", [], fromConfiguration: false, CancellationToken.None);
 
         var answer = await _bot.SendAsync("/feeds add https://wire.example/feed", user: Admin);
 
@@ -75,23 +75,23 @@ public sealed class FeedsCommandTests : IDisposable
     public async Task FeedsRemove_ChatAddedSource_IsRemoved_ConfiguredOneIsNot()
     {
         var store = _bot.Get<ISourceStore>();
-        var added = store.Ensure("Added", "https://added.example/feed", [], fromConfiguration: false);
-        var configured = store.Ensure("Configured", "https://configured.example/feed", [], fromConfiguration: true);
+        var added = await store.EnsureAsync("Added", "https://added.example/feed", [], fromConfiguration: false, CancellationToken.None);
+        var configured = await store.EnsureAsync("Configured", "https://configured.example/feed", [], fromConfiguration: true, CancellationToken.None);
 
         var removed = await _bot.SendAsync($"/feeds remove {added.Id}", user: Admin);
         var refused = await _bot.SendAsync($"/feeds remove {configured.Id}", user: Admin);
 
         Assert.Contains("Removed source", removed, StringComparison.Ordinal);
         Assert.Contains("listed in configuration", refused, StringComparison.Ordinal);
-        Assert.Equal([configured.Id], store.All().Select(s => s.Id));
+        Assert.Equal([configured.Id], (await store.AllAsync(CancellationToken.None)).Select(s => s.Id));
     }
 
     [Fact]
     public async Task FeedsList_ShowsIdsUrlsAndHealth()
     {
         var store = _bot.Get<ISourceStore>();
-        var source = store.Ensure("The Wire", "https://wire.example/feed", [], fromConfiguration: false);
-        store.Save(source with { LastAttemptAt = TestBot.Now, LastError = "HTTP 500 Internal Server Error", ConsecutiveFailures = 2 });
+        var source = await store.EnsureAsync("The Wire", "https://wire.example/feed", [], fromConfiguration: false, CancellationToken.None);
+        await store.SaveAsync(source with { LastAttemptAt = TestBot.Now, LastError = "HTTP 500 Internal Server Error", ConsecutiveFailures = 2 }, CancellationToken.None);
 
         var answer = await _bot.SendAsync("/feeds list", user: Admin);
 

@@ -98,7 +98,7 @@ public sealed class QuietCommandTests : IDisposable
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
 
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 in Berlin
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         await _rig.DispatchAsync();
         Assert.Empty(_rig.Telegram.Attempts);
 
@@ -116,10 +116,10 @@ public sealed class QuietCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/quiet 06:00-09:00"));
         await Flat.Of(Bot.SendAsync("/subscribe technology daily 08:00"));
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
 
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-        Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDue();
+        await Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDueAsync(CancellationToken.None);
         await _rig.DispatchAsync();
 
         Assert.Single(_rig.Telegram.Attempts);

@@ -22,7 +22,7 @@ public sealed class ReadingCommandsTests : IDisposable
     public async Task Latest_ShowsNumberedArticlesWithIdSourceTimeAndLink()
     {
         var source = _bot.Source("Daily Wire");
-        _bot.Ingest(source, TestBot.Entry("Robot arm learns to cook", hoursAgo: 3, link: "https://wire.example/robot"));
+        await _bot.IngestAsync(source, TestBot.Entry("Robot arm learns to cook", hoursAgo: 3, link: "https://wire.example/robot"));
 
         var answer = await _bot.SendAsync("/latest");
 
@@ -35,7 +35,7 @@ public sealed class ReadingCommandsTests : IDisposable
     public async Task Latest_ManyArticles_IsPagedWithMoreAndPrevButtons()
     {
         var source = _bot.Source();
-        _bot.Ingest(source, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
+        await _bot.IngestAsync(source, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
 
         var first = await _bot.SendAsync("/latest");
         var second = await _bot.SendAsync("/latest 2");
@@ -53,7 +53,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("/latest abc", "must be a number")]
     public async Task Latest_BadPage_SaysWhatToType(string command, string expected)
     {
-        _bot.Ingest(_bot.Source(), TestBot.Entry("Story"));
+        await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Story"));
 
         var answer = await _bot.SendAsync(command);
 
@@ -64,7 +64,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [Fact]
     public async Task Latest_PageFarPastTheEnd_ShowsTheLastPage()
     {
-        _bot.Ingest(_bot.Source(), Enumerable.Range(1, 7).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
+        await _bot.IngestAsync(_bot.Source(), Enumerable.Range(1, 7).Select(i => TestBot.Entry($"Story {i}", hoursAgo: i)).ToArray());
 
         var answer = await _bot.SendAsync("/latest 100000");
 
@@ -76,7 +76,7 @@ public sealed class ReadingCommandsTests : IDisposable
     public async Task Topics_ListsTopicsWithCounts()
     {
         var source = _bot.Source();
-        _bot.Ingest(source, TestBot.Entry("New robot", hoursAgo: 1), TestBot.Entry("Chip plant", hoursAgo: 2), TestBot.Entry("Telescope", hoursAgo: 3));
+        await _bot.IngestAsync(source, TestBot.Entry("New robot", hoursAgo: 1), TestBot.Entry("Chip plant", hoursAgo: 2), TestBot.Entry("Telescope", hoursAgo: 3));
 
         var answer = await _bot.SendAsync("/topics");
 
@@ -90,7 +90,7 @@ public sealed class ReadingCommandsTests : IDisposable
     public async Task Topic_KnownTopic_ListsOnlyItsArticles()
     {
         var source = _bot.Source();
-        _bot.Ingest(source, TestBot.Entry("New robot"), TestBot.Entry("Telescope finds comet"));
+        await _bot.IngestAsync(source, TestBot.Entry("New robot"), TestBot.Entry("Telescope finds comet"));
 
         var answer = await _bot.SendAsync("/topic Science");
 
@@ -101,7 +101,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [Fact]
     public async Task Topic_Misspelt_SuggestsTheClosestTopic()
     {
-        _bot.Ingest(_bot.Source(), TestBot.Entry("Telescope finds comet"));
+        await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Telescope finds comet"));
 
         var answer = await _bot.SendAsync("/topic sciense");
 
@@ -119,7 +119,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [Fact]
     public async Task Search_FindsRankedResultsWithPaging()
     {
-        _bot.Ingest(_bot.Source(), Enumerable.Range(1, 7).Select(i => TestBot.Entry($"Solar farm {i}", hoursAgo: i)).ToArray());
+        await _bot.IngestAsync(_bot.Source(), Enumerable.Range(1, 7).Select(i => TestBot.Entry($"Solar farm {i}", hoursAgo: i)).ToArray());
 
         var answer = await _bot.SendAsync("/search solar");
 
@@ -131,7 +131,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [Fact]
     public async Task Search_NothingFound_SuggestsAlternatives()
     {
-        _bot.Ingest(_bot.Source(), TestBot.Entry("Solar farm"));
+        await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Solar farm"));
 
         var answer = await _bot.SendAsync("/search zeppelin");
 
@@ -157,7 +157,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [Fact]
     public async Task PlainTextInPrivateChat_IsASearch()
     {
-        _bot.Ingest(_bot.Source(), TestBot.Entry("Solar farm opens"));
+        await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Solar farm opens"));
 
         Assert.Contains("Solar farm opens", await _bot.SendAsync("solar"), StringComparison.Ordinal);
     }
@@ -171,7 +171,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [Fact]
     public async Task Read_ShowsTheCardWithSaveAndOpenButtons()
     {
-        _bot.Ingest(_bot.Source("Daily Wire"), TestBot.Entry("Robot arm", "It folds laundry.\nAnd cooks.", link: "https://wire.example/robot"));
+        await _bot.IngestAsync(_bot.Source("Daily Wire"), TestBot.Entry("Robot arm", "It folds laundry.\nAnd cooks.", link: "https://wire.example/robot"));
 
         var reply = await _bot.ReplyToAsync("/read 1");
         var answer = await _bot.SendAsync("/read 1");
@@ -239,8 +239,8 @@ public sealed class ReadingCommandsTests : IDisposable
         var good = _bot.Source("Good Wire");
         var bad = _bot.Source("Bad Wire");
         var sources = _bot.Get<NewsBot.Core.Articles.ISourceStore>();
-        sources.Save(good with { LastAttemptAt = TestBot.Now.AddMinutes(-3), LastSuccessAt = TestBot.Now.AddMinutes(-3), ItemCount = 12, NextPollAt = TestBot.Now.AddMinutes(7) });
-        sources.Save(bad with { LastAttemptAt = TestBot.Now.AddMinutes(-1), LastError = "HTTP 404 Not Found", ConsecutiveFailures = 1, NextPollAt = TestBot.Now.AddMinutes(4) });
+        await sources.SaveAsync(good with { LastAttemptAt = TestBot.Now.AddMinutes(-3), LastSuccessAt = TestBot.Now.AddMinutes(-3), ItemCount = 12, NextPollAt = TestBot.Now.AddMinutes(7) }, CancellationToken.None);
+        await sources.SaveAsync(bad with { LastAttemptAt = TestBot.Now.AddMinutes(-1), LastError = "HTTP 404 Not Found", ConsecutiveFailures = 1, NextPollAt = TestBot.Now.AddMinutes(4) }, CancellationToken.None);
 
         var answer = await _bot.SendAsync("/sources", user: "terminal:local", chat: "terminal:local");
         var toEveryone = await _bot.SendAsync("/sources");
@@ -265,7 +265,7 @@ public sealed class ReadingCommandsTests : IDisposable
     [InlineData("/search \"\"\"")]
     public async Task OddInput_GetsAnAnswerNotAnException(string command)
     {
-        _bot.Ingest(_bot.Source(), TestBot.Entry("Solar farm"));
+        await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Solar farm"));
 
         var answer = await _bot.SendAsync(command);
 

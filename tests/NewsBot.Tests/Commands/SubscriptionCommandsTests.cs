@@ -22,7 +22,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     {
         var answer = await _bot.SendAsync("/subscribe Technology");
 
-        var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        var stored = Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(SubscriptionKind.Topic, stored.Kind);
         Assert.Equal("technology", stored.Query);
         Assert.Equal(DeliveryMode.Instant, stored.Mode);
@@ -35,7 +35,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
         await _bot.SendAsync("/subscribe Solar \"Power Plants\" -Wind");
         var again = await _bot.SendAsync("/subscribe solar -wind \"power plant\"");
 
-        var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        var stored = Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(SubscriptionKind.Keywords, stored.Kind);
         Assert.Equal("Solar \"Power Plants\" -Wind", stored.Query);
         Assert.Contains("already has that subscription", again, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     {
         var answer = await _bot.SendAsync("/subscribe science daily 7:30");
 
-        var stored = Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        var stored = Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(DeliveryMode.Daily, stored.Mode);
         Assert.Equal(new TimeOnly(7, 30), stored.DailyAt);
         Assert.Contains("daily digest at 07:30", answer, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     {
         await _bot.SendAsync("/subscribe science daily");
 
-        Assert.Equal(new TimeOnly(8, 0), Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1")).DailyAt);
+        Assert.Equal(new TimeOnly(8, 0), Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None)).DailyAt);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     public async Task Subscribe_BadInput_SaysWhatToType(string command, string expected)
     {
         Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
-        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
         var again = await _bot.SendAsync("/subscribe TECHNOLOGY");
 
         Assert.Contains("already has that subscription (#1", again, StringComparison.Ordinal);
-        Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
         var answer = await _bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: false, chat: Group);
 
         Assert.Contains("Only this chat's admins", answer, StringComparison.Ordinal);
-        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat(Group));
+        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: true, chat: Group);
 
-        Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat(Group));
+        Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
         Assert.Contains("#1", await _bot.SendAsync("/subscriptions", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
     }
 
@@ -111,7 +111,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
         Assert.Contains("Stopped #1 (topic technology", await _bot.SendAsync("/unsubscribe 1"), StringComparison.Ordinal);
         Assert.Contains("Stopped #2", await _bot.SendAsync("/unsubscribe Solar -WIND"), StringComparison.Ordinal);
         Assert.Contains("Stopped 2 subscriptions", await _bot.SendAsync("/unsubscribe all"), StringComparison.Ordinal);
-        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
         await _bot.SendAsync("/subscribe technology");
 
         Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
-        Assert.Single(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
+        Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_ChatWithoutSubscriptions_SaysSo()
     {
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("This chat has no subscriptions", await WhyAsync(article.Id), StringComparison.Ordinal);
     }
@@ -36,7 +36,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/subscribe sports"));
         await Flat.Of(Bot.SendAsync("/subscribe solar power -stocks"));
-        var article = _rig.News("Solar prices fall again")[0];
+        var article = (await _rig.NewsAsync("Solar prices fall again"))[0];
 
         var answer = await WhyAsync(article.Id);
 
@@ -48,7 +48,7 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_TopicSubscriptionOnly_SaysWhichTopicsTheArticleIsIn()
     {
         await Flat.Of(Bot.SendAsync("/subscribe sports"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("it follows topic sports, and this article is in topics technology", await WhyAsync(article.Id), StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
         var answer = await WhyAsync(article.Id);
@@ -71,7 +71,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.TransientFailure("HTTP 502"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
         var answer = await WhyAsync(article.Id);
@@ -83,7 +83,7 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_QueuedAndDue_SaysItGoesOutWithinMoments()
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("Queued as a push; it goes out within moments", await WhyAsync(article.Id), StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class WhyCommandTests : IDisposable
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
         await Flat.Of(Bot.SendAsync("/quiet 12:00-15:00"));
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
         var answer = await WhyAsync(article.Id);
@@ -107,7 +107,7 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_WaitingForTheDailyDigest_SaysWhen()
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("Waiting for the daily digest #1 (topic technology, daily digest at 18:00) at 18:00 UTC (in 6 h)", await WhyAsync(article.Id), StringComparison.Ordinal);
     }
@@ -116,9 +116,9 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_SentInADigest_SaysSo()
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 18, 0, 0, TimeSpan.Zero));
-        Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDue();
+        await Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDueAsync(CancellationToken.None);
         await _rig.DispatchAsync();
 
         Assert.Contains("Delivered here in the daily digest of subscription #1 at 18:00 UTC", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
         Assert.Contains("Not delivered: failed — message is too long", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
         var answer = await WhyAsync(article.Id);
@@ -153,7 +153,7 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_Backlog_WasNotPushed()
     {
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
-        var article = Bot.Get<ArticleIngestor>().Ingest(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2))).Added[0];
+        var article = (await Bot.Get<ArticleIngestor>().IngestAsync(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None)).Added[0];
 
         Assert.Contains("it was in the backlog of a new source or too old", await WhyAsync(article.Id), StringComparison.Ordinal);
     }
@@ -161,7 +161,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_ArrivedBeforeTheSubscription_WasNotPushed()
     {
-        var article = _rig.News("Robot opens a bakery")[0];
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         Bot.Time.Advance(TimeSpan.FromMinutes(10));
         await Flat.Of(Bot.SendAsync("/subscribe technology"));
 

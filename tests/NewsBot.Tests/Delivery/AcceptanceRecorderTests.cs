@@ -54,12 +54,13 @@ public sealed class AcceptanceRecorderTests : IDisposable
 
         public List<DateTimeOffset> Times { get; } = [];
 
-        public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at)
+        public ValueTask MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken cancellationToken)
         {
             Writing.Set();
-            Release.Wait();
+            Release.Wait(cancellationToken);
             Writes.Add([.. ids]);
             Times.Add(at);
+            return ValueTask.CompletedTask;
         }
 
         public void Dispose()
@@ -68,30 +69,30 @@ public sealed class AcceptanceRecorderTests : IDisposable
             Release.Dispose();
         }
 
-        public int Enqueue(IReadOnlyList<OutboxEntry> entries) => throw new NotSupportedException();
+        public ValueTask<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public IReadOnlyList<OutboxEntry> Due(string platform, DateTimeOffset now, int limit) => throw new NotSupportedException();
+        public ValueTask<IReadOnlyList<OutboxEntry>> DueAsync(string platform, DateTimeOffset now, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public void Reschedule(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt) => throw new NotSupportedException();
+        public ValueTask RescheduleAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public void Drop(IReadOnlyCollection<long> ids, string reason) => throw new NotSupportedException();
+        public ValueTask DropAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public void Fail(IReadOnlyCollection<long> ids, string reason) => throw new NotSupportedException();
+        public ValueTask FailAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public int DropPending(string chatKey, string reason) => throw new NotSupportedException();
+        public ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public OutboxEntry? Find(string chatKey, int storyId) => throw new NotSupportedException();
+        public ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public int CountPending() => throw new NotSupportedException();
+        public ValueTask<int> CountPendingAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public OutboxCounts CountFor(OutboxKind kind, string reference) => throw new NotSupportedException();
+        public ValueTask<OutboxCounts> CountForAsync(OutboxKind kind, string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public int PlannedThrough() => throw new NotSupportedException();
+        public ValueTask<int> PlannedThroughAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public int EnqueuePlanned(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId) => throw new NotSupportedException();
+        public ValueTask<int> EnqueuePlannedAsync(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public IEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSince(DateTimeOffset since) => throw new NotSupportedException();
+        public IAsyncEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public int DeleteFinishedBefore(DateTimeOffset before) => throw new NotSupportedException();
+        public ValueTask<int> DeleteFinishedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -34,7 +34,7 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task KilledMidFanOut_AndRestarted_EveryChatGetsItsMessageExactlyOnce()
     {
-        Seed();
+        await SeedAsync();
 
         // The fake answers this many pushes, then answers nothing more. Once as many sends hang
         // as the bot has in flight at most, each answered one has been recorded (a send's slot
@@ -76,7 +76,7 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
         Assert.Equal(Chats, delivered.Count);
         Assert.Equal(Chats, delivered.Select(r => r.ChatId).Distinct().Count());
         using var database = NewsBotDatabase.Open(DataDirectory);
-        Assert.Equal(0, new LiteDbOutboxStore(database).CountPending());
+        Assert.Equal(0, await new LiteDbOutboxStore(database).CountPendingAsync(CancellationToken.None));
     }
 
     private List<TelegramRequest> Delivered() => _telegram.Calls("sendMessage").Where(r => r.Succeeded).ToList();
@@ -85,14 +85,14 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
     /// 5,000 chats following "kelderfeld", and a feed the bot has read before, now with three
     /// new items about it: the first poll after start fans them out.
     /// </summary>
-    private void Seed()
+    private async Task SeedAsync()
     {
         var now = DateTimeOffset.UtcNow;
         File.WriteAllText(FeedPath, Feed(now));
         using var database = NewsBotDatabase.Open(DataDirectory);
         var sources = new LiteDbSourceStore(database);
-        var source = sources.Ensure("Kelderfeld Wire", FeedPath, [], fromConfiguration: true);
-        sources.Save(source with { LastSuccessAt = now.AddHours(-1), LastAttemptAt = now.AddHours(-1), NextPollAt = null });
+        var source = await sources.EnsureAsync("Kelderfeld Wire", FeedPath, [], fromConfiguration: true, CancellationToken.None);
+        await sources.SaveAsync(source with { LastSuccessAt = now.AddHours(-1), LastAttemptAt = now.AddHours(-1), NextPollAt = null }, CancellationToken.None);
 
         var chats = new LiteDbChatStore(database);
         var subscriptions = new LiteDbSubscriptionStore(database);
@@ -100,8 +100,8 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
         for (var i = 1; i <= Chats; i++)
         {
             var chat = new ChatAddress(NewsBot.Core.Chats.PlatformNames.Telegram, (700_000 + i).ToString(CultureInfo.InvariantCulture));
-            chats.Save(new ChatRecord(chat.Key, chat.Platform, ChatKind.Private, null, null, true, null, now, now));
-            subscriptions.Add(new Subscription(0, chat.Key, SubscriptionKind.Keywords, "kelderfeld", DeliveryMode.Instant, null, chat.Key, now));
+            await chats.SaveAsync(new ChatRecord(chat.Key, chat.Platform, ChatKind.Private, null, null, true, null, now, now), CancellationToken.None);
+            await subscriptions.AddAsync(new Subscription(0, chat.Key, SubscriptionKind.Keywords, "kelderfeld", DeliveryMode.Instant, null, chat.Key, now), CancellationToken.None);
         }
 
         database.Database.Commit();

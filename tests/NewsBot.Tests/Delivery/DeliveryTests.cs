@@ -28,14 +28,14 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe robot", chat: "telegram:1");
         await _bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
-        _bot.Ingest(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
         await DispatchAsync();
         await DispatchAsync();
 
         var (chat, reply) = Assert.Single(_telegram.Attempts);
         Assert.Equal("telegram:1", chat.Key);
         Assert.Equal("Robot chef opens a kitchen", Assert.IsType<ArticleCardBlock>(reply.Blocks[0]).Article.Title);
-        Assert.Equal(0, Outbox.CountPending());
+        Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe glacier", chat: "telegram:1");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
 
-        _bot.Ingest(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
         await DispatchAsync();
-        _bot.Ingest(_bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
+        await _bot.IngestAsync(_bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
         await DispatchAsync();
 
         Assert.Single(_telegram.Attempts);
@@ -57,8 +57,8 @@ public sealed class DeliveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology");
 
-        _bot.Get<ArticleIngestor>().Ingest(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)));
-        _bot.Ingest(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
+        await _bot.Get<ArticleIngestor>().IngestAsync(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
         await DispatchAsync();
 
         Assert.Empty(_telegram.Attempts);
@@ -69,7 +69,7 @@ public sealed class DeliveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology daily 08:00");
 
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         await DispatchAsync();
 
         Assert.Empty(_telegram.Attempts);
@@ -80,7 +80,7 @@ public sealed class DeliveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology");
 
-        _bot.Ingest(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
+        await _bot.IngestAsync(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
         await DispatchAsync();
 
         var (_, reply) = Assert.Single(_telegram.Attempts);
@@ -94,7 +94,7 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         await DispatchAsync();
         await DispatchAsync();
         _bot.Time.Advance(TimeSpan.FromSeconds(31));
@@ -102,7 +102,7 @@ public sealed class DeliveryTests : IDisposable
 
         Assert.Equal(2, _telegram.Attempts.Count);
         Assert.Single(_telegram.Delivered);
-        Assert.Equal(0, Outbox.CountPending());
+        Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.TransientFailure("HTTP 502"), new SendOutcome.TransientFailure("HTTP 502"));
 
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         for (var i = 0; i < 6; i++)
         {
             await DispatchAsync();
@@ -128,19 +128,19 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
         await DispatchAsync();
         var chat = _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!;
-        _bot.Ingest(_wire, TestBot.Entry("Another robot"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Another robot"));
         await DispatchAsync();
 
         Assert.False(chat.Active);
         Assert.Equal("blocked by the user", chat.InactiveReason);
         Assert.Single(_telegram.Attempts);
-        Assert.Equal(0, Outbox.CountPending());
+        Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
 
         await _bot.SendAsync("/start");
-        _bot.Ingest(_wire, TestBot.Entry("Robot comeback"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot comeback"));
         await DispatchAsync();
 
         Assert.True(_bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.Active);
@@ -151,13 +151,13 @@ public sealed class DeliveryTests : IDisposable
     public async Task Restart_DoesNotResendWhatWasSent()
     {
         await _bot.SendAsync("/subscribe technology");
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         await DispatchAsync();
 
         // A second dispatcher over the same database, as after a restart.
         var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
         await fresh.DispatchDueAsync(_telegram, CancellationToken.None);
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
 
         Assert.Single(_telegram.Attempts);
     }
@@ -167,8 +167,8 @@ public sealed class DeliveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology");
         // Two ingests: stories that arrive together would be one message.
-        _bot.Ingest(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
-        _bot.Ingest(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
 
         var dispatching = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
         await Task.Delay(100);

@@ -27,7 +27,7 @@ public sealed class GracefulStopTests : IDisposable
     [Fact]
     public async Task Stopping_WhileASendIsOnItsWay_LetsItFinishAndKeepsTheRestDue()
     {
-        Enqueue("telegram:1", "telegram:2", "telegram:3");
+        await EnqueueAsync("telegram:1", "telegram:2", "telegram:3");
         var sender = new GatedSender();
         using var stopping = new CancellationTokenSource();
 
@@ -40,16 +40,16 @@ public sealed class GracefulStopTests : IDisposable
         Assert.Equal(1, result.Sent);
         Assert.False(result.Full);
         Assert.Equal(["telegram:1"], sender.Attempts);
-        Assert.Equal(OutboxState.Sent, Entry("telegram:1").State);
-        Assert.Equal(OutboxState.Pending, Entry("telegram:2").State);
-        Assert.Equal(0, Entry("telegram:2").Attempts);
-        Assert.Equal(2, _rig.Outbox.CountPending());
+        Assert.Equal(OutboxState.Sent, (await EntryAsync("telegram:1")).State);
+        Assert.Equal(OutboxState.Pending, (await EntryAsync("telegram:2")).State);
+        Assert.Equal(0, (await EntryAsync("telegram:2")).Attempts);
+        Assert.Equal(2, await _rig.Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Aborting_ASendOnItsWay_LeavesItDueWithoutCountingAnAttempt()
     {
-        Enqueue("telegram:1");
+        await EnqueueAsync("telegram:1");
         var sender = new GatedSender();
         using var stopping = new CancellationTokenSource();
         using var abort = new CancellationTokenSource();
@@ -60,19 +60,19 @@ public sealed class GracefulStopTests : IDisposable
         await abort.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => round.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(OutboxState.Pending, Entry("telegram:1").State);
-        Assert.Equal(0, Entry("telegram:1").Attempts);
+        Assert.Equal(OutboxState.Pending, (await EntryAsync("telegram:1")).State);
+        Assert.Equal(0, (await EntryAsync("telegram:1")).Attempts);
     }
 
-    private void Enqueue(params string[] chats)
+    private async Task EnqueueAsync(params string[] chats)
     {
-        var article = _rig.News("Harbour bridge reopens after repairs").Single();
+        var article = (await _rig.NewsAsync("Harbour bridge reopens after repairs")).Single();
         var now = _rig.Bot.Time.GetUtcNow();
-        _rig.Outbox.Enqueue(chats.Select(chat => OutboxEntry.ForStories(chat, OutboxKeys.Stories(chat, article.Id), [article.StoryLeadId], [article.Id], now, now)).ToList());
+        await _rig.Outbox.EnqueueAsync(chats.Select(chat => OutboxEntry.ForStories(chat, OutboxKeys.Stories(chat, article.Id), [article.StoryLeadId], [article.Id], now, now)).ToList(), CancellationToken.None);
     }
 
-    private OutboxEntry Entry(string chat) =>
-        _rig.Outbox.Find(chat, _rig.Bot.Get<NewsBot.Core.Articles.IArticleStore>().Get(1)!.StoryLeadId)!;
+    private async Task<OutboxEntry> EntryAsync(string chat) =>
+        (await _rig.Outbox.FindAsync(chat, (await _rig.Bot.Get<NewsBot.Core.Articles.IArticleStore>().GetAsync(1, CancellationToken.None))!.StoryLeadId, CancellationToken.None))!;
 
     /// <summary>The first send waits until released; one send at a time, in order.</summary>
     private sealed class GatedSender : IChatSender

@@ -41,17 +41,17 @@ public sealed class OutboxKindsTests : IDisposable
             .Select(chat => OutboxEntry.ForComposed(chat, OutboxKind.Announcement, OutboxKeys.Announcement(chat, "7"), "7", TestBot.Now))
             .ToList();
 
-        Assert.Equal(3, Outbox.Enqueue(entries));
-        Assert.Equal(0, Outbox.Enqueue(entries));
-        Assert.Equal(new OutboxCounts(3, 0, 0, 0), Outbox.CountFor(OutboxKind.Announcement, "7"));
+        Assert.Equal(3, await Outbox.EnqueueAsync(entries, CancellationToken.None));
+        Assert.Equal(0, await Outbox.EnqueueAsync(entries, CancellationToken.None));
+        Assert.Equal(new OutboxCounts(3, 0, 0, 0), await Outbox.CountForAsync(OutboxKind.Announcement, "7", CancellationToken.None));
         _composer.Text = "Maintenance tonight";
         await DispatchAsync();
 
         var (chat, reply) = Assert.Single(_telegram.Attempts);
         Assert.Equal("telegram:1", chat.Key);
         Assert.Equal("Maintenance tonight", Assert.IsType<TextBlock>(reply.Blocks[0]).Text);
-        Assert.Equal(new OutboxCounts(0, 1, 0, 1), Outbox.CountFor(OutboxKind.Announcement, "7"));
-        Assert.Equal(new OutboxCounts(0, 0, 0, 0), Outbox.CountFor(OutboxKind.Digest, "7"));
+        Assert.Equal(new OutboxCounts(0, 1, 0, 1), await Outbox.CountForAsync(OutboxKind.Announcement, "7", CancellationToken.None));
+        Assert.Equal(new OutboxCounts(0, 0, 0, 0), await Outbox.CountForAsync(OutboxKind.Digest, "7", CancellationToken.None));
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class OutboxKindsTests : IDisposable
     {
         await Chats.ReactivateAsync(ChatAddress.Parse("telegram:1"), ChatKind.Private, null, CancellationToken.None);
         await Chats.ReactivateAsync(ChatAddress.Parse("telegram:2"), ChatKind.Private, null, CancellationToken.None);
-        Outbox.Enqueue([
+        await Outbox.EnqueueAsync([
             OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", "8"), "8", TestBot.Now),
-            OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", "8"), "8", TestBot.Now)]);
+            OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", "8"), "8", TestBot.Now)], CancellationToken.None);
         _telegram.Then(
             new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
             new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
@@ -69,7 +69,7 @@ public sealed class OutboxKindsTests : IDisposable
         await DispatchAsync();
 
         Assert.Equal(2, _telegram.Attempts.Count);
-        Assert.Equal(new OutboxCounts(0, 0, 1, 1), Outbox.CountFor(OutboxKind.Announcement, "8"));
+        Assert.Equal(new OutboxCounts(0, 0, 1, 1), await Outbox.CountForAsync(OutboxKind.Announcement, "8", CancellationToken.None));
         Assert.False(Chats.Find(ChatAddress.Parse(_telegram.Attempts[1].Chat.Key))!.Active);
     }
 
@@ -77,28 +77,28 @@ public sealed class OutboxKindsTests : IDisposable
     public async Task FinishedEntries_AreDeletedAfterTheirTime_PendingOnesNever()
     {
         await _bot.SendAsync("/subscribe technology");
-        _bot.Ingest(_wire, TestBot.Entry("Robot one"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot one"));
         await DispatchAsync();
-        _bot.Ingest(_wire, TestBot.Entry("Robot two"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot two"));
         await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)), CancellationToken.None);
-        _bot.Ingest(_wire, TestBot.Entry("Chip three"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Chip three"));
 
-        var deleted = Outbox.DeleteFinishedBefore(_bot.Time.GetUtcNow().AddMinutes(1));
+        var deleted = await Outbox.DeleteFinishedBeforeAsync(_bot.Time.GetUtcNow().AddMinutes(1), CancellationToken.None);
 
         Assert.Equal(1, deleted);
-        Assert.Equal(2, Outbox.CountPending());
+        Assert.Equal(2, await Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Digest_WithoutAComposer_IsDroppedNotRetriedForever()
     {
         var key = OutboxKeys.Digest("telegram:1", 4, new DateOnly(2026, 11, 28));
-        Outbox.Enqueue([OutboxEntry.ForComposed("telegram:1", OutboxKind.Digest, key, "4", TestBot.Now)]);
+        await Outbox.EnqueueAsync([OutboxEntry.ForComposed("telegram:1", OutboxKind.Digest, key, "4", TestBot.Now)], CancellationToken.None);
 
         await DispatchAsync();
 
         Assert.Empty(_telegram.Attempts);
-        Assert.Equal(0, Outbox.CountPending());
+        Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public sealed class OutboxKindsTests : IDisposable
         await Chats.SetTimeZoneAsync(ChatAddress.Parse("telegram:1"), "Europe/Berlin", CancellationToken.None);
         await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(12, 0), new TimeOnly(15, 30)), CancellationToken.None);
 
-        _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         await DispatchAsync();
         Assert.Empty(_telegram.Attempts);
 
         // 13:00 in Berlin is 12:00 UTC in November; the window ends at 15:30 Berlin, 14:30 UTC.
-        Assert.Equal(new DateTimeOffset(2026, 11, 28, 14, 30, 0, TimeSpan.Zero), Outbox.Find("telegram:1", 1)!.NextAttemptAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 14, 30, 0, TimeSpan.Zero), (await Outbox.FindAsync("telegram:1", 1, CancellationToken.None))!.NextAttemptAt);
         _bot.Time.Advance(TimeSpan.FromHours(2.5));
         await DispatchAsync();
 
@@ -125,16 +125,16 @@ public sealed class OutboxKindsTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology");
 
-        var stored = _bot.Ingest(_wire, TestBot.Entry("Robot one", hoursAgo: 1), TestBot.Entry("Chip two", hoursAgo: 2));
+        var stored = await _bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1), TestBot.Entry("Chip two", hoursAgo: 2));
 
-        var first = Outbox.Find("telegram:1", stored[0].StoryLeadId);
-        var second = Outbox.Find("telegram:1", stored[1].StoryLeadId);
+        var first = await Outbox.FindAsync("telegram:1", stored[0].StoryLeadId, CancellationToken.None);
+        var second = await Outbox.FindAsync("telegram:1", stored[1].StoryLeadId, CancellationToken.None);
         Assert.NotNull(first);
         Assert.Equal(first.Id, second?.Id);
         Assert.Equal(OutboxKind.Story, first.Kind);
         Assert.Equal(stored.Select(a => a.Id), first.ArticleIds);
-        Assert.Null(Outbox.Find("telegram:2", stored[0].StoryLeadId));
-        Assert.Equal(1, Outbox.CountPending());
+        Assert.Null(await Outbox.FindAsync("telegram:2", stored[0].StoryLeadId, CancellationToken.None));
+        Assert.Equal(1, await Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class OutboxKindsTests : IDisposable
 
         public OutboxKind Kind => OutboxKind.Announcement;
 
-        public Reply? Compose(OutboxEntry entry) =>
-            NothingFor.Contains(entry.ChatKey) ? null : new Reply { Blocks = [new TextBlock(Text)] };
+        public ValueTask<Reply?> ComposeAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(NothingFor.Contains(entry.ChatKey) ? null : new Reply { Blocks = [new TextBlock(Text)] });
     }
 }

@@ -28,15 +28,15 @@ public sealed class PlannerRecoveryTests : IDisposable
         await _bot.SendAsync("/subscribe technology");
 
         // As if the bot stopped after storing the articles and before planning them.
-        var stored = _bot.Get<IArticleStore>().AddNew([Draft("Robot one"), Draft("Robot two")]).Added;
-        Assert.Equal(0, Outbox.CountPending());
+        var stored = (await _bot.Get<IArticleStore>().AddNewAsync([Draft("Robot one"), Draft("Robot two")], CancellationToken.None)).Added;
+        Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
 
-        var queued = RestartedPlanner().CatchUp();
+        var queued = await RestartedPlanner().CatchUpAsync(CancellationToken.None);
 
         Assert.Equal(1, queued);
-        Assert.Equal(stored.Select(a => a.Id), Outbox.Find("telegram:1", stored[0].Id)!.ArticleIds);
-        Assert.Equal(stored[^1].Id, Outbox.PlannedThrough());
-        Assert.Equal(0, RestartedPlanner().CatchUp());
+        Assert.Equal(stored.Select(a => a.Id), (await Outbox.FindAsync("telegram:1", stored[0].Id, CancellationToken.None))!.ArticleIds);
+        Assert.Equal(stored[^1].Id, await Outbox.PlannedThroughAsync(CancellationToken.None));
+        Assert.Equal(0, await RestartedPlanner().CatchUpAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -44,13 +44,13 @@ public sealed class PlannerRecoveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology");
 
-        var missed = _bot.Get<IArticleStore>().AddNew([Draft("Robot missed")]).Added.Single();
-        var later = _bot.Ingest(_wire, TestBot.Entry("Robot later")).Single();
+        var missed = (await _bot.Get<IArticleStore>().AddNewAsync([Draft("Robot missed")], CancellationToken.None)).Added.Single();
+        var later = (await _bot.IngestAsync(_wire, TestBot.Entry("Robot later"))).Single();
 
-        var entry = Outbox.Find("telegram:1", missed.Id);
+        var entry = await Outbox.FindAsync("telegram:1", missed.Id, CancellationToken.None);
         Assert.NotNull(entry);
         Assert.Equal([missed.Id, later.Id], entry.ArticleIds);
-        Assert.Equal(later.Id, Outbox.PlannedThrough());
+        Assert.Equal(later.Id, await Outbox.PlannedThroughAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -58,10 +58,10 @@ public sealed class PlannerRecoveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe science");
 
-        var stored = _bot.Ingest(_wire, TestBot.Entry("Robot news"));
+        var stored = await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
 
-        Assert.Equal(0, Outbox.CountPending());
-        Assert.Equal(stored[0].Id, Outbox.PlannedThrough());
+        Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
+        Assert.Equal(stored[0].Id, await Outbox.PlannedThroughAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -69,15 +69,15 @@ public sealed class PlannerRecoveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe glacier");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
-        var first = _bot.Ingest(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3)).Single();
+        var first = (await _bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3))).Single();
 
         // The later report is stored while the bot is "down"; the restarted planner knows the story from the outbox.
         var articles = _bot.Get<IArticleStore>();
-        var second = articles.AddNew([Draft("Aldermoor glacier shrinks by a fifth since 2010", Summary)]).Added.Single();
-        articles.SetStory(second.Id, first.Id);
+        var second = (await articles.AddNewAsync([Draft("Aldermoor glacier shrinks by a fifth since 2010", Summary)], CancellationToken.None)).Added.Single();
+        await articles.SetStoryAsync(second.Id, first.Id, CancellationToken.None);
 
-        Assert.Equal(0, RestartedPlanner().CatchUp());
-        Assert.Equal(1, Outbox.CountPending());
+        Assert.Equal(0, await RestartedPlanner().CatchUpAsync(CancellationToken.None));
+        Assert.Equal(1, await Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -89,26 +89,31 @@ public sealed class PlannerRecoveryTests : IDisposable
             await _bot.SendAsync("/subscribe technology", user: chat, chat: chat);
         }
 
-        var position = Outbox.PlannedThrough();
+        var position = await Outbox.PlannedThroughAsync(CancellationToken.None);
         var articles = _bot.Get<IArticleStore>();
-        var batch = articles.AddNew([Draft("Robot one"), Draft("Robot two")]).Added;
+        var batch = (await articles.AddNewAsync([Draft("Robot one"), Draft("Robot two")], CancellationToken.None)).Added;
 
         // One chat per transaction; the second write fails as if the bot had stopped there.
         var stopping = RestartedPlanner(new StoppingOutbox(Outbox, failingWrite: 2), sliceChats: 1);
-        Assert.Throws<IOException>(() => stopping.CatchUp());
-        Assert.Equal(1, Outbox.CountPending());
-        Assert.Equal(position, Outbox.PlannedThrough());
+        await Assert.ThrowsAsync<IOException>(async () => await stopping.CatchUpAsync(CancellationToken.None));
+        Assert.Equal(1, await Outbox.CountPendingAsync(CancellationToken.None));
+        Assert.Equal(position, await Outbox.PlannedThroughAsync(CancellationToken.None));
 
         // Another article arrives before the restart; the chat already served gets only that one.
-        var later = articles.AddNew([Draft("Robot three")]).Added.Single();
-        Assert.Equal(3, RestartedPlanner().CatchUp());
+        var later = (await articles.AddNewAsync([Draft("Robot three")], CancellationToken.None)).Added.Single();
+        Assert.Equal(3, await RestartedPlanner().CatchUpAsync(CancellationToken.None));
 
-        Assert.Equal(later.Id, Outbox.PlannedThrough());
-        Assert.Equal(4, Outbox.CountPending());
+        Assert.Equal(later.Id, await Outbox.PlannedThroughAsync(CancellationToken.None));
+        Assert.Equal(4, await Outbox.CountPendingAsync(CancellationToken.None));
         foreach (var chat in chats)
         {
-            var entries = new[] { batch[0], batch[1], later }
-                .Select(a => Outbox.Find(chat, a.StoryLeadId))
+            var found = new List<OutboxEntry?>();
+            foreach (var article in new[] { batch[0], batch[1], later })
+            {
+                found.Add(await Outbox.FindAsync(chat, article.StoryLeadId, CancellationToken.None));
+            }
+
+            var entries = found
                 .Select(e => Assert.IsType<OutboxEntry>(e))
                 .DistinctBy(e => e.Id)
                 .ToList();

@@ -54,7 +54,7 @@ public sealed class StartPacingTests
             await bot.SendAsync("/subscribe technology", user: $"telegram:{chat}", chat: $"telegram:{chat}");
         }
 
-        bot.Ingest(wire, new FeedEntry(null, "Robot arm learns to fold laundry", "https://news.example/robot", clock.GetUtcNow().AddMinutes(-5), null, null, "", [], null));
+        await bot.IngestAsync(wire, new FeedEntry(null, "Robot arm learns to fold laundry", "https://news.example/robot", clock.GetUtcNow().AddMinutes(-5), null, null, "", [], null));
         var round = bot.Get<DeliveryDispatcher>().DispatchDueAsync(sender, CancellationToken.None);
         for (var i = 0; i < 4000 && !round.IsCompleted; i++)
         {

@@ -40,7 +40,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
         await SubscribeAsync(bot, chats);
 
-        bot.Get<ArticleIngestor>().Ingest(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")]);
+        await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
         await WaitUntilDeliveredAsync(bot, chats);
 
         var sends = _telegram.Calls("sendMessage");
@@ -53,7 +53,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
             Assert.True(next.At - refused.At >= asked - ClockStep, $"chat {refused.ChatId} was tried again after {next.At - refused.At}, before the {asked} Telegram asked for");
         }
 
-        Assert.Equal(0, bot.Get<IOutboxStore>().CountPending());
+        Assert.Equal(0, await bot.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
         await SubscribeAsync(bot, [9101]);
 
         // No summary: LiteDB reads an empty string back as null, which the card must survive.
-        bot.Get<ArticleIngestor>().Ingest(Wire, [TestBot.Entry("Glacier radar survey published", summary: "")]);
+        await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier radar survey published", summary: "")], CancellationToken.None);
         await WaitUntilDeliveredAsync(bot, [9101]);
 
         var attempts = _telegram.Calls("sendMessage").Where(r => r.ChatId == 9101).OrderBy(r => r.At).ToList();
@@ -98,7 +98,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
             await _telegram.WaitForSendAsync(chat);
         }
 
-        for (var i = 0; i < 200 && bot.Get<IOutboxStore>().CountPending() > 0; i++)
+        for (var i = 0; i < 200 && await bot.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None) > 0; i++)
         {
             await Task.Delay(10);
         }

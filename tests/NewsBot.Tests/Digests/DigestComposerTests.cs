@@ -19,11 +19,11 @@ public sealed class DigestComposerTests : IDisposable
     public async Task PrunedArticles_ArePassedOver_ForTheNextInRank()
     {
         await _rig.Bot.SendAsync("/subscribe technology daily 08:00");
-        var stored = _rig.News("Robot one", "Robot two", "Robot three", "Robot four", "Robot five", "Robot six");
+        var stored = await _rig.NewsAsync("Robot one", "Robot two", "Robot three", "Robot four", "Robot five", "Robot six");
         var ids = new List<int> { 9_999 }; // pruned since the digest was made
         ids.AddRange(stored.Select(a => a.Id));
 
-        var reply = _rig.Bot.Get<DigestComposer>().Compose(Digest(ids))!;
+        var reply = (await _rig.Bot.Get<DigestComposer>().ComposeAsync(Digest(ids), CancellationToken.None))!;
 
         Assert.Equal("Your daily digest: technology — 7 new", Assert.IsType<TextBlock>(reply.Blocks[0]).Text);
         var listed = Assert.IsType<ArticleListBlock>(reply.Blocks[1]).Items.Select(i => i.Article.Title);
@@ -35,11 +35,11 @@ public sealed class DigestComposerTests : IDisposable
     {
         await _rig.Bot.SendAsync("/subscribe technology daily 08:00");
         var composer = _rig.Bot.Get<DigestComposer>();
-        var article = _rig.News("Robot one")[0];
+        var article = (await _rig.NewsAsync("Robot one"))[0];
 
-        Assert.Null(composer.Compose(Digest([9_998, 9_999])));
-        Assert.Null(composer.Compose(Digest([article.Id], reference: "2")));
-        Assert.Null(composer.Compose(Digest([article.Id], reference: "not a number")));
-        Assert.NotNull(composer.Compose(Digest([article.Id])));
+        Assert.Null(await composer.ComposeAsync(Digest([9_998, 9_999]), CancellationToken.None));
+        Assert.Null(await composer.ComposeAsync(Digest([article.Id], reference: "2"), CancellationToken.None));
+        Assert.Null(await composer.ComposeAsync(Digest([article.Id], reference: "not a number"), CancellationToken.None));
+        Assert.NotNull(await composer.ComposeAsync(Digest([article.Id]), CancellationToken.None));
     }
 }

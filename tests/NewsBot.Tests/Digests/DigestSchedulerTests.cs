@@ -14,7 +14,7 @@ public sealed class DigestSchedulerTests : IDisposable
 
     private TestBot Bot => _rig.Bot;
 
-    private int RunDue() => Bot.Get<DigestScheduler>().RunDue();
+    private async Task<int> RunDueAsync() => await Bot.Get<DigestScheduler>().RunDueAsync(CancellationToken.None);
 
     private void At(int month, int day, int hour, int minute = 0, int year = 2026) =>
         Bot.Time.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero));
@@ -28,13 +28,13 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery", "Chip makers expand", "New software release");
-        _rig.News("Marathon record in the league");
+        await _rig.NewsAsync("Robot opens a bakery", "Chip makers expand", "New software release");
+        await _rig.NewsAsync("Marathon record in the league");
 
         At(11, 29, 6, 59); // 07:59 in Berlin
-        Assert.Equal(0, RunDue());
+        Assert.Equal(0, await RunDueAsync());
         At(11, 29, 7); // 08:00 in Berlin
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
         await _rig.DispatchAsync();
 
         var (chat, reply) = Assert.Single(_rig.Telegram.Attempts);
@@ -48,10 +48,10 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task Digest_WithNothingNew_SendsNothing()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Marathon record in the league");
+        await _rig.NewsAsync("Marathon record in the league");
 
         At(11, 29, 8);
-        Assert.Equal(0, RunDue());
+        Assert.Equal(0, await RunDueAsync());
         await _rig.DispatchAsync();
 
         Assert.Empty(_rig.Telegram.Attempts);
@@ -61,15 +61,15 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task SecondDigest_HasOnlyWhatArrivedSinceTheFirst()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
-        RunDue();
+        await RunDueAsync();
         await _rig.DispatchAsync();
 
         At(11, 29, 15);
-        _rig.News("Chip makers expand");
+        await _rig.NewsAsync("Chip makers expand");
         At(11, 30, 8);
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
         await _rig.DispatchAsync();
 
         Assert.Equal(2, _rig.Telegram.Attempts.Count);
@@ -84,11 +84,11 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
         await Bot.SendAsync("/subscribe solar daily 08:00");
-        _rig.News(Enumerable.Range(1, 17).Select(i => $"Robot number {i} ships").ToArray());
-        _rig.News(Enumerable.Range(1, 7).Select(i => $"Solar farm {i} opens").ToArray());
+        await _rig.NewsAsync(Enumerable.Range(1, 17).Select(i => $"Robot number {i} ships").ToArray());
+        await _rig.NewsAsync(Enumerable.Range(1, 7).Select(i => $"Solar farm {i} opens").ToArray());
 
         At(11, 29, 8);
-        Assert.Equal(2, RunDue());
+        Assert.Equal(2, await RunDueAsync());
         await _rig.DispatchAsync();
 
         var texts = _rig.Telegram.Attempts.Select(a => Text(a.Reply)).ToList();
@@ -102,13 +102,13 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task FirstDigest_LooksBackTwentyFourHoursAtMost()
     {
-        _rig.News("Robot from the day before");
+        await _rig.NewsAsync("Robot from the day before");
         At(11, 29, 13);
         await Bot.SendAsync("/subscribe technology daily 13:30");
-        _rig.News("Robot of the day");
+        await _rig.NewsAsync("Robot of the day");
 
         At(11, 29, 13, 30);
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
         await _rig.DispatchAsync();
 
         var text = Text(Assert.Single(_rig.Telegram.Attempts).Reply);
@@ -120,23 +120,23 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task Backlog_IsNotInADigest()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        Bot.Get<ArticleIngestor>().Ingest(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)));
+        await Bot.Get<ArticleIngestor>().IngestAsync(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
 
         At(11, 29, 8);
 
-        Assert.Equal(0, RunDue());
+        Assert.Equal(0, await RunDueAsync());
     }
 
     [Fact]
     public async Task RunningTwice_OrAfterARestart_QueuesTheDigestOnce()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
 
-        Assert.Equal(1, RunDue());
-        Assert.Equal(0, RunDue());
-        Assert.Equal(0, NewScheduler().RunDue());
+        Assert.Equal(1, await RunDueAsync());
+        Assert.Equal(0, await RunDueAsync());
+        Assert.Equal(0, await (await NewSchedulerAsync()).RunDueAsync(CancellationToken.None));
         await _rig.DispatchAsync();
 
         Assert.Single(_rig.Telegram.Attempts);
@@ -146,13 +146,13 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task CursorLostAfterTheEntryWasWritten_StillSendsTheDigestOnce()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
-        RunDue();
+        await RunDueAsync();
 
         // As if the process died between writing the outbox entry and moving the cursor.
         Bot.Get<NewsBot.Storage.NewsBotDatabase>().DigestCursors.DeleteAll();
-        Assert.Equal(0, NewScheduler().RunDue());
+        Assert.Equal(0, await (await NewSchedulerAsync()).RunDueAsync(CancellationToken.None));
         await _rig.DispatchAsync();
 
         Assert.Single(_rig.Telegram.Attempts);
@@ -164,10 +164,10 @@ public sealed class DigestSchedulerTests : IDisposable
         await Bot.SendAsync("/timezone Europe/Berlin");
         await Bot.SendAsync("/subscribe technology daily 08:00");
         At(11, 29, 6);
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
 
         At(11, 29, 16); // 17:00 in Berlin: the bot was down at 08:00
-        Assert.Equal(1, NewScheduler().RunDue());
+        Assert.Equal(1, await (await NewSchedulerAsync()).RunDueAsync(CancellationToken.None));
         await _rig.DispatchAsync();
 
         Assert.Single(_rig.Telegram.Attempts);
@@ -177,17 +177,17 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task MissedOnADayThatIsOver_WaitsForTodaysTime_ThenCarriesEverythingNew()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
-        RunDue();
+        await RunDueAsync();
         await _rig.DispatchAsync();
 
         At(11, 29, 20);
-        _rig.News("Chip makers expand");
+        await _rig.NewsAsync("Chip makers expand");
         At(12, 1, 7); // down all through the 30th; 07:00 on the 1st
-        Assert.Equal(0, NewScheduler().RunDue());
+        Assert.Equal(0, await (await NewSchedulerAsync()).RunDueAsync(CancellationToken.None));
         At(12, 1, 8);
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
         await _rig.DispatchAsync();
 
         Assert.Equal(2, _rig.Telegram.Attempts.Count);
@@ -202,12 +202,12 @@ public sealed class DigestSchedulerTests : IDisposable
 
         // 28 March 2027: 02:00 CET jumps to 03:00 CEST at 01:00 UTC.
         At(3, 27, 20, year: 2027);
-        RunDue();
-        _rig.News("Robot opens a bakery");
+        await RunDueAsync();
+        await _rig.NewsAsync("Robot opens a bakery");
         At(3, 28, 0, 59, year: 2027);
-        Assert.Equal(0, RunDue());
+        Assert.Equal(0, await RunDueAsync());
         At(3, 28, 1, year: 2027);
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
     }
 
     [Fact]
@@ -218,38 +218,38 @@ public sealed class DigestSchedulerTests : IDisposable
 
         // 7 November 2027: 02:00 EDT falls back to 01:00 EST at 06:00 UTC; 01:30 comes at 05:30 and 06:30 UTC.
         At(11, 6, 20, year: 2027);
-        RunDue();
-        _rig.News("Robot opens a bakery");
+        await RunDueAsync();
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 7, 5, 30, year: 2027);
-        Assert.Equal(1, RunDue());
-        _rig.News("Chip makers expand");
+        Assert.Equal(1, await RunDueAsync());
+        await _rig.NewsAsync("Chip makers expand");
         At(11, 7, 6, 30, year: 2027);
-        Assert.Equal(0, RunDue());
+        Assert.Equal(0, await RunDueAsync());
         At(11, 8, 6, 30, year: 2027);
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
     }
 
     [Fact]
     public async Task ChangingTheTimeZone_MovesTheNextDigest()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 28, 13);
-        RunDue(); // nothing due; the next check is put off until 08:00 UTC tomorrow
+        await RunDueAsync(); // nothing due; the next check is put off until 08:00 UTC tomorrow
 
         await Bot.SendAsync("/timezone Asia/Tokyo");
         At(11, 28, 23); // 08:00 in Tokyo on the 29th
 
-        Assert.Equal(1, RunDue());
+        Assert.Equal(1, await RunDueAsync());
     }
 
     [Fact]
     public async Task StoppedBeforeItWasSent_TheDigestIsDropped()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
-        RunDue();
+        await RunDueAsync();
 
         await Bot.SendAsync("/unsubscribe 1");
         await _rig.DispatchAsync();
@@ -261,12 +261,12 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task InactiveChat_GetsNoDigest()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
         await Bot.Get<ChatLifecycle>().DeactivateAsync(ChatAddress.Parse("telegram:1"), "blocked by the user", CancellationToken.None);
 
         At(11, 29, 8);
 
-        Assert.Equal(0, RunDue());
+        Assert.Equal(0, await RunDueAsync());
     }
 
     [Fact]
@@ -283,17 +283,17 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task ChatOnAPlatformWithoutPushes_GetsNoDigest()
     {
         await Bot.SendAsync("/subscribe technology daily 08:00", user: "terminal:local", chat: "terminal:local");
-        _rig.News("Robot opens a bakery");
+        await _rig.NewsAsync("Robot opens a bakery");
 
         At(11, 29, 8);
 
-        Assert.Equal(0, RunDue());
-        Assert.Equal(0, _rig.Outbox.CountPending());
+        Assert.Equal(0, await RunDueAsync());
+        Assert.Equal(0, await _rig.Outbox.CountPendingAsync(CancellationToken.None));
     }
 
     /// <summary>A scheduler as a restarted bot has it: its schedule rebuilt from the stored subscriptions.</summary>
-    private DigestScheduler NewScheduler() => new(
-        Rebuilt(),
+    private async Task<DigestScheduler> NewSchedulerAsync() => new(
+        await RebuiltAsync(),
         Bot.Get<ChatLifecycle>(),
         Bot.Get<IDigestCursorStore>(),
         Bot.Get<IArticleHistory>(),
@@ -303,10 +303,10 @@ public sealed class DigestSchedulerTests : IDisposable
         Bot.Time,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestScheduler>.Instance);
 
-    private DigestSchedule Rebuilt()
+    private async Task<DigestSchedule> RebuiltAsync()
     {
         var schedule = new DigestSchedule();
-        schedule.Reload(Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>().All());
+        schedule.Reload(await Bot.Get<NewsBot.Core.Subscriptions.ISubscriptionStore>().AllAsync(CancellationToken.None).ToListAsync());
         return schedule;
     }
 }

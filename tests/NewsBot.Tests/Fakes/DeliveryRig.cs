@@ -27,8 +27,8 @@ public sealed class DeliveryRig : IDisposable
     public IOutboxStore Outbox => Bot.Get<IOutboxStore>();
 
     /// <summary>Stores articles published a few minutes before the fake clock's now, as a poll would.</summary>
-    public IReadOnlyList<Article> News(params string[] titles) =>
-        Bot.Ingest(Wire, titles.Select(t => Entry(t)).ToArray());
+    public Task<IReadOnlyList<Article>> NewsAsync(params string[] titles) =>
+        Bot.IngestAsync(Wire, titles.Select(t => Entry(t)).ToArray());
 
     public FeedEntry Entry(string title, string summary = "", TimeSpan? age = null)
     {

@@ -7,34 +7,34 @@ public sealed class StoppingOutbox(IOutboxStore inner, int failingWrite) : IOutb
 {
     private int _plannedWrites;
 
-    public int EnqueuePlanned(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId) =>
+    public ValueTask<int> EnqueuePlannedAsync(IReadOnlyList<OutboxEntry> entries, int plannedThroughArticleId, CancellationToken cancellationToken) =>
         ++_plannedWrites == failingWrite
             ? throw new IOException("The bot stopped.")
-            : inner.EnqueuePlanned(entries, plannedThroughArticleId);
+            : inner.EnqueuePlannedAsync(entries, plannedThroughArticleId, cancellationToken);
 
-    public int Enqueue(IReadOnlyList<OutboxEntry> entries) => inner.Enqueue(entries);
+    public ValueTask<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) => inner.EnqueueAsync(entries, cancellationToken);
 
-    public IReadOnlyList<OutboxEntry> Due(string platform, DateTimeOffset now, int limit) => inner.Due(platform, now, limit);
+    public ValueTask<IReadOnlyList<OutboxEntry>> DueAsync(string platform, DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.DueAsync(platform, now, limit, cancellationToken);
 
-    public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) => inner.MarkSent(ids, at);
+    public ValueTask MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkSentAsync(ids, at, cancellationToken);
 
-    public void Reschedule(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt) => inner.Reschedule(ids, at, error, countAttempt);
+    public ValueTask RescheduleAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, string? error, bool countAttempt, CancellationToken cancellationToken) => inner.RescheduleAsync(ids, at, error, countAttempt, cancellationToken);
 
-    public void Drop(IReadOnlyCollection<long> ids, string reason) => inner.Drop(ids, reason);
+    public ValueTask DropAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken) => inner.DropAsync(ids, reason, cancellationToken);
 
-    public void Fail(IReadOnlyCollection<long> ids, string reason) => inner.Fail(ids, reason);
+    public ValueTask FailAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken) => inner.FailAsync(ids, reason, cancellationToken);
 
-    public int DropPending(string chatKey, string reason) => inner.DropPending(chatKey, reason);
+    public ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken) => inner.DropPendingAsync(chatKey, reason, cancellationToken);
 
-    public OutboxEntry? Find(string chatKey, int storyId) => inner.Find(chatKey, storyId);
+    public ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) => inner.FindAsync(chatKey, storyId, cancellationToken);
 
-    public int CountPending() => inner.CountPending();
+    public ValueTask<int> CountPendingAsync(CancellationToken cancellationToken) => inner.CountPendingAsync(cancellationToken);
 
-    public OutboxCounts CountFor(OutboxKind kind, string reference) => inner.CountFor(kind, reference);
+    public ValueTask<OutboxCounts> CountForAsync(OutboxKind kind, string reference, CancellationToken cancellationToken) => inner.CountForAsync(kind, reference, cancellationToken);
 
-    public int PlannedThrough() => inner.PlannedThrough();
+    public ValueTask<int> PlannedThroughAsync(CancellationToken cancellationToken) => inner.PlannedThroughAsync(cancellationToken);
 
-    public IEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSince(DateTimeOffset since) => inner.StoriesQueuedSince(since);
+    public IAsyncEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => inner.StoriesQueuedSinceAsync(since, cancellationToken);
 
-    public int DeleteFinishedBefore(DateTimeOffset before) => inner.DeleteFinishedBefore(before);
+    public ValueTask<int> DeleteFinishedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.DeleteFinishedBeforeAsync(before, cancellationToken);
 }

@@ -65,12 +65,16 @@ public sealed class TestBot : IDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>
+    /// A configured source. Synchronous so fixtures can add one in their constructors: the
+    /// LiteDB store completes at once.
+    /// </summary>
     public FeedSource Source(string name = "Test Wire", params string[] topics) =>
-        Get<ISourceStore>().Ensure(name, $"https://{name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example/feed", topics, fromConfiguration: true);
+        Get<ISourceStore>().EnsureAsync(name, $"https://{name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example/feed", topics, fromConfiguration: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     /// <summary>Stores entries as if read from the source's feed; returns what was new.</summary>
-    public IReadOnlyList<Article> Ingest(FeedSource source, params FeedEntry[] entries) =>
-        Get<ArticleIngestor>().Ingest(source, entries);
+    public Task<IReadOnlyList<Article>> IngestAsync(FeedSource source, params FeedEntry[] entries) =>
+        Get<ArticleIngestor>().IngestAsync(source, entries, CancellationToken.None);
 
     public static FeedEntry Entry(string title, string summary = "", int hoursAgo = 1, string? link = null, string[]? categories = null, string? id = null) =>
         new(id, title, link ?? $"https://news.example/{Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-'))}",

@@ -31,13 +31,13 @@ public sealed class FeedPollingServiceTests : IDisposable
         }));
         for (var n = 0; n < 10; n++)
         {
-            _polling.Add(site.Url($"/feed/{n}"), $"Source {n}");
+            await _polling.AddAsync(site.Url($"/feed/{n}"), $"Source {n}");
         }
 
         await _polling.PollDueAsync();
 
         Assert.InRange(peak, 1, 2);
-        Assert.Equal(10, _polling.Articles.Count());
+        Assert.Equal(10, await _polling.Articles.CountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -46,12 +46,12 @@ public sealed class FeedPollingServiceTests : IDisposable
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed/{n}", (int n) => Results.Text(FeedSamples.Rss(1, $"s{n}"), "application/rss+xml")));
         for (var n = 0; n < 40; n++)
         {
-            _polling.Add(site.Url($"/feed/{n}"), $"Source {n}");
+            await _polling.AddAsync(site.Url($"/feed/{n}"), $"Source {n}");
         }
 
         await _polling.PollDueAsync();
 
-        var next = _polling.Sources.All().Select(s => s.NextPollAt!.Value).ToList();
+        var next = (await _polling.Sources.AllAsync(CancellationToken.None)).Select(s => s.NextPollAt!.Value).ToList();
         Assert.All(next, at => Assert.InRange(at, TestBot.Now.AddMinutes(5), TestBot.Now.AddMinutes(15)));
         Assert.True(next.Max() - next.Min() > TimeSpan.FromMinutes(5), "sources should not all be due at the same moment");
         Assert.True(next.Distinct().Count() > 30);
@@ -66,7 +66,7 @@ public sealed class FeedPollingServiceTests : IDisposable
             Interlocked.Increment(ref hits);
             return Results.Text(FeedSamples.Rss(1), "application/rss+xml");
         }));
-        _polling.Add(site.Url("/feed"));
+        await _polling.AddAsync(site.Url("/feed"));
 
         await _polling.PollDueAsync();
         await _polling.PollDueAsync();
@@ -88,14 +88,14 @@ public sealed class FeedPollingServiceTests : IDisposable
                 return Results.Empty;
             });
         });
-        var bad = _polling.Add(site.Url("/bad"), "Bad");
-        var good = _polling.Add(site.Url("/good"), "Good");
+        var bad = await _polling.AddAsync(site.Url("/bad"), "Bad");
+        var good = await _polling.AddAsync(site.Url("/good"), "Good");
 
         await _polling.PollDueAsync();
 
-        Assert.NotNull(_polling.Reload(bad).LastError);
-        Assert.Null(_polling.Reload(good).LastError);
-        Assert.Equal(2, _polling.Articles.Count());
+        Assert.NotNull((await _polling.ReloadAsync(bad)).LastError);
+        Assert.Null((await _polling.ReloadAsync(good)).LastError);
+        Assert.Equal(2, await _polling.Articles.CountAsync(CancellationToken.None));
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -68,7 +68,7 @@ public sealed class OpmlTests
     {
         using var bot = new TestBot();
         var sources = bot.Get<ISourceStore>();
-        sources.Ensure("Known", "https://lab.example/atom", [], fromConfiguration: true);
+        await sources.EnsureAsync("Known", "https://lab.example/atom", [], fromConfiguration: true, CancellationToken.None);
         bot.Probe.Results["https://circuit.example/rss"] = new FeedProbeResult("https://circuit.example/rss", "Circuit", 5, null, false);
         var progress = new StringWriter();
 
@@ -79,7 +79,7 @@ public sealed class OpmlTests
         Assert.Contains(report.Skipped, s => s.Contains("listed twice", StringComparison.Ordinal));
         Assert.Contains(report.Skipped, s => s.Contains("already source #1", StringComparison.Ordinal));
         Assert.Equal(["https://dead.example/rss: HTTP 404 Not Found"], report.Failed);
-        Assert.Equal(["technology", "chips"], sources.FindByUrl("https://circuit.example/rss")!.Topics);
+        Assert.Equal(["technology", "chips"], (await sources.FindByUrlAsync("https://circuit.example/rss", CancellationToken.None))!.Topics);
         Assert.Contains("4/4", progress.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("Imported my.opml: 1 added, 2 skipped, 1 failed.", report.Describe("my.opml"), StringComparison.Ordinal);
     }

@@ -47,15 +47,15 @@ internal sealed class PollingHarness : IDisposable
 
     public IArticleStore Articles => Bot.Get<IArticleStore>();
 
-    public FeedSource Add(string url, string name = "Wire") => Sources.Ensure(name, url, [], fromConfiguration: false);
+    public async Task<FeedSource> AddAsync(string url, string name = "Wire") => await Sources.EnsureAsync(name, url, [], fromConfiguration: false, CancellationToken.None);
 
-    public FeedSource Reload(FeedSource source) => Sources.Get(source.Id)!;
+    public async Task<FeedSource> ReloadAsync(FeedSource source) => (await Sources.GetAsync(source.Id, CancellationToken.None))!;
 
     /// <summary>Polls the source now, whatever its schedule; returns its state afterwards.</summary>
     public async Task<FeedSource> PollAsync(FeedSource source)
     {
-        await Bot.Get<SourcePoller>().PollAsync(Reload(source), CancellationToken.None);
-        return Reload(source);
+        await Bot.Get<SourcePoller>().PollAsync(await ReloadAsync(source), CancellationToken.None);
+        return await ReloadAsync(source);
     }
 
     public Task<int> PollDueAsync() => Bot.Get<FeedPollingService>().PollDueAsync(CancellationToken.None);

@@ -29,13 +29,13 @@ public sealed class SourcePollerTests : IDisposable
             c.Response.Headers.ETag = "\"v1\"";
             return Results.Text(FeedSamples.Rss(3), "application/rss+xml");
         }));
-        var source = _polling.Add(site.Url("/feed"));
+        var source = await _polling.AddAsync(site.Url("/feed"));
 
         var first = await _polling.PollAsync(source);
         var second = await _polling.PollAsync(source);
 
         Assert.Equal(["", "\"v1\""], hits);
-        Assert.Equal(3, _polling.Articles.Count());
+        Assert.Equal(3, await _polling.Articles.CountAsync(CancellationToken.None));
         Assert.Equal(3, second.ItemCount);
         Assert.Null(second.LastError);
         Assert.Equal("\"v1\"", first.ETag);
@@ -47,13 +47,13 @@ public sealed class SourcePollerTests : IDisposable
     {
         var count = 2;
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(count), "application/rss+xml")));
-        var source = _polling.Add(site.Url("/feed"));
+        var source = await _polling.AddAsync(site.Url("/feed"));
 
         await _polling.PollAsync(source);
         count = 3;
         await _polling.PollAsync(source);
 
-        var all = _polling.Articles.ReadAll().ToList();
+        var all = (await _polling.Articles.ReadAllAsync(CancellationToken.None).ToListAsync()).ToList();
         Assert.Equal(3, all.Count);
         Assert.Equal(["Story number 3 from story"], all.Where(a => a.IsNew).Select(a => a.Title));
     }
@@ -68,9 +68,9 @@ public sealed class SourcePollerTests : IDisposable
         var xml = $"<rss version=\"2.0\"><channel><title>Oldest first</title>{items}</channel></rss>";
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(xml, "application/rss+xml")));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
-        var stored = _polling.Articles.ReadAll().Select(a => a.Title).Order(StringComparer.Ordinal).ToList();
+        var stored = (await _polling.Articles.ReadAllAsync(CancellationToken.None).ToListAsync()).Select(a => a.Title).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Enumerable.Range(31, 10).Select(n => $"Story {n}").Order(StringComparer.Ordinal), stored);
         Assert.Equal(30, source.ItemsLeftOut);
         Assert.EndsWith("; the last read listed too many items, and 30 older items were left out", SourceHealthText.Describe(source, TestBot.Now), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class SourcePollerTests : IDisposable
         _polling.Options.MaxItemsPerRead = 10;
         var count = 25;
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(count), "application/rss+xml")));
-        var source = _polling.Add(site.Url("/feed"));
+        var source = await _polling.AddAsync(site.Url("/feed"));
         Assert.Equal(15, (await _polling.PollAsync(source)).ItemsLeftOut);
 
         count = 5;
@@ -102,7 +102,7 @@ public sealed class SourcePollerTests : IDisposable
             Interlocked.Increment(ref hits);
             return Results.Text(FeedSamples.Rss(count), "application/rss+xml");
         }));
-        var source = _polling.Add(site.Url("/feed"));
+        var source = await _polling.AddAsync(site.Url("/feed"));
         var first = await _polling.PollAsync(source);
 
         var second = await _polling.PollAsync(source);
@@ -117,7 +117,7 @@ public sealed class SourcePollerTests : IDisposable
         Assert.Null(second.LastError);
         Assert.NotEqual(first.ContentHash, third.ContentHash);
         Assert.Equal(4, third.ItemCount);
-        Assert.Equal(4, _polling.Articles.Count());
+        Assert.Equal(4, await _polling.Articles.CountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class SourcePollerTests : IDisposable
             app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(2), "application/rss+xml"));
         });
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/a")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/a")));
 
         Assert.Null(source.LastError);
         Assert.Null(source.MovedTo);
@@ -150,7 +150,7 @@ public sealed class SourcePollerTests : IDisposable
             });
             app.MapGet("/new", () => Results.Text(FeedSamples.Rss(2), "application/rss+xml"));
         });
-        var source = _polling.Add(site.Url("/old"));
+        var source = await _polling.AddAsync(site.Url("/old"));
 
         var moved = await _polling.PollAsync(source);
         await _polling.PollAsync(source);
@@ -169,7 +169,7 @@ public sealed class SourcePollerTests : IDisposable
             app.MapGet("/pong", () => Results.Redirect("/ping"));
         });
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/ping")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/ping")));
 
         Assert.Contains("Too many redirects", source.LastError, StringComparison.Ordinal);
         Assert.Equal(1, source.ConsecutiveFailures);
@@ -185,7 +185,7 @@ public sealed class SourcePollerTests : IDisposable
             Interlocked.Increment(ref hits);
             return Results.StatusCode(500);
         }));
-        var source = _polling.Add(site.Url("/feed"), "Broken Wire");
+        var source = await _polling.AddAsync(site.Url("/feed"), "Broken Wire");
 
         var first = await _polling.PollAsync(source);
         var second = await _polling.PollAsync(source);
@@ -211,7 +211,7 @@ public sealed class SourcePollerTests : IDisposable
             return Results.StatusCode(503);
         }));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.Equal(TestBot.Now.AddHours(1), source.NextPollAt);
     }
@@ -225,7 +225,7 @@ public sealed class SourcePollerTests : IDisposable
             return Results.Text(FeedSamples.Rss(1), "application/rss+xml");
         }));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.InRange(source.NextPollAt!.Value, TestBot.Now.AddHours(1), TestBot.Now.AddHours(3));
     }
@@ -237,7 +237,7 @@ public sealed class SourcePollerTests : IDisposable
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () =>
             Results.Text(FeedSamples.Rss([("a", "A story", "https://wire.example/a")], ttlMinutes: 24 * 60), "application/rss+xml")));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.InRange(source.NextPollAt!.Value, TestBot.Now.AddMinutes(30), TestBot.Now.AddMinutes(90));
     }
@@ -253,7 +253,7 @@ public sealed class SourcePollerTests : IDisposable
             await gzip.WriteAsync(Encoding.UTF8.GetBytes(FeedSamples.Rss(4)));
         }));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.Null(source.LastError);
         Assert.Equal(4, source.ItemCount);
@@ -265,9 +265,9 @@ public sealed class SourcePollerTests : IDisposable
         var bytes = Fixtures.Bytes("rss20_cp1251.xml");
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Bytes(bytes, "application/rss+xml")));
 
-        await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
-        Assert.Contains(_polling.Articles.ReadAll(), a => a.Title.Any(c => c is >= 'А' and <= 'я'));
+        Assert.Contains(await _polling.Articles.ReadAllAsync(CancellationToken.None).ToListAsync(), a => a.Title.Any(c => c is >= 'А' and <= 'я'));
     }
 
     [Theory]
@@ -279,7 +279,7 @@ public sealed class SourcePollerTests : IDisposable
         var bytes = Fixtures.Bytes(fixture);
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Bytes(bytes, "application/rss+xml")));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.Null(source.LastError);
         Assert.True(source.ItemCount > 0);
@@ -294,10 +294,10 @@ public sealed class SourcePollerTests : IDisposable
         var bytes = Fixtures.Bytes(fixture);
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Bytes(bytes, "text/xml")));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.Contains(reason, source.LastError, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, _polling.Articles.Count());
+        Assert.Equal(0, await _polling.Articles.CountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public sealed class SourcePollerTests : IDisposable
             }
         }));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.Contains("timed out", source.LastError, StringComparison.Ordinal);
     }
@@ -333,7 +333,7 @@ public sealed class SourcePollerTests : IDisposable
             }
         }));
 
-        var source = await _polling.PollAsync(_polling.Add(site.Url("/feed")));
+        var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
         Assert.Contains("Feeds:MaxFeedBytes", source.LastError, StringComparison.Ordinal);
     }
@@ -344,7 +344,7 @@ public sealed class SourcePollerTests : IDisposable
         var round = 0;
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () =>
             Results.Text(FeedSamples.Rss(Enumerable.Range(1, 3).Select(n => ($"guid-{round}-{n}", $"Story {n}", $"https://wire.example/{n}"))), "application/rss+xml")));
-        var source = _polling.Add(site.Url("/feed"));
+        var source = await _polling.AddAsync(site.Url("/feed"));
 
         await _polling.PollAsync(source);
         round = 1;
@@ -352,7 +352,7 @@ public sealed class SourcePollerTests : IDisposable
         round = 2;
         await _polling.PollAsync(source);
 
-        Assert.Equal(3, _polling.Articles.Count());
+        Assert.Equal(3, await _polling.Articles.CountAsync(CancellationToken.None));
         Assert.Contains("new ids", after.Note, StringComparison.Ordinal);
     }
 
@@ -362,13 +362,13 @@ public sealed class SourcePollerTests : IDisposable
         var items = Enumerable.Range(1, 5).Select(n => ($"id-{n}", $"Story {n}", $"https://wire.example/{n}")).ToList();
         var order = items;
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(order), "application/rss+xml")));
-        var source = _polling.Add(site.Url("/feed"));
+        var source = await _polling.AddAsync(site.Url("/feed"));
 
         await _polling.PollAsync(source);
         order = [items[3], items[0], items[4], items[2], items[1]];
         var after = await _polling.PollAsync(source);
 
-        Assert.Equal(5, _polling.Articles.Count());
+        Assert.Equal(5, await _polling.Articles.CountAsync(CancellationToken.None));
         Assert.Equal(5, after.ItemCount);
     }
 
@@ -379,9 +379,9 @@ public sealed class SourcePollerTests : IDisposable
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(1), "application/rss+xml")));
         var url = site.Url("/feed").Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
-        var source = await _polling.PollAsync(_polling.Add(url));
+        var source = await _polling.PollAsync(await _polling.AddAsync(url));
 
         Assert.Contains("private or local address", source.LastError, StringComparison.Ordinal);
-        Assert.Equal(0, _polling.Articles.Count());
+        Assert.Equal(0, await _polling.Articles.CountAsync(CancellationToken.None));
     }
 }

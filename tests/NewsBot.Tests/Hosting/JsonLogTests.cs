@@ -53,10 +53,10 @@ public sealed class JsonLogTests : IDisposable
     public async Task Send_LinesLoggedDuringIt_CarryTheChatAndTheOutboxEntry()
     {
         using var bot = new TestBot();
-        var article = bot.Ingest(bot.Source("Wire"), TestBot.Entry("Tram line opens")).Single();
+        var article = (await bot.IngestAsync(bot.Source("Wire"), TestBot.Entry("Tram line opens"))).Single();
         var now = bot.Time.GetUtcNow();
         var outbox = bot.Get<IOutboxStore>();
-        outbox.Enqueue([OutboxEntry.ForStories("telegram:77", OutboxKeys.Stories("telegram:77", article.Id), [article.StoryLeadId], [article.Id], now, now)]);
+        await outbox.EnqueueAsync([OutboxEntry.ForStories("telegram:77", OutboxKeys.Stories("telegram:77", article.Id), [article.StoryLeadId], [article.Id], now, now)], CancellationToken.None);
         var logs = new FakeLogCollector();
         var dispatcher = new DeliveryDispatcher(
             outbox, bot.Get<IArticleStore>(), bot.Get<ChatLifecycle>(), [], Options.Create(new DeliveryOptions()), bot.Get<NewsBotMetrics>(), bot.Time, new FakeLogger<DeliveryDispatcher>(logs));
@@ -76,7 +76,7 @@ public sealed class JsonLogTests : IDisposable
         var scope = Assert.IsAssignableFrom<IEnumerable<KeyValuePair<string, object?>>>(Assert.Single(record.Scopes));
         var fields = scope.ToDictionary(p => p.Key, p => p.Value);
         Assert.Equal("telegram:77", fields["Chat"]);
-        Assert.Equal(outbox.Find("telegram:77", article.StoryLeadId)!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["Outbox"]);
+        Assert.Equal((await outbox.FindAsync("telegram:77", article.StoryLeadId, CancellationToken.None))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["Outbox"]);
     }
 
     private sealed class ThrowingSender : IChatSender

@@ -39,7 +39,7 @@ public sealed class NewsBotHostTests : IDisposable
         using (var host = Build())
         {
             await host.StartAsync();
-            first = host.Services.GetRequiredService<NewsBot.Core.Articles.IArticleStore>().Count();
+            first = await host.Services.GetRequiredService<NewsBot.Core.Articles.IArticleStore>().CountAsync(CancellationToken.None);
             await host.StopAsync();
         }
 
@@ -47,7 +47,7 @@ public sealed class NewsBotHostTests : IDisposable
         await again.StartAsync();
 
         Assert.True(first >= 60, $"the samples hold at least 60 articles, got {first}");
-        Assert.Equal(first, again.Services.GetRequiredService<NewsBot.Core.Articles.IArticleStore>().Count());
+        Assert.Equal(first, await again.Services.GetRequiredService<NewsBot.Core.Articles.IArticleStore>().CountAsync(CancellationToken.None));
         Assert.Equal(first, again.Services.GetRequiredService<NewsBot.Core.Search.ArticleIndex>().Count);
         await again.StopAsync();
     }

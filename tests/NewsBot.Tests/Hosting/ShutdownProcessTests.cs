@@ -37,7 +37,7 @@ public sealed class ShutdownProcessTests : IDisposable
     [Fact]
     public async Task Run_SigtermDuringASend_LetsTheSendFinishAndRecordsIt()
     {
-        var story = PrepareOnePush(chatId: 4242);
+        var story = await PrepareOnePushAsync(chatId: 4242);
         await using var telegram = await FakeTelegramServer.StartAsync();
         // The story has an image, so it goes out as a photo; either way the answer takes 3 s.
         telegram.Fail("sendPhoto", TelegramFailure.Slow(TimeSpan.FromSeconds(3)));
@@ -57,7 +57,7 @@ public sealed class ShutdownProcessTests : IDisposable
         Assert.Equal(4242, sent.ChatId);
         Assert.True(sent.Succeeded);
         using var check = Open();
-        var entry = check.Services.GetRequiredService<IOutboxStore>().Find("telegram:4242", story);
+        var entry = await check.Services.GetRequiredService<IOutboxStore>().FindAsync("telegram:4242", story, CancellationToken.None);
         Assert.Equal(OutboxState.Sent, entry!.State);
     }
 
@@ -90,14 +90,14 @@ public sealed class ShutdownProcessTests : IDisposable
     }
 
     /// <summary>Opens the data folder with a fresh host, stores one push due now and returns its story id.</summary>
-    private int PrepareOnePush(long chatId)
+    private async Task<int> PrepareOnePushAsync(long chatId)
     {
         using var host = Open();
         host.StartAsync().GetAwaiter().GetResult();
-        var article = host.Services.GetRequiredService<IArticleStore>().Get(1)!;
+        var article = (await host.Services.GetRequiredService<IArticleStore>().GetAsync(1, CancellationToken.None))!;
         var chat = $"telegram:{chatId}";
         var now = DateTimeOffset.UtcNow;
-        host.Services.GetRequiredService<IOutboxStore>().Enqueue([OutboxEntry.ForStories(chat, OutboxKeys.Stories(chat, article.Id), [article.StoryLeadId], [article.Id], now, now)]);
+        await host.Services.GetRequiredService<IOutboxStore>().EnqueueAsync([OutboxEntry.ForStories(chat, OutboxKeys.Stories(chat, article.Id), [article.StoryLeadId], [article.Id], now, now)], CancellationToken.None);
         host.StopAsync().GetAwaiter().GetResult();
         return article.StoryLeadId;
     }

@@ -39,7 +39,7 @@ public sealed class MetricsEndpointTests
 
         Assert.Equal(4, metrics.Value("newsbot_feed_fetches_total", ("outcome", "200")));
         Assert.Equal(1, metrics.Value("newsbot_feed_fetches_total", ("outcome", "error")));
-        Assert.Equal(host.Get<IArticleStore>().Count(), metrics.Value("newsbot_articles_ingested_total"));
+        Assert.Equal(await host.Get<IArticleStore>().CountAsync(CancellationToken.None), metrics.Value("newsbot_articles_ingested_total"));
         Assert.Equal(4, metrics.Value("newsbot_sources", ("state", "healthy")));
         Assert.Equal(1, metrics.Value("newsbot_sources", ("state", "failing")));
         Assert.Equal(0, metrics.Value("newsbot_sources", ("state", "disabled")));
@@ -50,12 +50,11 @@ public sealed class MetricsEndpointTests
     {
         await using var host = await MonitoredHost.StartAsync();
         var now = DateTimeOffset.UtcNow;
-        host.Get<IOutboxStore>().Enqueue(
-        [
+        await host.Get<IOutboxStore>().EnqueueAsync([
             OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", "1"), "1", now),
             OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", "1"), "1", now),
             OutboxEntry.ForComposed("telegram:2", OutboxKind.Digest, OutboxKeys.Digest("telegram:2", 3, new DateOnly(2026, 12, 1)), "3", now),
-        ]);
+        ], CancellationToken.None);
 
         var metrics = await ScrapeAsync(host);
 
@@ -68,13 +67,12 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_SendsAndFloodWaits_AreCountedByPlatformAndOutcome()
     {
         await using var host = await MonitoredHost.StartAsync();
-        var article = host.Get<IArticleStore>().Get(1)!;
+        var article = (await host.Get<IArticleStore>().GetAsync(1, CancellationToken.None))!;
         var now = DateTimeOffset.UtcNow;
-        host.Get<IOutboxStore>().Enqueue(
-        [
+        await host.Get<IOutboxStore>().EnqueueAsync([
             OutboxEntry.ForStories("telegram:1", OutboxKeys.Stories("telegram:1", article.Id), [article.StoryLeadId], [article.Id], now, now),
             OutboxEntry.ForStories("telegram:2", OutboxKeys.Stories("telegram:2", article.Id), [article.StoryLeadId], [article.Id], now, now),
-        ]);
+        ], CancellationToken.None);
         var sender = new ScriptedSender("telegram");
         sender.Always("telegram:2", new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 

@@ -52,13 +52,13 @@ public sealed class MonitoredHost : IAsyncDisposable
 
     /// <param name="seed">Writes to the database through a host that is not started, before the monitored one starts, so no background service races the writes.</param>
     public static async Task<MonitoredHost> StartAsync(
-        Dictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null, Action<IServiceProvider>? seed = null)
+        Dictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null, Func<IServiceProvider, Task>? seed = null)
     {
         var data = new TempDirectory();
         if (seed is not null)
         {
             using var seeding = Build(Settings(data.Path, new() { ["Monitoring:ListenUrl"] = "" }));
-            seed(seeding.Services);
+            await seed(seeding.Services);
         }
 
         var host = Build(Settings(data.Path, extra), configure);

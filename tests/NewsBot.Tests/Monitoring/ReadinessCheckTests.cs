@@ -18,83 +18,83 @@ public sealed class ReadinessCheckTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public void Feeds_EverySourceReadOnTime_Passes()
+    public async Task Feeds_EverySourceReadOnTime_Passes()
     {
         var source = _bot.Source("Wire");
-        _bot.Get<ISourceStore>().Save(source with { LastAttemptAt = TestBot.Now.AddMinutes(-3), NextPollAt = TestBot.Now.AddMinutes(7) });
+        await _bot.Get<ISourceStore>().SaveAsync(source with { LastAttemptAt = TestBot.Now.AddMinutes(-3), NextPollAt = TestBot.Now.AddMinutes(7) }, CancellationToken.None);
 
-        var result = FeedsCheck().Check();
+        var result = await FeedsCheck().CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy, result.Detail);
         Assert.Equal("1 sources, last read 3 min ago", result.Detail);
     }
 
     [Fact]
-    public void Feeds_SourceWaitingLongerThanAPollInterval_Fails()
+    public async Task Feeds_SourceWaitingLongerThanAPollInterval_Fails()
     {
         var source = _bot.Source("Wire");
-        _bot.Get<ISourceStore>().Save(source with { LastAttemptAt = TestBot.Now.AddMinutes(-40), NextPollAt = TestBot.Now.AddMinutes(-30) });
+        await _bot.Get<ISourceStore>().SaveAsync(source with { LastAttemptAt = TestBot.Now.AddMinutes(-40), NextPollAt = TestBot.Now.AddMinutes(-30) }, CancellationToken.None);
 
-        var result = FeedsCheck().Check();
+        var result = await FeedsCheck().CheckAsync(CancellationToken.None);
 
         Assert.False(result.Healthy);
         Assert.Contains($"source #{source.Id} Wire has waited 30 min past its time", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Feeds_DisabledSourceLongOverdue_DoesNotCount()
+    public async Task Feeds_DisabledSourceLongOverdue_DoesNotCount()
     {
         var source = _bot.Source("Wire");
-        _bot.Get<ISourceStore>().Save(source with { Enabled = false, NextPollAt = TestBot.Now.AddDays(-3) });
+        await _bot.Get<ISourceStore>().SaveAsync(source with { Enabled = false, NextPollAt = TestBot.Now.AddDays(-3) }, CancellationToken.None);
 
-        var result = FeedsCheck().Check();
+        var result = await FeedsCheck().CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy, result.Detail);
     }
 
     [Fact]
-    public void Outbox_EntryDueLongAgoAndNothingSettled_Fails()
+    public async Task Outbox_EntryDueLongAgoAndNothingSettled_Fails()
     {
-        Enqueue("telegram:5", TestBot.Now.AddMinutes(-20));
+        await EnqueueAsync("telegram:5", TestBot.Now.AddMinutes(-20));
         using var history = History();
 
-        var result = OutboxCheck(history).Check();
+        var result = await OutboxCheck(history).CheckAsync(CancellationToken.None);
 
         Assert.False(result.Healthy);
         Assert.Contains("1 pending; a telegram message has been due since", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Outbox_EntryDueLongAgoWhileSendsSettle_Passes()
+    public async Task Outbox_EntryDueLongAgoWhileSendsSettle_Passes()
     {
-        Enqueue("telegram:5", TestBot.Now.AddMinutes(-20));
+        await EnqueueAsync("telegram:5", TestBot.Now.AddMinutes(-20));
         using var history = History();
         _bot.Get<NewsBotMetrics>().Sent("telegram", NewsBotMetrics.SendOutcomes.Sent);
 
-        var result = OutboxCheck(history).Check();
+        var result = await OutboxCheck(history).CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy, result.Detail);
         Assert.Equal("1 pending", result.Detail);
     }
 
     [Fact]
-    public void Outbox_EntryDueRecently_Passes()
+    public async Task Outbox_EntryDueRecently_Passes()
     {
-        Enqueue("telegram:5", TestBot.Now.AddMinutes(-5));
+        await EnqueueAsync("telegram:5", TestBot.Now.AddMinutes(-5));
         using var history = History();
 
-        var result = OutboxCheck(history).Check();
+        var result = await OutboxCheck(history).CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy, result.Detail);
     }
 
     [Fact]
-    public void Outbox_EntryOfAPlatformNotRunning_DoesNotCount()
+    public async Task Outbox_EntryOfAPlatformNotRunning_DoesNotCount()
     {
-        Enqueue("discord:5", TestBot.Now.AddHours(-2));
+        await EnqueueAsync("discord:5", TestBot.Now.AddHours(-2));
         using var history = History();
 
-        var result = OutboxCheck(history).Check();
+        var result = await OutboxCheck(history).CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy, result.Detail);
     }
@@ -105,6 +105,6 @@ public sealed class ReadinessCheckTests : IDisposable
 
     private OutboxCheck OutboxCheck(DeliveryHistory history) => new([new ScriptedSender("telegram")], _bot.Get<IOutboxStore>(), history, _bot.Time);
 
-    private void Enqueue(string chatKey, DateTimeOffset due) =>
-        _bot.Get<IOutboxStore>().Enqueue([OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, "1"), "1", due, due)]);
+    private async Task EnqueueAsync(string chatKey, DateTimeOffset due) =>
+        await _bot.Get<IOutboxStore>().EnqueueAsync([OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, "1"), "1", due, due)], CancellationToken.None);
 }

@@ -7,13 +7,13 @@ namespace NewsBot.Tests.Monitoring;
 public sealed class ReadinessReportTests
 {
     [Fact]
-    public void Run_WhileStarting_RunsOnlyTheStartedCheckAndListsTheOthers()
+    public async Task Run_WhileStarting_RunsOnlyTheStartedCheckAndListsTheOthers()
     {
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
         var database = new CountingCheck("database");
         var report = new ReadinessReport([new StartedCheck(lifetime), database], lifetime);
 
-        var results = report.Run();
+        var results = await report.RunAsync(CancellationToken.None);
 
         Assert.Equal(0, database.Runs);
         Assert.Equal(["started", "database"], results.Select(r => r.Name));
@@ -22,27 +22,27 @@ public sealed class ReadinessReportTests
     }
 
     [Fact]
-    public void Run_OnceStarted_RunsEveryCheck()
+    public async Task Run_OnceStarted_RunsEveryCheck()
     {
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
         var database = new CountingCheck("database");
         var report = new ReadinessReport([new StartedCheck(lifetime), database], lifetime);
         lifetime.NotifyStarted();
 
-        var results = report.Run();
+        var results = await report.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, database.Runs);
         Assert.All(results, r => Assert.True(r.Result.Healthy, r.Result.Detail));
     }
 
     [Fact]
-    public void Run_ACheckThatThrows_FailsThatEntryOnly()
+    public async Task Run_ACheckThatThrows_FailsThatEntryOnly()
     {
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
         lifetime.NotifyStarted();
         var report = new ReadinessReport([new StartedCheck(lifetime), new ThrowingCheck()], lifetime);
 
-        var results = report.Run();
+        var results = await report.RunAsync(CancellationToken.None);
 
         Assert.True(results[0].Result.Healthy);
         Assert.False(results[1].Result.Healthy);
@@ -55,10 +55,10 @@ public sealed class ReadinessReportTests
 
         public string Name => name;
 
-        public CheckResult Check()
+        public ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken)
         {
             Runs++;
-            return CheckResult.Pass("fine");
+            return ValueTask.FromResult(CheckResult.Pass("fine"));
         }
     }
 
@@ -66,6 +66,6 @@ public sealed class ReadinessReportTests
     {
         public string Name => "broken";
 
-        public CheckResult Check() => throw new InvalidOperationException("disk on fire");
+        public ValueTask<CheckResult> CheckAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
     }
 }

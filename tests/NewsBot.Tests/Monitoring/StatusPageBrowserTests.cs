@@ -26,23 +26,22 @@ public sealed class StatusPageBrowserTests
                 ["Feeds:Sources:4:Name"] = "Gone Gazette",
                 ["Feeds:Sources:4:Url"] = "Samples/no-such-feed.xml",
             },
-            seed: services =>
+            seed: async services =>
             {
                 var announcements = services.GetRequiredService<IAnnouncementStore>();
-                delivered = announcements.AddDraft("telegram:1", "telegram:1", "Maintenance tonight at 22:00", now.AddHours(-2));
-                announcements.Confirm(delivered.Id, now.AddHours(-2));
-                announcements.MarkQueued(delivered.Id, 120);
-                announcements.MarkDelivered(delivered.Id, new DeliveryFigures(115, 2, 3), now.AddHours(-1));
-                sending = announcements.AddDraft("telegram:1", "telegram:1", "New topics: <climate> & more", now);
-                announcements.Confirm(sending.Id, now);
+                delivered = await announcements.AddDraftAsync("telegram:1", "telegram:1", "Maintenance tonight at 22:00", now.AddHours(-2), CancellationToken.None);
+                await announcements.ConfirmAsync(delivered.Id, now.AddHours(-2), CancellationToken.None);
+                await announcements.MarkQueuedAsync(delivered.Id, 120, CancellationToken.None);
+                await announcements.MarkDeliveredAsync(delivered.Id, new DeliveryFigures(115, 2, 3), now.AddHours(-1), CancellationToken.None);
+                sending = await announcements.AddDraftAsync("telegram:1", "telegram:1", "New topics: <climate> & more", now, CancellationToken.None);
+                await announcements.ConfirmAsync(sending.Id, now, CancellationToken.None);
                 var reference = AnnouncementKeys.Reference(sending.Id);
-                services.GetRequiredService<IOutboxStore>().Enqueue(
-                [
+                await services.GetRequiredService<IOutboxStore>().EnqueueAsync([
                     OutboxEntry.ForComposed("telegram:1", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:1", reference), reference, now),
                     OutboxEntry.ForComposed("telegram:2", OutboxKind.Announcement, OutboxKeys.Announcement("telegram:2", reference), reference, now),
                     OutboxEntry.ForComposed("telegram:2", OutboxKind.Digest, OutboxKeys.Digest("telegram:2", 3, DateOnly.FromDateTime(now.UtcDateTime)), "3", now),
-                ]);
-                announcements.MarkQueued(sending.Id, 2);
+                ], CancellationToken.None);
+                await announcements.MarkQueuedAsync(sending.Id, 2, CancellationToken.None);
             });
 
         // Three more minutes of history: 4, 0 and 7 messages accepted.
@@ -55,7 +54,7 @@ public sealed class StatusPageBrowserTests
                 metrics.Sent("telegram", NewsBotMetrics.SendOutcomes.Sent);
             }
 
-            history.Sample();
+            await history.SampleAsync(CancellationToken.None);
         }
 
         await using var chromium = await HeadlessChromium.LaunchAsync();
@@ -82,7 +81,7 @@ public sealed class StatusPageBrowserTests
         Assert.Equal(points.Sum(p => p.Sent), await Number(page, "[data-field=sent-last-hour]"));
         Assert.Equal(11, points.Sum(p => p.Sent));
 
-        var sources = host.Get<ISourceStore>().All();
+        var sources = await host.Get<ISourceStore>().AllAsync(CancellationToken.None);
         Assert.Equal(sources.Count(s => s.Enabled && s.ConsecutiveFailures == 0), await Number(page, "[data-field=sources-healthy]"));
         Assert.Equal(1, await Number(page, "[data-field=sources-failing]"));
         foreach (var source in sources)

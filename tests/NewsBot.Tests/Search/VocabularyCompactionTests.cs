@@ -11,15 +11,15 @@ public sealed class VocabularyCompactionTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public void Retention_ForgetsTheWordsOfPrunedArticles_AndSearchStillWorks()
+    public async Task Retention_ForgetsTheWordsOfPrunedArticles_AndSearchStillWorks()
     {
         var index = _bot.Get<ArticleIndex>();
         var source = _bot.Source();
-        _bot.Ingest(source, TestBot.Entry("Quokka zeppelin xylophone", "Wombat marmalade", hoursAgo: 24 * 40));
-        _bot.Ingest(source, TestBot.Entry("Robot kitchen opens", "A robot cooks lunch", hoursAgo: 2));
+        await _bot.IngestAsync(source, TestBot.Entry("Quokka zeppelin xylophone", "Wombat marmalade", hoursAgo: 24 * 40));
+        await _bot.IngestAsync(source, TestBot.Entry("Robot kitchen opens", "A robot cooks lunch", hoursAgo: 2));
         var before = index.VocabularySize;
 
-        Assert.Equal(1, _bot.Get<ArticlePruner>().Prune());
+        Assert.Equal(1, await _bot.Get<ArticlePruner>().PruneAsync(CancellationToken.None));
 
         Assert.Equal(before - 5, index.VocabularySize);
         Assert.Empty(index.Search(SearchQuery.Parse("zeppelin"), 0, 10, TestBot.Now).Ids);
@@ -27,7 +27,7 @@ public sealed class VocabularyCompactionTests : IDisposable
         Assert.Single(index.Search(SearchQuery.Parse("\"robot kitchen\""), 0, 10, TestBot.Now).Ids);
 
         // A forgotten word comes back like any new one.
-        var again = Assert.Single(_bot.Ingest(source, TestBot.Entry("Zeppelin returns to the robot fair", hoursAgo: 1)));
+        var again = Assert.Single(await _bot.IngestAsync(source, TestBot.Entry("Zeppelin returns to the robot fair", hoursAgo: 1)));
         Assert.Equal([again.Id], index.Search(SearchQuery.Parse("zeppelin"), 0, 10, TestBot.Now).Ids);
         Assert.Equal(2, index.Search(SearchQuery.Parse("robot"), 0, 10, TestBot.Now).Ids.Count);
     }

@@ -12,35 +12,35 @@ public sealed class ArticleNumbersTests
         new($"https://x.example/{n}", $"1:{n}", $"Story {n}", "", null, 1, "Wire", published, Now, [], null, true, $"1:t{n}");
 
     [Fact]
-    public void ArticleNumbers_AfterTheNewestIsPrunedAndTheBotRestarts_AreNotHandedOutAgain()
+    public async Task ArticleNumbers_AfterTheNewestIsPrunedAndTheBotRestarts_AreNotHandedOutAgain()
     {
         using var folder = new TempDirectory();
         int pruned;
         using (var database = NewsBotDatabase.Open(folder.Path))
         {
             var store = new LiteDbArticleStore(database);
-            store.AddNew([Draft(1, Now), Draft(2, Now)]);
+            await store.AddNewAsync([Draft(1, Now), Draft(2, Now)], CancellationToken.None);
 
             // Found late, published long ago: the newest number goes first when retention runs.
-            pruned = Assert.Single(store.AddNew([Draft(3, Now.AddDays(-90))]).Added).Id;
-            Assert.Equal([pruned], store.DeleteOlderThan(Now.AddDays(-30), new HashSet<string>()));
+            pruned = Assert.Single((await store.AddNewAsync([Draft(3, Now.AddDays(-90))], CancellationToken.None)).Added).Id;
+            Assert.Equal([pruned], await store.DeleteOlderThanAsync(Now.AddDays(-30), new HashSet<string>(), CancellationToken.None));
         }
 
         using (var database = NewsBotDatabase.Open(folder.Path))
         {
-            var next = Assert.Single(new LiteDbArticleStore(database).AddNew([Draft(4, Now)]).Added);
+            var next = Assert.Single((await new LiteDbArticleStore(database).AddNewAsync([Draft(4, Now)], CancellationToken.None)).Added);
 
             Assert.Equal(pruned + 1, next.Id);
         }
     }
 
     [Fact]
-    public void ArticleNumbers_InAFileWrittenBeforeTheHighWaterMark_StartAboveBookmarksAndThePlannersCursor()
+    public async Task ArticleNumbers_InAFileWrittenBeforeTheHighWaterMark_StartAboveBookmarksAndThePlannersCursor()
     {
         using var folder = new TempDirectory();
         using (var database = NewsBotDatabase.Open(folder.Path))
         {
-            new LiteDbArticleStore(database).AddNew([Draft(1, Now)]);
+            await new LiteDbArticleStore(database).AddNewAsync([Draft(1, Now)], CancellationToken.None);
 
             // What an older version left: the newest article gone, its number still in a bookmark and the cursor.
             database.State.Delete(LiteDbArticleStore.LastArticleIdKey);
@@ -50,7 +50,7 @@ public sealed class ArticleNumbersTests
 
         using (var database = NewsBotDatabase.Open(folder.Path))
         {
-            var next = Assert.Single(new LiteDbArticleStore(database).AddNew([Draft(2, Now)]).Added);
+            var next = Assert.Single((await new LiteDbArticleStore(database).AddNewAsync([Draft(2, Now)], CancellationToken.None)).Added);
 
             Assert.Equal(10, next.Id);
         }

@@ -23,14 +23,14 @@ public sealed class BackupTests : IDisposable
     {
         using var bot = new TestBot();
         var source = bot.Source("Wire");
-        bot.Ingest(source, Enumerable.Range(0, 200).Select(i => TestBot.Entry($"Story number {i} about harbours", hoursAgo: 2, link: $"https://wire.example/{i}")).ToArray());
+        await bot.IngestAsync(source, Enumerable.Range(0, 200).Select(i => TestBot.Entry($"Story number {i} about harbours", hoursAgo: 2, link: $"https://wire.example/{i}")).ToArray());
         using var stop = new CancellationTokenSource();
-        var writer = Task.Run(() =>
+        var writer = Task.Run(async () =>
         {
             var n = 0;
             while (!stop.IsCancellationRequested)
             {
-                bot.Get<IBookmarkStore>().Add(new Bookmark($"telegram:{n++}", 1, TestBot.Now, "Story", "https://wire.example/1", "Wire"));
+                await bot.Get<IBookmarkStore>().AddAsync(new Bookmark($"telegram:{n++}", 1, TestBot.Now, "Story", "https://wire.example/1", "Wire"), CancellationToken.None);
             }
         });
 

@@ -11,14 +11,14 @@ public sealed class DatabaseFailureTests
     private static ArticleDraft Draft(int n) =>
         new($"https://x.example/{n}", $"1:{n}", $"Story {n}", new string('x', 400), null, 1, "Wire", TestBot.Now, TestBot.Now, [], null, true, $"1:t{n}");
 
-    private static string Made(string folder, int articles)
+    private static async Task<string> MadeAsync(string folder, int articles)
     {
         using (var database = NewsBotDatabase.Open(folder))
         {
             var store = new LiteDbArticleStore(database);
             for (var i = 1; i <= articles; i += 100)
             {
-                store.AddNew(Enumerable.Range(i, Math.Min(100, articles - i + 1)).Select(Draft).ToList());
+                await store.AddNewAsync(Enumerable.Range(i, Math.Min(100, articles - i + 1)).Select(Draft).ToList(), CancellationToken.None);
             }
         }
 
@@ -26,10 +26,10 @@ public sealed class DatabaseFailureTests
     }
 
     [Fact]
-    public void Open_FileOfAnOddLength_IsRefusedAndLeftExactlyAsItWas()
+    public async Task Open_FileOfAnOddLength_IsRefusedAndLeftExactlyAsItWas()
     {
         using var folder = new TempDirectory();
-        var file = Made(folder.Path, 300);
+        var file = await MadeAsync(folder.Path, 300);
         using (var stream = new FileStream(file, FileMode.Open))
         {
             stream.SetLength(200_000);
@@ -45,10 +45,10 @@ public sealed class DatabaseFailureTests
     }
 
     [Fact]
-    public void Open_FileCutToHalfItsPages_IsRefusedAndLeftExactlyAsItWas()
+    public async Task Open_FileCutToHalfItsPages_IsRefusedAndLeftExactlyAsItWas()
     {
         using var folder = new TempDirectory();
-        var file = Made(folder.Path, 2_000);
+        var file = await MadeAsync(folder.Path, 2_000);
         var pages = new FileInfo(file).Length / 8192;
         using (var stream = new FileStream(file, FileMode.Open))
         {
@@ -85,41 +85,41 @@ public sealed class DatabaseFailureTests
     }
 
     [Fact]
-    public void AFailedWrite_OnAFullDisk_DoesNotBreakReads_AndWritesWorkAgainOnceThereIsRoom()
+    public async Task AFailedWrite_OnAFullDisk_DoesNotBreakReads_AndWritesWorkAgainOnceThereIsRoom()
     {
         using var disk = new TinyDisk();
         using var database = NewsBotDatabase.Open(disk.Path);
         var store = new LiteDbArticleStore(database);
-        store.AddNew(Enumerable.Range(1, 20).Select(Draft).ToList());
+        await store.AddNewAsync(Enumerable.Range(1, 20).Select(Draft).ToList(), CancellationToken.None);
         disk.Fill();
 
-        Assert.ThrowsAny<IOException>(() => store.AddNew(Enumerable.Range(21, 200).Select(Draft).ToList()));
+        await Assert.ThrowsAnyAsync<IOException>(async () => await store.AddNewAsync(Enumerable.Range(21, 200).Select(Draft).ToList(), CancellationToken.None));
 
         // Reads still work while the disk is full, and nothing committed before was lost.
-        Assert.Equal(20, store.Count());
-        Assert.Equal("Story 7", store.Get(7)!.Title);
+        Assert.Equal(20, await store.CountAsync(CancellationToken.None));
+        Assert.Equal("Story 7", (await store.GetAsync(7, CancellationToken.None))!.Title);
 
         disk.Free();
-        var added = store.AddNew(Enumerable.Range(21, 5).Select(Draft).ToList()).Added;
+        var added = (await store.AddNewAsync(Enumerable.Range(21, 5).Select(Draft).ToList(), CancellationToken.None)).Added;
         Assert.Equal(5, added.Count);
-        Assert.Equal(25, store.Count());
+        Assert.Equal(25, await store.CountAsync(CancellationToken.None));
         Assert.Equal(21, added[0].Id); // the failed transaction took no number
     }
 
     [Fact]
-    public void AFailedWrite_ItsTransactionIsRolledBack_NotHalfWritten()
+    public async Task AFailedWrite_ItsTransactionIsRolledBack_NotHalfWritten()
     {
         using var disk = new TinyDisk();
         using (var database = NewsBotDatabase.Open(disk.Path))
         {
             var store = new LiteDbArticleStore(database);
-            store.AddNew([Draft(1)]);
+            await store.AddNewAsync([Draft(1)], CancellationToken.None);
             disk.Fill();
-            Assert.ThrowsAny<IOException>(() => store.AddNew(Enumerable.Range(2, 300).Select(Draft).ToList()));
+            await Assert.ThrowsAnyAsync<IOException>(async () => await store.AddNewAsync(Enumerable.Range(2, 300).Select(Draft).ToList(), CancellationToken.None));
             disk.Free();
         }
 
         using var reopened = NewsBotDatabase.Open(disk.Path);
-        Assert.Equal(1, new LiteDbArticleStore(reopened).Count());
+        Assert.Equal(1, await new LiteDbArticleStore(reopened).CountAsync(CancellationToken.None));
     }
 }

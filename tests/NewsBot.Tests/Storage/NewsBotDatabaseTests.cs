@@ -108,12 +108,12 @@ public sealed class NewsBotDatabaseTests
     }
 
     [Fact]
-    public void ReadArticlesThenReopen_ReadsEveryArticle_KeepsTheLock_AndLeavesTheFileUsable()
+    public async Task ReadArticlesThenReopen_ReadsEveryArticle_KeepsTheLock_AndLeavesTheFileUsable()
     {
         using var folder = new TempDirectory();
         using (var setup = NewsBotDatabase.Open(folder.Path))
         {
-            new LiteDbArticleStore(setup).AddNew([Draft(1), Draft(2), Draft(3)]);
+            await new LiteDbArticleStore(setup).AddNewAsync([Draft(1), Draft(2), Draft(3)], CancellationToken.None);
         }
 
         using (var database = NewsBotDatabase.Open(folder.Path))
@@ -127,12 +127,12 @@ public sealed class NewsBotDatabaseTests
             Assert.Contains("in use by another NewsBot process", again.Message, StringComparison.Ordinal);
 
             var store = new LiteDbArticleStore(database);
-            Assert.Single(store.AddNew([Draft(4)]).Added);
-            Assert.Equal(4, store.Count());
+            Assert.Single((await store.AddNewAsync([Draft(4)], CancellationToken.None)).Added);
+            Assert.Equal(4, await store.CountAsync(CancellationToken.None));
         }
 
         using var reopened = NewsBotDatabase.Open(folder.Path);
-        Assert.Equal(4, new LiteDbArticleStore(reopened).Count());
+        Assert.Equal(4, await new LiteDbArticleStore(reopened).CountAsync(CancellationToken.None));
     }
 
     [Theory]
@@ -140,13 +140,13 @@ public sealed class NewsBotDatabaseTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(NewsBotDatabase.ReadChunk)]
-    public void ReadArticlesThenReopen_InChunks_ReadsEveryArticleOnceInIdOrder(int chunk)
+    public async Task ReadArticlesThenReopen_InChunks_ReadsEveryArticleOnceInIdOrder(int chunk)
     {
         using var folder = new TempDirectory();
         using (var setup = NewsBotDatabase.Open(folder.Path))
         {
             var store = new LiteDbArticleStore(setup);
-            store.AddNew([.. Enumerable.Range(1, 7).Select(Draft)]);
+            await store.AddNewAsync([.. Enumerable.Range(1, 7).Select(Draft)], CancellationToken.None);
             setup.Articles.Delete(4);
         }
 
@@ -158,12 +158,12 @@ public sealed class NewsBotDatabaseTests
     }
 
     [Fact]
-    public void ReadArticlesThenReopen_DatabaseAlreadyInUse_ReadsThroughTheSharedInstance()
+    public async Task ReadArticlesThenReopen_DatabaseAlreadyInUse_ReadsThroughTheSharedInstance()
     {
         using var folder = new TempDirectory();
         using var database = NewsBotDatabase.Open(folder.Path);
         var store = new LiteDbArticleStore(database);
-        store.AddNew([Draft(1), Draft(2)]);
+        await store.AddNewAsync([Draft(1), Draft(2)], CancellationToken.None);
         var shared = database.Database;
 
         var count = 0;
@@ -180,7 +180,7 @@ public sealed class NewsBotDatabaseTests
         using var folder = new TempDirectory();
         using (var setup = NewsBotDatabase.Open(folder.Path))
         {
-            new LiteDbArticleStore(setup).AddNew([Draft(1)]);
+            await new LiteDbArticleStore(setup).AddNewAsync([Draft(1)], CancellationToken.None);
         }
 
         using var database = NewsBotDatabase.Open(folder.Path);

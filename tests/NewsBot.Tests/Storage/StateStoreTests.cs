@@ -10,20 +10,20 @@ public sealed class StateStoreTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public void State_SetThenGet_ReturnsTheValue_AndUnknownIsNull()
+    public async Task State_SetThenGet_ReturnsTheValue_AndUnknownIsNull()
     {
         var state = _bot.Get<IStateStore>();
 
-        state.Set("telegram.offset", "42");
-        state.Set("telegram.offset", "43");
+        await state.SetAsync("telegram.offset", "42", CancellationToken.None);
+        await state.SetAsync("telegram.offset", "43", CancellationToken.None);
 
-        Assert.Equal("43", state.Get("telegram.offset"));
-        Assert.Null(state.Get("discord.session"));
+        Assert.Equal("43", await state.GetAsync("telegram.offset", CancellationToken.None));
+        Assert.Null(await state.GetAsync("discord.session", CancellationToken.None));
     }
 
     [Fact]
-    public void State_SchemaName_IsRefused()
+    public async Task State_SchemaName_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => _bot.Get<IStateStore>().Set("schema", "99"));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await _bot.Get<IStateStore>().SetAsync("schema", "99", CancellationToken.None));
     }
 }

@@ -13,14 +13,14 @@ public sealed class StoresTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public void Articles_RoundTrip_KeepsUtcMillisecondsAndFields()
+    public async Task Articles_RoundTrip_KeepsUtcMillisecondsAndFields()
     {
         var published = new DateTimeOffset(2026, 11, 27, 8, 5, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
         var draft = new ArticleDraft("https://x.example/a", "1:abc", "Title", "Summary", "Ada", 1, "Wire",
             published, TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false, "1:t");
 
-        var stored = Assert.Single(_bot.Get<IArticleStore>().AddNew([draft]).Added);
-        var read = _bot.Get<IArticleStore>().Get(stored.Id)!;
+        var stored = Assert.Single((await _bot.Get<IArticleStore>().AddNewAsync([draft], CancellationToken.None)).Added);
+        var read = (await _bot.Get<IArticleStore>().GetAsync(stored.Id, CancellationToken.None))!;
 
         Assert.Equal(TimeSpan.Zero, read.PublishedAt.Offset);
         Assert.Equal(published.UtcTicks - (published.UtcTicks % TimeSpan.TicksPerMillisecond), read.PublishedAt.UtcTicks);
@@ -30,27 +30,27 @@ public sealed class StoresTests : IDisposable
     }
 
     [Fact]
-    public void Articles_WithAnEmptySummary_ReadBackAnEmptyStringNotNull()
+    public async Task Articles_WithAnEmptySummary_ReadBackAnEmptyStringNotNull()
     {
         var draft = new ArticleDraft("https://x.example/e", "1:e", "Title", "", null, 1, "Wire", TestBot.Now, TestBot.Now, [], null, true, "1:e");
 
-        var stored = Assert.Single(_bot.Get<IArticleStore>().AddNew([draft]).Added);
+        var stored = Assert.Single((await _bot.Get<IArticleStore>().AddNewAsync([draft], CancellationToken.None)).Added);
 
-        Assert.Equal("", _bot.Get<IArticleStore>().Get(stored.Id)!.Summary);
+        Assert.Equal("", (await _bot.Get<IArticleStore>().GetAsync(stored.Id, CancellationToken.None))!.Summary);
     }
 
     [Fact]
-    public void Articles_SameUrlOrSameItemKey_AreNotStoredTwice()
+    public async Task Articles_SameUrlOrSameItemKey_AreNotStoredTwice()
     {
         var store = _bot.Get<IArticleStore>();
         ArticleDraft Draft(string url, string key, string titleKey = "1:t", int source = 1) =>
             new(url, key, "T", "", null, source, "W", TestBot.Now, TestBot.Now, [], null, true, titleKey);
 
-        Assert.Single(store.AddNew([Draft("https://x.example/a", "1:a")]).Added);
-        Assert.Empty(store.AddNew([Draft("https://x.example/b", "1:a", "1:other")]).Added);
-        var sameLink = store.AddNew([Draft("https://x.example/a", "1:b", "1:other")]);
-        var sameTitle = store.AddNew([Draft("https://x.example/c", "1:c")]);
-        var otherSourceSameLink = store.AddNew([Draft("https://x.example/a", "2:a", "2:t", source: 2)]);
+        Assert.Single((await store.AddNewAsync([Draft("https://x.example/a", "1:a")], CancellationToken.None)).Added);
+        Assert.Empty((await store.AddNewAsync([Draft("https://x.example/b", "1:a", "1:other")], CancellationToken.None)).Added);
+        var sameLink = await store.AddNewAsync([Draft("https://x.example/a", "1:b", "1:other")], CancellationToken.None);
+        var sameTitle = await store.AddNewAsync([Draft("https://x.example/c", "1:c")], CancellationToken.None);
+        var otherSourceSameLink = await store.AddNewAsync([Draft("https://x.example/a", "2:a", "2:t", source: 2)], CancellationToken.None);
 
         Assert.Empty(sameLink.Added);
         Assert.Equal(1, sameLink.RecognisedByLinkOrTitle);
@@ -58,35 +58,35 @@ public sealed class StoresTests : IDisposable
         Assert.Equal(1, sameTitle.RecognisedByLinkOrTitle);
         Assert.Empty(otherSourceSameLink.Added);
         Assert.Equal(0, otherSourceSameLink.RecognisedByLinkOrTitle);
-        Assert.Equal(1, store.Count());
+        Assert.Equal(1, await store.CountAsync(CancellationToken.None));
     }
 
     [Fact]
-    public void Articles_GetMany_KeepsTheOrderAndSkipsUnknownIds()
+    public async Task Articles_GetMany_KeepsTheOrderAndSkipsUnknownIds()
     {
         var store = _bot.Get<IArticleStore>();
-        var added = store.AddNew(Enumerable.Range(1, 3)
+        var added = (await store.AddNewAsync(Enumerable.Range(1, 3)
             .Select(i => new ArticleDraft($"https://x.example/{i}", $"1:{i}", $"T{i}", "", null, 1, "W", TestBot.Now, TestBot.Now, [], null, true, $"1:t{i}"))
-            .ToList()).Added;
+            .ToList(), CancellationToken.None)).Added;
 
-        var read = store.GetMany([added[2].Id, 999, added[0].Id]);
+        var read = await store.GetManyAsync([added[2].Id, 999, added[0].Id], CancellationToken.None);
 
         Assert.Equal(["T3", "T1"], read.Select(a => a.Title));
     }
 
     [Fact]
-    public void Bookmarks_KeepTheirSnapshot()
+    public async Task Bookmarks_KeepTheirSnapshot()
     {
         var store = _bot.Get<IBookmarkStore>();
-        store.Add(new Bookmark("telegram:1", 5, TestBot.Now, "Saved title", "https://x.example/5", "Wire"));
+        await store.AddAsync(new Bookmark("telegram:1", 5, TestBot.Now, "Saved title", "https://x.example/5", "Wire"), CancellationToken.None);
 
-        var bookmark = Assert.Single(store.List("telegram:1", 0, 10));
+        var bookmark = Assert.Single(await store.ListAsync("telegram:1", 0, 10, CancellationToken.None));
 
         Assert.Equal("Saved title", bookmark.Title);
         Assert.Equal("https://x.example/5", bookmark.Url);
-        Assert.False(store.Add(bookmark));
-        Assert.Equal(1, store.Count("telegram:1"));
-        Assert.Equal(0, store.Count("telegram:2"));
+        Assert.False(await store.AddAsync(bookmark, CancellationToken.None));
+        Assert.Equal(1, await store.CountAsync("telegram:1", CancellationToken.None));
+        Assert.Equal(0, await store.CountAsync("telegram:2", CancellationToken.None));
     }
 
     [Fact]
@@ -108,13 +108,13 @@ public sealed class StoresTests : IDisposable
     }
 
     [Fact]
-    public void Sources_EnsureIsIdempotentByUrl_AndRecordsHealth()
+    public async Task Sources_EnsureIsIdempotentByUrl_AndRecordsHealth()
     {
         var store = _bot.Get<ISourceStore>();
-        var first = store.Ensure("Wire", "https://wire.example/feed", ["technology"], fromConfiguration: true);
-        var renamed = store.Ensure("Wire Renamed", "https://wire.example/feed", ["science"], fromConfiguration: true);
+        var first = await store.EnsureAsync("Wire", "https://wire.example/feed", ["technology"], fromConfiguration: true, CancellationToken.None);
+        var renamed = await store.EnsureAsync("Wire Renamed", "https://wire.example/feed", ["science"], fromConfiguration: true, CancellationToken.None);
 
-        store.Save(renamed with
+        await store.SaveAsync(renamed with
         {
             Enabled = false,
             LastError = "HTTP 500",
@@ -123,13 +123,13 @@ public sealed class StoresTests : IDisposable
             LastModified = TestBot.Now,
             MovedTo = "https://new.example/feed",
             CurrentItemKeys = ["1:a", "1:b"],
-        });
-        var saved = store.Get(first.Id)!;
-        var revived = store.Ensure("Wire Renamed", "https://wire.example/feed", ["science"], fromConfiguration: false);
+        }, CancellationToken.None);
+        var saved = (await store.GetAsync(first.Id, CancellationToken.None))!;
+        var revived = await store.EnsureAsync("Wire Renamed", "https://wire.example/feed", ["science"], fromConfiguration: false, CancellationToken.None);
 
         Assert.Equal(first.Id, renamed.Id);
         Assert.Equal("Wire Renamed", renamed.Name);
-        Assert.Single(store.All());
+        Assert.Single((await store.AllAsync(CancellationToken.None)));
         Assert.False(saved.Enabled);
         Assert.Equal("\"v1\"", saved.ETag);
         Assert.Equal(TestBot.Now, saved.LastModified);
@@ -138,21 +138,21 @@ public sealed class StoresTests : IDisposable
         Assert.True(revived.Enabled);
         Assert.Equal(0, revived.ConsecutiveFailures);
         Assert.Null(revived.NextPollAt);
-        Assert.Equal(first.Id, store.FindByUrl("https://wire.example/feed")!.Id);
-        Assert.True(store.Remove(first.Id));
-        Assert.Empty(store.All());
+        Assert.Equal(first.Id, (await store.FindByUrlAsync("https://wire.example/feed", CancellationToken.None))!.Id);
+        Assert.True(await store.RemoveAsync(first.Id, CancellationToken.None));
+        Assert.Empty((await store.AllAsync(CancellationToken.None)));
     }
 
     [Fact]
-    public void Data_SurvivesAReopen()
+    public async Task Data_SurvivesAReopen()
     {
         using var folder = new TempDirectory();
         using (var database = NewsBotDatabase.Open(folder.Path))
         {
-            new LiteDbBookmarkStore(database).Add(new Bookmark("telegram:1", 1, TestBot.Now, "T", "https://x.example", "W"));
+            await new LiteDbBookmarkStore(database).AddAsync(new Bookmark("telegram:1", 1, TestBot.Now, "T", "https://x.example", "W"), CancellationToken.None);
         }
 
         using var reopened = NewsBotDatabase.Open(folder.Path);
-        Assert.Equal(1, new LiteDbBookmarkStore(reopened).Count("telegram:1"));
+        Assert.Equal(1, await new LiteDbBookmarkStore(reopened).CountAsync("telegram:1", CancellationToken.None));
     }
 }

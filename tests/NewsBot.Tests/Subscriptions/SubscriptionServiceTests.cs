@@ -22,8 +22,8 @@ public sealed class SubscriptionServiceTests : IDisposable
         var instant = await Service.AddAsync(Science("telegram:1", DeliveryMode.Instant), CancellationToken.None);
         var daily = await Service.AddAsync(Science("telegram:2", DeliveryMode.Daily), CancellationToken.None);
 
-        Assert.Equal([instant.Id, daily.Id], _bot.Get<ISubscriptionStore>().All().Select(s => s.Id));
-        Assert.Equal(["telegram:1", "telegram:2"], Matches().Order(StringComparer.Ordinal));
+        Assert.Equal([instant.Id, daily.Id], (await _bot.Get<ISubscriptionStore>().AllAsync(CancellationToken.None).ToListAsync()).Select(s => s.Id));
+        Assert.Equal(["telegram:1", "telegram:2"], (await MatchesAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(daily.Id, Assert.Single(Schedule.Candidates(TestBot.Now)).Id);
     }
 
@@ -36,8 +36,8 @@ public sealed class SubscriptionServiceTests : IDisposable
         Assert.Equal(0, await Service.RemoveAsync("telegram:2", [daily.Id], CancellationToken.None));
         Assert.Equal(1, await Service.RemoveAsync("telegram:1", [daily.Id], CancellationToken.None));
 
-        Assert.Empty(_bot.Get<ISubscriptionStore>().ListForChat("telegram:1"));
-        Assert.Equal(["telegram:2"], Matches());
+        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        Assert.Equal(["telegram:2"], await MatchesAsync());
         Assert.Empty(Schedule.Candidates(TestBot.Now));
     }
 
@@ -45,19 +45,19 @@ public sealed class SubscriptionServiceTests : IDisposable
     public async Task Rebuild_HoldsExactlyWhatTheStoreHolds()
     {
         var gone = await Service.AddAsync(Science("telegram:1", DeliveryMode.Daily), CancellationToken.None);
-        _bot.Get<ISubscriptionStore>().Remove("telegram:1", [gone.Id]);
-        var stored = _bot.Get<ISubscriptionStore>().Add(Science("telegram:2", DeliveryMode.Daily));
-        Assert.Equal(["telegram:1"], Matches());
+        await _bot.Get<ISubscriptionStore>().RemoveAsync("telegram:1", [gone.Id], CancellationToken.None);
+        var stored = await _bot.Get<ISubscriptionStore>().AddAsync(Science("telegram:2", DeliveryMode.Daily), CancellationToken.None);
+        Assert.Equal(["telegram:1"], await MatchesAsync());
 
         await Service.RebuildAsync(CancellationToken.None);
 
-        Assert.Equal(["telegram:2"], Matches());
+        Assert.Equal(["telegram:2"], await MatchesAsync());
         Assert.Equal(stored.Id, Assert.Single(Schedule.Candidates(TestBot.Now)).Id);
     }
 
-    private IEnumerable<string> Matches()
+    private async Task<IEnumerable<string>> MatchesAsync()
     {
-        var article = Assert.Single(_bot.Ingest(_bot.Source(), TestBot.Entry("Telescope finds a comet " + Guid.NewGuid().ToString("N"))));
+        var article = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Telescope finds a comet " + Guid.NewGuid().ToString("N"))));
         return Matcher.Match(article).Select(s => s.ChatKey);
     }
 

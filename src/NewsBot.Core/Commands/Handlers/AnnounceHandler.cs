@@ -20,10 +20,10 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
     public CommandInfo Command => CommandCatalog.Announce;
 
     // Meant for the admin who typed it, even in a group: Discord shows it to them alone.
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Handle(request) with { IsPersonal = true });
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        (await AnswerAsync(request, cancellationToken).ConfigureAwait(false)) with { IsPersonal = true };
 
-    private Reply Handle(CommandRequest request)
+    private async Task<Reply> AnswerAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var text = request.Arguments.Trim();
         if (text.Length == 0)
@@ -36,12 +36,12 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
         {
             if (string.Equals(parts[0], "send", StringComparison.OrdinalIgnoreCase))
             {
-                return Send(id, request);
+                return await SendAsync(id, request, cancellationToken).ConfigureAwait(false);
             }
 
             if (string.Equals(parts[0], "cancel", StringComparison.OrdinalIgnoreCase))
             {
-                return Cancel(id);
+                return await CancelAsync(id, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -50,8 +50,7 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
             return Reply.Problem($"That is too long: an announcement can have at most {MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters. Shorten it and try again; nothing was saved.");
         }
 
-        var draft = announcements.AddDraft(
-            request.Message.User.Key, request.Message.IsPrivate ? request.Message.Chat.Key : null, text, time.GetUtcNow());
+        var draft = await announcements.AddDraftAsync(request.Message.User.Key, request.Message.IsPrivate ? request.Message.Chat.Key : null, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return Preview(draft);
     }
 
@@ -85,17 +84,17 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
         };
     }
 
-    private Reply Send(int id, CommandRequest request)
+    private async Task<Reply> SendAsync(int id, CommandRequest request, CancellationToken cancellationToken)
     {
-        if (announcements.Confirm(id, time.GetUtcNow()))
+        if (await announcements.ConfirmAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            var where = announcements.Get(id)?.ReportChatKey is not null
+            var where = (await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false))?.ReportChatKey is not null
                 ? "You get a delivery report here when it is done."
                 : "The delivery report goes to the bot's admins in their private chats when it is done.";
             return Reply.Text($"Announcement #{id} is on its way to {Chats(audience.Recipients().Count)}. {where} /announcements shows how far it got.");
         }
 
-        return announcements.Get(id) switch
+        return await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false) switch
         {
             null => Reply.Problem($"There is no announcement #{id}. /announcements lists them."),
             { State: AnnouncementState.Cancelled } => Reply.Problem($"Announcement #{id} was cancelled, so it cannot be sent. Write it again with /announce <text>."),
@@ -104,14 +103,14 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
         };
     }
 
-    private Reply Cancel(int id)
+    private async Task<Reply> CancelAsync(int id, CancellationToken cancellationToken)
     {
-        if (announcements.Cancel(id))
+        if (await announcements.CancelAsync(id, cancellationToken).ConfigureAwait(false))
         {
             return Reply.Text($"Cancelled announcement #{id}; nothing was sent.");
         }
 
-        return announcements.Get(id) switch
+        return await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false) switch
         {
             null => Reply.Problem($"There is no announcement #{id}. /announcements lists them."),
             { State: AnnouncementState.Cancelled } => Reply.Text($"Announcement #{id} was already cancelled; nothing was sent."),

@@ -12,18 +12,22 @@ public sealed class AnnouncementsHandler(IAnnouncementStore announcements, IOutb
 
     public CommandInfo Command => CommandCatalog.Announcements;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var recent = announcements.Recent(Shown);
+        var recent = await announcements.RecentAsync(Shown, cancellationToken).ConfigureAwait(false);
         if (recent.Count == 0)
         {
-            return ValueTask.FromResult(Reply.Text("No announcement has been made yet. Write one with /announce <text>; you see a preview first."));
+            return Reply.Text("No announcement has been made yet. Write one with /announce <text>; you see a preview first.");
         }
 
-        var entries = recent.Select(a => new ListEntry(
-            $"#{a.Id} · {a.CreatedAt.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC · {Status(a)}",
-            Excerpt(a.Text))).ToList();
-        return ValueTask.FromResult(new Reply
+        var entries = new List<ListEntry>(recent.Count);
+        foreach (var a in recent)
+        {
+            entries.Add(new ListEntry(
+                $"#{a.Id} · {a.CreatedAt.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC · {await StatusAsync(a, cancellationToken).ConfigureAwait(false)}",
+                Excerpt(a.Text)));
+        }
+        return new Reply
         {
             Blocks =
             [
@@ -33,10 +37,10 @@ public sealed class AnnouncementsHandler(IAnnouncementStore announcements, IOutb
             ],
             SuppressLinkPreview = true,
             IsPersonal = true,
-        });
+        };
     }
 
-    private string Status(Announcement announcement)
+    private async Task<string> StatusAsync(Announcement announcement, CancellationToken cancellationToken)
     {
         switch (announcement.State)
         {
@@ -52,7 +56,7 @@ public sealed class AnnouncementsHandler(IAnnouncementStore announcements, IOutb
                     return "confirmed, being queued";
                 }
 
-                var counts = outbox.CountFor(OutboxKind.Announcement, AnnouncementKeys.Reference(announcement.Id));
+                var counts = await outbox.CountForAsync(OutboxKind.Announcement, AnnouncementKeys.Reference(announcement.Id), cancellationToken).ConfigureAwait(false);
                 return $"sending to {AnnouncementReports.Number(announcement.Recipients)}: {AnnouncementReports.Number(counts.Pending)} waiting, {AnnouncementReports.Figures(AnnouncementReports.From(counts))}";
         }
     }

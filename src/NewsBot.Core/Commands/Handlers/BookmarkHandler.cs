@@ -11,38 +11,38 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
 
     public CommandInfo Command => CommandCatalog.Bookmark;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!));
+            return Reply.Problem(problem!);
         }
 
         var user = request.Message.User.Key;
-        var article = articles.Get(id);
+        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
-            return ValueTask.FromResult(Reply.Problem($"There is no article #{id} to save. /latest shows the articles and their numbers."));
+            return Reply.Problem($"There is no article #{id} to save. /latest shows the articles and their numbers.");
         }
 
         // Pressed under a card, the answer is the card itself, now showing "Saved".
         var toggled = request.Message.PressedKind == ButtonKind.Toggle;
-        if (bookmarks.Contains(user, id))
+        if (await bookmarks.ContainsAsync(user, id, cancellationToken).ConfigureAwait(false))
         {
-            return ValueTask.FromResult(toggled
-                ? ArticleCard.For(article, saved: true, articles) with { Toast = "Saved", IsPersonal = true }
-                : Saved($"Already in your bookmarks: {article.Title}", id, personal: true));
+            return toggled
+                ? (await ArticleCard.ForAsync(article, saved: true, articles, cancellationToken).ConfigureAwait(false)) with { Toast = "Saved", IsPersonal = true }
+                : Saved($"Already in your bookmarks: {article.Title}", id, personal: true);
         }
 
-        if (bookmarks.Count(user) >= MaxBookmarksPerUser)
+        if (await bookmarks.CountAsync(user, cancellationToken).ConfigureAwait(false) >= MaxBookmarksPerUser)
         {
-            return ValueTask.FromResult(Reply.Problem($"You have {MaxBookmarksPerUser} bookmarks, the most I keep. Remove some with /unbookmark <number> first."));
+            return Reply.Problem($"You have {MaxBookmarksPerUser} bookmarks, the most I keep. Remove some with /unbookmark <number> first.");
         }
 
-        bookmarks.Add(new Bookmark(user, id, time.GetUtcNow(), article.Title, article.Url, article.SourceName));
-        return ValueTask.FromResult(toggled
-            ? ArticleCard.For(article, saved: true, articles) with { Toast = "Saved", IsPersonal = true }
-            : Saved($"Saved: {article.Title}", id, personal: true));
+        await bookmarks.AddAsync(new Bookmark(user, id, time.GetUtcNow(), article.Title, article.Url, article.SourceName), cancellationToken).ConfigureAwait(false);
+        return toggled
+            ? (await ArticleCard.ForAsync(article, saved: true, articles, cancellationToken).ConfigureAwait(false)) with { Toast = "Saved", IsPersonal = true }
+            : Saved($"Saved: {article.Title}", id, personal: true);
     }
 
     private static Reply Saved(string text, int id, bool personal) => new()

@@ -8,18 +8,18 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
 {
     public CommandInfo Command => CommandCatalog.Bookmarks;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!Paging.TryRead(request.Arguments, "/bookmarks 2", out var page, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!) with { IsPersonal = true });
+            return Reply.Problem(problem!) with { IsPersonal = true };
         }
 
         var user = request.Message.User.Key;
-        var total = bookmarks.Count(user);
+        var total = await bookmarks.CountAsync(user, cancellationToken).ConfigureAwait(false);
         if (total == 0)
         {
-            return ValueTask.FromResult(new Reply
+            return new Reply
             {
                 Blocks =
                 [
@@ -28,14 +28,14 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
                 ],
                 Buttons = [ReplyButton.ForCommand("Latest news", "/latest")],
                 IsPersonal = true,
-            });
+            };
         }
 
         var pageSize = options.Value.PageSize;
         var shown = Paging.Clamp(page, total, pageSize);
         var pages = Paging.PageCount(total, pageSize);
         var now = time.GetUtcNow();
-        var saved = bookmarks.List(user, (shown - 1) * pageSize, pageSize);
+        var saved = await bookmarks.ListAsync(user, (shown - 1) * pageSize, pageSize, cancellationToken).ConfigureAwait(false);
         var items = saved.Select(b => new ArticleListItem(
             new ArticleView(b.ArticleId, b.Title, b.SourceName, b.SavedAt, b.Url, string.Empty, null, []),
             "saved " + RelativeTime.Format(b.SavedAt, now))).ToList();
@@ -63,6 +63,6 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
             buttons.Add(ReplyButton.ForCommand("More ▶", $"/bookmarks {shown + 1}", ButtonKind.PageTurn));
         }
 
-        return ValueTask.FromResult(new Reply { Blocks = blocks, Buttons = buttons, IsPersonal = true, SuppressLinkPreview = true });
+        return new Reply { Blocks = blocks, Buttons = buttons, IsPersonal = true, SuppressLinkPreview = true };
     }
 }

@@ -15,8 +15,8 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
         return verb switch
         {
             "add" => await AddAsync(parts.Skip(1).ToList(), cancellationToken).ConfigureAwait(false),
-            "remove" or "rm" or "delete" => Remove(parts.Skip(1).ToList()),
-            "list" or "" => List(),
+            "remove" or "rm" or "delete" => await RemoveAsync(parts.Skip(1).ToList(), cancellationToken).ConfigureAwait(false),
+            "list" or "" => await ListAsync(cancellationToken).ConfigureAwait(false),
             _ => Reply.Problem($"/feeds {Shorten(verb)} is not something I can do. Use /feeds add <url> [topics…], /feeds remove <id> or /feeds list."),
         };
     }
@@ -35,7 +35,7 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
             return Reply.Problem("Give a web address that starts with http:// or https://. Feed files on this machine can only be listed in configuration (Feeds:Sources).");
         }
 
-        var known = sources.FindByUrl(address.ToString());
+        var known = await sources.FindByUrlAsync(address.ToString(), cancellationToken).ConfigureAwait(false);
         if (known is not null && known.Enabled)
         {
             return Reply.Text($"That feed is already source #{known.Id}, {known.Name}. /feeds list shows every source.");
@@ -47,13 +47,13 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
             return Reply.Problem($"Could not add {Shorten(url)}: {result.Problem}");
         }
 
-        var existing = sources.FindByUrl(result.FeedUrl!);
+        var existing = await sources.FindByUrlAsync(result.FeedUrl!, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.Enabled)
         {
             return Reply.Text($"That feed is already source #{existing.Id}, {existing.Name}. /feeds list shows every source.");
         }
 
-        var added = sources.Ensure(existing?.Name ?? result.Title ?? address.Host, result.FeedUrl!, topics, fromConfiguration: false);
+        var added = await sources.EnsureAsync(existing?.Name ?? result.Title ?? address.Host, result.FeedUrl!, topics, fromConfiguration: false, cancellationToken).ConfigureAwait(false);
         var found = result.DiscoveredFromPage ? $" (found through the page's link to {result.FeedUrl})" : string.Empty;
         var items = result.ItemCount == 1 ? "1 item" : $"{result.ItemCount} items";
         var topicText = topics.Count > 0 ? $" Its articles go into: {string.Join(", ", topics)}." : string.Empty;
@@ -61,14 +61,14 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
             $"Added source #{added.Id}, {added.Name}{found}: {items} right now.{topicText} It is read within a minute; what it holds today is stored without being pushed to subscribers, and only later items count as new.");
     }
 
-    private Reply Remove(List<string> arguments)
+    private async Task<Reply> RemoveAsync(List<string> arguments, CancellationToken cancellationToken)
     {
         if (arguments.Count == 0 || !int.TryParse(arguments[0].TrimStart('#'), out var id))
         {
             return Reply.Problem("Which source? Type /feeds remove <id>; /feeds list shows the ids.");
         }
 
-        var source = sources.Get(id);
+        var source = await sources.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (source is null)
         {
             return Reply.Problem($"There is no source #{id}. /feeds list shows the ids.");
@@ -79,13 +79,13 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
             return Reply.Problem($"{source.Name} (#{id}) is listed in configuration (Feeds:Sources); remove it there and restart.");
         }
 
-        sources.Remove(id);
+        await sources.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
         return Reply.Text($"Removed source #{id}, {source.Name}. It will not be read again; its articles stay until they age out.");
     }
 
-    private Reply List()
+    private async Task<Reply> ListAsync(CancellationToken cancellationToken)
     {
-        var all = sources.All();
+        var all = (await sources.AllAsync(cancellationToken).ConfigureAwait(false));
         if (all.Count == 0)
         {
             return Reply.Text("There are no sources. Add one with /feeds add <url>.");

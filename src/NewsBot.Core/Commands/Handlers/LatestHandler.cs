@@ -9,24 +9,24 @@ public sealed class LatestHandler(ArticleIndex index, IArticleStore articles, IO
 {
     public CommandInfo Command => CommandCatalog.Latest;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!Paging.TryRead(request.Arguments, "/latest 2", out var page, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!));
+            return Reply.Problem(problem!);
         }
 
         var pageSize = options.Value.PageSize;
         var total = index.Count;
         if (total == 0)
         {
-            return ValueTask.FromResult(Reply.Text("There are no articles yet. The sources are being read; try again in a minute, or see /sources."));
+            return Reply.Text("There are no articles yet. The sources are being read; try again in a minute, or see /sources.");
         }
 
         var shown = Paging.Clamp(page, total, pageSize);
         var note = shown < page ? $"There are only {shown} pages; here is the last one." : null;
         var ids = index.Latest((shown - 1) * pageSize, pageSize);
-        var list = articles.GetMany(ids.Ids);
-        return ValueTask.FromResult(ArticlePageReply.Build("Latest news", list, shown, ids.Total, pageSize, p => $"/latest {p}", note));
+        var list = await articles.GetManyAsync(ids.Ids, cancellationToken).ConfigureAwait(false);
+        return ArticlePageReply.Build("Latest news", list, shown, ids.Total, pageSize, p => $"/latest {p}", note);
     }
 }

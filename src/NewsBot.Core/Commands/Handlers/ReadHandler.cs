@@ -8,19 +8,19 @@ public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks
 {
     public CommandInfo Command => CommandCatalog.Read;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!));
+            return Reply.Problem(problem!);
         }
 
-        var article = articles.Get(id);
+        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
-            return ValueTask.FromResult(Reply.Problem($"There is no article #{id}. It may have been removed; /latest shows what there is."));
+            return Reply.Problem($"There is no article #{id}. It may have been removed; /latest shows what there is.");
         }
 
-        return ValueTask.FromResult(ArticleCard.For(article, bookmarks.Contains(request.Message.User.Key, id), articles));
+        return await ArticleCard.ForAsync(article, await bookmarks.ContainsAsync(request.Message.User.Key, id, cancellationToken), articles, cancellationToken).ConfigureAwait(false);
     }
 }

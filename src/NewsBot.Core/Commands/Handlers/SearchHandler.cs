@@ -10,7 +10,7 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
 {
     public CommandInfo Command => CommandCatalog.Search;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var text = request.Arguments.Trim();
         var page = 1;
@@ -20,29 +20,29 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
             text = text[..pageMatch.Index].TrimEnd();
             if (!Paging.TryRead(pageMatch.Groups["page"].Value, "/search solar page:2", out page, out var problem))
             {
-                return ValueTask.FromResult(Reply.Problem(problem!));
+                return Reply.Problem(problem!);
             }
         }
 
         if (text.Length == 0)
         {
-            return ValueTask.FromResult(Reply.Problem("What should I look for? Type /search <words>, like /search solar power. Use \"quotes\" for an exact phrase and -word to leave a word out."));
+            return Reply.Problem("What should I look for? Type /search <words>, like /search solar power. Use \"quotes\" for an exact phrase and -word to leave a word out.");
         }
 
         if (text.Length > SearchQuery.MaxLength)
         {
-            return ValueTask.FromResult(Reply.Problem($"That search is too long ({text.Length} characters). Keep it under {SearchQuery.MaxLength}: a few words work best."));
+            return Reply.Problem($"That search is too long ({text.Length} characters). Keep it under {SearchQuery.MaxLength}: a few words work best.");
         }
 
         var query = SearchQuery.Parse(text);
         if (query.TermCount > SearchQuery.MaxTerms)
         {
-            return ValueTask.FromResult(Reply.Problem($"That search has {query.TermCount} terms; use at most {SearchQuery.MaxTerms}."));
+            return Reply.Problem($"That search has {query.TermCount} terms; use at most {SearchQuery.MaxTerms}.");
         }
 
         if (query.IsEmpty)
         {
-            return ValueTask.FromResult(Reply.Problem("Give me at least one word to look for; -exclusions alone match nothing. Example: /search solar -wind"));
+            return Reply.Problem("Give me at least one word to look for; -exclusions alone match nothing. Example: /search solar -wind");
         }
 
         var pageSize = options.Value.PageSize;
@@ -51,7 +51,7 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
         var shownText = text.Length <= 60 ? text : text[..60] + "…";
         if (found.Total == 0)
         {
-            return ValueTask.FromResult(Reply.Text($"Nothing found for {shownText}. Try fewer or other words, or browse /topics."));
+            return Reply.Text($"Nothing found for {shownText}. Try fewer or other words, or browse /topics.");
         }
 
         var shown = Paging.Clamp(page, found.Total, pageSize);
@@ -63,8 +63,8 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
         }
 
         var heading = found.Total == 1 ? $"1 result for {shownText}" : $"{found.Total} results for {shownText}";
-        var list = articles.GetMany(found.Ids);
-        return ValueTask.FromResult(ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", note));
+        var list = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
+        return ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", note);
     }
 
     [GeneratedRegex(@"(?:^|\s)page:(?<page>-?\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

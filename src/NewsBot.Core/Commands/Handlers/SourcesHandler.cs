@@ -7,12 +7,12 @@ public sealed class SourcesHandler(ISourceStore sources, TimeProvider time) : IC
 {
     public CommandInfo Command => CommandCatalog.Sources;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var all = sources.All();
+        var all = (await sources.AllAsync(cancellationToken).ConfigureAwait(false));
         if (all.Count == 0)
         {
-            return ValueTask.FromResult(Reply.Text("No sources are configured. An admin adds them under Feeds:Sources in appsettings.json."));
+            return Reply.Text("No sources are configured. An admin adds them under Feeds:Sources in appsettings.json.");
         }
 
         var now = time.GetUtcNow();
@@ -27,6 +27,6 @@ public sealed class SourcesHandler(ISourceStore sources, TimeProvider time) : IC
             ],
             SuppressLinkPreview = true,
         };
-        return ValueTask.FromResult(reply);
+        return reply;
     }
 }

@@ -8,9 +8,9 @@ public sealed class StartHandler(ArticleIndex index, ISourceStore sources) : ICo
 {
     public CommandInfo Command => CommandCatalog.Start;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var sourceCount = sources.All().Count(s => s.Enabled);
+        var sourceCount = (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).Count(s => s.Enabled);
         var name = request.Message.UserName.Length > 0 ? $", {request.Message.UserName}" : string.Empty;
         var reply = new Reply
         {
@@ -31,7 +31,7 @@ public sealed class StartHandler(ArticleIndex index, ISourceStore sources) : ICo
             ],
             Buttons = [ReplyButton.ForCommand("Latest news", "/latest"), ReplyButton.ForCommand("Topics", "/topics")],
         };
-        return ValueTask.FromResult(reply);
+        return reply;
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

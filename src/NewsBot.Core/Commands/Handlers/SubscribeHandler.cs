@@ -72,7 +72,7 @@ public sealed class SubscribeHandler(
         var key = SubscriptionText.MatchKey(kind, stored);
 
         var chatKey = request.Message.Chat.Key;
-        var existing = subscriptions.ListForChat(chatKey);
+        var existing = await subscriptions.ListForChatAsync(chatKey, cancellationToken).ConfigureAwait(false);
         var duplicate = existing.FirstOrDefault(s => SubscriptionText.MatchKey(s.Kind, s.Query) == key && s.Mode == mode && s.DailyAt == dailyAt);
         if (duplicate is not null)
         {

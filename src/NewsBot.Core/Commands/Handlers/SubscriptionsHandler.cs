@@ -8,13 +8,13 @@ public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, ChatL
 {
     public CommandInfo Command => CommandCatalog.Subscriptions;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var list = subscriptions.ListForChat(request.Message.Chat.Key);
+        var list = await subscriptions.ListForChatAsync(request.Message.Chat.Key, cancellationToken).ConfigureAwait(false);
         if (list.Count == 0)
         {
-            return ValueTask.FromResult(Reply.Text(
-                "This chat has no subscriptions. Start one with /subscribe <topic or words>, like /subscribe technology or /subscribe \"electric cars\" daily 08:00."));
+            return Reply.Text(
+                "This chat has no subscriptions. Start one with /subscribe <topic or words>, like /subscribe technology or /subscribe \"electric cars\" daily 08:00.");
         }
 
         var chat = chats.Find(request.Message.Chat);
@@ -40,6 +40,6 @@ public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, ChatL
         }
 
         blocks.Add(new TextBlock("Stop one with /unsubscribe <number>.", TextStyle.Hint));
-        return ValueTask.FromResult(new Reply { Blocks = blocks });
+        return new Reply { Blocks = blocks };
     }
 }

@@ -10,19 +10,19 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
 {
     public CommandInfo Command => CommandCatalog.Topic;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var (name, pageText) = SplitTrailingNumber(request.Arguments.Trim());
         if (name.Length == 0)
         {
             var known = index.Topics();
             var examples = known.Count > 0 ? $" Topics: {string.Join(", ", known.Select(t => t.Topic))}." : string.Empty;
-            return ValueTask.FromResult(Reply.Problem($"Which topic? Type /topic <name>, like /topic technology.{examples}"));
+            return Reply.Problem($"Which topic? Type /topic <name>, like /topic technology.{examples}");
         }
 
         if (!Paging.TryRead(pageText, $"/topic {name} 2", out var page, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!));
+            return Reply.Problem(problem!);
         }
 
         var topic = TopicNames.Normalize(name);
@@ -30,15 +30,15 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
         var first = index.LatestInTopic(topic, 0, 0);
         if (first.Total == 0)
         {
-            return ValueTask.FromResult(UnknownTopic(name));
+            return UnknownTopic(name);
         }
 
         var shown = Paging.Clamp(page, first.Total, pageSize);
         var note = shown < page ? $"There are only {shown} pages; here is the last one." : null;
         var ids = index.LatestInTopic(topic, (shown - 1) * pageSize, pageSize);
-        var list = articles.GetMany(ids.Ids);
+        var list = await articles.GetManyAsync(ids.Ids, cancellationToken).ConfigureAwait(false);
         var heading = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(topic);
-        return ValueTask.FromResult(ArticlePageReply.Build(heading, list, shown, ids.Total, pageSize, p => $"/topic {topic} {p}", note));
+        return ArticlePageReply.Build(heading, list, shown, ids.Total, pageSize, p => $"/topic {topic} {p}", note);
     }
 
     private Reply UnknownTopic(string name)

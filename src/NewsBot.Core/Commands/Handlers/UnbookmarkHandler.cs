@@ -8,19 +8,19 @@ public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore ar
 {
     public CommandInfo Command => CommandCatalog.Unbookmark;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!));
+            return Reply.Problem(problem!);
         }
 
-        var removed = bookmarks.Remove(request.Message.User.Key, id);
+        var removed = await bookmarks.RemoveAsync(request.Message.User.Key, id, cancellationToken).ConfigureAwait(false);
 
         // Pressed under a card, the answer is the card itself, now showing "Save" again.
-        if (request.Message.PressedKind == ButtonKind.Toggle && articles.Get(id) is { } article)
+        if (request.Message.PressedKind == ButtonKind.Toggle && await articles.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } article)
         {
-            return ValueTask.FromResult(ArticleCard.For(article, saved: false, articles) with { Toast = "Removed", IsPersonal = true });
+            return (await ArticleCard.ForAsync(article, saved: false, articles, cancellationToken).ConfigureAwait(false)) with { Toast = "Removed", IsPersonal = true };
         }
 
         var reply = removed
@@ -35,6 +35,6 @@ public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore ar
                 Blocks = [new TextBlock($"Article #{id} is not in your bookmarks, so there was nothing to remove. /bookmarks lists what you saved.")],
                 IsPersonal = true,
             };
-        return ValueTask.FromResult(reply);
+        return reply;
     }
 }

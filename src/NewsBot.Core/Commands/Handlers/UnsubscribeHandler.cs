@@ -24,7 +24,7 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, Subscri
         }
 
         var chatKey = request.Message.Chat.Key;
-        var existing = subscriptions.ListForChat(chatKey);
+        var existing = await subscriptions.ListForChatAsync(chatKey, cancellationToken).ConfigureAwait(false);
         if (existing.Count == 0)
         {
             return Reply.Text("This chat has no subscriptions, so there is nothing to stop. Start one with /subscribe <topic or words>.");

@@ -9,28 +9,28 @@ public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explain
 {
     public CommandInfo Command => CommandCatalog.Why;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
         {
-            return ValueTask.FromResult(Reply.Problem(problem!));
+            return Reply.Problem(problem!);
         }
 
-        var article = articles.Get(id);
+        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
-            return ValueTask.FromResult(Reply.Problem($"There is no article #{id}, so there is nothing to explain. Articles are removed after a while; /latest shows what there is."));
+            return Reply.Problem($"There is no article #{id}, so there is nothing to explain. Articles are removed after a while; /latest shows what there is.");
         }
 
-        return ValueTask.FromResult(new Reply
+        return new Reply
         {
             Blocks =
             [
                 new TextBlock($"#{article.Id} {article.Title}", TextStyle.Heading),
-                new TextBlock(explainer.Explain(request.Message.Chat, article)),
+                new TextBlock(await explainer.ExplainAsync(request.Message.Chat, article, cancellationToken).ConfigureAwait(false)),
                 new TextBlock("/subscriptions lists what this chat follows; /read " + id + " shows the article.", TextStyle.Hint),
             ],
             SuppressLinkPreview = true,
-        });
+        };
     }
 }

@@ -21,17 +21,17 @@ public sealed class DeliveryExplainer(
     IDigestDeliveries digests,
     TimeProvider time)
 {
-    public string Explain(ChatAddress chatAddress, Article article)
+    public async Task<string> ExplainAsync(ChatAddress chatAddress, Article article, CancellationToken cancellationToken)
     {
         var chat = chats.Find(chatAddress);
         var clock = new Clock(ChatZone.Of(chat), ChatZone.NameOf(chat), time.GetUtcNow());
-        var entry = outbox.Find(chatAddress.Key, article.StoryLeadId);
+        var entry = await outbox.FindAsync(chatAddress.Key, article.StoryLeadId, cancellationToken).ConfigureAwait(false);
         if (entry is not null)
         {
             return DescribeEntry(entry, chat, clock);
         }
 
-        var own = subscriptions.ListForChat(chatAddress.Key);
+        var own = await subscriptions.ListForChatAsync(chatAddress.Key, cancellationToken).ConfigureAwait(false);
         if (own.Count == 0)
         {
             return "This chat has no subscriptions, so nothing is pushed here. /subscribe <topic or words> starts one.";
@@ -52,7 +52,7 @@ public sealed class DeliveryExplainer(
         var daily = matching.FirstOrDefault(s => s.Mode == DeliveryMode.Daily && s.DailyAt is not null);
         if (daily is not null)
         {
-            return DescribeDigest(daily, article, clock);
+            return await DescribeDigestAsync(daily, article, clock, cancellationToken).ConfigureAwait(false);
         }
 
         var instant = matching[0];
@@ -111,10 +111,10 @@ public sealed class DeliveryExplainer(
         }
     }
 
-    private string DescribeDigest(Subscription daily, Article article, Clock clock)
+    private async Task<string> DescribeDigestAsync(Subscription daily, Article article, Clock clock, CancellationToken cancellationToken)
     {
         var at = daily.DailyAt!.Value;
-        var cursor = cursors.Find(daily.Id);
+        var cursor = await cursors.FindAsync(daily.Id, cancellationToken).ConfigureAwait(false);
         var name = $"#{daily.Id} ({SubscriptionText.Describe(daily)})";
         if (digests.FindDigest(daily.ChatKey, daily.Id, article.StoryLeadId) is { } digest)
         {

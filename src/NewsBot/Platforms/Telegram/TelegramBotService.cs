@@ -127,7 +127,7 @@ internal sealed class TelegramBotService(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var window = new TelegramUpdateWindow(state.Get(OffsetStateName));
+        var window = new TelegramUpdateWindow(await state.GetAsync(OffsetStateName, cancellationToken).ConfigureAwait(false));
         await RemoveWebhookAsync(cancellationToken).ConfigureAwait(false);
 
         var running = new List<Task>();
@@ -139,7 +139,7 @@ internal sealed class TelegramBotService(
             while (!cancellationToken.IsCancellationRequested)
             {
                 running.RemoveAll(t => t.IsCompleted);
-                stored = SaveOffset(window.Stored, stored);
+                stored = await SaveOffsetAsync(window.Stored, stored, cancellationToken).ConfigureAwait(false);
                 if (window.Running >= MaxUpdatesInFlight)
                 {
                     await ended.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -194,7 +194,7 @@ internal sealed class TelegramBotService(
         finally
         {
             await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            SaveOffset(window.Stored, stored);
+            await SaveOffsetAsync(window.Stored, stored, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -251,7 +251,7 @@ internal sealed class TelegramBotService(
     }
 
     /// <summary>Stores the window when it changed; returns what is stored now.</summary>
-    private string SaveOffset(string current, string stored)
+    private async Task<string> SaveOffsetAsync(string current, string stored, CancellationToken cancellationToken)
     {
         if (current == stored || current == "0")
         {
@@ -260,7 +260,7 @@ internal sealed class TelegramBotService(
 
         try
         {
-            state.Set(OffsetStateName, current);
+            await state.SetAsync(OffsetStateName, current, cancellationToken).ConfigureAwait(false);
             return current;
         }
         catch (Exception ex)

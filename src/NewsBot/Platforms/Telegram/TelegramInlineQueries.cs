@@ -24,7 +24,7 @@ internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex
     public async Task AnswerAsync(InlineQuery query, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var found = articles.GetMany(Find(CommandParser.Clean(query.Query), now));
+        var found = await articles.GetManyAsync(Find(CommandParser.Clean(query.Query), now), cancellationToken).ConfigureAwait(false);
         var results = found.Select(a => Result(a, now)).ToList();
         await bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: false, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

@@ -94,11 +94,11 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Contains("glacier", confirmation.Message!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
 
         var sources = _host.Services.GetRequiredService<ISourceStore>();
-        var source = sources.Ensure("Ice Wire", "https://icewire.example/feed", [], fromConfiguration: false);
+        var source = await sources.EnsureAsync("Ice Wire", "https://icewire.example/feed", [], fromConfiguration: false, CancellationToken.None);
         var ingestor = _host.Services.GetRequiredService<ArticleIngestor>();
         var now = DateTimeOffset.UtcNow;
-        ingestor.Ingest(source, [new FeedEntry("old-1", "Harbour lights festival", "https://icewire.example/1", now.AddHours(-2), null, null, "", [], null)], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)));
-        ingestor.Ingest(source, [new FeedEntry("new-1", "Glacier retreat speeds up, survey finds", "https://icewire.example/2", now.AddMinutes(-5), null, null, "", [], null)]);
+        await ingestor.IngestAsync(source, [new FeedEntry("old-1", "Harbour lights festival", "https://icewire.example/1", now.AddHours(-2), null, null, "", [], null)], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
+        await ingestor.IngestAsync(source, [new FeedEntry("new-1", "Glacier retreat speeds up, survey finds", "https://icewire.example/2", now.AddMinutes(-5), null, null, "", [], null)], CancellationToken.None);
 
         var push = await _rest.WaitForAsync(r => r.Route == $"POST /channels/{DiscordInteractions.ChannelId}/messages" && r.Succeeded, TimeSpan.FromSeconds(20));
 

@@ -81,7 +81,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
         var callback = await Discord.InteractAsync(interaction);
 
         Assert.Null((int?)callback.Message!["flags"]);
-        var subscription = Assert.Single(Discord.Bot.Get<ISubscriptionStore>().ListForChat("discord:" + channel));
+        var subscription = Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + channel, CancellationToken.None));
         Assert.Equal("technology", subscription.Query, ignoreCase: true);
         var chat = Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:" + channel))!;
         Assert.Equal(ChatKind.GuildChannel, chat.Kind);
@@ -98,7 +98,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
 
         Assert.Equal(Ephemeral, (int?)callback.Message!["flags"]);
         Assert.Contains("admins", callback.Message.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(Discord.Bot.Get<ISubscriptionStore>().ListForChat("discord:" + channel));
+        Assert.Empty(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + channel, CancellationToken.None));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
 
         await Discord.InteractAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("science"))], userId: user));
 
-        Assert.Single(Discord.Bot.Get<ISubscriptionStore>().ListForChat("discord:dm:" + user));
+        Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:dm:" + user, CancellationToken.None));
         Assert.Equal(ChatKind.Private, Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:dm:" + user))!.Kind);
     }
 

@@ -55,14 +55,10 @@ public sealed class DiscordTestBot : IAsyncDisposable
         });
         var started = new DiscordTestBot(server, bot);
         var source = bot.Source("Test Wire", "technology");
-        started.Articles = bot.Ingest(
-            source,
-            TestBot.Entry("Chip plant opens in Veltrona", "A new chip plant opens.", hoursAgo: 1),
-            TestBot.Entry("Robot league season starts", "Software robots compete.", hoursAgo: 2),
-            TestBot.Entry("Telescope maps faint galaxies", "New research from the telescope.", hoursAgo: 3, categories: ["science"]));
+        started.Articles = await bot.IngestAsync(source, TestBot.Entry("Chip plant opens in Veltrona", "A new chip plant opens.", hoursAgo: 1), TestBot.Entry("Robot league season starts", "Software robots compete.", hoursAgo: 2), TestBot.Entry("Telescope maps faint galaxies", "New research from the telescope.", hoursAgo: 3, categories: ["science"]));
         for (var i = 0; i < 12; i++)
         {
-            bot.Ingest(source, TestBot.Entry($"Software update number {i}", "More software news.", hoursAgo: 4 + i));
+            await bot.IngestAsync(source, TestBot.Entry($"Software update number {i}", "More software news.", hoursAgo: 4 + i));
         }
 
         return started;

@@ -90,7 +90,7 @@ public sealed class TelegramChatSenderTests(TelegramBotFixture fixture) : IClass
 
         Assert.IsType<SendOutcome.Sent>(outcome);
         await Telegram.WaitForSendAsync(-1005301);
-        Assert.Single(fixture.Bot.Get<ISubscriptionStore>().ListForChat("telegram:-1005301"));
+        Assert.Single(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:-1005301", CancellationToken.None));
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
 
         Assert.Contains("Only this chat's admins", refusal.Text, StringComparison.Ordinal);
         Assert.Single(Telegram.Calls("getChatMember"), r => r.ChatId == group && (long?)r.Body["user_id"] == 61);
-        Assert.Empty(fixture.Bot.Get<ISubscriptionStore>().ListForChat("telegram:" + group));
+        Assert.Empty(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:" + group, CancellationToken.None));
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
 
         var list = await Telegram.WaitForAsync("sendMessage", r => r.ChatId == supergroup);
         Assert.Contains("topic science", list.Text, StringComparison.Ordinal);
-        Assert.Empty(fixture.Bot.Get<ISubscriptionStore>().ListForChat("telegram:" + group));
+        Assert.Empty(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:" + group, CancellationToken.None));
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         Assert.Contains("Only this chat's admins", (string?)toast.Body["text"], StringComparison.Ordinal);
         Assert.True((bool?)toast.Body["show_alert"]);
         Assert.Single(Telegram.Calls("sendMessage"), r => r.ChatId == group);
-        Assert.Single(fixture.Bot.Get<ISubscriptionStore>().ListForChat("telegram:" + group));
+        Assert.Single(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:" + group, CancellationToken.None));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class TelegramPushFeaturesTests : IAsyncLifetime, IDisposable
         Assert.Single(announcements, r => r.ChatId == 9301);
         Assert.Single(announcements, r => r.ChatId == 9302);
         Assert.Single(announcements, r => r.Body["chat_id"] is JsonValue id && id.TryGetValue<string>(out var name) && name == "@newsbot_news");
-        Assert.Equal(0, bot.Get<IOutboxStore>().CountFor(OutboxKind.Announcement, "1").Pending);
+        Assert.Equal(0, (await bot.Get<IOutboxStore>().CountForAsync(OutboxKind.Announcement, "1", CancellationToken.None)).Pending);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class TelegramPushFeaturesTests : IAsyncLifetime, IDisposable
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
         _telegram.Enqueue(TelegramChats.Say(9401, "/subscribe glacier daily 12:30", userId: 9401));
         await _telegram.WaitForAsync("sendMessage", r => r.ChatId == 9401 && r.Text?.Contains("The first digest comes today at 12:30 UTC", StringComparison.Ordinal) == true);
-        var wire = bot.Get<NewsBot.Core.Articles.ISourceStore>().Ensure("Wire", "https://wire.example/feed", [], fromConfiguration: true);
-        bot.Get<NewsBot.Core.Articles.ArticleIngestor>().Ingest(wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")]);
+        var wire = await bot.Get<NewsBot.Core.Articles.ISourceStore>().EnsureAsync("Wire", "https://wire.example/feed", [], fromConfiguration: true, CancellationToken.None);
+        await bot.Get<NewsBot.Core.Articles.ArticleIngestor>().IngestAsync(wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
 
         _clock.Advance(TimeSpan.FromMinutes(31));
 

@@ -39,7 +39,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
             // Updates are numbered from 1000 in chat order; the hung one is kept, with the finished ones after it.
             var hungUpdate = 1000 + (int)(hung - 4001);
             var expected = string.Join(',', Enumerable.Range(hungUpdate, 1004 - hungUpdate));
-            Assert.Equal(expected, first.Get<IStateStore>().Get(TelegramBotService.OffsetStateName));
+            Assert.Equal(expected, await first.Get<IStateStore>().GetAsync(TelegramBotService.OffsetStateName, CancellationToken.None));
         }
 
         _telegram.Enqueue(TelegramChats.Say(4005, "/help"));

@@ -14,7 +14,7 @@ public sealed class TerminalChatTests : IDisposable
     [Fact]
     public async Task Piped_AnswersEachLineInOrder_AndEndsAtEndOfInput()
     {
-        _bot.Ingest(_bot.Source("Daily Wire"), TestBot.Entry("Robot arm", hoursAgo: 2));
+        await _bot.IngestAsync(_bot.Source("Daily Wire"), TestBot.Entry("Robot arm", hoursAgo: 2));
         var chat = new TerminalChat(_bot.Get<CommandRouter>(), _bot.Time, NullLogger<TerminalChat>.Instance);
         var output = new StringWriter();
 

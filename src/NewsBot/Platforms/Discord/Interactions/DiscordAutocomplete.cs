@@ -17,7 +17,7 @@ internal sealed class DiscordAutocomplete(ArticleIndex index, IArticleStore arti
     public const int MaxChoices = 25;
     private const int MaxChoiceName = 100;
 
-    public IReadOnlyList<DiscordChoice> Suggest(DiscordInteraction interaction)
+    public async Task<IReadOnlyList<DiscordChoice>> SuggestAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Focused is not { } focused || CommandCatalog.Find(interaction.CommandName ?? string.Empty) is not { } command)
@@ -30,7 +30,7 @@ internal sealed class DiscordAutocomplete(ArticleIndex index, IArticleStore arti
         return argument?.Kind switch
         {
             ArgumentKind.Topic => Topics(typed),
-            ArgumentKind.ArticleId => Articles(typed, DiscordChats.User(interaction.UserId).Key, includeLatest: command != CommandCatalog.Unbookmark),
+            ArgumentKind.ArticleId => await ArticlesAsync(typed, DiscordChats.User(interaction.UserId).Key, includeLatest: command != CommandCatalog.Unbookmark, cancellationToken).ConfigureAwait(false),
             _ => [],
         };
     }
@@ -44,14 +44,14 @@ internal sealed class DiscordAutocomplete(ArticleIndex index, IArticleStore arti
             .Select(t => new DiscordChoice(Name($"{t.Topic} ({t.Count.ToString(CultureInfo.InvariantCulture)})"), t.Topic))
             .ToList();
 
-    private List<DiscordChoice> Articles(string typed, string userKey, bool includeLatest)
+    private async Task<List<DiscordChoice>> ArticlesAsync(string typed, string userKey, bool includeLatest, CancellationToken cancellationToken)
     {
         var found = new List<(int Id, string Title)>();
-        found.AddRange(bookmarks.List(userKey, 0, 200).Select(b => (b.ArticleId, b.Title)));
+        found.AddRange((await bookmarks.ListAsync(userKey, 0, 200, cancellationToken).ConfigureAwait(false)).Select(b => (b.ArticleId, b.Title)));
         if (includeLatest)
         {
             var latest = index.Latest(0, MaxChoices * 2).Ids;
-            found.AddRange(articles.GetMany(latest).Select(a => (a.Id, a.Title)));
+            found.AddRange((await articles.GetManyAsync(latest, cancellationToken).ConfigureAwait(false)).Select(a => (a.Id, a.Title)));
         }
 
         return found

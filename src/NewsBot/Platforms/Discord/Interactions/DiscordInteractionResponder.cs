@@ -32,7 +32,7 @@ internal sealed class DiscordInteractionResponder(
             switch (interaction.Kind)
             {
                 case DiscordInteractionKind.Autocomplete:
-                    await rest.RespondAsync(interaction.Id, interaction.Token, DiscordInteractionResponse.Choices(Suggest(interaction)), cancellationToken).ConfigureAwait(false);
+                    await rest.RespondAsync(interaction.Id, interaction.Token, DiscordInteractionResponse.Choices(await SuggestAsync(interaction, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
                     break;
                 case DiscordInteractionKind.Component when !ButtonPayload.Decode(interaction.CustomId!).Command.StartsWith('/'):
                     await SayAsync(interaction.Id, interaction.Token, StaleButton, cancellationToken).ConfigureAwait(false);
@@ -60,11 +60,11 @@ internal sealed class DiscordInteractionResponder(
     public Task SayAsync(string interactionId, string token, string text, CancellationToken cancellationToken) =>
         rest.RespondAsync(interactionId, token, DiscordInteractionResponse.Message(new DiscordMessage { Content = text, Flags = DiscordMessage.EphemeralFlag }), cancellationToken);
 
-    private IReadOnlyList<DiscordChoice> Suggest(DiscordInteraction interaction)
+    private async Task<IReadOnlyList<DiscordChoice>> SuggestAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         try
         {
-            return autocomplete.Suggest(interaction);
+            return await autocomplete.SuggestAsync(interaction, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
