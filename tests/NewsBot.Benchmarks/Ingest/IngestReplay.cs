@@ -118,35 +118,33 @@ internal sealed class MemoryArticleStore : IArticleStore
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AddNew(drafts));
 
-    public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(DeleteOlderThan(cutoff, keep));
-
-    public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Get(id));
-
     public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
     {
-        SetStory(id, storyId);
+        if (_byId.TryGetValue(id, out var article))
+        {
+            _byId[id] = article with { StoryId = storyId };
+        }
+
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken)
-    {
-        AddAlsoIn(id, sourceName);
-        return ValueTask.CompletedTask;
-    }
+    // The replay never prunes, and never asks which other sources carried a link.
+    public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<int>>([]);
+
+    public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) => ValueTask.FromResult(_byId.GetValueOrDefault(id));
 
     public ValueTask<IReadOnlyList<Article>> StoryMembersAsync(int leadId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(StoryMembers(leadId));
+        ValueTask.FromResult<IReadOnlyList<Article>>([.. _byId.Values.Where(a => a.StoryId == leadId)]);
 
     public ValueTask<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(GetMany(ids));
+        ValueTask.FromResult<IReadOnlyList<Article>>([.. ids.Where(_byId.ContainsKey).Select(id => _byId[id])]);
 
-    public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) =>
-        ReadAll().ToAsyncEnumerable();
+    public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) => _byId.Values.ToAsyncEnumerable();
 
-    public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Count());
+    public ValueTask<int> CountAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_byId.Count);
 
     private AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
     {
@@ -177,28 +175,4 @@ internal sealed class MemoryArticleStore : IArticleStore
 
         return new AddResult(added, recognised, []);
     }
-
-    private void SetStory(int id, int storyId)
-    {
-        if (_byId.TryGetValue(id, out var article))
-        {
-            _byId[id] = article with { StoryId = storyId };
-        }
-    }
-
-    private static void AddAlsoIn(int id, string sourceName)
-    {
-    }
-
-    private static IReadOnlyList<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep) => [];
-
-    private Article? Get(int id) => _byId.GetValueOrDefault(id);
-
-    private IReadOnlyList<Article> StoryMembers(int leadId) => [.. _byId.Values.Where(a => a.StoryId == leadId)];
-
-    private IReadOnlyList<Article> GetMany(IReadOnlyList<int> ids) => [.. ids.Where(_byId.ContainsKey).Select(id => _byId[id])];
-
-    private Dictionary<int, Article>.ValueCollection ReadAll() => _byId.Values;
-
-    private int Count() => _byId.Count;
 }
