@@ -51,6 +51,8 @@ internal sealed class PollerRig : IDisposable
         services.AddSingleton<LiteDbSourceStore>();
         services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
         services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
+        services.AddMetrics();
+        services.AddSingleton<NewsBot.Core.Telemetry.NewsBotMetrics>();
         services.AddSingleton<ArticleIndex>();
         services.AddSingleton<TopicClassifier>();
         services.AddSingleton<ArticleIngestor>();
