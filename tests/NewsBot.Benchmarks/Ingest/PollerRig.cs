@@ -14,7 +14,7 @@ namespace NewsBot.Benchmarks.Ingest;
 /// <summary>
 /// The real poller without the host, composed the way the tests' PollingHarness does it: the
 /// production <see cref="FeedFetcher"/> over its own <see cref="System.Net.Http.SocketsHttpHandler"/>
-/// (<see cref="FeedFetcher.CreateHandler"/>), <see cref="FeedParser"/>, <see cref="ArticleIngestor"/>
+/// (<see cref="GuardedConnector.CreateHandler"/>), <see cref="FeedParser"/>, <see cref="ArticleIngestor"/>
 /// with the topic classifier and the in-memory index, the LiteDB stores on a database in
 /// <paramref name="dataDirectory"/>, <see cref="SourcePoller"/> and
 /// <see cref="FeedPollingService"/>. Schedules and article times follow <paramref name="clock"/>;
@@ -30,7 +30,7 @@ internal sealed class PollerRig : IDisposable
     {
         Options = options;
         var monitor = new FixedOptionsMonitor<FeedsOptions>(options);
-        _handler = FeedFetcher.CreateHandler(monitor);
+        _handler = GuardedConnector.CreateHandler(monitor);
         Fetcher = new FeedFetcher(
             new SingleHandlerHttpClientFactory(_handler), monitor, new BenchmarkHostEnvironment(dataDirectory),
             TimeProvider.System, NullLogger<FeedFetcher>.Instance);

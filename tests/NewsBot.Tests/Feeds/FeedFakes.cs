@@ -42,7 +42,7 @@ internal sealed class FetcherHarness : IDisposable
     {
         Options = options ?? new FeedsOptions { AllowPrivateAddresses = true };
         var monitor = new FixedOptionsMonitor<FeedsOptions>(Options);
-        _handler = FeedFetcher.CreateHandler(monitor);
+        _handler = GuardedConnector.CreateHandler(monitor);
         Fetcher = new FeedFetcher(
             new SingleHandlerHttpClientFactory(_handler),
             monitor,

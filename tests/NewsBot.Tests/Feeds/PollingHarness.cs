@@ -21,7 +21,7 @@ internal sealed class PollingHarness : IDisposable
         Options = options ?? new FeedsOptions();
         Options.AllowPrivateAddresses = true; // the fake sites live on 127.0.0.1; one test turns this off
         var monitor = new FixedOptionsMonitor<FeedsOptions>(Options);
-        _handler = FeedFetcher.CreateHandler(monitor);
+        _handler = GuardedConnector.CreateHandler(monitor);
         var fetcher = new FeedFetcher(
             new SingleHandlerHttpClientFactory(_handler), monitor, new FakeHostEnvironment(Fixtures.Directory),
             TimeProvider.System, NullLogger<FeedFetcher>.Instance);
