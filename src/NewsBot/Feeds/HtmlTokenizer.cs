@@ -122,13 +122,7 @@ internal sealed class HtmlTokenizer(HtmlBlockLayout layout)
     private int ReadStartTag(ReadOnlySpan<char> html, int at)
     {
         var i = at + 1;
-        var nameStart = i;
-        while (i < html.Length && !IsTagNameEnd(html[i]))
-        {
-            i++;
-        }
-
-        var name = TagName(html[nameStart..i]);
+        var name = ReadTagName(html, ref i);
         string? src = null, width = null, height = null;
         var selfClosing = false;
         var wantAttributes = name == "img" && Image is null && Showing;
@@ -229,6 +223,18 @@ internal sealed class HtmlTokenizer(HtmlBlockLayout layout)
         return i;
     }
 
+    /// <summary>The tag name starting at <paramref name="i"/>, which is left after it.</summary>
+    private static string ReadTagName(ReadOnlySpan<char> html, ref int i)
+    {
+        var start = i;
+        while (i < html.Length && !IsTagNameEnd(html[i]))
+        {
+            i++;
+        }
+
+        return TagName(html[start..i]);
+    }
+
     private static bool IsTagNameEnd(char c) => c is '>' or '/' || char.IsWhiteSpace(c);
 
     private static string TagName(ReadOnlySpan<char> raw)
@@ -275,13 +281,7 @@ internal sealed class HtmlTokenizer(HtmlBlockLayout layout)
     private int ReadEndTag(ReadOnlySpan<char> html, int at)
     {
         var i = at + 2;
-        var nameStart = i;
-        while (i < html.Length && !IsTagNameEnd(html[i]))
-        {
-            i++;
-        }
-
-        var name = TagName(html[nameStart..i]);
+        var name = ReadTagName(html, ref i);
         layout.Close(name);
         return SkipPast(html, i, ">");
     }
