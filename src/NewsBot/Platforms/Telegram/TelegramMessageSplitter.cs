@@ -104,16 +104,7 @@ internal static class TelegramMessageSplitter
                     break;
                 }
 
-                var take = room;
-                var space = text.LastIndexOf(' ', take - 1, take);
-                if (space > take / 2)
-                {
-                    take = space + 1;
-                }
-                else if (char.IsHighSurrogate(text[take - 1]))
-                {
-                    take--;
-                }
+                var take = ChatText.PieceLength(text, room);
 
                 if (take > 0)
                 {

@@ -68,7 +68,7 @@ internal static class TelegramRenderer
         var usable = new List<InlineKeyboardButton>();
         foreach (var button in buttons)
         {
-            var label = Clean(button.Label).Trim();
+            var label = ChatText.Clean(button.Label).Trim();
             if (label.Length == 0)
             {
                 continue;
@@ -88,10 +88,10 @@ internal static class TelegramRenderer
     }
 
     /// <summary>Escapes text for a Telegram HTML text node.</summary>
-    public static string Escape(string text) => EscapeCore(Clean(text), attribute: false);
+    public static string Escape(string text) => EscapeCore(ChatText.Clean(text), attribute: false);
 
     /// <summary>Escapes text for a double-quoted Telegram HTML attribute.</summary>
-    public static string EscapeAttribute(string text) => EscapeCore(Clean(text), attribute: true);
+    public static string EscapeAttribute(string text) => EscapeCore(ChatText.Clean(text), attribute: true);
 
     /// <summary>The absolute http(s) form of a URL, or null for anything else (javascript:, relative, garbage).</summary>
     public static string? HttpUrl(string? url) =>
@@ -193,50 +193,13 @@ internal static class TelegramRenderer
     private static void AddIfAny(List<TelegramParagraph> paragraphs, IEnumerable<List<TelegramRun>> lines)
     {
         var kept = lines
-            .Select(line => line.Select(r => r with { Text = Clean(r.Text) }).Where(r => r.Text.Length > 0).ToList())
+            .Select(line => line.Select(r => r with { Text = ChatText.Clean(r.Text) }).Where(r => r.Text.Length > 0).ToList())
             .Where(line => line.Any(r => !string.IsNullOrWhiteSpace(r.Text)))
             .ToList();
         if (kept.Count > 0)
         {
             paragraphs.Add(new TelegramParagraph(kept));
         }
-    }
-
-    /// <summary>Drops lone surrogates and control characters that Telegram would refuse or show as garbage.</summary>
-    internal static string Clean(string text)
-    {
-        StringBuilder? builder = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var keep = true;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder?.Append(c).Append(text[i + 1]);
-                    i++;
-                    continue;
-                }
-
-                keep = false;
-            }
-            else if (char.IsLowSurrogate(c) || (char.IsControl(c) && c != '\n' && c != '\t'))
-            {
-                keep = false;
-            }
-
-            if (!keep && builder is null)
-            {
-                builder = new StringBuilder(text.Length).Append(text, 0, i);
-            }
-            else if (keep)
-            {
-                builder?.Append(c);
-            }
-        }
-
-        return builder?.ToString() ?? text;
     }
 
     internal static string EscapeCore(string text, bool attribute)
