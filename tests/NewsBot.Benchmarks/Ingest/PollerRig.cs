@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
 using NewsBot.Feeds;
 using NewsBot.Storage;
+using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Ingest;
 
@@ -32,7 +34,7 @@ internal sealed class PollerRig : IDisposable
         var monitor = new FixedOptionsMonitor<FeedsOptions>(options);
         _handler = GuardedConnector.CreateHandler(monitor);
         Fetcher = new FeedFetcher(
-            new SingleHandlerHttpClientFactory(_handler), monitor, new BenchmarkHostEnvironment(dataDirectory),
+            new SingleHandlerHttpClientFactory(_handler), monitor, new StandInHostEnvironment(dataDirectory, "NewsBot.Benchmarks", Environments.Production),
             TimeProvider.System, NullLogger<FeedFetcher>.Instance);
 
         var services = new ServiceCollection();

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NewsBot.Feeds;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Feeds;
 
