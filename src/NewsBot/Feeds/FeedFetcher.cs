@@ -46,7 +46,7 @@ internal abstract record FetchResult
 /// Downloads a feed over http(s) or reads it from a file, within the configured time and size
 /// limits. It never throws, except <see cref="OperationCanceledException"/> for the caller's token.
 /// </summary>
-internal sealed class FeedFetcher(
+internal sealed partial class FeedFetcher(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<FeedsOptions> options,
     IHostEnvironment environment,
@@ -67,37 +67,6 @@ internal sealed class FeedFetcher(
 
     /// <summary>More hops than this is a redirect loop or a badly configured site.</summary>
     public const int MaxRedirects = 5;
-
-    /// <summary>
-    /// The handler behind the feeds HttpClient: transparent gzip/deflate/brotli, bounded redirects,
-    /// and a connection step that refuses private addresses unless Feeds:AllowPrivateAddresses is set.
-    /// No proxy from the environment (HTTP_PROXY and the like): it would reach the local network on
-    /// the feed's behalf. Only Feeds:Proxy routes fetches through a proxy.
-    /// </summary>
-    public static SocketsHttpHandler CreateHandler(IOptionsMonitor<FeedsOptions> options, AddressGuard? guard = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        guard ??= new AddressGuard(TimeProvider.System);
-        var proxy = ProxyAddress(options.CurrentValue);
-        return new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            // Redirects are followed by the fetcher itself, to count hops and notice permanent moves.
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = proxy is not null,
-            Proxy = proxy is null ? null : new WebProxy(proxy) { BypassProxyOnLocal = false },
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = (context, ct) => ConnectAsync(context, options.CurrentValue.AllowPrivateAddresses, guard, proxy, ct),
-        };
-    }
-
-    /// <summary>The proxy named by Feeds:Proxy, or null for direct connections.</summary>
-    public static Uri? ProxyAddress(FeedsOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(options.Proxy) ? null : new Uri(options.Proxy.Trim(), UriKind.Absolute);
-    }
 
     /// <summary>Fetches the feed named by a configured address (URL or file path).</summary>
     public Task<FetchResult> FetchAsync(string source, FetchConditions? conditions, CancellationToken cancellationToken)
@@ -124,13 +93,13 @@ internal sealed class FeedFetcher(
         switch (result)
         {
             case FetchResult.Failure failure:
-                logger.LogInformation("Could not fetch feed {Location}: {Reason}", location, failure.Reason);
+                LogFetchFailed(logger, location, failure.Reason);
                 break;
             case FetchResult.Success success:
-                logger.LogDebug("Fetched feed {Location}: {Bytes} bytes", location, success.Content.Length);
+                LogFetched(logger, location, success.Content.Length);
                 break;
             default:
-                logger.LogDebug("Feed {Location} has not changed", location);
+                LogNotModified(logger, location);
                 break;
         }
 
@@ -151,8 +120,8 @@ internal sealed class FeedFetcher(
             for (var hops = 0; ; hops++)
             {
                 // Through a proxy the connection goes to the proxy, so the target is checked here instead.
-                if (!settings.AllowPrivateAddresses && ProxyAddress(settings) is not null
-                    && await RefusedTargetAsync(current, linked.Token).ConfigureAwait(false) is { } refusal)
+                if (!settings.AllowPrivateAddresses && GuardedConnector.ProxyAddress(settings) is not null
+                    && await GuardedConnector.RefusedTargetAsync(_guard, current, linked.Token).ConfigureAwait(false) is { } refusal)
                 {
                     return new FetchResult.Failure(refusal);
                 }
@@ -260,7 +229,7 @@ internal sealed class FeedFetcher(
         // Never throwing is the contract: one odd server must not take down the poller.
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Unexpected error while fetching feed {Host}", url.Host);
+            LogUnexpectedError(logger, e, url.Host);
             return new FetchResult.Failure($"Unexpected error: {e.Message}");
         }
     }
@@ -368,7 +337,7 @@ internal sealed class FeedFetcher(
 
     private static string Describe(HttpRequestException e, Uri url)
     {
-        if (FindInner<BlockedAddressException>(e) is { } blocked)
+        if (FindInner<GuardedConnector.BlockedAddressException>(e) is { } blocked)
         {
             return blocked.Message;
         }
@@ -428,71 +397,15 @@ internal sealed class FeedFetcher(
         };
     }
 
-    private async Task<string?> RefusedTargetAsync(Uri target, CancellationToken cancellationToken)
-    {
-        var host = target.IdnHost;
-        IPAddress[] addresses;
-        try
-        {
-            addresses = IPAddress.TryParse(host, out var literal)
-                ? [literal]
-                : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException)
-        {
-            return $"DNS lookup failed: the host name {target.Host} could not be resolved";
-        }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not fetch feed {Location}: {Reason}")]
+    private static partial void LogFetchFailed(ILogger logger, FeedLocation location, string reason);
 
-        // The proxy resolves the name again and may pick any of the answers, so every one must be allowed.
-        var refused = addresses.FirstOrDefault(_guard.IsRefused);
-        return refused is null ? null : RefusalMessage(target.Host, refused);
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched feed {Location}: {Bytes} bytes")]
+    private static partial void LogFetched(ILogger logger, FeedLocation location, int bytes);
 
-    private static string RefusalMessage(string host, IPAddress address) =>
-        $"{host} is a private or local address ({address}); feeds there are refused unless {FeedsOptions.SectionName}:AllowPrivateAddresses is true";
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {Location} has not changed")]
+    private static partial void LogNotModified(ILogger logger, FeedLocation location);
 
-    private static async ValueTask<Stream> ConnectAsync(
-        SocketsHttpConnectionContext context, bool allowPrivateAddresses, AddressGuard guard, Uri? proxy, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-
-        // Checked on the resolved addresses, at connect time, so that neither a redirect nor a DNS
-        // answer can steer a feed fetch into the local network. The configured proxy itself may be
-        // local: the fetcher checked the target before sending the request to it.
-        var toProxy = proxy is not null
-            && string.Equals(host, proxy.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && context.DnsEndPoint.Port == proxy.Port;
-        if (!allowPrivateAddresses && !toProxy)
-        {
-            var permitted = addresses.Where(a => !guard.IsRefused(a)).ToArray();
-            if (permitted.Length == 0 && addresses.Length > 0)
-            {
-                throw new BlockedAddressException(RefusalMessage(host, addresses[0]));
-            }
-
-            addresses = permitted;
-        }
-
-        if (addresses.Length == 0)
-        {
-            throw new SocketException((int)SocketError.HostNotFound);
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    private sealed class BlockedAddressException(string message) : IOException(message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected error while fetching feed {Host}")]
+    private static partial void LogUnexpectedError(ILogger logger, Exception exception, string host);
 }

@@ -12,7 +12,7 @@ namespace NewsBot.Feeds;
 /// it wakes every few seconds and reads the sources whose time has come, a bounded number at
 /// once and a bounded number per host. One bad source never holds up or stops the others.
 /// </summary>
-internal sealed class FeedPollingService(
+internal sealed partial class FeedPollingService(
     IOptionsMonitor<FeedsOptions> options,
     ISourceStore sources,
     SourcePoller poller,
@@ -44,7 +44,7 @@ internal sealed class FeedPollingService(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "A polling round failed; the next one starts in {Tick}", Tick);
+                    LogRoundFailed(logger, ex, Tick);
                 }
             }
         }
@@ -84,7 +84,7 @@ internal sealed class FeedPollingService(
             }
         }
 
-        logger.LogDebug("Read {Count} sources; {Added} new articles", due.Count, added);
+        LogRoundRead(logger, due.Count, added);
         return added;
     }
 
@@ -125,7 +125,7 @@ internal sealed class FeedPollingService(
         foreach (var stale in (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.FromConfiguration && !urls.Contains(s.Url)))
         {
             await sources.RemoveAsync(stale.Id, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Source {Source} is no longer configured and will not be read", stale.Name);
+            LogNoLongerConfigured(logger, stale.Name);
         }
     }
 
@@ -141,4 +141,13 @@ internal sealed class FeedPollingService(
 
         base.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A polling round failed; the next one starts in {Tick}")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, TimeSpan tick);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Read {Count} sources; {Added} new articles")]
+    private static partial void LogRoundRead(ILogger logger, int count, int added);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} is no longer configured and will not be read")]
+    private static partial void LogNoLongerConfigured(ILogger logger, string source);
 }

@@ -22,7 +22,7 @@ public static class FeedsRegistration
         // No resilience handler: Feeds:RequestTimeout bounds the whole fetch, and the poller's
         // back-off is the retry policy. The fetcher applies its own timeout, hence no client timeout.
         services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(
+            .ConfigurePrimaryHttpMessageHandler(provider => GuardedConnector.CreateHandler(
                 provider.GetRequiredService<IOptionsMonitor<FeedsOptions>>(),
                 provider.GetRequiredService<AddressGuard>()));
 

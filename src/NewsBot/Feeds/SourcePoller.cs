@@ -11,7 +11,7 @@ namespace NewsBot.Feeds;
 /// the next poll time, the failure ladder, permanent moves. Fetching and storing are separate
 /// steps so many fetches can run at once while storing stays in a predictable order.
 /// </summary>
-internal sealed class SourcePoller(
+internal sealed partial class SourcePoller(
     FeedFetcher fetcher,
     FeedParser parser,
     ArticleIngestor ingestor,
@@ -42,7 +42,7 @@ internal sealed class SourcePoller(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Fetching source {Source} failed unexpectedly", source.Name);
+            LogFetchCrashed(logger, ex, source.Name);
             return new FetchResult.Failure("Unexpected error while fetching the feed; see the log.");
         }
     }
@@ -79,7 +79,7 @@ internal sealed class SourcePoller(
                     var leftOut = document.Entries.Count - taken.Count;
                     if (leftOut > 0)
                     {
-                        logger.LogWarning("Source {Source} listed {Listed} items; only the newest {Taken} were taken (Feeds:MaxItemsPerRead)", source.Name, document.Entries.Count, taken.Count);
+                        LogItemsCapped(logger, source.Name, document.Entries.Count, taken.Count);
                     }
 
                     var ingested = await ingestor.IngestAsync(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge), cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ internal sealed class SourcePoller(
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
                         note = "The feed gives old items new ids; they are recognised by their link or title instead.";
-                        logger.LogInformation("Source {Source} changes its item ids; matching by link from now on", source.Name);
+                        LogMatchingByLink(logger, source.Name);
                     }
 
                     await SaveAsync(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
@@ -115,7 +115,7 @@ internal sealed class SourcePoller(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Storing articles from source {Source} failed unexpectedly", source.Name);
+            LogStoreCrashed(logger, ex, source.Name);
             await FailAsync(source, "Unexpected error while storing the feed's articles; see the log.", null, now, cancellationToken).ConfigureAwait(false);
             return [];
         }
@@ -125,7 +125,7 @@ internal sealed class SourcePoller(
     {
         if (movedTo is not null && movedTo.ToString() != source.FetchUrl)
         {
-            logger.LogInformation("Source {Source} has moved permanently to {Url}", source.Name, movedTo);
+            LogMoved(logger, source.Name, movedTo);
         }
 
         return source with
@@ -155,7 +155,7 @@ internal sealed class SourcePoller(
             Enabled = source.Enabled && !disable,
             NextPollAt = PollSchedule.AfterFailure(failures, now, settings, retryAfter),
         };
-        logger.LogWarning("Source {Source} failed ({Failures} in a row): {Reason}", source.Name, failures, reason);
+        LogFailed(logger, source.Name, failures, reason);
 
         if (disable && !source.AdminsNotified)
         {
@@ -179,4 +179,22 @@ internal sealed class SourcePoller(
         SHA256.HashData(content, digest);
         return Convert.ToHexStringLower(digest[..16]);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Fetching source {Source} failed unexpectedly")]
+    private static partial void LogFetchCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} listed {Listed} items; only the newest {Taken} were taken (Feeds:MaxItemsPerRead)")]
+    private static partial void LogItemsCapped(ILogger logger, string source, int listed, int taken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} changes its item ids; matching by link from now on")]
+    private static partial void LogMatchingByLink(ILogger logger, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing articles from source {Source} failed unexpectedly")]
+    private static partial void LogStoreCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} has moved permanently to {Url}")]
+    private static partial void LogMoved(ILogger logger, string source, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} failed ({Failures} in a row): {Reason}")]
+    private static partial void LogFailed(ILogger logger, string source, int failures, string reason);
 }

@@ -9,8 +9,8 @@ namespace NewsBot.Storage;
 /// The process's one LiteDB database. Opening it takes a lock file beside it (LiteDB's direct
 /// mode does not lock on Linux, and two processes on one file corrupt it), refuses files that
 /// are not NewsBot databases instead of letting LiteDB silently reinitialise them, and checks
-/// the schema version. An existing file is checked through a read-only instance before anything
-/// opens it for writing, so a file that is refused is left exactly as it was; a new file is
+/// the schema version (<see cref="DatabaseSchema"/>). An existing file is checked through a
+/// read-only instance before anything opens it for writing (<see cref="DatabaseFileChecks"/>), so a file that is refused is left exactly as it was; a new file is
 /// made under a temporary name and renamed when complete, so a failed start (a full disk, a bad
 /// setting) never leaves a half-made database behind. After a failed write the engine opens the
 /// file afresh (<see cref="RecoveringLiteEngine"/>).
@@ -30,13 +30,6 @@ internal sealed class NewsBotDatabase : IDisposable
     // NewsBot reads such a file as before and ignores what it does not know. Only a change that
     // older code would misread (a field that changes meaning, a key format) raises it.
     public const int SchemaVersion = 1;
-
-    // A fresh LiteDB 5 file is this large; anything smaller would be overwritten without a word.
-    private const long SmallestValidFileBytes = 32_768;
-
-    // LiteDB writes whole pages; a file of any other length is damaged, and opening it for
-    // writing would cut it to a page boundary.
-    private const long PageBytes = 8_192;
 
     // Articles read per LiteDB query at start: enough to make the queries' cost vanish, few
     // enough that their pages (about 1.3 KB an article) stay a small cache.
@@ -110,7 +103,7 @@ internal sealed class NewsBotDatabase : IDisposable
         {
             if (File.Exists(path))
             {
-                CheckExistingFile(path);
+                DatabaseFileChecks.CheckExisting(path);
             }
             else
             {
@@ -120,7 +113,7 @@ internal sealed class NewsBotDatabase : IDisposable
             var database = OpenLiteDb(path, logger);
             try
             {
-                Prepare(database, path);
+                DatabaseSchema.Prepare(database, path);
                 return new NewsBotDatabase(path, fileLock, database, logger);
             }
             catch
@@ -254,63 +247,6 @@ internal sealed class NewsBotDatabase : IDisposable
     }
 
     /// <summary>
-    /// Everything that can be learnt about an existing file without writing to it: its size, that
-    /// this user may read and write it, and that LiteDB can read it as a NewsBot database.
-    /// </summary>
-    private static void CheckExistingFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.Length < SmallestValidFileBytes)
-        {
-            throw new DatabaseUnavailableException(
-                $"{path} is not a NewsBot database ({info.Length} bytes; too small to be one). It was left untouched. Move it away or set NewsBot:DataDirectory to another folder.");
-        }
-
-        CheckAccess(path, FileAccess.Read);
-        CheckAccess(path, FileAccess.ReadWrite);
-        CheckAccess(LogFilePath(path), FileAccess.ReadWrite);
-        if (info.Length % PageBytes != 0)
-        {
-            throw new DatabaseUnavailableException(
-                $"{path} is damaged: its length ({info.Length} bytes) is not a whole number of {PageBytes}-byte pages. It was left untouched. Restore a copy, move it away to start afresh, or set NewsBot:DataDirectory to another folder.");
-        }
-
-        try
-        {
-            using var reader = new LiteDatabase(new LiteEngine(Settings(path, readOnly: true)), Mapper(), disposeOnClose: true);
-            CheckSchema(reader, path);
-            ReadEveryCollection(reader);
-        }
-        catch (IOException ex)
-        {
-            throw new DatabaseUnavailableException($"Cannot read the database {path}: {StorageErrors.Describe(ex)} It was left untouched.", ex);
-        }
-        catch (Exception ex) when (IsDamage(ex))
-        {
-            throw Damaged(path, ex);
-        }
-    }
-
-    private static void CheckAccess(string path, FileAccess access)
-    {
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
-        try
-        {
-            using var _ = new FileStream(path, FileMode.Open, access, FileShare.ReadWrite | FileShare.Delete, 1);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            var what = access == FileAccess.Read ? "read" : "write";
-            throw new DatabaseUnavailableException(
-                $"NewsBot may not {what} {path}: permission denied for user {Environment.UserName}. The file was left untouched. Give that user read and write access to it (chown or chmod), or set NewsBot:DataDirectory to another folder.", ex);
-        }
-    }
-
-    /// <summary>
     /// Makes a new database under a temporary name, complete with schema and indexes, then gives
     /// it its real name: a start that fails half-way leaves nothing a later start would refuse.
     /// </summary>
@@ -323,7 +259,7 @@ internal sealed class NewsBotDatabase : IDisposable
         {
             using (var database = new LiteDatabase(new LiteEngine(Settings(temporary, readOnly: false)), Mapper(), disposeOnClose: true) { UtcDate = true })
             {
-                Prepare(database, temporary);
+                DatabaseSchema.Prepare(database, temporary);
                 database.Checkpoint();
             }
 
@@ -356,7 +292,7 @@ internal sealed class NewsBotDatabase : IDisposable
     }
 
     // LiteDB keeps committed writes in "<name>-log<ext>" beside the data file until a checkpoint.
-    private static string LogFilePath(string path) =>
+    internal static string LogFilePath(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 
     private static EngineSettings Settings(string path, bool readOnly) => new()
@@ -369,6 +305,9 @@ internal sealed class NewsBotDatabase : IDisposable
     // LiteDB turns "" into null by default, which would break every non-nullable string.
     private static BsonMapper Mapper() => new() { EmptyStringToNull = false };
 
+    internal static LiteDatabase OpenReadOnly(string path) =>
+        new(new LiteEngine(Settings(path, readOnly: true)), Mapper(), disposeOnClose: true);
+
     private static LiteDatabase OpenLiteDb(string path, ILogger logger)
     {
         try
@@ -380,140 +319,9 @@ internal sealed class NewsBotDatabase : IDisposable
         {
             throw new DatabaseUnavailableException($"Cannot open the database {path}: {StorageErrors.Describe(ex)}", ex);
         }
-        catch (Exception ex) when (IsDamage(ex))
+        catch (Exception ex) when (DatabaseFileChecks.IsDamage(ex))
         {
-            throw Damaged(path, ex);
+            throw DatabaseFileChecks.Damaged(path, ex);
         }
     }
-
-    private static void Prepare(LiteDatabase database, string path)
-    {
-        try
-        {
-            if (!CheckSchema(database, path))
-            {
-                database.GetCollection<StateDocument>("state").Upsert(new StateDocument { Id = "schema", Value = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            }
-
-            EnsureIndexes(database);
-        }
-        catch (IOException ex)
-        {
-            throw new DatabaseUnavailableException($"Cannot write to the database {path}: {StorageErrors.Describe(ex)}", ex);
-        }
-        catch (Exception ex) when (IsDamage(ex))
-        {
-            throw Damaged(path, ex);
-        }
-    }
-
-    /// <summary>False for a new, empty database; throws for a file that is not a NewsBot database this version can use.</summary>
-    private static bool CheckSchema(LiteDatabase database, string path)
-    {
-        var schema = database.GetCollection<StateDocument>("state").FindById("schema");
-        if (schema is null)
-        {
-            if (database.GetCollectionNames().Any(name => name != "state"))
-            {
-                throw new DatabaseUnavailableException(
-                    $"{path} is a LiteDB file but not a NewsBot database (it has no schema version). It was left untouched. Move it away or set NewsBot:DataDirectory to another folder.");
-            }
-
-            return false;
-        }
-
-        if (!int.TryParse(schema.Value, out var version) || version > SchemaVersion)
-        {
-            throw new DatabaseUnavailableException(
-                $"{path} has schema version {schema.Value}, newer than this NewsBot understands ({SchemaVersion}). Run a newer NewsBot, or use another NewsBot:DataDirectory.");
-        }
-
-        return true;
-    }
-
-    // A first read of every collection finds damage now rather than in the middle of a command.
-    private static void ReadEveryCollection(LiteDatabase database)
-    {
-        foreach (var name in database.GetCollectionNames())
-        {
-            _ = database.GetCollection(name).Count();
-        }
-    }
-
-    // A damaged file surfaces as LiteException, but also as argument, cast or overflow errors
-    // thrown from deep inside the page reader.
-    private static bool IsDamage(Exception ex) =>
-        ex is not (DatabaseUnavailableException or OutOfMemoryException or OperationCanceledException or IOException or UnauthorizedAccessException);
-
-    private static void EnsureIndexes(LiteDatabase database)
-    {
-        var articles = database.GetCollection<ArticleDocument>("articles");
-        articles.EnsureIndex(a => a.Url, unique: true);
-        articles.EnsureIndex(a => a.ItemKey, unique: true);
-        articles.EnsureIndex(a => a.PublishedAt);
-        articles.EnsureIndex(a => a.TitleKey);
-        articles.EnsureIndex(a => a.StoryId);
-
-        database.GetCollection<SourceDocument>("sources").EnsureIndex(s => s.Url, unique: true);
-
-        var bookmarks = database.GetCollection<BookmarkDocument>("bookmarks");
-        bookmarks.EnsureIndex(b => b.Key, unique: true);
-        bookmarks.EnsureIndex(b => b.UserKey);
-
-        database.GetCollection<SubscriptionDocument>("subscriptions").EnsureIndex(s => s.ChatKey);
-
-        var outbox = database.GetCollection<OutboxDocument>("outbox");
-        outbox.EnsureIndex(o => o.DedupKey, unique: true);
-        outbox.EnsureIndex(o => o.NextAttemptAt);
-
-        // Every index costs on each of the many inserts of a fan-out; a chat's entries are
-        // found through the dedup key's prefix instead.
-        outbox.DropIndex("ChatKey");
-        UpgradeOutbox(database);
-    }
-
-    /// <summary>Entries written before the outbox had kinds carried one story each; they become story entries.</summary>
-    private static void UpgradeOutbox(LiteDatabase database)
-    {
-        const string Marker = "outbox.kinds";
-        var state = database.GetCollection<StateDocument>("state");
-        if (state.FindById(Marker) is not null)
-        {
-            return;
-        }
-
-        var raw = database.GetCollection("outbox");
-        database.BeginTrans();
-        try
-        {
-            foreach (var document in raw.Find(Query.EQ("Kind", BsonValue.Null)).ToList())
-            {
-                document["Kind"] = "Story";
-                document["Stories"] = StoryPairs.Pack([document["StoryId"].AsInt32], [document["ArticleId"].AsInt32]);
-                document.Remove("StoryId");
-                document.Remove("ArticleId");
-                raw.Update(document);
-            }
-
-            // Articles already stored were dealt with by the planner before this version; it starts after them.
-            if (state.FindById(LiteDbOutboxStore.PlannedThroughKey) is null)
-            {
-                var newest = database.GetCollection("articles").Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
-                var through = newest?["_id"] is { IsInt32: true } id ? id.AsInt32 : 0;
-                state.Upsert(new StateDocument { Id = LiteDbOutboxStore.PlannedThroughKey, Value = through.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            }
-
-            state.Upsert(new StateDocument { Id = Marker, Value = "1" });
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
-    }
-
-    private static DatabaseUnavailableException Damaged(string path, Exception ex) => new(
-        $"{path} cannot be read as a NewsBot database ({ex.Message}). It was left untouched. Restore a copy, move it away to start afresh, or set NewsBot:DataDirectory to another folder.",
-        ex);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,14 @@ using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
 using NewsBot.Feeds;
 using NewsBot.Storage;
+using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>
 /// The real poller without the host, composed the way the tests' PollingHarness does it: the
 /// production <see cref="FeedFetcher"/> over its own <see cref="System.Net.Http.SocketsHttpHandler"/>
-/// (<see cref="FeedFetcher.CreateHandler"/>), <see cref="FeedParser"/>, <see cref="ArticleIngestor"/>
+/// (<see cref="GuardedConnector.CreateHandler"/>), <see cref="FeedParser"/>, <see cref="ArticleIngestor"/>
 /// with the topic classifier and the in-memory index, the LiteDB stores on a database in
 /// <paramref name="dataDirectory"/>, <see cref="SourcePoller"/> and
 /// <see cref="FeedPollingService"/>. Schedules and article times follow <paramref name="clock"/>;
@@ -30,9 +32,9 @@ internal sealed class PollerRig : IDisposable
     {
         Options = options;
         var monitor = new FixedOptionsMonitor<FeedsOptions>(options);
-        _handler = FeedFetcher.CreateHandler(monitor);
+        _handler = GuardedConnector.CreateHandler(monitor);
         Fetcher = new FeedFetcher(
-            new SingleHandlerHttpClientFactory(_handler), monitor, new BenchmarkHostEnvironment(dataDirectory),
+            new SingleHandlerHttpClientFactory(_handler), monitor, new StandInHostEnvironment(dataDirectory, "NewsBot.Benchmarks", Environments.Production),
             TimeProvider.System, NullLogger<FeedFetcher>.Instance);
 
         var services = new ServiceCollection();
@@ -51,6 +53,8 @@ internal sealed class PollerRig : IDisposable
         services.AddSingleton<LiteDbSourceStore>();
         services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
         services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
+        services.AddMetrics();
+        services.AddSingleton<NewsBot.Core.Telemetry.NewsBotMetrics>();
         services.AddSingleton<ArticleIndex>();
         services.AddSingleton<TopicClassifier>();
         services.AddSingleton<ArticleIngestor>();

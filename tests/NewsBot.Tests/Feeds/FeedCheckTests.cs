@@ -22,10 +22,12 @@ public sealed class FeedCheckTests : IDisposable
         _errors.Dispose();
     }
 
+    private Task<int> CheckAsync(string feed, bool json = false) => _check.RunAsync(feed, json, _output, _errors, CancellationToken.None);
+
     [Fact]
     public async Task RunAsync_GoodFeed_PrintsFeedItemsAndNoProblems()
     {
-        var exitCode = await _check.RunAsync("rss20_rfc822.xml", json: false, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("rss20_rfc822.xml");
 
         var text = _output.ToString();
         Assert.Equal(0, exitCode);
@@ -45,7 +47,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_FeedWithProblems_ListsThemAndShowsNoDate()
     {
-        var exitCode = await _check.RunAsync("rss20_nonstd_date.xml", json: false, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("rss20_nonstd_date.xml");
 
         var text = _output.ToString();
         Assert.Equal(0, exitCode);
@@ -56,7 +58,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_ImageAndUpdated_AreShown()
     {
-        await _check.RunAsync("atom10.xml", json: false, _output, _errors, CancellationToken.None);
+        await CheckAsync("atom10.xml");
 
         var text = _output.ToString();
         Assert.Contains("   Image:      https://open-lab.example/img/comet.jpg", text, StringComparison.Ordinal);
@@ -66,7 +68,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_Json_WritesOneObjectPerItemPerLine()
     {
-        var exitCode = await _check.RunAsync("rss20_rfc822.xml", json: true, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("rss20_rfc822.xml", json: true);
 
         var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(0, exitCode);
@@ -92,7 +94,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_JsonOfAnUntitledItem_GivesAnEmptyTitleNotTheDisplayFallback()
     {
-        await _check.RunAsync("rss20_html.xml", json: true, _output, _errors, CancellationToken.None);
+        await CheckAsync("rss20_html.xml", json: true);
 
         var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         using var third = JsonDocument.Parse(lines[2]);
@@ -103,7 +105,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_JsonOfAnAtomEntry_KeepsUpdatedAndPublishedApart()
     {
-        await _check.RunAsync("atom10.xml", json: true, _output, _errors, CancellationToken.None);
+        await CheckAsync("atom10.xml", json: true);
 
         var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         using var first = JsonDocument.Parse(lines[0]);
@@ -122,7 +124,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_JsonOfAPodcast_ListsEnclosuresWithTheirLengths()
     {
-        await _check.RunAsync("podcast.xml", json: true, _output, _errors, CancellationToken.None);
+        await CheckAsync("podcast.xml", json: true);
 
         using var first = JsonDocument.Parse(_output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[0]);
         var enclosure = Assert.Single(first.RootElement.GetProperty("enclosures").EnumerateArray());
@@ -133,14 +135,14 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_JsonWithProblems_WritesProblemsToErrorsOnly()
     {
-        var exitCode = await _check.RunAsync("rss20_cp1251.xml", json: true, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("rss20_cp1251.xml", json: true);
 
         Assert.Equal(0, exitCode);
         var line = Assert.Single(_output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("\"title\":\"Учёные открыли новую звезду\"", line, StringComparison.Ordinal);
 
         _output.GetStringBuilder().Clear();
-        exitCode = await _check.RunAsync("rss20_nonstd_date.xml", json: true, _output, _errors, CancellationToken.None);
+        exitCode = await CheckAsync("rss20_nonstd_date.xml", json: true);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("problem: Item 3 has no usable date (\"yesterday\")", _errors.ToString(), StringComparison.Ordinal);
@@ -150,7 +152,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_HtmlPage_ExitsOneWithTheReason()
     {
-        var exitCode = await _check.RunAsync("html_page.html", json: false, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("html_page.html");
 
         var text = _output.ToString();
         Assert.Equal(1, exitCode);
@@ -161,7 +163,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_MissingFile_ExitsOneWithTheReason()
     {
-        var exitCode = await _check.RunAsync("nope.xml", json: false, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("nope.xml");
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("Could not fetch nope.xml: Feed file not found: ", _output.ToString(), StringComparison.Ordinal);
@@ -170,7 +172,7 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public async Task RunAsync_JsonAndNotAFeed_ExitsOneWithNothingOnOutput()
     {
-        var exitCode = await _check.RunAsync("empty.xml", json: true, _output, _errors, CancellationToken.None);
+        var exitCode = await CheckAsync("empty.xml", json: true);
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", _output.ToString());

@@ -1,37 +1,9 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NewsBot.Feeds;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Feeds;
-
-/// <summary>Options that never change.</summary>
-internal sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>
-{
-    public T CurrentValue => value;
-
-    public T Get(string? name) => value;
-
-    public IDisposable? OnChange(Action<T, string?> listener) => null;
-}
-
-/// <summary>Hands out clients over one handler, the way the factory does for a named client.</summary>
-internal sealed class SingleHandlerHttpClientFactory(HttpMessageHandler handler) : IHttpClientFactory
-{
-    public HttpClient CreateClient(string name) => new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-}
-
-internal sealed class FakeHostEnvironment(string contentRootPath) : IHostEnvironment
-{
-    public string EnvironmentName { get; set; } = Environments.Development;
-
-    public string ApplicationName { get; set; } = "NewsBot.Tests";
-
-    public string ContentRootPath { get; set; } = contentRootPath;
-
-    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-}
 
 /// <summary>Builds a <see cref="FeedFetcher"/> wired like production, with fixtures as its content root.</summary>
 internal sealed class FetcherHarness : IDisposable
@@ -42,11 +14,11 @@ internal sealed class FetcherHarness : IDisposable
     {
         Options = options ?? new FeedsOptions { AllowPrivateAddresses = true };
         var monitor = new FixedOptionsMonitor<FeedsOptions>(Options);
-        _handler = FeedFetcher.CreateHandler(monitor);
+        _handler = GuardedConnector.CreateHandler(monitor);
         Fetcher = new FeedFetcher(
             new SingleHandlerHttpClientFactory(_handler),
             monitor,
-            new FakeHostEnvironment(contentRoot ?? Fixtures.Directory),
+            new StandInHostEnvironment(contentRoot ?? Fixtures.Directory, "NewsBot.Tests", Environments.Development),
             TimeProvider.System,
             NullLogger<FeedFetcher>.Instance);
     }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NewsBot.Feeds;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Feeds;
 
@@ -390,7 +391,7 @@ public sealed class FeedFetcherTests
     [Fact]
     public void CreateHandler_NoProxySetting_IgnoresTheEnvironmentProxy()
     {
-        using var handler = FeedFetcher.CreateHandler(new FixedOptionsMonitor<FeedsOptions>(new FeedsOptions()));
+        using var handler = GuardedConnector.CreateHandler(new FixedOptionsMonitor<FeedsOptions>(new FeedsOptions()));
 
         Assert.False(handler.UseProxy);
         Assert.Null(handler.Proxy);
@@ -399,7 +400,7 @@ public sealed class FeedFetcherTests
     [Fact]
     public void CreateHandler_ProxySetting_RoutesThroughThatProxyOnly()
     {
-        using var handler = FeedFetcher.CreateHandler(new FixedOptionsMonitor<FeedsOptions>(new FeedsOptions { Proxy = "http://proxy.internal:3128" }));
+        using var handler = GuardedConnector.CreateHandler(new FixedOptionsMonitor<FeedsOptions>(new FeedsOptions { Proxy = "http://proxy.internal:3128" }));
 
         Assert.True(handler.UseProxy);
         Assert.Equal(new Uri("http://proxy.internal:3128/"), handler.Proxy!.GetProxy(new Uri("http://10.1.2.3/feed.xml")));

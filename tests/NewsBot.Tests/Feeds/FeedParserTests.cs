@@ -4,20 +4,14 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NewsBot.Core.Articles;
 using NewsBot.Feeds;
+using static NewsBot.Tests.Feeds.FeedParsing;
 
 namespace NewsBot.Tests.Feeds;
 
 public sealed class FeedParserTests
 {
-    private static readonly Uri FeedUrl = new("https://feeds.example/feed.xml");
-
-    private readonly FeedParser _parser = new();
-
-    private FeedDocument ParseFixture(string name, string? charset = null, Uri? baseUri = null) =>
-        _parser.Parse(Fixtures.Bytes(name), charset, baseUri ?? FeedUrl);
-
-    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) =>
-        new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+    /// <summary>An RSS 2.0 document titled "T" whose channel holds <paramref name="content"/>.</summary>
+    private static string Rss(string content) => $"<rss version=\"2.0\"><channel><title>T</title>{content}</channel></rss>";
 
     [Fact]
     public void Parse_Rss20WithRfc822Dates_ConvertsEveryZoneToUtc()
@@ -25,9 +19,6 @@ public sealed class FeedParserTests
         var feed = ParseFixture("rss20_rfc822.xml");
 
         Assert.True(feed.IsFeed);
-        Assert.Equal("RSS 2.0", feed.Format);
-        Assert.Equal("Daily Circuit", feed.Title);
-        Assert.Equal("https://daily-circuit.example/", feed.SiteLink);
         Assert.Equal(
             [Utc(2026, 11, 27, 8, 5), Utc(2026, 11, 27, 9, 0), Utc(2026, 11, 27, 15, 0), Utc(2026, 12, 1, 8, 5)],
             feed.Entries.Select(e => e.Published!.Value));
@@ -52,18 +43,15 @@ public sealed class FeedParserTests
     [Fact]
     public void Parse_Rss20ItemWithDcCreator_UsesItAsAuthor()
     {
-        var entry = ParseFixture("rss20_rfc822.xml").Entries[1];
-
-        Assert.Equal("Sam Lee", entry.Author);
-        Assert.Equal("https://daily-circuit.example/news/quantum", entry.Link);
+        Assert.Equal("Sam Lee", ParseFixture("rss20_rfc822.xml").Entries[1].Author);
     }
 
-    [Fact]
-    public void Parse_Rss20ItemWithOnlyPermalinkGuid_UsesGuidAsLink()
+    [Theory]
+    [InlineData(1, "https://daily-circuit.example/news/quantum")]
+    [InlineData(3, "https://daily-circuit.example/news/phone")]
+    public void Parse_Rss20ItemLink_ComesFromLinkOrElsePermalinkGuid(int item, string link)
     {
-        var entry = ParseFixture("rss20_rfc822.xml").Entries[3];
-
-        Assert.Equal("https://daily-circuit.example/news/phone", entry.Link);
+        Assert.Equal(link, ParseFixture("rss20_rfc822.xml").Entries[item].Link);
     }
 
     [Fact]
@@ -87,14 +75,30 @@ public sealed class FeedParserTests
         Assert.Contains("1 item has no date", feed.Problems);
     }
 
+    [Theory]
+    [InlineData("rss20_rfc822.xml", "RSS 2.0", "Daily Circuit", "https://daily-circuit.example/")]
+    [InlineData("atom10.xml", "Atom 1.0", "Open Lab Notes", "https://open-lab.example/")]
+    [InlineData("rss10_rdf.xml", "RSS 1.0", "Greenline Weekly", "https://greenline.example/")]
+    [InlineData("dc_odd_prefix.xml", "RSS 1.0", "Odd prefixes", "https://odd.example/")]
+    [InlineData("atom03_base64.xml", "Atom 0.3", "Old Atom", "https://atom03.example/")]
+    [InlineData("cdf.xml", "CDF", "Channel Definition Format", "https://cdf.example/")]
+    [InlineData("rss091.xml", "RSS 0.91", "Ninety-one", "https://rss091.example/")]
+    [InlineData("rss090.xml", "RSS 0.90", "Ninety", "https://rss090.example/")]
+    public void Parse_EveryFormat_ReadsFormatTitleAndSiteLink(string fixture, string format, string title, string siteLink)
+    {
+        var feed = ParseFixture(fixture);
+
+        Assert.True(feed.IsFeed);
+        Assert.Equal(format, feed.Format);
+        Assert.Equal(title, feed.Title);
+        Assert.Equal(siteLink, feed.SiteLink);
+    }
+
     [Fact]
-    public void Parse_Atom10_ReadsFormatTitleAndSiteLink()
+    public void Parse_Atom10_ReadsEveryEntryWithoutProblems()
     {
         var feed = ParseFixture("atom10.xml");
 
-        Assert.Equal("Atom 1.0", feed.Format);
-        Assert.Equal("Open Lab Notes", feed.Title);
-        Assert.Equal("https://open-lab.example/", feed.SiteLink);
         Assert.Equal(2, feed.Entries.Count);
         Assert.Empty(feed.Problems);
     }
@@ -132,8 +136,6 @@ public sealed class FeedParserTests
     {
         var feed = ParseFixture("rss10_rdf.xml");
 
-        Assert.Equal("RSS 1.0", feed.Format);
-        Assert.Equal("Greenline Weekly", feed.Title);
         Assert.Equal(2, feed.Entries.Count);
         Assert.Equal(Utc(2026, 11, 25, 5, 0), feed.Entries[0].Published);
         Assert.Equal("Mia Berg", feed.Entries[0].Author);
@@ -142,20 +144,12 @@ public sealed class FeedParserTests
         Assert.Equal(Utc(2026, 11, 24, 12, 0), feed.Entries[1].Published);
     }
 
-    [Fact]
-    public void Parse_CdataHtmlDescription_BecomesPlainText()
+    [Theory]
+    [InlineData(0, "First bold & link\nline2\n5 < 6 café — end")]
+    [InlineData(1, "• one\n• two")]
+    public void Parse_CdataOrEntityEscapedHtmlDescription_BecomesPlainText(int item, string summary)
     {
-        var entry = ParseFixture("rss20_html.xml").Entries[0];
-
-        Assert.Equal("First bold & link\nline2\n5 < 6 café — end", entry.Summary);
-    }
-
-    [Fact]
-    public void Parse_EntityEscapedHtmlDescription_BecomesPlainTextList()
-    {
-        var entry = ParseFixture("rss20_html.xml").Entries[1];
-
-        Assert.Equal("• one\n• two", entry.Summary);
+        Assert.Equal(summary, ParseFixture("rss20_html.xml").Entries[item].Summary);
     }
 
     [Fact]
@@ -256,7 +250,7 @@ public sealed class FeedParserTests
     {
         var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Café ☕</title></channel></rss>");
 
-        var feed = _parser.Parse(bytes, "iso-8859-1", FeedUrl);
+        var feed = Parser.Parse(bytes, "iso-8859-1", FeedUrl);
 
         Assert.Equal("Café ☕", feed.Title);
     }
@@ -267,7 +261,7 @@ public sealed class FeedParserTests
         var xml = "<?xml version=\"1.0\" encoding=\"utf-16\"?><rss version=\"2.0\"><channel><title>Ünïcode</title></channel></rss>";
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(xml)).ToArray();
 
-        var feed = _parser.Parse(bytes, null, FeedUrl);
+        var feed = Parser.Parse(bytes, null, FeedUrl);
 
         Assert.True(feed.IsFeed);
         Assert.Equal("Ünïcode", feed.Title);
@@ -318,29 +312,10 @@ public sealed class FeedParserTests
     {
         var json = """{"version":"https://jsonfeed.org/version/1","title":"Old","items":[{"id":"1","title":"x","url":"https://a.example/1","author":{"name":"Solo"},"date_published":"2026-01-02T03:04:05Z"}]}""";
 
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(json), null, null);
+        var feed = Parse(json, null);
 
         Assert.Equal("JSON Feed 1.0", feed.Format);
         Assert.Equal("Solo", Assert.Single(feed.Entries).Author);
-    }
-
-    [Fact]
-    public void Parse_JsonThatIsNotAFeed_ReturnsProblem()
-    {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes("""{"status":"ok"}"""), null, FeedUrl);
-
-        Assert.False(feed.IsFeed);
-        Assert.Empty(feed.Entries);
-        Assert.StartsWith("This is JSON, but not a JSON Feed", Assert.Single(feed.Problems), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_BrokenJson_ReturnsProblemWithLine()
-    {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes("{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [\n"), null, FeedUrl);
-
-        Assert.False(feed.IsFeed);
-        Assert.StartsWith("JSON error at line", Assert.Single(feed.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -349,7 +324,7 @@ public sealed class FeedParserTests
         var bytes = Fixtures.Bytes("billion_laughs.xml");
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
 
-        var feed = _parser.Parse(bytes, null, FeedUrl);
+        var feed = Parser.Parse(bytes, null, FeedUrl);
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         Assert.False(feed.IsFeed);
@@ -363,7 +338,7 @@ public sealed class FeedParserTests
     {
         var xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>Before&secret;After</title></channel></rss>";
 
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+        var feed = Parse(xml);
 
         Assert.True(feed.IsFeed);
         Assert.Equal("BeforeAfter", feed.Title);
@@ -375,7 +350,7 @@ public sealed class FeedParserTests
     {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel><title>Old &amp; gold</title><link>https://old.example/</link><item><title>One</title><link>https://old.example/1</link></item></channel></rss>";
 
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+        var feed = Parse(xml);
 
         Assert.True(feed.IsFeed);
         Assert.Equal("RSS 0.91", feed.Format);
@@ -394,32 +369,12 @@ public sealed class FeedParserTests
         Assert.Equal("This looks like an HTML web page, not a feed (page title: \"Just a moment...\")", Assert.Single(feed.Problems));
     }
 
-    [Theory]
-    [InlineData("<html><head><title>Home</title></head><body><p>hi</body></html>")]
-    [InlineData("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Home</title></head><body/></html>")]
-    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><html><body/></html>")]
-    public void Parse_HtmlVariants_SayTheyAreWebPages(string html)
-    {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(html), null, FeedUrl);
-
-        Assert.False(feed.IsFeed);
-        Assert.StartsWith("This looks like an HTML web page, not a feed", Assert.Single(feed.Problems), StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Parse_EmptyFile_SaysTheDocumentIsEmpty()
     {
         var feed = ParseFixture("empty.xml");
 
         Assert.False(feed.IsFeed);
-        Assert.Equal("The document is empty", Assert.Single(feed.Problems));
-    }
-
-    [Fact]
-    public void Parse_OnlyWhitespace_SaysTheDocumentIsEmpty()
-    {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(" \r\n\t "), null, null);
-
         Assert.Equal("The document is empty", Assert.Single(feed.Problems));
     }
 
@@ -433,40 +388,42 @@ public sealed class FeedParserTests
         Assert.StartsWith("XML error at line 6", Assert.Single(feed.Problems), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Parse_PlainText_SaysItIsPlainText()
+    [Theory]
+    [InlineData(" \r\n\t ", "The document is empty")]
+    [InlineData("Service temporarily unavailable", "This looks like plain text, not a feed (it starts with \"Service temporarily unavailable\")")]
+    [InlineData("<?xml version=\"1.0\"?><sitemap><url/></sitemap>", "This is an XML document but not a feed (its root element is <sitemap>)")]
+    public void Parse_NotAFeed_SaysWhatItIs(string document, string problem)
     {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes("Service temporarily unavailable"), null, FeedUrl);
+        var feed = Parse(document);
 
         Assert.False(feed.IsFeed);
-        Assert.Equal("This looks like plain text, not a feed (it starts with \"Service temporarily unavailable\")", Assert.Single(feed.Problems));
+        Assert.Empty(feed.Entries);
+        Assert.Equal(problem, Assert.Single(feed.Problems));
+    }
+
+    [Theory]
+    [InlineData("""{"status":"ok"}""", "This is JSON, but not a JSON Feed")]
+    [InlineData("{\n\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [\n", "JSON error at line")]
+    [InlineData("<html><head><title>Home</title></head><body><p>hi</body></html>", "This looks like an HTML web page, not a feed")]
+    [InlineData("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Home</title></head><body/></html>", "This looks like an HTML web page, not a feed")]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><html><body/></html>", "This looks like an HTML web page, not a feed")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n", "XML error")]
+    public void Parse_NotAFeed_SaysWhatItIsAndWhy(string document, string problemStart)
+    {
+        var feed = Parse(document);
+
+        Assert.False(feed.IsFeed);
+        Assert.Empty(feed.Entries);
+        Assert.StartsWith(problemStart, Assert.Single(feed.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_BinaryData_SaysItIsBinary()
     {
-        var feed = _parser.Parse(new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF }, null, FeedUrl);
+        var feed = Parser.Parse(new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF }, null, FeedUrl);
 
         Assert.False(feed.IsFeed);
         Assert.Equal("This looks like binary data, not a feed", Assert.Single(feed.Problems));
-    }
-
-    [Fact]
-    public void Parse_OtherXmlDocument_NamesItsRootElement()
-    {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><sitemap><url/></sitemap>"), null, FeedUrl);
-
-        Assert.False(feed.IsFeed);
-        Assert.Equal("This is an XML document but not a feed (its root element is <sitemap>)", Assert.Single(feed.Problems));
-    }
-
-    [Fact]
-    public void Parse_DeclarationOnly_ReportsMissingRoot()
-    {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"), null, FeedUrl);
-
-        Assert.False(feed.IsFeed);
-        Assert.StartsWith("XML error", Assert.Single(feed.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -474,7 +431,7 @@ public sealed class FeedParserTests
     {
         var xml = "<?xml version=\"1.0\"?><!-- hi --><?pi x?>\n<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><rss version=\"2.0\"><channel><title>&b;</title></channel></rss>";
 
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+        var feed = Parse(xml);
 
         Assert.True(feed.IsFeed);
         Assert.Equal(new string('a', 40), feed.Title);
@@ -483,7 +440,7 @@ public sealed class FeedParserTests
     [Fact]
     public void Parse_EmptyChannel_IsAFeedWithoutEntries()
     {
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>"), null, FeedUrl);
+        var feed = Parse("<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>");
 
         Assert.True(feed.IsFeed);
         Assert.Empty(feed.Entries);
@@ -493,9 +450,9 @@ public sealed class FeedParserTests
     [Fact]
     public void Parse_ItemsWithoutLinks_CountsThemInOneProblem()
     {
-        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>a</title></item><item><title>b</title></item><item><title>c</title><link>mailto:x@y.example</link></item></channel></rss>";
+        var xml = Rss("<item><title>a</title></item><item><title>b</title></item><item><title>c</title><link>mailto:x@y.example</link></item>");
 
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+        var feed = Parse(xml);
 
         Assert.Contains("3 items have no link", feed.Problems);
         Assert.All(feed.Entries, e => Assert.Null(e.Link));
@@ -504,9 +461,9 @@ public sealed class FeedParserTests
     [Fact]
     public void Parse_ItemWithNothingButLink_UsesLinkAsTitle()
     {
-        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><link>https://a.example/x</link></item></channel></rss>";
+        var xml = Rss("<item><link>https://a.example/x</link></item>");
 
-        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl).Entries);
+        var entry = Assert.Single(Parse(xml).Entries);
 
         Assert.Equal("https://a.example/x", entry.Title);
         Assert.Equal("", entry.Summary);
@@ -515,9 +472,9 @@ public sealed class FeedParserTests
     [Fact]
     public void Parse_TitleWithLessThanSign_KeepsTheText()
     {
-        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>Why x&lt;y matters</title><link>https://a.example/x</link></item></channel></rss>";
+        var xml = Rss("<item><title>Why x&lt;y matters</title><link>https://a.example/x</link></item>");
 
-        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl).Entries);
+        var entry = Assert.Single(Parse(xml).Entries);
 
         Assert.Equal("Why x<y matters", entry.Title);
     }
@@ -527,9 +484,9 @@ public sealed class FeedParserTests
     {
         var longTitle = string.Join(' ', Enumerable.Repeat("headline", 60));
         var longText = string.Join(' ', Enumerable.Repeat("word", 400));
-        var xml = $"<rss version=\"2.0\"><channel><title>T</title><item><title>{longTitle}</title><link>https://a.example/x</link><description>{longText}</description></item></channel></rss>";
+        var xml = Rss($"<item><title>{longTitle}</title><link>https://a.example/x</link><description>{longText}</description></item>");
 
-        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl).Entries);
+        var entry = Assert.Single(Parse(xml).Entries);
 
         Assert.True(entry.Title.Length <= HtmlToText.MaxTitleLength);
         Assert.True(entry.Summary.Length <= HtmlToText.MaxSummaryLength);
@@ -541,9 +498,9 @@ public sealed class FeedParserTests
     public void Parse_ManyUnusableDates_ListsFiveAndCountsTheRest()
     {
         var items = string.Concat(Enumerable.Range(1, 8).Select(i => $"<item><title>{i}</title><link>https://a.example/{i}</link><pubDate>soon {i}</pubDate></item>"));
-        var xml = $"<rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>";
+        var xml = Rss(items);
 
-        var feed = _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+        var feed = Parse(xml);
 
         Assert.Equal(5, feed.Problems.Count(p => p.StartsWith("Item ", StringComparison.Ordinal)));
         Assert.Contains("3 more items have unusable dates", feed.Problems);
@@ -552,9 +509,9 @@ public sealed class FeedParserTests
     [Fact]
     public void Parse_RelativeLinksWithoutBaseUri_UseTheSiteLink()
     {
-        var xml = "<rss version=\"2.0\"><channel><title>T</title><link>https://site.example/blog/</link><item><title>a</title><link>post-1</link></item></channel></rss>";
+        var xml = Rss("<link>https://site.example/blog/</link><item><title>a</title><link>post-1</link></item>");
 
-        var entry = Assert.Single(_parser.Parse(Encoding.UTF8.GetBytes(xml), null, null).Entries);
+        var entry = Assert.Single(Parse(xml, null).Entries);
 
         Assert.Equal("https://site.example/blog/post-1", entry.Link);
     }
@@ -566,9 +523,9 @@ public sealed class FeedParserTests
     public async Task Parse_ItemWithDeepHtmlInCdata_KeepsTheItemAndSaysTheHtmlWasTooDeep(string tag, int count)
     {
         var html = "Visible lead. " + string.Concat(Enumerable.Repeat(tag, count)) + "buried";
-        var xml = $"<rss version=\"2.0\"><channel><title>T</title><item><title>Deep</title><link>https://a.example/deep</link><description><![CDATA[{html}]]></description></item><item><title>Next</title><link>https://a.example/next</link></item></channel></rss>";
+        var xml = Rss($"<item><title>Deep</title><link>https://a.example/deep</link><description><![CDATA[{html}]]></description></item><item><title>Next</title><link>https://a.example/next</link></item>");
 
-        var feed = await Task.Run(() => _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl));
+        var feed = await Task.Run(() => Parse(xml));
 
         Assert.Equal(["Deep", "Next"], feed.Entries.Select(e => e.Title));
         Assert.Equal("Visible lead.", feed.Entries[0].Summary);
@@ -578,9 +535,9 @@ public sealed class FeedParserTests
     [Fact(Timeout = 120_000)]
     public async Task Parse_XmlNestedTenThousandLevels_IsRefusedWithAClearProblem()
     {
-        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>a</title>" + string.Concat(Enumerable.Repeat("<x>", 10_000)) + string.Concat(Enumerable.Repeat("</x>", 10_000)) + "</item></channel></rss>";
+        var xml = Rss("<item><title>a</title>" + string.Concat(Enumerable.Repeat("<x>", 10_000)) + string.Concat(Enumerable.Repeat("</x>", 10_000)) + "</item>");
 
-        var feed = await Task.Run(() => _parser.Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl));
+        var feed = await Task.Run(() => Parse(xml));
 
         Assert.Contains(feed.Problems, p => p.Contains("more than 256 levels deep", StringComparison.Ordinal));
     }
@@ -593,7 +550,7 @@ public sealed class FeedParserTests
             var bytes = File.ReadAllBytes(file);
             for (var length = 0; length <= bytes.Length; length += Math.Max(1, bytes.Length / 37))
             {
-                var document = _parser.Parse(bytes.AsMemory(0, length), null, FeedUrl);
+                var document = Parser.Parse(bytes.AsMemory(0, length), null, FeedUrl);
                 Assert.True(document.IsFeed || document.Problems.Count > 0, $"{Path.GetFileName(file)} cut at {length}");
             }
         }
@@ -602,14 +559,14 @@ public sealed class FeedParserTests
     [Property(MaxTest = 200)]
     public bool Parse_AnyBytes_NeverThrows(byte[] bytes, string? charset)
     {
-        var document = _parser.Parse(bytes, charset, FeedUrl);
+        var document = Parser.Parse(bytes, charset, FeedUrl);
         return document.IsFeed || document.Problems.Count == 1;
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(MutatedFixtures)])]
     public bool Parse_MutatedFixture_NeverThrowsAndAlwaysExplainsFailure(byte[] bytes)
     {
-        var document = _parser.Parse(bytes, null, FeedUrl);
+        var document = Parser.Parse(bytes, null, FeedUrl);
         return document.IsFeed
             ? document.Entries.All(e => e.Title.Length > 0 && (e.Link is null || e.Link.StartsWith("http", StringComparison.Ordinal)))
             : document.Entries.Count == 0 && document.Problems.Count == 1;

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
 using NewsBot.Feeds;
+using NewsBot.Testing;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Feeds;
@@ -21,9 +23,9 @@ internal sealed class PollingHarness : IDisposable
         Options = options ?? new FeedsOptions();
         Options.AllowPrivateAddresses = true; // the fake sites live on 127.0.0.1; one test turns this off
         var monitor = new FixedOptionsMonitor<FeedsOptions>(Options);
-        _handler = FeedFetcher.CreateHandler(monitor);
+        _handler = GuardedConnector.CreateHandler(monitor);
         var fetcher = new FeedFetcher(
-            new SingleHandlerHttpClientFactory(_handler), monitor, new FakeHostEnvironment(Fixtures.Directory),
+            new SingleHandlerHttpClientFactory(_handler), monitor, new StandInHostEnvironment(Fixtures.Directory, "NewsBot.Tests", Environments.Development),
             TimeProvider.System, NullLogger<FeedFetcher>.Instance);
         Bot = new TestBot(services: s =>
         {

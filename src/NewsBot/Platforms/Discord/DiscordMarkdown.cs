@@ -71,17 +71,7 @@ internal static class DiscordMarkdown
     {
         while (text.Length > limit)
         {
-            var take = limit;
-            var space = text.LastIndexOf(' ', take - 1, take);
-            if (space > take / 2)
-            {
-                take = space + 1;
-            }
-            else if (char.IsHighSurrogate(text[take - 1]))
-            {
-                take--;
-            }
-
+            var take = ChatText.PieceLength(text, limit);
             yield return text[..take];
             text = text[take..];
         }
@@ -93,30 +83,5 @@ internal static class DiscordMarkdown
     }
 
     /// <summary>Drops lone surrogates and control characters other than line breaks and tabs (so \r\n becomes \n).</summary>
-    public static string Clean(string text)
-    {
-        StringBuilder? builder = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder?.Append(c).Append(text[i + 1]);
-                i++;
-                continue;
-            }
-
-            var keep = !char.IsSurrogate(c) && (!char.IsControl(c) || c is '\n' or '\t');
-            if (!keep && builder is null)
-            {
-                builder = new StringBuilder(text.Length).Append(text, 0, i);
-            }
-            else if (keep)
-            {
-                builder?.Append(c);
-            }
-        }
-
-        return builder?.ToString() ?? text;
-    }
+    public static string Clean(string text) => ChatText.Clean(text);
 }

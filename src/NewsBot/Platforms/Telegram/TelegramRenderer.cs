@@ -45,7 +45,7 @@ internal static class TelegramRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         var paragraphs = Layout(reply, now);
-        var texts = Split(paragraphs, MaxMessageLength);
+        var texts = TelegramMessageSplitter.Split(paragraphs, MaxMessageLength);
         var photo = PhotoFor(reply, paragraphs);
         return new TelegramMessagePlan(texts, photo, Keyboard(reply.Buttons), reply.SuppressLinkPreview);
     }
@@ -53,14 +53,14 @@ internal static class TelegramRenderer
     /// <summary>The message an inline-mode result posts into a chat: title, source, time and link.</summary>
     public static TelegramText InlineArticle(ArticleView article, DateTimeOffset now)
     {
-        List<List<Run>> lines =
+        List<List<TelegramRun>> lines =
         [
             [TitleRun(article.Title, article.Url)],
-            [Run.Plain($"{article.SourceName} · {RelativeTime.Format(article.PublishedAt, now)}")],
+            [TelegramRun.Plain($"{article.SourceName} · {RelativeTime.Format(article.PublishedAt, now)}")],
         ];
-        var paragraphs = new List<Paragraph>();
+        var paragraphs = new List<TelegramParagraph>();
         AddIfAny(paragraphs, lines);
-        return Split(paragraphs, MaxMessageLength)[0];
+        return TelegramMessageSplitter.Split(paragraphs, MaxMessageLength)[0];
     }
 
     public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<ReplyButton> buttons)
@@ -68,7 +68,7 @@ internal static class TelegramRenderer
         var usable = new List<InlineKeyboardButton>();
         foreach (var button in buttons)
         {
-            var label = Clean(button.Label).Trim();
+            var label = ChatText.Clean(button.Label).Trim();
             if (label.Length == 0)
             {
                 continue;
@@ -88,10 +88,10 @@ internal static class TelegramRenderer
     }
 
     /// <summary>Escapes text for a Telegram HTML text node.</summary>
-    public static string Escape(string text) => EscapeCore(Clean(text), attribute: false);
+    public static string Escape(string text) => EscapeCore(ChatText.Clean(text), attribute: false);
 
     /// <summary>Escapes text for a double-quoted Telegram HTML attribute.</summary>
-    public static string EscapeAttribute(string text) => EscapeCore(Clean(text), attribute: true);
+    public static string EscapeAttribute(string text) => EscapeCore(ChatText.Clean(text), attribute: true);
 
     /// <summary>The absolute http(s) form of a URL, or null for anything else (javascript:, relative, garbage).</summary>
     public static string? HttpUrl(string? url) =>
@@ -99,20 +99,20 @@ internal static class TelegramRenderer
             ? uri.AbsoluteUri
             : null;
 
-    private static TelegramPhoto? PhotoFor(Reply reply, List<Paragraph> paragraphs)
+    private static TelegramPhoto? PhotoFor(Reply reply, List<TelegramParagraph> paragraphs)
     {
         if (reply.Blocks is not [ArticleCardBlock card] || HttpUrl(card.Article.ImageUrl) is not { } image)
         {
             return null;
         }
 
-        var caption = Split(paragraphs, MaxCaptionLength);
+        var caption = TelegramMessageSplitter.Split(paragraphs, MaxCaptionLength);
         return caption.Count == 1 ? new TelegramPhoto(image, caption[0]) : null;
     }
 
-    private static List<Paragraph> Layout(Reply reply, DateTimeOffset now)
+    private static List<TelegramParagraph> Layout(Reply reply, DateTimeOffset now)
     {
-        var paragraphs = new List<Paragraph>();
+        var paragraphs = new List<TelegramParagraph>();
         foreach (var block in reply.Blocks)
         {
             switch (block)
@@ -120,13 +120,13 @@ internal static class TelegramRenderer
                 case TextBlock text:
                     var style = text.Style switch
                     {
-                        TextStyle.Heading => RunStyle.Bold,
-                        TextStyle.Hint => RunStyle.Italic,
-                        _ => RunStyle.Plain,
+                        TextStyle.Heading => TelegramRunStyle.Bold,
+                        TextStyle.Hint => TelegramRunStyle.Italic,
+                        _ => TelegramRunStyle.Plain,
                     };
                     foreach (var part in text.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n"))
                     {
-                        AddIfAny(paragraphs, part.Split('\n').Select(line => new List<Run> { new(line, style) }));
+                        AddIfAny(paragraphs, part.Split('\n').Select(line => new List<TelegramRun> { new(line, style) }));
                     }
 
                     break;
@@ -136,8 +136,8 @@ internal static class TelegramRenderer
                         var when = item.Note ?? RelativeTime.Format(item.Article.PublishedAt, now);
                         AddIfAny(paragraphs,
                         [
-                            [Run.Plain($"#{item.Article.Id} "), TitleRun(item.Article.Title, item.Article.Url)],
-                            [Run.Plain($"{item.Article.SourceName} · {when}")],
+                            [TelegramRun.Plain($"#{item.Article.Id} "), TitleRun(item.Article.Title, item.Article.Url)],
+                            [TelegramRun.Plain($"{item.Article.SourceName} · {when}")],
                         ]);
                     }
 
@@ -154,216 +154,55 @@ internal static class TelegramRenderer
         return paragraphs;
     }
 
-    private static void AddCard(List<Paragraph> paragraphs, ArticleView article, DateTimeOffset now)
+    private static void AddCard(List<TelegramParagraph> paragraphs, ArticleView article, DateTimeOffset now)
     {
         var when = $"{RelativeTime.Format(article.PublishedAt, now)} ({article.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)";
-        List<List<Run>> head =
+        List<List<TelegramRun>> head =
         [
-            [new Run(article.Title, RunStyle.Bold)],
-            [Run.Plain($"#{article.Id} · {article.SourceName} · {when}")],
+            [new TelegramRun(article.Title, TelegramRunStyle.Bold)],
+            [TelegramRun.Plain($"#{article.Id} · {article.SourceName} · {when}")],
         ];
         if (article.Topics.Count > 0)
         {
-            head.Add([new Run("Topics: " + string.Join(", ", article.Topics), RunStyle.Italic)]);
+            head.Add([new TelegramRun("Topics: " + string.Join(", ", article.Topics), TelegramRunStyle.Italic)]);
         }
 
         AddIfAny(paragraphs, head);
         foreach (var line in article.Summary.Split('\n'))
         {
-            AddIfAny(paragraphs, [[Run.Plain(line)]]);
+            AddIfAny(paragraphs, [[TelegramRun.Plain(line)]]);
         }
 
         if (HttpUrl(article.Url) is { } href)
         {
             var host = new Uri(href).Host;
-            AddIfAny(paragraphs, [[new Run("Read it at " + host, RunStyle.Link, href)]]);
+            AddIfAny(paragraphs, [[new TelegramRun("Read it at " + host, TelegramRunStyle.Link, href)]]);
         }
     }
 
-    private static List<Run> EntryLine(ListEntry entry)
+    private static List<TelegramRun> EntryLine(ListEntry entry)
     {
         // Commands stay plain so Telegram makes them tappable.
-        var label = entry.Label.StartsWith('/') ? Run.Plain(entry.Label) : new Run(entry.Label, RunStyle.Bold);
-        return entry.Detail is null ? [label] : [label, Run.Plain(" — " + entry.Detail)];
+        var label = entry.Label.StartsWith('/') ? TelegramRun.Plain(entry.Label) : new TelegramRun(entry.Label, TelegramRunStyle.Bold);
+        return entry.Detail is null ? [label] : [label, TelegramRun.Plain(" — " + entry.Detail)];
     }
 
-    private static Run TitleRun(string title, string url) =>
-        HttpUrl(url) is { } href ? new Run(title, RunStyle.Link, href) : new Run(title, RunStyle.Bold);
+    private static TelegramRun TitleRun(string title, string url) =>
+        HttpUrl(url) is { } href ? new TelegramRun(title, TelegramRunStyle.Link, href) : new TelegramRun(title, TelegramRunStyle.Bold);
 
-    private static void AddIfAny(List<Paragraph> paragraphs, IEnumerable<List<Run>> lines)
+    private static void AddIfAny(List<TelegramParagraph> paragraphs, IEnumerable<List<TelegramRun>> lines)
     {
         var kept = lines
-            .Select(line => line.Select(r => r with { Text = Clean(r.Text) }).Where(r => r.Text.Length > 0).ToList())
+            .Select(line => line.Select(r => r with { Text = ChatText.Clean(r.Text) }).Where(r => r.Text.Length > 0).ToList())
             .Where(line => line.Any(r => !string.IsNullOrWhiteSpace(r.Text)))
             .ToList();
         if (kept.Count > 0)
         {
-            paragraphs.Add(new Paragraph(kept));
+            paragraphs.Add(new TelegramParagraph(kept));
         }
     }
 
-    /// <summary>Packs paragraphs into messages of at most <paramref name="limit"/> visible units, breaking at paragraphs, then lines, then words.</summary>
-    private static List<TelegramText> Split(List<Paragraph> paragraphs, int limit)
-    {
-        var chunks = new List<TelegramText>();
-        var current = new ChunkBuilder();
-
-        void Flush()
-        {
-            if (!current.IsEmpty)
-            {
-                chunks.Add(current.Build());
-                current = new ChunkBuilder();
-            }
-        }
-
-        void Place(List<Run> line, string separator)
-        {
-            if (current.Fits(line, separator, limit))
-            {
-                current.Add(line, separator);
-                return;
-            }
-
-            Flush();
-            if (current.Fits(line, separator, limit))
-            {
-                current.Add(line, separator);
-                return;
-            }
-
-            foreach (var piece in Cut(line, limit))
-            {
-                if (!current.Fits(piece, separator, limit))
-                {
-                    Flush();
-                }
-
-                current.Add(piece, separator);
-            }
-        }
-
-        foreach (var paragraph in paragraphs)
-        {
-            if (current.Fits(paragraph, limit))
-            {
-                current.Add(paragraph);
-                continue;
-            }
-
-            if (!current.IsEmpty && new ChunkBuilder().Fits(paragraph, limit))
-            {
-                Flush();
-                current.Add(paragraph);
-                continue;
-            }
-
-            // The paragraph is larger than a whole message: fall back to line breaks.
-            var separator = "\n\n";
-            foreach (var line in paragraph.Lines)
-            {
-                Place(line, separator);
-                separator = "\n";
-            }
-        }
-
-        Flush();
-        return chunks;
-    }
-
-    /// <summary>Cuts one over-long line into pieces that each fit an empty message, preferring spaces.</summary>
-    private static IEnumerable<List<Run>> Cut(List<Run> line, int limit)
-    {
-        var piece = new List<Run>();
-        var length = 0;
-        foreach (var run in line)
-        {
-            var text = run.Text;
-            while (text.Length > 0)
-            {
-                var room = limit - length;
-                if (piece.Count >= MaxEntities || room <= 0)
-                {
-                    yield return piece;
-                    piece = [];
-                    length = 0;
-                    room = limit;
-                }
-
-                if (text.Length <= room)
-                {
-                    piece.Add(run with { Text = text });
-                    length += text.Length;
-                    break;
-                }
-
-                var take = room;
-                var space = text.LastIndexOf(' ', take - 1, take);
-                if (space > take / 2)
-                {
-                    take = space + 1;
-                }
-                else if (char.IsHighSurrogate(text[take - 1]))
-                {
-                    take--;
-                }
-
-                if (take > 0)
-                {
-                    piece.Add(run with { Text = text[..take] });
-                }
-
-                text = text[take..];
-                yield return piece;
-                piece = [];
-                length = 0;
-            }
-        }
-
-        if (piece.Count > 0)
-        {
-            yield return piece;
-        }
-    }
-
-    /// <summary>Drops lone surrogates and control characters that Telegram would refuse or show as garbage.</summary>
-    private static string Clean(string text)
-    {
-        StringBuilder? builder = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var keep = true;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder?.Append(c).Append(text[i + 1]);
-                    i++;
-                    continue;
-                }
-
-                keep = false;
-            }
-            else if (char.IsLowSurrogate(c) || (char.IsControl(c) && c != '\n' && c != '\t'))
-            {
-                keep = false;
-            }
-
-            if (!keep && builder is null)
-            {
-                builder = new StringBuilder(text.Length).Append(text, 0, i);
-            }
-            else if (keep)
-            {
-                builder?.Append(c);
-            }
-        }
-
-        return builder?.ToString() ?? text;
-    }
-
-    private static string EscapeCore(string text, bool attribute)
+    internal static string EscapeCore(string text, bool attribute)
     {
         if (text.AsSpan().IndexOfAny("&<>\"") < 0)
         {
@@ -384,82 +223,5 @@ internal static class TelegramRenderer
         }
 
         return builder.ToString();
-    }
-
-    private enum RunStyle
-    {
-        Plain,
-        Bold,
-        Italic,
-        Link,
-    }
-
-    private readonly record struct Run(string Text, RunStyle Style, string? Href = null)
-    {
-        public static Run Plain(string text) => new(text, RunStyle.Plain);
-
-        public bool IsEntity => Style != RunStyle.Plain;
-
-        public void AppendHtml(StringBuilder html)
-        {
-            var text = EscapeCore(Text, attribute: false);
-            _ = Style switch
-            {
-                RunStyle.Bold => html.Append("<b>").Append(text).Append("</b>"),
-                RunStyle.Italic => html.Append("<i>").Append(text).Append("</i>"),
-                RunStyle.Link => html.Append("<a href=\"").Append(EscapeCore(Href!, attribute: true)).Append("\">").Append(text).Append("</a>"),
-                _ => html.Append(text),
-            };
-        }
-    }
-
-    private sealed record Paragraph(List<List<Run>> Lines)
-    {
-        public int Length => Lines.Sum(l => l.Sum(r => r.Text.Length)) + Lines.Count - 1;
-
-        public int Entities => Lines.Sum(l => l.Count(r => r.IsEntity));
-    }
-
-    private sealed class ChunkBuilder
-    {
-        private readonly StringBuilder _html = new();
-        private readonly StringBuilder _plain = new();
-        private int _entities;
-
-        public bool IsEmpty => _plain.Length == 0;
-
-        public bool Fits(Paragraph paragraph, int limit) =>
-            Separator("\n\n").Length + _plain.Length + paragraph.Length <= limit && _entities + paragraph.Entities <= MaxEntities;
-
-        public bool Fits(List<Run> line, string separator, int limit) =>
-            Separator(separator).Length + _plain.Length + line.Sum(r => r.Text.Length) <= limit
-            && _entities + line.Count(r => r.IsEntity) <= MaxEntities;
-
-        public void Add(Paragraph paragraph)
-        {
-            var separator = "\n\n";
-            foreach (var line in paragraph.Lines)
-            {
-                Add(line, separator);
-                separator = "\n";
-            }
-        }
-
-        public void Add(List<Run> line, string separator)
-        {
-            var sep = Separator(separator);
-            _html.Append(sep);
-            _plain.Append(sep);
-            foreach (var run in line)
-            {
-                run.AppendHtml(_html);
-                _plain.Append(run.Text);
-                _entities += run.IsEntity ? 1 : 0;
-            }
-        }
-
-        public TelegramText Build() => new(_html.ToString(), _plain.ToString());
-
-        private string Separator(string wanted) => IsEmpty ? string.Empty : wanted;
     }
 }

@@ -5,26 +5,16 @@ using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Discord;
 
-public sealed class DiscordRestClientTests : IAsyncLifetime
+public sealed class DiscordRestClientTests : DiscordRestTests
 {
     private const string One = "100000000000000001";
     private const string Two = "100000000000000002";
-
-    private DiscordRestHarness _harness = null!;
-
-    private FakeDiscordRest Server => _harness.Server;
-
-    private DiscordRestClient Client => _harness.Client;
-
-    public async Task InitializeAsync() => _harness = await DiscordRestHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task EveryRequest_CarriesBotAuthorizationUserAgentAndJsonContentType()
     {
         await Post(One, "hello");
-        await _harness.RunAsync(Client.GetChannelAsync(One, CancellationToken.None));
+        await Harness.RunAsync(Client.GetChannelAsync(One, CancellationToken.None));
 
         var post = Server.Requests[0];
         var get = Server.Requests[1];
@@ -63,7 +53,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         Assert.False(waiting.IsCompleted);
         Assert.Single(Server.Calls("POST", $"/channels/{One}/messages"));
 
-        await _harness.RunAsync(waiting);
+        await Harness.RunAsync(waiting);
         var one = Server.Calls("POST", $"/channels/{One}/messages");
         Assert.True(one[1].At - one[0].At >= TimeSpan.FromSeconds(2));
     }
@@ -75,9 +65,9 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         Server.Script($"PATCH /channels/{One}/messages/{Message}", FakeDiscordAnswer.WithBucket("xyz", 1, 1, 1));
         Server.Script($"POST /channels/{One}/messages/{Message}/crosspost", FakeDiscordAnswer.WithBucket("xyz", 1, 0, 1));
 
-        await _harness.RunAsync(Client.EditMessageAsync(One, Message, Text("edit"), CancellationToken.None));
-        await _harness.RunAsync(Client.CrosspostAsync(One, Message, CancellationToken.None));
-        await _harness.RunAsync(Client.EditMessageAsync(One, Message, Text("edit again"), CancellationToken.None));
+        await Harness.RunAsync(Client.EditMessageAsync(One, Message, Text("edit"), CancellationToken.None));
+        await Harness.RunAsync(Client.CrosspostAsync(One, Message, CancellationToken.None));
+        await Harness.RunAsync(Client.EditMessageAsync(One, Message, Text("edit again"), CancellationToken.None));
 
         var crosspost = Server.Calls("POST", $"/channels/{One}/messages/{Message}/crosspost").Single();
         var secondEdit = Server.Calls("PATCH", $"/channels/{One}/messages/{Message}")[1];
@@ -113,14 +103,14 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         var calls = Server.Calls("POST", $"/channels/{One}/messages");
         Assert.Equal([429, 200], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.3));
-        Assert.Equal(1, _harness.Guard.Count);
+        Assert.Equal(1, Harness.Guard.Count);
     }
 
     [Fact]
     public async Task RouteRateLimit_WaitedOut_IsCountedWithItsWaitInTheMetrics()
     {
-        using var hits = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(_harness.Metrics.Meter, "newsbot.rate_limit.hits");
-        using var waited = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<double>(_harness.Metrics.Meter, "newsbot.rate_limit.wait");
+        using var hits = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(Harness.Metrics.Meter, "newsbot.rate_limit.hits");
+        using var waited = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<double>(Harness.Metrics.Meter, "newsbot.rate_limit.wait");
         Server.Script($"POST /channels/{One}/messages", FakeDiscordAnswer.RateLimited(0.3));
 
         await Post(One, "hello");
@@ -156,7 +146,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         var calls = Server.Calls("POST", $"/channels/{One}/messages");
         Assert.Equal([429, 200], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.5));
-        Assert.Equal(0, _harness.Guard.Count);
+        Assert.Equal(0, Harness.Guard.Count);
     }
 
     [Fact]
@@ -195,12 +185,12 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
         Assert.False(first.IsTransient);
         Assert.False(second.IsTransient);
-        Assert.True(_harness.Shutdown.IsShutDown);
-        Assert.True(_harness.Shutdown.Token.IsCancellationRequested);
+        Assert.True(Harness.Shutdown.IsShutDown);
+        Assert.True(Harness.Shutdown.Token.IsCancellationRequested);
         Assert.Single(Server.Requests);
-        var critical = Assert.Single(_harness.Logs.Collector.GetSnapshot(), r => r.Level == LogLevel.Critical);
+        var critical = Assert.Single(Harness.Logs.Collector.GetSnapshot(), r => r.Level == LogLevel.Critical);
         Assert.Contains("401", critical.Message, StringComparison.Ordinal);
-        Assert.All(_harness.Logs.Collector.GetSnapshot(), r => Assert.DoesNotContain(FakeDiscordRest.Token, r.Message, StringComparison.Ordinal));
+        Assert.All(Harness.Logs.Collector.GetSnapshot(), r => Assert.DoesNotContain(FakeDiscordRest.Token, r.Message, StringComparison.Ordinal));
         Assert.DoesNotContain(FakeDiscordRest.Token, first.ToString(), StringComparison.Ordinal);
     }
 
@@ -244,7 +234,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     {
         Server.Script($"GET /channels/{One}", Enumerable.Range(0, 10).Select(_ => FakeDiscordAnswer.BadGateway()).ToArray());
 
-        var error = await Assert.ThrowsAsync<DiscordUnavailableException>(() => _harness.RunAsync(Client.GetChannelAsync(One, CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<DiscordUnavailableException>(() => Harness.RunAsync(Client.GetChannelAsync(One, CancellationToken.None)));
 
         Assert.True(error.IsTransient);
         Assert.Equal(1 + DiscordRestHarness.FastTuning.ServerErrorRetries, Server.Requests.Count);
@@ -308,10 +298,10 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         await Task.WhenAny(Task.WhenAll(sends), Task.Delay(200));
         Assert.Equal(50, Server.Arrivals);
 
-        await _harness.RunAsync(Task.WhenAll(sends));
+        await Harness.RunAsync(Task.WhenAll(sends));
         // Send times, not arrival times: on a busy machine the fake clock moves on while a request
         // is still in transit, which would make two arrivals look closer than the sends were.
-        var times = _harness.SentAt.Order().ToList();
+        var times = Harness.SentAt.Order().ToList();
         Assert.Equal(120, times.Count);
         for (var i = 50; i < times.Count; i++)
         {
@@ -322,8 +312,8 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task DirectMessageChannel_IsOpenedOncePerPerson()
     {
-        var first = await _harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None));
-        var second = await _harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None));
+        var first = await Harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None));
+        var second = await Harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None));
 
         Assert.Equal(first, second);
         var open = Assert.Single(Server.Calls("POST", "/users/@me/channels"));
@@ -333,7 +323,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task GatewayBot_ReadsTheUrlShardsAndSessionStartLimit()
     {
-        var info = await _harness.RunAsync(Client.GetGatewayBotAsync(CancellationToken.None));
+        var info = await Harness.RunAsync(Client.GetGatewayBotAsync(CancellationToken.None));
 
         Assert.Equal("ws", info.Url.Scheme);
         Assert.Equal(1, info.Shards);
@@ -364,5 +354,5 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     private static DiscordMessage Text(string text) => new() { Content = text };
 
     private Task<string> Post(string channel, string text) =>
-        _harness.RunAsync(Client.CreateMessageAsync(channel, Text(text), patient: true, CancellationToken.None));
+        Harness.RunAsync(Client.CreateMessageAsync(channel, Text(text), patient: true, CancellationToken.None));
 }

@@ -6,24 +6,14 @@ using NewsBot.Tests.Fakes;
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>Rate-limit headers and bodies that are odd, absurd or given only in their epoch form.</summary>
-public sealed class DiscordRestHeaderTests : IAsyncLifetime
+public sealed class DiscordRestHeaderTests : DiscordRestTests
 {
     private const string One = "100000000000000001";
-
-    private DiscordRestHarness _harness = null!;
-
-    private FakeDiscordRest Server => _harness.Server;
-
-    private DiscordRestClient Client => _harness.Client;
-
-    public async Task InitializeAsync() => _harness = await DiscordRestHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task ResetEpochWithoutResetAfter_IsReadOnTheInjectedClock()
     {
-        var reset = (_harness.Clock.GetUtcNow() + TimeSpan.FromSeconds(2)).ToUnixTimeMilliseconds() / 1000.0;
+        var reset = (Harness.Clock.GetUtcNow() + TimeSpan.FromSeconds(2)).ToUnixTimeMilliseconds() / 1000.0;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["X-RateLimit-Bucket"] = "abc",
@@ -93,11 +83,11 @@ public sealed class DiscordRestHeaderTests : IAsyncLifetime
     {
         Server.Script("POST /users/@me/channels", new FakeDiscordAnswer(200, """{"id":"../../channels/1"}"""));
 
-        await Assert.ThrowsAsync<DiscordApiException>(() => _harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None)));
+        await Assert.ThrowsAsync<DiscordApiException>(() => Harness.RunAsync(Client.GetDmChannelAsync("600000000000000600", patient: true, CancellationToken.None)));
 
         Assert.Equal(0, Client.RememberedDmChannels);
     }
 
     private Task<string> Post(string text) =>
-        _harness.RunAsync(Client.CreateMessageAsync(One, new DiscordMessage { Content = text }, patient: true, CancellationToken.None));
+        Harness.RunAsync(Client.CreateMessageAsync(One, new DiscordMessage { Content = text }, patient: true, CancellationToken.None));
 }

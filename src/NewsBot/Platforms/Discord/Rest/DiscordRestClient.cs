@@ -16,50 +16,26 @@ namespace NewsBot.Platforms.Discord.Rest;
 /// times with back-off, refusals thrown as <see cref="DiscordApiException"/>. A 401 shuts
 /// Discord down for good with one log line; the token is never logged or put in a message.
 /// </summary>
-internal sealed class DiscordRestClient : IGatewayBotSource
+internal sealed partial class DiscordRestClient(
+    HttpClient http,
+    IOptions<DiscordOptions> options,
+    DiscordRateLimiter limiter,
+    InvalidRequestGuard guard,
+    DiscordShutdown shutdown,
+    DiscordRestTuning tuning,
+    TimeProvider time,
+    ILogger<DiscordRestClient> logger,
+    NewsBot.Core.Telemetry.NewsBotMetrics? metrics = null) : IGatewayBotSource
 {
     public const string UserAgent = "DiscordBot (https://github.com/newsbot, 1.0)";
 
     /// <summary>The longest wait any rate-limit header or body can ask for; anything beyond is read as this.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
 
-    private readonly HttpClient _http;
-    private readonly Uri _baseUri;
-    private readonly string _authorization;
-    private readonly DiscordRateLimiter _limiter;
-    private readonly InvalidRequestGuard _guard;
-    private readonly DiscordShutdown _shutdown;
-    private readonly DiscordRestTuning _tuning;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DiscordRestClient> _logger;
-    private readonly NewsBot.Core.Telemetry.NewsBotMetrics? _metrics;
+    private readonly Uri _baseUri = BaseUri(options);
+    private readonly string _authorization = "Bot " + options.Value.Token.Trim();
     private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
     private int _guardWarned;
-
-    public DiscordRestClient(
-        HttpClient http,
-        IOptions<DiscordOptions> options,
-        DiscordRateLimiter limiter,
-        InvalidRequestGuard guard,
-        DiscordShutdown shutdown,
-        DiscordRestTuning tuning,
-        TimeProvider time,
-        ILogger<DiscordRestClient> logger,
-        NewsBot.Core.Telemetry.NewsBotMetrics? metrics = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _metrics = metrics;
-        _http = http;
-        var baseUrl = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? DiscordOptions.DefaultApiBaseUrl : options.Value.ApiBaseUrl.Trim();
-        _baseUri = new Uri(baseUrl.TrimEnd('/') + "/");
-        _authorization = "Bot " + options.Value.Token.Trim();
-        _limiter = limiter;
-        _guard = guard;
-        _shutdown = shutdown;
-        _tuning = tuning;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>Posts a message; returns its id. An impatient send never waits: a rate limit comes back as <see cref="DiscordRateLimitedException"/>.</summary>
     public async Task<string> CreateMessageAsync(string channelId, DiscordMessage message, bool patient, CancellationToken cancellationToken)
@@ -108,7 +84,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
             throw new DiscordApiException(200, 0, "the DM channel came back without a usable id", route.Template);
         }
 
-        if (_dmChannels.Count >= _tuning.DmChannelCacheSize)
+        if (_dmChannels.Count >= tuning.DmChannelCacheSize)
         {
             // Discord hands back the same channel when asked again, so forgetting costs one request per person.
             _dmChannels.Clear();
@@ -219,24 +195,24 @@ internal sealed class DiscordRestClient : IGatewayBotSource
         for (var attempt = 0; ; attempt++)
         {
             ThrowIfStopped(route);
-            using var lease = await _limiter.AcquireAsync(route, patient, cancellationToken).ConfigureAwait(false);
+            using var lease = await limiter.AcquireAsync(route, patient, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage response;
             string text;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_tuning.RequestTimeout);
+                timeout.CancelAfter(tuning.RequestTimeout);
                 using var request = CreateRequest(route, payload);
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                 text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 lease.Complete(null);
                 var reason = ex is OperationCanceledException ? "timed out" : "network error";
-                if (patient && (retrySafe || route.IsIdempotent) && attempt < _tuning.ServerErrorRetries)
+                if (patient && (retrySafe || route.IsIdempotent) && attempt < tuning.ServerErrorRetries)
                 {
-                    await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -252,12 +228,12 @@ internal sealed class DiscordRestClient : IGatewayBotSource
                     var limited = ReadRateLimit(response, text);
                     if (!limited.Shared)
                     {
-                        _guard.Record();
+                        guard.Record();
                     }
 
                     if (limited.Global)
                     {
-                        _limiter.PauseAll(limited.RetryAfter);
+                        limiter.PauseAll(limited.RetryAfter);
                         lease.Complete(headers);
                     }
                     else
@@ -265,15 +241,14 @@ internal sealed class DiscordRestClient : IGatewayBotSource
                         lease.Complete(headers with { RouteRetryAfter = limited.RetryAfter });
                     }
 
-                    _logger.LogWarning(
-                        "Discord rate limit on {Route}: wait {Seconds:0.###} s (scope {Scope})", route.Template, limited.RetryAfter.TotalSeconds, limited.Scope ?? (limited.Global ? "global" : "route"));
-                    if (!patient || ++rateLimited > _tuning.RateLimitRetries || limited.RetryAfter > _tuning.MaxRateLimitWait)
+                    LogRateLimited(logger, route.Template, limited.RetryAfter.TotalSeconds, limited.Scope ?? (limited.Global ? "global" : "route"));
+                    if (!patient || ++rateLimited > tuning.RateLimitRetries || limited.RetryAfter > tuning.MaxRateLimitWait)
                     {
                         throw new DiscordRateLimitedException(limited.RetryAfter, limited.Global, route.Template);
                     }
 
                     // Waited out here; a 429 handed back to a push is counted by the dispatcher instead.
-                    _metrics?.RateLimited(NewsBot.Core.Chats.PlatformNames.Discord, limited.Global, limited.RetryAfter);
+                    metrics?.RateLimited(NewsBot.Core.Chats.PlatformNames.Discord, limited.Global, limited.RetryAfter);
                     continue;
                 }
 
@@ -285,7 +260,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
                 if (status == (int)HttpStatusCode.Unauthorized)
                 {
-                    _guard.Record();
+                    guard.Record();
                     TokenRefused();
                     throw new DiscordUnavailableException("Discord refused the bot token (HTTP 401)", isTransient: false);
                 }
@@ -293,10 +268,10 @@ internal sealed class DiscordRestClient : IGatewayBotSource
                 if (status >= 500)
                 {
                     var gatewayTrouble = status is 502 or 503 or 504;
-                    if (patient && (gatewayTrouble || retrySafe || route.IsIdempotent) && attempt < _tuning.ServerErrorRetries)
+                    if (patient && (gatewayTrouble || retrySafe || route.IsIdempotent) && attempt < tuning.ServerErrorRetries)
                     {
-                        _logger.LogInformation("Discord answered HTTP {Status} on {Route}; retrying", status, route.Template);
-                        await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                        LogRetrying(logger, status, route.Template);
+                        await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
 
@@ -305,7 +280,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
                 if (status == (int)HttpStatusCode.Forbidden)
                 {
-                    _guard.Record();
+                    guard.Record();
                 }
 
                 var (code, message) = ReadError(text, response.ReasonPhrase);
@@ -316,18 +291,16 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
     private void ThrowIfStopped(DiscordRoute route)
     {
-        if (_shutdown.IsShutDown)
+        if (shutdown.IsShutDown)
         {
-            throw new DiscordUnavailableException($"Discord is shut down: {_shutdown.Reason}", isTransient: false);
+            throw new DiscordUnavailableException($"Discord is shut down: {shutdown.Reason}", isTransient: false);
         }
 
-        if (_guard.IsOverLimit(out var wait))
+        if (guard.IsOverLimit(out var wait))
         {
             if (Interlocked.Exchange(ref _guardWarned, 1) == 0)
             {
-                _logger.LogError(
-                    "{Count} refused or rate-limited Discord requests in the last {Minutes} minutes; NewsBot sends nothing to Discord for {Seconds:0} s to stay clear of Discord's ban on the address",
-                    _guard.Count, _tuning.InvalidRequestWindow.TotalMinutes, wait.TotalSeconds);
+                LogPaused(logger, guard.Count, tuning.InvalidRequestWindow.TotalMinutes, wait.TotalSeconds);
             }
 
             throw new DiscordRateLimitedException(wait, global: true, route.Template);
@@ -338,10 +311,9 @@ internal sealed class DiscordRestClient : IGatewayBotSource
 
     private void TokenRefused()
     {
-        if (_shutdown.Trip("the bot token was refused (HTTP 401)"))
+        if (shutdown.Trip("the bot token was refused (HTTP 401)"))
         {
-            _logger.LogCritical(
-                "Discord refused the bot token (HTTP 401 Unauthorized). Discord is shut down: nothing more is sent until Discord:Token (Discord__Token) holds a valid token and NewsBot is restarted.");
+            LogTokenRefused(logger);
         }
     }
 
@@ -359,7 +331,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
     }
 
     private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromTicks(_tuning.ServerErrorBackoff.Ticks * (1L << Math.Min(attempt, 10)));
+        TimeSpan.FromTicks(tuning.ServerErrorBackoff.Ticks * (1L << Math.Min(attempt, 10)));
 
     private DiscordRateLimiter.RateLimitHeaders ReadHeaders(HttpResponseMessage response)
     {
@@ -367,7 +339,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
         if (resetAfter is null && Double(response, "X-RateLimit-Reset") is { } epoch && double.IsFinite(epoch))
         {
             // Without Reset-After, the epoch form; a skewed local clock can make it negative.
-            var now = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
             resetAfter = Seconds(Math.Max(0, epoch - now));
         }
 
@@ -403,7 +375,7 @@ internal sealed class DiscordRestClient : IGatewayBotSource
         var retry = Seconds(bodyRetry);
         retry ??= response.Headers.RetryAfter?.Delta is { } delta && delta >= TimeSpan.Zero ? (delta < MaxWait ? delta : MaxWait) : null;
         retry ??= Seconds(Double(response, "Retry-After"));
-        retry ??= _tuning.UnreadableRateLimitWait;
+        retry ??= tuning.UnreadableRateLimitWait;
         var isGlobal = bodyGlobal || headerGlobal || string.Equals(scope, "global", StringComparison.OrdinalIgnoreCase);
         return new RateLimit(retry.Value, isGlobal, string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase), scope);
     }
@@ -472,4 +444,27 @@ internal sealed class DiscordRestClient : IGatewayBotSource
     private static string Token(string token) => Uri.EscapeDataString(token);
 
     private sealed record RateLimit(TimeSpan RetryAfter, bool Global, bool Shared, string? Scope);
+
+    private static Uri BaseUri(IOptions<DiscordOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var baseUrl = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? DiscordOptions.DefaultApiBaseUrl : options.Value.ApiBaseUrl.Trim();
+        return new Uri(baseUrl.TrimEnd('/') + "/");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limit on {Route}: wait {Seconds:0.###} s (scope {Scope})")]
+    private static partial void LogRateLimited(ILogger logger, string route, double seconds, string scope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord answered HTTP {Status} on {Route}; retrying")]
+    private static partial void LogRetrying(ILogger logger, int status, string route);
+
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "{Count} refused or rate-limited Discord requests in the last {Minutes} minutes; NewsBot sends nothing to Discord for {Seconds:0} s to stay clear of Discord's ban on the address")]
+    private static partial void LogPaused(ILogger logger, int count, double minutes, double seconds);
+
+    [LoggerMessage(
+        Level = LogLevel.Critical,
+        Message = "Discord refused the bot token (HTTP 401 Unauthorized). Discord is shut down: nothing more is sent until Discord:Token (Discord__Token) holds a valid token and NewsBot is restarted.")]
+    private static partial void LogTokenRefused(ILogger logger);
 }
