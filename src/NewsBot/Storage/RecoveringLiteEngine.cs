@@ -16,6 +16,13 @@ namespace NewsBot.Storage;
 /// LiteDB binds a transaction to the thread that began it. A thread inside a transaction keeps
 /// talking to the engine it began with, even after a swap: its remaining calls fail, it rolls
 /// back, and none of its writes lands half-done in the new engine.
+/// <para>
+/// LiteDB's engine does not end a transaction that is still open when it is closed, and the
+/// transaction's finalizer then fails on the closed cache ("discarded page must be writable")
+/// on the finalizer thread, which ends the process. So closing waits for the calls and
+/// transactions in progress, and an engine closed while one may still be open is kept
+/// reachable for the life of the process, so that finalizer never runs.
+/// </para>
 /// </remarks>
 internal sealed partial class RecoveringLiteEngine : ILiteEngine
 {
@@ -23,9 +30,16 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
     private readonly string _path;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    /// <summary>How long closing waits for the calls and transactions in progress.</summary>
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Engines closed with a transaction possibly open; never collected, see the remarks.</summary>
+    private static readonly ConcurrentBag<ILiteEngine> ClosedWithOpenTransactions = [];
+
     private readonly ConcurrentDictionary<int, ILiteEngine> _transactions = new();
     private ILiteEngine? _engine;
     private bool _disposed;
+    private int _callsInProgress;
 
     public RecoveringLiteEngine(Func<ILiteEngine> open, string path, ILogger logger)
     {
@@ -44,6 +58,7 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
 
     public bool BeginTrans()
     {
+        Interlocked.Increment(ref _callsInProgress);
         var engine = Current();
         try
         {
@@ -55,6 +70,10 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
         {
             Recover(engine, ex);
             throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _callsInProgress);
         }
     }
 
@@ -88,49 +107,89 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
 
     public bool Pragma(string name, BsonValue value) => Run(e => e.Pragma(name, value));
 
+    /// <summary>
+    /// Refuses new work, lets the calls and transactions in progress finish (up to
+    /// <see cref="CloseGrace"/>), then closes the engine.
+    /// </summary>
     public void Dispose()
     {
         ILiteEngine? engine;
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             engine = _engine;
             _engine = null;
         }
 
-        engine?.Dispose();
+        if (engine is null)
+        {
+            return;
+        }
+
+        var settled = SpinWait.SpinUntil(() => Volatile.Read(ref _callsInProgress) == 0 && _transactions.IsEmpty, CloseGrace);
+        if (!settled)
+        {
+            ClosedWithOpenTransactions.Add(engine);
+        }
+
+        engine.Dispose();
     }
 
     private T Run<T>(Func<ILiteEngine, T> call)
     {
-        var engine = _transactions.TryGetValue(Environment.CurrentManagedThreadId, out var inTransaction) ? inTransaction : Current();
+        Interlocked.Increment(ref _callsInProgress);
+        var engine = _transactions.TryGetValue(Environment.CurrentManagedThreadId, out var inTransaction) ? inTransaction : null;
         try
         {
+            engine ??= Current();
             return call(engine);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (engine is not null)
         {
             Recover(engine, ex);
             throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _callsInProgress);
         }
     }
 
     private bool EndTransaction(Func<ILiteEngine, bool> end)
     {
-        var engine = _transactions.TryRemove(Environment.CurrentManagedThreadId, out var began) ? began : Current();
+        Interlocked.Increment(ref _callsInProgress);
+        ILiteEngine? engine = null;
         try
         {
-            return end(engine);
+            engine = _transactions.TryGetValue(Environment.CurrentManagedThreadId, out var began) ? began : Current();
+            try
+            {
+                return end(engine);
+            }
+            finally
+            {
+                // Removed only once the transaction has ended, so closing waits for it.
+                _transactions.TryRemove(Environment.CurrentManagedThreadId, out _);
+            }
         }
-        catch (IOException ex)
+        catch (IOException ex) when (engine is not null)
         {
             Recover(engine, ex);
             throw;
         }
-        catch (Exception) when (engine != Volatile.Read(ref _engine))
+        catch (Exception) when (engine is not null && engine != Volatile.Read(ref _engine) && !_disposed)
         {
             // The engine this transaction began on was replaced; its writes are gone with it.
             throw new IOException("The database was reopened after a failed write; this transaction was rolled back.");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _callsInProgress);
         }
     }
 
@@ -162,6 +221,9 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
 
             _engine = null;
             LogWriteFailed(_logger, _path, error.Message);
+
+            // Other threads may be inside a transaction on it; see the remarks.
+            ClosedWithOpenTransactions.Add(failed);
             try
             {
                 failed.Dispose();
