@@ -43,6 +43,9 @@ public static class CoreRegistration
         services.AddSingleton<AnnouncementReporter>();
         services.AddSingleton<AnnouncementComposer>();
         services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
+        services.AddSingleton<AdminNotifier>();
+        services.AddSingleton<IAdminNotifier>(sp => sp.GetRequiredService<AdminNotifier>());
+        services.AddSingleton<IOutboxComposer, AdminNoticeComposer>();
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRateLimiter>();

@@ -15,7 +15,10 @@ public static class AnnouncementKeys
 
     public static string ReportReference(int announcementId) => ReportPrefix + Reference(announcementId);
 
-    public static string ReportDedupKey(string chatKey, int announcementId) => $"{chatKey}|announcement-report:{Reference(announcementId)}";
+    public static string ReportDedupKey(string chatKey, int announcementId) => $"{chatKey}|{ReportEvent(announcementId)}";
+
+    /// <summary>The event of the report told through the admin notices (<see cref="IAdminNotifier"/>).</summary>
+    public static string ReportEvent(int announcementId) => "announcement-report:" + Reference(announcementId);
 
     /// <summary>Reads a reference back: the id, and whether it stands for the report.</summary>
     public static bool TryRead(string? reference, out int announcementId, out bool isReport)

@@ -39,7 +39,7 @@ public sealed class AnnouncementReporter(
             }
             else
             {
-                await notifier.NotifyAsync(AnnouncementReports.Delivered(announcement.Id, figures), cancellationToken).ConfigureAwait(false);
+                await notifier.NotifyAsync(AnnouncementKeys.ReportEvent(announcement.Id), AnnouncementReports.Delivered(announcement.Id, figures), cancellationToken).ConfigureAwait(false);
             }
 
             await announcements.MarkDeliveredAsync(announcement.Id, figures, now, cancellationToken).ConfigureAwait(false);

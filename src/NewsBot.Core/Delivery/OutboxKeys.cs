@@ -20,6 +20,10 @@ public static class OutboxKeys
     public static string Announcement(string chatKey, string announcementId) =>
         $"{chatKey}|announcement:{announcementId}";
 
+    /// <summary>One notice about one event to one admin's chat: a second notice about that event adds nothing.</summary>
+    public static string AdminNotice(string chatKey, string eventKey) =>
+        $"{chatKey}|admin-notice:{eventKey}";
+
     /// <summary>The prefix every key of this chat starts with.</summary>
     public static string ChatPrefix(string chatKey) => chatKey + "|";
 }

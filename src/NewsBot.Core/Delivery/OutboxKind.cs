@@ -11,4 +11,7 @@ public enum OutboxKind
 
     /// <summary>An admin's announcement, rendered when it is sent.</summary>
     Announcement,
+
+    /// <summary>A notice to one of the bot's admins (a feed disabled, say); it carries its own words.</summary>
+    AdminNotice,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -159,17 +160,22 @@ internal sealed partial class SourcePoller(
 
         if (disable && !source.AdminsNotified)
         {
-            updated = updated with { AdminsNotified = true };
-            await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+            // Told before the source is saved as told: should the bot stop in between, the next
+            // poll starts from the same stored source, tells under the same event, and adds nothing.
             await admins.NotifyAsync(
+                DisabledEvent(source),
                 $"The source \"{source.Name}\" (#{source.Id}, {source.Url}) was disabled after {failures} failures in a row. Last error: {reason}. " +
                 "Add it again with /feeds add (or list it in configuration) once it works.",
                 cancellationToken).ConfigureAwait(false);
-            return;
+            updated = updated with { AdminsNotified = true };
         }
 
         await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>One disabling of the source: named by the attempt before the one that disabled it, so a later disabling (after the source was listed again) is another event.</summary>
+    private static string DisabledEvent(FeedSource source) =>
+        $"source-disabled:{source.Id.ToString(CultureInfo.InvariantCulture)}:{(source.LastAttemptAt?.ToUnixTimeMilliseconds() ?? 0).ToString(CultureInfo.InvariantCulture)}";
 
     private async Task SaveAsync(FeedSource source, CancellationToken cancellationToken) => await sources.SaveAsync(source, cancellationToken).ConfigureAwait(false);
 

@@ -99,7 +99,6 @@ internal static class NewsBotHost
         builder.Services.AddSingleton<IValidateOptions<NewsBot.Core.Delivery.DeliveryOptions>, DeliveryOptionsValidator>();
 
         builder.Services.AddNewsBotCore();
-        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, ChatAdminNotifier>();
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, ConfiguredAnnouncementChannels>();
         builder.Services.AddLiteDbStorage();
         builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();

@@ -111,6 +111,9 @@ internal sealed class OutboxDocument
     /// <summary>Story entries: (story id, article id) pairs as little-endian int32s, see <see cref="StoryPairs"/>. A fan-out writes one document per chat, and a binary field is several times smaller and quicker to write than two arrays.</summary>
     public byte[]? Stories { get; set; }
     public string? Reference { get; set; }
+
+    /// <summary>Admin notices: their words. Absent from other entries and from databases written before notices were queued.</summary>
+    public string? Text { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }
 

@@ -256,6 +256,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         Kind = entry.Kind.ToString(),
         Stories = StoryPairs.Pack(entry.StoryIds, entry.ArticleIds),
         Reference = entry.Reference,
+        Text = entry.Text,
         State = nameof(OutboxState.Pending),
         Attempts = entry.Attempts,
         NextAttemptAt = Dates.ToStored(entry.NextAttemptAt ?? entry.CreatedAt),
@@ -278,6 +279,9 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             Dates.FromStored(d.NextAttemptAt),
             d.LastError,
             Dates.FromStored(d.CreatedAt),
-            Dates.FromStored(d.SentAt));
+            Dates.FromStored(d.SentAt))
+        {
+            Text = d.Text,
+        };
     }
 }

@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
+using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Subscriptions;
+using NewsBot.Storage;
 using NewsBot.Tests.Fakes;
+using NewsBot.Tests.Feeds;
 
 namespace NewsBot.Tests.Delivery;
 
@@ -17,6 +22,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
     // one-second steps, so an interval it records can come out up to a step short.
     private static readonly TimeSpan ClockStep = TimeSpan.FromSeconds(1);
 
+    private static readonly Dictionary<string, string?> Admin = new() { ["NewsBot:Admins:0"] = "telegram:42" };
     private static readonly FeedSource Wire = new(900, "Wire", "https://wire.example/feed", [], true, null, null, null, 0, 0, null);
     private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _clock = new(TestBot.Now);
@@ -78,6 +84,49 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
             var least = TimeSpan.FromSeconds(10 * Math.Pow(2, i - 1) * 0.75) - ClockStep;
             Assert.True(attempts[i].At - attempts[i - 1].At >= least, $"attempt {i + 1} came {attempts[i].At - attempts[i - 1].At} after the one before; at least {least} expected");
         }
+    }
+
+    [Fact]
+    public async Task FeedDisabled_TheAdminsPrivateChatGetsTheNoticeFromTheDispatcher_AfterTheFloodWaitAskedFor()
+    {
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.StatusCode(500)));
+        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(5));
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new Dictionary<string, string?>(Admin)
+        {
+            ["Feeds:Sources:0:Name"] = "Broken Wire",
+            ["Feeds:Sources:0:Url"] = site.Url("/feed"),
+            ["Feeds:AllowPrivateAddresses"] = "true",
+            ["Feeds:DisableAfterFailures"] = "1",
+        }, _clock);
+
+        await WaitUntilDeliveredAsync(bot, [42]);
+
+        var attempts = _telegram.Calls("sendMessage").Where(r => r.ChatId == 42).OrderBy(r => r.At).ToList();
+        Assert.Equal([429, 200], attempts.Select(r => r.Status));
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(5) - ClockStep, $"the notice was sent again after {attempts[1].At - attempts[0].At}, before the 5 s Telegram asked for");
+        Assert.StartsWith("Admin notice: The source \"Broken Wire\"", attempts[1].Text, StringComparison.Ordinal);
+        var entry = Assert.Single(bot.Get<NewsBotDatabase>().Outbox.Find(o => o.Kind == nameof(OutboxKind.AdminNotice)));
+        Assert.Equal(("telegram:42", nameof(OutboxState.Sent)), (entry.ChatKey, entry.State));
+    }
+
+    [Fact]
+    public async Task AdminNoticeQueuedButNotSent_SurvivesARestart_AndIsSentOnce()
+    {
+        // The clock stands still: the first send after a start waits a pacing slot, so nothing goes.
+        await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path, Admin, _clock, pumpClock: false))
+        {
+            await first.Get<IAdminNotifier>().NotifyAsync("source-disabled:9:0", "The source \"Wire\" was disabled.", CancellationToken.None);
+
+            Assert.Equal(1, await first.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None));
+        }
+
+        Assert.Empty(_telegram.Calls("sendMessage"));
+        await using var second = await TelegramTestHost.StartAsync(_telegram, _data.Path, Admin, _clock);
+
+        await WaitUntilDeliveredAsync(second, [42]);
+
+        Assert.Equal("Admin notice: The source \"Wire\" was disabled.", Assert.Single(_telegram.Calls("sendMessage")).Text);
+        Assert.Equal(new OutboxCounts(0, 1, 0, 0), await second.Get<IOutboxStore>().CountForAsync(OutboxKind.AdminNotice, "source-disabled:9:0", CancellationToken.None));
     }
 
     private static async Task SubscribeAsync(TelegramTestHost bot, IReadOnlyList<int> chats)

@@ -12,9 +12,13 @@ public sealed class DeliveryRig : IDisposable
 {
     private int _links;
 
-    public DeliveryRig(Action<NewsBot.Core.NewsBotOptions>? configure = null)
+    public DeliveryRig(Action<NewsBot.Core.NewsBotOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
-        Bot = new TestBot(configure, services => services.AddSingleton<IChatSender>(Telegram));
+        Bot = new TestBot(configure, s =>
+        {
+            s.AddSingleton<IChatSender>(Telegram);
+            services?.Invoke(s);
+        });
         Wire = Bot.Source("Wire");
     }
 
@@ -36,10 +40,10 @@ public sealed class DeliveryRig : IDisposable
         return new FeedEntry(null, title, link, Bot.Time.GetUtcNow() - (age ?? TimeSpan.FromMinutes(5)), null, null, summary, [], null);
     }
 
-    /// <summary>One dispatch round; the fake clock moves on while the pacer makes it wait.</summary>
-    public async Task<int> DispatchAsync()
+    /// <summary>One dispatch round (for Telegram unless another sender is given); the fake clock moves on while the pacer makes it wait.</summary>
+    public async Task<int> DispatchAsync(IChatSender? sender = null)
     {
-        var round = Bot.Get<DeliveryDispatcher>().DispatchDueAsync(Telegram, CancellationToken.None);
+        var round = Bot.Get<DeliveryDispatcher>().DispatchDueAsync(sender ?? Telegram, CancellationToken.None);
         for (var i = 0; i < 1000 && !round.IsCompleted; i++)
         {
             await Task.Delay(1);

@@ -4,24 +4,26 @@ namespace NewsBot.Tests.Fakes;
 
 public sealed class RecordingAdminNotifier : IAdminNotifier
 {
-    private readonly List<string> _messages = [];
+    private readonly List<(string EventKey, string Message)> _notices = [];
 
-    public IReadOnlyList<string> Messages
+    public IReadOnlyList<string> Messages => [.. Notices.Select(n => n.Message)];
+
+    public IReadOnlyList<(string EventKey, string Message)> Notices
     {
         get
         {
-            lock (_messages)
+            lock (_notices)
             {
-                return [.. _messages];
+                return [.. _notices];
             }
         }
     }
 
-    public Task NotifyAsync(string message, CancellationToken cancellationToken)
+    public Task NotifyAsync(string eventKey, string message, CancellationToken cancellationToken)
     {
-        lock (_messages)
+        lock (_notices)
         {
-            _messages.Add(message);
+            _notices.Add((eventKey, message));
         }
 
         return Task.CompletedTask;

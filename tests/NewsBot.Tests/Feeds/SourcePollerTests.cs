@@ -203,6 +203,34 @@ public sealed class SourcePollerTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_DisablingRunAgainAfterAStopBeforeTheSave_TellsAboutTheSameEvent_ALaterDisablingAboutAnother()
+    {
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.StatusCode(500)));
+        var source = await _polling.AddAsync(site.Url("/feed"), "Broken Wire");
+        await _polling.PollAsync(source);
+        _polling.Bot.Time.Advance(TimeSpan.FromMinutes(5));
+        var beforeTheLast = await _polling.PollAsync(source);
+        _polling.Bot.Time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.False((await _polling.PollAsync(source)).Enabled);
+        // As if the bot had stopped after telling the admins and before saving the source.
+        await _polling.Sources.SaveAsync(beforeTheLast, CancellationToken.None);
+        Assert.False((await _polling.PollAsync(source)).Enabled);
+
+        await _polling.AddAsync(site.Url("/feed"), "Broken Wire");
+        for (var i = 0; i < 3; i++)
+        {
+            _polling.Bot.Time.Advance(TimeSpan.FromHours(1));
+            await _polling.PollAsync(source);
+        }
+
+        var told = _polling.Admins.Notices.Select(n => n.EventKey).ToList();
+        Assert.Equal(3, told.Count);
+        Assert.Equal(told[0], told[1]);
+        Assert.NotEqual(told[0], told[2]);
+    }
+
+    [Fact]
     public async Task Poll_ServiceUnavailableWithRetryAfter_WaitsAsLongAsAsked()
     {
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", (HttpContext c) =>
