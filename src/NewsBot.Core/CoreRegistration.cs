@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
@@ -16,9 +18,17 @@ namespace NewsBot.Core;
 
 public static class CoreRegistration
 {
-    /// <summary>The command core: index, ingest, handlers and router. Stores come from the storage adapter.</summary>
-    public static IServiceCollection AddNewsBotCore(this IServiceCollection services)
+    /// <summary>
+    /// The <c>NewsBot</c> section (bound and checked at start) and the command core: index,
+    /// ingest, chats, subscriptions, digests, announcements, handlers and router. Stores come
+    /// from the storage adapter, pushes from <see cref="DeliveryRegistration.AddDelivery"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddNewsBotCore(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<NewsBotMetrics>();
@@ -29,10 +39,6 @@ public static class CoreRegistration
         services.AddSingleton<ChatLifecycle>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<SubscriptionMatcher>();
-        services.AddOptions<DeliveryOptions>();
-        services.AddSingleton<DeliveryPlanner>();
-        services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
-        services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DigestScheduler>();
@@ -71,6 +77,6 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, FeedsHandler>();
         services.AddSingleton<ICommandHandler, AnnounceHandler>();
         services.AddSingleton<ICommandHandler, AnnouncementsHandler>();
-        return services;
+        return builder;
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsBot.Core;
 
 /// <summary>The <c>NewsBot</c> configuration section.</summary>
@@ -8,7 +6,6 @@ public sealed class NewsBotOptions
     public const string SectionName = "NewsBot";
 
     /// <summary>Folder of the database file; relative paths are taken from the working directory.</summary>
-    [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>People who may use admin commands, as <c>platform:id</c>.</summary>
@@ -27,6 +24,5 @@ public sealed class NewsBotOptions
     public int CommandsPerMinute { get; set; } = 20;
 
     /// <summary>Articles per page in lists.</summary>
-    [Range(1, 20)]
     public int PageSize { get; set; } = 5;
 }

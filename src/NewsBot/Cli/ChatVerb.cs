@@ -7,12 +7,16 @@ namespace NewsBot.Cli;
 
 internal static class ChatVerb
 {
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The bot as a chat in this terminal, from <paramref name="builder"/>'s configuration when
+    /// <c>run</c> has read it already, else from a fresh read.
+    /// </summary>
+    public static async Task<int> RunAsync(HostApplicationBuilder? builder, CancellationToken cancellationToken)
     {
         IHost? host = null;
         try
         {
-            host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
+            host = (builder ?? NewsBotHost.CreateBuilder()).AddNewsBot(HostMode.TerminalChat).Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

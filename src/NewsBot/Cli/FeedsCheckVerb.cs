@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using NewsBot.Feeds;
 using NewsBot.Hosting;
 
@@ -12,16 +8,13 @@ internal static class FeedsCheckVerb
 {
     public static async Task<int> RunAsync(string target, bool json, CancellationToken cancellationToken)
     {
-        // Only the feed services are needed: no database, so this works beside a running bot.
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables();
-        builder.Logging.AddSimpleConsole();
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddFeeds();
-
         try
         {
+            // The configuration every verb reads, but only the feed services: no database, so
+            // this works beside a running bot.
+            var builder = NewsBotHost.CreateBuilder();
+            builder.AddNewsBotLogging(HostMode.TerminalChat);
+            builder.AddFeeds();
             using var host = builder.Build();
             var check = host.Services.GetRequiredService<FeedCheck>();
 

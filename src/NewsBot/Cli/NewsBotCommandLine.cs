@@ -16,7 +16,7 @@ internal static class NewsBotCommandLine
         root.SetAction((_, ct) => RunVerb.RunAsync(ct));
 
         var chat = new Command("chat", "Chat with the bot in this terminal. With piped input: one command per line, each answer printed, exit at end of input.");
-        chat.SetAction((_, ct) => ChatVerb.RunAsync(ct));
+        chat.SetAction((_, ct) => ChatVerb.RunAsync(builder: null, ct));
 
         var target = new Argument<string>("url-or-file") { Description = "An http(s) URL or a path to a feed file" };
         var json = new Option<bool>("--json") { Description = "One JSON object per item per line (problems go to standard error)" };

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,29 +11,38 @@ internal static class RunVerb
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddNewsBotConfiguration(NewsBotHost.EnvironmentName).Build();
-
-        var hasTelegram = TelegramRegistration.IsConfigured(configuration);
-        var hasDiscord = DiscordRegistration.IsConfigured(configuration);
-        if (hasTelegram || hasDiscord)
+        // The configuration is read once, and what it says decides the mode: a token set in
+        // appsettings.{Environment}.json, user secrets or a credential file counts like any other.
+        HostApplicationBuilder builder;
+        try
         {
-            return await ServeAsync(cancellationToken).ConfigureAwait(false);
+            builder = NewsBotHost.CreateBuilder();
+        }
+        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
+        {
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+            return StartupFailure.ExitCode;
+        }
+
+        if (NewsBotHost.HasPlatform(builder.Configuration))
+        {
+            return await ServeAsync(builder, cancellationToken).ConfigureAwait(false);
         }
 
         await Console.Error.WriteLineAsync(
             "No Telegram or Discord token is configured, so NewsBot starts as a chat in this terminal.\n" +
             "To put it on Telegram, set Telegram__Token (environment) or run: dotnet user-secrets set Telegram:Token <token> --project src/NewsBot\n" +
             "For Discord, set Discord__Token the same way. See README.md.").ConfigureAwait(false);
-        return await ChatVerb.RunAsync(cancellationToken).ConfigureAwait(false);
+        return await ChatVerb.RunAsync(builder, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs every configured platform until Ctrl+C (or SIGTERM from a service manager).</summary>
-    private static async Task<int> ServeAsync(CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(HostApplicationBuilder builder, CancellationToken cancellationToken)
     {
         IHost? host = null;
         try
         {
-            host = NewsBotHost.CreateBuilder(HostMode.Service).Build();
+            host = builder.AddNewsBot(HostMode.Service).Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

@@ -16,6 +16,11 @@ internal static class StartupFailure
                 message = "NewsBot cannot start: the configuration has problems.\n  " + string.Join("\n  ", options.Failures) +
                           "\nFix them in appsettings.json or override them with environment variables (Section__Key).";
                 return true;
+            case InvalidDataException { InnerException: { } cause } settingsFile:
+                // "Failed to load configuration from file '…'." around the parser's own words,
+                // which hold the line and the position.
+                message = "NewsBot cannot start: " + settingsFile.Message + " " + Innermost(cause).Message;
+                return true;
             case DatabaseUnavailableException database:
                 message = "NewsBot cannot start: " + database.Message;
                 return true;
@@ -27,5 +32,15 @@ internal static class StartupFailure
                 message = string.Empty;
                 return false;
         }
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is { } inner)
+        {
+            exception = inner;
+        }
+
+        return exception;
     }
 }

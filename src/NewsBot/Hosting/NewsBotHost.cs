@@ -1,27 +1,22 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 using NewsBot.Core;
+using NewsBot.Core.Delivery;
 using NewsBot.Feeds;
 using NewsBot.Monitoring;
 using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
-using NewsBot.Platforms.Terminal;
 using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 
-/// <summary>The composition root: configuration, logging, options and every service.</summary>
+/// <summary>The composition root: the configuration, then each area's own registration.</summary>
 internal static class NewsBotHost
 {
     /// <summary>DOTNET_ENVIRONMENT, Production when unset; <c>dotnet run</c> sets Development (launchSettings.json).</summary>
     public static string EnvironmentName =>
         Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } name ? name : Environments.Production;
-
-    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     /// <summary>
     /// How long stopping may take: sends already on their way finish, the rest stays queued.
@@ -61,7 +56,12 @@ internal static class NewsBotHost
         return configuration.AddEnvironmentVariables().AddServiceCredentials();
     }
 
-    public static HostApplicationBuilder CreateBuilder(HostMode mode, Action<IConfigurationBuilder>? configure = null)
+    /// <summary>
+    /// A builder holding the configuration only (<see cref="AddNewsBotConfiguration"/>, then
+    /// <paramref name="configure"/>); a file that cannot be read throws here, before anything
+    /// else is set up. <see cref="AddNewsBot"/> adds the services.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(Action<IConfigurationBuilder>? configure = null)
     {
         var environment = EnvironmentName;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -73,60 +73,40 @@ internal static class NewsBotHost
 
         builder.Configuration.AddNewsBotConfiguration(environment);
         configure?.Invoke(builder.Configuration);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        return builder;
+    }
 
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        ConsoleLogFormat.AddConsole(builder.Logging, builder.Configuration);
-        builder.Services.Configure<ConsoleLoggerOptions>(o =>
-        {
-            // Standard output belongs to the chat transcript; logs always go to standard error.
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
-        });
-        if (mode == HostMode.TerminalChat)
-        {
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-        }
+    /// <summary>The whole bot for <paramref name="mode"/>: the configuration, then every area.</summary>
+    public static HostApplicationBuilder CreateBuilder(HostMode mode, Action<IConfigurationBuilder>? configure = null) =>
+        CreateBuilder(configure).AddNewsBot(mode);
 
-        // The host logs a failed start with its stack trace ("Hosting failed to start"); the
-        // command line already says what went wrong in words, naming the setting or file. A
-        // background service that crashes is still logged: at Critical, with its exception.
-        builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(HostCategory, LogLevel.Critical);
+    /// <summary>Whether a Telegram or Discord token is configured, which makes <c>run</c> serve them.</summary>
+    public static bool HasPlatform(IConfiguration configuration) =>
+        TelegramRegistration.IsConfigured(configuration) || DiscordRegistration.IsConfigured(configuration);
 
-        builder.Services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>();
-        builder.Services.AddOptions<NewsBot.Core.Delivery.DeliveryOptions>().BindConfiguration(NewsBot.Core.Delivery.DeliveryOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<NewsBot.Core.Delivery.DeliveryOptions>, DeliveryOptionsValidator>();
-
-        builder.Services.AddNewsBotCore();
-        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, ConfiguredAnnouncementChannels>();
-        builder.Services.AddLiteDbStorage();
-        builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
+    /// <summary>
+    /// Every area, each binding and checking its own options. The platforms serve in
+    /// <see cref="HostMode.Service"/> only; monitoring comes last, so the platforms' readiness
+    /// checks join it.
+    /// </summary>
+    public static HostApplicationBuilder AddNewsBot(this HostApplicationBuilder builder, HostMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddNewsBotLogging(mode);
+        builder.AddNewsBotCore();
+        builder.AddDelivery();
+        builder.AddStorage();
         builder.AddFeeds();
-
-        // Order matters: the index is filled before sources are read, and both before any chat.
-        builder.Services.AddHostedService<ArticleIndexLoader>();
-        builder.Services.AddHostedService<SubscriptionIndexLoader>();
-        builder.Services.AddHostedService<ChatCacheLoader>();
-        builder.Services.AddHostedService<FeedPollingService>();
-        builder.Services.AddHostedService<RetentionService>();
-        builder.Services.AddHostedService<DeliveryService>();
-        builder.Services.AddHostedService<DigestService>();
-        builder.Services.AddHostedService<AnnouncementService>();
-        builder.Services.AddSingleton<TerminalChat>();
+        builder.AddHosting(mode);
         if (mode == HostMode.Service)
         {
-            // The terminal chat is a session at a desk; scheduled backups belong to the service.
-            builder.Services.AddSingleton<BackupService>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
             builder.AddTelegram();
             builder.AddDiscord();
         }
 
         builder.AddMonitoring();
 
-        builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(new ServiceProviderOptions
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions
         {
             ValidateOnBuild = true,
             ValidateScopes = true,

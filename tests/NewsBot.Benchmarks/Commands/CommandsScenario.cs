@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsBot.Benchmarks.Data;
@@ -129,7 +130,8 @@ internal static class CommandsScenario
             Progress($"start-up took {startup.Total.TotalSeconds:0.00} s ({startup.Indexed:N0} articles indexed)");
 
             // 3. The real services around the database and index just opened.
-            using var services = Compose(folder, database, index);
+            using var host = Compose(folder, database, index);
+            var services = host.Services;
             var router = services.GetRequiredService<CommandRouter>();
             var workload = new CommandWorkload(vocabulary, settings.Articles, settings.Users, settings.BookmarksPerUser, PageSize);
             var random = new Random(settings.Seed + 2);
@@ -221,39 +223,24 @@ internal static class CommandsScenario
         }
     }
 
-    private static ServiceProvider Compose(string dataDirectory, NewsBotDatabase database, ArticleIndex index)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(TimeProvider.System);
-        services.AddOptions<NewsBotOptions>().Configure(o =>
+    private static IHost Compose(string dataDirectory, NewsBotDatabase database, ArticleIndex index) =>
+        BotComposition.Create(dataDirectory, o =>
         {
-            o.DataDirectory = dataDirectory;
             o.PageSize = PageSize;
             o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
 
             // The synthetic people send their commands back to back; with few of them (a quick
-            // run) the per-person limit would answer "slow down" instead. It still runs its check.
+            // run) the per-person limit would answer "slow down" instead. It still runs its check,
+            // at the most the settings allow.
             o.CommandBurst = 1_000;
-            o.CommandsPerMinute = 1_000_000;
+            o.CommandsPerMinute = 6_000;
+        }, services =>
+        {
+            // The instances start-up just opened and filled, as the app has them once
+            // ArticleIndexLoader ran. The container does not dispose them.
+            services.AddSingleton(database);
+            services.AddSingleton(index);
         });
-        services.AddNewsBotCore();
-        services.AddLiteDbStorage();
-
-        // /feeds is not timed; its handler still needs a probe to be constructed.
-        services.AddSingleton<IFeedProbe, NoFeedProbe>();
-
-        // Nor are announcements; their handlers need somewhere to report and a channel list.
-        services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, NewsBot.Benchmarks.Ingest.CountingAdminNotifier>();
-        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, NoAnnouncementChannels>();
-
-        // The instances start-up just opened and filled, as the app has them once ArticleIndexLoader ran.
-        // Registered last, they win over the registrations above; the container does not dispose them.
-        services.AddSingleton(database);
-        services.AddSingleton(index);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
 
     /// <summary>
     /// Sends one message from every person the benchmark will use. The router records a chat and
@@ -381,16 +368,6 @@ internal static class CommandsScenario
     private static void Progress(string line) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
 
-    private sealed class NoFeedProbe : IFeedProbe
-    {
-        public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
-            Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
-    }
-
     private sealed record TimedSeries(LatencySummary Latency, IReadOnlyList<IReadOnlyList<int>> Answers, IReadOnlyList<int> Totals, int Problems, string? FirstProblem);
 
-    private sealed class NoAnnouncementChannels : NewsBot.Core.Announcements.IAnnouncementChannels
-    {
-        public IReadOnlyList<NewsBot.Core.Chats.ChatAddress> All => [];
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,8 @@ internal static class FanoutScenario
         using var sampler = new MemorySampler(TimeSpan.FromMilliseconds(20));
         sampler.Restart();
 
-        using var services = Compose(folder, database);
+        using var host = Compose(folder, database);
+        var services = host.Services;
         var chats = services.GetRequiredService<ChatLifecycle>();
         var matcher = services.GetRequiredService<SubscriptionMatcher>();
         var planner = services.GetRequiredService<DeliveryPlanner>();
@@ -133,7 +135,7 @@ internal static class FanoutScenario
     }
 
     /// <summary>The dispatcher against a platform without ceilings, then the same sends straight from a loop (the baseline: the platform's own speed).</summary>
-    private static async Task<LiftedResult> DispatchLiftedAsync(ServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
+    private static async Task<LiftedResult> DispatchLiftedAsync(IServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
     {
         await using var platform = await FakePlatform.StartAsync(null);
         using var http = new HttpClient { BaseAddress = platform.BaseUri };
@@ -178,7 +180,7 @@ internal static class FanoutScenario
         return new LiftedResult(sent, elapsed, raw, options.MaxConcurrentSends);
     }
 
-    private static async Task<PacedResult> DispatchPacedAsync(ServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
+    private static async Task<PacedResult> DispatchPacedAsync(IServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
     {
         var ceilings = PacingLimits.Telegram;
         await using var platform = await FakePlatform.StartAsync(ceilings);
@@ -205,7 +207,7 @@ internal static class FanoutScenario
         return result;
     }
 
-    private static DeliveryDispatcher Dispatcher(ServiceProvider services, DeliveryOptions options) => new(
+    private static DeliveryDispatcher Dispatcher(IServiceProvider services, DeliveryOptions options) => new(
         services.GetRequiredService<IOutboxStore>(),
         services.GetRequiredService<IArticleStore>(),
         services.GetRequiredService<ChatLifecycle>(),
@@ -215,41 +217,14 @@ internal static class FanoutScenario
         TimeProvider.System,
         NullLogger<DeliveryDispatcher>.Instance);
 
-    private static ServiceProvider Compose(string dataDirectory, NewsBotDatabase database)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(TimeProvider.System);
-        services.AddOptions<NewsBotOptions>().Configure(o =>
-        {
-            o.DataDirectory = dataDirectory;
-            o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
-        });
-        services.AddNewsBotCore();
-        services.AddLiteDbStorage();
-
-        // Neither feeds nor announcements are timed; their services still need these to be constructed.
-        services.AddSingleton<IFeedProbe, NoFeedProbe>();
-        services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier, NewsBot.Benchmarks.Ingest.CountingAdminNotifier>();
-        services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels, NoAnnouncementChannels>();
-        services.AddSingleton(database);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static IHost Compose(string dataDirectory, NewsBotDatabase database) =>
+        BotComposition.Create(
+            dataDirectory,
+            o => o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase),
+            services => services.AddSingleton(database));
 
     private static void Progress(string line) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
-
-    private sealed class NoFeedProbe : IFeedProbe
-    {
-        public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
-            Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
-    }
-
-    private sealed class NoAnnouncementChannels : NewsBot.Core.Announcements.IAnnouncementChannels
-    {
-        public IReadOnlyList<ChatAddress> All => [];
-    }
 }
 
 internal sealed record LiftedResult(int Sent, TimeSpan Elapsed, TimeSpan RawElapsed, int InFlight)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Delivery;
 using NewsBot.Core.Search;
 using NewsBot.Feeds;
 using NewsBot.Storage;
@@ -14,7 +16,8 @@ using NewsBot.Testing;
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>
-/// The real poller without the host, composed the way the tests' PollingHarness does it: the
+/// The real poller without the host, composed through the bot's own registrations
+/// (<see cref="BotComposition"/>) with what the tests' PollingHarness adds: the
 /// production <see cref="FeedFetcher"/> over its own <see cref="System.Net.Http.SocketsHttpHandler"/>
 /// (<see cref="GuardedConnector.CreateHandler"/>), <see cref="FeedParser"/>, <see cref="ArticleIngestor"/>
 /// with the topic classifier and the in-memory index, the LiteDB stores on a database in
@@ -26,7 +29,7 @@ namespace NewsBot.Benchmarks.Ingest;
 internal sealed class PollerRig : IDisposable
 {
     private readonly SocketsHttpHandler _handler;
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
 
     public PollerRig(string dataDirectory, ManualClock clock, FeedsOptions options, IReadOnlyDictionary<string, List<string>> topics)
     {
@@ -37,37 +40,31 @@ internal sealed class PollerRig : IDisposable
             new SingleHandlerHttpClientFactory(_handler), monitor, new StandInHostEnvironment(dataDirectory, "NewsBot.Benchmarks", Environments.Production),
             TimeProvider.System, NullLogger<FeedFetcher>.Instance);
 
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddOptions<NewsBotOptions>().Configure(o =>
-        {
-            o.DataDirectory = dataDirectory;
-            o.Topics = topics.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
-        });
+        _host = BotComposition.Create(
+            dataDirectory,
+            o => o.Topics = topics.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase),
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
 
-        // What AddNewsBotCore and AddLiteDbStorage register for ingestion, with the stores timed.
-        services.AddSingleton(sp => NewsBotDatabase.Open(sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory));
-        services.AddSingleton<LiteDbArticleStore>();
-        services.AddSingleton<LiteDbSourceStore>();
-        services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
-        services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
-        services.AddMetrics();
-        services.AddSingleton<NewsBot.Core.Telemetry.NewsBotMetrics>();
-        services.AddSingleton<ArticleIndex>();
-        services.AddSingleton<TopicClassifier>();
-        services.AddSingleton<ArticleIngestor>();
+                // The stores the poller and the ingestor write, timed.
+                services.AddSingleton<LiteDbSourceStore>();
+                services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
+                services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
 
-        // What PollingHarness registers on top.
-        services.AddSingleton<IOptionsMonitor<FeedsOptions>>(monitor);
-        services.AddSingleton<IOptions<FeedsOptions>>(Microsoft.Extensions.Options.Options.Create(options));
-        services.AddSingleton(Fetcher);
-        services.AddSingleton<FeedParser>();
-        services.AddSingleton<IAdminNotifier>(Admins);
-        services.AddSingleton<SourcePoller>();
-        services.AddSingleton<FeedPollingService>();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+                // Reading is measured here, planning pushes in the fanout scenario: with no
+                // subscriptions the planner would only add its own bookkeeping to each batch.
+                services.RemoveAll<INewArticlesObserver>();
+
+                // What PollingHarness registers on top.
+                services.AddSingleton<IOptionsMonitor<FeedsOptions>>(monitor);
+                services.AddSingleton<IOptions<FeedsOptions>>(Microsoft.Extensions.Options.Options.Create(options));
+                services.AddSingleton(Fetcher);
+                services.AddSingleton<FeedParser>();
+                services.AddSingleton<IAdminNotifier>(Admins);
+                services.AddSingleton<SourcePoller>();
+                services.AddSingleton<FeedPollingService>();
+            });
     }
 
     public FeedsOptions Options { get; }
@@ -78,19 +75,19 @@ internal sealed class PollerRig : IDisposable
 
     public FeedFetcher Fetcher { get; }
 
-    public FeedPollingService Scheduler => _services.GetRequiredService<FeedPollingService>();
+    public FeedPollingService Scheduler => _host.Services.GetRequiredService<FeedPollingService>();
 
-    public ISourceStore Sources => _services.GetRequiredService<ISourceStore>();
+    public ISourceStore Sources => _host.Services.GetRequiredService<ISourceStore>();
 
-    public IArticleStore Articles => _services.GetRequiredService<IArticleStore>();
+    public IArticleStore Articles => _host.Services.GetRequiredService<IArticleStore>();
 
-    public ArticleIndex Index => _services.GetRequiredService<ArticleIndex>();
+    public ArticleIndex Index => _host.Services.GetRequiredService<ArticleIndex>();
 
-    public NewsBotDatabase Database => _services.GetRequiredService<NewsBotDatabase>();
+    public NewsBotDatabase Database => _host.Services.GetRequiredService<NewsBotDatabase>();
 
     public void Dispose()
     {
-        _services.Dispose();
+        _host.Dispose();
         _handler.Dispose();
     }
 }

@@ -1,12 +1,12 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
+using NewsBot.Core.Delivery;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
 using NewsBot.Platforms.Terminal;
@@ -23,16 +23,29 @@ public sealed class TestBot : IDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory _directory = new();
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
 
-    public TestBot(Action<NewsBotOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Composed the way the host composes the bot (<c>AddNewsBotCore</c>, <c>AddDelivery</c>,
+    /// <c>AddStorage</c>), with stand-ins for the feed probe, the admins and the announcement
+    /// channels. <paramref name="settings"/> are configuration keys as in appsettings.json;
+    /// <paramref name="compose"/> adds areas (a platform, say); <paramref name="services"/> swaps
+    /// in test doubles last. Nothing starts: the hosted services are not registered.
+    /// </summary>
+    public TestBot(
+        Action<NewsBotOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IHostApplicationBuilder>? compose = null)
     {
         Time = new FakeTimeProvider(Now);
-        var collection = new ServiceCollection();
-        collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        collection.AddSingleton<TimeProvider>(Time);
-        collection.AddOptions<NewsBotOptions>().Configure(o =>
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory.Path });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.AddNewsBotCore();
+        builder.AddDelivery();
+        builder.AddStorage();
+        builder.Services.Configure<NewsBotOptions>(o =>
         {
             o.DataDirectory = _directory.Path;
             o.PageSize = 5;
@@ -44,13 +57,13 @@ public sealed class TestBot : IDisposable
             };
             configure?.Invoke(o);
         });
-        collection.AddNewsBotCore();
-        collection.AddLiteDbStorage();
-        collection.AddSingleton<NewsBot.Core.Articles.IFeedProbe>(Probe);
-        collection.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier>(Admins);
-        collection.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels>(Channels);
-        services?.Invoke(collection);
-        _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        builder.Services.AddSingleton<NewsBot.Core.Articles.IFeedProbe>(Probe);
+        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier>(Admins);
+        builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels>(Channels);
+        compose?.Invoke(builder);
+        services?.Invoke(builder.Services);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true }));
+        _host = builder.Build();
     }
 
     public FakeTimeProvider Time { get; }
@@ -63,7 +76,7 @@ public sealed class TestBot : IDisposable
 
     public string DataDirectory => _directory.Path;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>
     /// A configured source. Synchronous so fixtures can add one in their constructors: the
@@ -94,7 +107,7 @@ public sealed class TestBot : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        _host.Dispose();
         _directory.Dispose();
     }
 

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core.Announcements;
 using NewsBot.Core.Chats;
 using NewsBot.Hosting;
+using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Hosting;
 
@@ -9,15 +12,13 @@ public sealed class ConfiguredAnnouncementChannelsTests
     [Fact]
     public void Channels_OfBothPlatforms_BecomeChatAddresses()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var channels = ChannelsOf(new Dictionary<string, string?>
         {
             ["Telegram:AnnouncementChannels:0"] = "@newsbot_news",
             ["Telegram:AnnouncementChannels:1"] = " -1001234567890 ",
             ["Discord:AnnouncementChannels:0"] = "81234",
             ["Discord:AnnouncementChannels:1"] = "",
-        }).Build();
-
-        var channels = new ConfiguredAnnouncementChannels(configuration).All;
+        });
 
         Assert.Equal(
             [new ChatAddress("telegram", "@newsbot_news"), new ChatAddress("telegram", "-1001234567890"), new ChatAddress("discord", "81234")],
@@ -27,6 +28,15 @@ public sealed class ConfiguredAnnouncementChannelsTests
     [Fact]
     public void NoChannelsConfigured_MeansNone()
     {
-        Assert.Empty(new ConfiguredAnnouncementChannels(new ConfigurationBuilder().Build()).All);
+        Assert.Empty(ChannelsOf([]));
+    }
+
+    /// <summary>The channels as the service host reads them, through the platforms' bound options.</summary>
+    private static IReadOnlyList<ChatAddress> ChannelsOf(Dictionary<string, string?> settings)
+    {
+        using var data = new TempDirectory();
+        settings["NewsBot:DataDirectory"] = data.Path;
+        using var host = NewsBotHost.CreateBuilder(HostMode.Service, c => c.AddInMemoryCollection(settings)).Build();
+        return host.Services.GetRequiredService<IAnnouncementChannels>().All;
     }
 }

@@ -11,7 +11,11 @@ using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Platforms.Discord;
 
-/// <summary>Adds the Discord adapter's REST side to the host when <c>Discord:Token</c> is set; otherwise adds nothing.</summary>
+/// <summary>
+/// Binds the <c>Discord</c> section (its announcement channels are read from it) and, when
+/// <c>Discord:Token</c> is set, checks it at start and adds the adapter: the REST side and the
+/// gateway.
+/// </summary>
 internal static class DiscordRegistration
 {
     public const string HttpClientName = "discord";
@@ -22,23 +26,24 @@ internal static class DiscordRegistration
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName);
         if (IsConfigured(builder.Configuration))
         {
-            builder.Services.AddDiscordServices();
-            builder.Services.AddDiscordGateway();
+            options.ValidateOnStart();
+            AddServices(builder.Services);
+            AddGateway(builder.Services);
         }
 
         return builder;
     }
 
     /// <summary>The gateway connection and the hosted service that runs it for the host's lifetime.</summary>
-    public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
+    private static void AddGateway(IServiceCollection services)
     {
         services.TryAddSingleton(new GatewayTimings());
         services.AddSingleton<DiscordGatewayClient>();
         services.AddSingleton<DiscordBotService>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordBotService>());
-        return services;
     }
 
     /// <summary>
@@ -47,9 +52,8 @@ internal static class DiscordRegistration
     /// gateway's dispatch handler (<see cref="IDiscordDispatchHandler"/>), plus
     /// <see cref="IGatewayBotSource"/> for the gateway's discovery.
     /// </summary>
-    public static IServiceCollection AddDiscordServices(this IServiceCollection services)
+    private static void AddServices(IServiceCollection services)
     {
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DiscordRestTuning());
@@ -83,6 +87,5 @@ internal static class DiscordRegistration
         services.AddSingleton<DiscordInteractionResponder>();
         services.AddSingleton<DiscordDispatchHandler>();
         services.AddSingleton<IDiscordDispatchHandler>(provider => provider.GetRequiredService<DiscordDispatchHandler>());
-        return services;
     }
 }

@@ -8,7 +8,10 @@ using Telegram.Bot;
 
 namespace NewsBot.Platforms.Telegram;
 
-/// <summary>Adds the Telegram adapter to the host when <c>Telegram:Token</c> is set; otherwise adds nothing.</summary>
+/// <summary>
+/// Binds the <c>Telegram</c> section (its announcement channels are read from it) and, when
+/// <c>Telegram:Token</c> is set, checks it at start and adds the adapter.
+/// </summary>
 internal static class TelegramRegistration
 {
     public const string HttpClientName = "telegram";
@@ -19,13 +22,14 @@ internal static class TelegramRegistration
     public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
         if (!IsConfigured(builder.Configuration))
         {
             return builder;
         }
 
-        var services = builder.Services;
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
+        options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

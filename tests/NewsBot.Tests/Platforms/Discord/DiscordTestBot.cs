@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Articles;
 using NewsBot.Platforms.Discord;
@@ -41,11 +40,8 @@ public sealed class DiscordTestBot : IAsyncDisposable
             ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
             ["Discord:GuildId"] = guildId,
         };
-        var bot = new TestBot(services: services =>
+        var bot = new TestBot(settings: settings, compose: builder => builder.AddDiscord(), services: services =>
         {
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-            services.AddDiscordServices();
-
             // Rate-limit windows pass in real time here: the core's clock stands still on purpose.
             services.AddSingleton(provider => new DiscordRateLimiter(TimeProvider.System, provider.GetRequiredService<DiscordRestTuning>()));
             if (tuning is not null)

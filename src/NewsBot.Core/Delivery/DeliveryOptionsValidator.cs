@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using NewsBot.Core.Delivery;
 
-namespace NewsBot.Hosting;
+namespace NewsBot.Core.Delivery;
 
 /// <summary>Checks the Delivery section; each failure names the key to fix.</summary>
 internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
-using NewsBot.Core;
 using NewsBot.Core.Chats;
 
-namespace NewsBot.Hosting;
+namespace NewsBot.Core;
 
 /// <summary>Checks the NewsBot section; each failure names the key to fix.</summary>
 internal sealed class NewsBotOptionsValidator : IValidateOptions<NewsBotOptions>

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace NewsBot.Core.Delivery;
+
+public static class DeliveryRegistration
+{
+    /// <summary>
+    /// The <c>Delivery</c> section (bound and checked at start), the planner that turns new
+    /// articles into outbox entries and the dispatcher that sends them at the platforms' pace.
+    /// </summary>
+    public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
+        services.AddSingleton<DeliveryDispatcher>();
+        return builder;
+    }
+}

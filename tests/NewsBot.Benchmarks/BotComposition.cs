@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsBot.Benchmarks.Ingest;
+using NewsBot.Core;
+using NewsBot.Core.Announcements;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chats;
+using NewsBot.Core.Delivery;
+using NewsBot.Storage;
+
+namespace NewsBot.Benchmarks;
+
+/// <summary>
+/// The bot's core composed as the host composes it (<c>AddNewsBotCore</c>, <c>AddDelivery</c>,
+/// <c>AddStorage</c>), on a system clock, with stand-ins for what the scenarios do not time:
+/// feed probes, admin notices and announcement channels. Nothing starts.
+/// </summary>
+internal static class BotComposition
+{
+    /// <param name="services">Registered last, so an instance a scenario already opened (the database, a filled index) wins.</param>
+    public static IHost Create(string dataDirectory, Action<NewsBotOptions> configure, Action<IServiceCollection>? services = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataDirectory });
+        builder.AddNewsBotCore();
+        builder.AddDelivery();
+        builder.AddStorage();
+        builder.Services.Configure<NewsBotOptions>(o =>
+        {
+            o.DataDirectory = dataDirectory;
+            configure(o);
+        });
+
+        // /feeds is not timed; its handler still needs a probe to be constructed. Nor are
+        // announcements; their handlers need somewhere to report and a channel list.
+        builder.Services.AddSingleton<IFeedProbe, NoFeedProbe>();
+        builder.Services.AddSingleton<IAdminNotifier, CountingAdminNotifier>();
+        builder.Services.AddSingleton<IAnnouncementChannels, NoAnnouncementChannels>();
+        services?.Invoke(builder.Services);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return builder.Build();
+    }
+
+    private sealed class NoFeedProbe : IFeedProbe
+    {
+        public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
+            Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
+    }
+
+    private sealed class NoAnnouncementChannels : IAnnouncementChannels
+    {
+        public IReadOnlyList<ChatAddress> All => [];
+    }
+}
