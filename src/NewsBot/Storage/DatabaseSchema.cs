@@ -93,8 +93,7 @@ internal static class DatabaseSchema
         }
 
         var raw = database.GetCollection("outbox");
-        database.BeginTrans();
-        try
+        database.InTransaction(() =>
         {
             foreach (var document in raw.Find(Query.EQ("Kind", BsonValue.Null)).ToList())
             {
@@ -114,12 +113,6 @@ internal static class DatabaseSchema
             }
 
             state.Upsert(new StateDocument { Id = Marker, Value = "1" });
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
+        });
     }
 }

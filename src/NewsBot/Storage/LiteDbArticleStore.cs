@@ -57,9 +57,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         var added = new List<Article>();
         var recognised = 0;
         var elsewhere = new List<int>();
-        var db = database.Database;
-        db.BeginTrans();
-        try
+        database.Database.InTransaction(() =>
         {
             var lastId = LastArticleId();
             foreach (var draft in drafts)
@@ -111,14 +109,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             {
                 database.State.Upsert(new StateDocument { Id = LastArticleIdKey, Value = lastId.ToString(CultureInfo.InvariantCulture) });
             }
-
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        });
 
         return new AddResult(added, recognised, elsewhere);
     }
@@ -153,22 +144,13 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             .Select(a => a.Id)
             .ToList();
 
-        var db = database.Database;
-        db.BeginTrans();
-        try
+        database.Database.InTransaction(() =>
         {
             foreach (var id in doomed)
             {
                 database.Articles.Delete(id);
             }
-
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        });
 
         return doomed;
     }

@@ -31,29 +31,22 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
 
     private List<Subscription> Move(ChatAddress from, ChatAddress to, IReadOnlyCollection<ChatRecord> changed)
     {
-        database.Database.BeginTrans();
-        List<SubscriptionDocument> moving;
-        try
+        var moving = database.Database.InTransaction(() =>
         {
             foreach (var chat in changed)
             {
                 database.Chats.Upsert(ToDocument(chat));
             }
 
-            moving = database.Subscriptions.Find(s => s.ChatKey == from.Key).ToList();
-            foreach (var subscription in moving)
+            var moved = database.Subscriptions.Find(s => s.ChatKey == from.Key).ToList();
+            foreach (var subscription in moved)
             {
                 subscription.ChatKey = to.Key;
                 database.Subscriptions.Update(subscription);
             }
 
-            database.Database.Commit();
-        }
-        catch
-        {
-            database.Database.Rollback();
-            throw;
-        }
+            return moved;
+        });
 
         return moving.Select(LiteDbSubscriptionStore.ToSubscription).ToList();
     }

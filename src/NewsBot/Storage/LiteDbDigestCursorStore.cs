@@ -33,9 +33,7 @@ internal sealed class LiteDbDigestCursorStore(NewsBotDatabase database) : IDiges
             return;
         }
 
-        var db = database.Database;
-        db.BeginTrans();
-        try
+        database.Database.InTransaction(() =>
         {
             foreach (var cursor in cursors)
             {
@@ -47,13 +45,6 @@ internal sealed class LiteDbDigestCursorStore(NewsBotDatabase database) : IDiges
                     LastLocalDate = cursor.LastLocalDate.ToString(DateFormat, CultureInfo.InvariantCulture),
                 });
             }
-
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        });
     }
 }

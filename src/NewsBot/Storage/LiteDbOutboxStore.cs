@@ -232,19 +232,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
     {
         lock (_writeLock)
         {
-            var db = database.Database;
-            db.BeginTrans();
-            try
-            {
-                var result = work();
-                db.Commit();
-                return result;
-            }
-            catch
-            {
-                db.Rollback();
-                throw;
-            }
+            return database.Database.InTransaction(work);
         }
     }
 
