@@ -41,7 +41,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         ValueTask.FromResult<IReadOnlyList<Article>>(GetMany(ids));
 
     public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) =>
-        ReadAll().ToAsyncEnumerable();
+        LiteDbThreadBinding.ReadNow(ReadAll());
 
     public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(Count());

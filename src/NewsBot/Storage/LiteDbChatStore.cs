@@ -11,7 +11,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
         ValueTask.FromResult(Find(chat));
 
     public IAsyncEnumerable<ChatRecord> AllAsync(CancellationToken cancellationToken) =>
-        All().ToAsyncEnumerable();
+        LiteDbThreadBinding.ReadNow(All());
 
     public ValueTask SaveAsync(ChatRecord chat, CancellationToken cancellationToken)
     {

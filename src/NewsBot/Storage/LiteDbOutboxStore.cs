@@ -66,7 +66,7 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         ValueTask.FromResult(EnqueuePlanned(entries, plannedThroughArticleId));
 
     public IAsyncEnumerable<(string ChatKey, IReadOnlyList<int> StoryIds, DateTimeOffset CreatedAt)> StoriesQueuedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        StoriesQueuedSince(since).ToAsyncEnumerable();
+        LiteDbThreadBinding.ReadNow(StoriesQueuedSince(since));
 
     public ValueTask<int> DeleteFinishedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         ValueTask.FromResult(DeleteFinishedBefore(before));

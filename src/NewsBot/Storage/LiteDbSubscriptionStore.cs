@@ -19,7 +19,7 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
         ValueTask.FromResult(CountAll());
 
     public IAsyncEnumerable<Subscription> AllAsync(CancellationToken cancellationToken) =>
-        All().ToAsyncEnumerable();
+        LiteDbThreadBinding.ReadNow(All());
 
     private Subscription Add(Subscription subscription)
     {
