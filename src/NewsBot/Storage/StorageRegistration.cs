@@ -48,9 +48,15 @@ internal static class StorageRegistration
 
     private static void AddLiteDb(IServiceCollection services)
     {
-        services.AddSingleton(sp => NewsBotDatabase.Open(
-            sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory,
-            sp.GetService<ILogger<NewsBotDatabase>>()));
+        services.AddSingleton(sp =>
+        {
+            // Reading the Storage keys checks them: a bad one stops start-up before the file is made.
+            _ = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = sp.GetRequiredService<IOptions<BackupOptions>>().Value;
+            return NewsBotDatabase.Open(
+                sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory,
+                sp.GetService<ILogger<NewsBotDatabase>>());
+        });
         services.AddSingleton<LiteDbArticleStore>();
         services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<LiteDbArticleStore>());
         services.AddSingleton<ISourceStore, LiteDbSourceStore>();

@@ -46,7 +46,7 @@ internal static class PostgresErrors
         try
         {
             var password = new NpgsqlConnectionStringBuilder(connectionString).Password;
-            return string.IsNullOrEmpty(password) ? message : message.Replace(password, "[redacted]", StringComparison.Ordinal);
+            return string.IsNullOrEmpty(password) || password.Length < 4 ? message : message.Replace(password, "[redacted]", StringComparison.Ordinal);
         }
         catch (ArgumentException)
         {
