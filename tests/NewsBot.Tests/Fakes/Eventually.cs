@@ -48,7 +48,7 @@ public static class Eventually
                 return;
             }
 
-            if (giveUpWhen?.Invoke() is { } hopeless)
+            if (giveUpWhen?.Invoke() is { } hopeless && !await condition())
             {
                 Assert.Fail($"Stopped waiting for {what}: {hopeless}{Describe(seen)}");
             }

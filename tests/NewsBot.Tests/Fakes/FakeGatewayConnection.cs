@@ -119,7 +119,7 @@ public sealed class FakeGatewayConnection : IDisposable
             timeout,
             _changes,
             () => $"ops [{string.Join(", ", Received.Select(f => f.Op()))}]",
-            () => Ended.IsCompleted && Received.Where(match).Skip(nth - 1).FirstOrDefault() is null ? "the connection ended" : null);
+            () => Ended.IsCompleted ? "the connection ended" : null);
 
     public Task<JsonObject> WaitForOpAsync(int op, int nth = 1, TimeSpan? timeout = null) =>
         WaitForFrameAsync(f => f.Op() == op, nth, timeout);

@@ -267,6 +267,8 @@ public sealed class DiscordRestClientTests : DiscordRestTests
         Assert.True(post.IsTransient);
         Assert.Contains("timed out", post.Message, StringComparison.Ordinal);
         Assert.Equal(One, channel.Id);
+        // Both calls are over, so what left the client is final: the post once, the read twice.
+        Assert.Equal(3, harness.SentAt.Count);
         await harness.Server.WaitForArrivalsAsync(3);
         Assert.Equal(3, harness.Server.Arrivals);
     }
