@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration.UserSecrets;
 
 namespace NewsBot.Tests.Fakes;
 
@@ -139,6 +141,16 @@ public sealed class NewsBotProcess : IDisposable
         }
 
         return directory;
+    }
+
+    /// <summary>
+    /// Where the bot looks for user secrets (in Development) when HOME is <paramref name="home"/>:
+    /// .microsoft/usersecrets/{its UserSecretsId}/secrets.json.
+    /// </summary>
+    public static string UserSecretsFile(string home)
+    {
+        var id = typeof(NewsBot.Hosting.NewsBotHost).Assembly.GetCustomAttribute<UserSecretsIdAttribute>()!.UserSecretsId;
+        return Path.Combine(home, ".microsoft", "usersecrets", id, "secrets.json");
     }
 
     /// <summary>Closes standard input: the terminal chat ends as at the end of a piped file.</summary>

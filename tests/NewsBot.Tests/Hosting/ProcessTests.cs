@@ -114,9 +114,9 @@ public sealed class ProcessTests : IDisposable
     public async Task UserSecrets_AreReadInDevelopmentOnly_NeverInProduction()
     {
         var home = Path.Combine(_workingDirectory.Path, "home");
-        var secrets = Path.Combine(home, ".microsoft", "usersecrets", "newsbot-8c3f2a6e-4b1d-4f0e-9a57-2d6c1e0b7f93");
-        Directory.CreateDirectory(secrets);
-        await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "NewsBot": { "PageSize": 500 } }""");
+        var secrets = NewsBotProcess.UserSecretsFile(home);
+        Directory.CreateDirectory(Path.GetDirectoryName(secrets)!);
+        await File.WriteAllTextAsync(secrets, """{ "NewsBot": { "PageSize": 500 } }""");
 
         var (productionExit, output, _) = await RunAsync(["chat"], "/topics\n", new() { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "" });
         var (developmentExit, _, errors) = await RunAsync(["chat"], "/topics\n", new() { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development" });
