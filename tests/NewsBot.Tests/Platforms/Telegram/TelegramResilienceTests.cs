@@ -61,18 +61,20 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(20));
         _telegram.Enqueue(TelegramChats.Say(-4150, "/topics", chatType: "supergroup"));
         await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+        var groupWait = await clock.WaitForWaitAsync(TimeSpan.FromSeconds(20));
 
         // The group now waits 20 s; two people asking in private are answered without waiting for it.
         _telegram.Enqueue(TelegramChats.Say(4151, "/help"));
         _telegram.Enqueue(TelegramChats.Say(4152, "/help"));
         await _telegram.WaitForSendAsync(4151);
         await _telegram.WaitForSendAsync(4152);
+        Assert.False(clock.HasFired(groupWait));
         Assert.Equal(0, _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded));
 
         // The group's own next answer queues behind the held one, so the two arrive in order.
         _telegram.Enqueue(TelegramChats.Say(-4150, "/help", chatType: "supergroup"));
-        await clock.WaitForWaitAsync(TimeSpan.FromSeconds(20));
         clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(clock.HasFired(groupWait));
         await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded) == 2, "both answers in the group");
         var group = _telegram.Calls("sendMessage").Where(r => r.ChatId == -4150 && r.Succeeded).Select(r => r.Text!).ToList();
         Assert.Contains("Topics", group[0], StringComparison.Ordinal);
