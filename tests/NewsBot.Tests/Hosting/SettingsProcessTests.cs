@@ -9,8 +9,8 @@ namespace NewsBot.Tests.Hosting;
 public sealed class SettingsProcessTests : IDisposable
 {
     /// <summary>
-    /// A missing comma on the fourth line. System.Text.Json counts lines from 0, so the parser
-    /// reports it as "LineNumber: 3", with the byte on that line where it stopped.
+    /// A missing comma at the end of the third line: the parser stops at the fourth line's first
+    /// quote, the fifth character, counted from one as an editor does.
     /// </summary>
     private const string MissingComma = """
         {
@@ -21,7 +21,7 @@ public sealed class SettingsProcessTests : IDisposable
         }
         """;
 
-    private const string WhereTheCommaIsMissing = "LineNumber: 3 | BytePositionInLine: 4.";
+    private const string WhereTheCommaIsMissing = "Line 4, character 5: ";
 
     private readonly TempDirectory _work = new();
 
