@@ -5,6 +5,12 @@ namespace NewsBot.Storage.Postgres;
 /// step at the end. The tables hold what the LiteDB collections hold (see Documents.cs), one
 /// column per field.
 /// </summary>
+/// <remarks>
+/// Keys compare exactly here, while NewsBot's LiteDB file compares them ignoring case. The keys
+/// NewsBot writes are already normalised (canonical URLs, hashed item and title keys, numeric chat
+/// and user ids), so both stores make the same decisions for them; only two feed or article
+/// URLs that differ in case alone would be one in LiteDB and two here.
+/// </remarks>
 internal static class PostgresMigrations
 {
     public static IReadOnlyList<PostgresMigration> All { get; } =
