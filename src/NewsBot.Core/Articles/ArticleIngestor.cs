@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Articles;
 

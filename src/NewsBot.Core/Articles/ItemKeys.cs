@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Articles;
 

@@ -1,4 +1,4 @@
-using NewsBot.Core.Replies;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Articles;
 

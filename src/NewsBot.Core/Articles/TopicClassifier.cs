@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Articles;
 

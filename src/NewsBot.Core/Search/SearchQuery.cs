@@ -1,4 +1,5 @@
 using System.Text;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Search;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Search;
 

@@ -1,4 +1,4 @@
-using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Benchmarks.Data;
 

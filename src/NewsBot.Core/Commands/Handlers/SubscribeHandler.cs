@@ -6,6 +6,7 @@ using NewsBot.Core.Digests;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
 using NewsBot.Core.Subscriptions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Commands.Handlers;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NewsBot.Core.Replies;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Commands.Why;
 

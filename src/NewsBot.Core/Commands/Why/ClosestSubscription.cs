@@ -1,6 +1,7 @@
 using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
 using NewsBot.Core.Subscriptions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Commands.Why;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using NewsBot.Core.Replies;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Platforms.Terminal;
 

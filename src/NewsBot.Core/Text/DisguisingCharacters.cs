@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace NewsBot.Core;
+namespace NewsBot.Core.Text;
 
 /// <summary>
 /// Invisible Unicode controls that change how the text around them is shown: the bidirectional

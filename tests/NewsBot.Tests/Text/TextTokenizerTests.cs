@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
-namespace NewsBot.Tests.Search;
+namespace NewsBot.Tests.Text;
 
 public sealed class TextTokenizerTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NewsBot.Core.Search;
+namespace NewsBot.Core.Text;
 
 /// <summary>
 /// The tokens of a text, one at a time, by the rules of <see cref="TextTokenizer.Tokenize"/>.

@@ -1,8 +1,8 @@
-using NewsBot.Core;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Text;
 using NewsBot.Tests.Fakes;
 
-namespace NewsBot.Tests.Articles;
+namespace NewsBot.Tests.Text;
 
 public sealed class DisguisingCharactersTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace NewsBot.Core.Search;
+namespace NewsBot.Core.Text;
 
 /// <summary>
 /// Splits text into search tokens: lower case, accents removed ("Zürich" → "zurich"),
