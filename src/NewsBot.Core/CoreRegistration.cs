@@ -11,6 +11,7 @@ using NewsBot.Core.Commands.Why;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
 using NewsBot.Core.Search;
+using NewsBot.Core.Settings;
 using NewsBot.Core.Subscriptions;
 using NewsBot.Core.Telemetry;
 

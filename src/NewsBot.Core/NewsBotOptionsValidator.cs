@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Chats;
+using NewsBot.Core.Settings;
 
 namespace NewsBot.Core;
 

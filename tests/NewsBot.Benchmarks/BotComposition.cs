@@ -6,6 +6,7 @@ using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Settings;
 using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks;

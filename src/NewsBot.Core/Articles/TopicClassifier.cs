@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Settings;
 using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Articles;

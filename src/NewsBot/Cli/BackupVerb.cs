@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsBot.Core;
+using NewsBot.Core.Settings;
 using NewsBot.Hosting;
 using NewsBot.Storage;
 

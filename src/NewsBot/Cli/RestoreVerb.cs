@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsBot.Core;
+using NewsBot.Core.Settings;
 using NewsBot.Hosting;
 using NewsBot.Storage;
 

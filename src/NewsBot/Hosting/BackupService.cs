@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsBot.Core;
+using NewsBot.Core.Settings;
 using NewsBot.Storage;
 
 namespace NewsBot.Hosting;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Benchmarks.Measurement;
-using NewsBot.Core;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
+using NewsBot.Core.Settings;
 
 namespace NewsBot.Benchmarks.Ingest;
 

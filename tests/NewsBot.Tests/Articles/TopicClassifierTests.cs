@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using NewsBot.Core;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Settings;
 
 namespace NewsBot.Tests.Articles;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsBot.Cli;
-using NewsBot.Core;
+using NewsBot.Core.Settings;
 using NewsBot.Hosting;
 using NewsBot.Monitoring;
 using NewsBot.Tests.Fakes;

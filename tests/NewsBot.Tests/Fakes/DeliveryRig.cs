@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Settings;
 
 namespace NewsBot.Tests.Fakes;
 
@@ -12,7 +13,7 @@ public sealed class DeliveryRig : IDisposable
 {
     private int _links;
 
-    public DeliveryRig(Action<NewsBot.Core.NewsBotOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public DeliveryRig(Action<NewsBotOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Bot = new TestBot(configure, s =>
         {

@@ -7,7 +7,7 @@ using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
+using NewsBot.Core.Settings;
 using NewsBot.Platforms.Terminal;
 using NewsBot.Storage;
 

@@ -1,4 +1,3 @@
-using NewsBot.Core.Articles;
 using NewsBot.Core.Text;
 using NewsBot.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Bookmarks;
 using NewsBot.Core.Replies;
+using NewsBot.Core.Settings;
 using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Commands.Handlers;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
+using NewsBot.Core.Settings;
 
 namespace NewsBot.Core.Commands.Handlers;
 

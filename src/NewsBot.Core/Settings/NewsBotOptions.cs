@@ -1,4 +1,4 @@
-namespace NewsBot.Core;
+namespace NewsBot.Core.Settings;
 
 /// <summary>The <c>NewsBot</c> configuration section.</summary>
 public sealed class NewsBotOptions
