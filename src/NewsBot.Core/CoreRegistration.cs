@@ -10,6 +10,7 @@ using NewsBot.Core.Commands.Handlers;
 using NewsBot.Core.Commands.Why;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Search;
 using NewsBot.Core.Settings;
 using NewsBot.Core.Subscriptions;

@@ -1,3 +1,5 @@
+using NewsBot.Core.Ingest;
+
 namespace NewsBot.Core.Delivery;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace NewsBot.Core.Delivery;
 public sealed class QueuedStories
 {
     /// <summary>How long a queued story is remembered: the story window and a day more.</summary>
-    public static readonly TimeSpan Remembered = Articles.ArticleIngestor.StoryWindow + TimeSpan.FromDays(1);
+    public static readonly TimeSpan Remembered = ArticleIngestor.StoryWindow + TimeSpan.FromDays(1);
 
     // Memory is forgotten a generation at a time rather than per story: per 12 hours, one sorted
     // array of story ids per chat number. A fan-out gives 100,000 chats some 20 stories each; a

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Ingest;
 
 namespace NewsBot.Feeds;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
+using NewsBot.Core.Ingest;
 
 namespace NewsBot.Hosting;
 

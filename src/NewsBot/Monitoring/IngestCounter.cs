@@ -1,5 +1,5 @@
 using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Monitoring;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Ingest;
 using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
 
@@ -27,7 +28,7 @@ internal static class MonitoringRegistration
         }
 
         services.AddSingleton<OperationalGauges>();
-        services.AddSingleton<NewsBot.Core.Delivery.INewArticlesObserver, IngestCounter>();
+        services.AddSingleton<INewArticlesObserver, IngestCounter>();
         services.AddSingleton<DeliveryHistory>();
         services.AddSingleton<ReadinessReport>();
         services.AddSingleton<IReadinessCheck, StartedCheck>();

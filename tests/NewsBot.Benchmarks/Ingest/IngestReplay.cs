@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Benchmarks.Measurement;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Search;
 using NewsBot.Core.Settings;
 

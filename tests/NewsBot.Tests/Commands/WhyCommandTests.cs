@@ -1,5 +1,5 @@
-using NewsBot.Core.Articles;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Ingest;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Commands;

@@ -1,6 +1,7 @@
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Replies;
 using NewsBot.Tests.Fakes;
 

@@ -5,6 +5,7 @@ using NewsBot.Core.Announcements;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Subscriptions;
 using NewsBot.Storage;
 using NewsBot.Tests.Fakes;

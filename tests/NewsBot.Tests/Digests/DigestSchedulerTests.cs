@@ -1,6 +1,6 @@
-using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Digests;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Replies;
 using NewsBot.Tests.Fakes;
 

@@ -6,6 +6,7 @@ using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Settings;
 using NewsBot.Platforms.Terminal;

@@ -1,4 +1,4 @@
-using NewsBot.Core.Articles;
+using NewsBot.Core.Ingest;
 using NewsBot.Core.Search;
 using NewsBot.Tests.Fakes;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Ingest;
 using NewsBot.Hosting;
 using NewsBot.Tests.Fakes;
 

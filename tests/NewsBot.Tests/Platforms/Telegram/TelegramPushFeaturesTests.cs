@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Ingest;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Telegram;
@@ -67,7 +68,7 @@ public sealed class TelegramPushFeaturesTests : IAsyncLifetime, IDisposable
         _telegram.Enqueue(TelegramChats.Say(9401, "/subscribe glacier daily 12:30", userId: 9401));
         await _telegram.WaitForAsync("sendMessage", r => r.ChatId == 9401 && r.Text?.Contains("The first digest comes today at 12:30 UTC", StringComparison.Ordinal) == true);
         var wire = await bot.Get<NewsBot.Core.Articles.ISourceStore>().EnsureAsync("Wire", "https://wire.example/feed", [], fromConfiguration: true, CancellationToken.None);
-        await bot.Get<NewsBot.Core.Articles.ArticleIngestor>().IngestAsync(wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
+        await bot.Get<ArticleIngestor>().IngestAsync(wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
 
         _clock.Advance(TimeSpan.FromMinutes(31));
 

@@ -1,6 +1,6 @@
 using NewsBot.Core.Articles;
 
-namespace NewsBot.Core.Delivery;
+namespace NewsBot.Core.Ingest;
 
 /// <summary>Told about articles as soon as they are stored and indexed.</summary>
 public interface INewArticlesObserver

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Articles;
 using NewsBot.Core.Settings;
 
-namespace NewsBot.Core.Articles;
+namespace NewsBot.Core.Ingest;
 
 /// <summary>
 /// Removes articles older than <c>NewsBot:Retention</c>, from the store and the index together.

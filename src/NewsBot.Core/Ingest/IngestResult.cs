@@ -1,4 +1,6 @@
-namespace NewsBot.Core.Articles;
+using NewsBot.Core.Articles;
+
+namespace NewsBot.Core.Ingest;
 
 /// <summary>What one feed copy added.</summary>
 /// <param name="Added">The newly stored articles (only those with <see cref="Article.IsNew"/> are pushed).</param>

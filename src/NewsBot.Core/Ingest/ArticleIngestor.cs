@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
+using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
 using NewsBot.Core.Text;
 
-namespace NewsBot.Core.Articles;
+namespace NewsBot.Core.Ingest;
 
 /// <summary>
 /// Turns a source's feed entries into stored articles: identity, dedup by item key, URL and
@@ -16,7 +17,7 @@ public sealed class ArticleIngestor(
     ArticleIndex index,
     TopicClassifier classifier,
     TimeProvider time,
-    IEnumerable<NewsBot.Core.Delivery.INewArticlesObserver> observers,
+    IEnumerable<INewArticlesObserver> observers,
     ILogger<ArticleIngestor> logger)
 {
     /// <summary>Reports further apart than this are separate stories, however alike.</summary>
