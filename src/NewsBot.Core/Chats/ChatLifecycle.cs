@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Chats;

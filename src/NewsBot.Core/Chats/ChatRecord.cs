@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Core.Chats;
 
 /// <summary>What the bot remembers about a chat.</summary>

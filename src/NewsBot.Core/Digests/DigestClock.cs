@@ -1,4 +1,4 @@
-using NewsBot.Core.Delivery;
+using NewsBot.Core.Chats;
 
 namespace NewsBot.Core.Digests;
 

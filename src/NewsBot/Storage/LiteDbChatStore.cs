@@ -1,5 +1,4 @@
 using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;

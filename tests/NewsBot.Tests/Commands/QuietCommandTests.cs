@@ -1,5 +1,4 @@
 using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Commands;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Search;

@@ -1,6 +1,6 @@
-using NewsBot.Core.Delivery;
+using NewsBot.Core.Chats;
 
-namespace NewsBot.Tests.Delivery;
+namespace NewsBot.Tests.Chats;
 
 public sealed class LocalClockTests
 {

@@ -1,4 +1,4 @@
-namespace NewsBot.Core.Delivery;
+namespace NewsBot.Core.Chats;
 
 /// <summary>
 /// Wall-clock arithmetic in a chat's time zone, correct across daylight-saving changes: a

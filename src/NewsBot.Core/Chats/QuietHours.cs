@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsBot.Core.Delivery;
+namespace NewsBot.Core.Chats;
 
 /// <summary>A daily window in a chat's own time zone during which instant pushes wait, e.g. 22:00–07:00.</summary>
 public sealed record QuietHours(TimeOnly Start, TimeOnly End)
