@@ -1,4 +1,3 @@
-using NewsBot.Core.Digests;
 using NewsBot.Core.Subscriptions;
 using NewsBot.Tests.Fakes;
 

@@ -1,6 +1,6 @@
 using NewsBot.Core.Chats;
-using NewsBot.Core.Digests;
 using NewsBot.Core.Replies;
+using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Handlers;
 

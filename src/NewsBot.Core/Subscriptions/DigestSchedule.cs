@@ -1,6 +1,4 @@
-using NewsBot.Core.Subscriptions;
-
-namespace NewsBot.Core.Digests;
+namespace NewsBot.Core.Subscriptions;
 
 /// <summary>
 /// The daily subscriptions in memory, each with the earliest moment its digest can be due, so
