@@ -1,5 +1,4 @@
 using NewsBot.Core.Articles;
-using NewsBot.Core.Commands;
 using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Delivery;

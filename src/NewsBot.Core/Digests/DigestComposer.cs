@@ -1,6 +1,5 @@
 using System.Globalization;
 using NewsBot.Core.Articles;
-using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Replies;
 using NewsBot.Core.Subscriptions;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Commands;
+using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
 using NewsBot.Core.Text;
 using Telegram.Bot;

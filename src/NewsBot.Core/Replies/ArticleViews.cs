@@ -1,7 +1,6 @@
 using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
 
-namespace NewsBot.Core.Commands;
+namespace NewsBot.Core.Replies;
 
 public static class ArticleViews
 {
