@@ -7,7 +7,7 @@ using NewsBot.Storage;
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the in-memory index from the database before anything else starts.</summary>
-internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
+internal sealed partial class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,10 +15,10 @@ internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIng
         if (!Fill(articles, ingestor.LoadIndex))
         {
             // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
-            logger.LogWarning("The stored articles were read through the shared database instance");
+            LogReadThroughSharedInstance(logger);
         }
 
-        logger.LogInformation("Indexed {Count} stored articles in {Elapsed:0} ms", index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogIndexed(logger, index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return Task.CompletedTask;
     }
 
@@ -32,4 +32,10 @@ internal sealed class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIng
     /// <returns>True when the read went through a short-lived instance.</returns>
     public static bool Fill(LiteDbArticleStore articles, Action<IEnumerable<Article>> load) =>
         articles.ReadAllAtStart(all => load(ReadAhead.Of(all)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored articles were read through the shared database instance")]
+    private static partial void LogReadThroughSharedInstance(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} stored articles in {Elapsed:0} ms")]
+    private static partial void LogIndexed(ILogger logger, int count, double elapsed);
 }
