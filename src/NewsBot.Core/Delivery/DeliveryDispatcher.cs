@@ -40,16 +40,9 @@ public sealed partial class DeliveryDispatcher(
 
     public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p), time.GetUtcNow()));
 
-    /// <summary>Sends every due entry of the sender's platform, up to one batch; returns how many messages went out.</summary>
-    public async Task<int> DispatchDueAsync(IChatSender sender, CancellationToken cancellationToken) =>
-        (await DispatchRoundAsync(sender, cancellationToken).ConfigureAwait(false)).Sent;
-
-    /// <summary>One round: a batch of due entries, paced and sent. <see cref="DispatchRound.Full"/> says whether more may be waiting.</summary>
-    public Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken cancellationToken) =>
-        DispatchRoundAsync(sender, cancellationToken, cancellationToken);
-
     /// <summary>
-    /// One round that can be stopped gently: once <paramref name="stopping"/> is cancelled no
+    /// One round: a batch of due entries, paced and sent; <see cref="DispatchRound.Full"/> says
+    /// whether more may be waiting. It can be stopped gently: once <paramref name="stopping"/> is cancelled no
     /// further send starts, the sends already on their way finish and are recorded, and what was
     /// not sent stays due in the outbox. <paramref name="abort"/> cuts the sends on their way
     /// too (they stay due as well; the platform may or may not have got them).

@@ -15,18 +15,6 @@ internal sealed partial class TelegramReplyQueue(TelegramReplySender sender, Tel
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Task> _tails = [];
 
-    /// <summary>Chats with an answer still waiting out a flood limit.</summary>
-    public int HeldChats
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _tails.Count;
-            }
-        }
-    }
-
     public async Task<Task> SendAsync(TelegramTarget target, TelegramMessagePlan plan, CancellationToken cancellationToken)
     {
         var chat = target.Chat.Identifier ?? 0;
