@@ -28,7 +28,6 @@ internal sealed partial class DiscordGatewayClient
     private readonly ReconnectBackoff _backoff;
     private readonly IdentifyGate _identifyGate;
     private readonly Channel<GatewayFrame> _dispatches;
-    private readonly TaskCompletionSource<GatewayIdentity> _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _sessionLock = new();
     private Uri? _discoveredUrl;
     private string? _sessionId;
@@ -36,7 +35,6 @@ internal sealed partial class DiscordGatewayClient
     private long? _lastSequence;
     private int _status = (int)GatewayStatus.NotStarted;
     private GatewayStopReason? _stopReason;
-    private GatewayIdentity? _identity;
     private int _started;
     private long _heartbeatsAcknowledged;
     private readonly NewsBot.Core.Telemetry.NewsBotMetrics? _metrics;
@@ -75,9 +73,6 @@ internal sealed partial class DiscordGatewayClient
     /// <summary>Why the client stopped; null while it runs.</summary>
     public GatewayStopReason? StopReason => Volatile.Read(ref _stopReason);
 
-    /// <summary>The application and bot user from the latest READY; null before the first one.</summary>
-    public GatewayIdentity? Identity => Volatile.Read(ref _identity);
-
     public string? SessionId
     {
         get
@@ -103,13 +98,6 @@ internal sealed partial class DiscordGatewayClient
 
     /// <summary>Heartbeat ACKs received since the client started; a number that stops growing means a dead connection.</summary>
     public long HeartbeatsAcknowledged => Interlocked.Read(ref _heartbeatsAcknowledged);
-
-    /// <summary>
-    /// Completes with the first READY's identity, e.g. for the application id when
-    /// <c>Discord:ApplicationId</c> is empty. Fails if the client stops before READY.
-    /// </summary>
-    public Task<GatewayIdentity> WaitUntilReadyAsync(CancellationToken cancellationToken) =>
-        _firstReady.Task.WaitAsync(cancellationToken);
 
     /// <summary>The wait before the first heartbeat of a connection: the interval times a jitter in [0, 1).</summary>
     public static TimeSpan FirstHeartbeatDelay(TimeSpan interval, double jitter) =>
@@ -544,12 +532,9 @@ internal sealed partial class DiscordGatewayClient
             LogNoSessionId(_logger);
         }
 
-        var identity = new GatewayIdentity(applicationId ?? "", userId ?? "", sessionId ?? "");
-        Volatile.Write(ref _identity, identity);
         SetStatus(GatewayStatus.Ready);
         _backoff.Reset();
-        _firstReady.TrySetResult(identity);
-        LogReady(_logger, identity.BotUserId, identity.ApplicationId);
+        LogReady(_logger, userId ?? "", applicationId ?? "");
     }
 
     private async Task HeartbeatAsync(ConnectionContext context, TimeSpan interval)
@@ -667,7 +652,6 @@ internal sealed partial class DiscordGatewayClient
     {
         Volatile.Write(ref _stopReason, reason);
         SetStatus(GatewayStatus.Stopped);
-        _firstReady.TrySetException(new InvalidOperationException($"The Discord gateway stopped before READY: {reason.Description}"));
     }
 
     private string Redact(string text) =>
