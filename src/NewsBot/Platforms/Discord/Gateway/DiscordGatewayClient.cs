@@ -193,7 +193,7 @@ internal sealed partial class DiscordGatewayClient
             if (end.Action == GatewayCloseAction.Stop)
             {
                 LogStopped(_logger, GatewayClosePolicy.Describe(end.CloseCode));
-                Stop(new GatewayStopReason(end.CloseCode, GatewayClosePolicy.Describe(end.CloseCode)));
+                Stop(new GatewayStopReason(end.CloseCode));
                 return;
             }
 
