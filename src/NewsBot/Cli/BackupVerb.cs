@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
@@ -9,11 +10,21 @@ namespace NewsBot.Cli;
 /// <summary><c>newsbot backup [--output file]</c>: a checked copy of the database while the bot is stopped.</summary>
 internal static class BackupVerb
 {
+    public const string PostgresMessage =
+        "Storage:Provider is Postgres, and newsbot backup copies NewsBot's LiteDB file only. Back up the PostgreSQL database with PostgreSQL's own tools: "
+        + "pg_dump --format=custom --file=newsbot.dump <database> (the bot may keep running), and pg_restore to go back.";
+
     public static async Task<int> RunAsync(string? output, TextWriter stdout, TextWriter stderr)
     {
         try
         {
             using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
+            if (StorageProviders.UsesPostgres(host.Services.GetRequiredService<IConfiguration>()))
+            {
+                await stderr.WriteLineAsync(PostgresMessage).ConfigureAwait(false);
+                return 1;
+            }
+
             var dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
             var backups = host.Services.GetRequiredService<IOptions<BackupOptions>>().Value;
             var backupDirectory = backups.DirectoryFor(dataDirectory);

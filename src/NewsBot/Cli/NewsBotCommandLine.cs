@@ -34,11 +34,11 @@ internal static class NewsBotCommandLine
         var feeds = new Command("feeds", "Work with feeds") { check, import, export };
 
         var backupOutput = new Option<string?>("--output", "-o") { Description = "Write the copy to this file (default: a dated file in Storage:BackupDirectory)" };
-        var backup = new Command("backup", "Write a checked copy of the database (the bot must not be running; a running bot takes its own scheduled backups)") { backupOutput };
+        var backup = new Command("backup", "Write a checked copy of the LiteDB database (the bot must not be running; a running bot takes its own scheduled backups; on PostgreSQL use pg_dump)") { backupOutput };
         backup.SetAction((result, _) => BackupVerb.RunAsync(result.GetValue(backupOutput), Console.Out, Console.Error));
 
         var restoreFile = new Argument<string>("file") { Description = "A backup written by NewsBot (newsbot-YYYYMMDD-HHMMSS.db)" };
-        var restore = new Command("restore", "Check a backup and put it in place of the database, keeping the current one aside (the bot must not be running)") { restoreFile };
+        var restore = new Command("restore", "Check a backup and put it in place of the LiteDB database, keeping the current one aside (the bot must not be running; on PostgreSQL use pg_restore)") { restoreFile };
         restore.SetAction((result, _) => RestoreVerb.RunAsync(result.GetValue(restoreFile)!, Console.Out, Console.Error));
 
         root.Subcommands.Add(run);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsBot.Core;
@@ -13,12 +14,22 @@ namespace NewsBot.Cli;
 /// </summary>
 internal static class RestoreVerb
 {
+    public const string PostgresMessage =
+        "Storage:Provider is Postgres, and newsbot restore puts back a LiteDB file only. Nothing was changed. "
+        + "Restore a PostgreSQL database from a pg_dump copy with pg_restore (pg_restore --clean --dbname=<database> newsbot.dump), with the bot stopped.";
+
     public static async Task<int> RunAsync(string file, TextWriter stdout, TextWriter stderr)
     {
         string dataDirectory;
         try
         {
             using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
+            if (StorageProviders.UsesPostgres(host.Services.GetRequiredService<IConfiguration>()))
+            {
+                await stderr.WriteLineAsync(PostgresMessage).ConfigureAwait(false);
+                return 1;
+            }
+
             dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

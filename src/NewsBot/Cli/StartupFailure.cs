@@ -17,9 +17,7 @@ internal static class StartupFailure
                           "\nFix them in appsettings.json or override them with environment variables (Section__Key).";
                 return true;
             case InvalidDataException { InnerException: { } cause } settingsFile:
-                // "Failed to load configuration from file '…'." around the parser's own words,
-                // which hold the line and the position.
-                message = "NewsBot cannot start: " + settingsFile.Message + " " + Innermost(cause).Message;
+                message = "NewsBot cannot start: " + settingsFile.Message + " " + WhereAndWhy(Innermost(cause));
                 return true;
             case DatabaseUnavailableException database:
                 message = "NewsBot cannot start: " + database.Message;
@@ -32,6 +30,28 @@ internal static class StartupFailure
                 message = string.Empty;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The JSON reader counts lines and bytes from zero and appends them to its message; people
+    /// count from one, as their editor does.
+    /// </summary>
+    private static string WhereAndWhy(Exception cause)
+    {
+        if (cause is not System.Text.Json.JsonException { LineNumber: { } line } json)
+        {
+            return cause.Message;
+        }
+
+        var reason = json.Message;
+        var suffix = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (suffix >= 0)
+        {
+            reason = reason[..suffix];
+        }
+
+        var column = json.BytePositionInLine is { } position ? $", character {position + 1}" : "";
+        return $"Line {line + 1}{column}: {reason}";
     }
 
     private static Exception Innermost(Exception exception)

@@ -7,19 +7,26 @@ using NewsBot.Storage;
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the in-memory index from the database before anything else starts.</summary>
-internal sealed partial class ArticleIndexLoader(LiteDbArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
+internal sealed partial class ArticleIndexLoader(IArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (!Fill(articles, ingestor.LoadIndex))
+        if (articles is LiteDbArticleStore lite)
         {
-            // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
-            LogReadThroughSharedInstance(logger);
+            if (!Fill(lite, ingestor.LoadIndex))
+            {
+                // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
+                LogReadThroughSharedInstance(logger);
+            }
+        }
+        else
+        {
+            // A database server streams the rows; they are indexed on this thread as they arrive.
+            await Task.Run(() => ingestor.LoadIndex(articles.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken)), cancellationToken).ConfigureAwait(false);
         }
 
         LogIndexed(logger, index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

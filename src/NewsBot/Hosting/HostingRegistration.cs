@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Console;
 using NewsBot.Core.Announcements;
 using NewsBot.Feeds;
 using NewsBot.Platforms.Terminal;
+using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 
@@ -44,7 +45,8 @@ internal static class HostingRegistration
     /// <summary>
     /// The shutdown timeout, the announcement channels, the background
     /// services in the order they must start, and the terminal chat. Backups on a schedule run
-    /// in the service only: the terminal chat is a session at a desk.
+    /// in the service only, the terminal chat being a session at a desk, and on LiteDB only: a
+    /// PostgreSQL database is backed up with PostgreSQL's own tools.
     /// </summary>
     public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder, HostMode mode)
     {
@@ -63,7 +65,7 @@ internal static class HostingRegistration
         services.AddHostedService<DigestService>();
         services.AddHostedService<AnnouncementService>();
         services.AddSingleton<TerminalChat>();
-        if (mode == HostMode.Service)
+        if (mode == HostMode.Service && !StorageProviders.UsesPostgres(builder.Configuration))
         {
             services.AddSingleton<BackupService>();
             services.AddHostedService(sp => sp.GetRequiredService<BackupService>());

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Telegram;
-using NewsBot.Storage;
 
 namespace NewsBot.Monitoring;
 
@@ -27,8 +26,6 @@ internal static class MonitoringRegistration
             return builder;
         }
 
-        services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
-        services.AddSingleton<ISourceFigures, LiteDbSourceFigures>();
         services.AddSingleton<OperationalGauges>();
         services.AddSingleton<NewsBot.Core.Delivery.INewArticlesObserver, IngestCounter>();
         services.AddSingleton<DeliveryHistory>();

@@ -12,25 +12,51 @@ using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
 using NewsBot.Core.State;
 using NewsBot.Core.Subscriptions;
+using NewsBot.Monitoring;
+using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Storage;
 
 internal static class StorageRegistration
 {
     /// <summary>
-    /// The LiteDB file in <c>NewsBot:DataDirectory</c> behind every store port, and the backup
-    /// keys of the <c>Storage</c> section (bound and checked at start).
+    /// The database behind every store port, as <c>Storage:Provider</c> chooses: the LiteDB file
+    /// in <c>NewsBot:DataDirectory</c> (the default) or the PostgreSQL database of
+    /// <c>Storage:Postgres:ConnectionString</c>. The keys of the <c>Storage</c> section are bound
+    /// and checked at start; backups are LiteDB's only.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>());
 
-        services.AddSingleton(sp => NewsBotDatabase.Open(
-            sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory,
-            sp.GetService<ILogger<NewsBotDatabase>>()));
+        if (StorageProviders.UsesPostgres(builder.Configuration))
+        {
+            AddPostgres(services);
+        }
+        else
+        {
+            AddLiteDb(services);
+        }
+
+        return builder;
+    }
+
+    private static void AddLiteDb(IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            // Reading the Storage keys checks them: a bad one stops start-up before the file is made.
+            _ = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = sp.GetRequiredService<IOptions<BackupOptions>>().Value;
+            return NewsBotDatabase.Open(
+                sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory,
+                sp.GetService<ILogger<NewsBotDatabase>>());
+        });
         services.AddSingleton<LiteDbArticleStore>();
         services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<LiteDbArticleStore>());
         services.AddSingleton<ISourceStore, LiteDbSourceStore>();
@@ -44,6 +70,31 @@ internal static class StorageRegistration
         services.AddSingleton<IDigestCursorStore, LiteDbDigestCursorStore>();
         services.AddSingleton<IArticleHistory, LiteDbArticleHistory>();
         services.AddSingleton<IDigestDeliveries, LiteDbDigestDeliveries>();
-        return builder;
+        services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
+        services.AddSingleton<ISourceFigures, LiteDbSourceFigures>();
+    }
+
+    private static void AddPostgres(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PostgresDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres.ConnectionString,
+            sp.GetService<ILogger<PostgresDatabase>>()));
+
+        // Before every other hosted service (the index loaders read the database).
+        services.AddHostedService<PostgresSchemaService>();
+        services.AddSingleton<IArticleStore, PostgresArticleStore>();
+        services.AddSingleton<ISourceStore, PostgresSourceStore>();
+        services.AddSingleton<IBookmarkStore, PostgresBookmarkStore>();
+        services.AddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
+        services.AddSingleton<IChatStore, PostgresChatStore>();
+        services.AddSingleton<IUserStore, PostgresUserStore>();
+        services.AddSingleton<IStateStore, PostgresStateStore>();
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<IAnnouncementStore, PostgresAnnouncementStore>();
+        services.AddSingleton<IDigestCursorStore, PostgresDigestCursorStore>();
+        services.AddSingleton<IArticleHistory, PostgresArticleHistory>();
+        services.AddSingleton<IDigestDeliveries, PostgresDigestDeliveries>();
+        services.AddSingleton<IOutboxFigures, PostgresOutboxFigures>();
+        services.AddSingleton<ISourceFigures, PostgresSourceFigures>();
     }
 }

@@ -40,7 +40,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
         using var running = NewsBotProcess.Start(_work.Path, ["chat"]);
         try
         {
-            await NewsBotProcess.WaitForFileAsync(Database + ".lock");
+            await running.WaitForFileAsync(Database + ".lock");
 
             var (exitCode, _, errors) = await RunAsync("backup");
 
@@ -51,7 +51,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
         }
         finally
         {
-            running.Process.StandardInput.Close();
+            running.CloseInput();
             await running.WaitAsync();
         }
     }
@@ -171,7 +171,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
         using var running = NewsBotProcess.Start(_work.Path, ["chat"]);
         try
         {
-            await NewsBotProcess.WaitForFileAsync(Database + ".lock");
+            await running.WaitForFileAsync(Database + ".lock");
 
             var (exitCode, _, errors) = await RunAsync("restore", "copy.db");
 
@@ -181,7 +181,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
         }
         finally
         {
-            running.Process.StandardInput.Close();
+            running.CloseInput();
             await running.WaitAsync();
         }
     }

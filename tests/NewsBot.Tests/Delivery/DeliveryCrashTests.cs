@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using NewsBot.Core.Chats;
 using NewsBot.Core.Subscriptions;
@@ -16,7 +15,6 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
     private const int Chats = 5_000;
     private const int AnsweredBeforeTheCrash = 1_234;
     private const int InFlight = 4;
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     private readonly TempDirectory _workingDirectory = new();
     private FakeTelegramServer _telegram = null!;
@@ -44,32 +42,17 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
             .. Enumerable.Repeat(TelegramFailure.Hang(), Chats)]);
         using (var first = Start())
         {
-            try
-            {
-                await WaitAsync(() => _telegram.Arrived("sendMessage") >= AnsweredBeforeTheCrash + InFlight, first, "the fan-out to reach the hanging sends");
-            }
-            finally
-            {
-                first.Kill(entireProcessTree: true);
-                await first.WaitForExitAsync();
-            }
+            await first.WaitUntilAsync(() => _telegram.Arrived("sendMessage") >= AnsweredBeforeTheCrash + InFlight, "the fan-out to reach the hanging sends");
+            first.Kill();
         }
 
         Assert.Equal(AnsweredBeforeTheCrash, Delivered().Count);
         _telegram.ClearFailures("sendMessage");
         using (var second = Start())
         {
-            try
-            {
-                await WaitAsync(() => Delivered().Count >= Chats, second, "every chat to be served after the restart");
-            }
-            finally
-            {
-                using var term = Process.Start("kill", ["-TERM", second.Id.ToString(CultureInfo.InvariantCulture)]);
-                await term.WaitForExitAsync();
-                using var timeout = new CancellationTokenSource(Limit);
-                await second.WaitForExitAsync(timeout.Token);
-            }
+            await second.WaitUntilAsync(() => Delivered().Count >= Chats, "every chat to be served after the restart");
+            await second.TerminateAsync();
+            await second.WaitAsync();
         }
 
         var delivered = Delivered();
@@ -126,53 +109,18 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
             """;
     }
 
-    private Process Start()
+    private NewsBotProcess Start() => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory.Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
-        start.ArgumentList.Add("run");
-        start.Environment["Telegram__Token"] = FakeTelegramServer.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = _telegram.BaseUrl;
-        start.Environment["Discord__Token"] = "";
-        start.Environment["NewsBot__DataDirectory"] = DataDirectory;
-        start.Environment["Feeds__Sources__0__Name"] = "Kelderfeld Wire";
-        start.Environment["Feeds__Sources__0__Url"] = FeedPath;
+        ["Telegram__Token"] = FakeTelegramServer.Token,
+        ["Telegram__ApiBaseUrl"] = _telegram.BaseUrl,
+        ["NewsBot__DataDirectory"] = DataDirectory,
+        ["Feeds__Sources__0__Name"] = "Kelderfeld Wire",
+        ["Feeds__Sources__0__Url"] = FeedPath,
 
         // The ceilings lifted, so 5,000 pushes take seconds rather than minutes.
-        start.Environment["Delivery__Telegram__MessagesPerSecond"] = "100000";
-        start.Environment["Delivery__Telegram__PerChatPerSecond"] = "1000";
-        start.Environment["Delivery__Telegram__PerGroupPerMinute"] = "60000";
-        start.Environment["Delivery__MaxConcurrentSends"] = InFlight.ToString(CultureInfo.InvariantCulture);
-        var process = Process.Start(start)!;
-
-        // Drained so a full pipe never blocks the bot; the log is not asserted on.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        return process;
-    }
-
-    private static async Task WaitAsync(Func<bool> done, Process process, string what)
-    {
-        var deadline = DateTime.UtcNow + Limit;
-        while (!done())
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The bot exited with code {process.ExitCode} while waiting for {what}.");
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {Limit} for {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+        ["Delivery__Telegram__MessagesPerSecond"] = "100000",
+        ["Delivery__Telegram__PerChatPerSecond"] = "1000",
+        ["Delivery__Telegram__PerGroupPerMinute"] = "60000",
+        ["Delivery__MaxConcurrentSends"] = InFlight.ToString(CultureInfo.InvariantCulture),
+    });
 }

@@ -171,10 +171,16 @@ public sealed class DeliveryTests : IDisposable
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
 
         var dispatching = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
-        await Task.Delay(100);
-        Assert.Empty(_telegram.Attempts); // the first send after a start waits one global slot
+        // The first send after a start waits one global slot (1/30 s); the second waits for the chat's next second.
+        var firstSlot = await _bot.Time.WaitForWaitAsync(w => w > TimeSpan.Zero && w <= TimeSpan.FromMilliseconds(40));
+        var nextSecond = await _bot.Time.WaitForWaitAsync(w => w >= TimeSpan.FromMilliseconds(500));
+        Assert.Empty(_telegram.Attempts);
+
+        // A timer fires inside Advance: once it returns, the first send is under way and the second still waits.
         _bot.Time.Advance(TimeSpan.FromMilliseconds(40));
-        await Task.Delay(100);
+        Assert.True(_bot.Time.HasFired(firstSlot));
+        Assert.False(_bot.Time.HasFired(nextSecond));
+        await Eventually.WaitUntilAsync(() => _telegram.Attempts.Count >= 1, "the first send");
         Assert.Single(_telegram.Attempts);
         _bot.Time.Advance(TimeSpan.FromSeconds(1));
         await dispatching.WaitAsync(TimeSpan.FromSeconds(10));

@@ -147,9 +147,9 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
             await _telegram.WaitForSendAsync(chat);
         }
 
-        for (var i = 0; i < 200 && await bot.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None) > 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.WaitUntilAsync(
+            async () => await bot.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None) == 0,
+            "nothing left to send",
+            seen: () => string.Join(", ", _telegram.Calls("sendMessage").Select(r => $"{r.ChatId}:{r.Status}")));
     }
 }

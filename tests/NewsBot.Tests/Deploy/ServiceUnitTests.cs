@@ -25,7 +25,7 @@ public sealed class ServiceUnitTests
         using var root = new TempDirectory();
         Layout(root.Path);
 
-        var (exitCode, output) = await RunAsync(analyze, "verify", "--root=" + root.Path, "--man=no", unit);
+        var (exitCode, output) = await ExternalTool.RunAsync(analyze, "verify", "--root=" + root.Path, "--man=no", unit);
 
         Assert.True(exitCode == 0 && output.Trim().Length == 0, $"systemd-analyze verify {file} (exit code {exitCode}):\n{output}");
     }
@@ -162,20 +162,4 @@ public sealed class ServiceUnitTests
 
     private static IHost BuildHost(Dictionary<string, string?> settings) =>
         NewsBotHost.CreateBuilder(HostMode.Service, c => c.AddInMemoryCollection(settings)).Build();
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
-    }
 }

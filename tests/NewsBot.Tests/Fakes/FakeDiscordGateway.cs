@@ -32,7 +32,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     private readonly ConcurrentQueue<Func<FakeGatewayConnection, Task>> _scripts = new();
     private readonly Lock _lock = new();
     private readonly List<FakeGatewayConnection> _connections = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changes = new();
     private int _refuse;
     private int _refused;
 
@@ -104,31 +104,19 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     }
 
     /// <summary>The connection with this 1-based number, waiting (a few seconds at most) for it to open.</summary>
-    public async Task<FakeGatewayConnection> ConnectionAsync(int number, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
+    public Task<FakeGatewayConnection> ConnectionAsync(int number, TimeSpan? timeout = null) =>
+        Eventually.WaitForAsync(
+            () =>
             {
-                if (_connections.Count >= number)
+                lock (_lock)
                 {
-                    return _connections[number - 1];
+                    return _connections.Count >= number ? _connections[number - 1] : null;
                 }
-
-                changed = _changed.Task;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"Connection {number} never opened; {ConnectionCount} did.");
-            }
-
-            await Task.WhenAny(changed, Task.Delay(left));
-        }
-    }
+            },
+            $"connection {number} to open",
+            timeout,
+            _changes,
+            () => $"{ConnectionCount} opened");
 
     public async ValueTask DisposeAsync()
     {
@@ -166,9 +154,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         {
             connection = new FakeGatewayConnection(_connections.Count + 1, socket, context, ResumeUrl);
             _connections.Add(connection);
-            _changed.TrySetResult();
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        _changes.Pulse();
 
         var script = _scripts.TryDequeue(out var queued) ? queued : StandardAsync;
         var running = Task.Run(() => connection.RunScriptAsync(script), CancellationToken.None);

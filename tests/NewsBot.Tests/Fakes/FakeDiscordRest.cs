@@ -97,7 +97,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _channelTypes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changes = new();
     private JsonArray _globalCommands = [];
     private JsonArray _guildCommands = [];
     private long _nextMessageId = 900_000_000_000_000_000;
@@ -187,52 +187,12 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         Requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
 
     /// <summary>Waits (a few seconds at most) for a request matching the predicate.</summary>
-    public async Task<DiscordRestRequest> WaitForAsync(Func<DiscordRestRequest, bool> predicate, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                if (_requests.FirstOrDefault(predicate) is { } found)
-                {
-                    return found;
-                }
+    public Task<DiscordRestRequest> WaitForAsync(Func<DiscordRestRequest, bool> predicate, TimeSpan? timeout = null) =>
+        Eventually.WaitForAsync(() => Requests.FirstOrDefault(predicate), "a matching request", timeout, _changes, Seen);
 
-                changed = _changed.Task;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException("No matching request arrived. Seen: " + string.Join(", ", Requests.Select(r => $"{r.Route}:{r.Status}")));
-            }
-
-            await Task.WhenAny(changed, Task.Delay(left));
-        }
-    }
-
-    /// <summary>Waits until at least <paramref name="count"/> requests have reached the server.</summary>
-    public async Task WaitForArrivalsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (Arrivals < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Only {Arrivals} of {count} requests arrived.");
-            }
-
-            Task changed;
-            lock (_lock)
-            {
-                changed = _changed.Task;
-            }
-
-            await Task.WhenAny(changed, Task.Delay(50));
-        }
-    }
+    /// <summary>Waits until at least <paramref name="count"/> requests have reached the server, answered or not.</summary>
+    public Task WaitForArrivalsAsync(int count) =>
+        Eventually.WaitUntilAsync(() => Arrivals >= count, $"{count} requests to arrive", changes: _changes, seen: () => $"{Arrivals} arrived; answered: {Seen()}");
 
     public async ValueTask DisposeAsync()
     {
@@ -240,6 +200,8 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
     }
+
+    private string Seen() => string.Join(", ", Requests.Select(r => $"{r.Route}:{r.Status}"));
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -252,7 +214,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         lock (_lock)
         {
             _arrivals++;
-            Pulse();
+            _changes.Pulse();
         }
 
         JsonNode? body = null;
@@ -268,33 +230,40 @@ public sealed class FakeDiscordRest : IAsyncDisposable
             }
         }
 
-        int status;
+        FakeDiscordAnswer? answer;
         try
         {
-            status = await AnswerAsync(context, route, path, method, body);
+            answer = await AnswerAsync(context, route, path, method, body);
         }
         catch (OperationCanceledException)
         {
-            status = 499;
+            answer = null;
         }
         finally
         {
+            // Before the answer goes out: the client's next request may follow it at once.
             _inFlight.AddOrUpdate(path, 0, (_, n) => n - 1);
         }
 
+        // Recorded before the answer is written, so a client holding its answer finds its request here.
         var headers = context.Request.Headers;
         lock (_lock)
         {
-            _requests.Add(new DiscordRestRequest(method, path, headers.Authorization, headers.UserAgent, context.Request.ContentType, body, at, status));
-            Pulse();
+            _requests.Add(new DiscordRestRequest(method, path, headers.Authorization, headers.UserAgent, context.Request.ContentType, body, at, answer?.Status ?? 499));
+        }
+
+        _changes.Pulse();
+        if (answer is not null)
+        {
+            await WriteAsync(context, answer);
         }
     }
 
-    private async Task<int> AnswerAsync(HttpContext context, string route, string path, string method, JsonNode? body)
+    private async Task<FakeDiscordAnswer> AnswerAsync(HttpContext context, string route, string path, string method, JsonNode? body)
     {
         if (context.Request.Headers.Authorization != "Bot " + Token)
         {
-            return await WriteAsync(context, new FakeDiscordAnswer(401, """{"message":"401: Unauthorized","code":0}"""));
+            return new FakeDiscordAnswer(401, """{"message":"401: Unauthorized","code":0}""");
         }
 
         FakeDiscordAnswer? scripted = null;
@@ -313,7 +282,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
         if (scripted is { Status: not 0 })
         {
-            return await WriteAsync(context, scripted);
+            return scripted;
         }
 
         var answer = Default(method, path, body);
@@ -322,7 +291,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
             answer = answer with { Headers = extra };
         }
 
-        return await WriteAsync(context, answer);
+        return answer;
     }
 
     private FakeDiscordAnswer Default(string method, string path, JsonNode? body)
@@ -392,7 +361,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     private static FakeDiscordAnswer Ok(JsonNode body) => new(200, body.ToJsonString());
 
-    private static async Task<int> WriteAsync(HttpContext context, FakeDiscordAnswer answer)
+    private static async Task WriteAsync(HttpContext context, FakeDiscordAnswer answer)
     {
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
@@ -405,15 +374,6 @@ public sealed class FakeDiscordRest : IAsyncDisposable
             context.Response.ContentType = answer.ContentType;
             await context.Response.WriteAsync(answer.Body);
         }
-
-        return answer.Status;
-    }
-
-    private void Pulse()
-    {
-        var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        changed.TrySetResult();
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class FakeGatewayConnection : IDisposable
     private readonly Lock _lock = new();
     private readonly List<JsonObject> _received = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changes = new();
 
     internal FakeGatewayConnection(int number, WebSocket socket, HttpContext context, Uri resumeUrl)
     {
@@ -112,33 +112,14 @@ public sealed class FakeGatewayConnection : IDisposable
     public void Drop() => _context.Abort();
 
     /// <summary>Waits (a few seconds at most) for a client frame matching the predicate, counting those already received.</summary>
-    public async Task<JsonObject> WaitForFrameAsync(Func<JsonObject, bool> match, int nth = 1, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                var found = _received.Where(match).Skip(nth - 1).FirstOrDefault();
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                changed = _changed.Task;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || Ended.IsCompleted)
-            {
-                var seen = string.Join(", ", Received.Select(f => f.Op()));
-                throw new TimeoutException($"Connection {Number} ({Path}) got no matching frame; ops seen: [{seen}], ended: {Ended.IsCompleted}.");
-            }
-
-            await Task.WhenAny(changed, Ended, Task.Delay(left));
-        }
-    }
+    public Task<JsonObject> WaitForFrameAsync(Func<JsonObject, bool> match, int nth = 1, TimeSpan? timeout = null) =>
+        Eventually.WaitForAsync(
+            () => Received.Where(match).Skip(nth - 1).FirstOrDefault(),
+            $"matching frame #{nth} on connection {Number} ({Path})",
+            timeout,
+            _changes,
+            () => $"ops [{string.Join(", ", Received.Select(f => f.Op()))}]",
+            () => Ended.IsCompleted ? "the connection ended" : null);
 
     public Task<JsonObject> WaitForOpAsync(int op, int nth = 1, TimeSpan? timeout = null) =>
         WaitForFrameAsync(f => f.Op() == op, nth, timeout);
@@ -212,9 +193,9 @@ public sealed class FakeGatewayConnection : IDisposable
                 lock (_lock)
                 {
                     _received.Add(frame);
-                    _changed.TrySetResult();
-                    _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
+
+                _changes.Pulse();
 
                 if (frame.Op() == 1 && AcknowledgeHeartbeats)
                 {
@@ -230,6 +211,7 @@ public sealed class FakeGatewayConnection : IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
             _ended.TrySetResult();
+            _changes.Pulse();
         }
     }
 

@@ -84,7 +84,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
     private readonly ConcurrentDictionary<long, bool> _notStarted = new();
     private readonly ConcurrentDictionary<string, int> _arrivals = new(StringComparer.OrdinalIgnoreCase);
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changes = new();
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 500;
 
@@ -143,7 +143,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             var id = _nextUpdateId++;
             update["update_id"] = id;
             _pending.Add((id, update));
-            Pulse();
+            _changes.Pulse();
             return id;
         }
     }
@@ -191,33 +191,13 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         WaitForAsync("*", r => r.ChatId == chatId && r.Succeeded && r.Method is "sendMessage" or "sendPhoto");
 
     /// <summary>Waits (at most a few seconds) for a request matching the predicate; method "*" matches any.</summary>
-    public async Task<TelegramRequest> WaitForAsync(string method, Func<TelegramRequest, bool>? predicate = null, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                var found = _requests.FirstOrDefault(r => (method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)) && (predicate?.Invoke(r) ?? true));
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                changed = _changed.Task;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                var seen = string.Join(", ", Requests.Select(r => r.Method + (r.ChatId is { } c ? $"({c})" : "") + ":" + r.Status));
-                throw new TimeoutException($"No matching {method} request arrived. Seen: {seen}");
-            }
-
-            await Task.WhenAny(changed, Task.Delay(left));
-        }
-    }
+    public Task<TelegramRequest> WaitForAsync(string method, Func<TelegramRequest, bool>? predicate = null, TimeSpan? timeout = null) =>
+        Eventually.WaitForAsync(
+            () => Requests.FirstOrDefault(r => (method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)) && (predicate?.Invoke(r) ?? true)),
+            $"a matching {method} request",
+            timeout,
+            _changes,
+            () => string.Join(", ", Requests.Select(r => r.Method + (r.ChatId is { } c ? $"({c})" : "") + ":" + r.Status)));
 
     public async ValueTask DisposeAsync()
     {
@@ -233,6 +213,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var token = path.StartsWith("/bot", StringComparison.Ordinal) && slash > 4 ? path[4..slash] : string.Empty;
         var method = slash >= 0 ? path[(slash + 1)..] : string.Empty;
         _arrivals.AddOrUpdate(method, 1, (_, n) => n + 1);
+        _changes.Pulse();
 
         JsonObject body;
         try
@@ -247,33 +228,59 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
 
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        Answer? answer;
         int status;
         try
         {
-            status = await AnswerAsync(context, token, method, body, aborted.Token);
+            answer = await AnswerAsync(token, method, body, aborted.Token);
+            status = answer?.Status ?? 0;
         }
         catch (OperationCanceledException)
         {
-            status = 499;
+            (answer, status) = (null, 499);
         }
 
+        // Recorded before the answer is written, so a client holding its answer finds its request here.
         lock (_lock)
         {
             _requests.Add(new TelegramRequest(method, token, context.Request.ContentType, body, Clock.GetUtcNow(), status));
-            Pulse();
+        }
+
+        _changes.Pulse();
+        if (status == 499)
+        {
+            return;
+        }
+
+        if (answer is null)
+        {
+            context.Abort();
+            return;
+        }
+
+        try
+        {
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = answer.ContentType;
+            await context.Response.WriteAsync(answer.Body, aborted.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client gave up, or the server is stopping.
         }
     }
 
-    private async Task<int> AnswerAsync(HttpContext context, string token, string method, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>What to answer; null to drop the connection instead.</summary>
+    private async Task<Answer?> AnswerAsync(string token, string method, JsonObject body, CancellationToken cancellationToken)
     {
         if (token != Token)
         {
-            return await WriteAsync(context, 401, Error(401, "Unauthorized"));
+            return Json(401, Error(401, "Unauthorized"));
         }
 
         if (method.StartsWith("send", StringComparison.Ordinal) && body["chat_id"] is JsonValue chat && chat.TryGetValue<long>(out var chatId) && _notStarted.ContainsKey(chatId))
         {
-            return await WriteAsync(context, 403, Error(403, "Forbidden: bot can't initiate conversation with a user"));
+            return Json(403, Error(403, "Forbidden: bot can't initiate conversation with a user"));
         }
 
         TelegramFailure? failure = null;
@@ -305,15 +312,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     error["parameters"] = parameters;
                 }
 
-                return await WriteAsync(context, api.Code, error);
+                return Json(api.Code, error);
             case TelegramFailure.HtmlError html:
-                context.Response.StatusCode = html.Status;
-                context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><body><h1>502 Bad Gateway</h1></body></html>", cancellationToken);
-                return html.Status;
+                return new Answer(html.Status, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
             case TelegramFailure.Drop:
-                context.Abort();
-                return 0;
+                return null;
             case TelegramFailure.Delay delay:
                 await Task.Delay(delay.Duration, cancellationToken);
                 break;
@@ -340,8 +343,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         };
 
         return result is null
-            ? await WriteAsync(context, 404, Error(404, "Not Found: method not found"))
-            : await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+            ? Json(404, Error(404, "Not Found: method not found"))
+            : Json(200, new JsonObject { ["ok"] = true, ["result"] = result });
     }
 
     private async Task<JsonNode> UpdatesAsync(JsonObject body, CancellationToken cancellationToken)
@@ -369,7 +372,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     return new JsonArray(_pending.Take(limit).Select(u => (JsonNode)u.Update.DeepClone()).ToArray());
                 }
 
-                changed = _changed.Task;
+                changed = _changes.Next;
             }
 
             var left = deadline - DateTime.UtcNow;
@@ -468,20 +471,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private static JsonObject Error(int code, string description) =>
         new() { ["ok"] = false, ["error_code"] = code, ["description"] = description };
 
-    private static async Task<int> WriteAsync(HttpContext context, int status, JsonObject body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString());
-        return status;
-    }
+    private static Answer Json(int status, JsonObject body) => new(status, "application/json", body.ToJsonString());
 
-    private void Pulse()
-    {
-        var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        changed.TrySetResult();
-    }
+    /// <summary>A response, decided before it is written.</summary>
+    private sealed record Answer(int Status, string ContentType, string Body);
 }
 
 /// <summary>Builders for the updates Telegram sends, as JSON the real client deserializes.</summary>

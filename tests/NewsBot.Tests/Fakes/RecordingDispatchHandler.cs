@@ -8,6 +8,7 @@ internal sealed class RecordingDispatchHandler : IDiscordDispatchHandler
 {
     private readonly Lock _lock = new();
     private readonly List<(string Name, JsonElement Data)> _events = [];
+    private readonly ChangeSignal _changes = new();
 
     /// <summary>Runs before the event is recorded, e.g. to block or throw.</summary>
     public Func<string, JsonElement, CancellationToken, Task>? Behaviour { get; set; }
@@ -36,26 +37,24 @@ internal sealed class RecordingDispatchHandler : IDiscordDispatchHandler
         {
             _events.Add((eventName, data.ValueKind == JsonValueKind.Undefined ? default : data.Clone()));
         }
+
+        _changes.Pulse();
     }
 
     /// <summary>Waits (a few seconds at most) until an event with this name was handled.</summary>
     public async Task<JsonElement> WaitForAsync(string eventName, int nth = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var found = Events.Where(e => e.Name == eventName).Skip(nth - 1).Select(e => (JsonElement?)e.Data).FirstOrDefault();
-            if (found is { } data)
+        var found = default(JsonElement);
+        await Eventually.WaitUntilAsync(
+            () =>
             {
-                return data;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No {eventName} event #{nth}; handled: [{string.Join(", ", Names)}].");
-            }
-
-            await Task.Delay(10);
-        }
+                var matching = Events.Where(e => e.Name == eventName).Skip(nth - 1).ToList();
+                found = matching.Count > 0 ? matching[0].Data : default;
+                return matching.Count > 0;
+            },
+            $"{eventName} event #{nth}",
+            changes: _changes,
+            seen: () => $"handled [{string.Join(", ", Names)}]");
+        return found;
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chats;
@@ -38,7 +37,7 @@ public sealed class TestBot : IDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IHostApplicationBuilder>? compose = null)
     {
-        Time = new FakeTimeProvider(Now);
+        Time = new ObservedClock(Now);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory.Path });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(Time);
@@ -66,7 +65,7 @@ public sealed class TestBot : IDisposable
         _host = builder.Build();
     }
 
-    public FakeTimeProvider Time { get; }
+    public ObservedClock Time { get; }
 
     public FakeFeedProbe Probe { get; } = new();
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>
@@ -68,18 +66,9 @@ public sealed class TinyDisk : IDisposable
 
     private static (int Code, string Output) Run(string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         try
         {
-            using var process = Process.Start(start)!;
-            var output = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
+            return ExternalTool.Run(file, arguments);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsBot.Storage;
 using NewsBot.Tests.Fakes;
 
@@ -7,7 +6,9 @@ namespace NewsBot.Tests.Hosting;
 /// <summary>The real executable, started as a newcomer would start it, with input piped in.</summary>
 public sealed class ProcessTests : IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    /// <summary>Still root, but subject to file permissions like any other user.</summary>
+    private static readonly string[] WithoutPermissionBypass = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"];
+
     private readonly TempDirectory _workingDirectory = new();
 
     public void Dispose() => _workingDirectory.Dispose();
@@ -41,23 +42,15 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task Chat_SecondProcessOnTheSameData_StopsWithAClearMessage()
     {
-        using var first = Start(["chat"]);
-        try
-        {
-            await WaitForDatabaseAsync();
+        using var first = NewsBotProcess.Start(_workingDirectory.Path, ["chat"]);
+        await first.WaitForFileAsync(Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock"));
 
-            var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n");
+        var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n");
 
-            Assert.Equal(2, exitCode);
-            Assert.Contains("in use by another NewsBot process", errors, StringComparison.Ordinal);
-        }
-        finally
-        {
-            first.StandardInput.Close();
-            await first.WaitForExitAsync(new CancellationTokenSource(Limit).Token);
-        }
-
-        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("in use by another NewsBot process", errors, StringComparison.Ordinal);
+        first.CloseInput();
+        Assert.Equal(0, (await first.WaitAsync()).ExitCode);
     }
 
     [Fact]
@@ -105,7 +98,7 @@ public sealed class ProcessTests : IDisposable
         NewsBotDatabase.Open(data).Dispose();
         var file = Path.Combine(data, NewsBotDatabase.FileName);
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var (chownExit, chownOutput) = await RunToolAsync("chown", "65534:65534", file);
+        var (chownExit, chownOutput) = await ExternalTool.RunAsync("chown", "65534:65534", file);
         Assert.True(chownExit == 0, chownOutput);
         var before = File.ReadAllBytes(file);
 
@@ -117,27 +110,13 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(file));
     }
 
-    private static async Task<(int ExitCode, string Output)> RunToolAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
-
     [Fact]
     public async Task UserSecrets_AreReadInDevelopmentOnly_NeverInProduction()
     {
         var home = Path.Combine(_workingDirectory.Path, "home");
-        var secrets = Path.Combine(home, ".microsoft", "usersecrets", "newsbot-8c3f2a6e-4b1d-4f0e-9a57-2d6c1e0b7f93");
-        Directory.CreateDirectory(secrets);
-        await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "NewsBot": { "PageSize": 500 } }""");
+        var secrets = NewsBotProcess.UserSecretsFile(home);
+        Directory.CreateDirectory(Path.GetDirectoryName(secrets)!);
+        await File.WriteAllTextAsync(secrets, """{ "NewsBot": { "PageSize": 500 } }""");
 
         var (productionExit, output, _) = await RunAsync(["chat"], "/topics\n", new() { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "" });
         var (developmentExit, _, errors) = await RunAsync(["chat"], "/topics\n", new() { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development" });
@@ -208,66 +187,6 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("not an OPML file", errors, StringComparison.Ordinal);
     }
 
-    private async Task WaitForDatabaseAsync()
-    {
-        var lockFile = Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock");
-        var deadline = DateTime.UtcNow + Limit;
-        while (!File.Exists(lockFile) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-    }
-
-    private Process Start(string[] arguments, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false)
-    {
-        var start = new ProcessStartInfo(withoutPermissionBypass ? "setpriv" : "dotnet")
-        {
-            WorkingDirectory = _workingDirectory.Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (withoutPermissionBypass)
-        {
-            // Still root, but subject to file permissions like any other user.
-            foreach (var argument in new[] { "--bounding-set", "-dac_override,-dac_read_search", "dotnet" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? [])
-        {
-            start.Environment[key] = value;
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false)
-    {
-        using var process = Start(arguments, environment, withoutPermissionBypass);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false) =>
+        NewsBotProcess.RunAsync(_workingDirectory.Path, arguments, input, environment, launcher: withoutPermissionBypass ? WithoutPermissionBypass : null);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Articles;
@@ -21,11 +20,11 @@ public sealed class ShutdownProcessTests : IDisposable
     public async Task Chat_SigtermWhileItsInputIsStillOpen_StopsAndLetsGoOfTheDatabase()
     {
         using var bot = NewsBotProcess.Start(_work.Path, ["chat"]);
-        await bot.Process.StandardInput.WriteLineAsync("/topics");
-        await bot.Process.StandardInput.FlushAsync();
+        await bot.Input.WriteLineAsync("/topics");
+        await bot.Input.FlushAsync();
         await bot.WaitForOutputAsync("Topics");
 
-        await TerminateAsync(bot.Process);
+        await bot.TerminateAsync();
         var (exitCode, output, errors) = await bot.WaitAsync();
 
         Assert.Equal(0, exitCode);
@@ -47,9 +46,9 @@ public sealed class ShutdownProcessTests : IDisposable
             ["Telegram__Token"] = FakeTelegramServer.Token,
             ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
         });
-        await WaitAsync(() => telegram.Arrived("sendPhoto") + telegram.Arrived("sendMessage") > 0, bot);
+        await bot.WaitUntilAsync(() => telegram.Arrived("sendPhoto") + telegram.Arrived("sendMessage") > 0, "the push to reach Telegram");
 
-        await TerminateAsync(bot.Process);
+        await bot.TerminateAsync();
         var (exitCode, _, errors) = await bot.WaitAsync();
 
         Assert.True(exitCode == 0, errors);
@@ -108,31 +107,4 @@ public sealed class ShutdownProcessTests : IDisposable
             ["NewsBot:DataDirectory"] = DataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
         })).Build();
-
-    private static async Task TerminateAsync(Process process)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, NewsBotProcess bot)
-    {
-        var deadline = DateTime.UtcNow + NewsBotProcess.Limit;
-        while (!condition())
-        {
-            if (bot.Process.HasExited)
-            {
-                Assert.Fail("newsbot exited early: " + await bot.Errors);
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                bot.Process.Kill(entireProcessTree: true);
-                Assert.Fail("the condition did not come true in time; newsbot said: " + await bot.Errors);
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using NewsBot.Tests.Fakes;
@@ -23,47 +22,29 @@ public sealed class MonitoringProcessTests : IDisposable
             ["Monitoring__AccessToken"] = Token,
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        try
-        {
-            var ready = await PollReadyAsync(http, bot);
-            Assert.Contains("\"status\": \"pass\"", ready, StringComparison.Ordinal);
+        string? ready = null;
+        await bot.WaitUntilAsync(async () => (ready = await ReadyzAsync(http)) is not null, "/readyz to answer 200");
 
-            var metrics = new PrometheusText(await http.GetStringAsync("/metrics"));
-            Assert.Equal(4, metrics.Value("newsbot_feed_fetches_total", ("outcome", "200")));
-            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/")).StatusCode);
-            Assert.Contains("NewsBot status", await http.GetStringAsync("/?token=" + Token), StringComparison.Ordinal);
-        }
-        finally
-        {
-            bot.Process.StandardInput.Close();
-            await bot.WaitAsync();
-        }
+        Assert.Contains("\"status\": \"pass\"", ready, StringComparison.Ordinal);
+        var metrics = new PrometheusText(await http.GetStringAsync("/metrics"));
+        Assert.Equal(4, metrics.Value("newsbot_feed_fetches_total", ("outcome", "200")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/")).StatusCode);
+        Assert.Contains("NewsBot status", await http.GetStringAsync("/?token=" + Token), StringComparison.Ordinal);
+        bot.CloseInput();
+        await bot.WaitAsync();
     }
 
-    private static async Task<string> PollReadyAsync(HttpClient http, NewsBotProcess bot)
+    /// <summary>The readiness report, or null while the bot is not listening or not ready yet.</summary>
+    private static async Task<string?> ReadyzAsync(HttpClient http)
     {
-        var deadline = DateTime.UtcNow + NewsBotProcess.Limit;
-        while (true)
+        try
         {
-            try
-            {
-                using var response = await http.GetAsync("/readyz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return await response.Content.ReadAsStringAsync();
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (bot.Process.HasExited || DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("the bot never became ready: " + (bot.Process.HasExited ? await bot.Errors : "still starting"));
-            }
-
-            await Task.Delay(100);
+            using var response = await http.GetAsync("/readyz");
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
         }
     }
 

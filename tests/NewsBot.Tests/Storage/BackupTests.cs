@@ -99,10 +99,10 @@ public sealed class BackupTests : IDisposable
         await host.StartAsync();
 
         var first = Path.Combine(backups, "newsbot-20261201-060000.db");
-        await WaitForAsync(() => File.Exists(first));
+        await WaitForAsync(() => File.Exists(first), "the backup at start");
 
         Assert.True(DatabaseBackup.Check(first).Articles > 0);
-        await WaitForAsync(() => !File.Exists(Path.Combine(backups, "newsbot-20200101-000000.db")));
+        await WaitForAsync(() => !File.Exists(Path.Combine(backups, "newsbot-20200101-000000.db")), "the oldest backup to be pruned");
         Assert.Equal(["newsbot-20261201-060000.db", "newsbot-20200102-000000.db"], DatabaseBackup.List(backups).Select(b => Path.GetFileName(b.Path)));
         Assert.True(File.Exists(Path.Combine(backups, "notes.txt")));
         await host.StopAsync();
@@ -111,15 +111,17 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task Service_AfterTheInterval_BacksUpAgain()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+        var clock = new ObservedClock(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
         using var host = Build(new() { ["Storage:BackupInterval"] = "06:00:00" }, clock);
         await host.StartAsync();
         var backups = Path.Combine(_folder.Path, "backups");
-        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 1);
+        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 1, "the backup at start");
 
+        // Moved on only once the service waits for the next one, so the move cannot come too early.
+        await clock.WaitForWaitAsync(TimeSpan.FromHours(6));
         clock.Advance(TimeSpan.FromHours(6));
 
-        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2);
+        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2, "the backup after the interval");
         Assert.Equal("newsbot-20261201-120000.db", Path.GetFileName(DatabaseBackup.List(backups)[0].Path));
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), DatabaseBackup.List(backups)[0].At);
         Assert.Null(host.Services.GetRequiredService<BackupService>().Status.LastError);
@@ -132,15 +134,19 @@ public sealed class BackupTests : IDisposable
         var backups = Path.Combine(_folder.Path, "backups");
         Directory.CreateDirectory(backups);
         File.WriteAllText(Path.Combine(backups, "newsbot-20261201-050000.db"), "recent");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+        var clock = new ObservedClock(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
         using var host = Build([], clock);
         await host.StartAsync();
 
+        // The day's backup is due 24 h after the one on disk: the service waits 23 h, and that
+        // wait is still running 22 h on (a timer fires inside Advance, so this is known at once).
+        var nextBackup = await clock.WaitForWaitAsync(TimeSpan.FromHours(23));
         clock.Advance(TimeSpan.FromHours(22));
+        Assert.False(clock.HasFired(nextBackup));
         Assert.Single(DatabaseBackup.List(backups));
         clock.Advance(TimeSpan.FromHours(1));
 
-        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2);
+        await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2, "the backup a day after the one on disk");
         await host.StopAsync();
     }
 
@@ -202,13 +208,7 @@ public sealed class BackupTests : IDisposable
         return builder.Build();
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 60 s");
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Backups are written on a thread of their own; copying a database takes a while on a busy machine.</summary>
+    private static Task WaitForAsync(Func<bool> condition, string what) =>
+        Eventually.WaitUntilAsync(condition, what, TimeSpan.FromSeconds(60));
 }

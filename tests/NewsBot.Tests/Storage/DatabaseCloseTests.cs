@@ -41,9 +41,7 @@ public sealed class DatabaseCloseTests
         var closing = Task.Run(database.Dispose);
 
         // Once closing has begun, a call from outside the transaction is refused.
-        Assert.True(
-            SpinWait.SpinUntil(() => Refused(engine), TimeSpan.FromSeconds(10)),
-            "closing never began");
+        await Eventually.WaitUntilAsync(() => Refused(engine), "closing to begin");
         Assert.False(closing.IsCompleted, "the database closed with a transaction still open");
 
         commit.Set();

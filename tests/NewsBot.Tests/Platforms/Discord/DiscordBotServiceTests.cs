@@ -19,7 +19,7 @@ public sealed class DiscordBotServiceTests
         using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord);
 
         await service.StartAsync(CancellationToken.None);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
+        await Eventually.WaitUntilAsync(() => harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
         await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1000, await (await gateway.ConnectionAsync(1)).WaitForEndAsync());
@@ -74,7 +74,7 @@ public sealed class DiscordBotServiceTests
         using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord, NewsBot.Core.Chats.PlatformNames.Telegram);
 
         await service.StartAsync(CancellationToken.None);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
+        await Eventually.WaitUntilAsync(() => harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
         shutdown.Trip("Discord answered 401 Unauthorized");
         await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
 

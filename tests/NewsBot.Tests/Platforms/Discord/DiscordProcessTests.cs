@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Discord;
@@ -7,7 +5,6 @@ namespace NewsBot.Tests.Platforms.Discord;
 /// <summary>The real executable with only a Discord token, talking to the fake gateway and the fake REST API.</summary>
 public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
     private readonly TempDirectory _workingDirectory = new();
     private readonly TaskCompletionSource<FakeGatewayConnection> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FakeDiscordRest _rest = null!;
@@ -33,50 +30,33 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
         _gateway.Then(async connection =>
         {
             await connection.SendHelloAsync(45_000);
-            await connection.WaitForOpAsync(2, timeout: Limit);
+            await connection.WaitForOpAsync(2, timeout: NewsBotProcess.Limit);
             await connection.SendReadyAsync(sequence: 1);
             _ready.TrySetResult(connection);
             await connection.Ended;
         });
 
         using var process = Start();
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        string? interactionToken = null;
-        try
-        {
-            var connection = await _ready.Task.WaitAsync(Limit);
-            await _rest.WaitForAsync(r => r.Method == "PUT" && r.Path == $"/applications/{FakeDiscordGateway.ApplicationId}/commands", Limit);
+        await process.WaitUntilAsync(() => _ready.Task.IsCompleted, "the gateway session to be ready");
+        var connection = await _ready.Task;
+        await _rest.WaitForAsync(r => r.Method == "PUT" && r.Path == $"/applications/{FakeDiscordGateway.ApplicationId}/commands", NewsBotProcess.Limit);
 
-            var interaction = DiscordInteractions.Command("help");
-            interactionToken = (string)interaction["token"]!;
-            await connection.SendDispatchAsync("INTERACTION_CREATE", 2, interaction);
-            var answer = await _rest.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)interaction["id"]!}/", StringComparison.Ordinal), Limit);
-            Assert.Equal(4, answer.CallbackType);
-            Assert.Contains("/latest", answer.Message!.ToJsonString(), StringComparison.Ordinal);
+        var interaction = DiscordInteractions.Command("help");
+        var interactionToken = (string)interaction["token"]!;
+        await connection.SendDispatchAsync("INTERACTION_CREATE", 2, interaction);
+        var answer = await _rest.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)interaction["id"]!}/", StringComparison.Ordinal), NewsBotProcess.Limit);
+        Assert.Equal(4, answer.CallbackType);
+        Assert.Contains("/latest", answer.Message!.ToJsonString(), StringComparison.Ordinal);
 
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
+        await process.TerminateAsync();
+        var (exitCode, output, errors) = await process.WaitAsync();
+        Assert.Equal(1000, await connection.WaitForEndAsync(NewsBotProcess.Limit));
 
-            using var timeout = new CancellationTokenSource(Limit);
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.Equal(1000, await connection.WaitForEndAsync(Limit));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        var log = await errors + await output;
-        Assert.Equal(0, process.ExitCode);
+        var log = errors + output;
+        Assert.Equal(0, exitCode);
         Assert.Contains("running on Discord", log, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDiscordRest.Token, log, StringComparison.Ordinal);
-        Assert.DoesNotContain(interactionToken!, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(interactionToken, log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,46 +88,20 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
         _gateway.Then(async connection =>
         {
             await connection.SendHelloAsync(45_000);
-            await connection.WaitForOpAsync(2, timeout: Limit);
+            await connection.WaitForOpAsync(2, timeout: NewsBotProcess.Limit);
             await connection.CloseAsync(closeCode, reason);
         });
 
         using var process = Start();
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        var log = await errors + await output;
-        return (process.ExitCode, log);
+        var (exitCode, output, errors) = await process.WaitAsync();
+        return (exitCode, errors + output);
     }
 
-    private Process Start()
+    private NewsBotProcess Start() => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory.Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsbot.dll"));
-        start.ArgumentList.Add("run");
-        start.Environment["Telegram__Token"] = "";
-        start.Environment["Discord__Token"] = FakeDiscordRest.Token;
-        start.Environment["Discord__ApiBaseUrl"] = _rest.ApiBaseUrl;
-        start.Environment["Discord__GatewayUrl"] = _gateway.Url.ToString();
-        start.Environment["NewsBot__DataDirectory"] = Path.Combine(_workingDirectory.Path, "data");
-        return Process.Start(start)!;
-    }
+        ["Discord__Token"] = FakeDiscordRest.Token,
+        ["Discord__ApiBaseUrl"] = _rest.ApiBaseUrl,
+        ["Discord__GatewayUrl"] = _gateway.Url.ToString(),
+        ["NewsBot__DataDirectory"] = Path.Combine(_workingDirectory.Path, "data"),
+    });
 }

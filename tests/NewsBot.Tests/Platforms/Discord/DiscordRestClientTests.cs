@@ -83,7 +83,9 @@ public sealed class DiscordRestClientTests : DiscordRestTests
         var first = Client.CreateMessageAsync(One, Text("held"), patient: true, CancellationToken.None);
         var second = Client.CreateMessageAsync(One, Text("queued"), patient: true, CancellationToken.None);
         await Server.WaitForArrivalsAsync(1);
-        await Task.WhenAny(second, Task.Delay(200));
+        // Nothing between the limiter and the socket yields: had the second been let through, it
+        // would have left the client before CreateMessageAsync returned.
+        Assert.Single(Harness.SentAt);
         Assert.False(second.IsCompleted);
 
         release.SetResult();
@@ -265,6 +267,8 @@ public sealed class DiscordRestClientTests : DiscordRestTests
         Assert.True(post.IsTransient);
         Assert.Contains("timed out", post.Message, StringComparison.Ordinal);
         Assert.Equal(One, channel.Id);
+        // Both calls are over, so what left the client is final: the post once, the read twice.
+        Assert.Equal(3, harness.SentAt.Count);
         await harness.Server.WaitForArrivalsAsync(3);
         Assert.Equal(3, harness.Server.Arrivals);
     }
@@ -294,9 +298,11 @@ public sealed class DiscordRestClientTests : DiscordRestTests
             .Select(i => Client.CreateMessageAsync((200000000000000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Text("x"), patient: true, CancellationToken.None))
             .ToList();
 
+        // The clock stands still: the seventy beyond the ceiling each wait for the window to move on.
+        await Harness.Clock.WaitForWaitsAsync(w => w == TimeSpan.FromSeconds(1), 70, "seventy sends waiting for the next second");
         await Server.WaitForArrivalsAsync(50);
-        await Task.WhenAny(Task.WhenAll(sends), Task.Delay(200));
         Assert.Equal(50, Server.Arrivals);
+        Assert.Equal(50, Harness.SentAt.Count);
 
         await Harness.RunAsync(Task.WhenAll(sends));
         // Send times, not arrival times: on a busy machine the fake clock moves on while a request

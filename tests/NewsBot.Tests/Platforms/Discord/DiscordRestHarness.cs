@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using NewsBot.Platforms.Discord;
 using NewsBot.Platforms.Discord.Rest;
 using NewsBot.Tests.Fakes;
@@ -18,7 +17,7 @@ public sealed class DiscordRestHarness : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly StampingHandler _stamps;
 
-    private DiscordRestHarness(FakeDiscordRest server, DiscordRestTuning tuning, FakeTimeProvider clock)
+    private DiscordRestHarness(FakeDiscordRest server, DiscordRestTuning tuning, ObservedClock clock)
     {
         Clock = clock;
         _stamps = new StampingHandler(clock);
@@ -30,7 +29,7 @@ public sealed class DiscordRestHarness : IAsyncDisposable
         Client = new DiscordRestClient(_http, options, Limiter, Guard, Shutdown, tuning, Clock, Logs, Metrics);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public ObservedClock Clock { get; }
 
     public FakeDiscordRest Server { get; }
 
@@ -57,7 +56,7 @@ public sealed class DiscordRestHarness : IAsyncDisposable
 
     internal static async Task<DiscordRestHarness> StartAsync(DiscordRestTuning? tuning = null)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var clock = new ObservedClock(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         var server = await FakeDiscordRest.StartAsync(clock);
         return new DiscordRestHarness(server, tuning ?? FastTuning, clock);
     }

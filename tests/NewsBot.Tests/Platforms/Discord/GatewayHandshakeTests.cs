@@ -71,7 +71,7 @@ public sealed class GatewayHandshakeTests
         var heartbeat = await connection.WaitForOpAsync(1);
 
         Assert.Equal(2, (long?)heartbeat["d"]);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged == 1, "the heartbeat was acknowledged");
+        await Eventually.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged == 1, "the heartbeat was acknowledged");
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class GatewayHandshakeTests
 
         // The handler is stuck on STUCK: heartbeats keep going and carry the sequence read after it.
         await connection.WaitForFrameAsync(f => f.Op() == 1 && (long?)f["d"] == 4);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged >= acknowledgedBefore + 3, "three more heartbeats were acknowledged");
+        await Eventually.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged >= acknowledgedBefore + 3, "three more heartbeats were acknowledged");
         Assert.Equal(GatewayStatus.Ready, harness.Client.Status);
         Assert.Equal(1, gateway.ConnectionCount);
         Assert.DoesNotContain("AFTER", harness.Handler.Names);

@@ -72,34 +72,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
     }
 
     /// <summary>Waits (a few seconds at most) until the client reports this status.</summary>
-    public async Task WaitForStatusAsync(GatewayStatus status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Client.Status != status)
-        {
-            if (DateTime.UtcNow > deadline || (_running.IsCompleted && status != GatewayStatus.Stopped))
-            {
-                throw new TimeoutException($"The client never reached {status}; it is {Client.Status}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
-
-    /// <summary>Waits (a few seconds at most) for a condition that the client's background work makes true.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitForStatusAsync(GatewayStatus status) =>
+        Eventually.WaitUntilAsync(
+            () => Client.Status == status,
+            $"the client to be {status}",
+            seen: () => $"it is {Client.Status}",
+            giveUpWhen: () => _running.IsCompleted && status != GatewayStatus.Stopped ? "the client stopped running" : null);
 
     /// <summary>Every log line with its level, message and exception, for checks such as "the token is absent".</summary>
     public IReadOnlyList<string> LogLines =>

@@ -89,7 +89,7 @@ public sealed class GatewayReconnectTests
         Assert.Empty(second.ReceivedOp(6));
         Assert.Null((long?)heartbeat["d"]);
         Assert.Equal(GatewayClosePolicy.ReconnectCloseCode, await (await gateway.ConnectionAsync(1)).WaitForEndAsync());
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.SessionId == "sess-2", "the new session is ready");
+        await Eventually.WaitUntilAsync(() => harness.Client.SessionId == "sess-2", "the new session is ready");
     }
 
     [Theory]

@@ -43,12 +43,12 @@ public sealed class GatewayTimingTests
         var first = await connection.WaitForOpAsync(1);
         Assert.Null((long?)first["d"]);
         await harness.WaitForStatusAsync(GatewayStatus.Ready);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged == 1, "the first heartbeat was acknowledged");
+        await Eventually.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged == 1, "the first heartbeat was acknowledged");
 
         var secondWait = await clock.WaitForWaitAsync(Interval, firstWait + 1);
         clock.Advance(Interval);
         Assert.Equal(1, (long?)(await connection.WaitForOpAsync(1, nth: 2))["d"]);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged == 2, "the second heartbeat was acknowledged");
+        await Eventually.WaitUntilAsync(() => harness.Client.HeartbeatsAcknowledged == 2, "the second heartbeat was acknowledged");
 
         await connection.SendDispatchAsync("GUILD_CREATE", 2, new JsonObject { ["id"] = "400" });
         await harness.Handler.WaitForAsync("GUILD_CREATE");
@@ -81,7 +81,7 @@ public sealed class GatewayTimingTests
         });
         await using var harness = GatewayHarness.Create(gateway, FakeClockTimings(), clock).Start();
         var first = await gateway.ConnectionAsync(1);
-        await GatewayHarness.WaitUntilAsync(() => harness.Client.LastSequence == 2, "READY and GUILD_CREATE were read");
+        await Eventually.WaitUntilAsync(() => harness.Client.LastSequence == 2, "READY and GUILD_CREATE were read");
 
         var beat = await clock.WaitForWaitAsync(Interval * 0.25);
         clock.Advance(Interval * 0.25);

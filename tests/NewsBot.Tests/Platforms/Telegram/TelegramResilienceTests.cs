@@ -32,7 +32,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
 
         await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path))
         {
-            await WaitForAsync(() => _telegram.Arrived("sendMessage") >= 4 && _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3);
+            await Eventually.WaitUntilAsync(() => _telegram.Arrived("sendMessage") >= 4 && _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers sent and the fourth hanging");
             var hung = new long[] { 4001, 4002, 4003, 4004 }.Except(_telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId!.Value)).Single();
             await first.StopAsync();
 
@@ -46,7 +46,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         await using (await TelegramTestHost.StartAsync(_telegram, _data.Path))
         {
             await _telegram.WaitForSendAsync(4005);
-            await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) >= 5);
+            await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) >= 5, "all five chats answered");
         }
 
         var answered = _telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId).ToList();
@@ -56,24 +56,26 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task FloodLimit_InOneGroup_DoesNotHoldOtherChatsAnswers()
     {
-        var clock = new WatchedClock(TestBot.Now);
+        var clock = new ObservedClock(TestBot.Now);
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
         _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(20));
         _telegram.Enqueue(TelegramChats.Say(-4150, "/topics", chatType: "supergroup"));
         await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+        var groupWait = await clock.WaitForWaitAsync(TimeSpan.FromSeconds(20));
 
         // The group now waits 20 s; two people asking in private are answered without waiting for it.
         _telegram.Enqueue(TelegramChats.Say(4151, "/help"));
         _telegram.Enqueue(TelegramChats.Say(4152, "/help"));
         await _telegram.WaitForSendAsync(4151);
         await _telegram.WaitForSendAsync(4152);
+        Assert.False(clock.HasFired(groupWait));
         Assert.Equal(0, _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded));
 
         // The group's own next answer queues behind the held one, so the two arrive in order.
         _telegram.Enqueue(TelegramChats.Say(-4150, "/help", chatType: "supergroup"));
-        await WaitForAsync(() => clock.Waits.Contains(TimeSpan.FromSeconds(20)));
         clock.Advance(TimeSpan.FromSeconds(20));
-        await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded) == 2);
+        Assert.True(clock.HasFired(groupWait));
+        await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded) == 2, "both answers in the group");
         var group = _telegram.Calls("sendMessage").Where(r => r.ChatId == -4150 && r.Succeeded).Select(r => r.Text!).ToList();
         Assert.Contains("Topics", group[0], StringComparison.Ordinal);
         Assert.Contains("/latest", group[1], StringComparison.Ordinal);
@@ -82,18 +84,20 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task FloodLimit_OnAnAnswer_IsWaitedOutForRetryAfterThenSent()
     {
-        var clock = new WatchedClock(TestBot.Now);
+        var clock = new ObservedClock(TestBot.Now);
         _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(3));
         await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
         _telegram.Enqueue(TelegramChats.Say(4100, "/topics"));
         await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
-        await WaitForAsync(() => clock.Waits.Contains(TimeSpan.FromSeconds(3)));
+        var floodWait = await clock.WaitForWaitAsync(TimeSpan.FromSeconds(3));
 
+        // A timer fires inside Advance: two seconds on, the retry's wait has demonstrably not ended.
         clock.Advance(TimeSpan.FromSeconds(2));
-        await Task.Delay(150);
+        Assert.False(clock.HasFired(floodWait));
         Assert.Equal(1, _telegram.Arrived("sendMessage"));
 
         clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(clock.HasFired(floodWait));
         await _telegram.WaitForSendAsync(4100);
     }
 
@@ -126,7 +130,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         _telegram.Enqueue(TelegramChats.Say(4111, "/topics"));
         _telegram.Enqueue(TelegramChats.Say(4111, "/read abc"));
 
-        await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3);
+        await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers");
 
         var texts = _telegram.Calls("sendMessage").Select(r => r.Text!).ToList();
         Assert.Contains("/latest", texts[0], StringComparison.Ordinal);
@@ -204,7 +208,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         }, clock, logs))
         {
             // Chats are answered side by side: the third chat asks once the failing sends are used up.
-            await WaitForAsync(() => _telegram.Calls("sendMessage").Count(r => !r.Succeeded) >= 3);
+            await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => !r.Succeeded) >= 3, "the three failing sends used up");
             _telegram.Enqueue(TelegramChats.Say(4403, "/topics"));
             await _telegram.WaitForSendAsync(4403);
             var topics = _telegram.Sent.Single(m => m.ChatId == 4403);
@@ -230,30 +234,6 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
 
         using var response = await http.SendAsync(request);
         return response.StatusCode;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition never became true");
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>A fake clock that also tells which waits were started on it.</summary>
-    private sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _waits = new();
-
-        public IReadOnlyCollection<TimeSpan> Waits => _waits.ToList();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            _waits.Enqueue(dueTime);
-            return base.CreateTimer(callback, state, dueTime, period);
-        }
     }
 
     /// <summary>Keeps every log record as text: message, state values, scopes and exception.</summary>

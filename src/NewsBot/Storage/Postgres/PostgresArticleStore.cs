@@ -1,0 +1,214 @@
+using Npgsql;
+using NpgsqlTypes;
+using NewsBot.Core.Articles;
+
+namespace NewsBot.Storage.Postgres;
+
+internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticleStore
+{
+    internal const string Columns =
+        "id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, story_id, also_in";
+
+    // Another instance may store the same link between this one's check and its insert; the
+    // unique index refuses the second, and the batch is checked again against what is there now.
+    private const int Attempts = 3;
+
+    public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0)
+        {
+            return new AddResult([], 0);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await database.InTransactionAsync((connection, ct) => AddNewAsync(connection, drafts, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && attempt < Attempts)
+            {
+            }
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken)
+    {
+        var deleted = await database.QueryAsync(
+            "DELETE FROM articles WHERE published_at < $1 AND NOT (item_key = ANY($2)) RETURNING id, published_at",
+            r => (Id: r.GetInt32(0), PublishedAt: r.GetFieldValue<DateTime>(1)),
+            cancellationToken,
+            Dates.ToStored(cutoff),
+            keep.ToArray()).ConfigureAwait(false);
+        return deleted.OrderBy(d => d.PublishedAt).ThenBy(d => d.Id).Select(d => d.Id).ToList();
+    }
+
+    public async ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) =>
+        await database.FirstOrDefaultAsync($"SELECT {Columns} FROM articles WHERE id = $1", ToArticle, cancellationToken, id).ConfigureAwait(false);
+
+    public async ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync("UPDATE articles SET story_id = $2 WHERE id = $1", cancellationToken, id, storyId).ConfigureAwait(false);
+
+    public async ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE articles SET also_in = array_append(also_in, $2) WHERE id = $1 AND NOT ($2 = ANY(also_in))",
+            cancellationToken, id, sourceName).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<Article>> StoryMembersAsync(int leadId, CancellationToken cancellationToken) =>
+        await database.QueryAsync($"SELECT {Columns} FROM articles WHERE story_id = $1 ORDER BY published_at, id", ToArticle, cancellationToken, leadId).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var found = (await database.QueryAsync($"SELECT {Columns} FROM articles WHERE id = ANY($1)", ToArticle, cancellationToken, ids.ToArray()).ConfigureAwait(false))
+            .ToDictionary(a => a.Id);
+        var result = new List<Article>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (found.TryGetValue(id, out var article))
+            {
+                result.Add(article);
+            }
+        }
+
+        return result;
+    }
+
+    public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) =>
+        database.StreamAsync($"SELECT {Columns} FROM articles ORDER BY id", ToArticle, cancellationToken);
+
+    public async ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
+        (int)await database.ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The same checks as the LiteDB store, in the same order, against what is stored and what
+    /// this batch has added before: item key, then link, then title key.
+    /// </summary>
+    private static async Task<AddResult> AddNewAsync(NpgsqlConnection connection, IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
+    {
+        var known = await connection.QueryAsync(
+            "SELECT id, url, item_key, title_key, source_id, also_in FROM articles WHERE item_key = ANY($1) OR url = ANY($2) OR title_key = ANY($3)",
+            r => new Known(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.Strings(5)),
+            cancellationToken,
+            drafts.Select(d => d.ItemKey).ToArray(),
+            drafts.Select(d => d.Url).ToArray(),
+            drafts.Select(d => d.TitleKey).ToArray()).ConfigureAwait(false);
+
+        var itemKeys = known.Select(k => k.ItemKey).ToHashSet(StringComparer.Ordinal);
+        var titleKeys = known.Select(k => k.TitleKey).ToHashSet(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, Known>(StringComparer.Ordinal);
+        foreach (var row in known)
+        {
+            byUrl.TryAdd(row.Url, row);
+        }
+
+        // Drafts to store, and the links repeated elsewhere, as positions in that list until the ids are drawn.
+        var fresh = new List<ArticleDraft>();
+        var elsewhere = new List<(int? Id, int Fresh)>();
+        var recognised = 0;
+        foreach (var draft in drafts)
+        {
+            if (itemKeys.Contains(draft.ItemKey))
+            {
+                continue;
+            }
+
+            byUrl.TryGetValue(draft.Url, out var sameUrl);
+            if (sameUrl is not null || titleKeys.Contains(draft.TitleKey))
+            {
+                if (sameUrl is null || sameUrl.SourceId == draft.SourceId)
+                {
+                    recognised++;
+                }
+                else if (!sameUrl.AlsoIn.Contains(draft.SourceName))
+                {
+                    elsewhere.Add((sameUrl.Fresh >= 0 ? null : sameUrl.Id, sameUrl.Fresh));
+                }
+
+                continue;
+            }
+
+            itemKeys.Add(draft.ItemKey);
+            titleKeys.Add(draft.TitleKey);
+            byUrl.Add(draft.Url, new Known(0, draft.Url, draft.ItemKey, draft.TitleKey, draft.SourceId, []) { Fresh = fresh.Count });
+            fresh.Add(draft);
+        }
+
+        if (fresh.Count == 0)
+        {
+            return new AddResult([], recognised, elsewhere.Select(e => e.Id!.Value).ToList());
+        }
+
+        var ids = await connection.QueryAsync(
+            "SELECT nextval('article_ids')::integer FROM generate_series(1, $1) ORDER BY 1", r => r.GetInt32(0), cancellationToken, fresh.Count).ConfigureAwait(false);
+        var added = fresh.Select((draft, i) => ToArticle(ids[i], draft)).ToList();
+        await InsertAsync(connection, added, fresh, cancellationToken).ConfigureAwait(false);
+        return new AddResult(added, recognised, elsewhere.Select(e => e.Id ?? ids[e.Fresh]).ToList());
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, List<Article> articles, List<ArticleDraft> drafts, CancellationToken cancellationToken)
+    {
+        var import = await connection.BeginBinaryImportAsync(
+            "COPY articles (id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, title_key) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        await using (import.ConfigureAwait(false))
+        {
+            for (var i = 0; i < articles.Count; i++)
+            {
+                var a = articles[i];
+                await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.Id, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.Url, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.ItemKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.Title, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.Summary, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(import, a.Author, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.SourceId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.SourceName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(Dates.ToStored(a.PublishedAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(Dates.ToStored(a.IngestedAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.Topics.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(import, a.ImageUrl, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.IsNew, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(drafts[i].TitleKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter import, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await import.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await import.WriteAsync(value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // What a read returns: times to the millisecond, as the LiteDB store keeps them.
+    private static Article ToArticle(int id, ArticleDraft d) => new(
+        id, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName,
+        Dates.FromStored(Dates.ToStored(d.PublishedAt)), Dates.FromStored(Dates.ToStored(d.IngestedAt)), [.. d.Topics], d.ImageUrl, d.IsNew);
+
+    internal static Article ToArticle(NpgsqlDataReader r) => new(
+        r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.NullableString(5), r.GetInt32(6), r.GetString(7),
+        r.Date(8), r.Date(9), r.Strings(10), r.NullableString(11), r.GetBoolean(12))
+    {
+        StoryId = r.GetInt32(13),
+        AlsoIn = r.Strings(14),
+    };
+
+    /// <summary>A stored article (or one this batch adds, at position <see cref="Fresh"/>) that a draft may repeat.</summary>
+    private sealed record Known(int Id, string Url, string ItemKey, string TitleKey, int SourceId, IReadOnlyList<string> AlsoIn)
+    {
+        public int Fresh { get; init; } = -1;
+    }
+}

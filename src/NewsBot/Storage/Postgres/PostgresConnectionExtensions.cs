@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace NewsBot.Storage.Postgres;
+
+/// <summary>Reads on a connection the caller holds, as inside a transaction.</summary>
+internal static class PostgresConnectionExtensions
+{
+    public static async Task<List<T>> QueryAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = connection.Sql(sql, values);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = connection.Sql(sql, values);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

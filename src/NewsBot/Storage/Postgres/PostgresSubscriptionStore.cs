@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NewsBot.Core.Subscriptions;
+
+namespace NewsBot.Storage.Postgres;
+
+internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISubscriptionStore
+{
+    internal const string Columns = "id, chat_key, kind, query, mode, daily_at, created_by, created_at";
+
+    public async ValueTask<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        (await database.FirstOrDefaultAsync(
+            $"INSERT INTO subscriptions (chat_key, kind, query, mode, daily_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {Columns}",
+            ToSubscription,
+            cancellationToken,
+            subscription.ChatKey,
+            subscription.Kind.ToString(),
+            subscription.Query,
+            subscription.Mode.ToString(),
+            subscription.DailyAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            subscription.CreatedBy,
+            Dates.ToStored(subscription.CreatedAt)).ConfigureAwait(false))!;
+
+    public async ValueTask<IReadOnlyList<Subscription>> ListForChatAsync(string chatKey, CancellationToken cancellationToken) =>
+        await database.QueryAsync($"SELECT {Columns} FROM subscriptions WHERE chat_key = $1 ORDER BY id", ToSubscription, cancellationToken, chatKey).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<int>> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var removed = (await database.QueryAsync(
+            "DELETE FROM subscriptions WHERE chat_key = $1 AND id = ANY($2) RETURNING id", r => r.GetInt32(0), cancellationToken, chatKey, ids.ToArray()).ConfigureAwait(false))
+            .ToHashSet();
+
+        // In the order asked, each once, as removing them one by one would report them.
+        return ids.Where(removed.Remove).ToList();
+    }
+
+    public async IAsyncEnumerable<Subscription> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // What this returns is held in memory (the matcher, the digest schedule): one string
+        // instance per distinct chat, creator and query instead of one per subscription.
+        var shared = new SharedStrings();
+        await foreach (var subscription in database.StreamAsync($"SELECT {Columns} FROM subscriptions ORDER BY id", ToSubscription, cancellationToken).ConfigureAwait(false))
+        {
+            yield return subscription with
+            {
+                ChatKey = shared.Get(subscription.ChatKey),
+                CreatedBy = shared.Get(subscription.CreatedBy),
+                Query = shared.Get(subscription.Query),
+            };
+        }
+    }
+
+    internal static Subscription ToSubscription(NpgsqlDataReader r) => new(
+        r.GetInt32(0),
+        r.GetString(1),
+        Enum.TryParse<SubscriptionKind>(r.GetString(2), out var kind) ? kind : SubscriptionKind.Keywords,
+        r.GetString(3),
+        Enum.TryParse<DeliveryMode>(r.GetString(4), out var mode) ? mode : DeliveryMode.Instant,
+        r.NullableString(5) is { } dailyAt && TimeOnly.TryParseExact(dailyAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
+        r.GetString(6),
+        r.Date(7));
+}
