@@ -9,7 +9,7 @@ namespace NewsBot.Core.Announcements;
 /// who pressed Send waiting. Entry keys are unique per (chat, announcement): after a crash half
 /// way, running again adds only the recipients that are missing.
 /// </summary>
-public sealed class AnnouncementFanOut(
+public sealed partial class AnnouncementFanOut(
     IAnnouncementStore announcements,
     AnnouncementAudience audience,
     IOutboxStore outbox,
@@ -35,9 +35,12 @@ public sealed class AnnouncementFanOut(
             }
 
             await announcements.MarkQueuedAsync(announcement.Id, recipients.Count, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Announcement #{Id} queued for {Count} chats and channels", announcement.Id, recipients.Count);
+            LogQueued(logger, announcement.Id, recipients.Count);
         }
 
         return added;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement #{Id} queued for {Count} chats and channels")]
+    private static partial void LogQueued(ILogger logger, int id, int count);
 }

@@ -10,7 +10,7 @@ namespace NewsBot.Core.Announcements;
 /// outbox to the private chat the announcement was written in; written in a group, or where
 /// the bot cannot push (the terminal), it goes to the admins through the admin notifier.
 /// </summary>
-public sealed class AnnouncementReporter(
+public sealed partial class AnnouncementReporter(
     IAnnouncementStore announcements,
     AnnouncementAudience audience,
     IOutboxStore outbox,
@@ -43,10 +43,13 @@ public sealed class AnnouncementReporter(
             }
 
             await announcements.MarkDeliveredAsync(announcement.Id, figures, now, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Announcement #{Id} finished: {Figures}", announcement.Id, AnnouncementReports.Figures(figures));
+            LogFinished(logger, announcement.Id, AnnouncementReports.Figures(figures));
             reported++;
         }
 
         return reported;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement #{Id} finished: {Figures}")]
+    private static partial void LogFinished(ILogger logger, int id, string figures);
 }

@@ -22,8 +22,6 @@ public sealed class TopicClassifier
             .ToList();
     }
 
-    public IReadOnlyList<string> KnownTopics => _rules.Select(r => r.Name).ToList();
-
     public bool IsKnownTopic(string name) => _rules.Any(r => r.Name == TopicNames.Normalize(name));
 
     public IReadOnlyList<string> Classify(string title, string summary, IEnumerable<string> categories, IEnumerable<string> sourceTopics)

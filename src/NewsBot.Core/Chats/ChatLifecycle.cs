@@ -12,7 +12,7 @@ namespace NewsBot.Core.Chats;
 /// database read each would cost seconds for 100,000 chats. <see cref="RebuildAsync"/> fills
 /// that copy from the store at start.
 /// </summary>
-public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscriptions, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
+public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService subscriptions, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
 {
     private readonly SemaphoreSlim _writes = new(1, 1);
     private ConcurrentDictionary<string, ChatRecord> _chats = new(StringComparer.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
         var changed = await ChangeAsync(chat, c => c with { Active = false, InactiveReason = reason }, cancellationToken).ConfigureAwait(false);
         if (changed)
         {
-            logger.LogInformation("Chat {Chat} is inactive: {Reason}", chat, reason);
+            LogDeactivated(logger, chat, reason);
         }
 
         return changed;
@@ -105,7 +105,7 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
                 _chats[record.Key] = record;
             }
 
-            logger.LogInformation("Chat {From} moved to {To} with its settings and subscriptions", from, to);
+            LogMigrated(logger, from, to);
             return true;
         }, cancellationToken);
     }
@@ -156,4 +156,10 @@ public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscrip
             _writes.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {Chat} is inactive: {Reason}")]
+    private static partial void LogDeactivated(ILogger logger, ChatAddress chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} moved to {To} with its settings and subscriptions")]
+    private static partial void LogMigrated(ILogger logger, ChatAddress from, ChatAddress to);
 }

@@ -3,6 +3,4 @@ namespace NewsBot.Core.Chats;
 public interface IUserStore
 {
     ValueTask TouchAsync(UserAddress user, string displayName, DateTimeOffset now, CancellationToken cancellationToken);
-
-    ValueTask<int> CountAsync(CancellationToken cancellationToken);
 }

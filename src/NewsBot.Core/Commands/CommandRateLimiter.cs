@@ -33,18 +33,6 @@ public sealed class CommandRateLimiter(TimeProvider time, IOptions<NewsBotOption
     private readonly Dictionary<UserAddress, Bucket> _buckets = [];
     private int _sinceSweep;
 
-    /// <summary>People with a bucket that is not full.</summary>
-    public int Tracked
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _buckets.Count;
-            }
-        }
-    }
-
     public RateDecision Take(UserAddress user, bool isBotAdmin)
     {
         var settings = options.Value;

@@ -11,7 +11,7 @@ namespace NewsBot.Core.Commands;
 /// The one way into the core: parses a message, checks who may run it, calls the handler and
 /// turns every failure into a short, friendly answer. Never throws except on cancellation.
 /// </summary>
-public sealed class CommandRouter
+public sealed partial class CommandRouter
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ChatDirectory _directory;
@@ -66,7 +66,7 @@ public sealed class CommandRouter
         switch (_rate.Take(message.User, isBotAdmin))
         {
             case RateDecision.SlowDown:
-                _logger.LogInformation("{User} is sending commands faster than the rate limit; answering once, then not until it refills", message.User.Key);
+                LogSlowDown(_logger, message.User.Key);
                 return Reply.Problem("You're sending commands faster than I can answer them. Please wait a little; I'll answer again in a few seconds.");
             case RateDecision.Ignore:
                 return null;
@@ -82,7 +82,7 @@ public sealed class CommandRouter
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Remembering the chat is secondary: the person still gets an answer.
-            _logger.LogWarning(ex, "Could not record chat {Chat}", message.Chat.Key);
+            LogChatNotRecorded(_logger, ex, message.Chat.Key);
         }
 
         var started = _time.GetTimestamp();
@@ -113,7 +113,7 @@ public sealed class CommandRouter
         catch (Exception ex)
         {
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Failed, _time.GetElapsedTime(started));
-            _logger.LogError(ex, "Command /{Command} failed", command.Name);
+            LogCommandFailed(_logger, ex, command.Name);
             return Reply.Problem("Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.");
         }
     }
@@ -150,4 +150,13 @@ public sealed class CommandRouter
     }
 
     private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{User} is sending commands faster than the rate limit; answering once, then not until it refills")]
+    private static partial void LogSlowDown(ILogger logger, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record chat {Chat}")]
+    private static partial void LogChatNotRecorded(ILogger logger, Exception exception, string chat);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command /{Command} failed")]
+    private static partial void LogCommandFailed(ILogger logger, Exception exception, string command);
 }

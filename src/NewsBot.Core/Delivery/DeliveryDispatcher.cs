@@ -17,7 +17,7 @@ namespace NewsBot.Core.Delivery;
 /// list. A few sends are in flight at once (to different chats), so the platform's latency does
 /// not cap the rate; one chat's messages always go one after the other.
 /// </summary>
-public sealed class DeliveryDispatcher(
+public sealed partial class DeliveryDispatcher(
     IOutboxStore outbox,
     IArticleStore articles,
     ChatLifecycle chats,
@@ -40,16 +40,9 @@ public sealed class DeliveryDispatcher(
 
     public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p), time.GetUtcNow()));
 
-    /// <summary>Sends every due entry of the sender's platform, up to one batch; returns how many messages went out.</summary>
-    public async Task<int> DispatchDueAsync(IChatSender sender, CancellationToken cancellationToken) =>
-        (await DispatchRoundAsync(sender, cancellationToken).ConfigureAwait(false)).Sent;
-
-    /// <summary>One round: a batch of due entries, paced and sent. <see cref="DispatchRound.Full"/> says whether more may be waiting.</summary>
-    public Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken cancellationToken) =>
-        DispatchRoundAsync(sender, cancellationToken, cancellationToken);
-
     /// <summary>
-    /// One round that can be stopped gently: once <paramref name="stopping"/> is cancelled no
+    /// One round: a batch of due entries, paced and sent; <see cref="DispatchRound.Full"/> says
+    /// whether more may be waiting. It can be stopped gently: once <paramref name="stopping"/> is cancelled no
     /// further send starts, the sends already on their way finish and are recorded, and what was
     /// not sent stays due in the outbox. <paramref name="abort"/> cuts the sends on their way
     /// too (they stay due as well; the platform may or may not have got them).
@@ -211,7 +204,7 @@ public sealed class DeliveryDispatcher(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Sending to {Chat} failed unexpectedly", chatKey);
+            LogSendCrashed(logger, ex, chatKey);
             outcome = new SendOutcome.TransientFailure("unexpected error: " + ex.GetType().Name);
         }
 
@@ -234,7 +227,7 @@ public sealed class DeliveryDispatcher(
                 round.Pacer.HoldAll(now + retry.Delay);
                 await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for the whole bot", countAttempt: false, cancellationToken).ConfigureAwait(false);
                 round.StopAll = true;
-                logger.LogWarning("{Platform} asked the bot to wait {Delay} before sending anything", sender.Platform, retry.Delay);
+                LogGlobalWait(logger, sender.Platform, retry.Delay);
                 break;
             case SendOutcome.RetryAfter retry:
                 round.Pacer.Hold(chatKey, now + retry.Delay);
@@ -245,7 +238,7 @@ public sealed class DeliveryDispatcher(
                 await chats.DeactivateAsync(ChatAddress.Parse(chatKey), lost.Reason, CancellationToken.None).ConfigureAwait(false);
                 var dropped = await outbox.DropPendingAsync(chatKey, lost.Reason, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
-                logger.LogInformation("Chat {Chat} is unreachable ({Reason}); {Dropped} pending pushes dropped", chatKey, lost.Reason, dropped);
+                LogUnreachable(logger, chatKey, lost.Reason, dropped);
                 break;
             case SendOutcome.PermanentFailure refused:
                 await outbox.FailAsync(ids, refused.Reason, cancellationToken).ConfigureAwait(false);
@@ -282,7 +275,7 @@ public sealed class DeliveryDispatcher(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Composing {Kind} entry {Id} failed", entry.Kind, entry.Id);
+                LogComposeFailed(logger, ex, entry.Kind, entry.Id);
                 await outbox.RescheduleAsync([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), "composing failed: " + ex.GetType().Name, countAttempt: true, cancellationToken).ConfigureAwait(false);
                 return (null, []);
             }
@@ -385,6 +378,18 @@ public sealed class DeliveryDispatcher(
 
         public volatile bool StopAll;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending to {Chat} failed unexpectedly")]
+    private static partial void LogSendCrashed(ILogger logger, Exception exception, string chat);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} asked the bot to wait {Delay} before sending anything")]
+    private static partial void LogGlobalWait(ILogger logger, string platform, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {Chat} is unreachable ({Reason}); {Dropped} pending pushes dropped")]
+    private static partial void LogUnreachable(ILogger logger, string chat, string reason, int dropped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Composing {Kind} entry {Id} failed")]
+    private static partial void LogComposeFailed(ILogger logger, Exception exception, OutboxKind kind, long id);
 }
 
 /// <summary>How a dispatch round went.</summary>

@@ -19,7 +19,7 @@ namespace NewsBot.Core.Delivery;
 /// are never pushed; daily subscriptions are collected by the digest instead. Instant pushes
 /// to a chat in its quiet hours wait for the window's end.
 /// </summary>
-public sealed class DeliveryPlanner(
+public sealed partial class DeliveryPlanner(
     SubscriptionMatcher matcher,
     IOutboxStore outbox,
     IArticleStore articles,
@@ -171,7 +171,7 @@ public sealed class DeliveryPlanner(
 
         if (added > 0)
         {
-            logger.LogInformation("Queued {Count} pushes for {Articles} new articles", added, batch.Count);
+            LogQueued(logger, added, batch.Count);
         }
 
         return added;
@@ -255,7 +255,7 @@ public sealed class DeliveryPlanner(
 
         if (missed.Count > 0)
         {
-            logger.LogWarning("Planning pushes for {Count} articles stored but not yet planned (the bot stopped in between)", missed.Count);
+            LogCatchingUp(logger, missed.Count);
         }
 
         return missed;
@@ -278,4 +278,10 @@ public sealed class DeliveryPlanner(
         _queued = queued;
         return queued;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} pushes for {Articles} new articles")]
+    private static partial void LogQueued(ILogger logger, int count, int articles);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning pushes for {Count} articles stored but not yet planned (the bot stopped in between)")]
+    private static partial void LogCatchingUp(ILogger logger, int count);
 }

@@ -21,12 +21,8 @@ public sealed class QueuedStories
     private readonly Dictionary<string, int> _chatNumbers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, int[]?[]> _generations = [];
 
-    public int Count => _generations.Values.Sum(g => g.Sum(s => s?.Length ?? 0));
-
     /// <summary>The chat's number here, or -1 when nothing was ever queued for it.</summary>
     public int NumberOf(string chatKey) => _chatNumbers.TryGetValue(chatKey, out var chat) ? chat : -1;
-
-    public bool Contains(string chatKey, int storyId) => Contains(NumberOf(chatKey), storyId);
 
     /// <summary>Whether the story is queued for the chat of this <see cref="NumberOf"/> (nothing is, for -1).</summary>
     public bool Contains(int chat, int storyId)

@@ -14,7 +14,7 @@ namespace NewsBot.Core.Digests;
 /// key is unique per chat, subscription and local date, and the cursor moves only after the
 /// entry is written, so a crash in between sends the digest once all the same.
 /// </summary>
-public sealed class DigestScheduler(
+public sealed partial class DigestScheduler(
     DigestSchedule schedule,
     ChatLifecycle chats,
     IDigestCursorStore cursors,
@@ -68,7 +68,7 @@ public sealed class DigestScheduler(
 
         var added = entries.Count == 0 ? 0 : await outbox.EnqueueAsync(entries, cancellationToken).ConfigureAwait(false);
         await cursors.SaveAsync(moved, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Daily digests: {Due} due, {Queued} queued, {Empty} with nothing new", due.Count, added, due.Count - entries.Count);
+        LogRound(logger, due.Count, added, due.Count - entries.Count);
         return added;
     }
 
@@ -168,4 +168,7 @@ public sealed class DigestScheduler(
     }
 
     private sealed record DueDigest(Subscription Subscription, DateOnly Date, TimeZoneInfo Zone, int AfterId, DateTimeOffset StoredSince, bool Deliverable);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily digests: {Due} due, {Queued} queued, {Empty} with nothing new")]
+    private static partial void LogRound(ILogger logger, int due, int queued, int empty);
 }

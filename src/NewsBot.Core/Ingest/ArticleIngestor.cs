@@ -12,7 +12,7 @@ namespace NewsBot.Core.Ingest;
 /// loaded from the store at start (<see cref="LoadIndex"/>), and the pruner hands it the
 /// articles it deleted (<see cref="Forget"/>).
 /// </summary>
-public sealed class ArticleIngestor(
+public sealed partial class ArticleIngestor(
     IArticleStore articles,
     ArticleIndex index,
     TopicClassifier classifier,
@@ -101,7 +101,7 @@ public sealed class ArticleIngestor(
 
         if (added.Count > 0)
         {
-            logger.LogInformation("Stored {NewCount} new articles from {Source}", added.Count, source.Name);
+            LogStored(logger, added.Count, source.Name);
             foreach (var observer in observers)
             {
                 await observer.StoredAsync(added, cancellationToken).ConfigureAwait(false);
@@ -114,4 +114,7 @@ public sealed class ArticleIngestor(
     // The store keeps milliseconds; truncating first keeps round-tripped values equal.
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {NewCount} new articles from {Source}")]
+    private static partial void LogStored(ILogger logger, int newCount, string source);
 }

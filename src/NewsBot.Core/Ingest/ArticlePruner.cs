@@ -10,7 +10,7 @@ namespace NewsBot.Core.Ingest;
 /// An article its feed still lists is kept: removing it would only bring it back as "new" on the
 /// next read. Bookmarks keep their own copy of title and link, so they survive.
 /// </summary>
-public sealed class ArticlePruner(
+public sealed partial class ArticlePruner(
     IArticleStore articles,
     ISourceStore sources,
     ArticleIngestor ingestor,
@@ -26,9 +26,12 @@ public sealed class ArticlePruner(
         ingestor.Forget(removed);
         if (removed.Count > 0)
         {
-            logger.LogInformation("Pruned {Count} articles published before {Cutoff:u}", removed.Count, cutoff);
+            LogPruned(logger, removed.Count, cutoff);
         }
 
         return removed.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} articles published before {Cutoff:u}")]
+    private static partial void LogPruned(ILogger logger, int count, DateTimeOffset cutoff);
 }

@@ -153,19 +153,6 @@ public sealed class ArticleIndex : IDisposable
         }
     }
 
-    public bool Contains(int id)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return _slots.Contains(id);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
-
     /// <summary>Newest articles first.</summary>
     public IndexPage Latest(int skip, int take)
     {
@@ -224,25 +211,6 @@ public sealed class ArticleIndex : IDisposable
         try
         {
             return _search.Run(query, Math.Max(0, skip), take, now.UtcTicks);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
-
-    /// <summary>Whether one indexed article matches a query (used to match subscriptions).</summary>
-    public bool Matches(SearchQuery query, int id)
-    {
-        if (query.IsEmpty)
-        {
-            return false;
-        }
-
-        _lock.EnterReadLock();
-        try
-        {
-            return _slots.TryGetSlot(id, out var slot) && _search.Matches(query, slot);
         }
         finally
         {

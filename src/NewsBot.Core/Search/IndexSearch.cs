@@ -51,13 +51,6 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
         return new IndexPage(ids, total ?? run.Total);
     }
 
-    /// <summary>Whether the article in <paramref name="slot"/> matches the query.</summary>
-    public bool Matches(SearchQuery query, int slot)
-    {
-        var compiled = CompiledQuery.Compile(query, postings, slots.Live);
-        return compiled is not null && !IsExcluded(slot, compiled) && ContainsPhrases(slot, compiled.Phrases) && MatchesAnyPositive(slot, compiled);
-    }
-
     /// <summary>
     /// Phrases are required: candidates come from the rarest token of any phrase. Candidates
     /// come in increasing slot order, so the words' postings (which say title or summary) are
@@ -109,48 +102,5 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
         }
 
         return true;
-    }
-
-    private bool IsExcluded(int slot, CompiledQuery query)
-    {
-        if (query.ExcludedWords.Count > 0)
-        {
-            foreach (var token in slots.TokensOf(slot))
-            {
-                if (query.ExcludedWords.Contains(token))
-                {
-                    return true;
-                }
-            }
-        }
-
-        foreach (var phrase in query.ExcludedPhrases)
-        {
-            if (slots.ContainsPhrase(slot, phrase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool MatchesAnyPositive(int slot, CompiledQuery query)
-    {
-        if (query.Phrases.Length > 0)
-        {
-            return true;
-        }
-
-        var tokens = slots.TokensOf(slot);
-        foreach (var word in query.Words)
-        {
-            if (tokens.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -10,8 +10,6 @@ public interface ISubscriptionStore
     /// <summary>Removes the chat's subscriptions with these ids; returns the ids that went.</summary>
     ValueTask<IReadOnlyList<int>> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
-    ValueTask<int> CountAllAsync(CancellationToken cancellationToken);
-
     /// <summary>Every subscription, for rebuilding the structures that hold them in memory.</summary>
     IAsyncEnumerable<Subscription> AllAsync(CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ using NewsBot.Platforms.Telegram;
 
 namespace NewsBot.Cli;
 
-internal static class RunVerb
+internal static partial class RunVerb
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ internal static class RunVerb
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsBot");
             var platforms = host.Services.GetServices<NewsBot.Core.Delivery.IChatSender>().Select(s => DisplayName(s.Platform)).Distinct(StringComparer.Ordinal);
-            logger.LogInformation("NewsBot is running on {Platforms}. Press Ctrl+C to stop.", string.Join(" and ", platforms));
+            LogRunning(logger, string.Join(" and ", platforms));
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             var telegramRefused = host.Services.GetService<TelegramBotService>()?.TokenRefused == true;
             var discordRefused = host.Services.GetService<DiscordBotService>()?.Refused == true;
@@ -73,4 +73,7 @@ internal static class RunVerb
 
     private static string DisplayName(string platform) =>
         platform.Length == 0 ? platform : char.ToUpperInvariant(platform[0]) + platform[1..];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "NewsBot is running on {Platforms}. Press Ctrl+C to stop.")]
+    private static partial void LogRunning(ILogger logger, string platforms);
 }

@@ -19,10 +19,6 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Runs the check, writing errors and, in JSON mode, problems to standard error.</summary>
-    public Task<int> RunAsync(string target, bool json, TextWriter output, CancellationToken cancellationToken) =>
-        RunAsync(target, json, output, Console.Error, cancellationToken);
-
     /// <summary>
     /// Runs the check. Human-readable mode writes everything to <paramref name="output"/>; JSON mode
     /// writes one object per item to <paramref name="output"/> and problems to <paramref name="errors"/>.

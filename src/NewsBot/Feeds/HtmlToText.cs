@@ -34,25 +34,11 @@ internal static class HtmlToText
     private const string Ellipsis = "…";
 
     /// <summary>
-    /// Converts an HTML fragment to plain text. Never throws; null or empty input gives "".
-    /// The result contains no control characters other than '\n', never more than two
-    /// newlines in a row, and no leading or trailing whitespace.
-    /// </summary>
-    public static string Convert(string? html) => Read(html, MaxContentLength).Text;
-
-    /// <summary>
-    /// Like <see cref="Convert"/>, and also returns the src of the first real image (not a 1×1
-    /// tracking pixel) so that callers needing both parse the HTML once.
-    /// </summary>
-    public static (string Text, string? ImageSource) Extract(string? html)
-    {
-        var result = Read(html, MaxContentLength);
-        return (result.Text, result.ImageSource);
-    }
-
-    /// <summary>
     /// Reads an HTML fragment until its text is longer than <paramref name="maxLength"/> (the caller
-    /// truncates) or the markup nests too deep. Never throws.
+    /// truncates) or the markup nests too deep, with the src of the first real image (not a 1×1
+    /// tracking pixel). Never throws; null or empty input gives "". The text contains no control
+    /// characters other than '\n', never more than two newlines in a row, and no leading or
+    /// trailing whitespace.
     /// </summary>
     public static HtmlText Read(string? html, int maxLength)
     {

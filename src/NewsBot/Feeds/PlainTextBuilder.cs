@@ -20,8 +20,6 @@ internal sealed class PlainTextBuilder(int maxLength)
     /// <summary>True once the text holds more than the requested length: the rest would be cut anyway.</summary>
     public bool Full => _text.Length > maxLength;
 
-    public int Length => _text.Length;
-
     /// <summary>Appends text, treating every kind of line break as a space (HTML outside &lt;pre&gt;).</summary>
     public void AppendFlowing(ReadOnlySpan<char> text)
     {

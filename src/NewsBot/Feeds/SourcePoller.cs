@@ -24,12 +24,6 @@ internal sealed partial class SourcePoller(
     TimeProvider time,
     ILogger<SourcePoller> logger)
 {
-    public async Task<IReadOnlyList<Article>> PollAsync(FeedSource source, CancellationToken cancellationToken)
-    {
-        var fetched = await FetchAsync(source, cancellationToken).ConfigureAwait(false);
-        return await ApplyAsync(source, fetched, cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<FetchResult> FetchAsync(FeedSource source, CancellationToken cancellationToken)
     {
         using var scope = NewsBot.Hosting.LogScopes.Source(logger, source);

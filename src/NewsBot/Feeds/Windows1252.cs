@@ -12,23 +12,4 @@ internal static class Windows1252
 
     /// <summary>The character for a byte 0x80–0x9F, or '\0' for the five that Windows-1252 leaves undefined.</summary>
     public static char Map(byte value) => value is >= 0x80 and <= 0x9F ? C1[value - 0x80] : (char)value;
-
-    /// <summary>Replaces C1 control characters in text decoded as ISO-8859-1 by what Windows-1252 means.</summary>
-    public static string RepairC1(string text)
-    {
-        var first = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
-        if (first < 0)
-        {
-            return text;
-        }
-
-        return string.Create(text.Length, text, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = c is >= '\u0080' and <= '\u009F' && C1[c - 0x80] != '\0' ? C1[c - 0x80] : c;
-            }
-        });
-    }
 }

@@ -8,7 +8,7 @@ using NewsBot.Storage;
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the in-memory index from the database before anything else starts.</summary>
-internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
+internal sealed partial class ArticleIndexLoader(IArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIngestor
             if (!Fill(lite, ingestor.LoadIndex))
             {
                 // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
-                logger.LogWarning("The stored articles were read through the shared database instance");
+                LogReadThroughSharedInstance(logger);
             }
         }
         else
@@ -27,7 +27,7 @@ internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIngestor
             await Task.Run(() => ingestor.LoadIndex(articles.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken)), cancellationToken).ConfigureAwait(false);
         }
 
-        logger.LogInformation("Indexed {Count} stored articles in {Elapsed:0} ms", index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogIndexed(logger, index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -40,4 +40,10 @@ internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIngestor
     /// <returns>True when the read went through a short-lived instance.</returns>
     public static bool Fill(LiteDbArticleStore articles, Action<IEnumerable<Article>> load) =>
         articles.ReadAllAtStart(all => load(ReadAhead.Of(all)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored articles were read through the shared database instance")]
+    private static partial void LogReadThroughSharedInstance(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} stored articles in {Elapsed:0} ms")]
+    private static partial void LogIndexed(ILogger logger, int count, double elapsed);
 }

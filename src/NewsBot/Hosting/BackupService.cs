@@ -22,13 +22,13 @@ internal sealed partial class BackupService(
     private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
 
     private readonly BackupOptions _options = options.Value;
-    private volatile BackupStatus _status = new(null, null, null);
+    private volatile BackupStatus _status = BackupStatus.Healthy;
 
     public string Directory { get; } = options.Value.DirectoryFor(botOptions.Value.DataDirectory);
 
     public bool Enabled => _options.BackupInterval > TimeSpan.Zero;
 
-    /// <summary>The last backup taken by this process and the last failure, for the status page.</summary>
+    /// <summary>The last failure of this process's backups, for the status page.</summary>
     public BackupStatus Status => _status;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -51,14 +51,14 @@ internal sealed partial class BackupService(
         try
         {
             var summary = DatabaseBackup.Copy(database, target);
-            _status = new BackupStatus(target, now, null);
+            _status = BackupStatus.Healthy;
             LogBackedUp(target, summary.ToString());
             Prune();
             return target;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            _status = _status with { LastError = ex.Message, LastErrorAt = now };
+            _status = new BackupStatus(ex.Message, now);
             throw;
         }
     }
@@ -143,8 +143,8 @@ internal sealed partial class BackupService(
     private partial void LogPruneFailed(string path, string reason);
 }
 
-/// <summary>The last backup this process wrote, and the last failure.</summary>
-internal sealed record BackupStatus(string? LastPath, DateTimeOffset? LastAt, string? LastError)
+/// <summary>The last failure of a backup and when it happened; a backup that works clears it.</summary>
+internal sealed record BackupStatus(string? LastError, DateTimeOffset? LastErrorAt)
 {
-    public DateTimeOffset? LastErrorAt { get; init; }
+    public static readonly BackupStatus Healthy = new(null, null);
 }

@@ -11,7 +11,7 @@ namespace NewsBot.Hosting;
 /// finished entries older than a few days. On stop it starts no new send, lets the sends on
 /// their way finish and be recorded until the host's shutdown time is up, and leaves the rest due.
 /// </summary>
-internal sealed class DeliveryService(
+internal sealed partial class DeliveryService(
     IEnumerable<IChatSender> senders,
     DeliveryPlanner planner,
     DeliveryDispatcher dispatcher,
@@ -32,12 +32,12 @@ internal sealed class DeliveryService(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        logger.LogInformation("{Count} active chats", chats.CountActive());
+        LogActiveChats(logger, chats.CountActive());
         await planner.RebuildAsync(cancellationToken).ConfigureAwait(false);
         var queued = await planner.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         if (queued > 0)
         {
-            logger.LogInformation("Queued {Count} pushes for articles stored before the last stop", queued);
+            LogCaughtUp(logger, queued);
         }
 
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +97,7 @@ internal sealed class DeliveryService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Delivering to {Platform} failed; trying again in {Tick}", sender.Platform, Tick);
+            LogDeliveryFailed(logger, ex, sender.Platform, Tick);
             return false;
         }
     }
@@ -112,11 +112,11 @@ internal sealed class DeliveryService(
                 try
                 {
                     var deleted = await outbox.DeleteFinishedBeforeAsync(time.GetUtcNow() - KeepFinished, stoppingToken).ConfigureAwait(false);
-                    logger.LogDebug("Deleted {Count} finished outbox entries", deleted);
+                    LogPruned(logger, deleted);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Deleting old outbox entries failed; trying again in {Interval}", PruneEvery);
+                    LogPruneFailed(logger, ex, PruneEvery);
                 }
             }
         }
@@ -125,4 +125,19 @@ internal sealed class DeliveryService(
             // Shutting down.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} active chats")]
+    private static partial void LogActiveChats(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} pushes for articles stored before the last stop")]
+    private static partial void LogCaughtUp(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering to {Platform} failed; trying again in {Tick}")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string platform, TimeSpan tick);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} finished outbox entries")]
+    private static partial void LogPruned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting old outbox entries failed; trying again in {Interval}")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -7,7 +7,7 @@ namespace NewsBot.Hosting;
 /// A hosted loop that does one round of work at start and then once per interval. A round that
 /// fails is logged and the next one comes as usual; shutting down ends the loop between rounds.
 /// </summary>
-internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
+internal abstract partial class PeriodicService(TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
     protected TimeProvider Time { get; } = time;
 
@@ -29,7 +29,7 @@ internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, IL
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "{Work} failed; trying again in {Interval}", Work, interval);
+                    LogRoundFailed(logger, ex, Work, interval);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -39,4 +39,7 @@ internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, IL
             // Shutting down; every round is safe to repeat, so the next start carries on.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed; trying again in {Interval}")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, string work, TimeSpan interval);
 }

@@ -72,7 +72,7 @@ internal sealed partial class DeliveryHistory : BackgroundService
 
         lock (_pointsLock)
         {
-            _points.Enqueue(new HistoryPoint(_time.GetUtcNow(), (int)sent, pending));
+            _points.Enqueue(new HistoryPoint((int)sent, pending));
             while (_points.Count > Points)
             {
                 _points.Dequeue();
@@ -134,5 +134,5 @@ internal sealed partial class DeliveryHistory : BackgroundService
     private partial void LogSampleFailed(Exception exception);
 }
 
-/// <summary>One minute of delivery: when it was taken, messages accepted during the minute before, and pending entries then (-1 when the count failed).</summary>
-internal sealed record HistoryPoint(DateTimeOffset At, int Sent, int Pending);
+/// <summary>One minute of delivery: messages accepted during the minute before, and pending entries then (-1 when the count failed).</summary>
+internal sealed record HistoryPoint(int Sent, int Pending);

@@ -17,18 +17,6 @@ internal sealed class ChatOrderedScheduler : IDisposable
         _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
     }
 
-    /// <summary>Chats with work queued or running.</summary>
-    public int BusyChats
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _tails.Count;
-            }
-        }
-    }
-
     public void Dispose() => _slots.Dispose();
 
     /// <summary>Queues <paramref name="work"/> behind the chat's earlier work; the task ends when it has run.</summary>

@@ -128,7 +128,6 @@ internal static partial class DatabaseBackup
 
             var counts = database.GetCollectionNames().ToDictionary(name => name, name => database.GetCollection(name).FindAll().Count(), StringComparer.Ordinal);
             return new DatabaseSummary(
-                version,
                 counts.GetValueOrDefault("articles"),
                 counts.GetValueOrDefault("sources"),
                 counts.GetValueOrDefault("chats"),

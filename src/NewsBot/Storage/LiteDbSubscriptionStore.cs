@@ -15,9 +15,6 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
     public ValueTask<IReadOnlyList<int>> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<int>>(Remove(chatKey, ids));
 
-    public ValueTask<int> CountAllAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(CountAll());
-
     public IAsyncEnumerable<Subscription> AllAsync(CancellationToken cancellationToken) =>
         LiteDbThreadBinding.ReadNow(All());
 
@@ -53,8 +50,6 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
 
         return removed;
     }
-
-    private int CountAll() => database.Subscriptions.Count();
 
     private IEnumerable<Subscription> All()
     {

@@ -12,9 +12,6 @@ internal sealed class LiteDbUserStore(NewsBotDatabase database) : IUserStore
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Count());
-
     private void Touch(UserAddress user, string displayName, DateTimeOffset now)
     {
         lock (_writeLock)
@@ -25,6 +22,4 @@ internal sealed class LiteDbUserStore(NewsBotDatabase database) : IUserStore
             database.Users.Upsert(document);
         }
     }
-
-    private int Count() => database.Users.Count();
 }

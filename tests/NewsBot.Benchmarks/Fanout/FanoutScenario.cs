@@ -151,7 +151,7 @@ internal static class FanoutScenario
         var started = Stopwatch.GetTimestamp();
         while (sent < settings.DispatchMessages)
         {
-            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken);
+            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken, cancellationToken);
             sent += round.Sent;
             if (round.Due == 0)
             {
@@ -182,7 +182,7 @@ internal static class FanoutScenario
 
     private static async Task<PacedResult> DispatchPacedAsync(IServiceProvider services, FanoutSettings settings, CancellationToken cancellationToken)
     {
-        var ceilings = PacingLimits.Telegram;
+        var ceilings = new DeliveryOptions().LimitsFor(PlatformNames.Telegram);
         await using var platform = await FakePlatform.StartAsync(ceilings);
         using var http = new HttpClient { BaseAddress = platform.BaseUri };
         var sender = new LoopbackSender(http, TimeProvider.System);
@@ -194,7 +194,7 @@ internal static class FanoutScenario
         {
             while (true)
             {
-                await dispatcher.DispatchRoundAsync(sender, window.Token);
+                await dispatcher.DispatchRoundAsync(sender, window.Token, window.Token);
             }
         }
         catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

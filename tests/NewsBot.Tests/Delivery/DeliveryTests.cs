@@ -157,7 +157,7 @@ public sealed class DeliveryTests : IDisposable
 
         // A second dispatcher over the same database, as after a restart.
         var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
-        await fresh.DispatchDueAsync(_telegram, CancellationToken.None);
+        await fresh.DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
 
         Assert.Single(_telegram.Attempts);
@@ -171,7 +171,7 @@ public sealed class DeliveryTests : IDisposable
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
 
-        var dispatching = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        var dispatching = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         // The first send after a start waits one global slot (1/30 s); the second waits for the chat's next second.
         var firstSlot = await _bot.Time.WaitForWaitAsync(w => w > TimeSpan.Zero && w <= TimeSpan.FromMilliseconds(40));
         var nextSecond = await _bot.Time.WaitForWaitAsync(w => w >= TimeSpan.FromMilliseconds(500));
@@ -192,13 +192,13 @@ public sealed class DeliveryTests : IDisposable
     /// <summary>One dispatch round; the fake clock moves on while the pacer makes it wait.</summary>
     private async Task<int> DispatchAsync()
     {
-        var round = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        var round = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         for (var i = 0; i < 1000 && !round.IsCompleted; i++)
         {
             await Task.Delay(1);
             _bot.Time.Advance(TimeSpan.FromMilliseconds(250));
         }
 
-        return await round.WaitAsync(TimeSpan.FromSeconds(10));
+        return (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent;
     }
 }

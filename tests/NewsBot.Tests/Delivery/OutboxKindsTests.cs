@@ -162,7 +162,7 @@ public sealed class OutboxKindsTests : IDisposable
 
     private async Task DispatchAsync()
     {
-        var round = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        var round = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         for (var i = 0; i < 1000 && !round.IsCompleted; i++)
         {
             await Task.Delay(1);

@@ -6,10 +6,13 @@ public sealed class PacerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Telegram's ceilings as the options give them by default.</summary>
+    private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");
+
     [Fact]
     public void Reserve_ManyChats_NeverMoreThanTheGlobalRate()
     {
-        var pacer = new Pacer(PacingLimits.Telegram);
+        var pacer = new Pacer(Telegram);
 
         var times = Enumerable.Range(0, 300).Select(i => pacer.Reserve($"telegram:{i}", isGroup: false, Now)).ToList();
 
@@ -25,7 +28,7 @@ public sealed class PacerTests
     [Fact]
     public void Reserve_ManyChats_SpreadsTheGlobalRateEvenly_SoNoBurstEverExceedsIt()
     {
-        var pacer = new Pacer(PacingLimits.Telegram);
+        var pacer = new Pacer(Telegram);
 
         var times = Enumerable.Range(0, 90).Select(i => pacer.Reserve($"telegram:{i}", isGroup: false, Now)).ToList();
 
@@ -38,7 +41,7 @@ public sealed class PacerTests
     [Fact]
     public void Reserve_OneChat_AtMostOnePerSecond_GroupsTwentyPerMinute()
     {
-        var pacer = new Pacer(PacingLimits.Telegram);
+        var pacer = new Pacer(Telegram);
 
         var person = Enumerable.Range(0, 5).Select(_ => pacer.Reserve("telegram:1", isGroup: false, Now)).ToList();
         var group = Enumerable.Range(0, 21).Select(_ => pacer.Reserve("telegram:-100", isGroup: true, Now)).ToList();
@@ -50,7 +53,7 @@ public sealed class PacerTests
     [Fact]
     public void Hold_OneChat_DelaysOnlyThatChat()
     {
-        var pacer = new Pacer(PacingLimits.Telegram);
+        var pacer = new Pacer(Telegram);
 
         pacer.Hold("telegram:1", Now.AddSeconds(30));
 
@@ -61,7 +64,7 @@ public sealed class PacerTests
     [Fact]
     public void HoldAll_DelaysEveryChat()
     {
-        var pacer = new Pacer(PacingLimits.Telegram);
+        var pacer = new Pacer(Telegram);
 
         pacer.HoldAll(Now.AddSeconds(12));
 
@@ -71,7 +74,7 @@ public sealed class PacerTests
     [Fact]
     public void Forget_IdleChats_AreDropped()
     {
-        var pacer = new Pacer(PacingLimits.Telegram);
+        var pacer = new Pacer(Telegram);
         pacer.Reserve("telegram:1", false, Now);
 
         Assert.Equal(1, pacer.Forget(Now.AddMinutes(1)));

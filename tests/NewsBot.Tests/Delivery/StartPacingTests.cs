@@ -13,10 +13,13 @@ public sealed class StartPacingTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Telegram's ceilings as the options give them by default.</summary>
+    private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");
+
     [Fact]
     public void ClaimSendStart_FirstSendAfterAStart_WaitsOneSlot_ForWhatThePreviousProcessSent()
     {
-        var pacer = new Pacer(PacingLimits.Telegram, startedAt: Now);
+        var pacer = new Pacer(Telegram, startedAt: Now);
 
         var first = pacer.ClaimSendStart(Now);
 
@@ -26,7 +29,7 @@ public sealed class StartPacingTests
     [Fact]
     public void ClaimSendStart_ManySendsReadyAtOnce_GoOutOneSlotApart()
     {
-        var pacer = new Pacer(PacingLimits.Telegram, startedAt: Now);
+        var pacer = new Pacer(Telegram, startedAt: Now);
 
         // Sixty sends all late, all ready at the same moment: the pacer spreads them.
         var starts = Enumerable.Range(0, 60).Select(_ => pacer.ClaimSendStart(Now.AddSeconds(1))).ToList();
@@ -55,14 +58,14 @@ public sealed class StartPacingTests
         }
 
         await bot.IngestAsync(wire, new FeedEntry(null, "Robot arm learns to fold laundry", "https://news.example/robot", clock.GetUtcNow().AddMinutes(-5), null, null, "", [], null));
-        var round = bot.Get<DeliveryDispatcher>().DispatchDueAsync(sender, CancellationToken.None);
+        var round = bot.Get<DeliveryDispatcher>().DispatchRoundAsync(sender, CancellationToken.None, CancellationToken.None);
         for (var i = 0; i < 4000 && !round.IsCompleted; i++)
         {
             await Task.Delay(1);
             clock.Advance(TimeSpan.FromMilliseconds(5));
         }
 
-        Assert.Equal(60, await round.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(60, (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent);
         var starts = sender.Starts;
         for (var i = 0; i < starts.Count; i++)
         {

@@ -44,14 +44,14 @@ public sealed class DeliveryRig : IDisposable
     /// <summary>One dispatch round (for Telegram unless another sender is given); the fake clock moves on while the pacer makes it wait.</summary>
     public async Task<int> DispatchAsync(IChatSender? sender = null)
     {
-        var round = Bot.Get<DeliveryDispatcher>().DispatchDueAsync(sender ?? Telegram, CancellationToken.None);
+        var round = Bot.Get<DeliveryDispatcher>().DispatchRoundAsync(sender ?? Telegram, CancellationToken.None, CancellationToken.None);
         for (var i = 0; i < 1000 && !round.IsCompleted; i++)
         {
             await Task.Delay(1);
             Bot.Time.Advance(TimeSpan.FromMilliseconds(250));
         }
 
-        return await round.WaitAsync(TimeSpan.FromSeconds(10));
+        return (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent;
     }
 
     public void Dispose() => Bot.Dispose();

@@ -8,7 +8,7 @@ internal sealed class FakeGatewayBotSource(Uri url) : IGatewayBotSource
     private int _calls;
     private Exception? _failNext;
 
-    public SessionStartLimit Limit { get; set; } = new(Total: 1000, Remaining: 1000, ResetAfter: TimeSpan.Zero, MaxConcurrency: 1);
+    public SessionStartLimit Limit { get; set; } = new(Remaining: 1000, ResetAfter: TimeSpan.Zero, MaxConcurrency: 1);
 
     public Uri Url { get; set; } = url;
 
@@ -29,6 +29,6 @@ internal sealed class FakeGatewayBotSource(Uri url) : IGatewayBotSource
             return Task.FromException<GatewayBotInfo>(failure);
         }
 
-        return Task.FromResult(new GatewayBotInfo(Url, 1, Limit));
+        return Task.FromResult(new GatewayBotInfo(Url, Limit));
     }
 }

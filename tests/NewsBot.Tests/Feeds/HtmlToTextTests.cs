@@ -40,9 +40,9 @@ public sealed class HtmlToTextTests
     [InlineData("</p>", "")]
     [InlineData("<img src=\"x.png\" alt=\"pic\">", "")]
     [InlineData("<html><head><title>Page</title></head><body>Body</body></html>", "Body")]
-    public void Convert_Html_ReturnsPlainText(string? html, string expected)
+    public void Read_Html_ReturnsPlainText(string? html, string expected)
     {
-        Assert.Equal(expected, HtmlToText.Convert(html));
+        Assert.Equal(expected, Text(html));
     }
 
     [Fact(Timeout = 60_000)]
@@ -135,15 +135,15 @@ public sealed class HtmlToTextTests
     [InlineData("caf&eacute; &hearts; &check; &copy 2026", "café ♥ ✓ © 2026")]
     [InlineData("&#150; dash &#x80;", "– dash €")]
     [InlineData("x<xhtml:p>namespaced</xhtml:p>y", "x\nnamespaced\ny")]
-    public void Convert_InvisibleContent_IsNeverText(string html, string expected)
+    public void Read_InvisibleContent_IsNeverText(string html, string expected)
     {
-        Assert.Equal(expected, HtmlToText.Convert(html));
+        Assert.Equal(expected, Text(html));
     }
 
     [Fact]
-    public void Extract_ImageInsideHiddenFallback_IsNotTaken()
+    public void Read_ImageInsideHiddenFallback_IsNotTaken()
     {
-        var (text, image) = HtmlToText.Extract("<noscript><img src=\"https://a.example/hidden.jpg\"></noscript><img src=\"https://a.example/pixel.gif\" width=\"1\" height=\"1\"><img src=\"https://a.example/real.jpg?a=1&amp;b=2\">");
+        var (text, image, _, _) = HtmlToText.Read("<noscript><img src=\"https://a.example/hidden.jpg\"></noscript><img src=\"https://a.example/pixel.gif\" width=\"1\" height=\"1\"><img src=\"https://a.example/real.jpg?a=1&amp;b=2\">", HtmlToText.MaxContentLength);
 
         Assert.Equal("", text);
         Assert.Equal("https://a.example/real.jpg?a=1&b=2", image);
@@ -177,16 +177,19 @@ public sealed class HtmlToTextTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Convert_AnyString_NeverThrowsAndHasNoControlCharactersButNewline(string? input) =>
-        IsClean(HtmlToText.Convert(input));
+    public bool Read_AnyString_NeverThrowsAndHasNoControlCharactersButNewline(string? input) =>
+        IsClean(Text(input));
 
     [Property(MaxTest = 300, Arbitrary = [typeof(HtmlFragments)])]
-    public bool Convert_HtmlLikeString_NeverThrowsAndHasNoControlCharactersButNewline(string input) =>
-        IsClean(HtmlToText.Convert(input));
+    public bool Read_HtmlLikeString_NeverThrowsAndHasNoControlCharactersButNewline(string input) =>
+        IsClean(Text(input));
 
     [Property(MaxTest = 300)]
     public bool Truncate_AnyString_StaysWithinLimit(NonNull<string> text, byte max) =>
         HtmlToText.Truncate(text.Get, max).Length <= max;
+
+    /// <summary>The text of an HTML fragment, read as long as the bot reads an article's body.</summary>
+    private static string Text(string? html) => HtmlToText.Read(html, HtmlToText.MaxContentLength).Text;
 
     private static bool IsClean(string text) =>
         !text.Any(c => char.IsControl(c) && c != '\n')

@@ -56,7 +56,10 @@ internal sealed class PollingHarness : IDisposable
     /// <summary>Polls the source now, whatever its schedule; returns its state afterwards.</summary>
     public async Task<FeedSource> PollAsync(FeedSource source)
     {
-        await Bot.Get<SourcePoller>().PollAsync(await ReloadAsync(source), CancellationToken.None);
+        // Fetch, then store, as a polling round does.
+        var poller = Bot.Get<SourcePoller>();
+        var current = await ReloadAsync(source);
+        await poller.ApplyAsync(current, await poller.FetchAsync(current, CancellationToken.None), CancellationToken.None);
         return await ReloadAsync(source);
     }
 

@@ -61,7 +61,7 @@ public sealed class JsonLogTests : IDisposable
         var dispatcher = new DeliveryDispatcher(
             outbox, bot.Get<IArticleStore>(), bot.Get<ChatLifecycle>(), [], Options.Create(new DeliveryOptions()), bot.Get<NewsBotMetrics>(), bot.Time, new FakeLogger<DeliveryDispatcher>(logs));
 
-        var round = dispatcher.DispatchDueAsync(new ThrowingSender(), CancellationToken.None);
+        var round = dispatcher.DispatchRoundAsync(new ThrowingSender(), CancellationToken.None, CancellationToken.None);
         // The pacer spaces even the first send; the fake clock moves on until it has gone.
         for (var i = 0; i < 1000 && !round.IsCompleted; i++)
         {

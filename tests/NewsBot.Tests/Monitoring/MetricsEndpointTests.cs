@@ -76,7 +76,7 @@ public sealed class MetricsEndpointTests
         var sender = new ScriptedSender("telegram");
         sender.Always("telegram:2", new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 
-        await host.Get<DeliveryDispatcher>().DispatchDueAsync(sender, CancellationToken.None);
+        await host.Get<DeliveryDispatcher>().DispatchRoundAsync(sender, CancellationToken.None, CancellationToken.None);
         var metrics = await ScrapeAsync(host);
 
         Assert.Equal(1, metrics.Value("newsbot_sends_total", ("platform", "telegram"), ("outcome", "sent")));

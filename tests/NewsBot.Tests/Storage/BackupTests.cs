@@ -123,7 +123,8 @@ public sealed class BackupTests : IDisposable
 
         await WaitForAsync(() => DatabaseBackup.List(backups).Count == 2, "the backup after the interval");
         Assert.Equal("newsbot-20261201-120000.db", Path.GetFileName(DatabaseBackup.List(backups)[0].Path));
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), host.Services.GetRequiredService<BackupService>().Status.LastAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), DatabaseBackup.List(backups)[0].At);
+        Assert.Null(host.Services.GetRequiredService<BackupService>().Status.LastError);
         await host.StopAsync();
     }
 

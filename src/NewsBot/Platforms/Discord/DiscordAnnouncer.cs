@@ -10,7 +10,7 @@ namespace NewsBot.Platforms.Discord;
 /// the outbox like every other push; this only adds the publishing step, which Discord limits
 /// to about ten an hour per channel, so nothing but announcements uses it.
 /// </summary>
-internal sealed class DiscordAnnouncer(
+internal sealed partial class DiscordAnnouncer(
     DiscordRestClient rest,
     ILogger<DiscordAnnouncer> logger)
 {
@@ -29,7 +29,7 @@ internal sealed class DiscordAnnouncer(
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            logger.LogWarning("Posted in Discord channel {Channel} but could not tell whether it publishes to followers: {Reason}", channelId, ex.Message);
+            LogKindUnknown(logger, channelId, ex.Message);
             return false;
         }
     }
@@ -61,8 +61,14 @@ internal sealed class DiscordAnnouncer(
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException { IsTransient: true })
         {
-            logger.LogWarning("Announcement posted in Discord channel {Channel} but not published to followers: {Reason}", channelId, ex.Message);
+            LogNotPublished(logger, channelId, ex.Message);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posted in Discord channel {Channel} but could not tell whether it publishes to followers: {Reason}")]
+    private static partial void LogKindUnknown(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcement posted in Discord channel {Channel} but not published to followers: {Reason}")]
+    private static partial void LogNotPublished(ILogger logger, string channel, string reason);
 }

@@ -13,7 +13,7 @@ namespace NewsBot.Platforms.Discord;
 /// close code, or the REST side meeting 401 — Discord alone stops; the host stops too only when
 /// no other platform is running, so Telegram and the feeds carry on.
 /// </summary>
-internal sealed class DiscordBotService(
+internal sealed partial class DiscordBotService(
     DiscordGatewayClient gateway,
     DiscordShutdown shutdown,
     IEnumerable<IChatSender> senders,
@@ -44,10 +44,13 @@ internal sealed class DiscordBotService(
         Refused = TokenRefused || gateway.StopReason?.IsFatal == true;
         if (senders.Any(s => s.Platform != PlatformNames.Discord))
         {
-            logger.LogWarning("Discord is stopped; the other platforms keep running.");
+            LogStoppedOthersRun(logger);
             return;
         }
 
         lifetime.StopApplication();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord is stopped; the other platforms keep running.")]
+    private static partial void LogStoppedOthersRun(ILogger logger);
 }

@@ -13,7 +13,7 @@ namespace NewsBot.Platforms.Discord;
 /// back as <see cref="SendOutcome.RetryAfter"/> for the dispatcher's pacer), and an outcome the
 /// dispatcher can act on. Chat keys are <c>discord:&lt;channel id&gt;</c> or <c>discord:dm:&lt;user id&gt;</c>.
 /// </summary>
-internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordAnnouncer announcer, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
+internal sealed partial class DiscordChatSender(DiscordRestClient rest, DiscordAnnouncer announcer, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
 {
     public string Platform => PlatformNames.Discord;
 
@@ -48,14 +48,20 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordAnnouncer
             var outcome = DiscordErrors.Classify(ex);
             if (DiscordErrors.IsExpected(ex))
             {
-                logger.LogInformation("Discord delivery to {Chat} did not go through: {Outcome}", chat, outcome);
+                LogNotDelivered(logger, chat, outcome);
             }
             else
             {
-                logger.LogError(ex, "Discord delivery to {Chat} failed unexpectedly: {Outcome}", chat, outcome);
+                LogDeliveryCrashed(logger, ex, chat, outcome);
             }
 
             return outcome;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord delivery to {Chat} did not go through: {Outcome}")]
+    private static partial void LogNotDelivered(ILogger logger, ChatAddress chat, SendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord delivery to {Chat} failed unexpectedly: {Outcome}")]
+    private static partial void LogDeliveryCrashed(ILogger logger, Exception exception, ChatAddress chat, SendOutcome outcome);
 }

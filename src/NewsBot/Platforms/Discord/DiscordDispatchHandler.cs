@@ -14,7 +14,7 @@ namespace NewsBot.Platforms.Discord;
 /// a task of its own, so the gateway's queue never waits behind a slow command;
 /// <c>CHANNEL_DELETE</c> stops deliveries to the channel. Never throws except on cancellation.
 /// </summary>
-internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
+internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
 
@@ -74,7 +74,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Discord event {Event} could not be handled", eventName);
+            LogEventFailed(_logger, ex, eventName);
         }
     }
 
@@ -155,7 +155,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
         {
             // Waiting longer would miss Discord's 3 s window and hold up every event behind this one.
-            _logger.LogWarning("Too many Discord interactions at once; asked the person behind {Interaction} to try again", interaction.Id);
+            LogTooBusy(_logger, interaction.Id);
             Track(Task.Run(() => SayBusyAsync(interaction), CancellationToken.None));
             return;
         }
@@ -203,14 +203,14 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            _logger.LogWarning("Could not tell {Interaction} to try again: {Reason}", interaction.Id, ex.Message);
+            LogBusyNotSaid(_logger, interaction.Id, ex.Message);
         }
     }
 
     /// <summary>A payload NewsBot cannot read still gets an answer when it says where to send one.</summary>
     private async Task RefuseAsync(JsonElement data, string problem, CancellationToken cancellationToken)
     {
-        _logger.LogWarning("Ignored a Discord interaction NewsBot could not read: {Problem}", problem);
+        LogUnreadable(_logger, problem);
         var id = DiscordJson.String(data, "id");
         var token = DiscordJson.String(data, "token");
         var type = DiscordJson.Integer(data, "type");
@@ -225,7 +225,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            _logger.LogWarning("Could not answer the unreadable interaction: {Reason}", ex.Message);
+            LogUnreadableNotAnswered(_logger, ex.Message);
         }
     }
 
@@ -240,7 +240,7 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         var chat = DiscordChats.Channel(channelId!);
         if (await _chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
         {
-            _logger.LogInformation("Discord channel {Chat} was deleted; nothing more is delivered there", chat);
+            LogChannelDeleted(_logger, chat);
         }
     }
 
@@ -250,4 +250,22 @@ internal sealed class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDi
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord event {Event} could not be handled")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception, string @event);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many Discord interactions at once; asked the person behind {Interaction} to try again")]
+    private static partial void LogTooBusy(ILogger logger, string interaction);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {Interaction} to try again: {Reason}")]
+    private static partial void LogBusyNotSaid(ILogger logger, string interaction, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a Discord interaction NewsBot could not read: {Problem}")]
+    private static partial void LogUnreadable(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer the unreadable interaction: {Reason}")]
+    private static partial void LogUnreadableNotAnswered(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord channel {Chat} was deleted; nothing more is delivered there")]
+    private static partial void LogChannelDeleted(ILogger logger, ChatAddress chat);
 }

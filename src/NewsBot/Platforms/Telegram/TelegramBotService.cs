@@ -19,7 +19,7 @@ namespace NewsBot.Platforms.Telegram;
 /// webhook. In polling mode the offset is stored after each handled update, so a restart
 /// neither repeats nor loses one.
 /// </summary>
-internal sealed class TelegramBotService(
+internal sealed partial class TelegramBotService(
     ITelegramBotClient bot,
     TelegramUpdateHandler handler,
     TelegramWebhookServer webhook,
@@ -89,7 +89,7 @@ internal sealed class TelegramBotService(
             {
                 var me = await bot.GetMe(cancellationToken).ConfigureAwait(false);
                 identity.Set(me.Id, me.Username);
-                logger.LogInformation("Telegram: connected as @{UserName} ({Mode})", me.Username, options.Value.IsWebhook ? "webhook" : "long polling");
+                LogConnected(logger, me.Username, options.Value.IsWebhook ? "webhook" : "long polling");
                 break;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
@@ -97,17 +97,17 @@ internal sealed class TelegramBotService(
                 TokenRefused = true;
                 if (senders.Any(s => s.Platform != PlatformNames.Telegram))
                 {
-                    logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Telegram is stopped; the other platforms keep running.", ex.ErrorCode);
+                    LogTokenRefusedOthersRun(logger, ex.ErrorCode);
                     return false;
                 }
 
-                logger.LogCritical("Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.", ex.ErrorCode);
+                LogTokenRefusedStopping(logger, ex.ErrorCode);
                 lifetime.StopApplication();
                 return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning(secrets.Redact(ex), "Telegram: cannot reach the Bot API yet; trying again");
+                LogUnreachable(logger, secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -119,7 +119,7 @@ internal sealed class TelegramBotService(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The commands work without the menu; the next start tries again.
-            logger.LogWarning(secrets.Redact(ex), "Telegram: could not publish the command menu");
+            LogMenuNotPublished(logger, secrets.Redact(ex));
         }
 
         return true;
@@ -157,11 +157,11 @@ internal sealed class TelegramBotService(
                     failures++;
                     if (ex is ApiRequestException { ErrorCode: 409 })
                     {
-                        logger.LogWarning("Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.");
+                        LogConflict(logger);
                     }
                     else
                     {
-                        logger.LogWarning(secrets.Redact(ex), "Telegram: getUpdates failed");
+                        LogGetUpdatesFailed(logger, secrets.Redact(ex));
                     }
 
                     await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
@@ -224,7 +224,7 @@ internal sealed class TelegramBotService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning(secrets.Redact(ex), "Telegram: could not remove a webhook; trying again");
+                LogWebhookNotRemoved(logger, secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -239,12 +239,12 @@ internal sealed class TelegramBotService(
             {
                 await bot.SetWebhook(settings.WebhookUrl.Trim(), allowedUpdates: AllowedUpdates, secretToken: settings.WebhookSecret.Trim(), cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
-                logger.LogInformation("Telegram: webhook set to {Url}", secrets.Redact(settings.WebhookUrl));
+                LogWebhookSet(logger, secrets.Redact(settings.WebhookUrl));
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning(secrets.Redact(ex), "Telegram: could not set the webhook; trying again");
+                LogWebhookNotSet(logger, secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -266,7 +266,7 @@ internal sealed class TelegramBotService(
         catch (Exception ex)
         {
             // The updates were handled; at worst some are handled again after a restart.
-            logger.LogError(ex, "Telegram: could not store the update offset {Offset}", current);
+            LogOffsetNotStored(logger, ex, current);
             return stored;
         }
     }
@@ -276,4 +276,39 @@ internal sealed class TelegramBotService(
         var seconds = Math.Min(MaxCooldown.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1));
         return Task.Delay(TimeSpan.FromSeconds(seconds), time, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: connected as @{UserName} ({Mode})")]
+    private static partial void LogConnected(ILogger logger, string? userName, string mode);
+
+    [LoggerMessage(
+        Level = LogLevel.Critical,
+        Message = "Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Telegram is stopped; the other platforms keep running.")]
+    private static partial void LogTokenRefusedOthersRun(ILogger logger, int code);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.")]
+    private static partial void LogTokenRefusedStopping(ILogger logger, int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: cannot reach the Bot API yet; trying again")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not publish the command menu")]
+    private static partial void LogMenuNotPublished(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.")]
+    private static partial void LogConflict(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: getUpdates failed")]
+    private static partial void LogGetUpdatesFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not remove a webhook; trying again")]
+    private static partial void LogWebhookNotRemoved(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook set to {Url}")]
+    private static partial void LogWebhookSet(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not set the webhook; trying again")]
+    private static partial void LogWebhookNotSet(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram: could not store the update offset {Offset}")]
+    private static partial void LogOffsetNotStored(ILogger logger, Exception exception, string offset);
 }

@@ -10,7 +10,7 @@ namespace NewsBot.Platforms.Telegram;
 /// on. The library's own 429 retry is off, so every flood limit reaches the dispatcher's pacer.
 /// A group that became a supergroup is followed once, and its subscriptions move with it.
 /// </summary>
-internal sealed class TelegramChatSender(TelegramReplySender sender, TimeProvider time, TelegramSecrets secrets, ILogger<TelegramChatSender> logger) : IChatSender
+internal sealed partial class TelegramChatSender(TelegramReplySender sender, TimeProvider time, TelegramSecrets secrets, ILogger<TelegramChatSender> logger) : IChatSender
 {
     public string Platform => PlatformNames.Telegram;
 
@@ -34,8 +34,11 @@ internal sealed class TelegramChatSender(TelegramReplySender sender, TimeProvide
                 outcome = permanent with { Reason = secrets.Redact(permanent.Reason) };
             }
 
-            logger.LogInformation("Telegram delivery to {Chat} did not go through: {Outcome}", chat, outcome);
+            LogNotDelivered(logger, chat, outcome);
             return outcome;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram delivery to {Chat} did not go through: {Outcome}")]
+    private static partial void LogNotDelivered(ILogger logger, ChatAddress chat, SendOutcome outcome);
 }

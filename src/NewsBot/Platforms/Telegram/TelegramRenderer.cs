@@ -88,12 +88,6 @@ internal static class TelegramRenderer
         return usable.Count == 0 ? null : new InlineKeyboardMarkup(usable.Chunk(MaxButtonsPerRow));
     }
 
-    /// <summary>Escapes text for a Telegram HTML text node.</summary>
-    public static string Escape(string text) => EscapeCore(ChatText.Clean(text), attribute: false);
-
-    /// <summary>Escapes text for a double-quoted Telegram HTML attribute.</summary>
-    public static string EscapeAttribute(string text) => EscapeCore(ChatText.Clean(text), attribute: true);
-
     /// <summary>The absolute http(s) form of a URL, or null for anything else (javascript:, relative, garbage).</summary>
     public static string? HttpUrl(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

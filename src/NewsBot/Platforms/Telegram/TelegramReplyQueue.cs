@@ -10,22 +10,10 @@ namespace NewsBot.Platforms.Telegram;
 /// arrive in the order they were asked. The task it returns ends when the answer has reached
 /// Telegram (or failed), so the update loop can keep the update until then.
 /// </summary>
-internal sealed class TelegramReplyQueue(TelegramReplySender sender, TelegramSecrets secrets, ILogger<TelegramReplyQueue> logger)
+internal sealed partial class TelegramReplyQueue(TelegramReplySender sender, TelegramSecrets secrets, ILogger<TelegramReplyQueue> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Task> _tails = [];
-
-    /// <summary>Chats with an answer still waiting out a flood limit.</summary>
-    public int HeldChats
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _tails.Count;
-            }
-        }
-    }
 
     public async Task<Task> SendAsync(TelegramTarget target, TelegramMessagePlan plan, CancellationToken cancellationToken)
     {
@@ -88,7 +76,10 @@ internal sealed class TelegramReplyQueue(TelegramReplySender sender, TelegramSec
         catch (Exception ex) when (background && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             // Nobody awaits a held answer any more: the failure ends here, in the log.
-            logger.LogWarning(secrets.Redact(ex), "A held answer to chat {Chat} could not be sent", target.Chat);
+            LogHeldAnswerLost(logger, secrets.Redact(ex), target.Chat);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A held answer to chat {Chat} could not be sent")]
+    private static partial void LogHeldAnswerLost(ILogger logger, Exception exception, global::Telegram.Bot.Types.ChatId chat);
 }

@@ -21,7 +21,7 @@ internal sealed record TelegramTarget(ChatId Chat, int? ReplyTo = null, int? Thr
 /// <see cref="InlineFloodWait"/>, so its caller can stop waiting for it (see
 /// <see cref="TelegramReplyQueue"/>); edits give up on such a wait instead.
 /// </summary>
-internal sealed class TelegramReplySender(
+internal sealed partial class TelegramReplySender(
     ITelegramBotClient bot,
     ChatLifecycle chats,
     TimeProvider time,
@@ -55,7 +55,7 @@ internal sealed class TelegramReplySender(
             catch (ApiRequestException ex) when (IsPhotoRefused(ex))
             {
                 // The image URL is broken, too large or not an image: the text card still informs.
-                logger.LogInformation("Telegram refused the photo ({Reason}); sending the article as text", secrets.Redact(ex.Message));
+                LogPhotoRefused(logger, secrets.Redact(ex.Message));
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class TelegramReplySender(
             }
             catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
             {
-                logger.LogWarning("Telegram could not parse an edit's HTML ({Reason}); editing as plain text", secrets.Redact(ex.Message));
+                LogEditHtmlRefused(logger, secrets.Redact(ex.Message));
                 await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Plain, replyMarkup: keyboard, linkPreviewOptions: Preview(disablePreview), cancellationToken: cancellationToken), EditPatience, cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -96,7 +96,7 @@ internal sealed class TelegramReplySender(
         }
         catch (ApiRequestException ex)
         {
-            logger.LogInformation("Could not edit message {Message} in chat {Chat} ({Reason})", messageId, chat, secrets.Redact(ex.Message));
+            LogNotEdited(logger, messageId, chat, secrets.Redact(ex.Message));
             return false;
         }
     }
@@ -116,7 +116,7 @@ internal sealed class TelegramReplySender(
         }
         catch (ApiRequestException ex)
         {
-            logger.LogInformation("Could not update the buttons of message {Message} in chat {Chat} ({Reason})", messageId, chat, secrets.Redact(ex.Message));
+            LogKeyboardNotEdited(logger, messageId, chat, secrets.Redact(ex.Message));
             return false;
         }
     }
@@ -138,7 +138,7 @@ internal sealed class TelegramReplySender(
         catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
         {
             // Should never happen (the renderer escapes everything); if it does, the words still arrive.
-            logger.LogWarning("Telegram could not parse a message's HTML ({Reason}); sending it as plain text", secrets.Redact(ex.Message));
+            LogHtmlRefused(logger, secrets.Redact(ex.Message));
             return await CallAsync(state, chat => bot.SendMessage(
                 chat,
                 text.Plain,
@@ -187,12 +187,12 @@ internal sealed class TelegramReplySender(
                         patience.OnLongWait?.Invoke();
                     }
 
-                    logger.LogInformation("Telegram asked to wait {Seconds} s before writing to chat {Chat} again", wait.TotalSeconds, state.Chat);
+                    LogFloodWait(logger, wait.TotalSeconds, state.Chat);
                 }
                 else if (TelegramErrors.IsTransient(ex) && attempt < 3)
                 {
                     wait = TimeSpan.FromSeconds(attempt);
-                    logger.LogWarning(secrets.Redact(ex), "Writing to chat {Chat} failed; trying again in {Seconds} s", state.Chat, wait.TotalSeconds);
+                    LogRetrying(logger, secrets.Redact(ex), state.Chat, wait.TotalSeconds);
                 }
                 else
                 {
@@ -211,7 +211,7 @@ internal sealed class TelegramReplySender(
             return;
         }
 
-        logger.LogInformation("Chat {From} became supergroup {To}; moving its settings and subscriptions", fromId, to);
+        LogMigrating(logger, fromId, to);
         await chats.MigrateAsync(TelegramMapper.ChatAddress(fromId), TelegramMapper.ChatAddress(to), cancellationToken).ConfigureAwait(false);
     }
 
@@ -235,4 +235,28 @@ internal sealed class TelegramReplySender(
 
         public bool Migrated { get; set; }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram refused the photo ({Reason}); sending the article as text")]
+    private static partial void LogPhotoRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse an edit's HTML ({Reason}); editing as plain text")]
+    private static partial void LogEditHtmlRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not edit message {Message} in chat {Chat} ({Reason})")]
+    private static partial void LogNotEdited(ILogger logger, int message, ChatId chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not update the buttons of message {Message} in chat {Chat} ({Reason})")]
+    private static partial void LogKeyboardNotEdited(ILogger logger, int message, ChatId chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse a message's HTML ({Reason}); sending it as plain text")]
+    private static partial void LogHtmlRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram asked to wait {Seconds} s before writing to chat {Chat} again")]
+    private static partial void LogFloodWait(ILogger logger, double seconds, ChatId chat);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing to chat {Chat} failed; trying again in {Seconds} s")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, ChatId chat, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} became supergroup {To}; moving its settings and subscriptions")]
+    private static partial void LogMigrating(ILogger logger, long from, long to);
 }

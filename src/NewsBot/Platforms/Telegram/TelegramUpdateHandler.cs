@@ -16,7 +16,7 @@ namespace NewsBot.Platforms.Telegram;
 /// time, those of one chat in order (<see cref="ScheduleAsync"/>). Never throws except on
 /// cancellation: one bad update must not stop the ones after it.
 /// </summary>
-internal sealed class TelegramUpdateHandler(
+internal sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
     CommandRouter router,
     TelegramBotIdentity identity,
@@ -84,7 +84,7 @@ internal sealed class TelegramUpdateHandler(
         }
         catch (Exception ex)
         {
-            logger.LogError(secrets.Redact(ex), "Telegram update {Update} could not be handled", update.Id);
+            LogUpdateFailed(logger, secrets.Redact(ex), update.Id);
         }
 
         return Task.CompletedTask;
@@ -154,7 +154,7 @@ internal sealed class TelegramUpdateHandler(
         catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
         {
             // Telegram lets a bot write to a person only after they have started it.
-            logger.LogInformation("Could not answer user {User} privately ({Reason})", userId, secrets.Redact(ex.Message));
+            LogNotPrivate(logger, userId, secrets.Redact(ex.Message));
             return $"That answer is just for you, and I can't message you privately yet: open a chat with @{identity.UserName}, press Start, then ask again.";
         }
     }
@@ -224,7 +224,7 @@ internal sealed class TelegramUpdateHandler(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A query older than a few seconds can no longer be answered; the press still counts.
-            logger.LogInformation("Could not answer button press {Query} ({Reason})", query.Id, secrets.Redact(ex.Message));
+            LogPressNotAnswered(logger, query.Id, secrets.Redact(ex.Message));
         }
     }
 
@@ -241,7 +241,7 @@ internal sealed class TelegramUpdateHandler(
         if (member.IsInChat)
         {
             await chats.ReactivateAsync(chat, TelegramMapper.Kind(update.Chat.Type), update.Chat.Title, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("The bot is in chat {Chat} ({Status})", chat, member.Status);
+            LogInChat(logger, chat, member.Status);
         }
         else
         {
@@ -260,7 +260,7 @@ internal sealed class TelegramUpdateHandler(
     private async Task MigrateAsync(long from, long to, CancellationToken cancellationToken)
     {
         await chats.MigrateAsync(TelegramMapper.ChatAddress(from), TelegramMapper.ChatAddress(to), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Group {From} became supergroup {To}; its settings and subscriptions moved with it", from, to);
+        LogMigrated(logger, from, to);
     }
 
     private static string? Toast(string? text)
@@ -284,4 +284,19 @@ internal sealed class TelegramUpdateHandler(
 
         return text[..cut].TrimEnd() + "…";
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {Update} could not be handled")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, int update);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not answer user {User} privately ({Reason})")]
+    private static partial void LogNotPrivate(ILogger logger, long user, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not answer button press {Query} ({Reason})")]
+    private static partial void LogPressNotAnswered(ILogger logger, string query, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The bot is in chat {Chat} ({Status})")]
+    private static partial void LogInChat(ILogger logger, ChatAddress chat, ChatMemberStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Group {From} became supergroup {To}; its settings and subscriptions moved with it")]
+    private static partial void LogMigrated(ILogger logger, long from, long to);
 }

@@ -19,7 +19,7 @@ namespace NewsBot.Platforms.Telegram;
 /// webhook's path that carry the right <c>X-Telegram-Bot-Api-Secret-Token</c>; anything else
 /// gets 401 or 404. Updates take the same path as long polling.
 /// </summary>
-internal sealed class TelegramWebhookServer(
+internal sealed partial class TelegramWebhookServer(
     IOptions<TelegramOptions> options,
     IServiceProvider services,
     ILoggerFactory loggerFactory,
@@ -56,7 +56,7 @@ internal sealed class TelegramWebhookServer(
         try
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-            logger.LogInformation("Telegram: webhook server listening on {Addresses}, path {Path}", string.Join(", ", addresses), settings.WebhookPath);
+            LogListening(logger, string.Join(", ", addresses), settings.WebhookPath);
             _listening.TrySetResult(addresses);
             await register().ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -123,4 +123,7 @@ internal sealed class TelegramWebhookServer(
             return true;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook server listening on {Addresses}, path {Path}")]
+    private static partial void LogListening(ILogger logger, string addresses, string path);
 }

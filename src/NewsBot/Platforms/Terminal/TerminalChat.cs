@@ -9,7 +9,7 @@ namespace NewsBot.Platforms.Terminal;
 /// (<c>terminal:local</c>) and counts as an admin. With a terminal it shows a prompt; with
 /// piped input it answers one command per line and ends at the end of input.
 /// </summary>
-internal sealed class TerminalChat(CommandRouter router, TimeProvider time, ILogger<TerminalChat> logger)
+internal sealed partial class TerminalChat(CommandRouter router, TimeProvider time, ILogger<TerminalChat> logger)
 {
     public static readonly ChatAddress Chat = new(PlatformNames.Terminal, "local");
     public static readonly UserAddress Operator = new(PlatformNames.Terminal, "local");
@@ -81,8 +81,11 @@ internal sealed class TerminalChat(CommandRouter router, TimeProvider time, ILog
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "The terminal chat could not answer");
+            LogAnswerFailed(logger, ex);
             await output.WriteLineAsync("Sorry, that could not be answered; the error has been logged.").ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The terminal chat could not answer")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception exception);
 }

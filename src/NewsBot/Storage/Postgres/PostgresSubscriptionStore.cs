@@ -40,9 +40,6 @@ internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISu
         return ids.Where(removed.Remove).ToList();
     }
 
-    public async ValueTask<int> CountAllAsync(CancellationToken cancellationToken) =>
-        (int)await database.ScalarAsync<long>("SELECT count(*) FROM subscriptions", cancellationToken).ConfigureAwait(false);
-
     public async IAsyncEnumerable<Subscription> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // What this returns is held in memory (the matcher, the digest schedule): one string

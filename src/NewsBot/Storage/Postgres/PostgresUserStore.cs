@@ -14,7 +14,4 @@ internal sealed class PostgresUserStore(PostgresDatabase database) : IUserStore
             user.Key,
             displayName,
             Dates.ToStored(now)).ConfigureAwait(false);
-
-    public async ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
-        (int)await database.ScalarAsync<long>("SELECT count(*) FROM users", cancellationToken).ConfigureAwait(false);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using NewsBot.Platforms.Discord.Gateway;
 using NewsBot.Tests.Fakes;
 
@@ -13,9 +14,11 @@ public sealed class GatewayHandshakeTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var identity = await harness.Client.WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Handler.WaitForAsync("READY");
 
-        Assert.Equal(new GatewayIdentity(FakeDiscordGateway.ApplicationId, FakeDiscordGateway.BotUserId, FakeDiscordGateway.SessionId), identity);
+        Assert.Contains(
+            harness.LogsAt(LogLevel.Information),
+            r => r.Message == $"Discord gateway ready as bot user {FakeDiscordGateway.BotUserId} of application {FakeDiscordGateway.ApplicationId}.");
         Assert.Equal(GatewayStatus.Ready, harness.Client.Status);
         Assert.Equal(FakeDiscordGateway.SessionId, harness.Client.SessionId);
         Assert.Equal(1, harness.Client.LastSequence);
@@ -33,7 +36,6 @@ public sealed class GatewayHandshakeTests
         Assert.Equal("newsbot", (string?)d["properties"]!["browser"]);
         Assert.Equal("newsbot", (string?)d["properties"]!["device"]);
         Assert.Empty(connection.ReceivedOp(6));
-        await harness.Handler.WaitForAsync("READY");
         Assert.Equal(1, gateway.ConnectionCount);
     }
 

@@ -130,7 +130,7 @@ public sealed class GatewayPartsTests
     {
         var clock = new FakeTimeProvider(Start);
         var gate = new IdentifyGate(clock, TimeSpan.FromSeconds(5));
-        gate.Update(new SessionStartLimit(1000, 1000, TimeSpan.FromHours(4), MaxConcurrency: 1));
+        gate.Update(new SessionStartLimit(1000, TimeSpan.FromHours(4), MaxConcurrency: 1));
 
         await gate.WaitForTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         var second = gate.WaitForTurnAsync(CancellationToken.None);
@@ -146,7 +146,7 @@ public sealed class GatewayPartsTests
     {
         var clock = new FakeTimeProvider(Start);
         var gate = new IdentifyGate(clock, TimeSpan.FromSeconds(5));
-        gate.Update(new SessionStartLimit(1000, 1000, TimeSpan.FromHours(4), MaxConcurrency: 2));
+        gate.Update(new SessionStartLimit(1000, TimeSpan.FromHours(4), MaxConcurrency: 2));
 
         await gate.WaitForTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         await gate.WaitForTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
@@ -159,7 +159,7 @@ public sealed class GatewayPartsTests
     {
         var clock = new FakeTimeProvider(Start);
         var gate = new IdentifyGate(clock, TimeSpan.FromSeconds(5));
-        gate.Update(new SessionStartLimit(1000, 0, TimeSpan.FromHours(3), MaxConcurrency: 1));
+        gate.Update(new SessionStartLimit(0, TimeSpan.FromHours(3), MaxConcurrency: 1));
 
         var waiting = gate.WaitForTurnAsync(CancellationToken.None);
         Assert.Equal(Start + TimeSpan.FromHours(3), gate.BlockedUntil);
@@ -176,7 +176,7 @@ public sealed class GatewayPartsTests
     {
         var clock = new FakeTimeProvider(Start);
         var gate = new IdentifyGate(clock, TimeSpan.FromSeconds(5));
-        gate.Update(new SessionStartLimit(1000, 1, TimeSpan.FromMinutes(30), MaxConcurrency: 1));
+        gate.Update(new SessionStartLimit(1, TimeSpan.FromMinutes(30), MaxConcurrency: 1));
 
         await gate.WaitForTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         clock.Advance(TimeSpan.FromSeconds(10));

@@ -180,7 +180,7 @@ public sealed class GatewayTimingTests
         var clock = new ObservedClock();
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var harness = GatewayHarness.Create(gateway, FakeClockTimings(), clock);
-        harness.BotSource.Limit = new SessionStartLimit(Total: 1000, Remaining: 0, ResetAfter: TimeSpan.FromMinutes(10), MaxConcurrency: 1);
+        harness.BotSource.Limit = new SessionStartLimit(Remaining: 0, ResetAfter: TimeSpan.FromMinutes(10), MaxConcurrency: 1);
         harness.Start();
 
         await clock.WaitForWaitAsync(TimeSpan.FromMinutes(10));

@@ -34,10 +34,10 @@ public sealed partial class TelegramRendererTests
     }
 
     [Fact]
-    public void EscapeAttribute_Quote_IsAnEntity()
+    public void EscapeCore_Quote_IsAnEntityOnlyInAttributes()
     {
-        Assert.Equal("a&quot;b&amp;&lt;&gt;", TelegramRenderer.EscapeAttribute("a\"b&<>"));
-        Assert.Equal("a\"b&amp;&lt;&gt;", TelegramRenderer.Escape("a\"b&<>"));
+        Assert.Equal("a&quot;b&amp;&lt;&gt;", TelegramRenderer.EscapeCore("a\"b&<>", attribute: true));
+        Assert.Equal("a\"b&amp;&lt;&gt;", TelegramRenderer.EscapeCore("a\"b&<>", attribute: false));
     }
 
     [Fact]

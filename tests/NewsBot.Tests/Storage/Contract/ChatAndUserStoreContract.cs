@@ -80,7 +80,7 @@ public abstract class ChatAndUserStoreContract : StoreContract
 
         await Stores.ReopenAsync();
 
-        Assert.Equal(2, await Stores.Users.CountAsync(None));
+        Assert.Equal(2, await Stores.CountUsersAsync());
     }
 }
 

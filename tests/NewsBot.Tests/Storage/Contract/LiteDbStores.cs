@@ -28,6 +28,8 @@ internal sealed class LiteDbStores : StoreFactory
             return Task.CompletedTask;
         }
 
+        public override Task<int> CountUsersAsync() => Task.FromResult(_database.Users.Count());
+
         public override ValueTask DisposeAsync()
         {
             _database.Dispose();

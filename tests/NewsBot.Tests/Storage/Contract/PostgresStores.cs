@@ -43,6 +43,8 @@ internal sealed class PostgresStores(TemporaryPostgresDatabase database) : Store
             Build();
         }
 
+        public override async Task<int> CountUsersAsync() => (int)await Database.ScalarAsync<long>("SELECT count(*) FROM users", CancellationToken.None);
+
         public override ValueTask DisposeAsync() => Database.DisposeAsync();
 
         private void Build()

@@ -41,6 +41,9 @@ internal abstract class StoreSet : IAsyncDisposable
 
     public ISourceFigures SourceFigures { get; protected set; } = null!;
 
+    /// <summary>The people recorded, read from the database itself: nothing in the bot reads them back.</summary>
+    public abstract Task<int> CountUsersAsync();
+
     /// <summary>Closes the database and opens it again, as a restart does; the ports above are new objects afterwards.</summary>
     public abstract Task ReopenAsync();
 

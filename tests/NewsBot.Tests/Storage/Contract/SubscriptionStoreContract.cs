@@ -34,7 +34,7 @@ public abstract class SubscriptionStoreContract : StoreContract
 
         Assert.Equal(["a", "c"], (await Stores.Subscriptions.ListForChatAsync("telegram:1", None)).Select(s => s.Query));
         Assert.Empty(await Stores.Subscriptions.ListForChatAsync("telegram:3", None));
-        Assert.Equal(3, await Stores.Subscriptions.CountAllAsync(None));
+        Assert.Equal(3, await Stores.Subscriptions.AllAsync(None).CountAsync());
     }
 
     [Fact]

@@ -80,13 +80,13 @@ public sealed class PostgresCoreTests : IDisposable
     /// <summary>One dispatch round; the fake clock moves on while the pacer makes it wait.</summary>
     private async Task<int> DispatchAsync()
     {
-        var round = _bot.Get<DeliveryDispatcher>().DispatchDueAsync(_telegram, CancellationToken.None);
+        var round = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         for (var i = 0; i < 1000 && !round.IsCompleted; i++)
         {
             await Task.Delay(1);
             _bot.Time.Advance(TimeSpan.FromMilliseconds(250));
         }
 
-        return await round.WaitAsync(TimeSpan.FromSeconds(10));
+        return (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent;
     }
 }

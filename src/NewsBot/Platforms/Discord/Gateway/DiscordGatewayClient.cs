@@ -13,7 +13,7 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// refuses the bot for good (bad token, disallowed intents…), which ends Discord alone with one
 /// error line while the rest of the process keeps running.
 /// </summary>
-internal sealed class DiscordGatewayClient
+internal sealed partial class DiscordGatewayClient
 {
     /// <summary>Failed connects to the resume URL in a row after which the session is given up for a new one.</summary>
     private const int MaxUnreachableResumes = 2;
@@ -28,7 +28,6 @@ internal sealed class DiscordGatewayClient
     private readonly ReconnectBackoff _backoff;
     private readonly IdentifyGate _identifyGate;
     private readonly Channel<GatewayFrame> _dispatches;
-    private readonly TaskCompletionSource<GatewayIdentity> _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _sessionLock = new();
     private Uri? _discoveredUrl;
     private string? _sessionId;
@@ -36,7 +35,6 @@ internal sealed class DiscordGatewayClient
     private long? _lastSequence;
     private int _status = (int)GatewayStatus.NotStarted;
     private GatewayStopReason? _stopReason;
-    private GatewayIdentity? _identity;
     private int _started;
     private long _heartbeatsAcknowledged;
     private readonly NewsBot.Core.Telemetry.NewsBotMetrics? _metrics;
@@ -75,9 +73,6 @@ internal sealed class DiscordGatewayClient
     /// <summary>Why the client stopped; null while it runs.</summary>
     public GatewayStopReason? StopReason => Volatile.Read(ref _stopReason);
 
-    /// <summary>The application and bot user from the latest READY; null before the first one.</summary>
-    public GatewayIdentity? Identity => Volatile.Read(ref _identity);
-
     public string? SessionId
     {
         get
@@ -103,13 +98,6 @@ internal sealed class DiscordGatewayClient
 
     /// <summary>Heartbeat ACKs received since the client started; a number that stops growing means a dead connection.</summary>
     public long HeartbeatsAcknowledged => Interlocked.Read(ref _heartbeatsAcknowledged);
-
-    /// <summary>
-    /// Completes with the first READY's identity, e.g. for the application id when
-    /// <c>Discord:ApplicationId</c> is empty. Fails if the client stops before READY.
-    /// </summary>
-    public Task<GatewayIdentity> WaitUntilReadyAsync(CancellationToken cancellationToken) =>
-        _firstReady.Task.WaitAsync(cancellationToken);
 
     /// <summary>The wait before the first heartbeat of a connection: the interval times a jitter in [0, 1).</summary>
     public static TimeSpan FirstHeartbeatDelay(TimeSpan interval, double jitter) =>
@@ -193,7 +181,7 @@ internal sealed class DiscordGatewayClient
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                _logger.LogError("The Discord gateway connection failed unexpectedly: {Error}", Redact(ex.ToString()));
+                LogConnectionCrashed(_logger, Redact(ex.ToString()));
                 end = new ConnectionEnd(resume ? GatewayCloseAction.Resume : GatewayCloseAction.Identify, "an unexpected failure");
             }
 
@@ -204,10 +192,8 @@ internal sealed class DiscordGatewayClient
 
             if (end.Action == GatewayCloseAction.Stop)
             {
-                _logger.LogError(
-                    "Discord stopped: the gateway closed the connection with {CloseReason}. NewsBot keeps running without Discord; fix the setting and restart.",
-                    GatewayClosePolicy.Describe(end.CloseCode));
-                Stop(new GatewayStopReason(end.CloseCode, GatewayClosePolicy.Describe(end.CloseCode)));
+                LogStopped(_logger, GatewayClosePolicy.Describe(end.CloseCode));
+                Stop(new GatewayStopReason(end.CloseCode));
                 return;
             }
 
@@ -225,9 +211,9 @@ internal sealed class DiscordGatewayClient
             }
 
             wait = end.WaitBeforeIdentify ? InvalidSessionDelay() : _backoff.NextDelay();
-            _logger.Log(
+            LogConnectionEnded(
+                _logger,
                 end.IsClientFault ? LogLevel.Warning : LogLevel.Information,
-                "Discord gateway connection ended: {Why}. {Next} in {Delay} ms.",
                 end.Why,
                 end.Action == GatewayCloseAction.Resume && SessionId is not null ? "Resuming the session" : "Starting a new session",
                 (long)wait.TotalMilliseconds);
@@ -251,9 +237,7 @@ internal sealed class DiscordGatewayClient
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _logger.LogWarning(
-                "Could not ask Discord where the gateway is (GET /gateway/bot): {Error}",
-                Redact($"{ex.GetType().Name}: {ex.Message}"));
+            LogGatewayUnknown(_logger, Redact($"{ex.GetType().Name}: {ex.Message}"));
         }
 
         var url = _gatewayUrlOverride ?? _discoveredUrl;
@@ -264,9 +248,7 @@ internal sealed class DiscordGatewayClient
 
         if (_identifyGate.BlockedUntil is { } until)
         {
-            _logger.LogWarning(
-                "Discord allows no new gateway session until {Until:u} (session start limit spent); waiting.",
-                until);
+            LogIdentifyBlocked(_logger, until);
         }
 
         await _identifyGate.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
@@ -353,14 +335,14 @@ internal sealed class DiscordGatewayClient
 
             if (received.Type == WebSocketMessageType.Binary)
             {
-                _logger.LogWarning("Discord sent a binary gateway message ({Bytes} bytes); NewsBot asks for plain JSON and ignores it.", connection.Message.Length);
+                LogBinaryMessage(_logger, connection.Message.Length);
                 continue;
             }
 
             var frame = GatewayFrame.TryParse(connection.Message, out var problem);
             if (frame is null)
             {
-                _logger.LogWarning("Discord sent a gateway message NewsBot cannot read ({Bytes} bytes, {Problem}); ignoring it.", connection.Message.Length, problem);
+                LogUnreadableMessage(_logger, connection.Message.Length, problem);
                 continue;
             }
 
@@ -391,7 +373,7 @@ internal sealed class DiscordGatewayClient
                         handedOver = await OnDispatchAsync(context, frame).ConfigureAwait(false);
                         break;
                     default:
-                        _logger.LogDebug("Ignoring gateway opcode {Op}.", frame.Op);
+                        LogOpcodeIgnored(_logger, frame.Op);
                         break;
                 }
             }
@@ -451,7 +433,7 @@ internal sealed class DiscordGatewayClient
             || double.IsNaN(intervalMs)
             || intervalMs > TimeSpan.FromDays(1).TotalMilliseconds)
         {
-            _logger.LogWarning("Discord sent a Hello without a usable heartbeat_interval; reconnecting.");
+            LogHelloWithoutInterval(_logger);
             BeginClose(context, GatewayClosePolicy.ReconnectCloseCode, new ConnectionEnd(GatewayCloseAction.Resume, "Hello had no heartbeat interval"));
             return;
         }
@@ -514,10 +496,10 @@ internal sealed class DiscordGatewayClient
             case "RESUMED":
                 SetStatus(GatewayStatus.Ready);
                 _backoff.Reset();
-                _logger.LogInformation("Discord gateway session resumed.");
+                LogResumed(_logger);
                 break;
             case null:
-                _logger.LogWarning("Discord sent a dispatch without an event name; ignoring it.");
+                LogDispatchWithoutName(_logger);
                 return false;
         }
 
@@ -535,7 +517,7 @@ internal sealed class DiscordGatewayClient
         if (resumeUrl is not null
             && (!Uri.TryCreate(resumeUrl, UriKind.Absolute, out resumeUri) || resumeUri.Scheme is not ("ws" or "wss")))
         {
-            _logger.LogWarning("READY named no usable resume_gateway_url; resuming will use the gateway URL.");
+            LogNoResumeUrl(_logger);
             resumeUri = null;
         }
 
@@ -547,15 +529,12 @@ internal sealed class DiscordGatewayClient
 
         if (sessionId is null)
         {
-            _logger.LogWarning("READY carried no session_id; a reconnect will start a new session.");
+            LogNoSessionId(_logger);
         }
 
-        var identity = new GatewayIdentity(applicationId ?? "", userId ?? "", sessionId ?? "");
-        Volatile.Write(ref _identity, identity);
         SetStatus(GatewayStatus.Ready);
         _backoff.Reset();
-        _firstReady.TrySetResult(identity);
-        _logger.LogInformation("Discord gateway ready as bot user {BotUserId} of application {ApplicationId}.", identity.BotUserId, identity.ApplicationId);
+        LogReady(_logger, userId ?? "", applicationId ?? "");
     }
 
     private async Task HeartbeatAsync(ConnectionContext context, TimeSpan interval)
@@ -568,7 +547,7 @@ internal sealed class DiscordGatewayClient
                 await Task.Delay(delay, _time, context.Lifetime).ConfigureAwait(false);
                 if (context.AwaitingAck)
                 {
-                    _logger.LogWarning("Discord did not acknowledge the last heartbeat; the connection is dead. Reconnecting to resume.");
+                    LogHeartbeatUnacknowledged(_logger);
                     BeginClose(context, GatewayClosePolicy.ReconnectCloseCode, new ConnectionEnd(GatewayCloseAction.Resume, "no heartbeat acknowledgement"));
                     return;
                 }
@@ -638,7 +617,7 @@ internal sealed class DiscordGatewayClient
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    _logger.LogError("Handling the Discord {Event} event failed: {Error}", frame.EventName, Redact(ex.ToString()));
+                    LogHandlerFailed(_logger, frame.EventName, Redact(ex.ToString()));
                 }
             }
         }
@@ -665,7 +644,7 @@ internal sealed class DiscordGatewayClient
     {
         if (Interlocked.Exchange(ref _status, (int)status) != (int)status)
         {
-            _logger.LogDebug("Discord gateway: {Status}.", status);
+            LogStatus(_logger, status);
         }
     }
 
@@ -673,7 +652,6 @@ internal sealed class DiscordGatewayClient
     {
         Volatile.Write(ref _stopReason, reason);
         SetStatus(GatewayStatus.Stopped);
-        _firstReady.TrySetException(new InvalidOperationException($"The Discord gateway stopped before READY: {reason.Description}"));
     }
 
     private string Redact(string text) =>
@@ -758,4 +736,57 @@ internal sealed class DiscordGatewayClient
             Connection.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Discord gateway connection failed unexpectedly: {Error}")]
+    private static partial void LogConnectionCrashed(ILogger logger, string error);
+
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Discord stopped: the gateway closed the connection with {CloseReason}. NewsBot keeps running without Discord; fix the setting and restart.")]
+    private static partial void LogStopped(ILogger logger, string closeReason);
+
+    [LoggerMessage(Message = "Discord gateway connection ended: {Why}. {Next} in {Delay} ms.")]
+    private static partial void LogConnectionEnded(ILogger logger, LogLevel level, string why, string next, long delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask Discord where the gateway is (GET /gateway/bot): {Error}")]
+    private static partial void LogGatewayUnknown(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord allows no new gateway session until {Until:u} (session start limit spent); waiting.")]
+    private static partial void LogIdentifyBlocked(ILogger logger, DateTimeOffset until);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a binary gateway message ({Bytes} bytes); NewsBot asks for plain JSON and ignores it.")]
+    private static partial void LogBinaryMessage(ILogger logger, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a gateway message NewsBot cannot read ({Bytes} bytes, {Problem}); ignoring it.")]
+    private static partial void LogUnreadableMessage(ILogger logger, int bytes, string? problem);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring gateway opcode {Op}.")]
+    private static partial void LogOpcodeIgnored(ILogger logger, int op);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a Hello without a usable heartbeat_interval; reconnecting.")]
+    private static partial void LogHelloWithoutInterval(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway session resumed.")]
+    private static partial void LogResumed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a dispatch without an event name; ignoring it.")]
+    private static partial void LogDispatchWithoutName(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "READY named no usable resume_gateway_url; resuming will use the gateway URL.")]
+    private static partial void LogNoResumeUrl(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "READY carried no session_id; a reconnect will start a new session.")]
+    private static partial void LogNoSessionId(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway ready as bot user {BotUserId} of application {ApplicationId}.")]
+    private static partial void LogReady(ILogger logger, string botUserId, string applicationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord did not acknowledge the last heartbeat; the connection is dead. Reconnecting to resume.")]
+    private static partial void LogHeartbeatUnacknowledged(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the Discord {Event} event failed: {Error}")]
+    private static partial void LogHandlerFailed(ILogger logger, string? @event, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: {Status}.")]
+    private static partial void LogStatus(ILogger logger, GatewayStatus status);
 }

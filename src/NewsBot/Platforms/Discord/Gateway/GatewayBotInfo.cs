@@ -1,7 +1,7 @@
 namespace NewsBot.Platforms.Discord.Gateway;
 
 /// <summary>What <c>GET /gateway/bot</c> answers: where to connect and how many identifies are left.</summary>
-internal sealed record GatewayBotInfo(Uri Url, int Shards, SessionStartLimit SessionStartLimit);
+internal sealed record GatewayBotInfo(Uri Url, SessionStartLimit SessionStartLimit);
 
-/// <summary>The identify budget: <see cref="Remaining"/> of <see cref="Total"/> until <see cref="ResetAfter"/> has passed.</summary>
-internal sealed record SessionStartLimit(int Total, int Remaining, TimeSpan ResetAfter, int MaxConcurrency);
+/// <summary>The identify budget: <see cref="Remaining"/> until <see cref="ResetAfter"/> has passed.</summary>
+internal sealed record SessionStartLimit(int Remaining, TimeSpan ResetAfter, int MaxConcurrency);

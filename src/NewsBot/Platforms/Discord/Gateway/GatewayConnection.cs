@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 namespace NewsBot.Platforms.Discord.Gateway;
 
 /// <summary>What one receive produced: a whole message (read it from <see cref="GatewayConnection.Message"/>) or the server's close.</summary>
-internal readonly record struct GatewayReceived(WebSocketMessageType Type, int? CloseStatus, string? CloseDescription);
+internal readonly record struct GatewayReceived(WebSocketMessageType Type, int? CloseStatus);
 
 /// <summary>
 /// One WebSocket connection to the gateway. Reassembles messages that arrive in many frames into
@@ -31,8 +31,6 @@ internal sealed class GatewayConnection : IDisposable
 
     /// <summary>The last text message received; valid until the next receive.</summary>
     public ReadOnlySpan<byte> Message => _buffer.AsSpan(0, _length);
-
-    public WebSocketState State => _socket.State;
 
     public static async Task<GatewayConnection> OpenAsync(Uri uri, GatewayTimings timings, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -66,13 +64,13 @@ internal sealed class GatewayConnection : IDisposable
             var result = await _socket.ReceiveAsync(_buffer.AsMemory(_length), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return new GatewayReceived(WebSocketMessageType.Close, (int?)_socket.CloseStatus, _socket.CloseStatusDescription);
+                return new GatewayReceived(WebSocketMessageType.Close, (int?)_socket.CloseStatus);
             }
 
             _length += result.Count;
             if (result.EndOfMessage)
             {
-                return new GatewayReceived(result.MessageType, null, null);
+                return new GatewayReceived(result.MessageType, null);
             }
         }
     }

@@ -81,9 +81,6 @@ internal sealed class GatewaySendLimiter : IDisposable
         }
     }
 
-    /// <summary>Whether the window is full, heartbeats included (the server would disconnect on one more).</summary>
-    public bool IsAtLimit => SentInWindow >= _limit;
-
     public void Dispose() => _ordinaryTurn.Dispose();
 
     private void Forget(DateTimeOffset now)

@@ -8,8 +8,6 @@ internal sealed class ReconnectBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Ti
 {
     private int _attempt;
 
-    public int Attempt => _attempt;
-
     public TimeSpan NextDelay()
     {
         var exponent = Math.Min(_attempt, 30);

@@ -11,7 +11,7 @@ namespace NewsBot.Platforms.Discord.Interactions;
 /// overwrites it in one request only when it differs, so restarts do not use up Discord's
 /// 200 command creates a day. In <c>Discord:GuildId</c> when set (changes show at once), else globally.
 /// </summary>
-internal sealed class DiscordCommandRegistrar(
+internal sealed partial class DiscordCommandRegistrar(
     DiscordRestClient rest,
     CommandRouter router,
     DiscordApplication application,
@@ -73,12 +73,12 @@ internal sealed class DiscordCommandRegistrar(
             using var current = await rest.GetCommandsAsync(applicationId, guildId, cancellationToken).ConfigureAwait(false);
             if (Same(current.RootElement, desired))
             {
-                logger.LogInformation("Discord slash commands are up to date {Where} ({Count} commands)", where, desired.Count);
+                LogUpToDate(logger, where, desired.Count);
             }
             else
             {
                 await rest.OverwriteCommandsAsync(applicationId, guildId, desired, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Registered {Count} Discord slash commands {Where}", desired.Count, where);
+                LogRegistered(logger, desired.Count, where);
             }
 
             Volatile.Write(ref _done, 1);
@@ -87,12 +87,12 @@ internal sealed class DiscordCommandRegistrar(
         catch (Exception ex) when (attempt < Attempts && ex is DiscordRateLimitedException or DiscordUnavailableException { IsTransient: true })
         {
             var retryAfter = ex is DiscordRateLimitedException limited ? limited.RetryAfter : TimeSpan.Zero;
-            logger.LogWarning("Could not register the Discord slash commands {Where} yet ({Reason}); trying again", where, ex.Message);
+            LogRetrying(logger, where, ex.Message);
             return (false, retryAfter);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            logger.LogError("Could not register the Discord slash commands {Where}: {Reason}. They are registered again when Discord starts a new session.", where, ex.Message);
+            LogNotRegistered(logger, where, ex.Message);
             return (false, null);
         }
     }
@@ -134,4 +134,16 @@ internal sealed class DiscordCommandRegistrar(
         };
         return JsonSerializer.Serialize(normal, DiscordJson.Options);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord slash commands are up to date {Where} ({Count} commands)")]
+    private static partial void LogUpToDate(ILogger logger, string where, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} Discord slash commands {Where}")]
+    private static partial void LogRegistered(ILogger logger, int count, string where);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register the Discord slash commands {Where} yet ({Reason}); trying again")]
+    private static partial void LogRetrying(ILogger logger, string where, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not register the Discord slash commands {Where}: {Reason}. They are registered again when Discord starts a new session.")]
+    private static partial void LogNotRegistered(ILogger logger, string where, string reason);
 }

@@ -12,7 +12,7 @@ namespace NewsBot.Platforms.Discord.Interactions;
 /// answers (bookmarks) and mistakes are ephemeral; a page button updates its own message.
 /// Never throws except on cancellation.
 /// </summary>
-internal sealed class DiscordInteractionResponder(
+internal sealed partial class DiscordInteractionResponder(
     DiscordRestClient rest,
     CommandRouter router,
     DiscordAutocomplete autocomplete,
@@ -48,11 +48,11 @@ internal sealed class DiscordInteractionResponder(
         }
         catch (DiscordApiException ex) when (ex.Failure is DiscordFailure.UnknownInteraction or DiscordFailure.AlreadyAcknowledged or DiscordFailure.UnknownWebhook)
         {
-            logger.LogWarning("Discord interaction {Interaction} could not be answered any more: {Reason}", interaction.Id, ex.DiscordMessage);
+            LogTooLate(logger, interaction.Id, ex.DiscordMessage);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Discord interaction {Interaction} ({Kind}) could not be answered", interaction.Id, interaction.Kind);
+            LogAnswerFailed(logger, ex, interaction.Id, interaction.Kind);
         }
     }
 
@@ -69,7 +69,7 @@ internal sealed class DiscordInteractionResponder(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // No suggestions beat a failed box: the person can still type.
-            logger.LogWarning(ex, "Autocomplete for /{Command} failed", interaction.CommandName);
+            LogAutocompleteFailed(logger, ex, interaction.CommandName);
             return [];
         }
     }
@@ -146,4 +146,13 @@ internal sealed class DiscordInteractionResponder(
     /// <summary>Answers about the asker's own things are for their eyes only, decided before the answer exists (to defer).</summary>
     private static bool IsPersonal(string commandLine) =>
         CommandParser.Parse(commandLine) is ParsedCommand command && CommandCatalog.Find(command.Name)?.Audience == CommandAudience.EachUser;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction {Interaction} could not be answered any more: {Reason}")]
+    private static partial void LogTooLate(ILogger logger, string interaction, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord interaction {Interaction} ({Kind}) could not be answered")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception exception, string interaction, DiscordInteractionKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Autocomplete for /{Command} failed")]
+    private static partial void LogAutocompleteFailed(ILogger logger, Exception exception, string? command);
 }

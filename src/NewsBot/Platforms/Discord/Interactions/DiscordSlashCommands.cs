@@ -41,9 +41,6 @@ internal static partial class DiscordSlashCommands
         };
     }
 
-    /// <summary>Whether a name follows Discord's rule: 1–32 lower-case letters, digits, '-', '_' or an apostrophe.</summary>
-    public static bool IsValidName(string name) => NameShape().IsMatch(name);
-
     private static DiscordCommandOption Option(CommandArgument argument) => argument.Kind switch
     {
         ArgumentKind.Number => new DiscordCommandOption

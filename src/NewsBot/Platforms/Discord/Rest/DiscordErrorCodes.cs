@@ -7,7 +7,6 @@ internal static class DiscordErrorCodes
     public const int UnknownMessage = 10008;
     public const int UnknownWebhook = 10015;
     public const int UnknownInteraction = 10062;
-    public const int ChannelWriteRateLimit = 20028;
     public const int DailyCommandCreateLimit = 30034;
     public const int RequestTooLarge = 40005;
     public const int AlreadyAcknowledged = 40060;
@@ -18,5 +17,4 @@ internal static class DiscordErrorCodes
     public const int InvalidWebhookToken = 50027;
     public const int InvalidFormBody = 50035;
     public const int CannotMessageUserNoMutualGuild = 50278;
-    public const int ResourceOverloaded = 130000;
 }

@@ -72,7 +72,6 @@ internal sealed record DiscordActionRow(IReadOnlyList<DiscordButton> Components)
 /// <summary>A button: a command button carries its command line as <see cref="CustomId"/>; a link button has a <see cref="Url"/>.</summary>
 internal sealed record DiscordButton
 {
-    public const int PrimaryStyle = 1;
     public const int SecondaryStyle = 2;
     public const int LinkStyle = 5;
 

@@ -46,13 +46,6 @@ internal sealed partial class DiscordRestClient(
         return DiscordJson.String(answer.RootElement, "id") ?? string.Empty;
     }
 
-    public async Task EditMessageAsync(string channelId, string messageId, DiscordMessage message, CancellationToken cancellationToken)
-    {
-        DiscordMessageLimits.EnsureValid(message);
-        var route = DiscordRoute.Patch($"channels/{Id(channelId)}/messages/{Id(messageId)}", "channels/{channel}/messages/{message}", "channel:" + channelId);
-        using var _ = await SendAsync(route, message, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Publishes a message of an announcement channel to the servers following it.</summary>
     public async Task CrosspostAsync(string channelId, string messageId, CancellationToken cancellationToken)
     {
@@ -65,7 +58,7 @@ internal sealed partial class DiscordRestClient(
         var route = DiscordRoute.Get($"channels/{Id(channelId)}", "channels/{channel}", "channel:" + channelId);
         using var answer = await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
         var root = answer.RootElement;
-        return new DiscordChannel(DiscordJson.String(root, "id") ?? channelId, (int)(DiscordJson.Integer(root, "type") ?? -1), DiscordJson.String(root, "name"));
+        return new DiscordChannel(DiscordJson.String(root, "id") ?? channelId, (int)(DiscordJson.Integer(root, "type") ?? -1));
     }
 
     /// <summary>The DM channel with a person, opened once and remembered.</summary>
@@ -167,9 +160,7 @@ internal sealed partial class DiscordRestClient(
         var limit = DiscordJson.Object(root, "session_start_limit") ?? default;
         return new GatewayBotInfo(
             uri,
-            (int)(DiscordJson.Integer(root, "shards") ?? 1),
             new SessionStartLimit(
-                (int)(DiscordJson.Integer(limit, "total") ?? 1000),
                 (int)(DiscordJson.Integer(limit, "remaining") ?? 1000),
                 TimeSpan.FromMilliseconds(DiscordJson.Integer(limit, "reset_after") ?? 0),
                 (int)Math.Max(1, DiscordJson.Integer(limit, "max_concurrency") ?? 1)));

@@ -21,8 +21,6 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
 
     public static DiscordRoute Post(string path, string template, string major = "") => new(HttpMethod.Post, path, "POST " + template, major);
 
-    public static DiscordRoute Put(string path, string template, string major = "") => new(HttpMethod.Put, path, "PUT " + template, major);
-
     public static DiscordRoute Patch(string path, string template, string major = "") => new(HttpMethod.Patch, path, "PATCH " + template, major);
 
     public override string ToString() => Template;
