@@ -1,19 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Commands.Handlers;
 using NewsBot.Core.Commands.Why;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Search;
-using NewsBot.Core.Settings;
-using NewsBot.Core.Subscriptions;
 using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Core;

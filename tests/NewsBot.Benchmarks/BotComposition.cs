@@ -1,13 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using NewsBot.Benchmarks.Ingest;
 using NewsBot.Core;
 using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Settings;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks;
 

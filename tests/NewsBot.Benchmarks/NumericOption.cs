@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Benchmarks;
 
 /// <summary>Reads one <c>--name N</c> or <c>--name=N</c> option of a scenario's command line.</summary>

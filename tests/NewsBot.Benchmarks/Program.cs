@@ -1,4 +1,3 @@
-using System.Globalization;
 using NewsBot.Benchmarks;
 using NewsBot.Benchmarks.Commands;
 using NewsBot.Benchmarks.Fanout;

@@ -1,6 +1,3 @@
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Announcements;
 
 /// <summary>Renders admin notice entries from the words they carry.</summary>

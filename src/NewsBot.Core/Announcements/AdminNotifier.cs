@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Core.Announcements;
 
 /// <summary>

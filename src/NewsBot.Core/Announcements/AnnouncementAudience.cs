@@ -1,6 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Core.Announcements;
 
 /// <summary>

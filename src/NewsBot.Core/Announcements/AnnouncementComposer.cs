@@ -1,7 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Announcements;
 
 /// <summary>

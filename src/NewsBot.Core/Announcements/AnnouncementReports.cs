@@ -1,6 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Core.Announcements;
 
 /// <summary>The words of the delivery report and of the figures in lists.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Core.Announcements;
 
 /// <summary>The channels configured per platform to receive every announcement too (<c>Telegram:AnnouncementChannels</c>, <c>Discord:AnnouncementChannels</c>).</summary>

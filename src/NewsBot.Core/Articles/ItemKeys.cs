@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Articles;
 

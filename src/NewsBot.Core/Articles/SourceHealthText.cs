@@ -1,5 +1,3 @@
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Articles;
 
 /// <summary>A source's health in words: articles, last read, last error, next check.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Settings;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Articles;
 
 /// <summary>

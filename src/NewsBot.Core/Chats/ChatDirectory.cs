@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace NewsBot.Core.Chats;
 
 /// <summary>

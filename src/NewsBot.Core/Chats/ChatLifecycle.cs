@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Chats;
 
 /// <summary>

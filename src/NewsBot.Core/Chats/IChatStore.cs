@@ -1,5 +1,3 @@
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Chats;
 
 /// <summary>

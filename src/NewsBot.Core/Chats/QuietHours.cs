@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Core.Chats;
 
 /// <summary>A daily window in a chat's own time zone during which instant pushes wait, e.g. 22:00–07:00.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>

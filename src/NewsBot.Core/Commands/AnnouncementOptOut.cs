@@ -1,6 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary><c>/unsubscribe announcements</c> and <c>/subscribe announcements</c>: whether a chat hears the admins' announcements.</summary>

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>One article shown in full, with its Save / Saved toggle: what /read answers, and what a toggle press answers with.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>Reads the article number of <c>/read 42</c>, <c>/bookmark #42</c> and the like.</summary>

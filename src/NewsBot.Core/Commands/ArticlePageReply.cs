@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>A page of articles with Prev / More buttons that carry the command for the next page.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>What the rate limit says about one more command from a person.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>A command on its way to its handler.</summary>

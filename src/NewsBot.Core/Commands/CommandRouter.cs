@@ -1,9 +1,4 @@
-using NewsBot.Core.Replies;
-
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
 using NewsBot.Core.Telemetry;
-using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Commands;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands;
 
 public interface ICommandHandler

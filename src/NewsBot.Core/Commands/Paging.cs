@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>Reads and clamps page numbers; a page past the end shows the last page.</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
 using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Core.Delivery;

@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>The <c>Delivery</c> configuration section: how fast pushes may go out.</summary>

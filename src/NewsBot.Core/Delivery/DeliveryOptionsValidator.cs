@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>Checks the Delivery section; each failure names the key to fix.</summary>

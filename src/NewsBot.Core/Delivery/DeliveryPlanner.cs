@@ -1,10 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>

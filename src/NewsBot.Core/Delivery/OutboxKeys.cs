@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>What a push looks like: one article as a card, or a burst as one list.</summary>

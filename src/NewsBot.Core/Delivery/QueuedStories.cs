@@ -1,5 +1,3 @@
-using NewsBot.Core.Ingest;
-
 namespace NewsBot.Core.Delivery;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Core.Digests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Digests;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Digests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Core.Digests;
 
 /// <summary>Reads the stored articles in the order they arrived, for digests.</summary>

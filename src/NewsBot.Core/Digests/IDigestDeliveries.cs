@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Core.Digests;
 
 /// <summary>Finds the digest that carried a story, for <c>/why</c>.</summary>

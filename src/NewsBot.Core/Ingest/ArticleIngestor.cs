@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Ingest;
 
 /// <summary>

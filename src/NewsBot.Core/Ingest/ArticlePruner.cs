@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Core.Ingest;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Core.Ingest;
 
 /// <summary>Told about articles as soon as they are stored and indexed.</summary>

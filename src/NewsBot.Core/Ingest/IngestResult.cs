@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Core.Ingest;
 
 /// <summary>What one feed copy added.</summary>

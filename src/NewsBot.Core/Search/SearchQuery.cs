@@ -1,6 +1,3 @@
-using System.Text;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Search;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Runtime.InteropServices;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Search;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
-using System.Globalization;
-
 namespace NewsBot.Core.Subscriptions;
 
 /// <summary>How a subscription reads in lists and confirmations.</summary>

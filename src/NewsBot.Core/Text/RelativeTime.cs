@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Core.Text;
 
 /// <summary>"5 min ago", "3 h ago", "2 days ago": how every platform shows an article's age.</summary>

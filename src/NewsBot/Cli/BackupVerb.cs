@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Settings;
-using NewsBot.Hosting;
-using NewsBot.Storage;
-
 namespace NewsBot.Cli;
 
 /// <summary><c>newsbot backup [--output file]</c>: a checked copy of the database while the bot is stopped.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Hosting;
 using NewsBot.Platforms.Terminal;
 
 namespace NewsBot.Cli;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Feeds;
-using NewsBot.Hosting;
-
 namespace NewsBot.Cli;
 
 internal static class FeedsCheckVerb

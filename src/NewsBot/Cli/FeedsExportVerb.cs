@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
-using NewsBot.Hosting;
-
 namespace NewsBot.Cli;
 
 /// <summary><c>newsbot feeds export [--output file.opml]</c>: every source as OPML.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
-using NewsBot.Hosting;
-
 namespace NewsBot.Cli;
 
 /// <summary><c>newsbot feeds import &lt;file.opml&gt;</c>: checks each feed and adds the good ones as sources.</summary>

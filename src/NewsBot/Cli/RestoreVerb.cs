@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Settings;
-using NewsBot.Hosting;
-using NewsBot.Storage;
-
 namespace NewsBot.Cli;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBot.Hosting;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Telegram;
-
 namespace NewsBot.Cli;
 
 internal static partial class RunVerb

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Storage;
-
 namespace NewsBot.Cli;
 
 /// <summary>Turns the ways start-up can fail into one clear message and an exit code.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using NewsBot.Core.Articles;
 
 namespace NewsBot.Feeds;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Feeds;
 
 /// <summary>The rules every feed format shares for turning a raw field into what is stored.</summary>

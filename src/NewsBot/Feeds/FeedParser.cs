@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Xml;
-using NewsBot.Core.Articles;
 
 namespace NewsBot.Feeds;
 

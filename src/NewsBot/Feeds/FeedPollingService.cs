@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Feeds;
 
 /// <summary>

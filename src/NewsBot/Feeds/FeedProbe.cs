@@ -1,6 +1,3 @@
-using System.Text;
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Feeds;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using AngleSharp.Html;
 
 namespace NewsBot.Feeds;

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Feeds;
 
 /// <summary>A file the item points to: a podcast episode, a picture, a video.</summary>

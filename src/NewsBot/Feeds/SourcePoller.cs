@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Ingest;
 
 namespace NewsBot.Feeds;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Feeds;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Announcements;
-
 namespace NewsBot.Hosting;
 
 /// <summary>

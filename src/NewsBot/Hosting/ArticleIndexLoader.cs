@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Ingest;
 using NewsBot.Core.Search;
-using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Settings;
-using NewsBot.Storage;
-
 namespace NewsBot.Hosting;
 
 /// <summary>

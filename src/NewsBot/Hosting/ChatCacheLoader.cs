@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the chats held in memory from the database before any article is read or any chat answered.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Chats;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Telegram;
-
 namespace NewsBot.Hosting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Hosting;
 
 /// <summary>

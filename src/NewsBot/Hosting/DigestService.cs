@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Hosting;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using NewsBot.Core.Announcements;
-using NewsBot.Feeds;
 using NewsBot.Platforms.Terminal;
-using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 

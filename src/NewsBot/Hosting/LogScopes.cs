@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Hosting;
 
 /// <summary>

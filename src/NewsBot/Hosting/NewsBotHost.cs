@@ -1,13 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using NewsBot.Core;
-using NewsBot.Core.Delivery;
-using NewsBot.Feeds;
-using NewsBot.Monitoring;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Telegram;
-using NewsBot.Storage;
 
 namespace NewsBot.Hosting;
 

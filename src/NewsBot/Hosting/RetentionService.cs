@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Ingest;
-
 namespace NewsBot.Hosting;
 
 /// <summary>Prunes old articles shortly after start and then every few hours.</summary>

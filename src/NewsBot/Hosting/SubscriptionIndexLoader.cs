@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Hosting;
 
 /// <summary>Fills the subscription matcher and the digest schedule from the database before any article is read.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.State;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>The database answers a read of the state collection, which every part of the bot shares.</summary>

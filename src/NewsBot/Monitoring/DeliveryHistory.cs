@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Monitoring;
 

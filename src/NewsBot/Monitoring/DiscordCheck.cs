@@ -1,6 +1,3 @@
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Discord.Gateway;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>The Discord gateway session is ready to receive commands.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Feeds;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>The <c>outcome</c> tag of <c>newsbot.feed.fetches</c>: "200", "304", "http_404", "timeout" or "error".</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>

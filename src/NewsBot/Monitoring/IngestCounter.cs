@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Telemetry;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>Counts stored articles for <c>newsbot.articles.ingested</c>; the ingestor tells its observers about every new batch.</summary>

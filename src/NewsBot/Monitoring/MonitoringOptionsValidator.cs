@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>Checks the Monitoring section; each failure names the key and never repeats the token.</summary>

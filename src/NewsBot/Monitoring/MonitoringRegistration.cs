@@ -1,10 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Ingest;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Telegram;
 
 namespace NewsBot.Monitoring;
 

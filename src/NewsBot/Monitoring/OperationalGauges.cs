@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Monitoring;
 

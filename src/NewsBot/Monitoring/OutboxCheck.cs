@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Hosting;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>

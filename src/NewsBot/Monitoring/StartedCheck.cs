@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>Ready only between the end of start-up (index filled, first feed round done) and the start of shutdown.</summary>

@@ -1,9 +1,3 @@
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
-using NewsBot.Hosting;
-using NewsBot.Storage;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>Reads what the status page shows from the stores and the running services.</summary>

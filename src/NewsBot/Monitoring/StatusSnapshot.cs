@@ -1,6 +1,3 @@
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>Everything the status page shows, read at one moment.</summary>

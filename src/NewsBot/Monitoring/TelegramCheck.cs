@@ -1,5 +1,3 @@
-using NewsBot.Platforms.Telegram;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>Telegram accepted the token and told the bot who it is.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsBot.Platforms;
 
 /// <summary>Rules for text that every chat platform shares: what may be sent at all, and where a long text is cut.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsBot.Storage;
 
 /// <summary>Checks the backup keys of the Storage section; each failure names the key.</summary>

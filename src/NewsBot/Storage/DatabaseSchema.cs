@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiteDB;
 
 namespace NewsBot.Storage;

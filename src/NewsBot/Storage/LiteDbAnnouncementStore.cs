@@ -1,5 +1,3 @@
-using NewsBot.Core.Announcements;
-
 namespace NewsBot.Storage;
 
 internal sealed class LiteDbAnnouncementStore(NewsBotDatabase database) : IAnnouncementStore

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Storage;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using LiteDB;
-using NewsBot.Core.Articles;
 
 namespace NewsBot.Storage;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using LiteDB;
-using NewsBot.Core.Bookmarks;
 
 namespace NewsBot.Storage;
 

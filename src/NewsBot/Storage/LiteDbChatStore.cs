@@ -1,6 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Storage;
 
 /// <summary>The chats collection. It only persists; <see cref="ChatLifecycle"/> decides what is written.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Storage;
 
 internal sealed class LiteDbDigestCursorStore(NewsBotDatabase database) : IDigestCursorStore

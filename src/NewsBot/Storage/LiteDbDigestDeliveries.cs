@@ -1,7 +1,4 @@
-using System.Globalization;
 using LiteDB;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Digests;
 
 namespace NewsBot.Storage;
 

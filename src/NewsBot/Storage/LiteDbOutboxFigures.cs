@@ -1,6 +1,3 @@
-using NewsBot.Core.Delivery;
-using NewsBot.Monitoring;
-
 namespace NewsBot.Storage;
 
 /// <summary>Outbox figures in LiteDB. Only pending entries carry a next attempt time, so the count walks that index, not the whole history.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using LiteDB;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 
 namespace NewsBot.Storage;
 

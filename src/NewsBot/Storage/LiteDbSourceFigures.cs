@@ -1,5 +1,3 @@
-using NewsBot.Monitoring;
-
 namespace NewsBot.Storage;
 
 /// <summary>Source figures in LiteDB: the few fields of every source that say how it is doing.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Storage;
 
 internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore

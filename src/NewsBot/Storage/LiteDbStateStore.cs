@@ -1,5 +1,3 @@
-using NewsBot.Core.State;
-
 namespace NewsBot.Storage;
 
 /// <summary>Named values in the <c>state</c> collection, beside the schema version.</summary>

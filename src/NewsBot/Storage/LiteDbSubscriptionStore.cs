@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
-using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Storage;
 
 internal sealed class LiteDbUserStore(NewsBotDatabase database) : IUserStore

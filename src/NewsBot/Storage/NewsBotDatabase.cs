@@ -1,6 +1,5 @@
 using LiteDB;
 using LiteDB.Engine;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NewsBot.Storage;

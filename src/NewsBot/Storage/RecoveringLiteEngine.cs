@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using LiteDB;
 using LiteDB.Engine;
-using Microsoft.Extensions.Logging;
 
 namespace NewsBot.Storage;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Storage;

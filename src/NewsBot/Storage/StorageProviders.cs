@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace NewsBot.Storage;
 
 /// <summary>The values of <c>Storage:Provider</c>.</summary>

@@ -1,18 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Digests;
-using NewsBot.Core.Settings;
-using NewsBot.Core.State;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Monitoring;
 using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Storage;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using NewsBot.Benchmarks.Data;
 
 namespace NewsBot.Benchmarks.Commands;
 

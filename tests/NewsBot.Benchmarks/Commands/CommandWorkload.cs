@@ -1,7 +1,3 @@
-using System.Globalization;
-using NewsBot.Benchmarks.Data;
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Benchmarks.Commands;
 
 internal enum CommandKind

@@ -1,5 +1,3 @@
-using System.Text;
-using NewsBot.Benchmarks.Data;
 using NewsBot.Benchmarks.Reporting;
 using static NewsBot.Benchmarks.Reporting.Units;
 

@@ -1,6 +1,3 @@
-using NewsBot.Benchmarks.Data;
-using NewsBot.Benchmarks.Measurement;
-
 namespace NewsBot.Benchmarks.Commands;
 
 /// <summary>What a command must achieve: latency ceilings and, for search, a speed-up over the naive query.</summary>

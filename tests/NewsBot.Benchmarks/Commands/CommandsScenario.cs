@@ -1,18 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Benchmarks.Data;
-using NewsBot.Benchmarks.Measurement;
 using NewsBot.Core;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Commands;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
 using NewsBot.Hosting;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks.Commands;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Benchmarks.Commands;
 
 /// <summary>The sizes of the <c>commands</c> scenario, from its command line.</summary>

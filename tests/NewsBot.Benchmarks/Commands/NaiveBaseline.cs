@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
 using LiteDB;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks.Commands;
 

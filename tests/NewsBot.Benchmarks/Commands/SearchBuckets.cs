@@ -1,7 +1,3 @@
-using System.Globalization;
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Benchmarks.Commands;
 
 /// <summary>Search latency grouped by how many articles matched, read from the reply's heading ("1,234 results for …").</summary>

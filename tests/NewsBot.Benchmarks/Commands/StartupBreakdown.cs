@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
-using NewsBot.Storage;
-
 namespace NewsBot.Benchmarks.Commands;
 
 /// <summary>Where start-up time and memory go, measured one step at a time.</summary>

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Chats;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks.Data;
 

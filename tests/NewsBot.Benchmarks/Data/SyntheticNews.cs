@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Benchmarks.Data;
 
 /// <summary>A feed the synthetic articles come from; bigger weights publish more.</summary>

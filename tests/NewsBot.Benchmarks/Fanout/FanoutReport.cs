@@ -1,4 +1,3 @@
-using System.Text;
 using NewsBot.Benchmarks.Reporting;
 using static NewsBot.Benchmarks.Reporting.Units;
 

@@ -1,19 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NewsBot.Benchmarks.Data;
-using NewsBot.Benchmarks.Measurement;
 using NewsBot.Core;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
 using NewsBot.Core.Subscriptions;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks.Fanout;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
 using NewsBot.Platforms.Terminal;
 
 namespace NewsBot.Benchmarks.Fanout;

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using LiteDB;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Benchmarks.Fanout;

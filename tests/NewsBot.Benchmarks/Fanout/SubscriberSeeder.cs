@@ -1,8 +1,4 @@
-using System.Globalization;
-using NewsBot.Benchmarks.Data;
-using NewsBot.Core.Chats;
 using NewsBot.Core.Subscriptions;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks.Fanout;
 

@@ -1,9 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using NewsBot.Benchmarks.Data;
 
 namespace NewsBot.Benchmarks.Ingest;
 

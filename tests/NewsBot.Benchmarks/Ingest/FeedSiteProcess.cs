@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>What the site served so far: cumulative counters, subtracted cycle by cycle.</summary>

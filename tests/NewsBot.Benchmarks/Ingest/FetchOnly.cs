@@ -1,6 +1,3 @@
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Feeds;
-
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>

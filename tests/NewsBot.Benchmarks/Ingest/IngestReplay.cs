@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Ingest;
-using NewsBot.Core.Search;
 using NewsBot.Core.Settings;
 
 namespace NewsBot.Benchmarks.Ingest;

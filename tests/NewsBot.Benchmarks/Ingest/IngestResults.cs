@@ -1,6 +1,3 @@
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Feeds;
-
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>The targets of issue 3, for a machine with two cores.</summary>

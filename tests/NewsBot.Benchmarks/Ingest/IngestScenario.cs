@@ -1,9 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
-using NewsBot.Storage;
 
 namespace NewsBot.Benchmarks.Ingest;
 

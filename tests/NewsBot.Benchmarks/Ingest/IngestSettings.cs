@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>The sizes of the <c>ingest</c> scenario, from its command line.</summary>

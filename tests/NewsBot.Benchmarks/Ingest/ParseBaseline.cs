@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using CodeHollow.FeedReader;
-using NewsBot.Benchmarks.Measurement;
-using NewsBot.Feeds;
 
 namespace NewsBot.Benchmarks.Ingest;
 

@@ -1,15 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Ingest;
-using NewsBot.Core.Search;
-using NewsBot.Feeds;
-using NewsBot.Storage;
 using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Ingest;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>Time spent inside the stores (LiteDB) so far, summed over calls.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsBot.Benchmarks.Measurement;
 
 /// <summary>Latency figures of one series of calls, in milliseconds.</summary>

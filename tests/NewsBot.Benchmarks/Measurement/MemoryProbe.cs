@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsBot.Benchmarks.Measurement;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsBot.Benchmarks.Measurement;
 
 /// <summary>What the process used over one measured stretch.</summary>

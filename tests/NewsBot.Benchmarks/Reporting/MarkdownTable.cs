@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsBot.Benchmarks.Reporting;
 
 internal enum Align

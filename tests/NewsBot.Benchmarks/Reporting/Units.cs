@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Benchmarks.Reporting;
 
 /// <summary>Numbers as the report prints them: invariant culture, a few significant digits, the unit always shown.</summary>

@@ -40,6 +40,16 @@ public sealed class CoreFolderGraph
     /// <summary>Names the compiler could not bind at all (the check cannot see through them).</summary>
     public IReadOnlyList<string> UnresolvedNames { get; }
 
+    /// <summary>The project's own global usings, its <c>&lt;Using Include="…" /&gt;</c> items.</summary>
+    private static string ProjectUsings(string coreDirectory)
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(coreDirectory, "NewsBot.Core.csproj"));
+        return string.Concat(project.Descendants("Using")
+            .Select(item => (string?)item.Attribute("Include"))
+            .OfType<string>()
+            .Select(name => $"\nglobal using {name};"));
+    }
+
     public static CoreFolderGraph Load()
     {
         var coreDirectory = Path.Combine(RepositoryRoot(), "src", "NewsBot.Core");
@@ -53,7 +63,7 @@ public sealed class CoreFolderGraph
             .ToList();
         var compilation = CSharpCompilation.Create(
             "NewsBot.Core",
-            [.. trees, CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "ImplicitUsings.cs")],
+            [.. trees, CSharpSyntaxTree.ParseText(ImplicitUsings + ProjectUsings(coreDirectory), parseOptions, "ImplicitUsings.cs")],
             MetadataReferences(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 

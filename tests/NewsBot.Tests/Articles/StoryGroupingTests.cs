@@ -1,7 +1,3 @@
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Search;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Articles;
 
 public sealed class StoryGroupingTests : IAsyncLifetime, IDisposable

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Tests.Articles;
 
 public sealed class TopicClassifierTests

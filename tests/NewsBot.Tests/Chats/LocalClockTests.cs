@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Tests.Chats;
 
 public sealed class LocalClockTests

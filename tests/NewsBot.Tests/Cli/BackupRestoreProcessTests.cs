@@ -1,5 +1,4 @@
 using LiteDB;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Cli;
 

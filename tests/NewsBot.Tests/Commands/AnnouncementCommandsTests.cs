@@ -1,9 +1,3 @@
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class AnnouncementCommandsTests : IDisposable

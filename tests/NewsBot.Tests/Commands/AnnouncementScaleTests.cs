@@ -1,10 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 /// <summary>Announcements over many chats: bounded in count, with a generous ceiling on time.</summary>

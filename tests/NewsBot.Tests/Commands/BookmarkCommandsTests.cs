@@ -1,5 +1,3 @@
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class BookmarkCommandsTests : IAsyncLifetime, IDisposable

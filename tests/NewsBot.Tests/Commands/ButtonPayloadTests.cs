@@ -1,5 +1,3 @@
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class ButtonPayloadTests

@@ -1,8 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 /// <summary>Rights are checked once, by the router, from the catalog; the platform is asked only when it matters.</summary>

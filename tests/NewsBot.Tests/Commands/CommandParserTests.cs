@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using NewsBot.Core.Commands;
 
 namespace NewsBot.Tests.Commands;
 

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class FeedsCommandTests : IDisposable

@@ -1,6 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class QuietCommandTests : IDisposable

@@ -1,7 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class SubscriptionCommandsTests : IDisposable

@@ -1,7 +1,3 @@
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Ingest;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Commands;
 
 public sealed class WhyCommandTests : IDisposable

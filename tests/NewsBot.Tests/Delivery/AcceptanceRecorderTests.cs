@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>Acceptances that arrive while one is being written go together in the next write; none waits for company.</summary>

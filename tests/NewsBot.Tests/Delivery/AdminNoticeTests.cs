@@ -1,11 +1,4 @@
 using LiteDB;
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Delivery;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Delivery;
-using NewsBot.Hosting;
-
 namespace NewsBot.Tests.Delivery;
 
 public sealed class DeliveryOptionsTests

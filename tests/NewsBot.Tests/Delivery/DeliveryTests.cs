@@ -1,10 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Delivery;
 
 public sealed class DeliveryTests : IDisposable

@@ -1,8 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>A dispatch round stopped midway: what is on its way finishes and is recorded; the rest stays due.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Tests.Delivery;
 
 public sealed class PacerTests

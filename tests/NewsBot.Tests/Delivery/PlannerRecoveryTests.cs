@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>The planner's position and its memory of queued stories survive a restart, and nothing stored is left unplanned.</summary>

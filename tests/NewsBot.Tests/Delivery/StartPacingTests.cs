@@ -1,11 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>No burst after a start or a slow moment: actual sends never exceed the platform's rate.</summary>

@@ -1,14 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 using NewsBot.Tests.Feeds;
 
 namespace NewsBot.Tests.Delivery;

@@ -1,14 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using NewsBot.Cli;
-using NewsBot.Core.Settings;
-using NewsBot.Hosting;
-using NewsBot.Monitoring;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Deploy;
 
 /// <summary>The systemd units in deploy/, checked by systemd itself and against the bot's own settings.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Tests.Digests;
 
 public sealed class DigestClockTests

@@ -1,8 +1,3 @@
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Digests;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Digests;
 
 public sealed class DigestComposerTests : IDisposable

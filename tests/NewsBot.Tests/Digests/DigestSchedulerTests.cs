@@ -1,10 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Digests;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Digests;
 
 public sealed class DigestSchedulerTests : IDisposable

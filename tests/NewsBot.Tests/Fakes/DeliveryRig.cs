@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>Runs a system tool (kill, chown, mount, systemd-analyze) and returns its exit code and all it printed.</summary>

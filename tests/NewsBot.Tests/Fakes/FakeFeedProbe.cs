@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>Answers probes from a table: URL → result; anything else is "not found".</summary>

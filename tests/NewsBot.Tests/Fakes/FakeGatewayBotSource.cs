@@ -1,5 +1,3 @@
-using NewsBot.Platforms.Discord.Gateway;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>Answers GET /gateway/bot without HTTP: the fake gateway's URL and a session start budget the test sets.</summary>

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 

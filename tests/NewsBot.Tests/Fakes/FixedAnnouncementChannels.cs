@@ -1,6 +1,3 @@
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>Announcement channels as a test sets them.</summary>

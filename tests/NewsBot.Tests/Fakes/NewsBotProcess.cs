@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration.UserSecrets;
 
 namespace NewsBot.Tests.Fakes;

@@ -1,5 +1,3 @@
-using NewsBot.Core.Announcements;
-
 namespace NewsBot.Tests.Fakes;
 
 public sealed class RecordingAdminNotifier : IAdminNotifier

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using NewsBot.Platforms.Discord.Gateway;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>Keeps every dispatch event it is given (name and a copy of the data); an optional behaviour runs first.</summary>

@@ -1,7 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>A platform sender that records what it was asked to send and answers from a script.</summary>

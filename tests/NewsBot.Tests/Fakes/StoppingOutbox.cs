@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>The outbox, except that one planned write fails, as if the bot had stopped just before it.</summary>

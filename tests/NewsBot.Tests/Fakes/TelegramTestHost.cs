@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using NewsBot.Hosting;
-
 namespace NewsBot.Tests.Fakes;
 
 /// <summary>

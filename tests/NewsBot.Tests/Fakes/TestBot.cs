@@ -1,16 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using NewsBot.Core;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Settings;
-using NewsBot.Platforms.Terminal;
-using NewsBot.Storage;
 
 namespace NewsBot.Tests.Fakes;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using NewsBot.Feeds;
-
 namespace NewsBot.Tests.Feeds;
 
 public sealed class FeedCheckTests : IDisposable

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Feeds;
 using NewsBot.Testing;
 
 namespace NewsBot.Tests.Feeds;

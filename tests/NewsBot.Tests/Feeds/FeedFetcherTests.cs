@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsBot.Feeds;
 using NewsBot.Testing;
 
 namespace NewsBot.Tests.Feeds;

@@ -1,4 +1,3 @@
-using NewsBot.Feeds;
 using static NewsBot.Tests.Feeds.FeedParsing;
 
 namespace NewsBot.Tests.Feeds;

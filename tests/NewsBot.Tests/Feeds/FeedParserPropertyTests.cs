@@ -1,10 +1,8 @@
 using System.Security;
-using System.Text;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NewsBot.Feeds;
 
 namespace NewsBot.Tests.Feeds;
 

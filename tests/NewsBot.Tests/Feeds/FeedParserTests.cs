@@ -1,9 +1,6 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
 using static NewsBot.Tests.Feeds.FeedParsing;
 
 namespace NewsBot.Tests.Feeds;

@@ -1,6 +1,3 @@
-using System.Text;
-using NewsBot.Feeds;
-
 namespace NewsBot.Tests.Feeds;
 
 /// <summary>The parser as the feed tests call it: on a fixture, on a document written in the test, from a fixed feed URL.</summary>

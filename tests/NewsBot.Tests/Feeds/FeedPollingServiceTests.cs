@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsBot.Feeds;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Feeds;
 

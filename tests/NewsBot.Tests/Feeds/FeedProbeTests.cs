@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsBot.Feeds;
 
 namespace NewsBot.Tests.Feeds;
 

@@ -1,5 +1,3 @@
-using NewsBot.Feeds;
-
 namespace NewsBot.Tests.Feeds;
 
 public sealed class FeedsOptionsValidatorTests

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NewsBot.Feeds;
 
 namespace NewsBot.Tests.Feeds;
 

@@ -1,9 +1,3 @@
-using System.Text;
-using NewsBot.Cli;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Feeds;
 
 public sealed class OpmlTests

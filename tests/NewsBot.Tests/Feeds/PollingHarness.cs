@@ -1,12 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
 using NewsBot.Testing;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Feeds;
 

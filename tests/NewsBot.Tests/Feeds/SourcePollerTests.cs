@@ -1,10 +1,6 @@
 using System.IO.Compression;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsBot.Core.Articles;
-using NewsBot.Feeds;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Feeds;
 

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NewsBot.Core.Articles;
 
 namespace NewsBot.Tests.Feeds;
 

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Chats;
-using NewsBot.Hosting;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Hosting;
 
 public sealed class ConfiguredAnnouncementChannelsTests

@@ -1,13 +1,5 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
 using NewsBot.Core.Telemetry;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Hosting;
 

@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Cli;
-using NewsBot.Hosting;
-using NewsBot.Platforms.Terminal;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Hosting;
 
 public sealed class NewsBotHostTests : IDisposable

@@ -1,6 +1,3 @@
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Hosting;
 
 /// <summary>The real executable, started as a newcomer would start it, with input piped in.</summary>

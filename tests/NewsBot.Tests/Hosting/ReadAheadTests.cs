@@ -1,5 +1,3 @@
-using NewsBot.Hosting;
-
 namespace NewsBot.Tests.Hosting;
 
 public sealed class ReadAheadTests

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
-using NewsBot.Hosting;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Hosting;
 
 /// <summary>Stopping the real executable as a service manager does (SIGTERM), and failing to start cleanly.</summary>

@@ -1,8 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Ingest;
-using NewsBot.Core.Search;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Ingest;
 
 public sealed class ArticleIngestorTests : IDisposable

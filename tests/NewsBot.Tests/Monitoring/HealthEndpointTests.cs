@@ -1,11 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Cli;
-using NewsBot.Monitoring;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Monitoring;
 

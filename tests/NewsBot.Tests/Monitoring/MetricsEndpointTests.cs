@@ -1,8 +1,4 @@
 using System.Net;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
-using NewsBot.Platforms.Terminal;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Monitoring;
 

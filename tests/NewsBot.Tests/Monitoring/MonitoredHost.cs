@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Hosting;
-using NewsBot.Monitoring;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Monitoring;
 
 /// <summary>The real NewsBot host (terminal mode, bundled samples) with the monitoring listener on a free loopback port.</summary>

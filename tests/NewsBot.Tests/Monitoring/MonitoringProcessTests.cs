@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Monitoring;
 

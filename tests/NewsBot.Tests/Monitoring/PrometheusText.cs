@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsBot.Tests.Monitoring;
 
 /// <summary>Reads samples out of a Prometheus text exposition.</summary>

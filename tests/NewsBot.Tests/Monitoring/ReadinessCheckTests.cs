@@ -1,12 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Telemetry;
-using NewsBot.Feeds;
-using NewsBot.Monitoring;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Monitoring;
 

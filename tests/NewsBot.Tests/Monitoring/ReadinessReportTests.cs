@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Monitoring;
 
 namespace NewsBot.Tests.Monitoring;
 

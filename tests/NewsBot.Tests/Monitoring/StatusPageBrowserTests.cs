@@ -1,11 +1,5 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Telemetry;
-using NewsBot.Monitoring;
 
 namespace NewsBot.Tests.Monitoring;
 

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
-
 namespace NewsBot.Tests.Search;
 
 public sealed class ArticleIndexTests : IDisposable

@@ -1,5 +1,3 @@
-using NewsBot.Core.Search;
-
 namespace NewsBot.Tests.Search;
 
 public sealed class DateListTests

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
 using NewsBot.Core.Text;
 
 namespace NewsBot.Tests.Search;

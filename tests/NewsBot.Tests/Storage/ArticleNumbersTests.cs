@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Storage;
 
 /// <summary>LiteDB's own high-water mark for article numbers; that numbers are never reused on any store is in Contract/ArticleStoreContract.</summary>

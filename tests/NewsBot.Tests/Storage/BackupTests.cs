@@ -1,13 +1,5 @@
 using LiteDB;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
-using NewsBot.Cli;
 using NewsBot.Core.Bookmarks;
-using NewsBot.Hosting;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage;
 

@@ -1,8 +1,5 @@
 using LiteDB;
 using LiteDB.Engine;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage;
 

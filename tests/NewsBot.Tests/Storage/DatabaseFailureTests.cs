@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using NewsBot.Core.Articles;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage;
 

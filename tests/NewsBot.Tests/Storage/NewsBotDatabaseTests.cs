@@ -1,7 +1,4 @@
 using LiteDB;
-using NewsBot.Core.Articles;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using NewsBot.Storage;
 using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Tests.Storage;

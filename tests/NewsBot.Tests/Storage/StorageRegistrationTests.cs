@@ -1,12 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Cli;
-using NewsBot.Core.Articles;
-using NewsBot.Hosting;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Storage;
 
 /// <summary>Which stores <c>Storage:Provider</c> puts behind the ports; the PostgreSQL side is in Postgres/.</summary>

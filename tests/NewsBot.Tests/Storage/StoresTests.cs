@@ -1,6 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Storage;
 
 /// <summary>The chat store through the core service that owns it; what each store port promises is in Contract/.</summary>

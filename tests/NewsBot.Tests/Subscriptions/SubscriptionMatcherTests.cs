@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Tests.Subscriptions;
 
 public sealed class SubscriptionMatcherTests : IDisposable

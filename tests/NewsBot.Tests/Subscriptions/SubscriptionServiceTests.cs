@@ -1,6 +1,3 @@
-using NewsBot.Core.Subscriptions;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Subscriptions;
 
 public sealed class SubscriptionServiceTests : IDisposable

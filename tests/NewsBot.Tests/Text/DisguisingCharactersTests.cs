@@ -1,5 +1,4 @@
 using NewsBot.Core.Text;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Text;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using NewsBot.Core.Announcements;
-using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;
 

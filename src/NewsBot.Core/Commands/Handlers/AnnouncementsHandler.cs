@@ -1,7 +1,4 @@
-using System.Globalization;
 using NewsBot.Core.Announcements;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;
 

@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookmarks, TimeProvider time) : ICommandHandler

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Settings;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time, IOptions<NewsBotOptions> options) : ICommandHandler

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 /// <summary>Source management for the bot's admins: <c>/feeds add|remove|list</c>.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class HelpHandler : ICommandHandler

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class LatestHandler(ArticleIndex index, IArticleStore articles, IOptions<NewsBotOptions> options) : ICommandHandler

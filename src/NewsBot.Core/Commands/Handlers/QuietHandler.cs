@@ -1,7 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 /// <summary><c>/quiet 22:00-07:00</c>, <c>/quiet off</c>, <c>/quiet</c>: a nightly window in which instant pushes wait.</summary>

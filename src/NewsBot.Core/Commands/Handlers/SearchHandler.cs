@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
-using NewsBot.Core.Settings;
 
 namespace NewsBot.Core.Commands.Handlers;
 

@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class SourcesHandler(ISourceStore sources, TimeProvider time) : ICommandHandler

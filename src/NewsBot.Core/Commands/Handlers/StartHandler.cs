@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class StartHandler(ArticleIndex index, ISourceStore sources) : ICommandHandler

@@ -1,11 +1,4 @@
-using System.Globalization;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
 using NewsBot.Core.Digests;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Commands.Handlers;
 

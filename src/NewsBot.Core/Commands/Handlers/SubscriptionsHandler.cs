@@ -1,7 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, ChatLifecycle chats) : ICommandHandler

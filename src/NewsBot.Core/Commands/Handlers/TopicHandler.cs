@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
-using NewsBot.Core.Settings;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOptions<NewsBotOptions> options) : ICommandHandler

@@ -1,6 +1,3 @@
-using NewsBot.Core.Replies;
-using NewsBot.Core.Search;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class TopicsHandler(ArticleIndex index) : ICommandHandler

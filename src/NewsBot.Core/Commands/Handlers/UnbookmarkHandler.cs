@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore articles) : ICommandHandler

@@ -1,8 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, SubscriptionService changes, ChatLifecycle chats) : ICommandHandler

@@ -1,6 +1,4 @@
-using NewsBot.Core.Articles;
 using NewsBot.Core.Commands.Why;
-using NewsBot.Core.Replies;
 
 namespace NewsBot.Core.Commands.Handlers;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Commands.Why;
 
 /// <summary>A moment as a chat reads it: in its own zone, with how long ago or how soon.</summary>

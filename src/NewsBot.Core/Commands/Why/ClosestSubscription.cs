@@ -1,8 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Core.Commands.Why;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 using NewsBot.Core.Digests;
-using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Core.Commands.Why;
 

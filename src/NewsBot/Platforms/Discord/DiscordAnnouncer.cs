@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>

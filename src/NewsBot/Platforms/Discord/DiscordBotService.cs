@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Platforms.Discord.Gateway;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>

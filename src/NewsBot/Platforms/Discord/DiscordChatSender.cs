@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>

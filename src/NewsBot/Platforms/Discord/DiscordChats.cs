@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>Where a Discord chat key points: a server channel by its id, or a person's DMs by their user id.</summary>

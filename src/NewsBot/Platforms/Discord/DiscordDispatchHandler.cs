@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
-using NewsBot.Platforms.Discord.Gateway;
 using NewsBot.Platforms.Discord.Interactions;
-using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Platforms.Discord;
 

@@ -1,6 +1,3 @@
-using NewsBot.Core.Delivery;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>Reads what a failed Discord send means for delivery.</summary>

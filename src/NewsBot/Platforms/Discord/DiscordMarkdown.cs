@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>

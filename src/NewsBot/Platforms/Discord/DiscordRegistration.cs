@@ -1,13 +1,5 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Delivery;
-using NewsBot.Platforms.Discord.Gateway;
 using NewsBot.Platforms.Discord.Interactions;
-using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Platforms.Discord;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Text;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Platforms.Telegram;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using NewsBot.Core.Delivery;
 using Telegram.Bot.Exceptions;
 
 namespace NewsBot.Platforms.Telegram;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Replies;
 using NewsBot.Core.Search;
-using NewsBot.Core.Text;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Replies;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

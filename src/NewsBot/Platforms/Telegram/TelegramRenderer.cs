@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Text;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace NewsBot.Platforms.Telegram;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsBot.Platforms.Telegram;
 
 /// <summary>How a run of Telegram text is marked up.</summary>

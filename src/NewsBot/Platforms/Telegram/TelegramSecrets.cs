@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsBot.Platforms.Telegram;
 
 /// <summary>

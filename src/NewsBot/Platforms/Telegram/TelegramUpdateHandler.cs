@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Replies;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-
 namespace NewsBot.Platforms.Terminal;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Text;
-
 namespace NewsBot.Platforms.Terminal;
 
 /// <summary>Renders a reply as plain text for a terminal: numbered articles, buttons as the command to type.</summary>

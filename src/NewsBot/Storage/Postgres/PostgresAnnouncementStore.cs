@@ -1,5 +1,4 @@
 using Npgsql;
-using NewsBot.Core.Announcements;
 
 namespace NewsBot.Storage.Postgres;
 

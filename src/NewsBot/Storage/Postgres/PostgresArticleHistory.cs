@@ -1,6 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Storage.Postgres;
 
 /// <summary>Reads articles by id: ids are handed out in the order articles are stored.</summary>

@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using NewsBot.Core.Articles;
 
 namespace NewsBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.Bookmarks;
-
 namespace NewsBot.Storage.Postgres;
 
 internal sealed class PostgresBookmarkStore(PostgresDatabase database) : IBookmarkStore

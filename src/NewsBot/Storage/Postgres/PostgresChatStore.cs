@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage.Postgres;
 

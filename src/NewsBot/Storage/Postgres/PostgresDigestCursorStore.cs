@@ -1,5 +1,3 @@
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Storage.Postgres;
 
 internal sealed class PostgresDigestCursorStore(PostgresDatabase database) : IDigestCursorStore

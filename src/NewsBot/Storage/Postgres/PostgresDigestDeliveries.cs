@@ -1,7 +1,3 @@
-using System.Globalization;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Storage.Postgres;
 
 /// <summary>Finds digest entries by the dedup key's prefix (<c>chat|digest:subscription:</c>) among the chat's entries.</summary>

@@ -1,6 +1,3 @@
-using NewsBot.Core.Delivery;
-using NewsBot.Monitoring;
-
 namespace NewsBot.Storage.Postgres;
 
 /// <summary>Outbox figures in PostgreSQL, counted over the due index (only pending entries are in it).</summary>

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
 
 namespace NewsBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using NewsBot.Monitoring;
-
 namespace NewsBot.Storage.Postgres;
 
 /// <summary>Source figures in PostgreSQL: counted by the server.</summary>

@@ -1,5 +1,4 @@
 using Npgsql;
-using NewsBot.Core.Articles;
 
 namespace NewsBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.State;
-
 namespace NewsBot.Storage.Postgres;
 
 /// <summary>Named values in the <c>state</c> table. "schema" stays refused, as in LiteDB, where it holds the schema version.</summary>

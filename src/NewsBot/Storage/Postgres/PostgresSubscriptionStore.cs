@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
-using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using NewsBot.Core.Chats;
-
 namespace NewsBot.Storage.Postgres;
 
 internal sealed class PostgresUserStore(PostgresDatabase database) : IUserStore

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Discord.Gateway;
-using NewsBot.Platforms.Discord.Rest;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Discord;
 

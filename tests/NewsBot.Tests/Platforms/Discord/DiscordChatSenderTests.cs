@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Platforms.Discord;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 public sealed class DiscordChatSenderTests : IAsyncLifetime

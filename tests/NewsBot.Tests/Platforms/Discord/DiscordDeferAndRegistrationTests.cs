@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using NewsBot.Platforms.Discord.Interactions;
-using NewsBot.Platforms.Discord.Rest;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 public sealed class DiscordDeferAndRegistrationTests

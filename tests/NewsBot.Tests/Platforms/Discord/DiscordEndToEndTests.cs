@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Ingest;
-using NewsBot.Hosting;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>

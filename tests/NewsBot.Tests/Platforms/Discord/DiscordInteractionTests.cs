@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Platforms.Discord.Interactions;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>One fake Discord and one bot shared by the class; tests keep to their own channels and people.</summary>

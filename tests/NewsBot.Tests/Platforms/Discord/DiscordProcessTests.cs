@@ -1,5 +1,3 @@
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>The real executable with only a Discord token, talking to the fake gateway and the fake REST API.</summary>

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NewsBot.Core.Replies;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Tests.Platforms.Discord;
 

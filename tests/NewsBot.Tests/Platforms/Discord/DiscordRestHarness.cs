@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Discord.Rest;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Discord;
 

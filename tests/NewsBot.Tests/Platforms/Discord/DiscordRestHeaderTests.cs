@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using NewsBot.Platforms.Discord.Rest;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>Rate-limit headers and bodies that are odd, absurd or given only in their epoch form.</summary>

@@ -1,6 +1,3 @@
-using NewsBot.Platforms.Discord.Rest;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>Tests of the REST client that each start a fresh <see cref="DiscordRestHarness"/>.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using NewsBot.Core.Commands;
-using NewsBot.Platforms.Discord.Interactions;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 public sealed class DiscordSlashCommandsTests

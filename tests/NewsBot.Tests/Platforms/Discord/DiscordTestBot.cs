@@ -1,12 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Articles;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Discord.Interactions;
-using NewsBot.Platforms.Discord.Rest;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
-using NewsBot.Platforms.Discord;
-using NewsBot.Platforms.Discord.Gateway;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Discord;
 

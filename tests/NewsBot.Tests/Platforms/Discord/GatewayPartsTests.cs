@@ -1,10 +1,6 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Microsoft.Extensions.Time.Testing;
-using NewsBot.Platforms.Discord.Gateway;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Discord;
 

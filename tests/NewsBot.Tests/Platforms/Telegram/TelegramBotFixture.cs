@@ -1,5 +1,3 @@
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>One fake Bot API and one running bot shared by a class's tests; each test talks in its own chats.</summary>

@@ -1,9 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Platforms.Telegram;
-using NewsBot.Tests.Fakes;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 

@@ -1,8 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>Updates in, Bot API requests out: every command and button, through the real client and host.</summary>

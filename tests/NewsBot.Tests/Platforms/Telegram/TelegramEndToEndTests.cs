@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using NewsBot.Core.Commands;
-using NewsBot.Platforms.Telegram;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Telegram;
 
 public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable

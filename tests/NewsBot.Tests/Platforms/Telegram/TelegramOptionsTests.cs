@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NewsBot.Cli;
-using NewsBot.Hosting;
-using NewsBot.Platforms.Telegram;
-using NewsBot.Tests.Fakes;
 using Telegram.Bot;
 
 namespace NewsBot.Tests.Platforms.Telegram;

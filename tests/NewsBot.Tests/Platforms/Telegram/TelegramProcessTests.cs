@@ -1,5 +1,3 @@
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>The real executable with a Telegram token, talking to the fake Bot API.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Ingest;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using NewsBot.Core.Replies;
-using NewsBot.Platforms.Telegram;
 
 namespace NewsBot.Tests.Platforms.Telegram;
 

@@ -1,10 +1,5 @@
 using System.Net;
-using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.State;
-using NewsBot.Platforms.Telegram;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Platforms.Telegram;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Core.Commands;
-using NewsBot.Platforms.Terminal;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.PlatformNames.Terminal;
 
 public sealed class TerminalChatTests : IDisposable

@@ -1,5 +1,3 @@
-using NewsBot.Core.Announcements;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 public abstract class AnnouncementStoreContract : StoreContract

@@ -1,5 +1,3 @@
-using NewsBot.Core.Articles;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 public abstract class ArticleStoreContract : StoreContract

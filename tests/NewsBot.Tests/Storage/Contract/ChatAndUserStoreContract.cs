@@ -1,7 +1,3 @@
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 public abstract class ChatAndUserStoreContract : StoreContract

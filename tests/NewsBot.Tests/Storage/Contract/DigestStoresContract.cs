@@ -1,7 +1,3 @@
-using NewsBot.Core.Articles;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Digests;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 /// <summary>What digests read and keep: their cursors, the articles in the order they arrived, and the entries that carried them.</summary>

@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 /// <summary>The figures the metrics and the status page read from the stores.</summary>

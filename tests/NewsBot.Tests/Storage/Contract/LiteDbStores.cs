@@ -1,6 +1,3 @@
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 /// <summary>The LiteDB stores over a file in a temporary folder of their own.</summary>

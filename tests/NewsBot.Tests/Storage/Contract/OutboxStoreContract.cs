@@ -1,5 +1,3 @@
-using NewsBot.Core.Delivery;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 public abstract class OutboxStoreContract : StoreContract

@@ -1,5 +1,3 @@
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 /// <summary>One database of its own for each test class, so classes run side by side; dropped after the class.</summary>

@@ -1,5 +1,4 @@
 using NewsBot.Storage.Postgres;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage.Contract;
 

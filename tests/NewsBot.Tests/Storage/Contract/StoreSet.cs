@@ -1,12 +1,5 @@
-using NewsBot.Core.Announcements;
-using NewsBot.Core.Articles;
 using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Digests;
 using NewsBot.Core.State;
-using NewsBot.Core.Subscriptions;
-using NewsBot.Monitoring;
 
 namespace NewsBot.Tests.Storage.Contract;
 

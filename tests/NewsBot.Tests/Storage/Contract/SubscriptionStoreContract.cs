@@ -1,5 +1,3 @@
-using NewsBot.Core.Subscriptions;
-
 namespace NewsBot.Tests.Storage.Contract;
 
 public abstract class SubscriptionStoreContract : StoreContract

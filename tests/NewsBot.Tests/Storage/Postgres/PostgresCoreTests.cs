@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Delivery;
-using NewsBot.Core.Replies;
-using NewsBot.Tests.Fakes;
-
 namespace NewsBot.Tests.Storage.Postgres;
 
 /// <summary>The core's own services over the PostgreSQL stores, composed as the host composes them (<c>Storage:Provider=Postgres</c>).</summary>

@@ -1,5 +1,4 @@
 using Npgsql;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage.Postgres;
 

@@ -1,6 +1,4 @@
-using NewsBot.Storage;
 using NewsBot.Storage.Postgres;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage.Postgres;
 

@@ -1,16 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
-using NewsBot.Cli;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Search;
-using NewsBot.Hosting;
-using NewsBot.Platforms.Terminal;
-using NewsBot.Storage;
-using NewsBot.Tests.Fakes;
 
 namespace NewsBot.Tests.Storage.Postgres;
 

@@ -1,8 +1,5 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace NewsBot.Platforms.Discord.Gateway;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsBot.Platforms.Discord.Interactions;
 
 /// <summary>The application's id: from <c>Discord:ApplicationId</c>, else learned from READY.</summary>

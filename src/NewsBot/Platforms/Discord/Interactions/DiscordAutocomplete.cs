@@ -1,9 +1,4 @@
-using System.Globalization;
-using NewsBot.Core.Articles;
-using NewsBot.Core.Bookmarks;
-using NewsBot.Core.Commands;
 using NewsBot.Core.Search;
-using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Platforms.Discord.Interactions;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Core.Commands;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord.Interactions;
 
 /// <summary>

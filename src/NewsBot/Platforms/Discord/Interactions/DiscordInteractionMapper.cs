@@ -1,8 +1,3 @@
-using System.Text;
-using NewsBot.Core.Chats;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Replies;
-
 namespace NewsBot.Platforms.Discord.Interactions;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord.Interactions;
 
 /// <summary>Reads an <c>INTERACTION_CREATE</c> payload defensively: anything malformed is refused with a reason, never thrown.</summary>

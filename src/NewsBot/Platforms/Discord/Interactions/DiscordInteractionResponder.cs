@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using NewsBot.Core.Commands;
-using NewsBot.Core.Replies;
-using NewsBot.Platforms.Discord.Rest;
-
 namespace NewsBot.Platforms.Discord.Interactions;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using NewsBot.Core.Commands;
-using NewsBot.Platforms.Discord.Rest;
 
 namespace NewsBot.Platforms.Discord.Interactions;
 

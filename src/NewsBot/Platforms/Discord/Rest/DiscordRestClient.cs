@@ -1,12 +1,5 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsBot.Platforms.Discord.Gateway;
 
 namespace NewsBot.Platforms.Discord.Rest;
 
