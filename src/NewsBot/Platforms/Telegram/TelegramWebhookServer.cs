@@ -25,9 +25,7 @@ internal sealed partial class TelegramWebhookServer(
     private const int RememberedUpdates = 1000;
 
     private readonly TaskCompletionSource<IReadOnlyList<string>> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<int> _recentOrder = new();
-    private readonly HashSet<int> _recent = [];
-    private readonly Lock _recentLock = new();
+    private readonly RecentIds<int> _recent = new(RememberedUpdates);
 
     /// <summary>The addresses the server listens on, once it does (tests listen on port 0).</summary>
     public Task<IReadOnlyList<string>> Listening => _listening.Task;
@@ -91,32 +89,13 @@ internal sealed partial class TelegramWebhookServer(
         // Telegram redelivers an update it got no answer for in time; handle each once.
         // Answered only once handled and delivered: until then Telegram keeps it, and sends it
         // again after a crash. Other chats' requests are handled meanwhile.
-        if (FirstTime(update.Id))
+        if (_recent.Add(update.Id))
         {
             var delivered = await handler.ScheduleAsync(update, stopping).ConfigureAwait(false);
             await delivered.ConfigureAwait(false);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-    }
-
-    private bool FirstTime(int updateId)
-    {
-        lock (_recentLock)
-        {
-            if (!_recent.Add(updateId))
-            {
-                return false;
-            }
-
-            _recentOrder.Enqueue(updateId);
-            if (_recentOrder.Count > RememberedUpdates)
-            {
-                _recent.Remove(_recentOrder.Dequeue());
-            }
-
-            return true;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook server listening on {Addresses}, path {Path}")]
