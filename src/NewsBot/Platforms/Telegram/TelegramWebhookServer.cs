@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -34,13 +33,7 @@ internal sealed partial class TelegramWebhookServer(
     public async Task RunAsync(Func<Task> register, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(settings.WebhookListenUrl.Trim());
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-
-        await using var app = builder.Build();
+        await using var app = ListenerBuilder.Create(settings.WebhookListenUrl.Trim(), MaxBodyBytes, loggerFactory).Build();
         var handler = services.GetRequiredService<TelegramUpdateHandler>();
         var expected = Encoding.UTF8.GetBytes(settings.WebhookSecret.Trim());
         app.MapPost(settings.WebhookPath, (HttpContext context) => ReceiveAsync(context, handler, expected, cancellationToken));
