@@ -21,8 +21,7 @@ public static class CoreRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<NewsBotOptions>().BindConfiguration(NewsBotOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NewsBotOptions>, NewsBotOptionsValidator>());
+        services.AddValidatedOptions<NewsBotOptions, NewsBotOptionsValidator>(NewsBotOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<NewsBotMetrics>();

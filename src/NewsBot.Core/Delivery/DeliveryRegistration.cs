@@ -14,8 +14,7 @@ public static class DeliveryRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());

@@ -10,24 +10,12 @@ internal static class ChatVerb
     /// </summary>
     public static async Task<int> RunAsync(HostApplicationBuilder? builder, CancellationToken cancellationToken)
     {
-        IHost? host = null;
-        try
+        var (host, exitCode) = await HostStart.StartAsync(
+            () => (builder ?? NewsBotHost.CreateBuilder()).AddNewsBot(HostMode.TerminalChat).Build(),
+            cancellationToken).ConfigureAwait(false);
+        if (host is null)
         {
-            host = (builder ?? NewsBotHost.CreateBuilder()).AddNewsBot(HostMode.TerminalChat).Build();
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
-        {
-            // Disposing closes the database and lets go of its lock file before the process ends.
-            host?.Dispose();
-            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
-            return StartupFailure.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            // Told to stop (SIGTERM, Ctrl+C) while still starting.
-            host?.Dispose();
-            return 0;
+            return exitCode;
         }
 
         using (host)

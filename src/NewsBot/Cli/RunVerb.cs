@@ -32,24 +32,12 @@ internal static partial class RunVerb
     /// <summary>Runs every configured platform until Ctrl+C (or SIGTERM from a service manager).</summary>
     private static async Task<int> ServeAsync(HostApplicationBuilder builder, CancellationToken cancellationToken)
     {
-        IHost? host = null;
-        try
+        var (host, exitCode) = await HostStart.StartAsync(
+            () => builder.AddNewsBot(HostMode.Service).Build(),
+            cancellationToken).ConfigureAwait(false);
+        if (host is null)
         {
-            host = builder.AddNewsBot(HostMode.Service).Build();
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
-        {
-            // Disposing closes the database and lets go of its lock file before the process ends.
-            host?.Dispose();
-            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
-            return StartupFailure.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            // Told to stop (SIGTERM, Ctrl+C) while still starting.
-            host?.Dispose();
-            return 0;
+            return exitCode;
         }
 
         using (host)

@@ -10,10 +10,7 @@ public static class FeedsRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        services.AddOptions<FeedsOptions>()
-            .BindConfiguration(FeedsOptions.SectionName)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>());
+        services.AddValidatedOptions<FeedsOptions, FeedsOptionsValidator>(FeedsOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         // No resilience handler: Feeds:RequestTimeout bounds the whole fetch, and the poller's

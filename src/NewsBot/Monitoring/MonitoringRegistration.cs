@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace NewsBot.Monitoring;
 
 /// <summary>
@@ -12,8 +10,7 @@ internal static class MonitoringRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>());
+        services.AddValidatedOptions<MonitoringOptions, MonitoringOptionsValidator>(MonitoringOptions.SectionName);
 
         var settings = builder.Configuration.GetSection(MonitoringOptions.SectionName);
         if (string.IsNullOrWhiteSpace(settings[nameof(MonitoringOptions.ListenUrl)]))

@@ -39,15 +39,8 @@ internal sealed partial class MonitoringServer(
             throw new OptionsValidationException(MonitoringOptions.SectionName, typeof(MonitoringOptions), [problem]);
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(address!.Url);
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 16 * 1024;
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
+        var builder = ListenerBuilder.Create(address!.Url, 16 * 1024, loggerFactory);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         // The runtime's own meter brings process memory, GC and thread pool figures.
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

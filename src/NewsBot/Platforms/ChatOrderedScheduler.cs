@@ -8,8 +8,7 @@ namespace NewsBot.Platforms;
 internal sealed class ChatOrderedScheduler : IDisposable
 {
     private readonly SemaphoreSlim _slots;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly ChatTails<string> _tails = new(StringComparer.Ordinal);
 
     public ChatOrderedScheduler(int maxConcurrent)
     {
@@ -22,29 +21,7 @@ internal sealed class ChatOrderedScheduler : IDisposable
     /// <summary>Queues <paramref name="work"/> behind the chat's earlier work; the task ends when it has run.</summary>
     public Task RunAsync(string chat, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        Task run;
-        lock (_gate)
-        {
-            _tails.TryGetValue(chat, out var before);
-            run = RunAfterAsync(before, work, cancellationToken);
-            _tails[chat] = run;
-        }
-
-        _ = run.ContinueWith(
-            finished =>
-            {
-                lock (_gate)
-                {
-                    if (_tails.TryGetValue(chat, out var tail) && tail == finished)
-                    {
-                        _tails.Remove(chat);
-                    }
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return run;
+        return _tails.Append(chat, before => RunAfterAsync(before, work, cancellationToken));
     }
 
     private async Task RunAfterAsync(Task? before, Func<CancellationToken, Task> work, CancellationToken cancellationToken)

@@ -9,17 +9,13 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
+        var named = await NamedArticle.FindAsync(request, Command.Name, articles, NotFound, cancellationToken).ConfigureAwait(false);
+        if (named is not { Article: { } article, Id: var id })
         {
-            return Reply.Problem(problem!);
+            return named.Problem!;
         }
 
         var user = request.Message.User.Key;
-        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (article is null)
-        {
-            return Reply.Problem($"There is no article #{id} to save. /latest shows the articles and their numbers.");
-        }
 
         // Pressed under a card, the answer is the card itself, now showing "Saved".
         var toggled = request.Message.PressedKind == ButtonKind.Toggle;
@@ -47,4 +43,7 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
         Buttons = [ReplyButton.ForCommand("Undo", $"/unbookmark {id}"), ReplyButton.ForCommand("My bookmarks", "/bookmarks")],
         IsPersonal = personal,
     };
+
+    private static string NotFound(int id) =>
+        $"There is no article #{id} to save. /latest shows the articles and their numbers.";
 }

@@ -6,17 +6,15 @@ public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
+        var named = await NamedArticle.FindAsync(request, Command.Name, articles, NotFound, cancellationToken).ConfigureAwait(false);
+        if (named is not { Article: { } article, Id: var id })
         {
-            return Reply.Problem(problem!);
-        }
-
-        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (article is null)
-        {
-            return Reply.Problem($"There is no article #{id}. It may have been removed; /latest shows what there is.");
+            return named.Problem!;
         }
 
         return await ArticleCard.ForAsync(article, await bookmarks.ContainsAsync(request.Message.User.Key, id, cancellationToken), articles, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string NotFound(int id) =>
+        $"There is no article #{id}. It may have been removed; /latest shows what there is.";
 }

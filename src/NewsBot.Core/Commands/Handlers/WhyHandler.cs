@@ -9,15 +9,10 @@ public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explain
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
+        var named = await NamedArticle.FindAsync(request, Command.Name, articles, NotFound, cancellationToken).ConfigureAwait(false);
+        if (named is not { Article: { } article, Id: var id })
         {
-            return Reply.Problem(problem!);
-        }
-
-        var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (article is null)
-        {
-            return Reply.Problem($"There is no article #{id}, so there is nothing to explain. Articles are removed after a while; /latest shows what there is.");
+            return named.Problem!;
         }
 
         return new Reply
@@ -31,4 +26,7 @@ public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explain
             SuppressLinkPreview = true,
         };
     }
+
+    private static string NotFound(int id) =>
+        $"There is no article #{id}, so there is nothing to explain. Articles are removed after a while; /latest shows what there is.";
 }

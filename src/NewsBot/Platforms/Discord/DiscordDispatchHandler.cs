@@ -21,7 +21,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _slotWait;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly RecentIds _seen = new();
+    private readonly RecentIds<string> _seen = new(capacity: 4096, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private int _disposed;
 

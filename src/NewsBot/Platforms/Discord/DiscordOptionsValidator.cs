@@ -33,14 +33,12 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:GatewayUrl must be a ws(s) URL such as ws://127.0.0.1:5001, or empty for the real gateway.");
         }
 
-        for (var i = 0; i < options.AnnouncementChannels.Count; i++)
-        {
-            var channel = options.AnnouncementChannels[i] ?? string.Empty;
-            if (!Snowflake().IsMatch(channel))
-            {
-                failures.Add($"Discord:AnnouncementChannels:{i} must be a channel's numeric id (Developer Mode → right-click the channel → Copy Channel ID); got \"{channel}\".");
-            }
-        }
+        AnnouncementChannelsCheck.AddFailures(
+            failures,
+            DiscordOptions.SectionName,
+            options.AnnouncementChannels,
+            Snowflake(),
+            "a channel's numeric id (Developer Mode → right-click the channel → Copy Channel ID)");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

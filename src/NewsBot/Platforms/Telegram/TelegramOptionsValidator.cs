@@ -42,14 +42,12 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             }
         }
 
-        for (var i = 0; i < options.AnnouncementChannels.Count; i++)
-        {
-            var channel = options.AnnouncementChannels[i] ?? string.Empty;
-            if (!ChannelShape().IsMatch(channel))
-            {
-                failures.Add($"Telegram:AnnouncementChannels:{i} must be a channel's @username or its numeric id such as -1001234567890; got \"{channel}\".");
-            }
-        }
+        AnnouncementChannelsCheck.AddFailures(
+            failures,
+            TelegramOptions.SectionName,
+            options.AnnouncementChannels,
+            ChannelShape(),
+            "a channel's @username or its numeric id such as -1001234567890");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -10,41 +10,22 @@ namespace NewsBot.Platforms.Telegram;
 /// </summary>
 internal sealed partial class TelegramReplyQueue(TelegramReplySender sender, TelegramSecrets secrets, ILogger<TelegramReplyQueue> logger)
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<long, Task> _tails = [];
+    private readonly ChatTails<long> _tails = new();
 
     public async Task<Task> SendAsync(TelegramTarget target, TelegramMessagePlan plan, CancellationToken cancellationToken)
     {
         var chat = target.Chat.Identifier ?? 0;
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task send;
-        lock (_gate)
+        var send = _tails.Append(chat, before =>
         {
-            _tails.TryGetValue(chat, out var before);
             if (before is { IsCompleted: false })
             {
                 // An earlier answer is waiting: this one waits behind it, and the caller moves on.
                 held.TrySetResult();
             }
 
-            send = SendAfterAsync(before, target, plan, () => held.TrySetResult(), cancellationToken);
-            _tails[chat] = send;
-        }
-
-        _ = send.ContinueWith(
-            finished =>
-            {
-                lock (_gate)
-                {
-                    if (_tails.TryGetValue(chat, out var tail) && tail == finished)
-                    {
-                        _tails.Remove(chat);
-                    }
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+            return SendAfterAsync(before, target, plan, () => held.TrySetResult(), cancellationToken);
+        });
 
         if (await Task.WhenAny(send, held.Task).ConfigureAwait(false) == send)
         {

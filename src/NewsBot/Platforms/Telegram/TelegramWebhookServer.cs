@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -25,9 +24,7 @@ internal sealed partial class TelegramWebhookServer(
     private const int RememberedUpdates = 1000;
 
     private readonly TaskCompletionSource<IReadOnlyList<string>> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<int> _recentOrder = new();
-    private readonly HashSet<int> _recent = [];
-    private readonly Lock _recentLock = new();
+    private readonly RecentIds<int> _recent = new(RememberedUpdates);
 
     /// <summary>The addresses the server listens on, once it does (tests listen on port 0).</summary>
     public Task<IReadOnlyList<string>> Listening => _listening.Task;
@@ -36,13 +33,7 @@ internal sealed partial class TelegramWebhookServer(
     public async Task RunAsync(Func<Task> register, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(settings.WebhookListenUrl.Trim());
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-
-        await using var app = builder.Build();
+        await using var app = ListenerBuilder.Create(settings.WebhookListenUrl.Trim(), MaxBodyBytes, loggerFactory).Build();
         var handler = services.GetRequiredService<TelegramUpdateHandler>();
         var expected = Encoding.UTF8.GetBytes(settings.WebhookSecret.Trim());
         app.MapPost(settings.WebhookPath, (HttpContext context) => ReceiveAsync(context, handler, expected, cancellationToken));
@@ -91,32 +82,13 @@ internal sealed partial class TelegramWebhookServer(
         // Telegram redelivers an update it got no answer for in time; handle each once.
         // Answered only once handled and delivered: until then Telegram keeps it, and sends it
         // again after a crash. Other chats' requests are handled meanwhile.
-        if (FirstTime(update.Id))
+        if (_recent.Add(update.Id))
         {
             var delivered = await handler.ScheduleAsync(update, stopping).ConfigureAwait(false);
             await delivered.ConfigureAwait(false);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-    }
-
-    private bool FirstTime(int updateId)
-    {
-        lock (_recentLock)
-        {
-            if (!_recent.Add(updateId))
-            {
-                return false;
-            }
-
-            _recentOrder.Enqueue(updateId);
-            if (_recentOrder.Count > RememberedUpdates)
-            {
-                _recent.Remove(_recentOrder.Dequeue());
-            }
-
-            return true;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook server listening on {Addresses}, path {Path}")]

@@ -1,14 +1,15 @@
-namespace NewsBot.Platforms.Discord.Interactions;
+namespace NewsBot.Platforms;
 
-/// <summary>Remembers the last few thousand ids, so an event Discord delivers twice is handled once.</summary>
-internal sealed class RecentIds(int capacity = 4096)
+/// <summary>Remembers the last <c>capacity</c> ids, so an event the platform delivers twice is handled once.</summary>
+internal sealed class RecentIds<TId>(int capacity, IEqualityComparer<TId>? comparer = null)
+    where TId : notnull
 {
     private readonly Lock _lock = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
+    private readonly HashSet<TId> _seen = new(comparer);
+    private readonly Queue<TId> _order = new();
 
     /// <summary>True the first time an id is seen.</summary>
-    public bool Add(string id)
+    public bool Add(TId id)
     {
         lock (_lock)
         {
