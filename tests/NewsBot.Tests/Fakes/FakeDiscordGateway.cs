@@ -72,6 +72,14 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Queues a script that opens the connection as <see cref="StandardAsync"/> does, then goes on with <paramref name="then"/>.</summary>
+    public FakeDiscordGateway ThenStandardAnd(Func<FakeGatewayConnection, Task> then) =>
+        Then(async connection =>
+        {
+            await StandardAsync(connection);
+            await then(connection);
+        });
+
     /// <summary>The next <paramref name="count"/> upgrade requests get 503 instead of a WebSocket.</summary>
     public void RefuseUpgrades(int count) => Interlocked.Exchange(ref _refuse, count);
 
