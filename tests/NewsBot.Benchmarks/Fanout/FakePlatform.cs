@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Fanout;
 
@@ -46,16 +44,10 @@ internal sealed class FakePlatform : IAsyncDisposable
 
     public static async Task<FakePlatform> StartAsync(PacingLimits? ceilings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var platform = new FakePlatform(app, ceilings);
         app.MapPost("/send", platform.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        platform.BaseUri = new Uri(address);
+        platform.BaseUri = await app.StartListeningAsync();
         return platform;
     }
 

@@ -1,10 +1,8 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Ingest;
 
@@ -96,13 +94,8 @@ internal sealed class FeedSite : IAsyncDisposable
 
     public static async Task<FeedSite> StartAsync(FeedGenerator generator, int sources, bool gzip, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var site = new FeedSite(builder.Build(), generator, sources, gzip);
-        await site._app.StartAsync(cancellationToken);
-        var address = site._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site.BaseUri = new Uri(address);
+        var site = new FeedSite(LoopbackWebApp.Create(), generator, sources, gzip);
+        site.BaseUri = await site._app.StartListeningAsync(cancellationToken);
         return site;
     }
 
@@ -138,9 +131,7 @@ internal sealed class FeedSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _app.StopAndDisposeAsync(TimeSpan.FromSeconds(5));
     }
 
     private async Task ServeAsync(HttpContext context)

@@ -23,8 +23,8 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
-        await DispatchAsync();
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
+        await _bot.DispatchAsync(_telegram);
 
         var (chat, reply) = Assert.Single(_telegram.Attempts);
         Assert.Equal("telegram:1", chat.Key);
@@ -39,9 +39,9 @@ public sealed class DeliveryTests : IDisposable
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
 
         await _bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
         await _bot.IngestAsync(_bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         Assert.Single(_telegram.Attempts);
     }
@@ -53,7 +53,7 @@ public sealed class DeliveryTests : IDisposable
 
         await _bot.Get<ArticleIngestor>().IngestAsync(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         Assert.Empty(_telegram.Attempts);
     }
@@ -64,7 +64,7 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe technology daily 08:00");
 
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         Assert.Empty(_telegram.Attempts);
     }
@@ -75,7 +75,7 @@ public sealed class DeliveryTests : IDisposable
         await _bot.SendAsync("/subscribe technology");
 
         await _bot.IngestAsync(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         var (_, reply) = Assert.Single(_telegram.Attempts);
         Assert.Contains("12 new articles", Assert.IsType<TextBlock>(reply.Blocks[0]).Text, StringComparison.Ordinal);
@@ -89,10 +89,10 @@ public sealed class DeliveryTests : IDisposable
         _telegram.Then(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
-        await DispatchAsync();
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
+        await _bot.DispatchAsync(_telegram);
         _bot.Time.Advance(TimeSpan.FromSeconds(31));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         Assert.Equal(2, _telegram.Attempts.Count);
         Assert.Single(_telegram.Delivered);
@@ -108,7 +108,7 @@ public sealed class DeliveryTests : IDisposable
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         for (var i = 0; i < 6; i++)
         {
-            await DispatchAsync();
+            await _bot.DispatchAsync(_telegram);
             _bot.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
@@ -123,10 +123,10 @@ public sealed class DeliveryTests : IDisposable
         _telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
         var chat = _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!;
         await _bot.IngestAsync(_wire, TestBot.Entry("Another robot"));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         Assert.False(chat.Active);
         Assert.Equal("blocked by the user", chat.InactiveReason);
@@ -135,7 +135,7 @@ public sealed class DeliveryTests : IDisposable
 
         await _bot.SendAsync("/start");
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot comeback"));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         Assert.True(_bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.Active);
         Assert.Equal(2, _telegram.Attempts.Count);
@@ -146,7 +146,7 @@ public sealed class DeliveryTests : IDisposable
     {
         await _bot.SendAsync("/subscribe technology");
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         // A second dispatcher over the same database, as after a restart.
         var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
@@ -180,18 +180,5 @@ public sealed class DeliveryTests : IDisposable
         await dispatching.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, _telegram.Attempts.Count);
-    }
-
-    /// <summary>One dispatch round; the fake clock moves on while the pacer makes it wait.</summary>
-    private async Task<int> DispatchAsync()
-    {
-        var round = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
-        for (var i = 0; i < 1000 && !round.IsCompleted; i++)
-        {
-            await Task.Delay(1);
-            _bot.Time.Advance(TimeSpan.FromMilliseconds(250));
-        }
-
-        return (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent;
     }
 }

@@ -8,7 +8,7 @@ namespace NewsBot.Tests.Delivery;
 /// Pushes through the whole bot: the real host, planner, dispatcher and TelegramChatSender with
 /// the real TelegramBotClient, against the fake Bot API, on a fake clock the host's pump moves on.
 /// </summary>
-public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
+public sealed class TelegramDeliveryTests : FakeClockTelegramTests
 {
     // The fake server times a request when it has answered it, and the pump moves the clock in
     // one-second steps, so an interval it records can come out up to a step short.
@@ -16,32 +16,19 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
 
     private static readonly Dictionary<string, string?> Admin = new() { ["NewsBot:Admins:0"] = "telegram:42" };
     private static readonly FeedSource Wire = new(900, "Wire", "https://wire.example/feed", [], true, null, null, null, 0, 0, null);
-    private readonly TempDirectory _data = new();
-    private readonly FakeTimeProvider _clock = new(TestBot.Now);
-    private FakeTelegramServer _telegram = null!;
-
-    public async Task InitializeAsync()
-    {
-        _telegram = await FakeTelegramServer.StartAsync();
-        _telegram.Clock = _clock;
-    }
-
-    public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task FloodStorm_RetryAfterIsHonouredPerChat_EveryChatGetsItsPushExactlyOnce()
     {
         var chats = Enumerable.Range(9001, 12).ToList();
-        _telegram.Fail("sendMessage", [.. Enumerable.Range(0, 8).Select(_ => TelegramFailure.TooManyRequests(5))]);
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
+        BotApi.Fail("sendMessage", [.. Enumerable.Range(0, 8).Select(_ => TelegramFailure.TooManyRequests(5))]);
+        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
         await SubscribeAsync(bot, chats);
 
         await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
         await WaitUntilDeliveredAsync(bot, chats);
 
-        var sends = _telegram.Calls("sendMessage");
+        var sends = BotApi.Calls("sendMessage");
         Assert.Equal(8, sends.Count(r => r.Status == 429));
         Assert.All(chats, chat => Assert.Single(sends, r => r.ChatId == chat && r.Succeeded));
         foreach (var refused in sends.Where(r => r.Status == 429))
@@ -57,15 +44,15 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ServerErrorBurst_BacksOffThenDeliversOnce()
     {
-        _telegram.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.BadGateway(), TelegramFailure.ServerError());
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: _clock);
+        BotApi.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.BadGateway(), TelegramFailure.ServerError());
+        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
         await SubscribeAsync(bot, [9101]);
 
         // No summary: LiteDB reads an empty string back as null, which the card must survive.
         await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier radar survey published", summary: "")], CancellationToken.None);
         await WaitUntilDeliveredAsync(bot, [9101]);
 
-        var attempts = _telegram.Calls("sendMessage").Where(r => r.ChatId == 9101).OrderBy(r => r.At).ToList();
+        var attempts = BotApi.Calls("sendMessage").Where(r => r.ChatId == 9101).OrderBy(r => r.At).ToList();
         Assert.Equal(4, attempts.Count);
         Assert.Single(attempts, r => r.Succeeded);
         Assert.True(attempts[^1].Succeeded);
@@ -82,18 +69,18 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
     public async Task FeedDisabled_TheAdminsPrivateChatGetsTheNoticeFromTheDispatcher_AfterTheFloodWaitAskedFor()
     {
         await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.StatusCode(500)));
-        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(5));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new Dictionary<string, string?>(Admin)
+        BotApi.Fail("sendMessage", TelegramFailure.TooManyRequests(5));
+        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, new Dictionary<string, string?>(Admin)
         {
             ["Feeds:Sources:0:Name"] = "Broken Wire",
             ["Feeds:Sources:0:Url"] = site.Url("/feed"),
             ["Feeds:AllowPrivateAddresses"] = "true",
             ["Feeds:DisableAfterFailures"] = "1",
-        }, _clock);
+        }, Clock);
 
         await WaitUntilDeliveredAsync(bot, [42]);
 
-        var attempts = _telegram.Calls("sendMessage").Where(r => r.ChatId == 42).OrderBy(r => r.At).ToList();
+        var attempts = BotApi.Calls("sendMessage").Where(r => r.ChatId == 42).OrderBy(r => r.At).ToList();
         Assert.Equal([429, 200], attempts.Select(r => r.Status));
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(5) - ClockStep, $"the notice was sent again after {attempts[1].At - attempts[0].At}, before the 5 s Telegram asked for");
         Assert.StartsWith("Admin notice: The source \"Broken Wire\"", attempts[1].Text, StringComparison.Ordinal);
@@ -105,19 +92,19 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
     public async Task AdminNoticeQueuedButNotSent_SurvivesARestart_AndIsSentOnce()
     {
         // The clock stands still: the first send after a start waits a pacing slot, so nothing goes.
-        await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path, Admin, _clock, pumpClock: false))
+        await using (var first = await TelegramTestHost.StartAsync(BotApi, Data.Path, Admin, Clock, pumpClock: false))
         {
             await first.Get<IAdminNotifier>().NotifyAsync("source-disabled:9:0", "The source \"Wire\" was disabled.", CancellationToken.None);
 
             Assert.Equal(1, await first.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None));
         }
 
-        Assert.Empty(_telegram.Calls("sendMessage"));
-        await using var second = await TelegramTestHost.StartAsync(_telegram, _data.Path, Admin, _clock);
+        Assert.Empty(BotApi.Calls("sendMessage"));
+        await using var second = await TelegramTestHost.StartAsync(BotApi, Data.Path, Admin, Clock);
 
         await WaitUntilDeliveredAsync(second, [42]);
 
-        Assert.Equal("Admin notice: The source \"Wire\" was disabled.", Assert.Single(_telegram.Calls("sendMessage")).Text);
+        Assert.Equal("Admin notice: The source \"Wire\" was disabled.", Assert.Single(BotApi.Calls("sendMessage")).Text);
         Assert.Equal(new OutboxCounts(0, 1, 0, 0), await second.Get<IOutboxStore>().CountForAsync(OutboxKind.AdminNotice, "source-disabled:9:0", CancellationToken.None));
     }
 
@@ -136,12 +123,12 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime, IDisposable
     {
         foreach (var chat in chats)
         {
-            await _telegram.WaitForSendAsync(chat);
+            await BotApi.WaitForSendAsync(chat);
         }
 
         await Eventually.WaitUntilAsync(
             async () => await bot.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None) == 0,
             "nothing left to send",
-            seen: () => string.Join(", ", _telegram.Calls("sendMessage").Select(r => $"{r.ChatId}:{r.Status}")));
+            seen: () => string.Join(", ", BotApi.Calls("sendMessage").Select(r => $"{r.ChatId}:{r.Status}")));
     }
 }

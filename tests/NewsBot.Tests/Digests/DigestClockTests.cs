@@ -16,8 +16,7 @@ public sealed class DigestClockTests
     {
         var subscribed = Utc(11, 28, 12); // 13:00 in Berlin
 
-        Assert.Null(DigestClock.DueDate(Eight, Berlin, subscribed, Utc(11, 29, 6, 59)));
-        Assert.Equal(new DateOnly(2026, 11, 29), DigestClock.DueDate(Eight, Berlin, subscribed, Utc(11, 29, 7)));
+        AssertFirstDueAt(Eight, Berlin, subscribed, Utc(11, 29, 7), new DateOnly(2026, 11, 29));
         Assert.Equal(Utc(11, 29, 7), DigestClock.NextDue(Eight, Berlin, subscribed, Utc(11, 28, 12, 1)));
     }
 
@@ -26,8 +25,7 @@ public sealed class DigestClockTests
     {
         var subscribed = Utc(6, 1, 12);
 
-        Assert.Null(DigestClock.DueDate(Eight, Berlin, subscribed, Utc(6, 2, 5, 59)));
-        Assert.Equal(new DateOnly(2026, 6, 2), DigestClock.DueDate(Eight, Berlin, subscribed, Utc(6, 2, 6)));
+        AssertFirstDueAt(Eight, Berlin, subscribed, Utc(6, 2, 6), new DateOnly(2026, 6, 2));
     }
 
     [Fact]
@@ -36,8 +34,7 @@ public sealed class DigestClockTests
         // 29 March 2026: 02:00 CET jumps to 03:00 CEST at 01:00 UTC.
         var after = Utc(3, 28, 20);
 
-        Assert.Null(DigestClock.DueDate(HalfPastTwo, Berlin, after, Utc(3, 29, 0, 59)));
-        Assert.Equal(new DateOnly(2026, 3, 29), DigestClock.DueDate(HalfPastTwo, Berlin, after, Utc(3, 29, 1)));
+        AssertFirstDueAt(HalfPastTwo, Berlin, after, Utc(3, 29, 1), new DateOnly(2026, 3, 29));
     }
 
     [Fact]
@@ -58,8 +55,7 @@ public sealed class DigestClockTests
         // 8 March 2026: 02:00 EST jumps to 03:00 EDT at 07:00 UTC.
         var after = Utc(3, 7, 20);
 
-        Assert.Null(DigestClock.DueDate(HalfPastTwo, NewYork, after, Utc(3, 8, 6, 59)));
-        Assert.Equal(new DateOnly(2026, 3, 8), DigestClock.DueDate(HalfPastTwo, NewYork, after, Utc(3, 8, 7)));
+        AssertFirstDueAt(HalfPastTwo, NewYork, after, Utc(3, 8, 7), new DateOnly(2026, 3, 8));
     }
 
     [Fact]
@@ -69,8 +65,7 @@ public sealed class DigestClockTests
         var after = Utc(10, 31, 20);
         var firstRun = Utc(11, 1, 5, 30);
 
-        Assert.Null(DigestClock.DueDate(HalfPastOne, NewYork, after, Utc(11, 1, 5, 29)));
-        Assert.Equal(new DateOnly(2026, 11, 1), DigestClock.DueDate(HalfPastOne, NewYork, after, firstRun));
+        AssertFirstDueAt(HalfPastOne, NewYork, after, firstRun, new DateOnly(2026, 11, 1));
         Assert.Null(DigestClock.DueDate(HalfPastOne, NewYork, firstRun, Utc(11, 1, 6, 30)));
         Assert.Equal(Utc(11, 2, 6, 30), DigestClock.NextDue(HalfPastOne, NewYork, firstRun, Utc(11, 1, 6, 30)));
     }
@@ -102,5 +97,12 @@ public sealed class DigestClockTests
 
         Assert.Null(DigestClock.DueDate(Eight, Berlin, subscribed, Utc(11, 28, 12, 30)));
         Assert.Equal(Utc(11, 29, 7), DigestClock.NextDue(Eight, Berlin, subscribed, Utc(11, 28, 12, 30)));
+    }
+
+    /// <summary>A digest at <paramref name="time"/> in <paramref name="zone"/>, last sent or subscribed at <paramref name="after"/>, is due for <paramref name="date"/> at <paramref name="dueAt"/> and not a minute before.</summary>
+    private static void AssertFirstDueAt(TimeOnly time, TimeZoneInfo zone, DateTimeOffset after, DateTimeOffset dueAt, DateOnly date)
+    {
+        Assert.Null(DigestClock.DueDate(time, zone, after, dueAt.AddMinutes(-1)));
+        Assert.Equal(date, DigestClock.DueDate(time, zone, after, dueAt));
     }
 }

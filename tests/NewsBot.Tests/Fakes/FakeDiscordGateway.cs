@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Fakes;
 
@@ -57,17 +55,12 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     public static async Task<FakeDiscordGateway> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var gateway = new FakeDiscordGateway(app);
         var stopping = app.Lifetime.ApplicationStopping;
         app.UseWebSockets();
         app.Map("/{**path}", (HttpContext context) => gateway.HandleAsync(context, stopping));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = await app.StartListeningAsync();
         gateway.Url = new UriBuilder(address) { Scheme = "ws", Path = "/" }.Uri;
         return gateway;
     }
@@ -78,6 +71,14 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         _scripts.Enqueue(script);
         return this;
     }
+
+    /// <summary>Queues a script that opens the connection as <see cref="StandardAsync"/> does, then goes on with <paramref name="then"/>.</summary>
+    public FakeDiscordGateway ThenStandardAnd(Func<FakeGatewayConnection, Task> then) =>
+        Then(async connection =>
+        {
+            await StandardAsync(connection);
+            await then(connection);
+        });
 
     /// <summary>The next <paramref name="count"/> upgrade requests get 503 instead of a WebSocket.</summary>
     public void RefuseUpgrades(int count) => Interlocked.Exchange(ref _refuse, count);
@@ -115,9 +116,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _app.StopAndDisposeAsync(TimeSpan.FromSeconds(2));
         lock (_lock)
         {
             foreach (var connection in _connections)

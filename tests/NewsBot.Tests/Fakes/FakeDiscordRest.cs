@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Fakes;
 
@@ -89,7 +87,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _lock = new();
     private readonly List<DiscordRestRequest> _requests = [];
-    private readonly Dictionary<string, Queue<FakeDiscordAnswer>> _scripts = new(StringComparer.Ordinal);
+    private readonly ScriptedAnswers<FakeDiscordAnswer> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _channelTypes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
@@ -129,36 +127,16 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     public static async Task<FakeDiscordRest> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var server = new FakeDiscordRest(app, clock ?? TimeProvider.System);
         app.Map("/api/v10/{**path}", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address);
-        server.ApiBaseUrl = address.TrimEnd('/') + "/api/v10";
+        server.BaseUri = await app.StartListeningAsync();
+        server.ApiBaseUrl = server.BaseUri.ToString().TrimEnd('/') + "/api/v10";
         return server;
     }
 
     /// <summary>The next requests to <paramref name="route"/> (e.g. "POST /channels/1/messages") get these answers in order.</summary>
-    public void Script(string route, params FakeDiscordAnswer[] answers)
-    {
-        lock (_lock)
-        {
-            if (!_scripts.TryGetValue(route, out var queue))
-            {
-                _scripts[route] = queue = new Queue<FakeDiscordAnswer>();
-            }
-
-            foreach (var answer in answers)
-            {
-                queue.Enqueue(answer);
-            }
-        }
-    }
+    public void Script(string route, params FakeDiscordAnswer[] answers) => _scripts.Enqueue(route, answers);
 
     /// <summary>What <c>GET /channels/{id}</c> reports as the channel's type (0 text, 5 announcement).</summary>
     public void SetChannelType(string channelId, int type) => _channelTypes[channelId] = type;
@@ -192,9 +170,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _app.StopAndDisposeAsync(TimeSpan.FromSeconds(2));
     }
 
     private string Seen() => string.Join(", ", Requests.Select(r => $"{r.Route}:{r.Status}"));
@@ -262,14 +238,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
             return new FakeDiscordAnswer(401, """{"message":"401: Unauthorized","code":0}""");
         }
 
-        FakeDiscordAnswer? scripted = null;
-        lock (_lock)
-        {
-            if (_scripts.TryGetValue(route, out var queue) && queue.Count > 0)
-            {
-                scripted = queue.Dequeue();
-            }
-        }
+        var scripted = _scripts.Next(route);
 
         if (scripted?.Hold is { } hold)
         {

@@ -70,6 +70,13 @@ public sealed class FakeGatewayConnection : IDisposable
     public Task SendHelloAsync(int heartbeatIntervalMs) =>
         SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = heartbeatIntervalMs }, ["s"] = null, ["t"] = null });
 
+    /// <summary>Hello, then waits for the client's Identify (op 2), the opening of every new session.</summary>
+    public async Task HelloAndIdentifyAsync(int heartbeatIntervalMs = 60_000)
+    {
+        await SendHelloAsync(heartbeatIntervalMs);
+        await WaitForOpAsync(2);
+    }
+
     public Task SendDispatchAsync(string eventName, long sequence, JsonNode? data) =>
         SendAsync(Dispatch(eventName, sequence, data));
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Fakes;
 
@@ -74,7 +72,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly List<TelegramRequest> _requests = [];
     private readonly List<(int Id, JsonObject Update)> _pending = [];
     private readonly List<TelegramSentMessage> _sent = [];
-    private readonly Dictionary<string, Queue<TelegramFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScriptedAnswers<TelegramFailure> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
     private readonly ConcurrentDictionary<long, bool> _notStarted = new();
     private readonly ConcurrentDictionary<string, int> _arrivals = new(StringComparer.OrdinalIgnoreCase);
@@ -115,17 +113,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public static async Task<FakeTelegramServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var server = new FakeTelegramServer(app);
         var stopping = app.Lifetime.ApplicationStopping;
         app.Map("/{**path}", (HttpContext context) => server.HandleAsync(context, stopping));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address);
+        server.BaseUri = await app.StartListeningAsync();
         return server;
     }
 
@@ -143,30 +135,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     }
 
     /// <summary>The next calls of <paramref name="method"/> answer with these failures, in order.</summary>
-    public void Fail(string method, params TelegramFailure[] failures)
-    {
-        lock (_lock)
-        {
-            if (!_failures.TryGetValue(method, out var queue))
-            {
-                _failures[method] = queue = new Queue<TelegramFailure>();
-            }
-
-            foreach (var failure in failures)
-            {
-                queue.Enqueue(failure);
-            }
-        }
-    }
+    public void Fail(string method, params TelegramFailure[] failures) => _failures.Enqueue(method, failures);
 
     /// <summary>Forgets the failures still queued for <paramref name="method"/>: its next calls succeed.</summary>
-    public void ClearFailures(string method)
-    {
-        lock (_lock)
-        {
-            _failures.Remove(method);
-        }
-    }
+    public void ClearFailures(string method) => _failures.Clear(method);
 
     /// <summary>What getChatMember answers for this person in this chat (default: member).</summary>
     public void SetMember(long chatId, long userId, string status) => _members[(chatId, userId)] = status;
@@ -195,9 +167,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _app.StopAndDisposeAsync(TimeSpan.FromSeconds(2));
     }
 
     private async Task HandleAsync(HttpContext context, CancellationToken stopping)
@@ -277,16 +247,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return Json(403, Error(403, "Forbidden: bot can't initiate conversation with a user"));
         }
 
-        TelegramFailure? failure = null;
-        lock (_lock)
-        {
-            if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
-            {
-                failure = queue.Dequeue();
-            }
-        }
-
-        switch (failure)
+        switch (_failures.Next(method))
         {
             case TelegramFailure.ApiError api:
                 var parameters = new JsonObject();

@@ -93,6 +93,19 @@ public sealed class TestBot : IDisposable
         return reply is null ? null : TerminalRenderer.Render(reply, Time.GetUtcNow());
     }
 
+    /// <summary>One dispatch round through <paramref name="sender"/>, the fake clock moving on while the pacer makes it wait; returns how many were sent.</summary>
+    public async Task<int> DispatchAsync(IChatSender sender)
+    {
+        var round = Get<DeliveryDispatcher>().DispatchRoundAsync(sender, CancellationToken.None, CancellationToken.None);
+        for (var i = 0; i < 1000 && !round.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            Time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        return (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent;
+    }
+
     public void Dispose()
     {
         _host.Dispose();

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using NewsBot.Testing;
 
 namespace NewsBot.Tests.Feeds;
 
@@ -20,22 +18,15 @@ internal sealed class FeedServer : IAsyncDisposable
 
     public static async Task<FeedServer> StartAsync(Action<WebApplication> mapEndpoints)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         mapEndpoints(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FeedServer(app, new Uri(address));
+        return new FeedServer(app, await app.StartListeningAsync());
     }
 
     public string Url(string path) => new Uri(BaseUri, path).ToString();
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _app.StopAndDisposeAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -44,12 +44,7 @@ public sealed class SettingsProcessTests : IDisposable
             ["NewsBot__DataDirectory"] = DataDirectory,
         }, appDirectory: app);
 
-        Assert.Equal(2, exitCode);
-        Assert.Equal("", output);
-        Assert.StartsWith($"NewsBot cannot start: Failed to load configuration from file '{settings}'.", errors, StringComparison.Ordinal);
-        Assert.Contains(WhereTheCommaIsMissing, errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(DataDirectory));
+        AssertStoppedWithCode2NamingTheLineOf(settings, exitCode, output, errors);
     }
 
     [Theory]
@@ -66,12 +61,7 @@ public sealed class SettingsProcessTests : IDisposable
             ["NewsBot__DataDirectory"] = DataDirectory,
         });
 
-        Assert.Equal(2, exitCode);
-        Assert.Equal("", output);
-        Assert.StartsWith($"NewsBot cannot start: Failed to load configuration from file '{secrets}'.", errors, StringComparison.Ordinal);
-        Assert.Contains(WhereTheCommaIsMissing, errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(DataDirectory));
+        AssertStoppedWithCode2NamingTheLineOf(secrets, exitCode, output, errors);
     }
 
     [Fact]
@@ -98,6 +88,17 @@ public sealed class SettingsProcessTests : IDisposable
         Assert.DoesNotContain("No Telegram or Discord token is configured", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("terminal", output + errors, StringComparison.OrdinalIgnoreCase);
         Assert.True(File.Exists(Path.Combine(DataDirectory, "newsbot.db")));
+    }
+
+    /// <summary>The bot stopped before it touched its data, with code 2 and one message naming the file and where its comma is missing, and no stack trace.</summary>
+    private void AssertStoppedWithCode2NamingTheLineOf(string file, int exitCode, string output, string errors)
+    {
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith($"NewsBot cannot start: Failed to load configuration from file '{file}'.", errors, StringComparison.Ordinal);
+        Assert.Contains(WhereTheCommaIsMissing, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(DataDirectory));
     }
 
     /// <summary>Writes the user-secrets file the bot reads when HOME is <see cref="Home"/>; returns its path.</summary>

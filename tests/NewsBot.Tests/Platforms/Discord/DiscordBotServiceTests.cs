@@ -4,79 +4,61 @@ namespace NewsBot.Tests.Platforms.Discord;
 
 public sealed class DiscordBotServiceTests
 {
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Service_runs_the_gateway_until_the_host_stops_it_and_then_closes_with_1000()
     {
-        await using var gateway = await FakeDiscordGateway.StartAsync();
-        await using var harness = GatewayHarness.Create(gateway);
-        using var shutdown = new DiscordShutdown();
-        var lifetime = new RecordingLifetime();
-        using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord);
+        await using var bot = await StartedServiceAsync(await FakeDiscordGateway.StartAsync(), NewsBot.Core.Chats.PlatformNames.Discord);
 
-        await service.StartAsync(CancellationToken.None);
-        await Eventually.WaitUntilAsync(() => harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
-        await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.WaitUntilAsync(() => bot.Harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
+        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
 
-        Assert.Equal(1000, await (await gateway.ConnectionAsync(1)).WaitForEndAsync());
-        Assert.Equal(GatewayStatus.Stopped, harness.Client.Status);
-        Assert.False(service.TokenRefused);
-        Assert.False(lifetime.StopRequested);
+        Assert.Equal(1000, await (await bot.Gateway.ConnectionAsync(1)).WaitForEndAsync());
+        Assert.Equal(GatewayStatus.Stopped, bot.Harness.Client.Status);
+        Assert.False(bot.Service.TokenRefused);
+        Assert.False(bot.Lifetime.StopRequested);
     }
 
     [Fact]
     public async Task A_refused_token_stops_the_application_when_discord_runs_alone()
     {
-        await using var gateway = await RefusingGatewayAsync();
-        await using var harness = GatewayHarness.Create(gateway);
-        using var shutdown = new DiscordShutdown();
-        var lifetime = new RecordingLifetime();
-        using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord);
+        await using var bot = await StartedServiceAsync(await RefusingGatewayAsync(), NewsBot.Core.Chats.PlatformNames.Discord);
 
-        await service.StartAsync(CancellationToken.None);
-        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await bot.Service.ExecuteTask!.WaitAsync(Limit);
 
-        Assert.True(service.ExecuteTask.IsCompletedSuccessfully);
-        Assert.True(service.TokenRefused);
-        Assert.True(lifetime.StopRequested);
-        Assert.DoesNotContain(harness.Logs.GetSnapshot(), r => r.Message.Contains(FakeDiscordGateway.Token, StringComparison.Ordinal));
-        await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(bot.Service.ExecuteTask.IsCompletedSuccessfully);
+        Assert.True(bot.Service.TokenRefused);
+        Assert.True(bot.Lifetime.StopRequested);
+        Assert.DoesNotContain(bot.Harness.Logs.GetSnapshot(), r => r.Message.Contains(FakeDiscordGateway.Token, StringComparison.Ordinal));
+        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
     }
 
     [Fact]
     public async Task A_refused_token_stops_discord_alone_while_telegram_keeps_the_application_running()
     {
-        await using var gateway = await RefusingGatewayAsync();
-        await using var harness = GatewayHarness.Create(gateway);
-        using var shutdown = new DiscordShutdown();
-        var lifetime = new RecordingLifetime();
-        using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord, NewsBot.Core.Chats.PlatformNames.Telegram);
+        await using var bot = await StartedServiceAsync(await RefusingGatewayAsync(), NewsBot.Core.Chats.PlatformNames.Discord, NewsBot.Core.Chats.PlatformNames.Telegram);
 
-        await service.StartAsync(CancellationToken.None);
-        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await bot.Service.ExecuteTask!.WaitAsync(Limit);
 
-        Assert.True(service.TokenRefused);
-        Assert.False(lifetime.StopRequested);
-        await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(bot.Service.TokenRefused);
+        Assert.False(bot.Lifetime.StopRequested);
+        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
     }
 
     [Fact]
     public async Task A_401_on_the_rest_side_closes_the_gateway_too()
     {
-        await using var gateway = await FakeDiscordGateway.StartAsync();
-        await using var harness = GatewayHarness.Create(gateway);
-        using var shutdown = new DiscordShutdown();
-        var lifetime = new RecordingLifetime();
-        using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord, NewsBot.Core.Chats.PlatformNames.Telegram);
+        await using var bot = await StartedServiceAsync(await FakeDiscordGateway.StartAsync(), NewsBot.Core.Chats.PlatformNames.Discord, NewsBot.Core.Chats.PlatformNames.Telegram);
+        await Eventually.WaitUntilAsync(() => bot.Harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
 
-        await service.StartAsync(CancellationToken.None);
-        await Eventually.WaitUntilAsync(() => harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
-        shutdown.Trip("Discord answered 401 Unauthorized");
-        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        bot.Shutdown.Trip("Discord answered 401 Unauthorized");
+        await bot.Service.ExecuteTask!.WaitAsync(Limit);
 
-        Assert.True(service.TokenRefused);
-        Assert.Equal(GatewayStatus.Stopped, harness.Client.Status);
-        Assert.False(lifetime.StopRequested);
-        await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(bot.Service.TokenRefused);
+        Assert.Equal(GatewayStatus.Stopped, bot.Harness.Client.Status);
+        Assert.False(bot.Lifetime.StopRequested);
+        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
     }
 
     [Theory]
@@ -87,19 +69,14 @@ public sealed class DiscordBotServiceTests
     [InlineData(4014)]
     public async Task A_refused_setting_stops_the_application_as_a_refusal_when_discord_runs_alone(int closeCode)
     {
-        await using var gateway = await RefusingGatewayAsync(closeCode);
-        await using var harness = GatewayHarness.Create(gateway);
-        using var shutdown = new DiscordShutdown();
-        var lifetime = new RecordingLifetime();
-        using var service = Service(harness, shutdown, lifetime, NewsBot.Core.Chats.PlatformNames.Discord);
+        await using var bot = await StartedServiceAsync(await RefusingGatewayAsync(closeCode), NewsBot.Core.Chats.PlatformNames.Discord);
 
-        await service.StartAsync(CancellationToken.None);
-        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await bot.Service.ExecuteTask!.WaitAsync(Limit);
 
-        Assert.True(service.Refused);
-        Assert.False(service.TokenRefused);
-        Assert.True(lifetime.StopRequested);
-        await service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(bot.Service.Refused);
+        Assert.False(bot.Service.TokenRefused);
+        Assert.True(bot.Lifetime.StopRequested);
+        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
     }
 
     private static async Task<FakeDiscordGateway> RefusingGatewayAsync(int closeCode = 4004)
@@ -107,15 +84,43 @@ public sealed class DiscordBotServiceTests
         var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             await c.CloseAsync(closeCode, "Refused.");
         });
         return gateway;
     }
 
-    private static DiscordBotService Service(GatewayHarness harness, DiscordShutdown shutdown, IHostApplicationLifetime lifetime, params string[] platforms) =>
-        new(harness.Client, shutdown, platforms.Select(p => new ScriptedSender(p)).ToList(), lifetime, new FakeLogger<DiscordBotService>());
+    /// <summary>The Discord service over a gateway client for <paramref name="gateway"/>, started, in a host running <paramref name="platforms"/>.</summary>
+    private static async Task<ServiceUnderTest> StartedServiceAsync(FakeDiscordGateway gateway, params string[] platforms)
+    {
+        var harness = GatewayHarness.Create(gateway);
+        var shutdown = new DiscordShutdown();
+        var lifetime = new RecordingLifetime();
+        var service = new DiscordBotService(harness.Client, shutdown, platforms.Select(p => new ScriptedSender(p)).ToList(), lifetime, new FakeLogger<DiscordBotService>());
+        var started = new ServiceUnderTest(gateway, harness, shutdown, lifetime, service);
+        try
+        {
+            await service.StartAsync(CancellationToken.None);
+            return started;
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed record ServiceUnderTest(FakeDiscordGateway Gateway, GatewayHarness Harness, DiscordShutdown Shutdown, RecordingLifetime Lifetime, DiscordBotService Service)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Service.Dispose();
+            Shutdown.Dispose();
+            await Harness.DisposeAsync();
+            await Gateway.DisposeAsync();
+        }
+    }
 
     private sealed class RecordingLifetime : IHostApplicationLifetime
     {

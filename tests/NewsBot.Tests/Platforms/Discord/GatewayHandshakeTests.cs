@@ -52,8 +52,7 @@ public sealed class GatewayHandshakeTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             await c.SendReadyAsync(sequence: 1);
             await c.SendDispatchAsync("GUILD_CREATE", 2, new JsonObject { ["id"] = "400" });
             await c.RequestHeartbeatAsync();
@@ -75,8 +74,7 @@ public sealed class GatewayHandshakeTests
         var bigName = new string('x', 80_000);
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             await c.SendFragmentedAsync(FakeGatewayConnection.Dispatch("READY", 1, c.Ready(FakeDiscordGateway.SessionId)), frames: 3);
             await c.SendFragmentedAsync(FakeGatewayConnection.Dispatch("GUILD_CREATE", 2, new JsonObject { ["id"] = "400", ["name"] = bigName }), frames: 40);
         });

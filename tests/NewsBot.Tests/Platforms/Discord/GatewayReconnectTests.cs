@@ -8,20 +8,17 @@ public sealed class GatewayReconnectTests
     public async Task Reconnect_request_closes_without_ending_the_session_and_resumes_on_the_resume_url()
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
-        gateway.Then(async c =>
+        gateway.ThenStandardAnd(async c =>
         {
-            await gateway.StandardAsync(c);
             await c.SendDispatchAsync("GUILD_CREATE", 2, new JsonObject { ["id"] = "400" });
             await c.SendReconnectAsync();
         });
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var second = await gateway.ConnectionAsync(2);
-        var resume = await second.WaitForOpAsync(6);
+        await AssertResumesAsync(gateway, expectedSequence: 2);
 
         var first = await gateway.ConnectionAsync(1);
         Assert.Equal(GatewayClosePolicy.ReconnectCloseCode, await first.WaitForEndAsync());
-        AssertResumed(second, resume, expectedSequence: 2);
         await harness.WaitForStatusAsync(GatewayStatus.Ready);
         Assert.Equal(FakeDiscordGateway.SessionId, harness.Client.SessionId);
     }
@@ -33,44 +30,33 @@ public sealed class GatewayReconnectTests
         gateway.Then(c => c.SendReconnectAsync());
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var second = await gateway.ConnectionAsync(2);
-        await second.WaitForOpAsync(2);
+        await AssertIdentifiesAnewOnTheGatewayUrlAsync(gateway, harness);
 
-        Assert.Equal("/", second.Path);
         Assert.Empty((await gateway.ConnectionAsync(1)).Received);
-        await harness.WaitForStatusAsync(GatewayStatus.Ready);
     }
 
     [Fact]
     public async Task Resumable_invalid_session_resumes()
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
-        gateway.Then(async c =>
-        {
-            await gateway.StandardAsync(c);
-            await c.SendInvalidSessionAsync(resumable: true);
-        });
+        gateway.ThenStandardAnd(c => c.SendInvalidSessionAsync(resumable: true));
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var second = await gateway.ConnectionAsync(2);
-
-        AssertResumed(second, await second.WaitForOpAsync(6), expectedSequence: 1);
+        await AssertResumesAsync(gateway, expectedSequence: 1);
     }
 
     [Fact]
     public async Task Invalid_session_not_resumable_identifies_anew_on_the_gateway_url_with_a_fresh_sequence()
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
-        gateway.Then(async c =>
+        gateway.ThenStandardAnd(async c =>
         {
-            await gateway.StandardAsync(c);
             await c.SendDispatchAsync("GUILD_CREATE", 5, new JsonObject { ["id"] = "400" });
             await c.SendInvalidSessionAsync(resumable: false);
         });
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(100);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync(heartbeatIntervalMs: 100);
             await c.WaitForOpAsync(1);
             await c.SendReadyAsync(sequence: 1, sessionId: "sess-2");
         });
@@ -97,17 +83,14 @@ public sealed class GatewayReconnectTests
     public async Task Resumable_close_codes_reconnect_and_resume(int closeCode)
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
-        gateway.Then(async c =>
+        gateway.ThenStandardAnd(async c =>
         {
-            await gateway.StandardAsync(c);
             await c.SendDispatchAsync("GUILD_CREATE", 2, new JsonObject { ["id"] = "400" });
             await c.CloseAsync(closeCode, "test close");
         });
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var second = await gateway.ConnectionAsync(2);
-
-        AssertResumed(second, await second.WaitForOpAsync(6), expectedSequence: 2);
+        await AssertResumesAsync(gateway, expectedSequence: 2);
         await harness.WaitForStatusAsync(GatewayStatus.Ready);
         Assert.Empty(harness.LogsAt(LogLevel.Error));
     }
@@ -116,9 +99,8 @@ public sealed class GatewayReconnectTests
     public async Task Dropped_connection_without_a_close_code_resumes()
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
-        gateway.Then(async c =>
+        gateway.ThenStandardAnd(async c =>
         {
-            await gateway.StandardAsync(c);
             await _dropNow.Task;
             c.Drop();
         });
@@ -126,9 +108,7 @@ public sealed class GatewayReconnectTests
         await harness.WaitForStatusAsync(GatewayStatus.Ready);
         _dropNow.SetResult();
 
-        var second = await gateway.ConnectionAsync(2);
-
-        AssertResumed(second, await second.WaitForOpAsync(6), expectedSequence: 1);
+        await AssertResumesAsync(gateway, expectedSequence: 1);
     }
 
     [Fact]
@@ -137,8 +117,7 @@ public sealed class GatewayReconnectTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             var ready = c.Ready(FakeDiscordGateway.SessionId);
             ready["resume_gateway_url"] = "ws://127.0.0.1:1/";
             await c.SendDispatchAsync("READY", 1, ready);
@@ -146,12 +125,7 @@ public sealed class GatewayReconnectTests
         });
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var second = await gateway.ConnectionAsync(2);
-        await second.WaitForOpAsync(2);
-
-        Assert.Equal("/", second.Path);
-        Assert.Empty(second.ReceivedOp(6));
-        await harness.WaitForStatusAsync(GatewayStatus.Ready);
+        await AssertIdentifiesAnewOnTheGatewayUrlAsync(gateway, harness);
     }
 
     [Fact]
@@ -160,8 +134,7 @@ public sealed class GatewayReconnectTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             await c.CloseAsync(4004, "Authentication failed.");
         });
         await using var harness = GatewayHarness.Create(gateway);
@@ -183,19 +156,11 @@ public sealed class GatewayReconnectTests
     public async Task Session_ending_close_codes_reconnect_and_identify(int closeCode)
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
-        gateway.Then(async c =>
-        {
-            await gateway.StandardAsync(c);
-            await c.CloseAsync(closeCode, "test close");
-        });
+        gateway.ThenStandardAnd(c => c.CloseAsync(closeCode, "test close"));
         await using var harness = GatewayHarness.Create(gateway).Start();
 
-        var second = await gateway.ConnectionAsync(2);
-        await second.WaitForOpAsync(2);
+        await AssertIdentifiesAnewOnTheGatewayUrlAsync(gateway, harness);
 
-        Assert.Equal("/", second.Path);
-        Assert.Empty(second.ReceivedOp(6));
-        await harness.WaitForStatusAsync(GatewayStatus.Ready);
         Assert.Equal(2, harness.BotSource.Calls);
     }
 
@@ -211,8 +176,7 @@ public sealed class GatewayReconnectTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             await c.CloseAsync(closeCode, "Authentication failed.");
         });
         await using var harness = GatewayHarness.Create(gateway).Start();
@@ -228,8 +192,12 @@ public sealed class GatewayReconnectTests
         Assert.Equal(1, gateway.ConnectionCount);
     }
 
-    private static void AssertResumed(FakeGatewayConnection connection, JsonObject resume, long expectedSequence)
+    /// <summary>The second connection resumes the first one's session, on the resume URL, from <paramref name="expectedSequence"/>.</summary>
+    private static async Task AssertResumesAsync(FakeDiscordGateway gateway, long expectedSequence)
     {
+        var connection = await gateway.ConnectionAsync(2);
+        var resume = await connection.WaitForOpAsync(6);
+
         Assert.Equal("/resume", connection.Path);
         Assert.Equal("10", connection.Query["v"]);
         Assert.Equal("json", connection.Query["encoding"]);
@@ -238,5 +206,16 @@ public sealed class GatewayReconnectTests
         Assert.Equal(FakeDiscordGateway.Token, (string?)d["token"]);
         Assert.Equal(FakeDiscordGateway.SessionId, (string?)d["session_id"]);
         Assert.Equal(expectedSequence, (long?)d["seq"]);
+    }
+
+    /// <summary>The second connection identifies a new session on the gateway URL instead of resuming, and it becomes ready.</summary>
+    private static async Task AssertIdentifiesAnewOnTheGatewayUrlAsync(FakeDiscordGateway gateway, GatewayHarness harness)
+    {
+        var connection = await gateway.ConnectionAsync(2);
+        await connection.WaitForOpAsync(2);
+
+        Assert.Equal("/", connection.Path);
+        Assert.Empty(connection.ReceivedOp(6));
+        await harness.WaitForStatusAsync(GatewayStatus.Ready);
     }
 }

@@ -111,9 +111,8 @@ public sealed class GatewayTimingTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         var closeNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         gateway.RefuseUpgrades(4);
-        gateway.Then(async c =>
+        gateway.ThenStandardAnd(async c =>
         {
-            await gateway.StandardAsync(c);
             await closeNow.Task;
             await c.CloseAsync(4000, "test close");
         });
@@ -143,8 +142,7 @@ public sealed class GatewayTimingTests
         await using var gateway = await FakeDiscordGateway.StartAsync();
         gateway.Then(async c =>
         {
-            await c.SendHelloAsync(60_000);
-            await c.WaitForOpAsync(2);
+            await c.HelloAndIdentifyAsync();
             await c.SendInvalidSessionAsync(resumable: false);
         });
         var timings = FakeClockTimings(jitter: 0.25) with

@@ -40,10 +40,10 @@ public sealed class PostgresCoreTests : IDisposable
         await _bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
         await _bot.IngestAsync(wire, TestBot.Entry("Robot chef opens a kitchen"));
-        await DispatchAsync();
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
+        await _bot.DispatchAsync(_telegram);
         await _bot.IngestAsync(wire, TestBot.Entry("Robot chef opens a kitchen"));
-        await DispatchAsync();
+        await _bot.DispatchAsync(_telegram);
 
         var (chat, reply) = Assert.Single(_telegram.Attempts);
         Assert.Equal("telegram:1", chat.Key);
@@ -68,18 +68,5 @@ public sealed class PostgresCoreTests : IDisposable
         Assert.Contains("Your bookmarks (1)", bookmarks, StringComparison.Ordinal);
         Assert.Equal("Europe/Berlin", (await _bot.Get<IChatStore>().FindAsync(ChatAddress.Parse("telegram:1"), CancellationToken.None))!.TimeZone);
         Assert.Equal(2, await _bot.Get<IArticleStore>().CountAsync(CancellationToken.None));
-    }
-
-    /// <summary>One dispatch round; the fake clock moves on while the pacer makes it wait.</summary>
-    private async Task<int> DispatchAsync()
-    {
-        var round = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
-        for (var i = 0; i < 1000 && !round.IsCompleted; i++)
-        {
-            await Task.Delay(1);
-            _bot.Time.Advance(TimeSpan.FromMilliseconds(250));
-        }
-
-        return (await round.WaitAsync(TimeSpan.FromSeconds(10))).Sent;
     }
 }
