@@ -34,7 +34,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
                 database.Chats.Upsert(ToDocument(chat));
             }
 
-            var moved = database.Subscriptions.Find(s => s.ChatKey == from.Key).ToList();
+            var moved = database.Subscriptions.Find(s => s.ChatKey == from.Key).OrderBy(s => s.Id).ToList();
             foreach (var subscription in moved)
             {
                 subscription.ChatKey = to.Key;
