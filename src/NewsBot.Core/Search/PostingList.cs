@@ -12,16 +12,16 @@ internal sealed class PostingList
 
     public ReadOnlySpan<int> Span => Items.AsSpan(0, Count);
 
-    public void Add(int posting)
+    /// <summary>Appends postings of slots after every slot the list has, in increasing slot order.</summary>
+    public void AddRange(ReadOnlySpan<int> postings)
     {
-        if (Count == Items.Length)
+        if (Count + postings.Length > Items.Length)
         {
-            var items = Items;
-            Array.Resize(ref items, Math.Max(4, items.Length * 2));
-            Items = items;
+            Grow(Count + postings.Length);
         }
 
-        Items[Count++] = posting;
+        postings.CopyTo(Items.AsSpan(Count));
+        Count += postings.Length;
     }
 
     /// <summary>Drops postings of removed slots and maps the rest to their new slots (order is kept: renumbering is monotone).</summary>
@@ -38,6 +38,15 @@ internal sealed class PostingList
         }
 
         Count = kept;
+    }
+
+    // At least doubles, so appending a few at a time stays linear. Nothing reads past Count, so
+    // the new room is left unzeroed.
+    private void Grow(int needed)
+    {
+        var items = GC.AllocateUninitializedArray<int>(Math.Max(needed, Math.Max(4, Items.Length * 2)));
+        Span.CopyTo(items);
+        Items = items;
     }
 
     /// <summary>

@@ -141,7 +141,7 @@ public static class TextTokenizer
     }
 
     /// <summary><see cref="Stem"/> on a token already in a writable buffer.</summary>
-    private static Span<char> StemInPlace(Span<char> token)
+    internal static Span<char> StemInPlace(Span<char> token)
     {
         if (token.Length <= 3 || token[^1] != 's')
         {

@@ -204,10 +204,11 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// Hands every article to <paramref name="read"/>, oldest id first, read through a LiteDB
     /// instance that is closed before the shared one opens (see
     /// <see cref="NewsBotDatabase.ReadArticlesThenReopen"/>): for filling the index at start.
+    /// The documents become articles without LiteDB's mapper (see <see cref="StoredArticle"/>).
     /// </summary>
     /// <returns>True when the read went through an instance of its own.</returns>
     public bool ReadAllAtStart(Action<IEnumerable<Article>> read) =>
-        database.ReadArticlesThenReopen(documents => read(documents.Select(ToArticle)));
+        database.ReadArticlesThenReopen(documents => read(documents.Select(StoredArticle.ToArticle)));
 
     private int Count() => database.Articles.Count();
 

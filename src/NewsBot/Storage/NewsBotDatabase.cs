@@ -34,6 +34,8 @@ internal sealed class NewsBotDatabase : IDisposable
     // enough that their pages (about 1.3 KB an article) stay a small cache.
     internal const int ReadChunk = 10_000;
 
+    private const string ArticlesCollection = "articles";
+
     private readonly FileStream _lock;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -57,7 +59,7 @@ internal sealed class NewsBotDatabase : IDisposable
     /// <summary>The one instance shared by every store, opened on first use.</summary>
     public LiteDatabase Database => Volatile.Read(ref _shared) ?? OpenShared();
 
-    public ILiteCollection<ArticleDocument> Articles => Database.GetCollection<ArticleDocument>("articles");
+    public ILiteCollection<ArticleDocument> Articles => Database.GetCollection<ArticleDocument>(ArticlesCollection);
 
     public ILiteCollection<SourceDocument> Sources => Database.GetCollection<SourceDocument>("sources");
 
@@ -129,7 +131,7 @@ internal sealed class NewsBotDatabase : IDisposable
     }
 
     /// <summary>
-    /// Hands every stored article to <paramref name="read"/>, oldest id first, through a LiteDB
+    /// Hands every stored article document to <paramref name="read"/>, oldest id first, through a LiteDB
     /// instance that is closed (and its page cache dropped) before the shared one opens; the
     /// lock file stays held throughout. Meant for filling the in-memory index at start, before
     /// anything else uses the database; if something already has, the read goes through the
@@ -138,7 +140,7 @@ internal sealed class NewsBotDatabase : IDisposable
     /// </summary>
     /// <param name="chunk">Articles per LiteDB query (see <see cref="InChunks"/>).</param>
     /// <returns>True when the read went through an instance of its own.</returns>
-    public bool ReadArticlesThenReopen(Action<IEnumerable<ArticleDocument>> read, int chunk = ReadChunk)
+    public bool ReadArticlesThenReopen(Action<IEnumerable<BsonDocument>> read, int chunk = ReadChunk)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
         lock (_gate)
@@ -146,7 +148,7 @@ internal sealed class NewsBotDatabase : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_shared is not null)
             {
-                read(_shared.GetCollection<ArticleDocument>("articles").FindAll());
+                read(_shared.GetCollection(ArticlesCollection).FindAll());
                 return false;
             }
 
@@ -154,7 +156,7 @@ internal sealed class NewsBotDatabase : IDisposable
             _checked = null;
             try
             {
-                read(InChunks(reader.GetCollection<ArticleDocument>("articles"), chunk));
+                read(InChunks(reader.GetCollection(ArticlesCollection), chunk));
             }
             finally
             {
@@ -171,7 +173,7 @@ internal sealed class NewsBotDatabase : IDisposable
     /// query of its own, so LiteDB can reuse the cache pages of the chunks before it; one query
     /// over the whole collection holds every page it reads until it ends.
     /// </summary>
-    private static IEnumerable<ArticleDocument> InChunks(ILiteCollection<ArticleDocument> articles, int chunk)
+    private static IEnumerable<BsonDocument> InChunks(ILiteCollection<BsonDocument> articles, int chunk)
     {
         var after = int.MinValue;
         while (true)
@@ -180,7 +182,7 @@ internal sealed class NewsBotDatabase : IDisposable
             foreach (var article in articles.Find(Query.GT("_id", after), limit: chunk))
             {
                 count++;
-                after = article.Id;
+                after = article["_id"].AsInt32;
                 yield return article;
             }
 

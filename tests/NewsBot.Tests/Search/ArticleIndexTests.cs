@@ -275,6 +275,24 @@ public sealed class ArticleIndexTests : IDisposable
     }
 
     [Fact]
+    public void AddRange_MorePostingsThanOneStagedBatch_GivesTheSameListsAndResultsAsOneByOne()
+    {
+        // About a hundred thousand postings: the staged ones go into their lists in several
+        // batches, some into words that already have a bitmap.
+        var articles = RandomArticles(count: 12_000, seed: 15);
+        using var oneByOne = new ArticleIndex();
+        foreach (var article in articles)
+        {
+            oneByOne.Add(article);
+        }
+
+        _index.AddRange(articles.Take(1_000));
+        _index.AddRange(articles.Skip(1_000));
+
+        AssertSameAnswers(oneByOne, _index);
+    }
+
+    [Fact]
     public void Remove_ManyArticles_CompactsAndAnswersAsAFreshIndexWould()
     {
         // No stories here: a fresh index would not know which report took over a removed lead.

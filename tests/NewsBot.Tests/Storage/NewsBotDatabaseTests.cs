@@ -149,7 +149,7 @@ public sealed class NewsBotDatabaseTests
 
         using var database = NewsBotDatabase.Open(folder.Path);
         var ids = new List<int>();
-        database.ReadArticlesThenReopen(documents => ids.AddRange(documents.Select(d => d.Id)), chunk);
+        database.ReadArticlesThenReopen(documents => ids.AddRange(documents.Select(d => d["_id"].AsInt32)), chunk);
 
         Assert.Equal([1, 2, 3, 5, 6, 7], ids);
     }

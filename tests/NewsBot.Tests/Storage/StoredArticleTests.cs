@@ -1,0 +1,56 @@
+using LiteDB;
+using NewsBot.Core.Articles;
+using NewsBot.Storage;
+using NewsBot.Tests.Fakes;
+
+namespace NewsBot.Tests.Storage;
+
+/// <summary>The start-up read makes the same articles from stored documents as LiteDB's mapper does.</summary>
+public sealed class StoredArticleTests
+{
+    [Fact]
+    public async Task ToArticle_EveryStoredShape_GivesWhatTheMapperGives()
+    {
+        using var folder = new TempDirectory();
+        using var database = NewsBotDatabase.Open(folder.Path);
+        var store = new LiteDbArticleStore(database);
+        await store.AddNewAsync(
+            [
+                new ArticleDraft("https://x.example/a", "1:a", "Full", "Summary", "Ada", 1, "Wire",
+                    TestBot.Now.AddMinutes(-5).AddTicks(1234), TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false, "1:t"),
+                new ArticleDraft("https://x.example/b", "1:b", "", "", null, 2, "Daily",
+                    TestBot.Now.AddDays(-3), TestBot.Now, [], null, true, "1:u"),
+            ],
+            CancellationToken.None);
+        await store.SetStoryAsync(2, 1, CancellationToken.None);
+        await store.AddAlsoInAsync(1, "Mirror", CancellationToken.None);
+
+        // Files written by older versions: null for an empty title or summary, and no StoryId,
+        // AlsoIn or IsNew fields at all.
+        var raw = database.Database.GetCollection("articles");
+        raw.Insert(new BsonDocument
+        {
+            ["_id"] = 3,
+            ["Url"] = "https://x.example/c",
+            ["ItemKey"] = "1:c",
+            ["Title"] = BsonValue.Null,
+            ["Summary"] = BsonValue.Null,
+            ["SourceId"] = 1,
+            ["SourceName"] = "Wire",
+            ["PublishedAt"] = new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc),
+            ["IngestedAt"] = new DateTime(2026, 1, 2, 3, 4, 6, DateTimeKind.Utc),
+            ["Topics"] = new BsonArray { "world" },
+            ["TitleKey"] = "1:v",
+        });
+
+        var viaMapper = database.Articles.FindAll().Select(LiteDbArticleStore.ToArticle).ToList();
+        var direct = raw.FindAll().Select(StoredArticle.ToArticle).ToList();
+
+        Assert.Equal(3, viaMapper.Count);
+        Assert.Equal(viaMapper.Select(Describe), direct.Select(Describe));
+    }
+
+    // Article is a record, but its lists compare by reference.
+    private static string Describe(Article a) =>
+        string.Join(" | ", a with { Topics = [], AlsoIn = [] }, string.Join(",", a.Topics), string.Join(",", a.AlsoIn), a.Topics.GetType(), a.AlsoIn.GetType());
+}
