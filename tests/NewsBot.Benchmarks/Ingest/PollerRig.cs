@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Ingest;
+using NewsBot.Storage.Postgres;
 using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Ingest;
@@ -22,8 +23,11 @@ internal sealed class PollerRig : IDisposable
     private readonly SocketsHttpHandler _handler;
     private readonly IHost _host;
 
-    public PollerRig(string dataDirectory, ManualClock clock, FeedsOptions options, IReadOnlyDictionary<string, List<string>> topics)
+    /// <param name="storage">Settings that put the stores on PostgreSQL (see <see cref="Stores.PostgresDatabases.Settings"/>); null for LiteDB in <paramref name="dataDirectory"/>.</param>
+    public PollerRig(string dataDirectory, ManualClock clock, FeedsOptions options, IReadOnlyDictionary<string, List<string>> topics, IReadOnlyDictionary<string, string?>? storage = null)
     {
+        Storage = storage;
+        Directory.CreateDirectory(dataDirectory);
         Options = options;
         var monitor = new FixedOptionsMonitor<FeedsOptions>(options);
         _handler = GuardedConnector.CreateHandler(monitor);
@@ -39,9 +43,19 @@ internal sealed class PollerRig : IDisposable
                 services.AddSingleton<TimeProvider>(clock);
 
                 // The stores the poller and the ingestor write, timed.
-                services.AddSingleton<LiteDbSourceStore>();
-                services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
-                services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
+                if (storage is null)
+                {
+                    services.AddSingleton<LiteDbSourceStore>();
+                    services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
+                    services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
+                }
+                else
+                {
+                    services.AddSingleton<PostgresArticleStore>();
+                    services.AddSingleton<PostgresSourceStore>();
+                    services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<PostgresArticleStore>(), StoreTimer));
+                    services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<PostgresSourceStore>(), StoreTimer));
+                }
 
                 // Reading is measured here, planning pushes in the fanout scenario: with no
                 // subscriptions the planner would only add its own bookkeeping to each batch.
@@ -55,7 +69,8 @@ internal sealed class PollerRig : IDisposable
                 services.AddSingleton<IAdminNotifier>(Admins);
                 services.AddSingleton<SourcePoller>();
                 services.AddSingleton<FeedPollingService>();
-            });
+            },
+            storage);
     }
 
     public FeedsOptions Options { get; }
@@ -74,7 +89,13 @@ internal sealed class PollerRig : IDisposable
 
     public ArticleIndex Index => _host.Services.GetRequiredService<ArticleIndex>();
 
-    public NewsBotDatabase Database => _host.Services.GetRequiredService<NewsBotDatabase>();
+    public IReadOnlyDictionary<string, string?>? Storage { get; }
+
+    /// <summary>The database's size: the LiteDB file, or the PostgreSQL database on disk.</summary>
+    public async Task<long> SizeAsync(CancellationToken cancellationToken) =>
+        Storage is { } settings
+            ? await Stores.PostgresDatabases.SizeAsync(settings["Storage:Postgres:ConnectionString"]!, cancellationToken)
+            : new FileInfo(_host.Services.GetRequiredService<NewsBotDatabase>().FilePath).Length;
 
     public void Dispose()
     {
