@@ -17,6 +17,7 @@ internal sealed class ArticleSlots
     private ArticleInfo[] _articles = [];
     private long[] _ticks = [];
     private int[] _leads = [];
+    private int[] _storyIds = [];
     private bool[] _inStory = [];
 
     // Per slot, one bit each: live and alone in its story, live and in a story of several.
@@ -38,6 +39,12 @@ internal sealed class ArticleSlots
 
     /// <summary>Per slot, the slot of its story's lead (the slot itself for a lead), or <see cref="Removed"/>.</summary>
     public int[] Leads => _leads;
+
+    /// <summary>
+    /// Per slot, the story id the article was added with (<see cref="Article.StoryId"/>), as the
+    /// store has it: an index image keeps it, so a later start can tell whether the store changed it.
+    /// </summary>
+    public int[] StoryIds => _storyIds;
 
     /// <summary>Per slot, whether it belongs to a story told by more than one report.</summary>
     public bool[] InStory => _inStory;
@@ -64,6 +71,7 @@ internal sealed class ArticleSlots
             Array.Resize(ref _articles, capacity);
             Array.Resize(ref _ticks, capacity);
             Array.Resize(ref _leads, capacity);
+            Array.Resize(ref _storyIds, capacity);
             Array.Resize(ref _inStory, capacity);
             Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
             Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
@@ -73,10 +81,11 @@ internal sealed class ArticleSlots
     }
 
     /// <summary>Takes the slot <see cref="Next"/> handed out, for an article that leads its story until told otherwise.</summary>
-    public void Fill(int slot, ArticleInfo article, long ticks)
+    public void Fill(int slot, ArticleInfo article, long ticks, int storyId)
     {
         _articles[slot] = article;
         _ticks[slot] = ticks;
+        _storyIds[slot] = storyId;
         _leads[slot] = slot;
         _inStory[slot] = false;
         SlotBitmap.Set(ref _plain, slot);
@@ -166,6 +175,7 @@ internal sealed class ArticleSlots
 
             _articles[to] = article with { Tokens = tokens.End() };
             _ticks[to] = _ticks[slot];
+            _storyIds[to] = _storyIds[slot];
             _leads[to] = renumbered[_leads[slot]];
             _inStory[to] = _inStory[slot];
             live++;

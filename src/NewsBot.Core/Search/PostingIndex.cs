@@ -91,6 +91,15 @@ internal sealed class PostingIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<char> token, int slot, bool inTitle, ref int distinct)
     {
+        var id = IdOf(token);
+        Post(id, slot, inTitle, ref distinct);
+        return id;
+    }
+
+    /// <summary>The id of <paramref name="token"/>; a new word gets the next one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int IdOf(ReadOnlySpan<char> token)
+    {
         ref var tokenId = ref CollectionsMarshal.GetValueRefOrAddDefault(_tokenLookup, token, out var exists);
         if (!exists)
         {
@@ -104,7 +113,13 @@ internal sealed class PostingIndex
             }
         }
 
-        var id = tokenId;
+        return tokenId;
+    }
+
+    /// <summary>Posts the word <paramref name="id"/> for <paramref name="slot"/> if the article begun last has not posted it yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Post(int id, int slot, bool inTitle, ref int distinct)
+    {
         if (_lastPostedBy[id] != _addNumber)
         {
             // Title tokens are read first, so the first posting of a token tells whether the title has it.
@@ -112,8 +127,18 @@ internal sealed class PostingIndex
             Stage(id, (slot << 1) | (inTitle ? 1 : 0));
             distinct++;
         }
+    }
 
-        return id;
+    /// <summary>Every known word, by id.</summary>
+    public string[] Words()
+    {
+        var words = new string[_tokenIds.Count];
+        foreach (var (word, id) in _tokenIds)
+        {
+            words[id] = word;
+        }
+
+        return words;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
