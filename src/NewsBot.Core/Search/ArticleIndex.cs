@@ -264,7 +264,7 @@ public sealed class ArticleIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            IndexImage.Write(stream, _slots, _postings.Words());
+            IndexImage.Write(stream, _slots, _postings.Words(), _postings.PostingCounts());
         }
         finally
         {
@@ -331,8 +331,9 @@ public sealed class ArticleIndex : IDisposable
         _lock.EnterWriteLock();
         try
         {
-            var pending = new PendingLists();
+            var pending = new PendingLists(positions.Length);
             var words = new ImageWords(image);
+            _slots.Reserve(positions.Length);
             try
             {
                 for (var i = 0; i < positions.Length; i++)
@@ -431,6 +432,7 @@ public sealed class ArticleIndex : IDisposable
             if (token < 0)
             {
                 token = postings.IdOf(image.Words[imageTokens[i]]);
+                postings.Reserve(token, image.PostingCounts[imageTokens[i]]);
             }
 
             postings.Post(token, slot, inTitle: i < titleLength, ref distinct);

@@ -61,23 +61,39 @@ internal sealed class ArticleSlots
 
     public bool TryGetSlot(int id, out int slot) => _slotById.TryGetValue(id, out slot);
 
+    /// <summary>Makes room for <paramref name="more"/> articles beyond those indexed, when it knows how many are coming.</summary>
+    public void Reserve(int more)
+    {
+        var capacity = _used + more;
+        if (_articles.Length < capacity)
+        {
+            Resize(capacity);
+        }
+
+        _slotById.EnsureCapacity(Live + more);
+    }
+
     /// <summary>The slot the next article gets, with room for it in every array.</summary>
     public int Next()
     {
         var slot = _used;
         if (_articles.Length <= slot)
         {
-            var capacity = Math.Max(Math.Max(slot + 1, 64), _articles.Length * 2);
-            Array.Resize(ref _articles, capacity);
-            Array.Resize(ref _ticks, capacity);
-            Array.Resize(ref _leads, capacity);
-            Array.Resize(ref _storyIds, capacity);
-            Array.Resize(ref _inStory, capacity);
-            Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
-            Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
+            Resize(Math.Max(Math.Max(slot + 1, 64), _articles.Length * 2));
         }
 
         return slot;
+    }
+
+    private void Resize(int capacity)
+    {
+        Array.Resize(ref _articles, capacity);
+        Array.Resize(ref _ticks, capacity);
+        Array.Resize(ref _leads, capacity);
+        Array.Resize(ref _storyIds, capacity);
+        Array.Resize(ref _inStory, capacity);
+        Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
+        Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
     }
 
     /// <summary>Takes the slot <see cref="Next"/> handed out, for an article that leads its story until told otherwise.</summary>

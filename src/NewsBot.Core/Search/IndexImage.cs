@@ -23,10 +23,11 @@ public sealed class IndexImage
     private readonly Stream _stream;
     private int _next;
 
-    private IndexImage(Stream stream, string[] words, string[][] topicSets, int[] ids, int[] storyIds, int[] sourceIds, long[] ticks, int[] topicSetOf, int[] titleLengths, int[] tokenCounts)
+    private IndexImage(Stream stream, string[] words, int[] postingCounts, string[][] topicSets, int[] ids, int[] storyIds, int[] sourceIds, long[] ticks, int[] topicSetOf, int[] titleLengths, int[] tokenCounts)
     {
         _stream = stream;
         Words = words;
+        PostingCounts = postingCounts;
         TopicSets = topicSets;
         Ids = ids;
         StoryIds = storyIds;
@@ -44,6 +45,9 @@ public sealed class IndexImage
     public int Count => Ids.Length;
 
     internal string[] Words { get; }
+
+    /// <summary>Per word, how many postings its list had: room to make before the articles come.</summary>
+    internal int[] PostingCounts { get; }
 
     internal string[][] TopicSets { get; }
 
@@ -96,6 +100,7 @@ public sealed class IndexImage
                 words[i] = reader.ReadString();
             }
 
+            var postingCounts = Numbers<int>(stream, words.Length);
             var topicSets = new string[Length(reader, Remaining(stream))][];
             for (var i = 0; i < topicSets.Length; i++)
             {
@@ -125,7 +130,7 @@ public sealed class IndexImage
                 }
             }
 
-            return new IndexImage(stream, words, topicSets, ids, storyIds, sourceIds, ticks, topicSetOf, titleLengths, tokenCounts);
+            return new IndexImage(stream, words, postingCounts, topicSets, ids, storyIds, sourceIds, ticks, topicSetOf, titleLengths, tokenCounts);
         }
         catch (EndOfStreamException ex)
         {
@@ -172,8 +177,8 @@ public sealed class IndexImage
         return tokens;
     }
 
-    /// <summary>Writes the live articles of <paramref name="slots"/>, by id, with <paramref name="words"/> (token id → word).</summary>
-    internal static void Write(Stream stream, ArticleSlots slots, string[] words)
+    /// <summary>Writes the live articles of <paramref name="slots"/>, by id, with <paramref name="words"/> (token id → word) and how many postings each has.</summary>
+    internal static void Write(Stream stream, ArticleSlots slots, string[] words, int[] postingCounts)
     {
         var live = new List<int>(slots.Live);
         for (var slot = 0; slot < slots.Used; slot++)
@@ -203,6 +208,9 @@ public sealed class IndexImage
             {
                 writer.Write(word);
             }
+
+            writer.Flush();
+            stream.Write(MemoryMarshal.AsBytes(postingCounts.AsSpan()));
 
             writer.Write(topicSets.Count);
             foreach (var set in topicSets.Keys)

@@ -129,6 +129,21 @@ internal sealed class PostingIndex
         }
     }
 
+    /// <summary>Makes room in the word's list for <paramref name="postings"/> postings in all.</summary>
+    public void Reserve(int tokenId, int postings) => _postings[tokenId].Reserve(postings);
+
+    /// <summary>Per word, by id, how many postings its list holds (those of removed articles included until a compaction).</summary>
+    public int[] PostingCounts()
+    {
+        var counts = new int[_postings.Count];
+        for (var token = 0; token < counts.Length; token++)
+        {
+            counts[token] = _postings[token].Count;
+        }
+
+        return counts;
+    }
+
     /// <summary>Every known word, by id.</summary>
     public string[] Words()
     {
