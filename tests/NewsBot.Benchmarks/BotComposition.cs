@@ -15,6 +15,8 @@ internal static class BotComposition
     /// <param name="services">Registered last, so an instance a scenario already opened (the database, a filled index) wins.</param>
     public static IHost Create(string dataDirectory, Action<NewsBotOptions> configure, Action<IServiceCollection>? services = null)
     {
+        // The content root must exist before the host is made; the app makes its data folder too.
+        Directory.CreateDirectory(dataDirectory);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataDirectory });
         builder.AddNewsBotCore();
         builder.AddDelivery();

@@ -420,11 +420,12 @@ public sealed class ArticleIndex : IDisposable
         tokens.Begin();
         var titleLength = image.TitleLengths[position];
         var distinct = 0;
+        var placed = tokens.AppendSpan(imageTokens.Length);
         for (var i = 0; i < imageTokens.Length; i++)
         {
             if (i == titleLength)
             {
-                tokens.Append(TokenPool.PhraseSeparator);
+                placed[i] = TokenPool.PhraseSeparator;
                 continue;
             }
 
@@ -436,7 +437,7 @@ public sealed class ArticleIndex : IDisposable
             }
 
             postings.Post(token, slot, inTitle: i < titleLength, ref distinct);
-            tokens.Append(token);
+            placed[i] = token;
         }
 
         ref var topics = ref words.TopicSets[image.TopicSetOf[position]];

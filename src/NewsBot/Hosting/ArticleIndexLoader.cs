@@ -61,8 +61,17 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
         await _writing.ConfigureAwait(false);
         if (_filled && articles is LiteDbArticleStore lite)
         {
-            // This runs after every service that writes articles has stopped (hosted services stop in reverse order).
-            await Task.Run(() => WriteImage(lite, index, logger), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // This runs after every service that writes articles has stopped (hosted services stop
+            // in reverse order). An image that misses a late change is still right: the next start
+            // reads from the store whatever the image does not hold as stored.
+            try
+            {
+                await Task.Run(() => WriteImage(lite, index, logger), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogImageWriteCutShort(logger);
+            }
         }
     }
 
@@ -153,6 +162,9 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the index image of {Count} articles ({Megabytes:0} MB) in {Elapsed:0} ms")]
     private static partial void LogImageWritten(ILogger logger, int count, double megabytes, double elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped before the index image was written; the next start reads what the last image lacks from the database")]
+    private static partial void LogImageWriteCutShort(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the index image {Path}: {Reason}; the next start reads every article from the database")]
     private static partial void LogImageNotWritten(ILogger logger, string path, string reason);

@@ -3,7 +3,7 @@ using NewsBot.Hosting;
 namespace NewsBot.Benchmarks.Commands;
 
 /// <summary>A start measured: open, fill, and where the articles came from.</summary>
-internal sealed record ImageStart(StartupResult Time, int FromImage, int Read, string? ImageNotUsed, long PeakWorkingSet);
+internal sealed record ImageStart(StartupResult Time, int FromImage, int Read, string? ImageNotUsed);
 
 /// <summary>Start-up with the index image the app writes at every stop, measured after the run.</summary>
 internal sealed record ImageStartups(TimeSpan Write, long Bytes, ImageStart Restart, ImageStart Behind, int BehindBy);
@@ -45,13 +45,12 @@ internal static class ImageStartup
     private static ImageStart Start(string directory)
     {
         MemoryProbe.ReleaseEverything();
-        MemoryProbe.TryResetPeak();
         var started = Stopwatch.GetTimestamp();
         using var database = NewsBotDatabase.Open(directory);
         var opened = Stopwatch.GetElapsedTime(started);
         using var index = new ArticleIndex();
         var fill = ArticleIndexLoader.Fill(new LiteDbArticleStore(database), IndexImageFile.Beside(database.FilePath), index);
         var time = new StartupResult(opened, Stopwatch.GetElapsedTime(started) - opened, index.Count);
-        return new ImageStart(time, fill.FromImage, fill.Read, fill.ImageNotUsed, MemoryProbe.Take().PeakWorkingSet);
+        return new ImageStart(time, fill.FromImage, fill.Read, fill.ImageNotUsed);
     }
 }

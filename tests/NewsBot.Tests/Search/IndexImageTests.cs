@@ -60,6 +60,30 @@ public sealed class IndexImageTests
     }
 
     [Fact]
+    public void Restore_ManyLongArticles_EachKeepsItsWholeTextInOrder()
+    {
+        // Enough words to fill several of the index's token chunks, articles crossing their ends,
+        // and one article longer than a chunk on its own.
+        var filler = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor", 333));
+        var stored = Enumerable.Range(1, 200)
+            .Select(i => Article(i, $"Report {i}", $"start{i} {filler} closing words{i} end"))
+            .Append(Article(201, "Long report", string.Join(' ', Enumerable.Repeat("filler", 70_000)) + " closing words201 end"))
+            .ToList();
+        using var written = Index(stored);
+
+        using var restored = new ArticleIndex();
+        restored.Restore(ImageOf(written), Keys(stored), _ => [], mostToRead: 0);
+
+        for (var i = 1; i <= 201; i++)
+        {
+            Assert.Equal([i], restored.Search(SearchQuery.Parse($"\"closing words{i} end\""), 0, 10, IndexAnswers.Now).Ids);
+        }
+
+        Assert.Equal([7], restored.Search(SearchQuery.Parse("\"start7 lorem ipsum\""), 0, 10, IndexAnswers.Now).Ids);
+        Assert.Empty(restored.Search(SearchQuery.Parse("\"words7 closing\""), 0, 10, IndexAnswers.Now).Ids);
+    }
+
+    [Fact]
     public void Restore_MoreChangedThanAllowed_AddsNothing()
     {
         var stored = IndexAnswers.RandomArticles(count: 500, seed: 25);
@@ -104,6 +128,9 @@ public sealed class IndexImageTests
 
         Assert.Throws<InvalidDataException>(() => restored.Restore(image, [new StoredArticleKey(1, 0)], _ => [], mostToRead: 0));
     }
+
+    private static Article Article(int id, string title, string summary) =>
+        new(id, $"https://x.example/{id}", $"1:{id}", title, summary, null, 1, "Wire", IndexAnswers.Now.AddHours(-id), IndexAnswers.Now, [], null);
 
     private static ArticleIndex Index(IEnumerable<Article> articles)
     {
