@@ -39,7 +39,6 @@ internal sealed class PollerRig : IDisposable
                 services.AddSingleton<TimeProvider>(clock);
 
                 // The stores the poller and the ingestor write, timed.
-                services.AddSingleton<LiteDbSourceStore>();
                 services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
                 services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
 
