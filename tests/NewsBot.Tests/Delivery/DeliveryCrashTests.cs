@@ -4,24 +4,21 @@ namespace NewsBot.Tests.Delivery;
 /// The real executable, killed with SIGKILL in the middle of a fan-out to 5,000 chats and
 /// started again: every chat gets its message exactly once.
 /// </summary>
-public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
+public sealed class DeliveryCrashTests : FolderTest, IAsyncLifetime
 {
     private const int Chats = 5_000;
     private const int AnsweredBeforeTheCrash = 1_234;
     private const int InFlight = 4;
 
-    private readonly TempDirectory _workingDirectory = new();
     private FakeTelegramServer _telegram = null!;
 
-    private string DataDirectory => Path.Combine(_workingDirectory.Path, "data");
+    private string DataDirectory => Path.Combine(Folder.Path, "data");
 
-    private string FeedPath => Path.Combine(_workingDirectory.Path, "kelderfeld-wire.xml");
+    private string FeedPath => Path.Combine(Folder.Path, "kelderfeld-wire.xml");
 
     public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
 
     public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _workingDirectory.Dispose();
 
     [Fact]
     public async Task KilledMidFanOut_AndRestarted_EveryChatGetsItsMessageExactlyOnce()
@@ -103,7 +100,7 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
             """;
     }
 
-    private NewsBotProcess Start() => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
+    private NewsBotProcess Start() => NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
     {
         ["Telegram__Token"] = FakeTelegramServer.Token,
         ["Telegram__ApiBaseUrl"] = _telegram.BaseUrl,

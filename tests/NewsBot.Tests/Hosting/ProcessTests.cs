@@ -1,14 +1,10 @@
 namespace NewsBot.Tests.Hosting;
 
 /// <summary>The real executable, started as a newcomer would start it, with input piped in.</summary>
-public sealed class ProcessTests : IDisposable
+public sealed class ProcessTests : FolderTest
 {
     /// <summary>Still root, but subject to file permissions like any other user.</summary>
     private static readonly string[] WithoutPermissionBypass = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"];
-
-    private readonly TempDirectory _workingDirectory = new();
-
-    public void Dispose() => _workingDirectory.Dispose();
 
     [Fact]
     public async Task Chat_PipedCommands_AnswersEachAndExitsWithZero()
@@ -23,7 +19,7 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("'abc' is not an article number", output, StringComparison.Ordinal);
         Assert.Contains("I don't know /nope", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", output + errors, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_workingDirectory.Path, "data", "newsbot.db")));
+        Assert.True(File.Exists(Path.Combine(Folder.Path, "data", "newsbot.db")));
     }
 
     [Fact]
@@ -39,8 +35,8 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task Chat_SecondProcessOnTheSameData_StopsWithAClearMessage()
     {
-        using var first = NewsBotProcess.Start(_workingDirectory.Path, ["chat"]);
-        await first.WaitForFileAsync(Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock"));
+        using var first = NewsBotProcess.Start(Folder.Path, ["chat"]);
+        await first.WaitForFileAsync(Path.Combine(Folder.Path, "data", "newsbot.db.lock"));
 
         var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n");
 
@@ -91,7 +87,7 @@ public sealed class ProcessTests : IDisposable
     public async Task Chat_DatabaseThisUserMayNotRead_IsAPermissionProblemNamingPathAndUser_NotDamage()
     {
         Assert.True(Environment.UserName == "root", "This test runs NewsBot as root without the right to bypass file permissions (setpriv), which needs root, as .ci/run has.");
-        var data = Path.Combine(_workingDirectory.Path, "data");
+        var data = Path.Combine(Folder.Path, "data");
         NewsBotDatabase.Open(data).Dispose();
         var file = Path.Combine(data, NewsBotDatabase.FileName);
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -110,7 +106,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task UserSecrets_AreReadInDevelopmentOnly_NeverInProduction()
     {
-        var home = Path.Combine(_workingDirectory.Path, "home");
+        var home = Path.Combine(Folder.Path, "home");
         var secrets = NewsBotProcess.UserSecretsFile(home);
         Directory.CreateDirectory(Path.GetDirectoryName(secrets)!);
         await File.WriteAllTextAsync(secrets, """{ "NewsBot": { "PageSize": 500 } }""");
@@ -153,7 +149,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task FeedsCheck_RelativePath_IsTakenFromTheCurrentDirectory()
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Samples", "greenline-weekly.rdf"), Path.Combine(_workingDirectory.Path, "mine.rdf"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Samples", "greenline-weekly.rdf"), Path.Combine(Folder.Path, "mine.rdf"));
 
         var (exitCode, output, _) = await RunAsync(["feeds", "check", "mine.rdf"], "");
 
@@ -176,7 +172,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task FeedsImport_NotOpml_SaysWhyAndExitsWithOne()
     {
-        await File.WriteAllTextAsync(Path.Combine(_workingDirectory.Path, "list.opml"), "<html/>");
+        await File.WriteAllTextAsync(Path.Combine(Folder.Path, "list.opml"), "<html/>");
 
         var (exitCode, _, errors) = await RunAsync(["feeds", "import", "list.opml"], "");
 
@@ -185,5 +181,5 @@ public sealed class ProcessTests : IDisposable
     }
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false) =>
-        NewsBotProcess.RunAsync(_workingDirectory.Path, arguments, input, environment, launcher: withoutPermissionBypass ? WithoutPermissionBypass : null);
+        NewsBotProcess.RunAsync(Folder.Path, arguments, input, environment, launcher: withoutPermissionBypass ? WithoutPermissionBypass : null);
 }

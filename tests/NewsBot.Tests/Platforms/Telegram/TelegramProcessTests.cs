@@ -1,16 +1,13 @@
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>The real executable with a Telegram token, talking to the fake Bot API.</summary>
-public sealed class TelegramProcessTests : IAsyncLifetime, IDisposable
+public sealed class TelegramProcessTests : FolderTest, IAsyncLifetime
 {
-    private readonly TempDirectory _workingDirectory = new();
     private FakeTelegramServer _telegram = null!;
 
     public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
 
     public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _workingDirectory.Dispose();
 
     [Fact]
     public async Task Run_WithATelegramToken_ServesTelegramUntilTerminated()
@@ -42,10 +39,10 @@ public sealed class TelegramProcessTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("not-the-right-token", log, StringComparison.Ordinal);
     }
 
-    private NewsBotProcess Start(string token) => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
+    private NewsBotProcess Start(string token) => NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
     {
         ["Telegram__Token"] = token,
         ["Telegram__ApiBaseUrl"] = _telegram.BaseUrl,
-        ["NewsBot__DataDirectory"] = Path.Combine(_workingDirectory.Path, "data"),
+        ["NewsBot__DataDirectory"] = Path.Combine(Folder.Path, "data"),
     });
 }

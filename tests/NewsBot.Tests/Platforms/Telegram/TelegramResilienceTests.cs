@@ -4,16 +4,13 @@ using NewsBot.Core.State;
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>Restarts, flood limits, failures, webhooks and secrets: the bot keeps its promises under stress.</summary>
-public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
+public sealed class TelegramResilienceTests : FolderTest, IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
     private FakeTelegramServer _telegram = null!;
 
     public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
 
     public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Restart_MidStream_RepeatsNothingAndLosesNothing()
@@ -25,7 +22,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
             _telegram.Enqueue(TelegramChats.Say(chat, "/help"));
         }
 
-        await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path))
+        await using (var first = await TelegramTestHost.StartAsync(_telegram, Folder.Path))
         {
             await Eventually.WaitUntilAsync(() => _telegram.Arrived("sendMessage") >= 4 && _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers sent and the fourth hanging");
             var hung = new long[] { 4001, 4002, 4003, 4004 }.Except(_telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId!.Value)).Single();
@@ -38,7 +35,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         }
 
         _telegram.Enqueue(TelegramChats.Say(4005, "/help"));
-        await using (await TelegramTestHost.StartAsync(_telegram, _data.Path))
+        await using (await TelegramTestHost.StartAsync(_telegram, Folder.Path))
         {
             await _telegram.WaitForSendAsync(4005);
             await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) >= 5, "all five chats answered");
@@ -52,7 +49,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     public async Task FloodLimit_InOneGroup_DoesNotHoldOtherChatsAnswers()
     {
         var clock = new ObservedClock(TestBot.Now);
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path, clock: clock, pumpClock: false);
         _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(20));
         _telegram.Enqueue(TelegramChats.Say(-4150, "/topics", chatType: "supergroup"));
         await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
@@ -81,7 +78,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     {
         var clock = new ObservedClock(TestBot.Now);
         _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(3));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path, clock: clock, pumpClock: false);
         _telegram.Enqueue(TelegramChats.Say(4100, "/topics"));
         await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
         var floodWait = await clock.WaitForWaitAsync(TimeSpan.FromSeconds(3));
@@ -101,7 +98,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     {
         var clock = new FakeTimeProvider(TestBot.Now);
         _telegram.Fail("sendMessage", Enumerable.Repeat(TelegramFailure.TooManyRequests(3), 5).ToArray());
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path, clock: clock);
         for (var chat = 4101; chat <= 4103; chat++)
         {
             _telegram.Enqueue(TelegramChats.Say(chat, "/topics"));
@@ -120,7 +117,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     public async Task SlowBotApi_AnswersInOneChatStillArriveInOrder()
     {
         _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)), TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path);
         _telegram.Enqueue(TelegramChats.Say(4111, "/help"));
         _telegram.Enqueue(TelegramChats.Say(4111, "/topics"));
         _telegram.Enqueue(TelegramChats.Say(4111, "/read abc"));
@@ -139,7 +136,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         var clock = new FakeTimeProvider(TestBot.Now);
         _telegram.Fail("getUpdates", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.BadGateway(), TelegramFailure.Api(409, "Conflict: terminated by other getUpdates request"));
         _telegram.Enqueue(TelegramChats.Say(4201, "/help"));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path, clock: clock);
 
         await _telegram.WaitForSendAsync(4201);
 
@@ -149,7 +146,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Webhook_RightSecretIsHandled_WrongOrMissingSecretGets401()
     {
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
+        await using var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path, new()
         {
             ["Telegram:Mode"] = "Webhook",
             ["Telegram:WebhookUrl"] = "https://bot.example/telegram/hook",
@@ -195,7 +192,7 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         _telegram.Enqueue(TelegramChats.Say(4401, "/help"));
         _telegram.Enqueue(TelegramChats.Say(-1004402, "/subscribe science", chatType: "supergroup"));
 
-        await using (var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
+        await using (var bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path, new()
         {
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",

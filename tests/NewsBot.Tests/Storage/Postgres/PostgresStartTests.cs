@@ -5,16 +5,13 @@ using Npgsql;
 namespace NewsBot.Tests.Storage.Postgres;
 
 /// <summary>The whole bot on a real PostgreSQL server: a good start, and each way a start must stop with the setting named and nothing written.</summary>
-public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
+public sealed class PostgresStartTests : FolderTest, IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
     private TemporaryPostgresDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
-
-    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Start_OnAnEmptyDatabase_CreatesTheSchema_ServesTheSamples_AndWritesNoLiteDbFile()
@@ -32,7 +29,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Equal([1], await _database.QueryAsync<int>("SELECT version FROM schema_version"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     [Fact]
@@ -90,7 +87,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("Cannot reach the PostgreSQL server at 127.0.0.1", message, StringComparison.Ordinal);
         Assert.Contains("Host and Port in Storage:Postgres:ConnectionString", message, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     [Fact]
@@ -131,7 +128,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
     private async Task AssertNothingWrittenAsync()
     {
         Assert.Empty(await _database.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     private IHost Build(string connectionString) =>
@@ -139,7 +136,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings(string connectionString) => new()
     {
-        ["NewsBot:DataDirectory"] = _data.Path,
+        ["NewsBot:DataDirectory"] = Folder.Path,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Storage:Provider"] = "Postgres",
         ["Storage:Postgres:ConnectionString"] = connectionString,
