@@ -20,9 +20,7 @@ public sealed class BackupRestoreProcessTests : FolderTest
         Assert.Equal("", errors);
         var copy = Assert.Single(Directory.GetFiles(Path.Combine(DataDirectory, "backups"), "newsbot-*.db"));
         Assert.Matches(@"newsbot-\d{8}-\d{6}\.db$", copy);
-        Assert.Contains($"to {copy} (", output, StringComparison.Ordinal);
-        Assert.Contains("1 bookmarks", output, StringComparison.Ordinal);
-        Assert.Contains("The copy was checked", output, StringComparison.Ordinal);
+        Expect.ContainsAll(output, $"to {copy} (", "1 bookmarks", "The copy was checked");
 
         var (_, transcript, _) = await ChatAsync("/bookmarks\n", new() { ["NewsBot__DataDirectory"] = Path.Combine(Folder.Path, "restored") }, copyFrom: copy);
         Assert.Contains("Your bookmarks (1)", transcript, StringComparison.Ordinal);

@@ -55,9 +55,7 @@ public sealed class BookmarkCommandsTests : BotTest, IAsyncLifetime
         var first = await Bot.SendAsync("/bookmarks");
         var second = await Bot.SendAsync("/bookmarks 2");
 
-        Assert.Contains("  #7 Story 7", first, StringComparison.Ordinal);
-        Assert.Contains("saved 1 min ago", first, StringComparison.Ordinal);
-        Assert.Contains("[More ▶: /bookmarks 2]", first, StringComparison.Ordinal);
+        Expect.ContainsAll(first, "  #7 Story 7", "saved 1 min ago", "[More ▶: /bookmarks 2]");
         Assert.Contains("  #2 Story 2", second, StringComparison.Ordinal);
     }
 

@@ -92,9 +92,7 @@ public sealed class FeedsCommandTests : IDisposable
 
         var answer = await _bot.SendAsync("/feeds list", user: Admin);
 
-        Assert.Contains("#1 The Wire", answer, StringComparison.Ordinal);
-        Assert.Contains("https://wire.example/feed", answer, StringComparison.Ordinal);
-        Assert.Contains("failing: HTTP 500 Internal Server Error (2 failures in a row", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(answer, "#1 The Wire", "https://wire.example/feed", "failing: HTTP 500 Internal Server Error (2 failures in a row");
     }
 
     [Fact]

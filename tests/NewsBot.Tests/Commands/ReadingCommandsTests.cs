@@ -30,9 +30,7 @@ public sealed class ReadingCommandsTests : BotTest
 
         var answer = await Bot.SendAsync("/latest");
 
-        Assert.Contains("  #1 Robot arm learns to cook", answer, StringComparison.Ordinal);
-        Assert.Contains("Daily Wire · 3 h ago", answer, StringComparison.Ordinal);
-        Assert.Contains("https://wire.example/robot", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(answer, "  #1 Robot arm learns to cook", "Daily Wire · 3 h ago", "https://wire.example/robot");
     }
 
     [Fact]
@@ -47,9 +45,7 @@ public sealed class ReadingCommandsTests : BotTest
         Assert.Contains("page 1 of 3", first, StringComparison.Ordinal);
         Assert.Contains("[More ▶: /latest 2]", first, StringComparison.Ordinal);
         Assert.DoesNotContain("Prev", first, StringComparison.Ordinal);
-        Assert.Contains("  #6 Story 6", second, StringComparison.Ordinal);
-        Assert.Contains("[◀ Prev: /latest 1]", second, StringComparison.Ordinal);
-        Assert.Contains("[More ▶: /latest 3]", second, StringComparison.Ordinal);
+        Expect.ContainsAll(second, "  #6 Story 6", "[◀ Prev: /latest 1]", "[More ▶: /latest 3]");
     }
 
     [Theory]
@@ -87,10 +83,7 @@ public sealed class ReadingCommandsTests : BotTest
 
         var answer = await Bot.SendAsync("/topics");
 
-        Assert.Contains("technology", answer, StringComparison.Ordinal);
-        Assert.Contains("2 articles", answer, StringComparison.Ordinal);
-        Assert.Contains("1 article", answer, StringComparison.Ordinal);
-        Assert.Contains("[technology: /topic technology]", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(answer, "technology", "2 articles", "1 article", "[technology: /topic technology]");
     }
 
     [Fact]
@@ -147,9 +140,7 @@ public sealed class ReadingCommandsTests : BotTest
         var reply = await Bot.ReplyToAsync("/read 1");
         var answer = await Bot.SendAsync("/read 1");
 
-        Assert.Contains("#1 Robot arm", answer, StringComparison.Ordinal);
-        Assert.Contains("It folds laundry.", answer, StringComparison.Ordinal);
-        Assert.Contains("Link: https://wire.example/robot", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(answer, "#1 Robot arm", "It folds laundry.", "Link: https://wire.example/robot");
         Assert.Contains(reply!.Buttons, b => b.Command == "/bookmark 1");
         Assert.Contains(reply.Buttons, b => b.Url == "https://wire.example/robot");
     }
@@ -196,9 +187,10 @@ public sealed class ReadingCommandsTests : BotTest
         var answer = await Bot.SendAsync("/sources", user: "terminal:local", chat: "terminal:local");
         var toEveryone = await Bot.SendAsync("/sources");
 
-        Assert.Contains("1 of 2 healthy", answer, StringComparison.Ordinal);
-        Assert.Contains("12 articles · ok, read 3 min ago, next check in 7 min", answer, StringComparison.Ordinal);
-        Assert.Contains("failing: HTTP 404 Not Found (1 failure; never read, next check in 4 min)", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(
+            answer,
+            "1 of 2 healthy", "12 articles · ok, read 3 min ago, next check in 7 min",
+            "failing: HTTP 404 Not Found (1 failure; never read, next check in 4 min)");
 
         // The error's text can name internal hosts and paths: only the bot's admins see it.
         Assert.Contains("failing (1 failure; never read, next check in 4 min)", toEveryone, StringComparison.Ordinal);

@@ -127,9 +127,7 @@ public sealed class SubscriptionCommandsTests : BotTest
 
         var answer = await Bot.SendAsync("/subscriptions");
 
-        Assert.Contains("#1", answer, StringComparison.Ordinal);
-        Assert.Contains("topic technology, as they arrive", answer, StringComparison.Ordinal);
-        Assert.Contains("words \"electric cars\", daily digest at 18:00", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(answer, "#1", "topic technology, as they arrive", "words \"electric cars\", daily digest at 18:00");
     }
 
     [Fact]

@@ -72,10 +72,7 @@ public sealed class NewsBotHostTests : FolderTest
 
         var transcript = await ChatAsync(host, "/sources\n/latest\n");
 
-        Assert.Contains("Sources (4 of 5 healthy)", transcript, StringComparison.Ordinal);
-        Assert.Contains("Gone Gazette", transcript, StringComparison.Ordinal);
-        Assert.Contains("failing: Feed file not found", transcript, StringComparison.Ordinal);
-        Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
+        Expect.ContainsAll(transcript, "Sources (4 of 5 healthy)", "Gone Gazette", "failing: Feed file not found", "Latest news — page 1 of");
         await host.StopAsync();
     }
 

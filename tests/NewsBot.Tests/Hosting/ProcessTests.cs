@@ -12,12 +12,9 @@ public sealed class ProcessTests : FolderTest
         var (exitCode, output, errors) = await RunAsync(["chat"], "/start\n/latest\n/read 1\n/bookmark 1\n/bookmarks\n/read abc\n/nope\n");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Welcome to NewsBot", output, StringComparison.Ordinal);
-        Assert.Contains("Latest news — page 1 of", output, StringComparison.Ordinal);
-        Assert.Contains("Saved: ", output, StringComparison.Ordinal);
-        Assert.Contains("Your bookmarks (1)", output, StringComparison.Ordinal);
-        Assert.Contains("'abc' is not an article number", output, StringComparison.Ordinal);
-        Assert.Contains("I don't know /nope", output, StringComparison.Ordinal);
+        Expect.ContainsAll(
+            output,
+            "Welcome to NewsBot", "Latest news — page 1 of", "Saved: ", "Your bookmarks (1)", "'abc' is not an article number", "I don't know /nope");
         Assert.DoesNotContain("Exception", output + errors, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Folder.Path, "data", "newsbot.db")));
     }

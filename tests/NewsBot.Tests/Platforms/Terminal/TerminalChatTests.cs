@@ -12,11 +12,7 @@ public sealed class TerminalChatTests : BotTest
         await chat.RunAsync(new StringReader("/latest\n\n/bookmark 1\n/bookmarks\n/nonsense\n"), output, interactive: false, CancellationToken.None);
 
         var transcript = output.ToString();
-        Assert.Contains("> /latest", transcript, StringComparison.Ordinal);
-        Assert.Contains("  #1 Robot arm", transcript, StringComparison.Ordinal);
-        Assert.Contains("Saved: Robot arm", transcript, StringComparison.Ordinal);
-        Assert.Contains("Your bookmarks (1)", transcript, StringComparison.Ordinal);
-        Assert.Contains("I don't know /nonsense", transcript, StringComparison.Ordinal);
+        Expect.ContainsAll(transcript, "> /latest", "  #1 Robot arm", "Saved: Robot arm", "Your bookmarks (1)", "I don't know /nonsense");
         Assert.True(transcript.IndexOf("Saved:", StringComparison.Ordinal) < transcript.IndexOf("Your bookmarks", StringComparison.Ordinal));
     }
 

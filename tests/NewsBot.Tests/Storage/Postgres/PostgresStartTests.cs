@@ -22,9 +22,7 @@ public sealed class PostgresStartTests : FolderTest, IAsyncLifetime
 
             var transcript = await ChatAsync(host, "/latest\n/sources\n/bookmark 1\n");
 
-            Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
-            Assert.Contains("Sources (4 of 4 healthy)", transcript, StringComparison.Ordinal);
-            Assert.Contains("Saved: ", transcript, StringComparison.Ordinal);
+            Expect.ContainsAll(transcript, "Latest news — page 1 of", "Sources (4 of 4 healthy)", "Saved: ");
             await host.StopAsync();
         }
 
