@@ -123,17 +123,19 @@ public sealed class PlannerRecoveryTests : BotTest
     };
 
     private ArticleDraft Draft(string title, string summary = "") => new(
-        "https://news.example/" + Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-')),
-        _wire.Id + ":" + title,
-        title,
-        summary,
-        null,
-        _wire.Id,
-        _wire.Name,
-        TestBot.Now.AddHours(-1),
-        TestBot.Now,
-        title.Contains("Robot", StringComparison.Ordinal) ? ["technology"] : [],
-        null,
-        true,
+        new Article(
+            0,
+            "https://news.example/" + Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-')),
+            _wire.Id + ":" + title,
+            title,
+            summary,
+            null,
+            _wire.Id,
+            _wire.Name,
+            TestBot.Now.AddHours(-1),
+            TestBot.Now,
+            title.Contains("Robot", StringComparison.Ordinal) ? ["technology"] : [],
+            null,
+            true),
         _wire.Id + ":t:" + title);
 }
