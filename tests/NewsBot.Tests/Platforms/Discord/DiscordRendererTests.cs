@@ -6,7 +6,7 @@ namespace NewsBot.Tests.Platforms.Discord;
 
 public sealed class DiscordRendererTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     [Property(MaxTest = 200, Arbitrary = [typeof(Replies)])]
     public bool AnyReply_RendersToMessagesWithinEveryDiscordLimit(Reply reply)

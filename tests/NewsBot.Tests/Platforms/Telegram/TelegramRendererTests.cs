@@ -4,7 +4,7 @@ namespace NewsBot.Tests.Platforms.Telegram;
 
 public sealed partial class TelegramRendererTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     [Fact]
     public void Render_FeedTextWithMarkupCharacters_IsEscapedEverywhere()
