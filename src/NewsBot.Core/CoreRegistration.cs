@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Commands;
@@ -19,10 +18,7 @@ public static class CoreRegistration
     /// </summary>
     public static IHostApplicationBuilder AddNewsBotCore(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddValidatedOptions<NewsBotOptions, NewsBotOptionsValidator>(NewsBotOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
+        var services = builder.AddArea<NewsBotOptions, NewsBotOptionsValidator>(NewsBotOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<NewsBotMetrics>();
         services.AddSingleton<ArticleIndex>();

@@ -64,6 +64,11 @@ internal static class ScenarioDispatcher
             await Console.Error.WriteLineAsync("Interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"The {scenario.Name} benchmark failed: {ex}");
+            return ExitCodes.Failed;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

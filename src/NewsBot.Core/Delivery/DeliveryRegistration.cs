@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace NewsBot.Core.Delivery;
@@ -12,10 +11,7 @@ public static class DeliveryRegistration
     /// </summary>
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
+        var services = builder.AddArea<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.SectionName);
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
         services.AddSingleton<DeliveryDispatcher>();

@@ -67,10 +67,10 @@ public sealed partial class ArticleIngestor(
             var title = DisguisingCharacters.Strip(entry.Title);
             var summary = DisguisingCharacters.Strip(entry.Summary);
             var topics = classifier.Classify(title, summary, entry.Categories, source.Topics);
-            drafts.Add(new ArticleDraft(
-                url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
-                TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl,
-                isNew, ItemKeys.TitleKey(source.Id, title, entry.Published)));
+            var article = new Article(
+                0, url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
+                TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl, isNew);
+            drafts.Add(new ArticleDraft(article, ItemKeys.TitleKey(source.Id, title, entry.Published)));
         }
 
         var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);

@@ -336,16 +336,14 @@ internal static class FeedXmlSanitizer
     {
         foreach (var c in text)
         {
-            _ = c switch
+            if (XmlEscapes.Entity(c) is { } entity)
             {
-                '&' => output.Append("&amp;"),
-                '<' => output.Append("&lt;"),
-                '>' => output.Append("&gt;"),
-                '"' => output.Append("&quot;"),
-                '\'' => output.Append("&apos;"),
-                _ when IsXmlChar(c) || char.IsSurrogate(c) => output.Append(c),
-                _ => output,
-            };
+                output.Append(entity);
+            }
+            else if (IsXmlChar(c) || char.IsSurrogate(c))
+            {
+                output.Append(c);
+            }
         }
     }
 

@@ -7,11 +7,7 @@ public static class FeedsRegistration
 {
     public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-
-        services.AddValidatedOptions<FeedsOptions, FeedsOptionsValidator>(FeedsOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
+        var services = builder.AddArea<FeedsOptions, FeedsOptionsValidator>(FeedsOptions.SectionName);
 
         // No resilience handler: Feeds:RequestTimeout bounds the whole fetch, and the poller's
         // back-off is the retry policy. The fetcher applies its own timeout, hence no client timeout.

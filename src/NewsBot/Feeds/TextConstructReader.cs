@@ -143,14 +143,7 @@ internal static class TextConstructReader
     {
         foreach (var c in value)
         {
-            _ = c switch
-            {
-                '&' => text.Append("&amp;"),
-                '<' => text.Append("&lt;"),
-                '>' => text.Append("&gt;"),
-                '"' => text.Append("&quot;"),
-                _ => text.Append(c),
-            };
+            _ = XmlEscapes.Entity(c) is { } entity ? text.Append(entity) : text.Append(c);
         }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace NewsBot.Hosting;
 
@@ -17,5 +19,12 @@ internal static class ListenerBuilder
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         return builder;
+    }
+
+    /// <summary>The addresses a started listener actually bound (with the real port when the URL asked for port 0).</summary>
+    public static IReadOnlyList<string> BoundAddresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
     }
 }

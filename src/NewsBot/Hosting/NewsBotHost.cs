@@ -1,3 +1,4 @@
+using NewsBot.Platforms;
 using NewsBot.Core;
 
 namespace NewsBot.Hosting;
@@ -73,7 +74,8 @@ internal static class NewsBotHost
 
     /// <summary>Whether a Telegram or Discord token is configured, which makes <c>run</c> serve them.</summary>
     public static bool HasPlatform(IConfiguration configuration) =>
-        TelegramRegistration.IsConfigured(configuration) || DiscordRegistration.IsConfigured(configuration);
+        PlatformRegistration.HasToken(configuration, TelegramOptions.SectionName)
+        || PlatformRegistration.HasToken(configuration, DiscordOptions.SectionName);
 
     /// <summary>
     /// Every area, each binding and checking its own options. The platforms serve in

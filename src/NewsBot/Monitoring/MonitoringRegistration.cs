@@ -8,9 +8,7 @@ internal static class MonitoringRegistration
 {
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddValidatedOptions<MonitoringOptions, MonitoringOptionsValidator>(MonitoringOptions.SectionName);
+        var services = builder.AddArea<MonitoringOptions, MonitoringOptionsValidator>(MonitoringOptions.SectionName);
 
         var settings = builder.Configuration.GetSection(MonitoringOptions.SectionName);
         if (string.IsNullOrWhiteSpace(settings[nameof(MonitoringOptions.ListenUrl)]))

@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using OpenTelemetry.Metrics;
 
@@ -68,7 +66,7 @@ internal sealed partial class MonitoringServer(
         }
 
         _app = app;
-        Addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        Addresses = ListenerBuilder.BoundAddresses(app);
         LogListening(string.Join(", ", Addresses));
     }
 

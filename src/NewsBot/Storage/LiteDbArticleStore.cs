@@ -63,21 +63,22 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             var lastId = LastArticleId();
             foreach (var draft in drafts)
             {
-                if (collection.Exists(a => a.ItemKey == draft.ItemKey))
+                var article = draft.Article;
+                if (collection.Exists(a => a.ItemKey == article.ItemKey))
                 {
                     continue;
                 }
 
                 // Another source may carry the same link (syndication); only a match within the same
                 // source says that this feed re-posts old items under new ids.
-                var sameUrl = collection.FindOne(a => a.Url == draft.Url);
+                var sameUrl = collection.FindOne(a => a.Url == article.Url);
                 if (sameUrl is not null || collection.Exists(a => a.TitleKey == draft.TitleKey))
                 {
-                    if (sameUrl is null || sameUrl.SourceId == draft.SourceId)
+                    if (sameUrl is null || sameUrl.SourceId == article.SourceId)
                     {
                         recognised++;
                     }
-                    else if (!sameUrl.AlsoIn.Contains(draft.SourceName))
+                    else if (!sameUrl.AlsoIn.Contains(article.SourceName))
                     {
                         elsewhere.Add(sameUrl.Id);
                     }
@@ -88,18 +89,18 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                 var document = new ArticleDocument
                 {
                     Id = checked(++lastId),
-                    Url = draft.Url,
-                    ItemKey = draft.ItemKey,
-                    Title = draft.Title,
-                    Summary = draft.Summary,
-                    Author = draft.Author,
-                    SourceId = draft.SourceId,
-                    SourceName = draft.SourceName,
-                    PublishedAt = Dates.ToStored(draft.PublishedAt),
-                    IngestedAt = Dates.ToStored(draft.IngestedAt),
-                    Topics = [.. draft.Topics],
-                    ImageUrl = draft.ImageUrl,
-                    IsNew = draft.IsNew,
+                    Url = article.Url,
+                    ItemKey = article.ItemKey,
+                    Title = article.Title,
+                    Summary = article.Summary,
+                    Author = article.Author,
+                    SourceId = article.SourceId,
+                    SourceName = article.SourceName,
+                    PublishedAt = Dates.ToStored(article.PublishedAt),
+                    IngestedAt = Dates.ToStored(article.IngestedAt),
+                    Topics = [.. article.Topics],
+                    ImageUrl = article.ImageUrl,
+                    IsNew = article.IsNew,
                     TitleKey = draft.TitleKey,
                 };
                 collection.Insert(document);

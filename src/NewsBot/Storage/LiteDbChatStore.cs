@@ -62,25 +62,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
         AnnouncementsMuted = chat.AnnouncementsMuted,
     };
 
-    private static ChatRecord ToRecord(ChatDocument d) => new(
-        d.Id,
-        Shared(d.Platform),
-        Enum.TryParse<ChatKind>(d.Kind, out var kind) ? kind : ChatKind.Private,
-        d.Title,
-        d.TimeZone,
-        d.Active,
-        d.InactiveReason,
-        Dates.FromStored(d.FirstSeen),
-        Dates.FromStored(d.LastSeen),
-        d.Quiet is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
-        d.AnnouncementsMuted);
-
-    // One instance per platform name rather than one per chat held in memory.
-    private static string Shared(string platform) => platform switch
-    {
-        PlatformNames.Telegram => PlatformNames.Telegram,
-        PlatformNames.Discord => PlatformNames.Discord,
-        PlatformNames.Terminal => PlatformNames.Terminal,
-        _ => platform,
-    };
+    private static ChatRecord ToRecord(ChatDocument d) => StoredChats.ToRecord(
+        d.Id, d.Platform, d.Kind, d.Title, d.TimeZone, d.Active, d.InactiveReason,
+        Dates.FromStored(d.FirstSeen), Dates.FromStored(d.LastSeen), d.Quiet, d.AnnouncementsMuted);
 }

@@ -4,6 +4,25 @@ namespace NewsBot.Storage;
 
 internal static class StorageRegistration
 {
+    /// <summary>Each store port with its LiteDB and its PostgreSQL implementation.</summary>
+    private static readonly (Type Port, Type LiteDb, Type Postgres)[] Stores =
+    [
+        (typeof(IArticleStore), typeof(LiteDbArticleStore), typeof(PostgresArticleStore)),
+        (typeof(ISourceStore), typeof(LiteDbSourceStore), typeof(PostgresSourceStore)),
+        (typeof(IBookmarkStore), typeof(LiteDbBookmarkStore), typeof(PostgresBookmarkStore)),
+        (typeof(ISubscriptionStore), typeof(LiteDbSubscriptionStore), typeof(PostgresSubscriptionStore)),
+        (typeof(IChatStore), typeof(LiteDbChatStore), typeof(PostgresChatStore)),
+        (typeof(IUserStore), typeof(LiteDbUserStore), typeof(PostgresUserStore)),
+        (typeof(IStateStore), typeof(LiteDbStateStore), typeof(PostgresStateStore)),
+        (typeof(IOutboxStore), typeof(LiteDbOutboxStore), typeof(PostgresOutboxStore)),
+        (typeof(IAnnouncementStore), typeof(LiteDbAnnouncementStore), typeof(PostgresAnnouncementStore)),
+        (typeof(IDigestCursorStore), typeof(LiteDbDigestCursorStore), typeof(PostgresDigestCursorStore)),
+        (typeof(IArticleHistory), typeof(LiteDbArticleHistory), typeof(PostgresArticleHistory)),
+        (typeof(IDigestDeliveries), typeof(LiteDbDigestDeliveries), typeof(PostgresDigestDeliveries)),
+        (typeof(IOutboxFigures), typeof(LiteDbOutboxFigures), typeof(PostgresOutboxFigures)),
+        (typeof(ISourceFigures), typeof(LiteDbSourceFigures), typeof(PostgresSourceFigures)),
+    ];
+
     /// <summary>
     /// The database behind every store port, as <c>Storage:Provider</c> chooses: the LiteDB file
     /// in <c>NewsBot:DataDirectory</c> (the default) or the PostgreSQL database of
@@ -12,9 +31,7 @@ internal static class StorageRegistration
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName);
+        var services = builder.AddArea<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName);
         services.AddValidatedOptions<BackupOptions, BackupOptionsValidator>(BackupOptions.SectionName);
 
         if (StorageProviders.UsesPostgres(builder.Configuration))
@@ -40,21 +57,13 @@ internal static class StorageRegistration
                 sp.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory,
                 sp.GetService<ILogger<NewsBotDatabase>>());
         });
-        services.AddSingleton<LiteDbArticleStore>();
-        services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<LiteDbArticleStore>());
-        services.AddSingleton<ISourceStore, LiteDbSourceStore>();
-        services.AddSingleton<IBookmarkStore, LiteDbBookmarkStore>();
-        services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
-        services.AddSingleton<IChatStore, LiteDbChatStore>();
-        services.AddSingleton<IUserStore, LiteDbUserStore>();
-        services.AddSingleton<IStateStore, LiteDbStateStore>();
-        services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
-        services.AddSingleton<IAnnouncementStore, LiteDbAnnouncementStore>();
-        services.AddSingleton<IDigestCursorStore, LiteDbDigestCursorStore>();
-        services.AddSingleton<IArticleHistory, LiteDbArticleHistory>();
-        services.AddSingleton<IDigestDeliveries, LiteDbDigestDeliveries>();
-        services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
-        services.AddSingleton<ISourceFigures, LiteDbSourceFigures>();
+
+        // Each store also under its own type, so a wrapper (a benchmark's timing) can reach the one it wraps.
+        foreach (var (port, liteDb, _) in Stores)
+        {
+            services.AddSingleton(liteDb);
+            services.AddSingleton(port, sp => sp.GetRequiredService(liteDb));
+        }
     }
 
     private static void AddPostgres(IServiceCollection services)
@@ -65,19 +74,9 @@ internal static class StorageRegistration
 
         // Before every other hosted service (the index loaders read the database).
         services.AddHostedService<PostgresSchemaService>();
-        services.AddSingleton<IArticleStore, PostgresArticleStore>();
-        services.AddSingleton<ISourceStore, PostgresSourceStore>();
-        services.AddSingleton<IBookmarkStore, PostgresBookmarkStore>();
-        services.AddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
-        services.AddSingleton<IChatStore, PostgresChatStore>();
-        services.AddSingleton<IUserStore, PostgresUserStore>();
-        services.AddSingleton<IStateStore, PostgresStateStore>();
-        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
-        services.AddSingleton<IAnnouncementStore, PostgresAnnouncementStore>();
-        services.AddSingleton<IDigestCursorStore, PostgresDigestCursorStore>();
-        services.AddSingleton<IArticleHistory, PostgresArticleHistory>();
-        services.AddSingleton<IDigestDeliveries, PostgresDigestDeliveries>();
-        services.AddSingleton<IOutboxFigures, PostgresOutboxFigures>();
-        services.AddSingleton<ISourceFigures, PostgresSourceFigures>();
+        foreach (var (port, _, postgres) in Stores)
+        {
+            services.AddSingleton(port, postgres);
+        }
     }
 }

@@ -58,8 +58,7 @@ internal static class CommandsReport
         text.Append(Invariant($"- Peak memory (peak working set over start-up and the NewsBot commands): **{Megabytes(run.PeakWorkingSet)}**; target ≤ {Megabytes(run.Targets.PeakWorkingSetBytes)}: {YesNo(run.MemoryMet)}. "));
         text.Append(Invariant($"After start-up: working set {Megabytes(run.AfterStartup.WorkingSet)}, GC heap {Megabytes(run.AfterStartup.GcHeapSize)} ({Megabytes(run.LiveManagedAfterStartup)} live after a full collection: the index and what LiteDB holds, see below), GC committed {Megabytes(run.AfterStartup.GcCommitted)}.\n"));
         text.Append(Invariant($"- Build (information, not a target): {Count(run.Seed.Articles)} articles through `LiteDbArticleStore.AddNew` in batches of 5,000 in {Seconds(run.Seed.ArticlesTime)}, {Count(run.Seed.Bookmarks)} bookmarks through `LiteDbBookmarkStore.Add` in {Seconds(run.Seed.BookmarksTime)}; database file {Megabytes(run.Seed.FileBytes)}.\n"));
-        var m = run.Machine;
-        text.Append(Invariant($"- Machine: {m.Cores} cores{(m.CpuModel is null ? "" : " (" + m.CpuModel + ")")}, {m.Os}, {m.Runtime}, {(m.OptimizedBuild ? "Release" : "**Debug build: not representative**")}, {m.GcMode}{(m.Gen0MaxBudget is { } budget ? ", gen0 budget up to " + Megabytes(budget) : "")}; load average {m.LoadAverage ?? "?"} at the start, {run.LoadAtEnd ?? "?"} at the end.\n\n"));
+        text.Append(Invariant($"- Machine: {run.Machine.Sentence(run.LoadAtEnd)}.\n\n"));
 
         text.Append("### Details\n\n");
         var details = new MarkdownTable(

@@ -22,57 +22,39 @@ internal static class CommandsScenario
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (!CommandsSettings.TryParse(args, out var settings, out var help, out var error))
+        var (settings, exitCode) = await ScenarioStart.ReadSettingsAsync<CommandsSettings>(
+            args, CommandsSettings.TryParse, CommandsSettings.Usage, "commands [--articles N] [--users N] [--bookmarks N] [--iterations N] [--naive-iterations N]");
+        if (exitCode is { } code)
         {
-            if (help)
-            {
-                await Console.Out.WriteAsync(CommandsSettings.Usage);
-                return ExitCodes.Success;
-            }
-
-            await Console.Error.WriteLineAsync(error);
-            await Console.Error.WriteLineAsync($"Usage: {ScenarioDispatcher.Invocation} commands [--articles N] [--users N] [--bookmarks N] [--iterations N] [--naive-iterations N]; see --help.");
-            return ExitCodes.Usage;
+            return code;
         }
 
-        try
+        var machine = ScenarioStart.Machine();
+
+        var runs = new List<CommandsRun>();
+        foreach (var size in settings.Sizes)
         {
-            var machine = MachineInfo.Describe();
-            if (!machine.OptimizedBuild)
-            {
-                Progress("warning: this is a Debug build; run with -c Release for numbers worth keeping");
-            }
+            var sized = settings with { Articles = size };
+            Progress($"commands: {sized.Articles:N0} articles, {sized.Users:N0} people × {sized.BookmarksPerUser} bookmarks, {sized.Iterations:N0} calls per command");
+            using var database = BenchmarkDatabase.Open(sized, Progress);
+            var run = await MeasureAsync(sized, database, machine, cancellationToken);
 
-            var runs = new List<CommandsRun>();
-            foreach (var size in settings.Sizes)
-            {
-                var sized = settings with { Articles = size };
-                Progress($"commands: {sized.Articles:N0} articles, {sized.Users:N0} people × {sized.BookmarksPerUser} bookmarks, {sized.Iterations:N0} calls per command");
-                using var database = BenchmarkDatabase.Open(sized, Progress);
-                var run = await MeasureAsync(sized, database, machine, cancellationToken);
-
-                // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
-                Progress("start-up again, step by step, to see where its time and memory go");
-                run = run with { StartupParts = StartupBreakdown.Measure(database.Path) };
-                Progress("start-up with the index image, as at a restart, and with an image behind the store");
-                run = run with { Images = ImageStartup.Measure(database.Path, run.ImageWrite, run.ImageBytes) };
-                Progress($"start-up with the image {run.Images.Restart.Time.Total.TotalSeconds:0.00} s ({run.Images.Restart.FromImage:N0} from the image, {run.Images.Restart.Read:N0} read); with an image {run.Images.BehindBy:N0} articles behind {run.Images.Behind.Time.Total.TotalSeconds:0.00} s");
-                await Console.Out.WriteAsync(CommandsReport.Render(run));
-                runs.Add(run);
-            }
-
-            if (runs.Count > 1)
-            {
-                await Console.Out.WriteAsync(CommandsReport.RenderSideBySide(runs));
-            }
-
-            return ExitCodes.Success;
+            // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
+            Progress("start-up again, step by step, to see where its time and memory go");
+            run = run with { StartupParts = StartupBreakdown.Measure(database.Path) };
+            Progress("start-up with the index image, as at a restart, and with an image behind the store");
+            run = run with { Images = ImageStartup.Measure(database.Path, run.ImageWrite, run.ImageBytes) };
+            Progress($"start-up with the image {run.Images.Restart.Time.Total.TotalSeconds:0.00} s ({run.Images.Restart.FromImage:N0} from the image, {run.Images.Restart.Read:N0} read); with an image {run.Images.BehindBy:N0} articles behind {run.Images.Behind.Time.Total.TotalSeconds:0.00} s");
+            await Console.Out.WriteAsync(CommandsReport.Render(run));
+            runs.Add(run);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        if (runs.Count > 1)
         {
-            await Console.Error.WriteLineAsync($"The commands benchmark failed: {ex}");
-            return ExitCodes.Failed;
+            await Console.Out.WriteAsync(CommandsReport.RenderSideBySide(runs));
         }
+
+        return ExitCodes.Success;
     }
 
     private static async Task<CommandsRun> MeasureAsync(CommandsSettings settings, BenchmarkDatabase data, MachineInfo machine, CancellationToken cancellationToken)
@@ -371,9 +353,5 @@ internal static class CommandsScenario
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
-    private static void Progress(string line) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
-
     private sealed record TimedSeries(LatencySummary Latency, IReadOnlyList<IReadOnlyList<int>> Answers, IReadOnlyList<int> Totals, int Problems, string? FirstProblem);
-
 }

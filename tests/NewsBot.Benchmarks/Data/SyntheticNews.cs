@@ -73,7 +73,7 @@ internal sealed class SyntheticNews
             string.Create(CultureInfo.InvariantCulture, $"urn:{host}:{number}"), title, url, published, null, null, summary, [], null);
         var author = _random.Next(3) == 0 ? null : Capitalize(_vocabulary.Words[_random.Next(200, _vocabulary.Count)]) + " " + Capitalize(_vocabulary.Words[_random.Next(200, _vocabulary.Count)]);
         var image = _random.Next(2) == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"https://{host}/images/{number}.jpg");
-        return new ArticleDraft(url, ItemKeys.For(source.Id, entry), title, summary, author, source.Id, source.Name, published, ingested, DrawTopics(), image, true, ItemKeys.TitleKey(source.Id, title, published));
+        return new ArticleDraft(new Article(0, url, ItemKeys.For(source.Id, entry), title, summary, author, source.Id, source.Name, published, ingested, DrawTopics(), image, true), ItemKeys.TitleKey(source.Id, title, published));
     }
 
     /// <summary><paramref name="count"/> distinct articles a person saved, each some time after it was published.</summary>

@@ -20,38 +20,20 @@ internal static class FanoutScenario
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (!FanoutSettings.TryParse(args, out var settings, out var help, out var error))
+        var (settings, exitCode) = await ScenarioStart.ReadSettingsAsync<FanoutSettings>(
+            args, FanoutSettings.TryParse, FanoutSettings.Usage, "fanout [--chats N] [--articles N] [--dispatch N] [--paced-seconds N] [--store litedb|postgres] [--postgres \"<conn>\"]");
+        if (exitCode is { } code)
         {
-            if (help)
-            {
-                await Console.Out.WriteAsync(FanoutSettings.Usage);
-                return ExitCodes.Success;
-            }
-
-            await Console.Error.WriteLineAsync(error);
-            await Console.Error.WriteLineAsync($"Usage: {ScenarioDispatcher.Invocation} fanout [--chats N] [--articles N] [--dispatch N] [--paced-seconds N] [--store litedb|postgres] [--postgres \"<conn>\"]; see --help.");
-            return ExitCodes.Usage;
+            return code;
         }
 
-        try
-        {
-            var machine = MachineInfo.Describe();
-            if (!machine.OptimizedBuild)
-            {
-                Progress("warning: this is a Debug build; run with -c Release for numbers worth keeping");
-            }
+        var machine = ScenarioStart.Machine();
 
-            using var folder = new TempFolder(Name);
-            Progress($"fanout: {settings.Chats:N0} chats, {settings.Articles} new articles, on {string.Join(" and ", settings.Stores.Stores.Select(s => s.Label()))}; temporary folder {folder.Path}");
-            var run = await MeasureAsync(settings, folder.Path, machine, cancellationToken);
-            await Console.Out.WriteAsync(FanoutReport.Render(run));
-            return ExitCodes.Success;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync($"The fanout benchmark failed: {ex}");
-            return ExitCodes.Failed;
-        }
+        using var folder = new TempFolder(Name);
+        Progress($"fanout: {settings.Chats:N0} chats, {settings.Articles} new articles, on {string.Join(" and ", settings.Stores.Stores.Select(s => s.Label()))}; temporary folder {folder.Path}");
+        var run = await MeasureAsync(settings, folder.Path, machine, cancellationToken);
+        await Console.Out.WriteAsync(FanoutReport.Render(run));
+        return ExitCodes.Success;
     }
 
     private static async Task<FanoutRun> MeasureAsync(FanoutSettings settings, string folder, MachineInfo machine, CancellationToken cancellationToken)
@@ -255,9 +237,6 @@ internal static class FanoutScenario
 
     private static void Topics(NewsBotOptions options) =>
         options.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
-
-    private static void Progress(string line) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
 }
 
 internal sealed record LiftedResult(int Sent, TimeSpan Elapsed, TimeSpan RawElapsed, int InFlight)

@@ -149,23 +149,21 @@ internal sealed class MemoryArticleStore : IArticleStore
         var recognised = 0;
         foreach (var draft in drafts)
         {
-            if (_itemKeys.Contains(draft.ItemKey))
+            if (_itemKeys.Contains(draft.Article.ItemKey))
             {
                 continue;
             }
 
-            if (_urls.ContainsKey(draft.Url) || _titleKeys.Contains(draft.TitleKey))
+            if (_urls.ContainsKey(draft.Article.Url) || _titleKeys.Contains(draft.TitleKey))
             {
                 recognised++;
                 continue;
             }
 
-            var article = new Article(
-                _byId.Count + 1, draft.Url, draft.ItemKey, draft.Title, draft.Summary, draft.Author, draft.SourceId, draft.SourceName,
-                draft.PublishedAt, draft.IngestedAt, draft.Topics, draft.ImageUrl, draft.IsNew);
+            var article = draft.Article with { Id = _byId.Count + 1 };
             _byId.Add(article.Id, article);
-            _itemKeys.Add(draft.ItemKey);
-            _urls.Add(draft.Url, article.Id);
+            _itemKeys.Add(article.ItemKey);
+            _urls.Add(article.Url, article.Id);
             _titleKeys.Add(draft.TitleKey);
             added.Add(article);
         }

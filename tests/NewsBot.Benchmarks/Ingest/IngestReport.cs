@@ -70,8 +70,7 @@ internal static class IngestReport
         text.Append(Invariant($"- Peak memory (peak working set of the cycles, {run.Stores[0].Store.Label()}): **{Megabytes(run.PeakWorkingSet)}**, GC heap at most {Megabytes(run.PeakGcHeap)}; target ≤ {Megabytes(IngestTargets.PeakWorkingSetBytes)}: {YesNo(run.MemoryMet)}.\n"));
         text.Append(Invariant($"- Capacity at a {IngestTargets.Interval.TotalMinutes:0}-minute interval within 10 % of one core ({IngestTargets.CpuBudget.TotalSeconds:0} CPU-seconds per {IngestTargets.Interval.TotalMinutes:0} minutes): **{Count(RoundDown(run.Capacity.Sources))} sources** (half answering 304, half resending unchanged feeds; formula below); target ≥ {Count(IngestTargets.CapacitySources)}: {YesNo(run.CapacityMet)}. "));
         text.Append(Invariant($"All 304: {Count(RoundDown(run.Capacity.AllNotModified))}; all unchanged 200: {Count(RoundDown(run.Capacity.AllResent))}.\n"));
-        var m = run.Machine;
-        text.Append(Invariant($"- Machine: {m.Cores} cores{(m.CpuModel is null ? "" : " (" + m.CpuModel + ")")}, {m.Os}, {m.Runtime}, {(m.OptimizedBuild ? "Release" : "**Debug build: not representative**")}, {m.GcMode}; load average {m.LoadAverage ?? "?"} at the start, {run.LoadAtEnd ?? "?"} at the end (the feed site shares the cores: its CPU per cycle is listed below).\n\n"));
+        text.Append(Invariant($"- Machine: {run.Machine.Sentence(run.LoadAtEnd)} (the feed site shares the cores: its CPU per cycle is listed below).\n\n"));
 
         text.Append("### Parsing and fetching alone, on the same bytes\n\n");
         var mb = parse.Bytes / 1e6;

@@ -26,17 +26,11 @@ internal static class IngestScenario
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (!IngestSettings.TryParse(args, out var settings, out var help, out var error))
+        var (settings, exitCode) = await ScenarioStart.ReadSettingsAsync<IngestSettings>(
+            args, IngestSettings.TryParse, IngestSettings.Usage, "ingest [--sources N] [--items N] [--concurrency N] [--new-percent N] [--no-gzip] [--vocabulary N] [--seed N]");
+        if (exitCode is { } code)
         {
-            if (help)
-            {
-                await Console.Out.WriteAsync(IngestSettings.Usage);
-                return ExitCodes.Success;
-            }
-
-            await Console.Error.WriteLineAsync(error);
-            await Console.Error.WriteLineAsync($"Usage: {ScenarioDispatcher.Invocation} ingest [--sources N] [--items N] [--concurrency N] [--new-percent N] [--no-gzip] [--vocabulary N] [--seed N]; see --help.");
-            return ExitCodes.Usage;
+            return code;
         }
 
         if (settings.Serve)
@@ -44,29 +38,17 @@ internal static class IngestScenario
             return await FeedSite.RunChildAsync(settings, cancellationToken);
         }
 
-        try
-        {
-            var machine = MachineInfo.Describe();
-            Progress($"ingest: {settings.Sources:N0} sources × {settings.Items} items, {settings.Concurrency} fetches at once, gzip {(settings.Gzip ? "on" : "off")}");
-            if (!machine.OptimizedBuild)
-            {
-                Progress("warning: this is a Debug build; run with -c Release for numbers worth keeping");
-            }
+        var machine = ScenarioStart.Machine();
+        Progress($"ingest: {settings.Sources:N0} sources × {settings.Items} items, {settings.Concurrency} fetches at once, gzip {(settings.Gzip ? "on" : "off")}");
 
-            var topics = LoadTopics();
-            using var folder = new TempFolder(Name);
-            Progress($"temporary folder {folder.Path}");
-            await using var site = await FeedSiteProcess.StartAsync(settings, cancellationToken);
-            Progress($"feed site: process {site.ProcessId}, {site.BaseUri}");
-            var run = await MeasureAsync(settings, site, folder.Path, topics, machine, cancellationToken);
-            await Console.Out.WriteAsync(IngestReport.Render(run));
-            return ExitCodes.Success;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync($"The ingest benchmark failed: {ex}");
-            return ExitCodes.Failed;
-        }
+        var topics = LoadTopics();
+        using var folder = new TempFolder(Name);
+        Progress($"temporary folder {folder.Path}");
+        await using var site = await FeedSiteProcess.StartAsync(settings, cancellationToken);
+        Progress($"feed site: process {site.ProcessId}, {site.BaseUri}");
+        var run = await MeasureAsync(settings, site, folder.Path, topics, machine, cancellationToken);
+        await Console.Out.WriteAsync(IngestReport.Render(run));
+        return ExitCodes.Success;
     }
 
     private static async Task<IngestRun> MeasureAsync(
@@ -466,7 +448,4 @@ internal static class IngestScenario
         var topics = configuration.GetSection("NewsBot:Topics").Get<Dictionary<string, List<string>>>() ?? [];
         return topics.Count > 0 ? topics : throw new InvalidOperationException($"{path} has no NewsBot:Topics.");
     }
-
-    private static void Progress(string line) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
 }

@@ -34,33 +34,31 @@ internal static class ParseBaseline
         return (Median(codeHollow), Median(newsBot));
     }
 
-    private static ParseTiming TimeCodeHollow(IReadOnlyList<FeedBytes> documents, CancellationToken cancellationToken)
-    {
-        Settle();
-        var items = 0L;
-        var failures = 0;
-        string? firstFailure = null;
-        var meter = ResourceMeter.Start();
-        foreach (var document in documents)
+    private static ParseTiming TimeCodeHollow(IReadOnlyList<FeedBytes> documents, CancellationToken cancellationToken) =>
+        Time(documents, document =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                items += FeedReader.ReadFromByteArray(document.Content).Items.Count;
+                return (FeedReader.ReadFromByteArray(document.Content).Items.Count, null);
             }
             // The library throws anything on a document it cannot read; counted, never fatal.
             catch (Exception ex)
             {
-                failures++;
-                firstFailure ??= $"{document.Url}: {ex.GetType().Name}: {ex.Message}";
+                return (0, $"{ex.GetType().Name}: {ex.Message}");
             }
-        }
+        },
+        cancellationToken);
 
-        var usage = meter.Stop();
-        return new ParseTiming(usage.Wall, usage.Cpu, items, documents.Count, failures, firstFailure);
-    }
+    private static ParseTiming TimeNewsBot(FeedParser parser, IReadOnlyList<FeedBytes> documents, CancellationToken cancellationToken) =>
+        Time(documents, document =>
+        {
+            var parsed = parser.Parse(document.Content, document.Charset, document.Url);
+            return (parsed.Entries.Count, parsed.IsFeed ? null : string.Join(" ", parsed.Problems));
+        },
+        cancellationToken);
 
-    private static ParseTiming TimeNewsBot(FeedParser parser, IReadOnlyList<FeedBytes> documents, CancellationToken cancellationToken)
+    /// <summary>One pass of <paramref name="parse"/> over every document: the items it read, and the documents it could not read.</summary>
+    private static ParseTiming Time(IReadOnlyList<FeedBytes> documents, Func<FeedBytes, (int Items, string? Failure)> parse, CancellationToken cancellationToken)
     {
         Settle();
         var items = 0L;
@@ -70,12 +68,12 @@ internal static class ParseBaseline
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var parsed = parser.Parse(document.Content, document.Charset, document.Url);
-            items += parsed.Entries.Count;
-            if (!parsed.IsFeed)
+            var (read, failure) = parse(document);
+            items += read;
+            if (failure is not null)
             {
                 failures++;
-                firstFailure ??= $"{document.Url}: {string.Join(" ", parsed.Problems)}";
+                firstFailure ??= $"{document.Url}: {failure}";
             }
         }
 

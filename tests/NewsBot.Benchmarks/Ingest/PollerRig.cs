@@ -45,7 +45,6 @@ internal sealed class PollerRig : IDisposable
                 // The stores the poller and the ingestor write, timed.
                 if (storage is null)
                 {
-                    services.AddSingleton<LiteDbSourceStore>();
                     services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
                     services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
                 }

@@ -9,30 +9,62 @@ internal readonly record struct StoreTime(TimeSpan Articles, long ArticleCalls, 
         new(Articles - earlier.Articles, ArticleCalls - earlier.ArticleCalls, Sources - earlier.Sources, SourceCalls - earlier.SourceCalls);
 }
 
-/// <summary>The clock of the timing decorators: two timestamps per store call, nothing else.</summary>
+/// <summary>The clock of the timing decorators: two timestamps around each store call, added to the articles' or the sources' total.</summary>
 internal sealed class StoreStopwatch
 {
-    private long _articleTicks;
-    private long _articleCalls;
-    private long _sourceTicks;
-    private long _sourceCalls;
+    private readonly Total _articles = new();
+    private readonly Total _sources = new();
 
-    public StoreTime Read() => new(
-        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _articleTicks)),
-        Interlocked.Read(ref _articleCalls),
-        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _sourceTicks)),
-        Interlocked.Read(ref _sourceCalls));
+    public StoreTime Read() => new(_articles.Elapsed, _articles.Calls, _sources.Elapsed, _sources.Calls);
 
-    public void Article(long started)
+    public ValueTask<T> ArticleAsync<T>(Func<ValueTask<T>> call) => _articles.TimeAsync(call);
+
+    public ValueTask ArticleAsync(Func<ValueTask> call) => _articles.TimeAsync(call);
+
+    public ValueTask<T> SourceAsync<T>(Func<ValueTask<T>> call) => _sources.TimeAsync(call);
+
+    public ValueTask SourceAsync(Func<ValueTask> call) => _sources.TimeAsync(call);
+
+    private sealed class Total
     {
-        Interlocked.Add(ref _articleTicks, Stopwatch.GetTimestamp() - started);
-        Interlocked.Increment(ref _articleCalls);
-    }
+        private long _ticks;
+        private long _calls;
 
-    public void Source(long started)
-    {
-        Interlocked.Add(ref _sourceTicks, Stopwatch.GetTimestamp() - started);
-        Interlocked.Increment(ref _sourceCalls);
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
+
+        public long Calls => Interlocked.Read(ref _calls);
+
+        public async ValueTask<T> TimeAsync<T>(Func<ValueTask<T>> call)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await call();
+            }
+            finally
+            {
+                Add(started);
+            }
+        }
+
+        public async ValueTask TimeAsync(Func<ValueTask> call)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await call();
+            }
+            finally
+            {
+                Add(started);
+            }
+        }
+
+        private void Add(long started)
+        {
+            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Increment(ref _calls);
+        }
     }
 }
 
@@ -42,44 +74,14 @@ internal sealed class StoreStopwatch
 /// </summary>
 internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stopwatch) : IArticleStore
 {
-    public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await inner.AddNewAsync(drafts, cancellationToken);
-        }
-        finally
-        {
-            stopwatch.Article(started);
-        }
-    }
+    public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
+        stopwatch.ArticleAsync(() => inner.AddNewAsync(drafts, cancellationToken));
 
-    public async ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await inner.SetStoryAsync(id, storyId, cancellationToken);
-        }
-        finally
-        {
-            stopwatch.Article(started);
-        }
-    }
+    public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken) =>
+        stopwatch.ArticleAsync(() => inner.SetStoryAsync(id, storyId, cancellationToken));
 
-    public async ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await inner.AddAlsoInAsync(id, sourceName, cancellationToken);
-        }
-        finally
-        {
-            stopwatch.Article(started);
-        }
-    }
+    public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) =>
+        stopwatch.ArticleAsync(() => inner.AddAlsoInAsync(id, sourceName, cancellationToken));
 
     public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, keep, cancellationToken);
 
@@ -97,31 +99,11 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
 /// <summary>The LiteDB source store with a stopwatch around the calls a polling cycle makes.</summary>
 internal sealed class TimedSourceStore(ISourceStore inner, StoreStopwatch stopwatch) : ISourceStore
 {
-    public async ValueTask<IReadOnlyList<FeedSource>> AllAsync(CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await inner.AllAsync(cancellationToken);
-        }
-        finally
-        {
-            stopwatch.Source(started);
-        }
-    }
+    public ValueTask<IReadOnlyList<FeedSource>> AllAsync(CancellationToken cancellationToken) =>
+        stopwatch.SourceAsync(() => inner.AllAsync(cancellationToken));
 
-    public async ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await inner.SaveAsync(source, cancellationToken);
-        }
-        finally
-        {
-            stopwatch.Source(started);
-        }
-    }
+    public ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken) =>
+        stopwatch.SourceAsync(() => inner.SaveAsync(source, cancellationToken));
 
     public ValueTask<FeedSource> EnsureAsync(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration, CancellationToken cancellationToken) => inner.EnsureAsync(name, url, topics, fromConfiguration, cancellationToken);
 

@@ -25,6 +25,14 @@ internal sealed record MachineInfo(
         IsOptimized(typeof(MachineInfo).Assembly) && IsOptimized(typeof(Core.Search.ArticleIndex).Assembly) && IsOptimized(typeof(Storage.NewsBotDatabase).Assembly),
         ReadLoadAverage());
 
+    /// <summary>
+    /// The machine in a report's words: cores, processor, system, runtime, build, garbage
+    /// collector, and the load average at the start and at <paramref name="loadAtEnd"/>.
+    /// </summary>
+    public string Sentence(string? loadAtEnd) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Cores} cores{(CpuModel is null ? "" : " (" + CpuModel + ")")}, {Os}, {Runtime}, {(OptimizedBuild ? "Release" : "**Debug build: not representative**")}, {GcMode}{(Gen0MaxBudget is { } budget ? ", gen0 budget up to " + Reporting.Units.Megabytes(budget) : "")}; load average {LoadAverage ?? "?"} at the start, {loadAtEnd ?? "?"} at the end");
+
     /// <summary>The 1-minute load average (Linux), to tell whether something else shared the cores.</summary>
     public static string? ReadLoadAverage()
     {

@@ -1,25 +1,21 @@
 namespace NewsBot.Tests.Chats;
 
-public sealed class ChatLifecycleTests : IDisposable
+public sealed class ChatLifecycleTests : BotTest
 {
     private static readonly ChatAddress Group = ChatAddress.Parse("telegram:-123");
     private static readonly ChatAddress Supergroup = ChatAddress.Parse("telegram:-100123");
     private static readonly QuietHours Night = new(new TimeOnly(22, 0), new TimeOnly(7, 0));
 
-    private readonly TestBot _bot = new();
+    private ChatLifecycle Chats => Bot.Get<ChatLifecycle>();
 
-    public void Dispose() => _bot.Dispose();
-
-    private ChatLifecycle Chats => _bot.Get<ChatLifecycle>();
-
-    private ISubscriptionStore Subscriptions => _bot.Get<ISubscriptionStore>();
+    private ISubscriptionStore Subscriptions => Bot.Get<ISubscriptionStore>();
 
     [Fact]
     public async Task Reactivate_NewChat_IsCreatedActive_ThenRefreshedKeepingTitleAndSettings()
     {
         var created = await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
         await Chats.SetTimeZoneAsync(Group, "Asia/Tokyo", CancellationToken.None);
-        _bot.Time.Advance(TimeSpan.FromHours(1));
+        Bot.Time.Advance(TimeSpan.FromHours(1));
 
         var again = await Chats.ReactivateAsync(Group, ChatKind.Group, null, CancellationToken.None);
 
@@ -73,8 +69,8 @@ public sealed class ChatLifecycleTests : IDisposable
         await Chats.SetTimeZoneAsync(Group, "Europe/Berlin", CancellationToken.None);
         await Chats.SetQuietHoursAsync(Group, Night, CancellationToken.None);
         await Chats.SetAnnouncementsMutedAsync(Group, true, CancellationToken.None);
-        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
-        await _bot.Get<SubscriptionService>().AddAsync(Topic(ChatAddress.Parse("telegram:-999"), "sports"), CancellationToken.None);
+        await Bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
+        await Bot.Get<SubscriptionService>().AddAsync(Topic(ChatAddress.Parse("telegram:-999"), "sports"), CancellationToken.None);
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 
@@ -96,12 +92,12 @@ public sealed class ChatLifecycleTests : IDisposable
     public async Task Migrate_MovedSubscriptions_AreMatchedForTheNewAddress()
     {
         await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
-        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
+        await Bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 
-        var article = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Telescope finds a comet")));
-        Assert.Equal(Supergroup.Key, Assert.Single(_bot.Get<SubscriptionMatcher>().Match(article)).ChatKey);
+        var article = Assert.Single(await Bot.IngestAsync(Bot.Source(), TestBot.Entry("Telescope finds a comet")));
+        Assert.Equal(Supergroup.Key, Assert.Single(Bot.Get<SubscriptionMatcher>().Match(article)).ChatKey);
     }
 
     [Fact]
@@ -109,7 +105,7 @@ public sealed class ChatLifecycleTests : IDisposable
     {
         await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
         await Chats.SetTimeZoneAsync(Group, "Europe/Berlin", CancellationToken.None);
-        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
+        await Bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
         await Chats.SetTimeZoneAsync(Supergroup, "Asia/Tokyo", CancellationToken.None);
         var first = Chats.Find(Supergroup);
@@ -144,7 +140,7 @@ public sealed class ChatLifecycleTests : IDisposable
     [Fact]
     public async Task Migrate_UnknownGroup_StillMovesItsSubscriptions()
     {
-        await _bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
+        await Bot.Get<SubscriptionService>().AddAsync(Topic(Group, "science"), CancellationToken.None);
 
         await Chats.MigrateAsync(Group, Supergroup, CancellationToken.None);
 
@@ -169,7 +165,7 @@ public sealed class ChatLifecycleTests : IDisposable
         await Chats.ReactivateAsync(Group, ChatKind.Group, "Readers", CancellationToken.None);
         await Chats.SetQuietHoursAsync(Group, Night, CancellationToken.None);
         var stored = new ChatRecord("discord:77", "discord", ChatKind.GuildChannel, "news", null, true, null, TestBot.Now, TestBot.Now);
-        await _bot.Get<IChatStore>().SaveAsync(stored, CancellationToken.None);
+        await Bot.Get<IChatStore>().SaveAsync(stored, CancellationToken.None);
         Assert.Null(Chats.Find(ChatAddress.Parse("discord:77")));
 
         await Chats.RebuildAsync(CancellationToken.None);
@@ -183,10 +179,10 @@ public sealed class ChatLifecycleTests : IDisposable
     [Fact]
     public async Task AnyCommand_InAnInactiveChat_ReactivatesItAtOnce()
     {
-        await _bot.SendAsync("/topics", ChatKind.Group, chat: Group.Key);
+        await Bot.SendAsync("/topics", ChatKind.Group, chat: Group.Key);
         await Chats.DeactivateAsync(Group, "the bot left the chat", CancellationToken.None);
 
-        await _bot.SendAsync("/topics", ChatKind.Group, chat: Group.Key);
+        await Bot.SendAsync("/topics", ChatKind.Group, chat: Group.Key);
 
         Assert.True(Chats.Find(Group)!.Active);
     }

@@ -3,13 +3,9 @@ using LiteDB;
 namespace NewsBot.Tests.Cli;
 
 /// <summary><c>newsbot backup</c> and <c>newsbot restore</c>, run as the real executable.</summary>
-public sealed class BackupRestoreProcessTests : IDisposable
+public sealed class BackupRestoreProcessTests : FolderTest
 {
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
-
-    private string DataDirectory => Path.Combine(_work.Path, "data");
+    private string DataDirectory => Path.Combine(Folder.Path, "data");
 
     private string Database => Path.Combine(DataDirectory, "newsbot.db");
 
@@ -24,11 +20,9 @@ public sealed class BackupRestoreProcessTests : IDisposable
         Assert.Equal("", errors);
         var copy = Assert.Single(Directory.GetFiles(Path.Combine(DataDirectory, "backups"), "newsbot-*.db"));
         Assert.Matches(@"newsbot-\d{8}-\d{6}\.db$", copy);
-        Assert.Contains($"to {copy} (", output, StringComparison.Ordinal);
-        Assert.Contains("1 bookmarks", output, StringComparison.Ordinal);
-        Assert.Contains("The copy was checked", output, StringComparison.Ordinal);
+        Expect.ContainsAll(output, $"to {copy} (", "1 bookmarks", "The copy was checked");
 
-        var (_, transcript, _) = await ChatAsync("/bookmarks\n", new() { ["NewsBot__DataDirectory"] = Path.Combine(_work.Path, "restored") }, copyFrom: copy);
+        var (_, transcript, _) = await ChatAsync("/bookmarks\n", new() { ["NewsBot__DataDirectory"] = Path.Combine(Folder.Path, "restored") }, copyFrom: copy);
         Assert.Contains("Your bookmarks (1)", transcript, StringComparison.Ordinal);
     }
 
@@ -36,7 +30,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
     public async Task Backup_WhileTheBotRuns_SaysToUseTheScheduledBackups()
     {
         await ChatAsync("/latest\n");
-        using var running = NewsBotProcess.Start(_work.Path, ["chat"]);
+        using var running = NewsBotProcess.Start(Folder.Path, ["chat"]);
         try
         {
             await running.WaitForFileAsync(Database + ".lock");
@@ -69,7 +63,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
     public async Task Backup_OutputExists_IsLeftAsItIs()
     {
         await ChatAsync("/latest\n");
-        var existing = Path.Combine(_work.Path, "keep.db");
+        var existing = Path.Combine(Folder.Path, "keep.db");
         await File.WriteAllTextAsync(existing, "precious");
 
         var (exitCode, _, errors) = await RunAsync("backup", "--output", "keep.db");
@@ -83,7 +77,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
     public async Task Backup_OutputFolderCannotBeWritten_SaysSoAndLeavesNoTemporaryFile()
     {
         await ChatAsync("/latest\n");
-        var notAFolder = Path.Combine(_work.Path, "file");
+        var notAFolder = Path.Combine(Folder.Path, "file");
         await File.WriteAllTextAsync(notAFolder, "x");
 
         var (exitCode, _, errors) = await RunAsync("backup", "--output", Path.Combine(notAFolder, "copy.db"));
@@ -104,7 +98,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", errors);
-        Assert.Contains("Restored " + Path.Combine(_work.Path, "monday.db"), output, StringComparison.Ordinal);
+        Assert.Contains("Restored " + Path.Combine(Folder.Path, "monday.db"), output, StringComparison.Ordinal);
         var aside = Assert.Single(Directory.GetDirectories(DataDirectory, "before-restore-*"));
         Assert.Contains("kept in " + aside, output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(aside, "newsbot.db")));
@@ -123,7 +117,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
     {
         await ChatAsync("/bookmark 3\n");
         var before = await File.ReadAllBytesAsync(Database);
-        var file = Path.Combine(_work.Path, kind + ".db");
+        var file = Path.Combine(Folder.Path, kind + ".db");
         switch (kind)
         {
             case "tiny":
@@ -167,7 +161,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
     {
         await ChatAsync("/latest\n");
         await RunAsync("backup", "--output", "copy.db");
-        using var running = NewsBotProcess.Start(_work.Path, ["chat"]);
+        using var running = NewsBotProcess.Start(Folder.Path, ["chat"]);
         try
         {
             await running.WaitForFileAsync(Database + ".lock");
@@ -186,7 +180,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
     }
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) =>
-        NewsBotProcess.RunAsync(_work.Path, arguments);
+        NewsBotProcess.RunAsync(Folder.Path, arguments);
 
     private async Task<(int ExitCode, string Output, string Errors)> ChatAsync(string input, Dictionary<string, string>? environment = null, string? copyFrom = null)
     {
@@ -197,7 +191,7 @@ public sealed class BackupRestoreProcessTests : IDisposable
             File.Copy(copyFrom, Path.Combine(folder, "newsbot.db"));
         }
 
-        var result = await NewsBotProcess.RunAsync(_work.Path, ["chat"], input, environment);
+        var result = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], input, environment);
         Assert.True(result.ExitCode == 0, result.Errors);
         return result;
     }

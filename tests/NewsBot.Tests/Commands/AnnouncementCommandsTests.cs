@@ -247,10 +247,10 @@ public sealed class AnnouncementCommandsTests : IDisposable
 
         var list = Render(await AsAdminAsync("/announcements"));
 
-        Assert.Contains("#1 · 28 Nov 2026 12:00 UTC · delivered to 4: 4 sent, 0 failed, 0 blocked", list, StringComparison.Ordinal);
-        Assert.Contains("#2", list, StringComparison.Ordinal);
-        Assert.Contains("cancelled", list, StringComparison.Ordinal);
-        Assert.Contains("#3 · 28 Nov 2026 12:00 UTC · preview only, not sent", list, StringComparison.Ordinal);
+        Expect.ContainsAll(
+            list,
+            "#1 · 28 Nov 2026 12:00 UTC · delivered to 4: 4 sent, 0 failed, 0 blocked", "#2", "cancelled",
+            "#3 · 28 Nov 2026 12:00 UTC · preview only, not sent");
         Assert.True(list.IndexOf("#3", StringComparison.Ordinal) < list.IndexOf("#1", StringComparison.Ordinal));
     }
 

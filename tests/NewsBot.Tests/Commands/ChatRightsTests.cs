@@ -1,16 +1,13 @@
 namespace NewsBot.Tests.Commands;
 
 /// <summary>Rights are checked once, by the router, from the catalog; the platform is asked only when it matters.</summary>
-public sealed class ChatRightsTests : IDisposable
+public sealed class ChatRightsTests : BotTest
 {
     private const string Group = "telegram:-700";
-    private readonly TestBot _bot = new();
     private int _asked;
 
-    public void Dispose() => _bot.Dispose();
-
     private Task<Reply?> AskAsync(string text, bool isAdmin) =>
-        _bot.Get<CommandRouter>().HandleAsync(
+        Bot.Get<CommandRouter>().HandleAsync(
             new IncomingMessage(ChatAddress.Parse(Group), ChatKind.Group, "Group", new UserAddress("telegram", "5"), "Ada", text, IsChatAdmin: false)
             {
                 AskIsChatAdmin = _ =>

@@ -1,32 +1,30 @@
 namespace NewsBot.Tests.Commands;
 
-public sealed class CommandRateLimitTests : IDisposable
+public sealed class CommandRateLimitTests() : BotTest(Limits)
 {
-    private readonly TestBot _bot = new(o =>
+    private static void Limits(NewsBotOptions o)
     {
         o.CommandBurst = 3;
         o.CommandsPerMinute = 6;
         o.Admins = ["telegram:99"];
-    });
-
-    public void Dispose() => _bot.Dispose();
+    }
 
     [Fact]
     public async Task APersonOverTheLimit_IsToldOnceToSlowDown_ThenIgnored_UntilTheBucketRefills()
     {
         for (var i = 0; i < 3; i++)
         {
-            Assert.Contains("/latest", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+            Assert.Contains("/latest", await Bot.SendAsync("/help"), StringComparison.Ordinal);
         }
 
-        Assert.Contains("faster than I can answer", await _bot.SendAsync("/help"), StringComparison.Ordinal);
-        Assert.Null(await _bot.SendAsync("/help"));
-        Assert.Null(await _bot.SendAsync("/latest"));
+        Assert.Contains("faster than I can answer", await Bot.SendAsync("/help"), StringComparison.Ordinal);
+        Assert.Null(await Bot.SendAsync("/help"));
+        Assert.Null(await Bot.SendAsync("/latest"));
 
         // Six a minute: one more command every ten seconds.
-        _bot.Time.Advance(TimeSpan.FromSeconds(10));
-        Assert.Contains("/latest", await _bot.SendAsync("/help"), StringComparison.Ordinal);
-        Assert.Contains("faster than I can answer", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+        Bot.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Contains("/latest", await Bot.SendAsync("/help"), StringComparison.Ordinal);
+        Assert.Contains("faster than I can answer", await Bot.SendAsync("/help"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,11 +32,11 @@ public sealed class CommandRateLimitTests : IDisposable
     {
         for (var i = 0; i < 4; i++)
         {
-            await _bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:1", chat: "telegram:-500");
+            await Bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:1", chat: "telegram:-500");
         }
 
-        Assert.Null(await _bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:1", chat: "telegram:-500"));
-        Assert.Contains("/latest", await _bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:2", chat: "telegram:-500"), StringComparison.Ordinal);
+        Assert.Null(await Bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:1", chat: "telegram:-500"));
+        Assert.Contains("/latest", await Bot.SendAsync("/help", Core.Chats.ChatKind.Group, user: "telegram:2", chat: "telegram:-500"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,8 +44,8 @@ public sealed class CommandRateLimitTests : IDisposable
     {
         for (var i = 0; i < 10; i++)
         {
-            Assert.NotNull(await _bot.SendAsync("/help", user: "telegram:99", chat: "telegram:99"));
-            Assert.NotNull(await _bot.SendAsync("/help", user: "terminal:local", chat: "terminal:local"));
+            Assert.NotNull(await Bot.SendAsync("/help", user: "telegram:99", chat: "telegram:99"));
+            Assert.NotNull(await Bot.SendAsync("/help", user: "terminal:local", chat: "terminal:local"));
         }
     }
 
@@ -56,9 +54,9 @@ public sealed class CommandRateLimitTests : IDisposable
     {
         for (var i = 0; i < 10; i++)
         {
-            Assert.Null(await _bot.SendAsync("just chatting", Core.Chats.ChatKind.Group, chat: "telegram:-500"));
+            Assert.Null(await Bot.SendAsync("just chatting", Core.Chats.ChatKind.Group, chat: "telegram:-500"));
         }
 
-        Assert.Contains("/latest", await _bot.SendAsync("/help"), StringComparison.Ordinal);
+        Assert.Contains("/latest", await Bot.SendAsync("/help"), StringComparison.Ordinal);
     }
 }

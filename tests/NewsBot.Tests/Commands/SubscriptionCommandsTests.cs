@@ -1,24 +1,21 @@
 namespace NewsBot.Tests.Commands;
 
-public sealed class SubscriptionCommandsTests : IDisposable
+public sealed class SubscriptionCommandsTests : BotTest
 {
     private const string Group = "telegram:-1001";
-    private readonly TestBot _bot = new();
-
-    public void Dispose() => _bot.Dispose();
 
     [Fact]
     public async Task Subscriptions_None_SaysHowToSubscribe()
     {
-        Assert.Contains("/subscribe <topic or words>", await _bot.SendAsync("/subscriptions"), StringComparison.Ordinal);
+        Assert.Contains("/subscribe <topic or words>", await Bot.SendAsync("/subscriptions"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Subscribe_Topic_IsStoredAsATopicSubscription()
     {
-        var answer = await _bot.SendAsync("/subscribe Technology");
+        var answer = await Bot.SendAsync("/subscribe Technology");
 
-        var stored = Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        var stored = Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(SubscriptionKind.Topic, stored.Kind);
         Assert.Equal("technology", stored.Query);
         Assert.Equal(DeliveryMode.Instant, stored.Mode);
@@ -28,10 +25,10 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [Fact]
     public async Task Subscribe_Words_AreStoredAsTyped_AndDuplicatesAreFoundHoweverTyped()
     {
-        await _bot.SendAsync("/subscribe Solar \"Power Plants\" -Wind");
-        var again = await _bot.SendAsync("/subscribe solar -wind \"power plant\"");
+        await Bot.SendAsync("/subscribe Solar \"Power Plants\" -Wind");
+        var again = await Bot.SendAsync("/subscribe solar -wind \"power plant\"");
 
-        var stored = Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        var stored = Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(SubscriptionKind.Keywords, stored.Kind);
         Assert.Equal("Solar \"Power Plants\" -Wind", stored.Query);
         Assert.Contains("already has that subscription", again, StringComparison.Ordinal);
@@ -40,9 +37,9 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [Fact]
     public async Task Subscribe_Daily_StoresTheTimeAndMentionsTheTimeZone()
     {
-        var answer = await _bot.SendAsync("/subscribe science daily 7:30");
+        var answer = await Bot.SendAsync("/subscribe science daily 7:30");
 
-        var stored = Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        var stored = Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(DeliveryMode.Daily, stored.Mode);
         Assert.Equal(new TimeOnly(7, 30), stored.DailyAt);
         Assert.Contains("daily digest at 07:30", answer, StringComparison.Ordinal);
@@ -52,9 +49,9 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [Fact]
     public async Task Subscribe_DailyWithoutTime_MeansEightInTheMorning()
     {
-        await _bot.SendAsync("/subscribe science daily");
+        await Bot.SendAsync("/subscribe science daily");
 
-        Assert.Equal(new TimeOnly(8, 0), Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None)).DailyAt);
+        Assert.Equal(new TimeOnly(8, 0), Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None)).DailyAt);
     }
 
     [Theory]
@@ -64,50 +61,50 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [InlineData("/subscribe -wind", "at least one word")]
     public async Task Subscribe_BadInput_SaysWhatToType(string command, string expected)
     {
-        Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        Assert.Contains(expected, await Bot.SendAsync(command), StringComparison.Ordinal);
+        Assert.Empty(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Fact]
     public async Task Subscribe_Twice_DoesNotDuplicate()
     {
-        await _bot.SendAsync("/subscribe technology");
-        var again = await _bot.SendAsync("/subscribe TECHNOLOGY");
+        await Bot.SendAsync("/subscribe technology");
+        var again = await Bot.SendAsync("/subscribe TECHNOLOGY");
 
         Assert.Contains("already has that subscription (#1", again, StringComparison.Ordinal);
-        Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Fact]
     public async Task Subscribe_InGroupByNonAdmin_IsPolitelyRefused()
     {
-        var answer = await _bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: false, chat: Group);
+        var answer = await Bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: false, chat: Group);
 
         Assert.Contains("Only this chat's admins", answer, StringComparison.Ordinal);
-        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
+        Assert.Empty(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
     }
 
     [Fact]
     public async Task Subscribe_InGroupByAdmin_IsStoredForTheGroup()
     {
-        await _bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: true, chat: Group);
+        await Bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: true, chat: Group);
 
-        Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
-        Assert.Contains("#1", await _bot.SendAsync("/subscriptions", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+        Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
+        Assert.Contains("#1", await Bot.SendAsync("/subscriptions", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Unsubscribe_ById_ByQuery_AndAll()
     {
-        await _bot.SendAsync("/subscribe technology");
-        await _bot.SendAsync("/subscribe solar -wind");
-        await _bot.SendAsync("/subscribe science daily 08:00");
-        await _bot.SendAsync("/subscribe sports");
+        await Bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe solar -wind");
+        await Bot.SendAsync("/subscribe science daily 08:00");
+        await Bot.SendAsync("/subscribe sports");
 
-        Assert.Contains("Stopped #1 (topic technology", await _bot.SendAsync("/unsubscribe 1"), StringComparison.Ordinal);
-        Assert.Contains("Stopped #2", await _bot.SendAsync("/unsubscribe Solar -WIND"), StringComparison.Ordinal);
-        Assert.Contains("Stopped 2 subscriptions", await _bot.SendAsync("/unsubscribe all"), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        Assert.Contains("Stopped #1 (topic technology", await Bot.SendAsync("/unsubscribe 1"), StringComparison.Ordinal);
+        Assert.Contains("Stopped #2", await Bot.SendAsync("/unsubscribe Solar -WIND"), StringComparison.Ordinal);
+        Assert.Contains("Stopped 2 subscriptions", await Bot.SendAsync("/unsubscribe all"), StringComparison.Ordinal);
+        Assert.Empty(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Theory]
@@ -116,41 +113,39 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [InlineData("/unsubscribe", "Which one?")]
     public async Task Unsubscribe_NothingMatching_SaysSo(string command, string expected)
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
 
-        Assert.Contains(expected, await _bot.SendAsync(command), StringComparison.Ordinal);
-        Assert.Single(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        Assert.Contains(expected, await Bot.SendAsync(command), StringComparison.Ordinal);
+        Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
     }
 
     [Fact]
     public async Task Subscriptions_AreListedWithNumbers()
     {
-        await _bot.SendAsync("/subscribe technology");
-        await _bot.SendAsync("/subscribe \"electric cars\" daily 18:00");
+        await Bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe \"electric cars\" daily 18:00");
 
-        var answer = await _bot.SendAsync("/subscriptions");
+        var answer = await Bot.SendAsync("/subscriptions");
 
-        Assert.Contains("#1", answer, StringComparison.Ordinal);
-        Assert.Contains("topic technology, as they arrive", answer, StringComparison.Ordinal);
-        Assert.Contains("words \"electric cars\", daily digest at 18:00", answer, StringComparison.Ordinal);
+        Expect.ContainsAll(answer, "#1", "topic technology, as they arrive", "words \"electric cars\", daily digest at 18:00");
     }
 
     [Fact]
     public async Task TimeZone_ShowSetAndReject()
     {
-        Assert.Contains("time zone is UTC", await _bot.SendAsync("/timezone"), StringComparison.Ordinal);
-        Assert.Contains("now Europe/Berlin; the local time there is 13:00", await _bot.SendAsync("/timezone europe/berlin"), StringComparison.Ordinal);
-        Assert.Equal("Europe/Berlin", _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
+        Assert.Contains("time zone is UTC", await Bot.SendAsync("/timezone"), StringComparison.Ordinal);
+        Assert.Contains("now Europe/Berlin; the local time there is 13:00", await Bot.SendAsync("/timezone europe/berlin"), StringComparison.Ordinal);
+        Assert.Equal("Europe/Berlin", Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
 
-        var bad = await _bot.SendAsync("/timezone Berlinn");
+        var bad = await Bot.SendAsync("/timezone Berlinn");
         Assert.Contains("I don't know the time zone 'Berlinn'", bad, StringComparison.Ordinal);
-        Assert.Equal("Europe/Berlin", _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
+        Assert.Equal("Europe/Berlin", Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.TimeZone);
     }
 
     [Fact]
     public async Task TimeZone_InGroupByNonAdmin_CanBeReadButNotChanged()
     {
-        Assert.Contains("time zone is UTC", await _bot.SendAsync("/timezone", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
-        Assert.Contains("Only this chat's admins", await _bot.SendAsync("/timezone Asia/Tokyo", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+        Assert.Contains("time zone is UTC", await Bot.SendAsync("/timezone", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
+        Assert.Contains("Only this chat's admins", await Bot.SendAsync("/timezone Asia/Tokyo", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
     }
 }

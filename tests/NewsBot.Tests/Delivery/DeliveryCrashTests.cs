@@ -4,24 +4,15 @@ namespace NewsBot.Tests.Delivery;
 /// The real executable, killed with SIGKILL in the middle of a fan-out to 5,000 chats and
 /// started again: every chat gets its message exactly once.
 /// </summary>
-public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
+public sealed class DeliveryCrashTests() : ServerTest<FakeTelegramServer>(FakeTelegramServer.StartAsync)
 {
     private const int Chats = 5_000;
     private const int AnsweredBeforeTheCrash = 1_234;
     private const int InFlight = 4;
 
-    private readonly TempDirectory _workingDirectory = new();
-    private FakeTelegramServer _telegram = null!;
+    private string DataDirectory => Path.Combine(Folder.Path, "data");
 
-    private string DataDirectory => Path.Combine(_workingDirectory.Path, "data");
-
-    private string FeedPath => Path.Combine(_workingDirectory.Path, "kelderfeld-wire.xml");
-
-    public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
-
-    public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _workingDirectory.Dispose();
+    private string FeedPath => Path.Combine(Folder.Path, "kelderfeld-wire.xml");
 
     [Fact]
     public async Task KilledMidFanOut_AndRestarted_EveryChatGetsItsMessageExactlyOnce()
@@ -31,17 +22,17 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
         // The fake answers this many pushes, then answers nothing more. Once as many sends hang
         // as the bot has in flight at most, each answered one has been recorded (a send's slot
         // is freed only after its outcome is written), and the kill comes then.
-        _telegram.Fail("sendMessage", [
+        Server.Fail("sendMessage", [
             .. Enumerable.Repeat(TelegramFailure.Slow(TimeSpan.Zero), AnsweredBeforeTheCrash),
             .. Enumerable.Repeat(TelegramFailure.Hang(), Chats)]);
         using (var first = Start())
         {
-            await first.WaitUntilAsync(() => _telegram.Arrived("sendMessage") >= AnsweredBeforeTheCrash + InFlight, "the fan-out to reach the hanging sends");
+            await first.WaitUntilAsync(() => Server.Arrived("sendMessage") >= AnsweredBeforeTheCrash + InFlight, "the fan-out to reach the hanging sends");
             first.Kill();
         }
 
         Assert.Equal(AnsweredBeforeTheCrash, Delivered().Count);
-        _telegram.ClearFailures("sendMessage");
+        Server.ClearFailures("sendMessage");
         using (var second = Start())
         {
             await second.WaitUntilAsync(() => Delivered().Count >= Chats, "every chat to be served after the restart");
@@ -56,7 +47,7 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await new LiteDbOutboxStore(database).CountPendingAsync(CancellationToken.None));
     }
 
-    private List<TelegramRequest> Delivered() => _telegram.Calls("sendMessage").Where(r => r.Succeeded).ToList();
+    private List<TelegramRequest> Delivered() => Server.Calls("sendMessage").Where(r => r.Succeeded).ToList();
 
     /// <summary>
     /// 5,000 chats following "kelderfeld", and a feed the bot has read before, now with three
@@ -103,10 +94,10 @@ public sealed class DeliveryCrashTests : IAsyncLifetime, IDisposable
             """;
     }
 
-    private NewsBotProcess Start() => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
+    private NewsBotProcess Start() => NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
     {
         ["Telegram__Token"] = FakeTelegramServer.Token,
-        ["Telegram__ApiBaseUrl"] = _telegram.BaseUrl,
+        ["Telegram__ApiBaseUrl"] = Server.BaseUrl,
         ["NewsBot__DataDirectory"] = DataDirectory,
         ["Feeds__Sources__0__Name"] = "Kelderfeld Wire",
         ["Feeds__Sources__0__Url"] = FeedPath,

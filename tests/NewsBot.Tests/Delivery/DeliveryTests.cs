@@ -1,30 +1,27 @@
 namespace NewsBot.Tests.Delivery;
 
-public sealed class DeliveryTests : IDisposable
+public sealed class DeliveryTests : BotTest
 {
-    private readonly TestBot _bot = new();
     private readonly ScriptedSender _telegram = new();
     private readonly FeedSource _wire;
 
     public DeliveryTests()
     {
-        _wire = _bot.Source("Wire");
+        _wire = Bot.Source("Wire");
     }
 
-    public void Dispose() => _bot.Dispose();
-
-    private IOutboxStore Outbox => _bot.Get<IOutboxStore>();
+    private IOutboxStore Outbox => Bot.Get<IOutboxStore>();
 
     [Fact]
     public async Task NewArticle_MatchingASubscription_IsSentOnce()
     {
-        await _bot.SendAsync("/subscribe technology", chat: "telegram:1");
-        await _bot.SendAsync("/subscribe robot", chat: "telegram:1");
-        await _bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
+        await Bot.SendAsync("/subscribe technology", chat: "telegram:1");
+        await Bot.SendAsync("/subscribe robot", chat: "telegram:1");
+        await Bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
-        await _bot.DispatchAsync(_telegram);
-        await _bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.DispatchAsync(_telegram);
+        await Bot.DispatchAsync(_telegram);
 
         var (chat, reply) = Assert.Single(_telegram.Attempts);
         Assert.Equal("telegram:1", chat.Key);
@@ -35,13 +32,13 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task SameStoryFromASecondSource_IsNotSentAgain()
     {
-        await _bot.SendAsync("/subscribe glacier", chat: "telegram:1");
+        await Bot.SendAsync("/subscribe glacier", chat: "telegram:1");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
 
-        await _bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
-        await _bot.DispatchAsync(_telegram);
-        await _bot.IngestAsync(_bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
+        await Bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(Bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
+        await Bot.DispatchAsync(_telegram);
 
         Assert.Single(_telegram.Attempts);
     }
@@ -49,11 +46,11 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task BacklogItems_AreNeverPushed()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
 
-        await _bot.Get<ArticleIngestor>().IngestAsync(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.Get<ArticleIngestor>().IngestAsync(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
+        await Bot.DispatchAsync(_telegram);
 
         Assert.Empty(_telegram.Attempts);
     }
@@ -61,10 +58,10 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task DailySubscriptions_AreNotPushedInstantly()
     {
-        await _bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SendAsync("/subscribe technology daily 08:00");
 
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.DispatchAsync(_telegram);
 
         Assert.Empty(_telegram.Attempts);
     }
@@ -72,10 +69,10 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task Burst_ForOneChat_IsOneGroupedMessage()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
 
-        await _bot.IngestAsync(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
-        await _bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
+        await Bot.DispatchAsync(_telegram);
 
         var (_, reply) = Assert.Single(_telegram.Attempts);
         Assert.Contains("12 new articles", Assert.IsType<TextBlock>(reply.Blocks[0]).Text, StringComparison.Ordinal);
@@ -85,14 +82,14 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task FloodWait_HoldsTheChatAndLosesNothing()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
-        await _bot.DispatchAsync(_telegram);
-        await _bot.DispatchAsync(_telegram);
-        _bot.Time.Advance(TimeSpan.FromSeconds(31));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.DispatchAsync(_telegram);
+        await Bot.DispatchAsync(_telegram);
+        Bot.Time.Advance(TimeSpan.FromSeconds(31));
+        await Bot.DispatchAsync(_telegram);
 
         Assert.Equal(2, _telegram.Attempts.Count);
         Assert.Single(_telegram.Delivered);
@@ -102,14 +99,14 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task ServerErrors_BackOffThenSucceed()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.TransientFailure("HTTP 502"), new SendOutcome.TransientFailure("HTTP 502"));
 
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         for (var i = 0; i < 6; i++)
         {
-            await _bot.DispatchAsync(_telegram);
-            _bot.Time.Advance(TimeSpan.FromMinutes(1));
+            await Bot.DispatchAsync(_telegram);
+            Bot.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
         Assert.Equal(3, _telegram.Attempts.Count);
@@ -119,39 +116,39 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task BlockedChat_IsMarkedInactive_ItsQueueDropped_AndStartBringsItBack()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
-        await _bot.DispatchAsync(_telegram);
-        var chat = _bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!;
-        await _bot.IngestAsync(_wire, TestBot.Entry("Another robot"));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
+        await Bot.DispatchAsync(_telegram);
+        var chat = Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!;
+        await Bot.IngestAsync(_wire, TestBot.Entry("Another robot"));
+        await Bot.DispatchAsync(_telegram);
 
         Assert.False(chat.Active);
         Assert.Equal("blocked by the user", chat.InactiveReason);
         Assert.Single(_telegram.Attempts);
         Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
 
-        await _bot.SendAsync("/start");
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot comeback"));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.SendAsync("/start");
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot comeback"));
+        await Bot.DispatchAsync(_telegram);
 
-        Assert.True(_bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.Active);
+        Assert.True(Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.Active);
         Assert.Equal(2, _telegram.Attempts.Count);
     }
 
     [Fact]
     public async Task Restart_DoesNotResendWhatWasSent()
     {
-        await _bot.SendAsync("/subscribe technology");
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
-        await _bot.DispatchAsync(_telegram);
+        await Bot.SendAsync("/subscribe technology");
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.DispatchAsync(_telegram);
 
         // A second dispatcher over the same database, as after a restart.
-        var fresh = new DeliveryDispatcher(Outbox, _bot.Get<IArticleStore>(), _bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), _bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
+        var fresh = new DeliveryDispatcher(Outbox, Bot.Get<IArticleStore>(), Bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), Bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), Bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
         await fresh.DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
 
         Assert.Single(_telegram.Attempts);
     }
@@ -159,24 +156,24 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task Pacing_SpreadsMessagesToOneChat()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
         // Two ingests: stories that arrive together would be one message.
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
-        await _bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
 
-        var dispatching = _bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
+        var dispatching = Bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         // The first send after a start waits one global slot (1/30 s); the second waits for the chat's next second.
-        var firstSlot = await _bot.Time.WaitForWaitAsync(w => w > TimeSpan.Zero && w <= TimeSpan.FromMilliseconds(40));
-        var nextSecond = await _bot.Time.WaitForWaitAsync(w => w >= TimeSpan.FromMilliseconds(500));
+        var firstSlot = await Bot.Time.WaitForWaitAsync(w => w > TimeSpan.Zero && w <= TimeSpan.FromMilliseconds(40));
+        var nextSecond = await Bot.Time.WaitForWaitAsync(w => w >= TimeSpan.FromMilliseconds(500));
         Assert.Empty(_telegram.Attempts);
 
         // A timer fires inside Advance: once it returns, the first send is under way and the second still waits.
-        _bot.Time.Advance(TimeSpan.FromMilliseconds(40));
-        Assert.True(_bot.Time.HasFired(firstSlot));
-        Assert.False(_bot.Time.HasFired(nextSecond));
+        Bot.Time.Advance(TimeSpan.FromMilliseconds(40));
+        Assert.True(Bot.Time.HasFired(firstSlot));
+        Assert.False(Bot.Time.HasFired(nextSecond));
         await Eventually.WaitUntilAsync(() => _telegram.Attempts.Count >= 1, "the first send");
         Assert.Single(_telegram.Attempts);
-        _bot.Time.Advance(TimeSpan.FromSeconds(1));
+        Bot.Time.Advance(TimeSpan.FromSeconds(1));
         await dispatching.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, _telegram.Attempts.Count);

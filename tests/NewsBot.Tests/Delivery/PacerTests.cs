@@ -2,7 +2,7 @@ namespace NewsBot.Tests.Delivery;
 
 public sealed class PacerTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     /// <summary>Telegram's ceilings as the options give them by default.</summary>
     private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");

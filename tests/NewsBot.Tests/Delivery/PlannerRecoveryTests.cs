@@ -1,27 +1,24 @@
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>The planner's position and its memory of queued stories survive a restart, and nothing stored is left unplanned.</summary>
-public sealed class PlannerRecoveryTests : IDisposable
+public sealed class PlannerRecoveryTests : BotTest
 {
-    private readonly TestBot _bot = new();
     private readonly FeedSource _wire;
 
     public PlannerRecoveryTests()
     {
-        _wire = _bot.Source("Wire");
+        _wire = Bot.Source("Wire");
     }
 
-    public void Dispose() => _bot.Dispose();
-
-    private IOutboxStore Outbox => _bot.Get<IOutboxStore>();
+    private IOutboxStore Outbox => Bot.Get<IOutboxStore>();
 
     [Fact]
     public async Task ArticlesStoredButNeverPlanned_AreQueuedByTheCatchUpAtStart()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
 
         // As if the bot stopped after storing the articles and before planning them.
-        var stored = (await _bot.Get<IArticleStore>().AddNewAsync([Draft("Robot one"), Draft("Robot two")], CancellationToken.None)).Added;
+        var stored = (await Bot.Get<IArticleStore>().AddNewAsync([Draft("Robot one"), Draft("Robot two")], CancellationToken.None)).Added;
         Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
 
         var queued = await RestartedPlanner().CatchUpAsync(CancellationToken.None);
@@ -35,10 +32,10 @@ public sealed class PlannerRecoveryTests : IDisposable
     [Fact]
     public async Task ArticlesMissedBeforeABatch_ArePlannedWithIt()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await Bot.SendAsync("/subscribe technology");
 
-        var missed = (await _bot.Get<IArticleStore>().AddNewAsync([Draft("Robot missed")], CancellationToken.None)).Added.Single();
-        var later = (await _bot.IngestAsync(_wire, TestBot.Entry("Robot later"))).Single();
+        var missed = (await Bot.Get<IArticleStore>().AddNewAsync([Draft("Robot missed")], CancellationToken.None)).Added.Single();
+        var later = (await Bot.IngestAsync(_wire, TestBot.Entry("Robot later"))).Single();
 
         var entry = await Outbox.FindAsync("telegram:1", missed.Id, CancellationToken.None);
         Assert.NotNull(entry);
@@ -49,9 +46,9 @@ public sealed class PlannerRecoveryTests : IDisposable
     [Fact]
     public async Task PlannerPosition_MovesWithTheEntries_EvenWhenNothingMatched()
     {
-        await _bot.SendAsync("/subscribe science");
+        await Bot.SendAsync("/subscribe science");
 
-        var stored = await _bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        var stored = await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
 
         Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
         Assert.Equal(stored[0].Id, await Outbox.PlannedThroughAsync(CancellationToken.None));
@@ -60,12 +57,12 @@ public sealed class PlannerRecoveryTests : IDisposable
     [Fact]
     public async Task SameStoryFromAnotherSource_AfterARestart_IsNotQueuedAgain()
     {
-        await _bot.SendAsync("/subscribe glacier");
+        await Bot.SendAsync("/subscribe glacier");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
-        var first = (await _bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3))).Single();
+        var first = (await Bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3))).Single();
 
         // The later report is stored while the bot is "down"; the restarted planner knows the story from the outbox.
-        var articles = _bot.Get<IArticleStore>();
+        var articles = Bot.Get<IArticleStore>();
         var second = (await articles.AddNewAsync([Draft("Aldermoor glacier shrinks by a fifth since 2010", Summary)], CancellationToken.None)).Added.Single();
         await articles.SetStoryAsync(second.Id, first.Id, CancellationToken.None);
 
@@ -79,11 +76,11 @@ public sealed class PlannerRecoveryTests : IDisposable
         string[] chats = ["telegram:1", "telegram:2", "telegram:3"];
         foreach (var chat in chats)
         {
-            await _bot.SendAsync("/subscribe technology", user: chat, chat: chat);
+            await Bot.SendAsync("/subscribe technology", user: chat, chat: chat);
         }
 
         var position = await Outbox.PlannedThroughAsync(CancellationToken.None);
-        var articles = _bot.Get<IArticleStore>();
+        var articles = Bot.Get<IArticleStore>();
         var batch = (await articles.AddNewAsync([Draft("Robot one"), Draft("Robot two")], CancellationToken.None)).Added;
 
         // One chat per transaction; the second write fails as if the bot had stopped there.
@@ -115,28 +112,30 @@ public sealed class PlannerRecoveryTests : IDisposable
     }
 
     private DeliveryPlanner RestartedPlanner(IOutboxStore? outbox = null, int sliceChats = 10_000) => new(
-        _bot.Get<SubscriptionMatcher>(),
+        Bot.Get<SubscriptionMatcher>(),
         outbox ?? Outbox,
-        _bot.Get<IArticleStore>(),
-        _bot.Get<ChatLifecycle>(),
-        _bot.Time,
+        Bot.Get<IArticleStore>(),
+        Bot.Get<ChatLifecycle>(),
+        Bot.Time,
         NullLogger<DeliveryPlanner>.Instance)
     {
         SliceChats = sliceChats,
     };
 
     private ArticleDraft Draft(string title, string summary = "") => new(
-        "https://news.example/" + Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-')),
-        _wire.Id + ":" + title,
-        title,
-        summary,
-        null,
-        _wire.Id,
-        _wire.Name,
-        TestBot.Now.AddHours(-1),
-        TestBot.Now,
-        title.Contains("Robot", StringComparison.Ordinal) ? ["technology"] : [],
-        null,
-        true,
+        new Article(
+            0,
+            "https://news.example/" + Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-')),
+            _wire.Id + ":" + title,
+            title,
+            summary,
+            null,
+            _wire.Id,
+            _wire.Name,
+            TestBot.Now.AddHours(-1),
+            TestBot.Now,
+            title.Contains("Robot", StringComparison.Ordinal) ? ["technology"] : [],
+            null,
+            true),
         _wire.Id + ":t:" + title);
 }

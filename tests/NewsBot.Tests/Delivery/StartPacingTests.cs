@@ -3,7 +3,7 @@ namespace NewsBot.Tests.Delivery;
 /// <summary>No burst after a start or a slow moment: actual sends never exceed the platform's rate.</summary>
 public sealed class StartPacingTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     /// <summary>Telegram's ceilings as the options give them by default.</summary>
     private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");

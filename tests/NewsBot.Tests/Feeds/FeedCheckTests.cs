@@ -28,15 +28,11 @@ public sealed class FeedCheckTests : IDisposable
 
         var text = _output.ToString();
         Assert.Equal(0, exitCode);
-        Assert.Contains("Format:  RSS 2.0", text, StringComparison.Ordinal);
-        Assert.Contains("Title:   Daily Circuit", text, StringComparison.Ordinal);
-        Assert.Contains("Items:   4", text, StringComparison.Ordinal);
-        Assert.Contains("1. Chip makers race to 1 nm", text, StringComparison.Ordinal);
-        Assert.Contains("   Published:  2026-11-27 08:05:00 UTC", text, StringComparison.Ordinal);
-        Assert.Contains("   Link:       https://daily-circuit.example/news/1nm?id=7", text, StringComparison.Ordinal);
-        Assert.Contains("   Author:     Jane Doe", text, StringComparison.Ordinal);
-        Assert.Contains("   Categories: Hardware, Semiconductors", text, StringComparison.Ordinal);
-        Assert.Contains("   Summary:    Three foundries announced roadmaps.", text, StringComparison.Ordinal);
+        Expect.ContainsAll(
+            text,
+            "Format:  RSS 2.0", "Title:   Daily Circuit", "Items:   4", "1. Chip makers race to 1 nm", "   Published:  2026-11-27 08:05:00 UTC",
+            "   Link:       https://daily-circuit.example/news/1nm?id=7", "   Author:     Jane Doe", "   Categories: Hardware, Semiconductors",
+            "   Summary:    Three foundries announced roadmaps.");
         Assert.EndsWith("No problems found." + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.Equal("", _errors.ToString());
     }

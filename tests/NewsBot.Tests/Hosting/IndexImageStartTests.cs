@@ -157,6 +157,8 @@ public sealed class IndexImageStartTests : IDisposable
     }
 
     private static ArticleDraft Draft(int number, int hoursAgo) => new(
-        $"https://x.example/{number}", $"1:{number}", $"Story {number} robot harbour", number % 2 == 0 ? "Solar harbour opens" : "Robot council",
-        null, 1 + (number % 3), "Wire", TestBot.Now.AddHours(-hoursAgo), TestBot.Now, number % 2 == 0 ? ["science"] : ["climate"], null, true, $"1:t{number}");
+        new Article(
+            0, $"https://x.example/{number}", $"1:{number}", $"Story {number} robot harbour", number % 2 == 0 ? "Solar harbour opens" : "Robot council",
+            null, 1 + (number % 3), "Wire", TestBot.Now.AddHours(-hoursAgo), TestBot.Now, number % 2 == 0 ? ["science"] : ["climate"], null, true),
+        $"1:t{number}");
 }

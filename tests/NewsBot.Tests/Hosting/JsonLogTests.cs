@@ -4,16 +4,12 @@ using NewsBot.Core.Telemetry;
 namespace NewsBot.Tests.Hosting;
 
 /// <summary>Logs for machines: one JSON object per line, with the id of what a line is about as a field.</summary>
-public sealed class JsonLogTests : IDisposable
+public sealed class JsonLogTests : FolderTest
 {
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
-
     [Fact]
     public async Task Json_FailingSource_IsOneJsonObjectPerLineWithTheSourceIdAsAField()
     {
-        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(_work.Path, ["chat"], "/latest\n", new Dictionary<string, string>
+        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "/latest\n", new Dictionary<string, string>
         {
             ["Logging__Console__FormatterName"] = "json",
             ["Feeds__Sources__4__Name"] = "Gone Gazette",
@@ -35,7 +31,7 @@ public sealed class JsonLogTests : IDisposable
     [Fact]
     public async Task UnknownFormatter_StopsStartUpNamingTheKey()
     {
-        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(_work.Path, ["chat"], "", new Dictionary<string, string> { ["Logging__Console__FormatterName"] = "xml" });
+        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "", new Dictionary<string, string> { ["Logging__Console__FormatterName"] = "xml" });
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Logging:Console:FormatterName must be simple, json or systemd; got \"xml\".", errors, StringComparison.Ordinal);

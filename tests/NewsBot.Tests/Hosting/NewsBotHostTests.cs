@@ -1,11 +1,7 @@
 namespace NewsBot.Tests.Hosting;
 
-public sealed class NewsBotHostTests : IDisposable
+public sealed class NewsBotHostTests : FolderTest
 {
-    private readonly TempDirectory _data = new();
-
-    public void Dispose() => _data.Dispose();
-
     [Fact]
     public async Task Start_WithDefaultSettings_ReadsTheBundledSamplesBeforeTheFirstCommand()
     {
@@ -76,17 +72,14 @@ public sealed class NewsBotHostTests : IDisposable
 
         var transcript = await ChatAsync(host, "/sources\n/latest\n");
 
-        Assert.Contains("Sources (4 of 5 healthy)", transcript, StringComparison.Ordinal);
-        Assert.Contains("Gone Gazette", transcript, StringComparison.Ordinal);
-        Assert.Contains("failing: Feed file not found", transcript, StringComparison.Ordinal);
-        Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
+        Expect.ContainsAll(transcript, "Sources (4 of 5 healthy)", "Gone Gazette", "failing: Feed file not found", "Latest news — page 1 of");
         await host.StopAsync();
     }
 
     [Fact]
     public async Task Start_SourceThatIsNotAFeed_IsReportedAndStoresNothing()
     {
-        var page = System.IO.Path.Combine(_data.Path, "page.html");
+        var page = System.IO.Path.Combine(Folder.Path, "page.html");
         await File.WriteAllTextAsync(page, "<!DOCTYPE html><html><head><title>Shop</title></head><body><p>Buy things</p></body></html>");
         using var host = Build(new()
         {
@@ -138,7 +131,7 @@ public sealed class NewsBotHostTests : IDisposable
     {
         var all = new Dictionary<string, string?>
         {
-            ["NewsBot:DataDirectory"] = _data.Path,
+            ["NewsBot:DataDirectory"] = Folder.Path,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? [])

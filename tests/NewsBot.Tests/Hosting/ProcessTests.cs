@@ -1,14 +1,10 @@
 namespace NewsBot.Tests.Hosting;
 
 /// <summary>The real executable, started as a newcomer would start it, with input piped in.</summary>
-public sealed class ProcessTests : IDisposable
+public sealed class ProcessTests : FolderTest
 {
     /// <summary>Still root, but subject to file permissions like any other user.</summary>
     private static readonly string[] WithoutPermissionBypass = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"];
-
-    private readonly TempDirectory _workingDirectory = new();
-
-    public void Dispose() => _workingDirectory.Dispose();
 
     [Fact]
     public async Task Chat_PipedCommands_AnswersEachAndExitsWithZero()
@@ -16,14 +12,11 @@ public sealed class ProcessTests : IDisposable
         var (exitCode, output, errors) = await RunAsync(["chat"], "/start\n/latest\n/read 1\n/bookmark 1\n/bookmarks\n/read abc\n/nope\n");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Welcome to NewsBot", output, StringComparison.Ordinal);
-        Assert.Contains("Latest news — page 1 of", output, StringComparison.Ordinal);
-        Assert.Contains("Saved: ", output, StringComparison.Ordinal);
-        Assert.Contains("Your bookmarks (1)", output, StringComparison.Ordinal);
-        Assert.Contains("'abc' is not an article number", output, StringComparison.Ordinal);
-        Assert.Contains("I don't know /nope", output, StringComparison.Ordinal);
+        Expect.ContainsAll(
+            output,
+            "Welcome to NewsBot", "Latest news — page 1 of", "Saved: ", "Your bookmarks (1)", "'abc' is not an article number", "I don't know /nope");
         Assert.DoesNotContain("Exception", output + errors, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_workingDirectory.Path, "data", "newsbot.db")));
+        Assert.True(File.Exists(Path.Combine(Folder.Path, "data", "newsbot.db")));
     }
 
     [Fact]
@@ -33,7 +26,7 @@ public sealed class ProcessTests : IDisposable
         var (firstExit, _, firstErrors) = await RunAsync(["chat"], "/latest\n", loaderLogs);
         Assert.Equal(0, firstExit);
         Assert.Contains("Read every stored article, not the index image: there is none", firstErrors, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_workingDirectory.Path, "data", "newsbot.index")));
+        Assert.True(File.Exists(Path.Combine(Folder.Path, "data", "newsbot.index")));
 
         var (exitCode, output, errors) = await RunAsync(["chat"], "/latest\n", loaderLogs);
 
@@ -55,8 +48,8 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task Chat_SecondProcessOnTheSameData_StopsWithAClearMessage()
     {
-        using var first = NewsBotProcess.Start(_workingDirectory.Path, ["chat"]);
-        await first.WaitForFileAsync(Path.Combine(_workingDirectory.Path, "data", "newsbot.db.lock"));
+        using var first = NewsBotProcess.Start(Folder.Path, ["chat"]);
+        await first.WaitForFileAsync(Path.Combine(Folder.Path, "data", "newsbot.db.lock"));
 
         var (exitCode, _, errors) = await RunAsync(["chat"], "/latest\n");
 
@@ -107,7 +100,7 @@ public sealed class ProcessTests : IDisposable
     public async Task Chat_DatabaseThisUserMayNotRead_IsAPermissionProblemNamingPathAndUser_NotDamage()
     {
         Assert.True(Environment.UserName == "root", "This test runs NewsBot as root without the right to bypass file permissions (setpriv), which needs root, as .ci/run has.");
-        var data = Path.Combine(_workingDirectory.Path, "data");
+        var data = Path.Combine(Folder.Path, "data");
         NewsBotDatabase.Open(data).Dispose();
         var file = Path.Combine(data, NewsBotDatabase.FileName);
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -126,7 +119,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task UserSecrets_AreReadInDevelopmentOnly_NeverInProduction()
     {
-        var home = Path.Combine(_workingDirectory.Path, "home");
+        var home = Path.Combine(Folder.Path, "home");
         var secrets = NewsBotProcess.UserSecretsFile(home);
         Directory.CreateDirectory(Path.GetDirectoryName(secrets)!);
         await File.WriteAllTextAsync(secrets, """{ "NewsBot": { "PageSize": 500 } }""");
@@ -169,7 +162,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task FeedsCheck_RelativePath_IsTakenFromTheCurrentDirectory()
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Samples", "greenline-weekly.rdf"), Path.Combine(_workingDirectory.Path, "mine.rdf"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Samples", "greenline-weekly.rdf"), Path.Combine(Folder.Path, "mine.rdf"));
 
         var (exitCode, output, _) = await RunAsync(["feeds", "check", "mine.rdf"], "");
 
@@ -192,7 +185,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task FeedsImport_NotOpml_SaysWhyAndExitsWithOne()
     {
-        await File.WriteAllTextAsync(Path.Combine(_workingDirectory.Path, "list.opml"), "<html/>");
+        await File.WriteAllTextAsync(Path.Combine(Folder.Path, "list.opml"), "<html/>");
 
         var (exitCode, _, errors) = await RunAsync(["feeds", "import", "list.opml"], "");
 
@@ -201,5 +194,5 @@ public sealed class ProcessTests : IDisposable
     }
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string input, Dictionary<string, string>? environment = null, bool withoutPermissionBypass = false) =>
-        NewsBotProcess.RunAsync(_workingDirectory.Path, arguments, input, environment, launcher: withoutPermissionBypass ? WithoutPermissionBypass : null);
+        NewsBotProcess.RunAsync(Folder.Path, arguments, input, environment, launcher: withoutPermissionBypass ? WithoutPermissionBypass : null);
 }

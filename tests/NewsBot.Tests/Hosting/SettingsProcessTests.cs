@@ -4,7 +4,7 @@ namespace NewsBot.Tests.Hosting;
 /// The settings files as the real executable reads them: appsettings.json beside it and, in
 /// Development, the user secrets under HOME. The configuration is read once, whichever verb runs.
 /// </summary>
-public sealed class SettingsProcessTests : IDisposable
+public sealed class SettingsProcessTests : FolderTest
 {
     /// <summary>
     /// A missing comma at the end of the third line: the parser stops at the fourth line's first
@@ -21,13 +21,9 @@ public sealed class SettingsProcessTests : IDisposable
 
     private const string WhereTheCommaIsMissing = "Line 4, character 5: ";
 
-    private readonly TempDirectory _work = new();
+    private string Home => Path.Combine(Folder.Path, "home");
 
-    public void Dispose() => _work.Dispose();
-
-    private string Home => Path.Combine(_work.Path, "home");
-
-    private string DataDirectory => Path.Combine(_work.Path, "data");
+    private string DataDirectory => Path.Combine(Folder.Path, "data");
 
     [Theory]
     [InlineData("run")]
@@ -35,7 +31,7 @@ public sealed class SettingsProcessTests : IDisposable
     public async Task BrokenAppSettings_StopsStartUpWithCode2_NamingTheFileAndTheLine(string verb)
     {
         // A copy of the app of its own, run from its folder: appsettings.json there is the one it reads.
-        var app = NewsBotProcess.CopyApp(Path.Combine(_work.Path, "app"));
+        var app = NewsBotProcess.CopyApp(Path.Combine(Folder.Path, "app"));
         var settings = Path.Combine(app, "appsettings.json");
         await File.WriteAllTextAsync(settings, MissingComma);
 
@@ -54,7 +50,7 @@ public sealed class SettingsProcessTests : IDisposable
     {
         var secrets = WriteUserSecrets(MissingComma);
 
-        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(_work.Path, [verb], "/topics\n", new Dictionary<string, string>
+        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(Folder.Path, [verb], "/topics\n", new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["HOME"] = Home,
@@ -69,7 +65,7 @@ public sealed class SettingsProcessTests : IDisposable
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         WriteUserSecrets($$"""{ "Telegram": { "Token": "{{FakeTelegramServer.Token}}" } }""");
-        using var bot = NewsBotProcess.Start(_work.Path, ["run"], new Dictionary<string, string>
+        using var bot = NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["HOME"] = Home,

@@ -1,18 +1,14 @@
 namespace NewsBot.Tests.Hosting;
 
 /// <summary>Stopping the real executable as a service manager does (SIGTERM), and failing to start cleanly.</summary>
-public sealed class ShutdownProcessTests : IDisposable
+public sealed class ShutdownProcessTests : FolderTest
 {
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
-
-    private string DataDirectory => Path.Combine(_work.Path, "data");
+    private string DataDirectory => Path.Combine(Folder.Path, "data");
 
     [Fact]
     public async Task Chat_SigtermWhileItsInputIsStillOpen_StopsAndLetsGoOfTheDatabase()
     {
-        using var bot = NewsBotProcess.Start(_work.Path, ["chat"]);
+        using var bot = NewsBotProcess.Start(Folder.Path, ["chat"]);
         await bot.Input.WriteLineAsync("/topics");
         await bot.Input.FlushAsync();
         await bot.WaitForOutputAsync("Topics");
@@ -34,7 +30,7 @@ public sealed class ShutdownProcessTests : IDisposable
         // The story has an image, so it goes out as a photo; either way the answer takes 3 s.
         telegram.Fail("sendPhoto", TelegramFailure.Slow(TimeSpan.FromSeconds(3)));
         telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromSeconds(3)));
-        using var bot = NewsBotProcess.Start(_work.Path, ["run"], new Dictionary<string, string>
+        using var bot = NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
         {
             ["Telegram__Token"] = FakeTelegramServer.Token,
             ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
@@ -56,7 +52,7 @@ public sealed class ShutdownProcessTests : IDisposable
     [Fact]
     public async Task Chat_BadSetting_PrintsOnlyTheFriendlyMessage()
     {
-        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(_work.Path, ["chat"], "", new Dictionary<string, string> { ["NewsBot__PageSize"] = "500" });
+        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "", new Dictionary<string, string> { ["NewsBot__PageSize"] = "500" });
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
@@ -74,7 +70,7 @@ public sealed class ShutdownProcessTests : IDisposable
         taken.Start();
         var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
 
-        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(_work.Path, ["chat"], "", new Dictionary<string, string> { ["Monitoring__ListenUrl"] = $"http://127.0.0.1:{port}" });
+        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "", new Dictionary<string, string> { ["Monitoring__ListenUrl"] = $"http://127.0.0.1:{port}" });
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"Monitoring:ListenUrl http://127.0.0.1:{port} cannot be used: the address is already in use", errors, StringComparison.Ordinal);

@@ -4,18 +4,14 @@ using System.Net.Sockets;
 namespace NewsBot.Tests.Monitoring;
 
 /// <summary>What an operator does with a running bot: probe it, scrape it, open its status page.</summary>
-public sealed class MonitoringProcessTests : IDisposable
+public sealed class MonitoringProcessTests : FolderTest
 {
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
-
     [Fact]
     public async Task RunningBot_AnswersReadyz_Metrics_AndTheStatusPageWithItsToken()
     {
         var port = FreePort();
         const string Token = "operator-token-0123456789";
-        using var bot = NewsBotProcess.Start(_work.Path, ["chat"], new Dictionary<string, string>
+        using var bot = NewsBotProcess.Start(Folder.Path, ["chat"], new Dictionary<string, string>
         {
             ["Monitoring__ListenUrl"] = $"http://127.0.0.1:{port}",
             ["Monitoring__AccessToken"] = Token,

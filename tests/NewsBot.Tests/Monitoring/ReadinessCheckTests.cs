@@ -3,17 +3,13 @@ using NewsBot.Core.Telemetry;
 namespace NewsBot.Tests.Monitoring;
 
 /// <summary>The feed and outbox checks over real LiteDB stores, on a fake clock.</summary>
-public sealed class ReadinessCheckTests : IDisposable
+public sealed class ReadinessCheckTests() : BotTest(services: s => s.AddOptions<FeedsOptions>())
 {
-    private readonly TestBot _bot = new(services: s => s.AddOptions<FeedsOptions>());
-
-    public void Dispose() => _bot.Dispose();
-
     [Fact]
     public async Task Feeds_EverySourceReadOnTime_Passes()
     {
-        var source = _bot.Source("Wire");
-        await _bot.Get<ISourceStore>().SaveAsync(source with { LastAttemptAt = TestBot.Now.AddMinutes(-3), NextPollAt = TestBot.Now.AddMinutes(7) }, CancellationToken.None);
+        var source = Bot.Source("Wire");
+        await Bot.Get<ISourceStore>().SaveAsync(source with { LastAttemptAt = TestBot.Now.AddMinutes(-3), NextPollAt = TestBot.Now.AddMinutes(7) }, CancellationToken.None);
 
         var result = await FeedsCheck().CheckAsync(CancellationToken.None);
 
@@ -24,8 +20,8 @@ public sealed class ReadinessCheckTests : IDisposable
     [Fact]
     public async Task Feeds_SourceWaitingLongerThanAPollInterval_Fails()
     {
-        var source = _bot.Source("Wire");
-        await _bot.Get<ISourceStore>().SaveAsync(source with { LastAttemptAt = TestBot.Now.AddMinutes(-40), NextPollAt = TestBot.Now.AddMinutes(-30) }, CancellationToken.None);
+        var source = Bot.Source("Wire");
+        await Bot.Get<ISourceStore>().SaveAsync(source with { LastAttemptAt = TestBot.Now.AddMinutes(-40), NextPollAt = TestBot.Now.AddMinutes(-30) }, CancellationToken.None);
 
         var result = await FeedsCheck().CheckAsync(CancellationToken.None);
 
@@ -36,8 +32,8 @@ public sealed class ReadinessCheckTests : IDisposable
     [Fact]
     public async Task Feeds_DisabledSourceLongOverdue_DoesNotCount()
     {
-        var source = _bot.Source("Wire");
-        await _bot.Get<ISourceStore>().SaveAsync(source with { Enabled = false, NextPollAt = TestBot.Now.AddDays(-3) }, CancellationToken.None);
+        var source = Bot.Source("Wire");
+        await Bot.Get<ISourceStore>().SaveAsync(source with { Enabled = false, NextPollAt = TestBot.Now.AddDays(-3) }, CancellationToken.None);
 
         var result = await FeedsCheck().CheckAsync(CancellationToken.None);
 
@@ -61,7 +57,7 @@ public sealed class ReadinessCheckTests : IDisposable
     {
         await EnqueueAsync("telegram:5", TestBot.Now.AddMinutes(-20));
         using var history = History();
-        _bot.Get<NewsBotMetrics>().Sent("telegram", NewsBotMetrics.SendOutcomes.Sent);
+        Bot.Get<NewsBotMetrics>().Sent("telegram", NewsBotMetrics.SendOutcomes.Sent);
 
         var result = await OutboxCheck(history).CheckAsync(CancellationToken.None);
 
@@ -91,12 +87,12 @@ public sealed class ReadinessCheckTests : IDisposable
         Assert.True(result.Healthy, result.Detail);
     }
 
-    private FeedsCheck FeedsCheck() => new(_bot.Get<ISourceStore>(), _bot.Get<IOptionsMonitor<FeedsOptions>>(), _bot.Time);
+    private FeedsCheck FeedsCheck() => new(Bot.Get<ISourceStore>(), Bot.Get<IOptionsMonitor<FeedsOptions>>(), Bot.Time);
 
-    private DeliveryHistory History() => new(_bot.Get<NewsBotMetrics>(), _bot.Get<IOutboxStore>(), _bot.Time, NullLogger<DeliveryHistory>.Instance);
+    private DeliveryHistory History() => new(Bot.Get<NewsBotMetrics>(), Bot.Get<IOutboxStore>(), Bot.Time, NullLogger<DeliveryHistory>.Instance);
 
-    private OutboxCheck OutboxCheck(DeliveryHistory history) => new([new ScriptedSender("telegram")], _bot.Get<IOutboxStore>(), history, _bot.Time);
+    private OutboxCheck OutboxCheck(DeliveryHistory history) => new([new ScriptedSender("telegram")], Bot.Get<IOutboxStore>(), history, Bot.Time);
 
     private async Task EnqueueAsync(string chatKey, DateTimeOffset due) =>
-        await _bot.Get<IOutboxStore>().EnqueueAsync([OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, "1"), "1", due, due)], CancellationToken.None);
+        await Bot.Get<IOutboxStore>().EnqueueAsync([OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, "1"), "1", due, due)], CancellationToken.None);
 }

@@ -2,7 +2,7 @@ namespace NewsBot.Tests.Search;
 
 public sealed class ArticleIndexTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
     private readonly ArticleIndex _index = new();
 
     public void Dispose() => _index.Dispose();

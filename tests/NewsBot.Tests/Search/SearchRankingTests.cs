@@ -10,7 +10,7 @@ namespace NewsBot.Tests.Search;
 /// </summary>
 public sealed class SearchRankingTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     [Fact]
     public void Search_ManyArticlesWithCommonWords_RanksAndCountsByTheRules()

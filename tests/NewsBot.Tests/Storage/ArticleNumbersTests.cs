@@ -6,7 +6,7 @@ public sealed class ArticleNumbersTests
     private static readonly DateTimeOffset Now = TestBot.Now;
 
     private static ArticleDraft Draft(int n, DateTimeOffset published) =>
-        new($"https://x.example/{n}", $"1:{n}", $"Story {n}", "", null, 1, "Wire", published, Now, [], null, true, $"1:t{n}");
+        new(new Article(0, $"https://x.example/{n}", $"1:{n}", $"Story {n}", "", null, 1, "Wire", published, Now, [], null, true), $"1:t{n}");
 
     [Fact]
     public async Task ArticleNumbers_InAFileWrittenBeforeTheHighWaterMark_StartAboveBookmarksAndThePlannersCursor()

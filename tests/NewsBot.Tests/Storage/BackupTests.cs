@@ -4,12 +4,8 @@ using NewsBot.Core.Bookmarks;
 namespace NewsBot.Tests.Storage;
 
 /// <summary>Consistent copies of a live database, and the scheduled backups of the running service.</summary>
-public sealed class BackupTests : IDisposable
+public sealed class BackupTests : FolderTest
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Copy_WhileAnotherThreadWrites_IsCheckedAndHoldsEverythingWrittenBefore()
     {
@@ -26,13 +22,13 @@ public sealed class BackupTests : IDisposable
             }
         });
 
-        var summary = DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), Path.Combine(_folder.Path, "copy.db"));
+        var summary = DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), Path.Combine(Folder.Path, "copy.db"));
         await stop.CancelAsync();
         await writer;
 
         Assert.Equal(200, summary.Articles);
-        Assert.Equal(summary, DatabaseBackup.Check(Path.Combine(_folder.Path, "copy.db")));
-        Assert.False(File.Exists(DatabaseBackup.LogFileOf(Path.Combine(_folder.Path, "copy.db"))));
+        Assert.Equal(summary, DatabaseBackup.Check(Path.Combine(Folder.Path, "copy.db")));
+        Assert.False(File.Exists(DatabaseBackup.LogFileOf(Path.Combine(Folder.Path, "copy.db"))));
     }
 
     [Fact]
@@ -42,11 +38,11 @@ public sealed class BackupTests : IDisposable
         var live = bot.Get<NewsBotDatabase>().Database;
         var before = live.CheckpointSize;
 
-        DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), Path.Combine(_folder.Path, "copy.db"));
+        DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), Path.Combine(Folder.Path, "copy.db"));
 
         Assert.True(before > 0);
         Assert.Equal(before, live.CheckpointSize);
-        using var copy = new LiteDatabase(Path.Combine(_folder.Path, "copy.db"));
+        using var copy = new LiteDatabase(Path.Combine(Folder.Path, "copy.db"));
         Assert.Equal(before, copy.CheckpointSize);
     }
 
@@ -54,14 +50,14 @@ public sealed class BackupTests : IDisposable
     public void Copy_TargetExists_RefusesAndLeavesIt()
     {
         using var bot = new TestBot();
-        var target = Path.Combine(_folder.Path, "copy.db");
+        var target = Path.Combine(Folder.Path, "copy.db");
         File.WriteAllText(target, "keep me");
 
         var error = Assert.Throws<IOException>(() => DatabaseBackup.Copy(bot.Get<NewsBotDatabase>(), target));
 
         Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(target));
-        Assert.Single(Directory.GetFiles(_folder.Path));
+        Assert.Single(Directory.GetFiles(Folder.Path));
     }
 
     [Fact]
@@ -69,10 +65,10 @@ public sealed class BackupTests : IDisposable
     {
         foreach (var name in new[] { "newsbot-20261101-000000.db", "newsbot-20261130-120000.db", "newsbot.db", "newsbot-log.db", "newsbot-today.db", ".newsbot-x.tmp" })
         {
-            File.WriteAllText(Path.Combine(_folder.Path, name), "x");
+            File.WriteAllText(Path.Combine(Folder.Path, name), "x");
         }
 
-        var backups = DatabaseBackup.List(_folder.Path);
+        var backups = DatabaseBackup.List(Folder.Path);
 
         Assert.Equal(["newsbot-20261130-120000.db", "newsbot-20261101-000000.db"], backups.Select(b => Path.GetFileName(b.Path)));
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), backups[0].At);
@@ -81,7 +77,7 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task Service_OldBackupsOnly_BacksUpAtOnceAndKeepsBackupsToKeep()
     {
-        var backups = Path.Combine(_folder.Path, "backups");
+        var backups = Path.Combine(Folder.Path, "backups");
         Directory.CreateDirectory(backups);
         File.WriteAllText(Path.Combine(backups, "newsbot-20200101-000000.db"), "old");
         File.WriteAllText(Path.Combine(backups, "newsbot-20200102-000000.db"), "old");
@@ -106,7 +102,7 @@ public sealed class BackupTests : IDisposable
         var clock = new ObservedClock(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
         using var host = Build(new() { ["Storage:BackupInterval"] = "06:00:00" }, clock);
         await host.StartAsync();
-        var backups = Path.Combine(_folder.Path, "backups");
+        var backups = Path.Combine(Folder.Path, "backups");
         await WaitForAsync(() => DatabaseBackup.List(backups).Count == 1, "the backup at start");
 
         // Moved on only once the service waits for the next one, so the move cannot come too early.
@@ -123,7 +119,7 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task Service_RecentBackupOnDisk_WaitsForTheInterval()
     {
-        var backups = Path.Combine(_folder.Path, "backups");
+        var backups = Path.Combine(Folder.Path, "backups");
         Directory.CreateDirectory(backups);
         File.WriteAllText(Path.Combine(backups, "newsbot-20261201-050000.db"), "recent");
         var clock = new ObservedClock(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
@@ -145,7 +141,7 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task Service_BackupDirectoryCannotBeWritten_StopsStartUpNamingTheKey()
     {
-        var notAFolder = Path.Combine(_folder.Path, "file");
+        var notAFolder = Path.Combine(Folder.Path, "file");
         File.WriteAllText(notAFolder, "x");
         using var host = Build(new() { ["Storage:BackupDirectory"] = Path.Combine(notAFolder, "backups") }, null);
 
@@ -173,14 +169,14 @@ public sealed class BackupTests : IDisposable
         await host.StartAsync();
         await host.StopAsync();
 
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "backups")));
+        Assert.False(Directory.Exists(Path.Combine(Folder.Path, "backups")));
     }
 
     private IHost Build(Dictionary<string, string?> settings, FakeTimeProvider? clock)
     {
         var all = new Dictionary<string, string?>
         {
-            ["NewsBot:DataDirectory"] = _folder.Path,
+            ["NewsBot:DataDirectory"] = Folder.Path,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)

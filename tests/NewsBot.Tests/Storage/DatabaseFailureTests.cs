@@ -6,7 +6,7 @@ namespace NewsBot.Tests.Storage;
 public sealed class DatabaseFailureTests
 {
     private static ArticleDraft Draft(int n) =>
-        new($"https://x.example/{n}", $"1:{n}", $"Story {n}", new string('x', 400), null, 1, "Wire", TestBot.Now, TestBot.Now, [], null, true, $"1:t{n}");
+        new(new Article(0, $"https://x.example/{n}", $"1:{n}", $"Story {n}", new string('x', 400), null, 1, "Wire", TestBot.Now, TestBot.Now, [], null, true), $"1:t{n}");
 
     private static async Task<string> MadeAsync(string folder, int articles)
     {

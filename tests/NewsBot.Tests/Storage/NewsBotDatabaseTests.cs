@@ -210,6 +210,6 @@ public sealed class NewsBotDatabaseTests
     }
 
     private static ArticleDraft Draft(int number) => new(
-        $"https://x.example/{number}", $"1:{number}", $"Story {number}", "Summary", null, 1, "Wire",
-        TestBot.Now.AddHours(-number), TestBot.Now, ["science"], null, true, $"1:t{number}");
+        new Article(0, $"https://x.example/{number}", $"1:{number}", $"Story {number}", "Summary", null, 1, "Wire",
+        TestBot.Now.AddHours(-number), TestBot.Now, ["science"], null, true), $"1:t{number}");
 }

@@ -20,10 +20,7 @@ public sealed class StorageOptionsValidatorTests
     {
         var failure = Assert.Single(Failures("Mongo"));
 
-        Assert.Contains("Storage:Provider", failure, StringComparison.Ordinal);
-        Assert.Contains("LiteDb", failure, StringComparison.Ordinal);
-        Assert.Contains("Postgres", failure, StringComparison.Ordinal);
-        Assert.Contains("Mongo", failure, StringComparison.Ordinal);
+        Expect.ContainsAll(failure, "Storage:Provider", "LiteDb", "Postgres", "Mongo");
     }
 
     [Fact]

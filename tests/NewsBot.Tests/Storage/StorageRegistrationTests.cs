@@ -1,12 +1,8 @@
 namespace NewsBot.Tests.Storage;
 
 /// <summary>Which stores <c>Storage:Provider</c> puts behind the ports; the PostgreSQL side is in Postgres/.</summary>
-public sealed class StorageRegistrationTests : IDisposable
+public sealed class StorageRegistrationTests : FolderTest
 {
-    private readonly TempDirectory _data = new();
-
-    public void Dispose() => _data.Dispose();
-
     [Fact]
     public void NoSettings_IsLiteDb_WithScheduledBackupsInTheService()
     {
@@ -27,14 +23,14 @@ public sealed class StorageRegistrationTests : IDisposable
 
         Assert.True(StartupFailure.TryDescribe(failure, out var message), failure.ToString());
         Assert.Contains(expected, message, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     private IHost Build(HostMode mode, Dictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>
         {
-            ["NewsBot:DataDirectory"] = _data.Path,
+            ["NewsBot:DataDirectory"] = Folder.Path,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Telegram:Token"] = "",
             ["Discord:Token"] = "",

@@ -16,10 +16,10 @@ public sealed class StoredArticleTests
         var store = new LiteDbArticleStore(database);
         await store.AddNewAsync(
             [
-                new ArticleDraft("https://x.example/a", "1:a", "Full", "Summary", "Ada", 1, "Wire",
-                    TestBot.Now.AddMinutes(-5).AddTicks(1234), TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false, "1:t"),
-                new ArticleDraft("https://x.example/b", "1:b", "", "", null, 2, "Daily",
-                    TestBot.Now.AddDays(-3), TestBot.Now, [], null, true, "1:u"),
+                new ArticleDraft(new Article(0, "https://x.example/a", "1:a", "Full", "Summary", "Ada", 1, "Wire",
+                    TestBot.Now.AddMinutes(-5).AddTicks(1234), TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false), "1:t"),
+                new ArticleDraft(new Article(0, "https://x.example/b", "1:b", "", "", null, 2, "Daily",
+                    TestBot.Now.AddDays(-3), TestBot.Now, [], null, true), "1:u"),
             ],
             CancellationToken.None);
         await store.SetStoryAsync(2, 1, CancellationToken.None);

@@ -1,21 +1,17 @@
 namespace NewsBot.Tests.Storage;
 
 /// <summary>The chat store through the core service that owns it; what each store port promises is in Contract/.</summary>
-public sealed class StoresTests : IDisposable
+public sealed class StoresTests : BotTest
 {
-    private readonly TestBot _bot = new();
-
-    public void Dispose() => _bot.Dispose();
-
     [Fact]
     public async Task Chats_TouchCreatesThenRefreshes_AndKeepsTheTimeZone()
     {
-        var store = _bot.Get<ChatLifecycle>();
+        var store = Bot.Get<ChatLifecycle>();
         var chat = ChatAddress.Parse("telegram:-100");
 
         await store.ReactivateAsync(chat, ChatKind.Group, "Readers", CancellationToken.None);
         await store.SetTimeZoneAsync(chat, "Asia/Tokyo", CancellationToken.None);
-        _bot.Time.Advance(TimeSpan.FromHours(1));
+        Bot.Time.Advance(TimeSpan.FromHours(1));
         var again = await store.ReactivateAsync(chat, ChatKind.Group, null, CancellationToken.None);
 
         Assert.Equal("Readers", again.Title);

@@ -2,7 +2,7 @@ namespace NewsBot.Tests.Subscriptions;
 
 public sealed class SubscriptionMatcherTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
     private readonly SubscriptionMatcher _matcher = new();
     private int _nextId = 1;
 

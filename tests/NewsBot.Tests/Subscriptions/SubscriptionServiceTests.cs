@@ -1,16 +1,12 @@
 namespace NewsBot.Tests.Subscriptions;
 
-public sealed class SubscriptionServiceTests : IDisposable
+public sealed class SubscriptionServiceTests : BotTest
 {
-    private readonly TestBot _bot = new();
+    private SubscriptionService Service => Bot.Get<SubscriptionService>();
 
-    public void Dispose() => _bot.Dispose();
+    private SubscriptionMatcher Matcher => Bot.Get<SubscriptionMatcher>();
 
-    private SubscriptionService Service => _bot.Get<SubscriptionService>();
-
-    private SubscriptionMatcher Matcher => _bot.Get<SubscriptionMatcher>();
-
-    private DigestSchedule Schedule => _bot.Get<DigestSchedule>();
+    private DigestSchedule Schedule => Bot.Get<DigestSchedule>();
 
     [Fact]
     public async Task Add_IsStored_ThenMatched_AndADailyOneIsScheduled()
@@ -18,7 +14,7 @@ public sealed class SubscriptionServiceTests : IDisposable
         var instant = await Service.AddAsync(Science("telegram:1", DeliveryMode.Instant), CancellationToken.None);
         var daily = await Service.AddAsync(Science("telegram:2", DeliveryMode.Daily), CancellationToken.None);
 
-        Assert.Equal([instant.Id, daily.Id], (await _bot.Get<ISubscriptionStore>().AllAsync(CancellationToken.None).ToListAsync()).Select(s => s.Id));
+        Assert.Equal([instant.Id, daily.Id], (await Bot.Get<ISubscriptionStore>().AllAsync(CancellationToken.None).ToListAsync()).Select(s => s.Id));
         Assert.Equal(["telegram:1", "telegram:2"], (await MatchesAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(daily.Id, Assert.Single(Schedule.Candidates(TestBot.Now)).Id);
     }
@@ -32,7 +28,7 @@ public sealed class SubscriptionServiceTests : IDisposable
         Assert.Equal(0, await Service.RemoveAsync("telegram:2", [daily.Id], CancellationToken.None));
         Assert.Equal(1, await Service.RemoveAsync("telegram:1", [daily.Id], CancellationToken.None));
 
-        Assert.Empty(await _bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
+        Assert.Empty(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(["telegram:2"], await MatchesAsync());
         Assert.Empty(Schedule.Candidates(TestBot.Now));
     }
@@ -41,8 +37,8 @@ public sealed class SubscriptionServiceTests : IDisposable
     public async Task Rebuild_HoldsExactlyWhatTheStoreHolds()
     {
         var gone = await Service.AddAsync(Science("telegram:1", DeliveryMode.Daily), CancellationToken.None);
-        await _bot.Get<ISubscriptionStore>().RemoveAsync("telegram:1", [gone.Id], CancellationToken.None);
-        var stored = await _bot.Get<ISubscriptionStore>().AddAsync(Science("telegram:2", DeliveryMode.Daily), CancellationToken.None);
+        await Bot.Get<ISubscriptionStore>().RemoveAsync("telegram:1", [gone.Id], CancellationToken.None);
+        var stored = await Bot.Get<ISubscriptionStore>().AddAsync(Science("telegram:2", DeliveryMode.Daily), CancellationToken.None);
         Assert.Equal(["telegram:1"], await MatchesAsync());
 
         await Service.RebuildAsync(CancellationToken.None);
@@ -53,7 +49,7 @@ public sealed class SubscriptionServiceTests : IDisposable
 
     private async Task<IEnumerable<string>> MatchesAsync()
     {
-        var article = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry("Telescope finds a comet " + Guid.NewGuid().ToString("N"))));
+        var article = Assert.Single(await Bot.IngestAsync(Bot.Source(), TestBot.Entry("Telescope finds a comet " + Guid.NewGuid().ToString("N"))));
         return Matcher.Match(article).Select(s => s.ChatKey);
     }
 

@@ -2,12 +2,9 @@ using NewsBot.Core.Text;
 
 namespace NewsBot.Tests.Text;
 
-public sealed class DisguisingCharactersTests : IDisposable
+public sealed class DisguisingCharactersTests : BotTest
 {
     private const string Override = "\u202E";
-    private readonly TestBot _bot = new();
-
-    public void Dispose() => _bot.Dispose();
 
     [Theory]
     [InlineData("\u202A\u202B\u202C\u202D\u202E")]
@@ -31,18 +28,18 @@ public sealed class DisguisingCharactersTests : IDisposable
     [Fact]
     public async Task FeedTitle_WithAnOverride_IsStoredAndShownWithoutIt()
     {
-        var article = Assert.Single(await _bot.IngestAsync(_bot.Source(), TestBot.Entry($"Update your {Override}fdp.exe{"\u202C"} now", "Read " + Override + "this")));
+        var article = Assert.Single(await Bot.IngestAsync(Bot.Source(), TestBot.Entry($"Update your {Override}fdp.exe{"\u202C"} now", "Read " + Override + "this")));
 
         Assert.Equal("Update your fdp.exe now", article.Title);
         Assert.Equal("Read this", article.Summary);
-        var card = await _bot.SendAsync($"/read {article.Id}");
+        var card = await Bot.SendAsync($"/read {article.Id}");
         Assert.DoesNotContain(Override, card, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Command_WithAnOverride_IsNotEchoedBackWithIt()
     {
-        var answer = await _bot.SendAsync($"/nope{Override}gnp");
+        var answer = await Bot.SendAsync($"/nope{Override}gnp");
 
         Assert.Contains("I don't know /nopegnp", answer, StringComparison.Ordinal);
         Assert.DoesNotContain(Override, answer, StringComparison.Ordinal);

@@ -35,15 +35,9 @@ internal sealed partial class DiscordBotService(
 
         TokenRefused = shutdown.IsShutDown || gateway.StopReason?.CloseCode == AuthenticationFailedCloseCode;
         Refused = TokenRefused || gateway.StopReason?.IsFatal == true;
-        if (senders.Any(s => s.Platform != PlatformNames.Discord))
-        {
-            LogStoppedOthersRun(logger);
-            return;
-        }
-
-        lifetime.StopApplication();
+        LogStopped(logger, PlatformStop.Stop(PlatformNames.Discord, senders, lifetime));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord is stopped; the other platforms keep running.")]
-    private static partial void LogStoppedOthersRun(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord cannot run. {Outcome}")]
+    private static partial void LogStopped(ILogger logger, string outcome);
 }

@@ -8,42 +8,23 @@ namespace NewsBot.Platforms.Discord;
 /// a task of its own, so the gateway's queue never waits behind a slow command;
 /// <c>CHANNEL_DELETE</c> stops deliveries to the channel. Never throws except on cancellation.
 /// </summary>
-internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
+internal sealed partial class DiscordDispatchHandler(
+    DiscordInteractionResponder responder,
+    DiscordCommandRegistrar registrar,
+    DiscordApplication application,
+    ChatLifecycle chats,
+    DiscordInteractionTuning tuning,
+    TimeProvider time,
+    ILogger<DiscordDispatchHandler> logger) : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
 
-    private readonly DiscordInteractionResponder _responder;
-    private readonly DiscordCommandRegistrar _registrar;
-    private readonly DiscordApplication _application;
-    private readonly ChatLifecycle _chats;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DiscordDispatchHandler> _logger;
-    private readonly SemaphoreSlim _slots;
-    private readonly TimeSpan _slotWait;
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, tuning.MaxConcurrent));
+    private readonly TimeSpan _slotWait = tuning.DeferAfter > TimeSpan.Zero ? tuning.DeferAfter : TimeSpan.Zero;
     private readonly CancellationTokenSource _stopping = new();
     private readonly RecentIds<string> _seen = new(capacity: 4096, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private int _disposed;
-
-    public DiscordDispatchHandler(
-        DiscordInteractionResponder responder,
-        DiscordCommandRegistrar registrar,
-        DiscordApplication application,
-        ChatLifecycle chats,
-        DiscordInteractionTuning tuning,
-        TimeProvider time,
-        ILogger<DiscordDispatchHandler> logger)
-    {
-        ArgumentNullException.ThrowIfNull(tuning);
-        _responder = responder;
-        _registrar = registrar;
-        _application = application;
-        _chats = chats;
-        _time = time;
-        _logger = logger;
-        _slots = new SemaphoreSlim(Math.Max(1, tuning.MaxConcurrent));
-        _slotWait = tuning.DeferAfter > TimeSpan.Zero ? tuning.DeferAfter : TimeSpan.Zero;
-    }
 
     public async Task HandleAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
     {
@@ -68,7 +49,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
         }
         catch (Exception ex)
         {
-            LogEventFailed(_logger, ex, eventName);
+            LogEventFailed(logger, ex, eventName);
         }
     }
 
@@ -123,13 +104,13 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
 
     private void OnReady(JsonElement data)
     {
-        var applicationId = DiscordJson.Object(data, "application") is { } application ? DiscordJson.String(application, "id") : null;
+        var applicationId = DiscordJson.Object(data, "application") is { } sent ? DiscordJson.String(sent, "id") : null;
         if (DiscordChats.IsSnowflake(applicationId))
         {
-            _application.Learn(applicationId!);
+            application.Learn(applicationId!);
         }
 
-        Track(Task.Run(() => _registrar.EnsureRegisteredAsync(_application.Id, _stopping.Token), CancellationToken.None));
+        Track(Task.Run(() => registrar.EnsureRegisteredAsync(application.Id, _stopping.Token), CancellationToken.None));
     }
 
     private async Task OnInteractionAsync(JsonElement data, CancellationToken cancellationToken)
@@ -149,7 +130,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
         if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
         {
             // Waiting longer would miss Discord's 3 s window and hold up every event behind this one.
-            LogTooBusy(_logger, interaction.Id);
+            LogTooBusy(logger, interaction.Id);
             Track(Task.Run(() => SayBusyAsync(interaction), CancellationToken.None));
             return;
         }
@@ -159,7 +140,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
             {
                 try
                 {
-                    await _responder.RespondAsync(interaction, _stopping.Token).ConfigureAwait(false);
+                    await responder.RespondAsync(interaction, _stopping.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -176,7 +157,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
             return true;
         }
 
-        using var timeout = new CancellationTokenSource(_slotWait, _time);
+        using var timeout = new CancellationTokenSource(_slotWait, time);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
@@ -193,18 +174,18 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
     {
         try
         {
-            await _responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, _stopping.Token).ConfigureAwait(false);
+            await responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            LogBusyNotSaid(_logger, interaction.Id, ex.Message);
+            LogBusyNotSaid(logger, interaction.Id, ex.Message);
         }
     }
 
     /// <summary>A payload NewsBot cannot read still gets an answer when it says where to send one.</summary>
     private async Task RefuseAsync(JsonElement data, string problem, CancellationToken cancellationToken)
     {
-        LogUnreadable(_logger, problem);
+        LogUnreadable(logger, problem);
         var id = DiscordJson.String(data, "id");
         var token = DiscordJson.String(data, "token");
         var type = DiscordJson.Integer(data, "type");
@@ -215,11 +196,11 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
 
         try
         {
-            await _responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, cancellationToken).ConfigureAwait(false);
+            await responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            LogUnreadableNotAnswered(_logger, ex.Message);
+            LogUnreadableNotAnswered(logger, ex.Message);
         }
     }
 
@@ -232,9 +213,9 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
         }
 
         var chat = DiscordChats.Channel(channelId!);
-        if (await _chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
+        if (await chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
         {
-            LogChannelDeleted(_logger, chat);
+            LogChannelDeleted(logger, chat);
         }
     }
 

@@ -12,16 +12,10 @@ internal static class DiscordRegistration
 {
     public const string HttpClientName = "discord";
 
-    public static bool IsConfigured(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Token)}"]);
-
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName);
-        if (IsConfigured(builder.Configuration))
+        if (builder.AddPlatformSection<DiscordOptions, DiscordOptionsValidator>(DiscordOptions.SectionName))
         {
-            options.ValidateOnStart();
             AddServices(builder.Services);
             AddGateway(builder.Services);
         }
@@ -39,15 +33,13 @@ internal static class DiscordRegistration
     }
 
     /// <summary>
-    /// Options and validator, the REST client with its limiter and breakers, the chat sender
+    /// The REST client with its limiter and breakers, the chat sender
     /// (an <see cref="IChatSender"/>), the announcer, slash-command registration and the
     /// gateway's dispatch handler (<see cref="IDiscordDispatchHandler"/>), plus
     /// <see cref="IGatewayBotSource"/> for the gateway's discovery.
     /// </summary>
     private static void AddServices(IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DiscordRestTuning());
         services.TryAddSingleton(new DiscordInteractionTuning());
 

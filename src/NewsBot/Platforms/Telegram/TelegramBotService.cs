@@ -87,19 +87,12 @@ internal sealed partial class TelegramBotService(
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
                 TokenRefused = true;
-                if (senders.Any(s => s.Platform != PlatformNames.Telegram))
-                {
-                    LogTokenRefusedOthersRun(logger, ex.ErrorCode);
-                    return false;
-                }
-
-                LogTokenRefusedStopping(logger, ex.ErrorCode);
-                lifetime.StopApplication();
+                LogTokenRefused(logger, ex.ErrorCode, PlatformStop.Stop(PlatformNames.Telegram, senders, lifetime));
                 return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogUnreachable(logger, secrets.Redact(ex));
+                LogRetrying(logger, "reach the Bot API", secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -153,7 +146,7 @@ internal sealed partial class TelegramBotService(
                     }
                     else
                     {
-                        LogGetUpdatesFailed(logger, secrets.Redact(ex));
+                        LogRetrying(logger, "get updates", secrets.Redact(ex));
                     }
 
                     await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
@@ -205,38 +198,32 @@ internal sealed partial class TelegramBotService(
     }
 
     /// <summary>A webhook left by an earlier deployment would make getUpdates fail with 409.</summary>
-    private async Task RemoveWebhookAsync(CancellationToken cancellationToken)
-    {
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogWebhookNotRemoved(logger, secrets.Redact(ex));
-                await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private Task RemoveWebhookAsync(CancellationToken cancellationToken) =>
+        UntilDoneAsync("remove a webhook", ct => bot.DeleteWebhook(dropPendingUpdates: false, ct), cancellationToken);
 
     private async Task RegisterWebhookAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        await UntilDoneAsync(
+            "set the webhook",
+            ct => bot.SetWebhook(settings.WebhookUrl.Trim(), allowedUpdates: AllowedUpdates, secretToken: settings.WebhookSecret.Trim(), cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        LogWebhookSet(logger, secrets.Redact(settings.WebhookUrl));
+    }
+
+    /// <summary>Tries <paramref name="attempt"/> until it works, with a growing pause after each failure.</summary>
+    private async Task UntilDoneAsync(string action, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+    {
         for (var failures = 1; ; failures++)
         {
             try
             {
-                await bot.SetWebhook(settings.WebhookUrl.Trim(), allowedUpdates: AllowedUpdates, secretToken: settings.WebhookSecret.Trim(), cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
-                LogWebhookSet(logger, secrets.Redact(settings.WebhookUrl));
+                await attempt(cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogWebhookNotSet(logger, secrets.Redact(ex));
+                LogRetrying(logger, action, secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -272,16 +259,11 @@ internal sealed partial class TelegramBotService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: connected as @{UserName} ({Mode})")]
     private static partial void LogConnected(ILogger logger, string? userName, string mode);
 
-    [LoggerMessage(
-        Level = LogLevel.Critical,
-        Message = "Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Telegram is stopped; the other platforms keep running.")]
-    private static partial void LogTokenRefusedOthersRun(ILogger logger, int code);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. {Outcome}")]
+    private static partial void LogTokenRefused(ILogger logger, int code, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. Stopping.")]
-    private static partial void LogTokenRefusedStopping(ILogger logger, int code);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: cannot reach the Bot API yet; trying again")]
-    private static partial void LogUnreachable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not {Action}; trying again")]
+    private static partial void LogRetrying(ILogger logger, string action, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not publish the command menu")]
     private static partial void LogMenuNotPublished(ILogger logger, Exception exception);
@@ -289,17 +271,8 @@ internal sealed partial class TelegramBotService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.")]
     private static partial void LogConflict(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: getUpdates failed")]
-    private static partial void LogGetUpdatesFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not remove a webhook; trying again")]
-    private static partial void LogWebhookNotRemoved(ILogger logger, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook set to {Url}")]
     private static partial void LogWebhookSet(ILogger logger, string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not set the webhook; trying again")]
-    private static partial void LogWebhookNotSet(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram: could not store the update offset {Offset}")]
     private static partial void LogOffsetNotStored(ILogger logger, Exception exception, string offset);

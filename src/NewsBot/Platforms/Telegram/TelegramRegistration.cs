@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telegram.Bot;
 
 namespace NewsBot.Platforms.Telegram;
@@ -11,22 +10,14 @@ internal static class TelegramRegistration
 {
     public const string HttpClientName = "telegram";
 
-    public static bool IsConfigured(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.Token)}"]);
-
     public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        var options = services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
-        if (!IsConfigured(builder.Configuration))
+        if (!builder.AddPlatformSection<TelegramOptions, TelegramOptionsValidator>(TelegramOptions.SectionName))
         {
             return builder;
         }
 
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        var services = builder.Services;
 
         // No logging handlers: the Bot API puts the token in every request URL. No resilience
         // handler either: its attempt timeout would cut long polls, and pacing has one owner.

@@ -68,10 +68,10 @@ internal sealed partial class TelegramReplySender(
     }
 
     /// <summary>Replaces a message's text and keyboard; false when the message cannot be edited (the caller sends anew).</summary>
-    public async Task<bool> EditTextAsync(ChatId chat, int messageId, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, CancellationToken cancellationToken)
+    public Task<bool> EditTextAsync(ChatId chat, int messageId, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, CancellationToken cancellationToken)
     {
         var state = new CallState(chat);
-        try
+        return TryEditAsync(chat, messageId, "edit", async () =>
         {
             try
             {
@@ -84,27 +84,20 @@ internal sealed partial class TelegramReplySender(
                 await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Plain, replyMarkup: keyboard, linkPreviewOptions: Preview(disablePreview), cancellationToken: cancellationToken), EditPatience, cancellationToken)
                     .ConfigureAwait(false);
             }
-
-            return true;
-        }
-        catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
-        {
-            return true;
-        }
-        catch (ApiRequestException ex)
-        {
-            LogNotEdited(logger, messageId, chat, secrets.Redact(ex.Message));
-            return false;
-        }
+        });
     }
 
     /// <summary>Replaces only a message's buttons (the article card's Save toggle).</summary>
-    public async Task<bool> EditKeyboardAsync(ChatId chat, int messageId, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    public Task<bool> EditKeyboardAsync(ChatId chat, int messageId, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken) =>
+        TryEditAsync(chat, messageId, "update the buttons of", () =>
+            CallAsync(new CallState(chat), c => bot.EditMessageReplyMarkup(c, messageId, keyboard, cancellationToken: cancellationToken), EditPatience, cancellationToken));
+
+    /// <summary>Runs an edit: true when it went through or changed nothing, false (logged) when Telegram refused it.</summary>
+    private async Task<bool> TryEditAsync(ChatId chat, int messageId, string change, Func<Task> edit)
     {
         try
         {
-            await CallAsync(new CallState(chat), c => bot.EditMessageReplyMarkup(c, messageId, keyboard, cancellationToken: cancellationToken), EditPatience, cancellationToken)
-                .ConfigureAwait(false);
+            await edit().ConfigureAwait(false);
             return true;
         }
         catch (ApiRequestException ex) when (TelegramErrors.IsNotModified(ex))
@@ -113,7 +106,7 @@ internal sealed partial class TelegramReplySender(
         }
         catch (ApiRequestException ex)
         {
-            LogKeyboardNotEdited(logger, messageId, chat, secrets.Redact(ex.Message));
+            LogNotEdited(logger, change, messageId, chat, secrets.Redact(ex.Message));
             return false;
         }
     }
@@ -239,11 +232,8 @@ internal sealed partial class TelegramReplySender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse an edit's HTML ({Reason}); editing as plain text")]
     private static partial void LogEditHtmlRefused(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not edit message {Message} in chat {Chat} ({Reason})")]
-    private static partial void LogNotEdited(ILogger logger, int message, ChatId chat, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not update the buttons of message {Message} in chat {Chat} ({Reason})")]
-    private static partial void LogKeyboardNotEdited(ILogger logger, int message, ChatId chat, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not {Change} message {Message} in chat {Chat} ({Reason})")]
+    private static partial void LogNotEdited(ILogger logger, string change, int message, ChatId chat, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse a message's HTML ({Reason}); sending it as plain text")]
     private static partial void LogHtmlRefused(ILogger logger, string reason);

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -41,7 +39,7 @@ internal sealed partial class TelegramWebhookServer(
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+            var addresses = ListenerBuilder.BoundAddresses(app);
             LogListening(logger, string.Join(", ", addresses), settings.WebhookPath);
             _listening.TrySetResult(addresses);
             await register().ConfigureAwait(false);

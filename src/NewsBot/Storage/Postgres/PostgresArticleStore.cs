@@ -93,8 +93,8 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
             "SELECT id, url, item_key, title_key, source_id, also_in FROM articles WHERE item_key = ANY($1) OR url = ANY($2) OR title_key = ANY($3)",
             r => new Known(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.Strings(5)),
             cancellationToken,
-            drafts.Select(d => d.ItemKey).ToArray(),
-            drafts.Select(d => d.Url).ToArray(),
+            drafts.Select(d => d.Article.ItemKey).ToArray(),
+            drafts.Select(d => d.Article.Url).ToArray(),
             drafts.Select(d => d.TitleKey).ToArray()).ConfigureAwait(false);
 
         var itemKeys = known.Select(k => k.ItemKey).ToHashSet(StringComparer.Ordinal);
@@ -111,19 +111,19 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         var recognised = 0;
         foreach (var draft in drafts)
         {
-            if (itemKeys.Contains(draft.ItemKey))
+            if (itemKeys.Contains(draft.Article.ItemKey))
             {
                 continue;
             }
 
-            byUrl.TryGetValue(draft.Url, out var sameUrl);
+            byUrl.TryGetValue(draft.Article.Url, out var sameUrl);
             if (sameUrl is not null || titleKeys.Contains(draft.TitleKey))
             {
-                if (sameUrl is null || sameUrl.SourceId == draft.SourceId)
+                if (sameUrl is null || sameUrl.SourceId == draft.Article.SourceId)
                 {
                     recognised++;
                 }
-                else if (!sameUrl.AlsoIn.Contains(draft.SourceName))
+                else if (!sameUrl.AlsoIn.Contains(draft.Article.SourceName))
                 {
                     elsewhere.Add((sameUrl.Fresh >= 0 ? null : sameUrl.Id, sameUrl.Fresh));
                 }
@@ -131,9 +131,9 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
                 continue;
             }
 
-            itemKeys.Add(draft.ItemKey);
+            itemKeys.Add(draft.Article.ItemKey);
             titleKeys.Add(draft.TitleKey);
-            byUrl.Add(draft.Url, new Known(0, draft.Url, draft.ItemKey, draft.TitleKey, draft.SourceId, []) { Fresh = fresh.Count });
+            byUrl.Add(draft.Article.Url, new Known(0, draft.Article.Url, draft.Article.ItemKey, draft.TitleKey, draft.Article.SourceId, []) { Fresh = fresh.Count });
             fresh.Add(draft);
         }
 
@@ -193,9 +193,13 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     }
 
     // What a read returns: times to the millisecond, as the LiteDB store keeps them.
-    private static Article ToArticle(int id, ArticleDraft d) => new(
-        id, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName,
-        Dates.FromStored(Dates.ToStored(d.PublishedAt)), Dates.FromStored(Dates.ToStored(d.IngestedAt)), [.. d.Topics], d.ImageUrl, d.IsNew);
+    private static Article ToArticle(int id, ArticleDraft d) => d.Article with
+    {
+        Id = id,
+        PublishedAt = Dates.FromStored(Dates.ToStored(d.Article.PublishedAt)),
+        IngestedAt = Dates.FromStored(Dates.ToStored(d.Article.IngestedAt)),
+        Topics = [.. d.Article.Topics],
+    };
 
     internal static Article ToArticle(NpgsqlDataReader r) => new(
         r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.NullableString(5), r.GetInt32(6), r.GetString(7),

@@ -67,25 +67,7 @@ internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
         chat.AnnouncementsMuted,
     ];
 
-    private static ChatRecord ToRecord(NpgsqlDataReader r) => new(
-        r.GetString(0),
-        Shared(r.GetString(1)),
-        Enum.TryParse<ChatKind>(r.GetString(2), out var kind) ? kind : ChatKind.Private,
-        r.NullableString(3),
-        r.NullableString(4),
-        r.GetBoolean(5),
-        r.NullableString(6),
-        r.Date(7),
-        r.Date(8),
-        r.NullableString(9) is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
-        r.GetBoolean(10));
-
-    // One instance per platform name rather than one per chat held in memory.
-    private static string Shared(string platform) => platform switch
-    {
-        PlatformNames.Telegram => PlatformNames.Telegram,
-        PlatformNames.Discord => PlatformNames.Discord,
-        PlatformNames.Terminal => PlatformNames.Terminal,
-        _ => platform,
-    };
+    private static ChatRecord ToRecord(NpgsqlDataReader r) => StoredChats.ToRecord(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableString(4), r.GetBoolean(5), r.NullableString(6),
+        r.Date(7), r.Date(8), r.NullableString(9), r.GetBoolean(10));
 }

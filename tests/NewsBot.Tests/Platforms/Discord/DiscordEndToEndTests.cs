@@ -4,9 +4,8 @@ namespace NewsBot.Tests.Platforms.Discord;
 /// The real host in service mode with only a Discord token, against the fake gateway and the
 /// fake REST server: events come in over the WebSocket, answers go out over HTTP.
 /// </summary>
-public sealed class DiscordEndToEndTests : IAsyncLifetime, IDisposable
+public sealed class DiscordEndToEndTests : FolderTest, IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
     private readonly TaskCompletionSource<FakeGatewayConnection> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence = 1;
     private FakeDiscordRest _rest = null!;
@@ -28,7 +27,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime, IDisposable
 
         var settings = new Dictionary<string, string?>
         {
-            ["NewsBot:DataDirectory"] = _data.Path,
+            ["NewsBot:DataDirectory"] = Folder.Path,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Telegram:Token"] = "",
             ["Discord:Token"] = FakeDiscordRest.Token,
@@ -48,8 +47,6 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime, IDisposable
         await _gateway.DisposeAsync();
         await _rest.DisposeAsync();
     }
-
-    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Ready_registers_the_slash_commands_for_the_application_named_in_ready()

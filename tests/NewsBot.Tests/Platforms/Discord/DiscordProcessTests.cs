@@ -1,9 +1,8 @@
 namespace NewsBot.Tests.Platforms.Discord;
 
 /// <summary>The real executable with only a Discord token, talking to the fake gateway and the fake REST API.</summary>
-public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
+public sealed class DiscordProcessTests : FolderTest, IAsyncLifetime
 {
-    private readonly TempDirectory _workingDirectory = new();
     private readonly TaskCompletionSource<FakeGatewayConnection> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FakeDiscordRest _rest = null!;
     private FakeDiscordGateway _gateway = null!;
@@ -19,8 +18,6 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
         await _gateway.DisposeAsync();
         await _rest.DisposeAsync();
     }
-
-    public void Dispose() => _workingDirectory.Dispose();
 
     [Fact]
     public async Task Run_WithADiscordToken_RegistersCommandsAnswersASlashCommandAndExitsZeroOnSigterm()
@@ -95,11 +92,11 @@ public sealed class DiscordProcessTests : IAsyncLifetime, IDisposable
         return (exitCode, errors + output);
     }
 
-    private NewsBotProcess Start() => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
+    private NewsBotProcess Start() => NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
     {
         ["Discord__Token"] = FakeDiscordRest.Token,
         ["Discord__ApiBaseUrl"] = _rest.ApiBaseUrl,
         ["Discord__GatewayUrl"] = _gateway.Url.ToString(),
-        ["NewsBot__DataDirectory"] = Path.Combine(_workingDirectory.Path, "data"),
+        ["NewsBot__DataDirectory"] = Path.Combine(Folder.Path, "data"),
     });
 }

@@ -6,7 +6,7 @@ namespace NewsBot.Tests.Platforms.Discord;
 
 public sealed class DiscordRendererTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     [Property(MaxTest = 200, Arbitrary = [typeof(Replies)])]
     public bool AnyReply_RendersToMessagesWithinEveryDiscordLimit(Reply reply)
@@ -56,9 +56,7 @@ public sealed class DiscordRendererTests
         var embed = Assert.Single(Assert.Single(DiscordRenderer.Render(reply, Now)).Embeds!);
 
         Assert.Equal("Latest news", embed.Title);
-        Assert.Contains("**#42** [Chip plant opens](https://news.example/42)", embed.Description, StringComparison.Ordinal);
-        Assert.Contains("**#43** [Rovers sack coach]", embed.Description, StringComparison.Ordinal);
-        Assert.Contains("Test Wire · 2 h ago", embed.Description, StringComparison.Ordinal);
+        Expect.ContainsAll(embed.Description, "**#42** [Chip plant opens](https://news.example/42)", "**#43** [Rovers sack coach]", "Test Wire · 2 h ago");
         Assert.EndsWith("*Page 1 of 3*", embed.Description, StringComparison.Ordinal);
     }
 

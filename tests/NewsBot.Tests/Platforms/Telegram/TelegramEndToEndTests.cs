@@ -1,15 +1,14 @@
 namespace NewsBot.Tests.Platforms.Telegram;
 
-public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
+public sealed class TelegramEndToEndTests : FolderTest, IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
     private FakeTelegramServer _telegram = null!;
     private TelegramTestHost _bot = null!;
 
     public async Task InitializeAsync()
     {
         _telegram = await FakeTelegramServer.StartAsync();
-        _bot = await TelegramTestHost.StartAsync(_telegram, _data.Path);
+        _bot = await TelegramTestHost.StartAsync(_telegram, Folder.Path);
     }
 
     public async Task DisposeAsync()
@@ -17,8 +16,6 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         await _bot.DisposeAsync();
         await _telegram.DisposeAsync();
     }
-
-    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Start_PublishesTheCatalogAsTheMenu_AndRemovesALeftoverWebhook()

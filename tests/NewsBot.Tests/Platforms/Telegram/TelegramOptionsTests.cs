@@ -2,12 +2,9 @@ using Telegram.Bot;
 
 namespace NewsBot.Tests.Platforms.Telegram;
 
-public sealed class TelegramOptionsTests : IDisposable
+public sealed class TelegramOptionsTests : FolderTest
 {
     private const string Token = "123456:TEST-token_abcDEF";
-    private readonly TempDirectory _data = new();
-
-    public void Dispose() => _data.Dispose();
 
     [Fact]
     public void Validate_PollingWithAWellFormedToken_Succeeds()
@@ -151,7 +148,7 @@ public sealed class TelegramOptionsTests : IDisposable
     {
         var all = new Dictionary<string, string?>
         {
-            ["NewsBot:DataDirectory"] = _data.Path,
+            ["NewsBot:DataDirectory"] = Folder.Path,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)

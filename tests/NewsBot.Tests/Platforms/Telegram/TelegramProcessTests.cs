@@ -1,24 +1,15 @@
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>The real executable with a Telegram token, talking to the fake Bot API.</summary>
-public sealed class TelegramProcessTests : IAsyncLifetime, IDisposable
+public sealed class TelegramProcessTests() : ServerTest<FakeTelegramServer>(FakeTelegramServer.StartAsync)
 {
-    private readonly TempDirectory _workingDirectory = new();
-    private FakeTelegramServer _telegram = null!;
-
-    public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
-
-    public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _workingDirectory.Dispose();
-
     [Fact]
     public async Task Run_WithATelegramToken_ServesTelegramUntilTerminated()
     {
         using var process = Start(FakeTelegramServer.Token);
-        await process.WaitUntilAsync(() => _telegram.Calls("deleteWebhook").Count > 0, "the bot to start its long poll");
-        _telegram.Enqueue(TelegramChats.Say(6001, "/start"));
-        var welcome = await _telegram.WaitForSendAsync(6001);
+        await process.WaitUntilAsync(() => Server.Calls("deleteWebhook").Count > 0, "the bot to start its long poll");
+        Server.Enqueue(TelegramChats.Say(6001, "/start"));
+        var welcome = await Server.WaitForSendAsync(6001);
         Assert.Contains("Welcome to NewsBot", welcome.Text, StringComparison.Ordinal);
 
         await process.TerminateAsync();
@@ -42,10 +33,10 @@ public sealed class TelegramProcessTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("not-the-right-token", log, StringComparison.Ordinal);
     }
 
-    private NewsBotProcess Start(string token) => NewsBotProcess.Start(_workingDirectory.Path, ["run"], new Dictionary<string, string>
+    private NewsBotProcess Start(string token) => NewsBotProcess.Start(Folder.Path, ["run"], new Dictionary<string, string>
     {
         ["Telegram__Token"] = token,
-        ["Telegram__ApiBaseUrl"] = _telegram.BaseUrl,
-        ["NewsBot__DataDirectory"] = Path.Combine(_workingDirectory.Path, "data"),
+        ["Telegram__ApiBaseUrl"] = Server.BaseUrl,
+        ["NewsBot__DataDirectory"] = Path.Combine(Folder.Path, "data"),
     });
 }

@@ -4,7 +4,7 @@ namespace NewsBot.Tests.Platforms.Telegram;
 
 public sealed partial class TelegramRendererTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Now => TestBot.Now;
 
     [Fact]
     public void Render_FeedTextWithMarkupCharacters_IsEscapedEverywhere()
@@ -22,10 +22,10 @@ public sealed partial class TelegramRendererTests
 
         var text = Assert.Single(TelegramRenderer.Render(reply, Now).Texts);
 
-        Assert.Contains("<b>Results for &lt;script&gt;&amp;amp;</b>", text.Html, StringComparison.Ordinal);
-        Assert.Contains("&lt;b&gt;Bold &amp; \"quoted\"&lt;/b&gt;</a>", text.Html, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://x.example/a?x=1&amp;y=%222%22\"", text.Html, StringComparison.Ordinal);
-        Assert.Contains("<b>&lt;i&gt;label</b> — detail &amp; more", text.Html, StringComparison.Ordinal);
+        Expect.ContainsAll(
+            text.Html,
+            "<b>Results for &lt;script&gt;&amp;amp;</b>", "&lt;b&gt;Bold &amp; \"quoted\"&lt;/b&gt;</a>",
+            "href=\"https://x.example/a?x=1&amp;y=%222%22\"", "<b>&lt;i&gt;label</b> — detail &amp; more");
         Assert.Equal(text.Plain, VisibleText(text.Html));
         Assert.Contains("<b>Bold & \"quoted\"</b>", text.Plain, StringComparison.Ordinal);
     }

@@ -4,31 +4,22 @@ using NewsBot.Core.State;
 namespace NewsBot.Tests.Platforms.Telegram;
 
 /// <summary>Restarts, flood limits, failures, webhooks and secrets: the bot keeps its promises under stress.</summary>
-public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
+public sealed class TelegramResilienceTests() : ServerTest<FakeTelegramServer>(FakeTelegramServer.StartAsync)
 {
-    private readonly TempDirectory _data = new();
-    private FakeTelegramServer _telegram = null!;
-
-    public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
-
-    public async Task DisposeAsync() => await _telegram.DisposeAsync();
-
-    public void Dispose() => _data.Dispose();
-
     [Fact]
     public async Task Restart_MidStream_RepeatsNothingAndLosesNothing()
     {
         // One answer hangs, so the bot is stopped while handling it; the others are answered meanwhile.
-        _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Hang());
+        Server.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Slow(TimeSpan.Zero), TelegramFailure.Hang());
         for (var chat = 4001; chat <= 4004; chat++)
         {
-            _telegram.Enqueue(TelegramChats.Say(chat, "/help"));
+            Server.Enqueue(TelegramChats.Say(chat, "/help"));
         }
 
-        await using (var first = await TelegramTestHost.StartAsync(_telegram, _data.Path))
+        await using (var first = await TelegramTestHost.StartAsync(Server, Folder.Path))
         {
-            await Eventually.WaitUntilAsync(() => _telegram.Arrived("sendMessage") >= 4 && _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers sent and the fourth hanging");
-            var hung = new long[] { 4001, 4002, 4003, 4004 }.Except(_telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId!.Value)).Single();
+            await Eventually.WaitUntilAsync(() => Server.Arrived("sendMessage") >= 4 && Server.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers sent and the fourth hanging");
+            var hung = new long[] { 4001, 4002, 4003, 4004 }.Except(Server.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId!.Value)).Single();
             await first.StopAsync();
 
             // Updates are numbered from 1000 in chat order; the hung one is kept, with the finished ones after it.
@@ -37,14 +28,14 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
             Assert.Equal(expected, await first.Get<IStateStore>().GetAsync(TelegramBotService.OffsetStateName, CancellationToken.None));
         }
 
-        _telegram.Enqueue(TelegramChats.Say(4005, "/help"));
-        await using (await TelegramTestHost.StartAsync(_telegram, _data.Path))
+        Server.Enqueue(TelegramChats.Say(4005, "/help"));
+        await using (await TelegramTestHost.StartAsync(Server, Folder.Path))
         {
-            await _telegram.WaitForSendAsync(4005);
-            await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) >= 5, "all five chats answered");
+            await Server.WaitForSendAsync(4005);
+            await Eventually.WaitUntilAsync(() => Server.Calls("sendMessage").Count(r => r.Succeeded) >= 5, "all five chats answered");
         }
 
-        var answered = _telegram.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId).ToList();
+        var answered = Server.Calls("sendMessage").Where(r => r.Succeeded).Select(r => r.ChatId).ToList();
         Assert.Equal([4001, 4002, 4003, 4004, 4005], answered.Order());
     }
 
@@ -52,26 +43,26 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     public async Task FloodLimit_InOneGroup_DoesNotHoldOtherChatsAnswers()
     {
         var clock = new ObservedClock(TestBot.Now);
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
-        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(20));
-        _telegram.Enqueue(TelegramChats.Say(-4150, "/topics", chatType: "supergroup"));
-        await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+        await using var bot = await TelegramTestHost.StartAsync(Server, Folder.Path, clock: clock, pumpClock: false);
+        Server.Fail("sendMessage", TelegramFailure.TooManyRequests(20));
+        Server.Enqueue(TelegramChats.Say(-4150, "/topics", chatType: "supergroup"));
+        await Server.WaitForAsync("sendMessage", r => r.Status == 429);
         var groupWait = await clock.WaitForWaitAsync(TimeSpan.FromSeconds(20));
 
         // The group now waits 20 s; two people asking in private are answered without waiting for it.
-        _telegram.Enqueue(TelegramChats.Say(4151, "/help"));
-        _telegram.Enqueue(TelegramChats.Say(4152, "/help"));
-        await _telegram.WaitForSendAsync(4151);
-        await _telegram.WaitForSendAsync(4152);
+        Server.Enqueue(TelegramChats.Say(4151, "/help"));
+        Server.Enqueue(TelegramChats.Say(4152, "/help"));
+        await Server.WaitForSendAsync(4151);
+        await Server.WaitForSendAsync(4152);
         Assert.False(clock.HasFired(groupWait));
-        Assert.Equal(0, _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded));
+        Assert.Equal(0, Server.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded));
 
         // The group's own next answer queues behind the held one, so the two arrive in order.
-        _telegram.Enqueue(TelegramChats.Say(-4150, "/help", chatType: "supergroup"));
+        Server.Enqueue(TelegramChats.Say(-4150, "/help", chatType: "supergroup"));
         clock.Advance(TimeSpan.FromSeconds(20));
         Assert.True(clock.HasFired(groupWait));
-        await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded) == 2, "both answers in the group");
-        var group = _telegram.Calls("sendMessage").Where(r => r.ChatId == -4150 && r.Succeeded).Select(r => r.Text!).ToList();
+        await Eventually.WaitUntilAsync(() => Server.Calls("sendMessage").Count(r => r.ChatId == -4150 && r.Succeeded) == 2, "both answers in the group");
+        var group = Server.Calls("sendMessage").Where(r => r.ChatId == -4150 && r.Succeeded).Select(r => r.Text!).ToList();
         Assert.Contains("Topics", group[0], StringComparison.Ordinal);
         Assert.Contains("/latest", group[1], StringComparison.Ordinal);
     }
@@ -80,54 +71,54 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     public async Task FloodLimit_OnAnAnswer_IsWaitedOutForRetryAfterThenSent()
     {
         var clock = new ObservedClock(TestBot.Now);
-        _telegram.Fail("sendMessage", TelegramFailure.TooManyRequests(3));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock, pumpClock: false);
-        _telegram.Enqueue(TelegramChats.Say(4100, "/topics"));
-        await _telegram.WaitForAsync("sendMessage", r => r.Status == 429);
+        Server.Fail("sendMessage", TelegramFailure.TooManyRequests(3));
+        await using var bot = await TelegramTestHost.StartAsync(Server, Folder.Path, clock: clock, pumpClock: false);
+        Server.Enqueue(TelegramChats.Say(4100, "/topics"));
+        await Server.WaitForAsync("sendMessage", r => r.Status == 429);
         var floodWait = await clock.WaitForWaitAsync(TimeSpan.FromSeconds(3));
 
         // A timer fires inside Advance: two seconds on, the retry's wait has demonstrably not ended.
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.False(clock.HasFired(floodWait));
-        Assert.Equal(1, _telegram.Arrived("sendMessage"));
+        Assert.Equal(1, Server.Arrived("sendMessage"));
 
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(clock.HasFired(floodWait));
-        await _telegram.WaitForSendAsync(4100);
+        await Server.WaitForSendAsync(4100);
     }
 
     [Fact]
     public async Task FloodStorm_OnSendMessage_LosesNoReply()
     {
         var clock = new FakeTimeProvider(TestBot.Now);
-        _telegram.Fail("sendMessage", Enumerable.Repeat(TelegramFailure.TooManyRequests(3), 5).ToArray());
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
+        Server.Fail("sendMessage", Enumerable.Repeat(TelegramFailure.TooManyRequests(3), 5).ToArray());
+        await using var bot = await TelegramTestHost.StartAsync(Server, Folder.Path, clock: clock);
         for (var chat = 4101; chat <= 4103; chat++)
         {
-            _telegram.Enqueue(TelegramChats.Say(chat, "/topics"));
+            Server.Enqueue(TelegramChats.Say(chat, "/topics"));
         }
 
         foreach (var chat in new long[] { 4101, 4102, 4103 })
         {
-            await _telegram.WaitForSendAsync(chat);
+            await Server.WaitForSendAsync(chat);
         }
 
-        Assert.Equal(5, _telegram.Calls("sendMessage").Count(r => r.Status == 429));
-        Assert.Equal(3, _telegram.Calls("sendMessage").Count(r => r.Succeeded));
+        Assert.Equal(5, Server.Calls("sendMessage").Count(r => r.Status == 429));
+        Assert.Equal(3, Server.Calls("sendMessage").Count(r => r.Succeeded));
     }
 
     [Fact]
     public async Task SlowBotApi_AnswersInOneChatStillArriveInOrder()
     {
-        _telegram.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)), TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path);
-        _telegram.Enqueue(TelegramChats.Say(4111, "/help"));
-        _telegram.Enqueue(TelegramChats.Say(4111, "/topics"));
-        _telegram.Enqueue(TelegramChats.Say(4111, "/read abc"));
+        Server.Fail("sendMessage", TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)), TelegramFailure.Slow(TimeSpan.FromMilliseconds(300)));
+        await using var bot = await TelegramTestHost.StartAsync(Server, Folder.Path);
+        Server.Enqueue(TelegramChats.Say(4111, "/help"));
+        Server.Enqueue(TelegramChats.Say(4111, "/topics"));
+        Server.Enqueue(TelegramChats.Say(4111, "/read abc"));
 
-        await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers");
+        await Eventually.WaitUntilAsync(() => Server.Calls("sendMessage").Count(r => r.Succeeded) == 3, "three answers");
 
-        var texts = _telegram.Calls("sendMessage").Select(r => r.Text!).ToList();
+        var texts = Server.Calls("sendMessage").Select(r => r.Text!).ToList();
         Assert.Contains("/latest", texts[0], StringComparison.Ordinal);
         Assert.Contains("Topics", texts[1], StringComparison.Ordinal);
         Assert.Contains("not an article number", texts[2], StringComparison.Ordinal);
@@ -137,26 +128,26 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
     public async Task GetUpdatesFailures_AreRetriedAfterACooldown()
     {
         var clock = new FakeTimeProvider(TestBot.Now);
-        _telegram.Fail("getUpdates", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.BadGateway(), TelegramFailure.Api(409, "Conflict: terminated by other getUpdates request"));
-        _telegram.Enqueue(TelegramChats.Say(4201, "/help"));
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, clock: clock);
+        Server.Fail("getUpdates", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.BadGateway(), TelegramFailure.Api(409, "Conflict: terminated by other getUpdates request"));
+        Server.Enqueue(TelegramChats.Say(4201, "/help"));
+        await using var bot = await TelegramTestHost.StartAsync(Server, Folder.Path, clock: clock);
 
-        await _telegram.WaitForSendAsync(4201);
+        await Server.WaitForSendAsync(4201);
 
-        Assert.Equal(4, _telegram.Calls("getUpdates").Count(r => !r.Succeeded));
+        Assert.Equal(4, Server.Calls("getUpdates").Count(r => !r.Succeeded));
     }
 
     [Fact]
     public async Task Webhook_RightSecretIsHandled_WrongOrMissingSecretGets401()
     {
-        await using var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
+        await using var bot = await TelegramTestHost.StartAsync(Server, Folder.Path, new()
         {
             ["Telegram:Mode"] = "Webhook",
             ["Telegram:WebhookUrl"] = "https://bot.example/telegram/hook",
             ["Telegram:WebhookSecret"] = "s3cret-Token_1",
             ["Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
         });
-        var registered = await _telegram.WaitForAsync("setWebhook");
+        var registered = await Server.WaitForAsync("setWebhook");
         var address = (await bot.Get<TelegramWebhookServer>().Listening.WaitAsync(TimeSpan.FromSeconds(10)))[0];
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
 
@@ -173,10 +164,10 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, right);
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.Equal(HttpStatusCode.NotFound, otherPath);
-        Assert.Single(_telegram.Calls("sendMessage"), r => r.ChatId == 4302);
-        Assert.DoesNotContain(_telegram.Calls("sendMessage"), r => r.ChatId is 4301 or 4303);
-        Assert.Empty(_telegram.Calls("getUpdates"));
-        Assert.Empty(_telegram.Calls("deleteWebhook"));
+        Assert.Single(Server.Calls("sendMessage"), r => r.ChatId == 4302);
+        Assert.DoesNotContain(Server.Calls("sendMessage"), r => r.ChatId is 4301 or 4303);
+        Assert.Empty(Server.Calls("getUpdates"));
+        Assert.Empty(Server.Calls("deleteWebhook"));
     }
 
     [Fact]
@@ -186,16 +177,16 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         using var logs = new CapturingLoggerProvider();
         var secret = FakeTelegramServer.Token[(FakeTelegramServer.Token.IndexOf(':', StringComparison.Ordinal) + 1)..];
         var echoed = $"Not Found: /bot{FakeTelegramServer.Token}/getUpdates";
-        _telegram.Fail("getMe", TelegramFailure.ServerError(), TelegramFailure.DropConnection());
-        _telegram.Fail("setMyCommands", TelegramFailure.Api(400, $"Bad Request: {FakeTelegramServer.Token}"));
-        _telegram.Fail("getUpdates", TelegramFailure.Api(502, echoed), TelegramFailure.DropConnection(), TelegramFailure.BadGateway());
-        _telegram.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.Api(400, echoed));
-        _telegram.Fail("answerCallbackQuery", TelegramFailure.Api(400, echoed));
-        _telegram.Fail("getChatMember", TelegramFailure.Api(400, echoed));
-        _telegram.Enqueue(TelegramChats.Say(4401, "/help"));
-        _telegram.Enqueue(TelegramChats.Say(-1004402, "/subscribe science", chatType: "supergroup"));
+        Server.Fail("getMe", TelegramFailure.ServerError(), TelegramFailure.DropConnection());
+        Server.Fail("setMyCommands", TelegramFailure.Api(400, $"Bad Request: {FakeTelegramServer.Token}"));
+        Server.Fail("getUpdates", TelegramFailure.Api(502, echoed), TelegramFailure.DropConnection(), TelegramFailure.BadGateway());
+        Server.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.DropConnection(), TelegramFailure.Api(400, echoed));
+        Server.Fail("answerCallbackQuery", TelegramFailure.Api(400, echoed));
+        Server.Fail("getChatMember", TelegramFailure.Api(400, echoed));
+        Server.Enqueue(TelegramChats.Say(4401, "/help"));
+        Server.Enqueue(TelegramChats.Say(-1004402, "/subscribe science", chatType: "supergroup"));
 
-        await using (var bot = await TelegramTestHost.StartAsync(_telegram, _data.Path, new()
+        await using (var bot = await TelegramTestHost.StartAsync(Server, Folder.Path, new()
         {
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
@@ -203,18 +194,18 @@ public sealed class TelegramResilienceTests : IAsyncLifetime, IDisposable
         }, clock, logs))
         {
             // Chats are answered side by side: the third chat asks once the failing sends are used up.
-            await Eventually.WaitUntilAsync(() => _telegram.Calls("sendMessage").Count(r => !r.Succeeded) >= 3, "the three failing sends used up");
-            _telegram.Enqueue(TelegramChats.Say(4403, "/topics"));
-            await _telegram.WaitForSendAsync(4403);
-            var topics = _telegram.Sent.Single(m => m.ChatId == 4403);
-            _telegram.Enqueue(TelegramUpdates.Callback(topics, 4403, "/topic science"));
-            await _telegram.WaitForAsync("sendMessage", r => r.ChatId == 4403 && r.Text!.Contains("Science", StringComparison.Ordinal));
+            await Eventually.WaitUntilAsync(() => Server.Calls("sendMessage").Count(r => !r.Succeeded) >= 3, "the three failing sends used up");
+            Server.Enqueue(TelegramChats.Say(4403, "/topics"));
+            await Server.WaitForSendAsync(4403);
+            var topics = Server.Sent.Single(m => m.ChatId == 4403);
+            Server.Enqueue(TelegramUpdates.Callback(topics, 4403, "/topic science"));
+            await Server.WaitForAsync("sendMessage", r => r.ChatId == 4403 && r.Text!.Contains("Science", StringComparison.Ordinal));
         }
 
         Assert.NotEmpty(logs.Lines);
         Assert.Contains(logs.Lines, l => l.Contains("[redacted]", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
-        Assert.DoesNotContain(_telegram.Requests, r => r.Body.ToJsonString().Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(Server.Requests, r => r.Body.ToJsonString().Contains(secret, StringComparison.Ordinal));
     }
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string path, string? secret, string updateJson, int updateId)

@@ -1,33 +1,25 @@
 namespace NewsBot.Tests.PlatformNames.Terminal;
 
-public sealed class TerminalChatTests : IDisposable
+public sealed class TerminalChatTests : BotTest
 {
-    private readonly TestBot _bot = new();
-
-    public void Dispose() => _bot.Dispose();
-
     [Fact]
     public async Task Piped_AnswersEachLineInOrder_AndEndsAtEndOfInput()
     {
-        await _bot.IngestAsync(_bot.Source("Daily Wire"), TestBot.Entry("Robot arm", hoursAgo: 2));
-        var chat = new TerminalChat(_bot.Get<CommandRouter>(), _bot.Time, NullLogger<TerminalChat>.Instance);
+        await Bot.IngestAsync(Bot.Source("Daily Wire"), TestBot.Entry("Robot arm", hoursAgo: 2));
+        var chat = new TerminalChat(Bot.Get<CommandRouter>(), Bot.Time, NullLogger<TerminalChat>.Instance);
         var output = new StringWriter();
 
         await chat.RunAsync(new StringReader("/latest\n\n/bookmark 1\n/bookmarks\n/nonsense\n"), output, interactive: false, CancellationToken.None);
 
         var transcript = output.ToString();
-        Assert.Contains("> /latest", transcript, StringComparison.Ordinal);
-        Assert.Contains("  #1 Robot arm", transcript, StringComparison.Ordinal);
-        Assert.Contains("Saved: Robot arm", transcript, StringComparison.Ordinal);
-        Assert.Contains("Your bookmarks (1)", transcript, StringComparison.Ordinal);
-        Assert.Contains("I don't know /nonsense", transcript, StringComparison.Ordinal);
+        Expect.ContainsAll(transcript, "> /latest", "  #1 Robot arm", "Saved: Robot arm", "Your bookmarks (1)", "I don't know /nonsense");
         Assert.True(transcript.IndexOf("Saved:", StringComparison.Ordinal) < transcript.IndexOf("Your bookmarks", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Interactive_ShowsAPrompt_AndQuitEnds()
     {
-        var chat = new TerminalChat(_bot.Get<CommandRouter>(), _bot.Time, NullLogger<TerminalChat>.Instance);
+        var chat = new TerminalChat(Bot.Get<CommandRouter>(), Bot.Time, NullLogger<TerminalChat>.Instance);
         var output = new StringWriter();
 
         await chat.RunAsync(new StringReader("/quit\n/latest\n"), output, interactive: true, CancellationToken.None);
@@ -39,7 +31,7 @@ public sealed class TerminalChatTests : IDisposable
     [Fact]
     public void TerminalOperator_CountsAsAdmin()
     {
-        Assert.True(_bot.Get<AdminList>().IsAdmin(TerminalChat.Operator));
-        Assert.False(_bot.Get<AdminList>().IsAdmin(new NewsBot.Core.Chats.UserAddress("telegram", "5")));
+        Assert.True(Bot.Get<AdminList>().IsAdmin(TerminalChat.Operator));
+        Assert.False(Bot.Get<AdminList>().IsAdmin(new NewsBot.Core.Chats.UserAddress("telegram", "5")));
     }
 }

@@ -8,15 +8,15 @@ public abstract class ArticleStoreContract : StoreContract
     }
 
     private static ArticleDraft Draft(int n, DateTimeOffset? published = null, int source = 1, string? url = null, string? itemKey = null, string? titleKey = null) =>
-        new(url ?? $"https://x.example/{n}", itemKey ?? $"{source}:{n}", $"Story {n}", "", null, source, $"Wire {source}",
-            published ?? Now, Now, [], null, true, titleKey ?? $"{source}:t{n}");
+        new(new Article(0, url ?? $"https://x.example/{n}", itemKey ?? $"{source}:{n}", $"Story {n}", "", null, source, $"Wire {source}",
+            published ?? Now, Now, [], null, true), titleKey ?? $"{source}:t{n}");
 
     [Fact]
     public async Task RoundTrip_KeepsUtcMillisecondsAndFields()
     {
         var published = new DateTimeOffset(2026, 11, 27, 8, 5, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
-        var draft = new ArticleDraft("https://x.example/a", "1:abc", "Title", "Summary", "Ada", 1, "Wire",
-            published, Now, ["technology", "science"], "https://img.example/a.jpg", false, "1:t");
+        var draft = new ArticleDraft(new Article(0, "https://x.example/a", "1:abc", "Title", "Summary", "Ada", 1, "Wire",
+            published, Now, ["technology", "science"], "https://img.example/a.jpg", false), "1:t");
 
         var stored = Assert.Single((await Stores.Articles.AddNewAsync([draft], None)).Added);
         var read = (await Stores.Articles.GetAsync(stored.Id, None))!;
@@ -36,7 +36,7 @@ public abstract class ArticleStoreContract : StoreContract
     [Fact]
     public async Task EmptySummary_ReadsBackAnEmptyStringNotNull()
     {
-        var draft = new ArticleDraft("https://x.example/e", "1:e", "Title", "", null, 1, "Wire", Now, Now, [], null, true, "1:e");
+        var draft = new ArticleDraft(new Article(0, "https://x.example/e", "1:e", "Title", "", null, 1, "Wire", Now, Now, [], null, true), "1:e");
 
         var stored = Assert.Single((await Stores.Articles.AddNewAsync([draft], None)).Added);
 
@@ -49,7 +49,7 @@ public abstract class ArticleStoreContract : StoreContract
     {
         var store = Stores.Articles;
         ArticleDraft Draft(string url, string key, string titleKey = "1:t", int source = 1) =>
-            new(url, key, "T", "", null, source, $"W{source}", Now, Now, [], null, true, titleKey);
+            new(new Article(0, url, key, "T", "", null, source, $"W{source}", Now, Now, [], null, true), titleKey);
 
         var first = Assert.Single((await store.AddNewAsync([Draft("https://x.example/a", "1:a")], None)).Added);
         Assert.Empty((await store.AddNewAsync([Draft("https://x.example/b", "1:a", "1:other")], None)).Added);

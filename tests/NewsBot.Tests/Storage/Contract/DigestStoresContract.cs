@@ -9,7 +9,7 @@ public abstract class DigestStoresContract : StoreContract
     }
 
     private static ArticleDraft Draft(int n, DateTimeOffset ingested) =>
-        new($"https://x.example/{n}", $"1:{n}", $"Story {n}", "", null, 1, "Wire", ingested, ingested, [], null, true, $"1:t{n}");
+        new(new Article(0, $"https://x.example/{n}", $"1:{n}", $"Story {n}", "", null, 1, "Wire", ingested, ingested, [], null, true), $"1:t{n}");
 
     [Fact]
     public async Task Cursor_IsReplacedAndKept_AcrossAReopen()

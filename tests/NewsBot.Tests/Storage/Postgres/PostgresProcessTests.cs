@@ -3,37 +3,28 @@ using Npgsql;
 namespace NewsBot.Tests.Storage.Postgres;
 
 /// <summary>The real executable on PostgreSQL, as an operator runs it: settings from the environment.</summary>
-public sealed class PostgresProcessTests : IAsyncLifetime, IDisposable
+public sealed class PostgresProcessTests() : ServerTest<TemporaryPostgresDatabase>(PostgresServer.CreateDatabaseAsync)
 {
-    private readonly TempDirectory _workingDirectory = new();
-    private TemporaryPostgresDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
-    public void Dispose() => _workingDirectory.Dispose();
-
     [Fact]
     public async Task Chat_OnPostgres_RemembersBookmarksAcrossRuns()
     {
-        var (firstExit, firstOutput, _) = await NewsBotProcess.RunAsync(_workingDirectory.Path, ["chat"], "/bookmark 2\n", Environment(_database.ConnectionString));
-        var (secondExit, secondOutput, errors) = await NewsBotProcess.RunAsync(_workingDirectory.Path, ["chat"], "/bookmarks\n", Environment(_database.ConnectionString));
+        var (firstExit, firstOutput, _) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "/bookmark 2\n", Environment(Server.ConnectionString));
+        var (secondExit, secondOutput, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "/bookmarks\n", Environment(Server.ConnectionString));
 
         Assert.Equal(0, firstExit);
         Assert.Contains("Saved: ", firstOutput, StringComparison.Ordinal);
         Assert.Equal(0, secondExit);
         Assert.Contains("Your bookmarks (1)", secondOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_workingDirectory.Path, "data")), "a LiteDB data folder was made although the store is PostgreSQL");
+        Assert.False(Directory.Exists(Path.Combine(Folder.Path, "data")), "a LiteDB data folder was made although the store is PostgreSQL");
     }
 
     [Fact]
     public async Task Chat_LoginRefused_ExitsWithTwo_AndOneLineNamingTheSetting_WithoutThePassword()
     {
-        var refused = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Username = "nobody_here", Password = "wrong-pass-5150" }.ConnectionString;
+        var refused = new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Username = "nobody_here", Password = "wrong-pass-5150" }.ConnectionString;
 
-        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(_workingDirectory.Path, ["chat"], "/latest\n", Environment(refused));
+        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "/latest\n", Environment(refused));
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
@@ -41,24 +32,24 @@ public sealed class PostgresProcessTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("NewsBot cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ConnectionString", line, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-pass-5150", output + errors, StringComparison.Ordinal);
-        Assert.Empty(await _database.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_workingDirectory.Path));
+        Assert.Empty(await Server.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     [Fact]
     public async Task BackupAndRestore_OnPostgres_PointToPostgresTools_AndChangeNothing()
     {
-        var (backupExit, _, backupErrors) = await NewsBotProcess.RunAsync(_workingDirectory.Path, ["backup"], "", Environment(_database.ConnectionString));
-        var file = Path.Combine(_workingDirectory.Path, "copy.db");
+        var (backupExit, _, backupErrors) = await NewsBotProcess.RunAsync(Folder.Path, ["backup"], "", Environment(Server.ConnectionString));
+        var file = Path.Combine(Folder.Path, "copy.db");
         await File.WriteAllTextAsync(file, "not a database");
-        var (restoreExit, _, restoreErrors) = await NewsBotProcess.RunAsync(_workingDirectory.Path, ["restore", file], "", Environment(_database.ConnectionString));
+        var (restoreExit, _, restoreErrors) = await NewsBotProcess.RunAsync(Folder.Path, ["restore", file], "", Environment(Server.ConnectionString));
 
         Assert.Equal(1, backupExit);
         Assert.Contains("pg_dump", backupErrors, StringComparison.Ordinal);
         Assert.Equal(1, restoreExit);
         Assert.Contains("pg_restore", restoreErrors, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed", restoreErrors, StringComparison.Ordinal);
-        Assert.Equal(["copy.db"], Directory.EnumerateFileSystemEntries(_workingDirectory.Path).Select(Path.GetFileName));
+        Assert.Equal(["copy.db"], Directory.EnumerateFileSystemEntries(Folder.Path).Select(Path.GetFileName));
     }
 
     private static Dictionary<string, string> Environment(string connectionString) => new()

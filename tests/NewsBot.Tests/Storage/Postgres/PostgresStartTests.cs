@@ -5,41 +5,30 @@ using Npgsql;
 namespace NewsBot.Tests.Storage.Postgres;
 
 /// <summary>The whole bot on a real PostgreSQL server: a good start, and each way a start must stop with the setting named and nothing written.</summary>
-public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
+public sealed class PostgresStartTests() : ServerTest<TemporaryPostgresDatabase>(PostgresServer.CreateDatabaseAsync)
 {
-    private readonly TempDirectory _data = new();
-    private TemporaryPostgresDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
-    public void Dispose() => _data.Dispose();
-
     [Fact]
     public async Task Start_OnAnEmptyDatabase_CreatesTheSchema_ServesTheSamples_AndWritesNoLiteDbFile()
     {
-        using (var host = Build(_database.ConnectionString))
+        using (var host = Build(Server.ConnectionString))
         {
             await host.StartAsync();
 
             var transcript = await ChatAsync(host, "/latest\n/sources\n/bookmark 1\n");
 
-            Assert.Contains("Latest news — page 1 of", transcript, StringComparison.Ordinal);
-            Assert.Contains("Sources (4 of 4 healthy)", transcript, StringComparison.Ordinal);
-            Assert.Contains("Saved: ", transcript, StringComparison.Ordinal);
+            Expect.ContainsAll(transcript, "Latest news — page 1 of", "Sources (4 of 4 healthy)", "Saved: ");
             await host.StopAsync();
         }
 
-        Assert.Equal([1], await _database.QueryAsync<int>("SELECT version FROM schema_version"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Equal([1], await Server.QueryAsync<int>("SELECT version FROM schema_version"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     [Fact]
     public async Task Start_Again_IndexesWhatIsStored_AndDoesNotStoreTheSamplesTwice()
     {
         int first;
-        using (var host = Build(_database.ConnectionString))
+        using (var host = Build(Server.ConnectionString))
         {
             await host.StartAsync();
             first = await host.Services.GetRequiredService<IArticleStore>().CountAsync(CancellationToken.None);
@@ -47,7 +36,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
             await host.StopAsync();
         }
 
-        using var again = Build(_database.ConnectionString);
+        using var again = Build(Server.ConnectionString);
         await again.StartAsync();
 
         Assert.True(first >= 60, $"the samples hold at least 60 articles, got {first}");
@@ -60,7 +49,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
     [Fact]
     public void Service_OnPostgres_ComposesWithoutLiteDbOrItsBackups()
     {
-        using var host = NewsBotHost.CreateBuilder(HostMode.Service, c => c.AddInMemoryCollection(Settings(_database.ConnectionString))).Build();
+        using var host = NewsBotHost.CreateBuilder(HostMode.Service, c => c.AddInMemoryCollection(Settings(Server.ConnectionString))).Build();
 
         Assert.Null(host.Services.GetService<BackupService>());
         Assert.Null(host.Services.GetService<NewsBotDatabase>());
@@ -70,7 +59,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Start_LoginRefused_StopsNamingTheSetting_WithoutThePassword_AndWritesNothing()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Username = "nobody_here", Password = "wrong-pass-5150" }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Username = "nobody_here", Password = "wrong-pass-5150" }.ConnectionString;
 
         var message = await FailedStartAsync(connectionString);
 
@@ -84,19 +73,19 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Start_NoServerAtThatAddress_StopsNamingTheSetting()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = ClosedPort(), Timeout = 5 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Host = "127.0.0.1", Port = ClosedPort(), Timeout = 5 }.ConnectionString;
 
         var message = await FailedStartAsync(connectionString);
 
         Assert.Contains("Cannot reach the PostgreSQL server at 127.0.0.1", message, StringComparison.Ordinal);
         Assert.Contains("Host and Port in Storage:Postgres:ConnectionString", message, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     [Fact]
     public async Task Start_NoSuchDatabase_SaysToCreateIt()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = _database.Name + "_missing" }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = Server.Name + "_missing" }.ConnectionString;
 
         var message = await FailedStartAsync(connectionString);
 
@@ -107,17 +96,17 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Start_SchemaNewerThanThisBinary_StopsNamingTheSetting_AndChangesNothing()
     {
-        await _database.ExecuteAsync("""
+        await Server.ExecuteAsync("""
             CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
             INSERT INTO schema_version (version, description) VALUES (1, 'tables of NewsBot 1'), (7, 'from a newer NewsBot');
             """);
 
-        var message = await FailedStartAsync(_database.ConnectionString);
+        var message = await FailedStartAsync(Server.ConnectionString);
 
         Assert.Contains("has NewsBot schema version 7, newer than this NewsBot understands (1)", message, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ConnectionString", message, StringComparison.Ordinal);
-        Assert.Equal(["schema_version"], await _database.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Equal([1, 7], await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal(["schema_version"], await Server.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal([1, 7], await Server.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
     }
 
     private async Task<string> FailedStartAsync(string connectionString)
@@ -130,8 +119,8 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
 
     private async Task AssertNothingWrittenAsync()
     {
-        Assert.Empty(await _database.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
+        Assert.Empty(await Server.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
     private IHost Build(string connectionString) =>
@@ -139,7 +128,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings(string connectionString) => new()
     {
-        ["NewsBot:DataDirectory"] = _data.Path,
+        ["NewsBot:DataDirectory"] = Folder.Path,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Storage:Provider"] = "Postgres",
         ["Storage:Postgres:ConnectionString"] = connectionString,

@@ -27,16 +27,9 @@ internal static class DiscordMessageLimits
     {
         ArgumentNullException.ThrowIfNull(message);
         var breaches = new List<string>();
-        if (message.Content is { Length: > Content })
-        {
-            breaches.Add($"content has {message.Content.Length} characters (at most {Content})");
-        }
-
+        Check(breaches, "content", message.Content, Content);
         var embeds = message.Embeds ?? [];
-        if (embeds.Count > EmbedsPerMessage)
-        {
-            breaches.Add($"{embeds.Count} embeds (at most {EmbedsPerMessage})");
-        }
+        CheckCount(breaches, "embeds", embeds.Count, EmbedsPerMessage);
 
         foreach (var embed in embeds)
         {
@@ -45,10 +38,7 @@ internal static class DiscordMessageLimits
             Check(breaches, "embed footer", embed.Footer?.Text, FooterText);
             Check(breaches, "embed author", embed.Author?.Name, AuthorName);
             var fields = embed.Fields ?? [];
-            if (fields.Count > Fields)
-            {
-                breaches.Add($"an embed has {fields.Count} fields (at most {Fields})");
-            }
+            CheckCount(breaches, "fields in an embed", fields.Count, Fields);
 
             foreach (var field in fields)
             {
@@ -61,17 +51,9 @@ internal static class DiscordMessageLimits
             }
         }
 
-        var total = embeds.Sum(EmbedLength);
-        if (total > EmbedTotal)
-        {
-            breaches.Add($"embeds hold {total} characters together (at most {EmbedTotal})");
-        }
-
+        CheckCount(breaches, "characters in the embeds together", embeds.Sum(EmbedLength), EmbedTotal);
         var rows = message.Components ?? [];
-        if (rows.Count > ActionRows)
-        {
-            breaches.Add($"{rows.Count} rows of buttons (at most {ActionRows})");
-        }
+        CheckCount(breaches, "rows of buttons", rows.Count, ActionRows);
 
         var customIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var button in rows.SelectMany(r => r.Components))
@@ -119,6 +101,14 @@ internal static class DiscordMessageLimits
         if (breaches.Count > 0)
         {
             throw new ArgumentException("The message breaks Discord's limits: " + string.Join("; ", breaches), nameof(message));
+        }
+    }
+
+    private static void CheckCount(List<string> breaches, string what, int count, int limit)
+    {
+        if (count > limit)
+        {
+            breaches.Add($"{count} {what} (at most {limit})");
         }
     }
 
