@@ -40,6 +40,10 @@ public sealed class CoreFolderGraph
     /// <summary>Names the compiler could not bind at all (the check cannot see through them).</summary>
     public IReadOnlyList<string> UnresolvedNames { get; }
 
+    /// <summary><c>unmanaged</c> and <c>notnull</c> in a <c>where</c> clause are keywords that the compiler never binds to a symbol.</summary>
+    private static bool IsConstraintKeyword(SimpleNameSyntax name) =>
+        name.Parent is TypeConstraintSyntax && name.Identifier.Text is "unmanaged" or "notnull";
+
     /// <summary>The project's own global usings, its <c>&lt;Using Include="…" /&gt;</c> items.</summary>
     private static string ProjectUsings(string coreDirectory)
     {
@@ -92,7 +96,7 @@ public sealed class CoreFolderGraph
 
                 var info = model.GetSymbolInfo(node);
                 var symbols = info.Symbol is { } bound ? [bound] : info.CandidateSymbols;
-                if (symbols.IsEmpty && node is SimpleNameSyntax name && name.Identifier.Text != "nameof" && model.GetTypeInfo(node).Type is null or IErrorTypeSymbol)
+                if (symbols.IsEmpty && node is SimpleNameSyntax name && name.Identifier.Text != "nameof" && !IsConstraintKeyword(name) && model.GetTypeInfo(node).Type is null or IErrorTypeSymbol)
                 {
                     unresolved.Add($"{file}({node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}): {node}");
                 }
