@@ -261,7 +261,7 @@ public sealed class IndexImage
     }
 
     private static T[] Numbers<T>(Stream stream, int count)
-        where T : unmanaged
+        where T : struct
     {
         // The count is checked against what the stream still holds before anything that large is made.
         if (stream.CanSeek && (long)count * Unsafe.SizeOf<T>() > stream.Length - stream.Position)
@@ -275,7 +275,7 @@ public sealed class IndexImage
     }
 
     private static void WriteEach<T>(Stream stream, int[] order, Func<int, T> value)
-        where T : unmanaged
+        where T : struct
     {
         var buffer = new T[Math.Min(order.Length, 8192)];
         for (var from = 0; from < order.Length; from += buffer.Length)

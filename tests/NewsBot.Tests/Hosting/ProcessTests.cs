@@ -22,7 +22,8 @@ public sealed class ProcessTests : FolderTest
     [Fact]
     public async Task Chat_Exit_WritesTheIndexImage_AndTheNextStartTakesTheArticlesFromIt()
     {
-        var loaderLogs = new Dictionary<string, string> { ["Logging__LogLevel__NewsBot.Hosting.ArticleIndexLoader"] = "Information" };
+        // The terminal chat logs only warnings to the console; this one category is let through at Information.
+        var loaderLogs = new Dictionary<string, string> { ["Logging__Console__LogLevel__NewsBot.Hosting.ArticleIndexLoader"] = "Information" };
         var (firstExit, _, firstErrors) = await RunAsync(["chat"], "/latest\n", loaderLogs);
         Assert.Equal(0, firstExit);
         Assert.Contains("Read every stored article, not the index image: there is none", firstErrors, StringComparison.Ordinal);
