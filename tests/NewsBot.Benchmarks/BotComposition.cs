@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using NewsBot.Benchmarks.Ingest;
 using NewsBot.Core;
 using NewsBot.Core.Announcements;
@@ -13,9 +14,13 @@ namespace NewsBot.Benchmarks;
 internal static class BotComposition
 {
     /// <param name="services">Registered last, so an instance a scenario already opened (the database, a filled index) wins.</param>
-    public static IHost Create(string dataDirectory, Action<NewsBotOptions> configure, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration keys as in appsettings.json, such as <c>Storage:Provider</c> to measure on PostgreSQL.</param>
+    public static IHost Create(string dataDirectory, Action<NewsBotOptions> configure, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        // The content root must exist before the host is made; the app makes its data folder too.
+        Directory.CreateDirectory(dataDirectory);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataDirectory });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddNewsBotCore();
         builder.AddDelivery();
         builder.AddStorage();

@@ -17,6 +17,7 @@ internal sealed class ArticleSlots
     private ArticleInfo[] _articles = [];
     private long[] _ticks = [];
     private int[] _leads = [];
+    private int[] _storyIds = [];
     private bool[] _inStory = [];
 
     // Per slot, one bit each: live and alone in its story, live and in a story of several.
@@ -39,6 +40,12 @@ internal sealed class ArticleSlots
     /// <summary>Per slot, the slot of its story's lead (the slot itself for a lead), or <see cref="Removed"/>.</summary>
     public int[] Leads => _leads;
 
+    /// <summary>
+    /// Per slot, the story id the article was added with (<see cref="Article.StoryId"/>), as the
+    /// store has it: an index image keeps it, so a later start can tell whether the store changed it.
+    /// </summary>
+    public int[] StoryIds => _storyIds;
+
     /// <summary>Per slot, whether it belongs to a story told by more than one report.</summary>
     public bool[] InStory => _inStory;
 
@@ -54,29 +61,47 @@ internal sealed class ArticleSlots
 
     public bool TryGetSlot(int id, out int slot) => _slotById.TryGetValue(id, out slot);
 
+    /// <summary>Makes room for <paramref name="more"/> articles beyond those indexed, when it knows how many are coming.</summary>
+    public void Reserve(int more)
+    {
+        var capacity = _used + more;
+        if (_articles.Length < capacity)
+        {
+            Resize(capacity);
+        }
+
+        _slotById.EnsureCapacity(Live + more);
+    }
+
     /// <summary>The slot the next article gets, with room for it in every array.</summary>
     public int Next()
     {
         var slot = _used;
         if (_articles.Length <= slot)
         {
-            var capacity = Math.Max(Math.Max(slot + 1, 64), _articles.Length * 2);
-            Array.Resize(ref _articles, capacity);
-            Array.Resize(ref _ticks, capacity);
-            Array.Resize(ref _leads, capacity);
-            Array.Resize(ref _inStory, capacity);
-            Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
-            Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
+            Resize(Math.Max(Math.Max(slot + 1, 64), _articles.Length * 2));
         }
 
         return slot;
     }
 
+    private void Resize(int capacity)
+    {
+        Array.Resize(ref _articles, capacity);
+        Array.Resize(ref _ticks, capacity);
+        Array.Resize(ref _leads, capacity);
+        Array.Resize(ref _storyIds, capacity);
+        Array.Resize(ref _inStory, capacity);
+        Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
+        Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
+    }
+
     /// <summary>Takes the slot <see cref="Next"/> handed out, for an article that leads its story until told otherwise.</summary>
-    public void Fill(int slot, ArticleInfo article, long ticks)
+    public void Fill(int slot, ArticleInfo article, long ticks, int storyId)
     {
         _articles[slot] = article;
         _ticks[slot] = ticks;
+        _storyIds[slot] = storyId;
         _leads[slot] = slot;
         _inStory[slot] = false;
         SlotBitmap.Set(ref _plain, slot);
@@ -166,6 +191,7 @@ internal sealed class ArticleSlots
 
             _articles[to] = article with { Tokens = tokens.End() };
             _ticks[to] = _ticks[slot];
+            _storyIds[to] = _storyIds[slot];
             _leads[to] = renumbered[_leads[slot]];
             _inStory[to] = _inStory[slot];
             live++;

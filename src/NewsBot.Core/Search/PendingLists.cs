@@ -1,9 +1,9 @@
 namespace NewsBot.Core.Search;
 
 /// <summary>Story leads waiting to go into the <see cref="DateLists"/> together, at the end of a batch.</summary>
-internal sealed class PendingLists
+internal sealed class PendingLists(int capacity = 0)
 {
-    public List<DateKey> All { get; } = [];
+    public List<DateKey> All { get; } = new(capacity);
 
     public Dictionary<string, List<DateKey>> ByTopic { get; } = new(StringComparer.Ordinal);
 

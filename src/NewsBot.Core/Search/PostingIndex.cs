@@ -91,6 +91,15 @@ internal sealed class PostingIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<char> token, int slot, bool inTitle, ref int distinct)
     {
+        var id = IdOf(token);
+        Post(id, slot, inTitle, ref distinct);
+        return id;
+    }
+
+    /// <summary>The id of <paramref name="token"/>; a new word gets the next one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int IdOf(ReadOnlySpan<char> token)
+    {
         ref var tokenId = ref CollectionsMarshal.GetValueRefOrAddDefault(_tokenLookup, token, out var exists);
         if (!exists)
         {
@@ -104,7 +113,13 @@ internal sealed class PostingIndex
             }
         }
 
-        var id = tokenId;
+        return tokenId;
+    }
+
+    /// <summary>Posts the word <paramref name="id"/> for <paramref name="slot"/> if the article begun last has not posted it yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Post(int id, int slot, bool inTitle, ref int distinct)
+    {
         if (_lastPostedBy[id] != _addNumber)
         {
             // Title tokens are read first, so the first posting of a token tells whether the title has it.
@@ -112,8 +127,33 @@ internal sealed class PostingIndex
             Stage(id, (slot << 1) | (inTitle ? 1 : 0));
             distinct++;
         }
+    }
 
-        return id;
+    /// <summary>Makes room in the word's list for <paramref name="postings"/> postings in all.</summary>
+    public void Reserve(int tokenId, int postings) => _postings[tokenId].Reserve(postings);
+
+    /// <summary>Per word, by id, how many postings its list holds (those of removed articles included until a compaction).</summary>
+    public int[] PostingCounts()
+    {
+        var counts = new int[_postings.Count];
+        for (var token = 0; token < counts.Length; token++)
+        {
+            counts[token] = _postings[token].Count;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Every known word, by id.</summary>
+    public string[] Words()
+    {
+        var words = new string[_tokenIds.Count];
+        foreach (var (word, id) in _tokenIds)
+        {
+            words[id] = word;
+        }
+
+        return words;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

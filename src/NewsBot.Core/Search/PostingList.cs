@@ -24,6 +24,17 @@ internal sealed class PostingList
         Count += postings.Length;
     }
 
+    /// <summary>Makes room for <paramref name="capacity"/> postings in all, when it knows how many are coming.</summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity > Items.Length)
+        {
+            var items = GC.AllocateUninitializedArray<int>(capacity);
+            Span.CopyTo(items);
+            Items = items;
+        }
+    }
+
     /// <summary>Drops postings of removed slots and maps the rest to their new slots (order is kept: renumbering is monotone).</summary>
     public void Renumber(int[] renumbered)
     {

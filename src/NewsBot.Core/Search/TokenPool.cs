@@ -44,6 +44,28 @@ internal sealed class TokenPool
         _current[_filled++] = token;
     }
 
+    /// <summary>
+    /// Room for <paramref name="count"/> more tokens of the article begun last, for the caller to
+    /// fill: the article so far moves to a new chunk first if they do not fit in this one.
+    /// </summary>
+    public Span<int> AppendSpan(int count)
+    {
+        if (_filled + count > _current.Length)
+        {
+            var sofar = Appended;
+            var next = new int[Math.Max(ChunkSize, (sofar + count) * 2)];
+            Array.Copy(_current, _articleStart, next, 0, sofar);
+            _chunks.Add(next);
+            _current = next;
+            _articleStart = 0;
+            _filled = sofar;
+        }
+
+        var room = _current.AsSpan(_filled, count);
+        _filled += count;
+        return room;
+    }
+
     /// <summary>Where the tokens appended since <see cref="Begin"/> lie; there is at least one.</summary>
     public TokenRange End() => new(_chunks.Count - 1, _articleStart, Appended);
 }

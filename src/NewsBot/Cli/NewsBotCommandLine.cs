@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NewsBot.Cli;
 
-/// <summary>The verbs: <c>run</c> (the default), <c>chat</c>, <c>feeds</c>, <c>backup</c> and <c>restore</c>.</summary>
+/// <summary>The verbs: <c>run</c> (the default), <c>chat</c>, <c>feeds</c>, <c>backup</c>, <c>restore</c> and <c>storage copy</c>.</summary>
 internal static class NewsBotCommandLine
 {
     public static RootCommand Build()
@@ -41,11 +41,17 @@ internal static class NewsBotCommandLine
         var restore = new Command("restore", "Check a backup and put it in place of the LiteDB database, keeping the current one aside (the bot must not be running; on PostgreSQL use pg_restore)") { restoreFile };
         restore.SetAction((result, _) => RestoreVerb.RunAsync(result.GetValue(restoreFile)!, Console.Out, Console.Error));
 
+        var toPostgres = new Option<string?>(NewsBot.Storage.Copy.CopyTarget.Option) { Description = "The connection string of an empty PostgreSQL database, like \"Host=db.example;Database=newsbot;Username=newsbot;Password=…\"" };
+        var copy = new Command("copy", "Copy the LiteDB database into an empty PostgreSQL database, with every article, source, chat, subscription, bookmark and outbox entry (the bot must not be running)") { toPostgres };
+        copy.SetAction((result, ct) => StorageCopyVerb.RunAsync(result.GetValue(toPostgres), Console.Out, Console.Error, interactive: null, ct));
+        var storage = new Command("storage", "Move an installation between databases") { copy };
+
         root.Subcommands.Add(run);
         root.Subcommands.Add(chat);
         root.Subcommands.Add(feeds);
         root.Subcommands.Add(backup);
         root.Subcommands.Add(restore);
+        root.Subcommands.Add(storage);
         return root;
     }
 }

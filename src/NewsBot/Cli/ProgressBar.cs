@@ -8,14 +8,17 @@ internal sealed class ProgressBar(TextWriter output, int total, bool? interactiv
     private readonly Lock _lock = new();
     private int _done;
 
-    public void Advance(string label)
+    public void Advance(string label) => Advance(1, label);
+
+    /// <summary>Moves on by <paramref name="count"/> at once, as a step that handles many items in a batch does.</summary>
+    public void Advance(int count, string label)
     {
         lock (_lock)
         {
-            _done++;
+            _done += count;
             if (_interactive)
             {
-                var filled = total == 0 ? Width : _done * Width / total;
+                var filled = total == 0 ? Width : Math.Min(Width, (int)((long)_done * Width / total));
                 var name = label.Length > 30 ? label[..29] + "…" : label;
                 output.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{total} {name,-30}");
             }
@@ -28,7 +31,7 @@ internal sealed class ProgressBar(TextWriter output, int total, bool? interactiv
 
     public void Finish()
     {
-        if (_interactive && total > 0)
+        if (_interactive && total > 0 && _done > 0)
         {
             output.WriteLine();
         }

@@ -11,6 +11,9 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// </summary>
     internal const string LastArticleIdKey = "articles.last-id";
 
+    /// <summary>The database file, beside which the index image is kept.</summary>
+    public string DatabasePath => database.FilePath;
+
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AddNew(drafts));
 
@@ -210,6 +213,18 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// <returns>True when the read went through an instance of its own.</returns>
     public bool ReadAllAtStart(Action<IEnumerable<Article>> read) =>
         database.ReadArticlesThenReopen(documents => read(documents.Select(StoredArticle.ToArticle)));
+
+    /// <summary>
+    /// Hands <paramref name="read"/> what filling the index at start may read (see
+    /// <see cref="LiteDbIndexRead"/>), through a LiteDB instance closed before the shared one opens.
+    /// </summary>
+    /// <returns>True when the read went through an instance of its own.</returns>
+    public bool ReadAtStart(Action<LiteDbIndexRead> read) =>
+        database.ReadThenReopen(reader => read(new LiteDbIndexRead(reader)));
+
+    /// <summary>Pairs this database with the index image just written under <paramref name="key"/>.</summary>
+    public void SetImageKey(Guid key) =>
+        database.State.Upsert(new StateDocument { Id = LiteDbIndexRead.ImageKeyName, Value = key.ToString("N") });
 
     private int Count() => database.Articles.Count();
 

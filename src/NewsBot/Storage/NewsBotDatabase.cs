@@ -34,7 +34,7 @@ internal sealed class NewsBotDatabase : IDisposable
     // enough that their pages (about 1.3 KB an article) stay a small cache.
     internal const int ReadChunk = 10_000;
 
-    private const string ArticlesCollection = "articles";
+    internal const string ArticlesCollection = "articles";
 
     private readonly FileStream _lock;
     private readonly ILogger _logger;
@@ -143,12 +143,24 @@ internal sealed class NewsBotDatabase : IDisposable
     public bool ReadArticlesThenReopen(Action<IEnumerable<BsonDocument>> read, int chunk = ReadChunk)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        return ReadThenReopen(reader => read(InChunks(reader.GetCollection(ArticlesCollection), chunk)));
+    }
+
+    /// <summary>
+    /// Hands <paramref name="read"/> a LiteDB instance of its own, closed (and its page cache
+    /// dropped) before the shared one opens, as <see cref="ReadArticlesThenReopen"/> does for
+    /// reading every article; or the shared instance, when something already uses it. For the
+    /// reads that fill the index at start.
+    /// </summary>
+    /// <returns>True when the read went through an instance of its own.</returns>
+    public bool ReadThenReopen(Action<LiteDatabase> read)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_shared is not null)
             {
-                read(_shared.GetCollection(ArticlesCollection).FindAll());
+                read(_shared);
                 return false;
             }
 
@@ -156,7 +168,7 @@ internal sealed class NewsBotDatabase : IDisposable
             _checked = null;
             try
             {
-                read(InChunks(reader.GetCollection(ArticlesCollection), chunk));
+                read(reader);
             }
             finally
             {
@@ -173,7 +185,7 @@ internal sealed class NewsBotDatabase : IDisposable
     /// query of its own, so LiteDB can reuse the cache pages of the chunks before it; one query
     /// over the whole collection holds every page it reads until it ends.
     /// </summary>
-    private static IEnumerable<BsonDocument> InChunks(ILiteCollection<BsonDocument> articles, int chunk)
+    internal static IEnumerable<BsonDocument> InChunks(ILiteCollection<BsonDocument> articles, int chunk)
     {
         var after = int.MinValue;
         while (true)

@@ -47,7 +47,14 @@ internal static class CommandsReport
         }
 
         var startup = run.Startup;
-        text.Append(Invariant($"- Start-up (open the database, then fill the in-memory index from the store as `ArticleIndexLoader` does, {Count(startup.Indexed)} articles): **{Seconds(startup.Total)}** (open {Seconds(startup.Open)}, read and index {Seconds(startup.Fill)}); target ≤ {run.Targets.StartupSeconds:0} s: {YesNo(run.StartupMet)}.\n"));
+        if (run.Images is { } images)
+        {
+            var restart = images.Restart;
+            text.Append(Invariant($"- Start-up at a restart (open the database, then fill the in-memory index from the index image written at the last stop, reading from the store only what is not in it, as `ArticleIndexLoader` does; {Count(restart.Time.Indexed)} articles, {Count(restart.FromImage)} from the image, {Count(restart.Read)} read): **{Seconds(restart.Time.Total)}** (open {Seconds(restart.Time.Open)}, fill {Seconds(restart.Time.Fill)}); target ≤ {run.Targets.StartupSeconds:0} s: {YesNo(run.StartupMet)}.\n"));
+            text.Append(Invariant($"- Start-up with an image {Count(images.BehindBy)} articles behind the store (the process ended without a stop; those are read by their ids): **{Seconds(images.Behind.Time.Total)}** ({Count(images.Behind.FromImage)} from the image, {Count(images.Behind.Read)} read). Both are measured after the naive baseline, in the same process, so their memory is not told apart from what the baseline left.\n"));
+        }
+
+        text.Append(Invariant($"- First start-up, no index image (open the database, then read and index every article from the store, {Count(startup.Indexed)} articles): **{Seconds(startup.Total)}** (open {Seconds(startup.Open)}, read and index {Seconds(startup.Fill)}); target ≤ {run.Targets.StartupSeconds:0} s: {YesNo(run.FirstStartupMet)}. Writing the index image afterwards (in the background in the app): {Seconds(run.ImageWrite)}, {Megabytes(run.ImageBytes)}.\n"));
         text.Append(Invariant($"- Peak memory (peak working set over start-up and the NewsBot commands): **{Megabytes(run.PeakWorkingSet)}**; target ≤ {Megabytes(run.Targets.PeakWorkingSetBytes)}: {YesNo(run.MemoryMet)}. "));
         text.Append(Invariant($"After start-up: working set {Megabytes(run.AfterStartup.WorkingSet)}, GC heap {Megabytes(run.AfterStartup.GcHeapSize)} ({Megabytes(run.LiveManagedAfterStartup)} live after a full collection: the index and what LiteDB holds, see below), GC committed {Megabytes(run.AfterStartup.GcCommitted)}.\n"));
         text.Append(Invariant($"- Build (information, not a target): {Count(run.Seed.Articles)} articles through `LiteDbArticleStore.AddNew` in batches of 5,000 in {Seconds(run.Seed.ArticlesTime)}, {Count(run.Seed.Bookmarks)} bookmarks through `LiteDbBookmarkStore.Add` in {Seconds(run.Seed.BookmarksTime)}; database file {Megabytes(run.Seed.FileBytes)}.\n"));
@@ -163,15 +170,18 @@ internal static class CommandsReport
             table.AddRow([.. cells]);
         }
 
-        var startup = new List<string> { "start-up" };
+        var startup = new List<string> { "start-up (restart, index image)" };
+        var first = new List<string> { "first start-up (no image)" };
         var memory = new List<string> { "peak working set" };
         foreach (var run in runs)
         {
-            startup.AddRange([Seconds(run.Startup.Total), "", Invariant($"≤ {run.Targets.StartupSeconds:0} s"), run.StartupMet ? "yes" : "**no**"]);
+            startup.AddRange([Seconds(run.Restart), "", Invariant($"≤ {run.Targets.StartupSeconds:0} s"), run.StartupMet ? "yes" : "**no**"]);
+            first.AddRange([Seconds(run.Startup.Total), "", Invariant($"≤ {run.Targets.StartupSeconds:0} s"), run.FirstStartupMet ? "yes" : "**no**"]);
             memory.AddRange([Megabytes(run.PeakWorkingSet), "", Invariant($"≤ {Megabytes(run.Targets.PeakWorkingSetBytes)}"), run.MemoryMet ? "yes" : "**no**"]);
         }
 
         table.AddRow([.. startup]);
+        table.AddRow([.. first]);
         table.AddRow([.. memory]);
         return "\n## Side by side\n\n" + table + "\n";
     }
@@ -194,10 +204,11 @@ internal static class CommandsReport
             }
         }
 
-        yield return Verdict(run.StartupMet, Invariant($"start-up {Seconds(run.Startup.Total)} ≤ {run.Targets.StartupSeconds:0} s ({Count(run.Startup.Indexed)} articles)"));
+        yield return Verdict(run.StartupMet, Invariant($"start-up at a restart, from the index image, {Seconds(run.Restart)} ≤ {run.Targets.StartupSeconds:0} s ({Count(run.Startup.Indexed)} articles)"));
+        yield return Verdict(run.FirstStartupMet, Invariant($"first start-up, no index image, {Seconds(run.Startup.Total)} ≤ {run.Targets.StartupSeconds:0} s ({Count(run.Startup.Indexed)} articles)"));
         yield return Verdict(run.MemoryMet, Invariant($"peak working set {Megabytes(run.PeakWorkingSet)} ≤ {Megabytes(run.Targets.PeakWorkingSetBytes)}"));
-        var met = run.Commands.Count(c => c.Met) + (run.StartupMet ? 1 : 0) + (run.MemoryMet ? 1 : 0);
-        yield return Invariant($"{met} of {run.Commands.Count + 2} targets met (each command counts once, with all its conditions).");
+        var met = run.Commands.Count(c => c.Met) + (run.StartupMet ? 1 : 0) + (run.FirstStartupMet ? 1 : 0) + (run.MemoryMet ? 1 : 0);
+        yield return Invariant($"{met} of {run.Commands.Count + 3} targets met (each command counts once, with all its conditions).");
     }
 
     private static string Verdict(bool met, string text) => (met ? "PASS  " : "MISS  ") + text;

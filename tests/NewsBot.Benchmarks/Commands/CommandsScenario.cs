@@ -42,6 +42,9 @@ internal static class CommandsScenario
             // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
             Progress("start-up again, step by step, to see where its time and memory go");
             run = run with { StartupParts = StartupBreakdown.Measure(database.Path) };
+            Progress("start-up with the index image, as at a restart, and with an image behind the store");
+            run = run with { Images = ImageStartup.Measure(database.Path, run.ImageWrite, run.ImageBytes) };
+            Progress($"start-up with the image {run.Images.Restart.Time.Total.TotalSeconds:0.00} s ({run.Images.Restart.FromImage:N0} from the image, {run.Images.Restart.Read:N0} read); with an image {run.Images.BehindBy:N0} articles behind {run.Images.Behind.Time.Total.TotalSeconds:0.00} s");
             await Console.Out.WriteAsync(CommandsReport.Render(run));
             runs.Add(run);
         }
@@ -84,7 +87,10 @@ internal static class CommandsScenario
         MemoryProbe.ReleaseEverything();
         var peakOfBuild = MemoryProbe.Take().PeakWorkingSet;
         var peakReset = MemoryProbe.TryResetPeak();
-        Progress("start-up: opening the database and filling the index");
+        // The first start of the app: no index image yet, every article read from the store.
+        var image = IndexImageFile.Beside(System.IO.Path.Combine(folder, NewsBotDatabase.FileName));
+        image.Delete();
+        Progress("start-up: opening the database and filling the index from the store alone (no index image)");
         var started = Stopwatch.GetTimestamp();
         var database = NewsBotDatabase.Open(folder);
         var index = new ArticleIndex();
@@ -92,12 +98,22 @@ internal static class CommandsScenario
         try
         {
             var opened = Stopwatch.GetElapsedTime(started);
-            ArticleIndexLoader.Fill(new LiteDbArticleStore(database), index.AddRange);
+            var store = new LiteDbArticleStore(database);
+            ArticleIndexLoader.Fill(store, image, index);
             var startup = new StartupResult(opened, Stopwatch.GetElapsedTime(started) - opened, index.Count);
             var afterStartup = MemoryProbe.Take();
             timeline.Add(("after start-up", afterStartup));
             var liveAfterStartup = MemoryProbe.LiveManagedBytes();
             Progress($"start-up took {startup.Total.TotalSeconds:0.00} s ({startup.Indexed:N0} articles indexed)");
+
+            // The app writes the image in the background after such a start, and at every stop;
+            // here it is timed on its own, before the timed commands.
+            started = Stopwatch.GetTimestamp();
+            ArticleIndexLoader.WriteImage(store, index, NullLogger.Instance);
+            var imageWrite = Stopwatch.GetElapsedTime(started);
+            var imageBytes = new FileInfo(image.Path).Length;
+            timeline.Add(("after writing the index image", MemoryProbe.Take()));
+            Progress($"index image written in {imageWrite.TotalSeconds:0.00} s, {imageBytes / 1_000_000.0:N0} MB");
 
             // 3. The real services around the database and index just opened.
             using var host = Compose(folder, database, index);
@@ -169,6 +185,8 @@ internal static class CommandsScenario
                 vocabulary.Exponent,
                 seed,
                 startup,
+                imageWrite,
+                imageBytes,
                 afterStartup,
                 liveAfterStartup,
                 beforeCommands,

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Options;
+using NewsBot.Benchmarks.Stores;
 using NewsBot.Core;
+using NewsBot.Core.Settings;
+using NewsBot.Storage.Copy;
+using Npgsql;
 using NewsBot.Core.Subscriptions;
 
 namespace NewsBot.Benchmarks.Fanout;
@@ -17,7 +21,7 @@ internal static class FanoutScenario
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var (settings, exitCode) = await ScenarioStart.ReadSettingsAsync<FanoutSettings>(
-            args, FanoutSettings.TryParse, FanoutSettings.Usage, "fanout [--chats N] [--articles N] [--dispatch N] [--paced-seconds N]");
+            args, FanoutSettings.TryParse, FanoutSettings.Usage, "fanout [--chats N] [--articles N] [--dispatch N] [--paced-seconds N] [--store litedb|postgres] [--postgres \"<conn>\"]");
         if (exitCode is { } code)
         {
             return code;
@@ -26,7 +30,7 @@ internal static class FanoutScenario
         var machine = ScenarioStart.Machine();
 
         using var folder = new TempFolder(Name);
-        Progress($"fanout: {settings.Chats:N0} chats, {settings.Articles} new articles; temporary folder {folder.Path}");
+        Progress($"fanout: {settings.Chats:N0} chats, {settings.Articles} new articles, on {string.Join(" and ", settings.Stores.Stores.Select(s => s.Label()))}; temporary folder {folder.Path}");
         var run = await MeasureAsync(settings, folder.Path, machine, cancellationToken);
         await Console.Out.WriteAsync(FanoutReport.Render(run));
         return ExitCodes.Success;
@@ -36,7 +40,6 @@ internal static class FanoutScenario
     {
         var now = TimeProvider.System.GetUtcNow();
         var vocabulary = new Vocabulary(settings.VocabularySize, settings.Seed);
-        var news = new SyntheticNews(vocabulary, settings.Seed, now);
 
         Progress("seeding chats and subscriptions");
         using var database = NewsBotDatabase.Open(folder);
@@ -50,13 +53,50 @@ internal static class FanoutScenario
         var seeded = SubscriberSeeder.Seed(database, vocabulary, settings.Chats, settings.Seed, now);
         Progress($"  {seeded.Chats:N0} chats, {seeded.Subscriptions:N0} subscriptions ({seeded.Topic:N0} topics, {seeded.Keyword:N0} keyword queries, {seeded.Instant:N0} instant)");
 
+        // The same chats and subscriptions in PostgreSQL, copied before anything is planned on LiteDB.
+        await using var postgres = settings.Stores.PostgresConnection is { } server && settings.Stores.Stores.Contains(StoreKind.Postgres) ? new PostgresDatabases(server) : null;
+        string? postgresDatabase = null;
+        if (postgres is not null)
+        {
+            postgresDatabase = await postgres.CreateAsync(cancellationToken);
+            Progress("copying them into a new PostgreSQL database (storage copy)");
+            var copied = await LiteDbToPostgres.CopyAsync(database, new NpgsqlConnectionStringBuilder(postgresDatabase), null, cancellationToken);
+            Progress($"  {copied.Copied:N0} rows copied and verified");
+        }
+
+        var results = new List<StoreFanout>();
+        PerStoryBaseline.Result? baseline = null;
+        foreach (var store in settings.Stores.Stores)
+        {
+            var news = new SyntheticNews(vocabulary, settings.Seed, now);
+            using var host = store == StoreKind.Postgres
+                ? BotComposition.Create(folder, Topics, settings: PostgresDatabases.Settings(postgresDatabase!))
+                : Compose(folder, database);
+            var (result, measuredBaseline) = await MeasureStoreAsync(store, host.Services, settings, folder, news, sources, now, baseline is null, cancellationToken);
+            results.Add(result);
+            baseline ??= measuredBaseline;
+        }
+
+        return new FanoutRun(settings, machine, seeded, results, baseline!);
+    }
+
+    private static async Task<(StoreFanout Result, PerStoryBaseline.Result? Baseline)> MeasureStoreAsync(
+        StoreKind store,
+        IServiceProvider services,
+        FanoutSettings settings,
+        string folder,
+        SyntheticNews news,
+        List<FeedSource> sources,
+        DateTimeOffset now,
+        bool runBaseline,
+        CancellationToken cancellationToken)
+    {
+        Progress($"--- {store.Label()} ---");
         MemoryProbe.ReleaseEverything();
         var peakReset = MemoryProbe.TryResetPeak();
         using var sampler = new MemorySampler(TimeSpan.FromMilliseconds(20));
         sampler.Restart();
 
-        using var host = Compose(folder, database);
-        var services = host.Services;
         var chats = services.GetRequiredService<ChatLifecycle>();
         var matcher = services.GetRequiredService<SubscriptionMatcher>();
         var planner = services.GetRequiredService<DeliveryPlanner>();
@@ -91,16 +131,21 @@ internal static class FanoutScenario
         // After the figures above are taken: what is still reachable once garbage is gone.
         var live = MemoryProbe.LiveManagedBytes();
 
-        Progress($"baseline: one document per (chat, story), written for the first {settings.BaselineChats:N0} chats and scaled");
-        var sample = Enumerable.Range(1, Math.Min(settings.BaselineChats, settings.Chats))
-            .SelectMany(n => new[] { SubscriberSeeder.ChatKey(n, false), SubscriberSeeder.ChatKey(n, true) })
-            .ToHashSet(StringComparer.Ordinal);
-        var baseline = PerStoryBaseline.Run(folder, matcher, chats, batch, sample, now);
-        Progress($"  {baseline.AllDocuments:N0} documents; {baseline.SampleDocuments:N0} written in {baseline.SampleWrite.TotalSeconds:0.00} s; scaled {baseline.Scaled.TotalSeconds:0.0} s");
+        PerStoryBaseline.Result? baseline = null;
+        if (runBaseline)
+        {
+            Progress($"baseline: one document per (chat, story), written for the first {settings.BaselineChats:N0} chats and scaled");
+            var sample = Enumerable.Range(1, Math.Min(settings.BaselineChats, settings.Chats))
+                .SelectMany(n => new[] { SubscriberSeeder.ChatKey(n, false), SubscriberSeeder.ChatKey(n, true) })
+                .ToHashSet(StringComparer.Ordinal);
+            baseline = PerStoryBaseline.Run(folder, matcher, chats, batch, sample, now);
+            Progress($"  {baseline.AllDocuments:N0} documents; {baseline.SampleDocuments:N0} written in {baseline.SampleWrite.TotalSeconds:0.00} s; scaled {baseline.Scaled.TotalSeconds:0.0} s");
+        }
 
-        return new FanoutRun(
-            settings, machine, seeded, startup, batch.Count, planning, pending, stories, lifted, paced, baseline,
+        var result = new StoreFanout(
+            store, startup, batch.Count, planning, pending, stories, lifted, paced,
             peakReset ? memory.PeakWorkingSet : peaks.WorkingSet, peaks.GcHeap, peakReset, peakAfterPlanning, live);
+        return (result, baseline);
     }
 
     /// <summary>The dispatcher against a platform without ceilings, then the same sends straight from a loop (the baseline: the platform's own speed).</summary>
@@ -161,7 +206,8 @@ internal static class FanoutScenario
         window.CancelAfter(TimeSpan.FromSeconds(settings.PacedSeconds));
         try
         {
-            while (true)
+            // A round that meets the end of the window returns without throwing when no send was in flight.
+            while (!window.IsCancellationRequested)
             {
                 await dispatcher.DispatchRoundAsync(sender, window.Token, window.Token);
             }
@@ -187,10 +233,10 @@ internal static class FanoutScenario
         NullLogger<DeliveryDispatcher>.Instance);
 
     private static IHost Compose(string dataDirectory, NewsBotDatabase database) =>
-        BotComposition.Create(
-            dataDirectory,
-            o => o.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase),
-            services => services.AddSingleton(database));
+        BotComposition.Create(dataDirectory, Topics, services => services.AddSingleton(database));
+
+    private static void Topics(NewsBotOptions options) =>
+        options.Topics = SyntheticNews.Topics.ToDictionary(t => t, t => new List<string> { t }, StringComparer.OrdinalIgnoreCase);
 }
 
 internal sealed record LiftedResult(int Sent, TimeSpan Elapsed, TimeSpan RawElapsed, int InFlight)
@@ -205,10 +251,9 @@ internal sealed record PacedResult(int Seconds, int Accepted, int Refused, int B
     public double Rate => Accepted / (double)Seconds;
 }
 
-internal sealed record FanoutRun(
-    FanoutSettings Settings,
-    MachineInfo Machine,
-    SubscriberSeeder.Seeded Seeded,
+/// <summary>What one store did with the batch.</summary>
+internal sealed record StoreFanout(
+    StoreKind Store,
     TimeSpan Startup,
     int Articles,
     TimeSpan Planning,
@@ -216,9 +261,15 @@ internal sealed record FanoutRun(
     int Stories,
     LiftedResult Lifted,
     PacedResult Paced,
-    PerStoryBaseline.Result Baseline,
     long PeakWorkingSet,
     long PeakGcHeap,
     bool PeakFromKernel,
     long PeakAfterPlanning,
     long LiveAtEnd);
+
+internal sealed record FanoutRun(
+    FanoutSettings Settings,
+    MachineInfo Machine,
+    SubscriberSeeder.Seeded Seeded,
+    IReadOnlyList<StoreFanout> Stores,
+    PerStoryBaseline.Result Baseline);

@@ -1,3 +1,5 @@
+using NewsBot.Benchmarks.Stores;
+
 namespace NewsBot.Benchmarks.Fanout;
 
 /// <summary>The sizes of the <c>fanout</c> scenario, from its command line.</summary>
@@ -20,11 +22,13 @@ internal sealed record FanoutSettings
 
     public int Seed { get; init; } = 20_261_128;
 
+    public StoreSelection Stores { get; init; } = new();
+
     public static string Usage => $"""
         Usage: {ScenarioDispatcher.Invocation} fanout [options]
 
         Seeds chats with subscriptions (topics and keyword queries) in a temporary NewsBot
-        database, stores one batch of new articles and times the planner matching them and
+        database (LiteDB, and a copy of it in a new PostgreSQL database), stores one batch of new articles and times the planner matching them and
         writing the outbox; then times the dispatcher sending to a loopback fake platform with the
         ceilings lifted, and under Telegram's ceilings (30/s overall, 1/s per chat, 20/min per
         group) against a fake that answers 429 when one is exceeded. Compares each with a baseline
@@ -38,6 +42,7 @@ internal sealed record FanoutSettings
           --baseline-chats N     chats the per-story baseline writes for, scaled to all (default 10000)
           --vocabulary N         distinct words in titles and summaries (default 4000)
           --seed N               seed of every random choice (default 20261128)
+        {StoreSelection.Usage}
           -h, --help             this text
 
         A quick check: {ScenarioDispatcher.Invocation} fanout --chats 5000 --dispatch 2000 --paced-seconds 5 --baseline-chats 1000
@@ -55,6 +60,18 @@ internal sealed record FanoutSettings
             {
                 help = true;
                 return false;
+            }
+
+            var stores = settings.Stores;
+            if (StoreSelection.TryRead(args, ref i, ref stores, out error))
+            {
+                settings = settings with { Stores = stores };
+                if (error is not null)
+                {
+                    return false;
+                }
+
+                continue;
             }
 
             if (!NumericOption.TryRead(args, ref i, "1000", out var name, out var value, out error))
@@ -83,6 +100,7 @@ internal sealed record FanoutSettings
             }
         }
 
-        return true;
+        error = settings.Stores.Problem;
+        return error is null;
     }
 }

@@ -1,3 +1,4 @@
+using NewsBot.Benchmarks.Stores;
 using NewsBot.Benchmarks.Reporting;
 using static NewsBot.Benchmarks.Reporting.Units;
 
@@ -17,11 +18,12 @@ internal static class IngestReport
         text.Append(Invariant($"{Count(s.Sources)} feeds × {s.Items} items on a loopback site ({Formats(parse)}; {Bytes(run.FirstRound.Bytes / (double)run.FirstRound.Items)} per item, {Megabytes(run.FirstRound.Bytes)} per round of feeds"));
         text.Append(s.Gzip ? Invariant($", {Megabytes(run.FirstRound.WireBytes)} gzip-compressed on the wire") : ", uncompressed on the wire");
         text.Append(Invariant($"), text drawn from a {Count(s.Vocabulary)}-word Zipf vocabulary, about one item in ten a story several feeds carry at once, seed {s.Seed}. The site is Kestrel on 127.0.0.1 in a child process, so CPU, memory and GC figures are NewsBot's alone. "));
-        text.Append(Invariant($"NewsBot: `FeedPollingService.PollDueAsync` over the real `FeedFetcher`, `FeedParser`, `ArticleIngestor` and LiteDB, {s.Concurrency} fetches at once and {s.Concurrency} per host (the site is one host); every source is due in every cycle (the clock is moved past the latest next-poll time). "));
+        text.Append(Invariant($"NewsBot: `FeedPollingService.PollDueAsync` over the real `FeedFetcher`, `FeedParser`, `ArticleIngestor` and the stores ({string.Join(" and ", run.Stores.Select(st => st.Store.Label()))}, each on a new database of its own, one after the other in this run), {s.Concurrency} fetches at once and {s.Concurrency} per host (the site is one host); every source is due in every cycle (the clock is moved past the latest next-poll time). "));
         text.Append(Invariant($"Baseline: CodeHollow.FeedReader `ReadFromByteArray` alone on the same bytes, in the same run, one thread: **{Seconds(baseline.Wall)}** for the {Count(baseline.Documents)} feeds of cycle 1.\n\n"));
 
         var table = new MarkdownTable(
             ("cycle", Align.Left),
+            ("store", Align.Left),
             ("site answered", Align.Left),
             ("wall", Align.Right),
             ("CPU", Align.Right),
@@ -31,32 +33,41 @@ internal static class IngestReport
             ("CPU ÷ CodeHollow parse", Align.Right),
             ("target", Align.Left),
             ("met", Align.Left));
-        foreach (var cycle in run.Cycles)
+        foreach (var store in run.Stores)
         {
-            var (target, met) = cycle.Kind switch
+            foreach (var cycle in store.Cycles)
             {
-                CycleKind.FirstFetch => (Invariant($"≤ {IngestTargets.FullCycle.TotalSeconds:0} s"), run.FullCycleMet ? "yes" : "**no**"),
-                CycleKind.NotModified => (Invariant($"≤ {IngestTargets.AllNotModifiedCycle.TotalSeconds:0.0} s"), run.NotModifiedMet ? "yes" : "**no**"),
-                _ => ("–", "–"),
-            };
-            table.AddRow(
-                cycle.Label,
-                Answers(cycle.Site),
-                Seconds(cycle.Usage.Wall),
-                Seconds(cycle.Usage.Cpu),
-                cycle.ItemsRead > 0 ? Count((long)cycle.ItemsPerSecond) : "–",
-                Count(cycle.Added),
-                Invariant($"{Ratio(cycle.Usage.Wall / baseline.Wall)} ({Seconds(cycle.Usage.Wall)} / {Seconds(baseline.Wall)})"),
-                Invariant($"{Ratio(cycle.Usage.Cpu / baseline.Cpu)} ({Seconds(cycle.Usage.Cpu)} / {Seconds(baseline.Cpu)})"),
-                target,
-                met);
+                var (target, met) = cycle.Kind switch
+                {
+                    CycleKind.FirstFetch => (Invariant($"≤ {IngestTargets.FullCycle.TotalSeconds:0} s"), store.FullCycleMet ? "yes" : "**no**"),
+                    CycleKind.NotModified => (Invariant($"≤ {IngestTargets.AllNotModified(store.Store).TotalSeconds:0.0} s"), store.NotModifiedMet ? "yes" : "**no**"),
+                    _ => ("–", "–"),
+                };
+                table.AddRow(
+                    cycle.Label,
+                    store.Store.Label(),
+                    Answers(cycle.Site),
+                    Seconds(cycle.Usage.Wall),
+                    Seconds(cycle.Usage.Cpu),
+                    cycle.ItemsRead > 0 ? Count((long)cycle.ItemsPerSecond) : "–",
+                    Count(cycle.Added),
+                    Invariant($"{Ratio(cycle.Usage.Wall / baseline.Wall)} ({Seconds(cycle.Usage.Wall)} / {Seconds(baseline.Wall)})"),
+                    Invariant($"{Ratio(cycle.Usage.Cpu / baseline.Cpu)} ({Seconds(cycle.Usage.Cpu)} / {Seconds(baseline.Cpu)})"),
+                    target,
+                    met);
+            }
         }
 
         text.Append(table).Append('\n');
         text.Append("items/s: items in the feeds the site sent in full, per second of wall time. CPU: the benchmark process's CPU time (all threads, GC included) over the cycle; ");
         text.Append("on 2 cores a cycle can use up to twice its wall time.\n\n");
 
-        text.Append(Invariant($"- Peak memory (peak working set of the cycles): **{Megabytes(run.PeakWorkingSet)}**, GC heap at most {Megabytes(run.PeakGcHeap)}; target ≤ {Megabytes(IngestTargets.PeakWorkingSetBytes)}: {YesNo(run.MemoryMet)}.\n"));
+        foreach (var store in run.Stores.Skip(1))
+        {
+            text.Append(Invariant($"- {store.Store.Label()}: peak working set of its cycles {Megabytes(store.PeakWorkingSet)}; capacity {Count(RoundDown(store.Capacity.Sources))} sources (all 304: {Count(RoundDown(store.Capacity.AllNotModified))}; all unchanged 200: {Count(RoundDown(store.Capacity.AllResent))}); idle scheduler tick {Milliseconds(store.Idle.CpuPerCall.TotalMilliseconds)} CPU; database after the run {Megabytes(store.DatabaseBytes)} for {Count(store.Articles)} articles. The sections below are {run.Stores[0].Store.Label()}'s.\n"));
+        }
+
+        text.Append(Invariant($"- Peak memory (peak working set of the cycles, {run.Stores[0].Store.Label()}): **{Megabytes(run.PeakWorkingSet)}**, GC heap at most {Megabytes(run.PeakGcHeap)}; target ≤ {Megabytes(IngestTargets.PeakWorkingSetBytes)}: {YesNo(run.MemoryMet)}.\n"));
         text.Append(Invariant($"- Capacity at a {IngestTargets.Interval.TotalMinutes:0}-minute interval within 10 % of one core ({IngestTargets.CpuBudget.TotalSeconds:0} CPU-seconds per {IngestTargets.Interval.TotalMinutes:0} minutes): **{Count(RoundDown(run.Capacity.Sources))} sources** (half answering 304, half resending unchanged feeds; formula below); target ≥ {Count(IngestTargets.CapacitySources)}: {YesNo(run.CapacityMet)}. "));
         text.Append(Invariant($"All 304: {Count(RoundDown(run.Capacity.AllNotModified))}; all unchanged 200: {Count(RoundDown(run.Capacity.AllResent))}.\n"));
         text.Append(Invariant($"- Machine: {run.Machine.Sentence(run.LoadAtEnd)} (the feed site shares the cores: its CPU per cycle is listed below).\n\n"));
@@ -93,18 +104,19 @@ internal static class IngestReport
         }
 
         text.Append("### Where a cycle's CPU goes\n\n");
-        text.Append("Each part measured on its own, on the same feeds: fetch = the fetcher alone (the 304 pass for cycle 2); parse = `FeedParser` alone (cycle 4's feeds are the same size as cycle 1's); ingest = the real `ArticleIngestor` (item keys, topic classification, story matching, the in-memory index) replayed over the parsed entries with the articles kept in memory instead of LiteDB, cycles 1, 3 and 4 in order; LiteDB = the time spent inside the stores during the cycle itself (a stopwatch around each `IArticleStore` / `ISourceStore` call); JIT = the runtime's own count of compilation time during the cycle (`JitInfo.GetCompilationTime`), code that tiered compilation was still optimising although a warm-up ran first. The remainder is the cycle's CPU minus those: scheduling, garbage collection of a bigger heap, and whatever a part costs more inside the cycle than alone.\n\n");
-        var breakdown = new MarkdownTable([("CPU seconds", Align.Left), .. run.Cycles.Select(c => (Invariant($"cycle {c.Number}"), Align.Right))]);
-        var rows = run.Cycles.Select(c => Breakdown(run, c)).ToList();
+        text.Append("Each part measured on its own, on the same feeds: fetch = the fetcher alone (the 304 pass for cycle 2); parse = `FeedParser` alone (cycle 4's feeds are the same size as cycle 1's); ingest = the real `ArticleIngestor` (item keys, topic classification, story matching, the in-memory index) replayed over the parsed entries with the articles kept in memory instead of a database, cycles 1, 3 and 4 in order; the store = the time spent inside the stores (LiteDB in the process, or PostgreSQL's round trips) during the cycle itself (a stopwatch around each `IArticleStore` / `ISourceStore` call); JIT = the runtime's own count of compilation time during the cycle (`JitInfo.GetCompilationTime`), code that tiered compilation was still optimising although a warm-up ran first. The remainder is the cycle's CPU minus those: scheduling, garbage collection of a bigger heap, and whatever a part costs more inside the cycle than alone.\n\n");
+        var all = run.Stores.SelectMany(st => st.Cycles.Select(c => (Store: st.Store, Cycle: c))).ToList();
+        var breakdown = new MarkdownTable([("CPU seconds", Align.Left), .. all.Select(x => (Invariant($"{(run.Stores.Count > 1 ? x.Store.Label() + ", " : "")}cycle {x.Cycle.Number}"), Align.Right))]);
+        var rows = all.Select(x => Breakdown(run, x.Cycle)).ToList();
         breakdown.AddRow(["fetch", .. rows.Select(r => Share(r.Fetch, r.Total))]);
         breakdown.AddRow(["parse + normalise", .. rows.Select(r => Share(r.Parse, r.Total))]);
         breakdown.AddRow(["ingest (keys, topics, stories, index)", .. rows.Select(r => Share(r.Ingest, r.Total))]);
-        breakdown.AddRow(["LiteDB (articles and sources)", .. rows.Select(r => Share(r.Store, r.Total))]);
+        breakdown.AddRow(["the store (articles and sources)", .. rows.Select(r => Share(r.Store, r.Total))]);
         breakdown.AddRow(["JIT (methods still being tiered up)", .. rows.Select(r => Share(r.Jit, r.Total))]);
         breakdown.AddRow(["remainder", .. rows.Select(r => Share(r.Remainder, r.Total))]);
         breakdown.AddRow(["whole cycle", .. rows.Select(r => Seconds(r.Total))]);
-        breakdown.AddRow(["LiteDB calls (articles / sources)", .. run.Cycles.Select(c => Invariant($"{Count(c.Store.ArticleCalls)} / {Count(c.Store.SourceCalls)}"))]);
-        breakdown.AddRow(["LiteDB, article calls alone", .. run.Cycles.Select(c => Seconds(c.Store.Articles))]);
+        breakdown.AddRow(["store calls (articles / sources)", .. all.Select(x => Invariant($"{Count(x.Cycle.Store.ArticleCalls)} / {Count(x.Cycle.Store.SourceCalls)}"))]);
+        breakdown.AddRow(["store, article calls alone", .. all.Select(x => Seconds(x.Cycle.Store.Articles))]);
         text.Append(breakdown).Append('\n');
         var ip = run.IngestParts;
         text.Append(Invariant($"Inside cycle 1's ingest, each alone on the same {Count(ip.Entries)} entries: topic classification {Seconds(ip.Classify.Cpu)} ({ip.Classify.Cpu.TotalMilliseconds * 1000 / ip.Entries:0} µs an item; it runs for every item, also those already stored), story matching and indexing {Seconds(ip.StoriesAndIndex.Cpu)} on a fresh index ({ip.StoriesAndIndex.Cpu.TotalMilliseconds * 1000 / ip.Entries:0} µs an item on average, rising as the index grows; {Megabytes(ip.StoriesAndIndex.AllocatedBytes)} allocated). "));
@@ -189,20 +201,29 @@ internal static class IngestReport
     private static IEnumerable<string> Verdicts(IngestRun run)
     {
         var baseline = run.Parse.CodeHollow.Wall;
-        var first = run.Cycle(CycleKind.FirstFetch);
-        var notModified = run.Cycle(CycleKind.NotModified);
-        yield return Verdict(run.FullCycleMet, Invariant($"full cycle (cycle 1, {Count(first.ItemsRead)} items) {Seconds(first.Usage.Wall)} ≤ {IngestTargets.FullCycle.TotalSeconds:0} s (CodeHollow parse alone {Seconds(baseline)}, ×{first.Usage.Wall / baseline:0.0})"));
+        var met = 0;
+        var total = 0;
+        foreach (var store in run.Stores)
+        {
+            var label = store.Store.Label();
+            var first = store.Cycle(CycleKind.FirstFetch);
+            var notModified = store.Cycle(CycleKind.NotModified);
+            yield return Verdict(store.FullCycleMet, Invariant($"{label}: full cycle (cycle 1, {Count(first.ItemsRead)} items) {Seconds(first.Usage.Wall)} ≤ {IngestTargets.FullCycle.TotalSeconds:0} s (CodeHollow parse alone {Seconds(baseline)}, ×{first.Usage.Wall / baseline:0.0})"));
+            yield return Verdict(store.NotModifiedMet, Invariant($"{label}: all-304 cycle {Seconds(notModified.Usage.Wall)} ≤ {IngestTargets.AllNotModified(store.Store).TotalSeconds:0.0} s"));
+            yield return Verdict(store.MemoryMet, Invariant($"{label}: peak working set {Megabytes(store.PeakWorkingSet)} ≤ {Megabytes(IngestTargets.PeakWorkingSetBytes)}"));
+            yield return Verdict(store.CapacityMet, Invariant($"{label}: capacity {Count(RoundDown(store.Capacity.Sources))} sources ≥ {Count(IngestTargets.CapacitySources)} at a {IngestTargets.Interval.TotalMinutes:0}-minute interval within 10 % of one core"));
+            met += (store.FullCycleMet ? 1 : 0) + (store.NotModifiedMet ? 1 : 0) + (store.MemoryMet ? 1 : 0) + (store.CapacityMet ? 1 : 0);
+            total += 4;
+        }
+
         yield return Verdict(run.ParseMet, Invariant($"parse ×{run.Parse.NewsBotOverCodeHollow:0.0} CodeHollow's on the same bytes ({Seconds(run.Parse.NewsBot.Wall)} / {Seconds(baseline)}) ≤ ×{IngestTargets.ParseOverBaseline:0.0}"));
-        yield return Verdict(run.NotModifiedMet, Invariant($"all-304 cycle {Seconds(notModified.Usage.Wall)} ≤ {IngestTargets.AllNotModifiedCycle.TotalSeconds:0.0} s"));
-        yield return Verdict(run.MemoryMet, Invariant($"peak working set {Megabytes(run.PeakWorkingSet)} ≤ {Megabytes(IngestTargets.PeakWorkingSetBytes)} (GC heap at most {Megabytes(run.PeakGcHeap)})"));
-        yield return Verdict(run.CapacityMet, Invariant($"capacity {Count(RoundDown(run.Capacity.Sources))} sources ≥ {Count(IngestTargets.CapacitySources)} at a {IngestTargets.Interval.TotalMinutes:0}-minute interval within 10 % of one core"));
         if (!run.Clean)
         {
             yield return Verdict(false, "every source polled without error in every cycle");
         }
 
-        var met = (run.FullCycleMet ? 1 : 0) + (run.ParseMet ? 1 : 0) + (run.NotModifiedMet ? 1 : 0) + (run.MemoryMet ? 1 : 0) + (run.CapacityMet ? 1 : 0);
-        yield return Invariant($"{met} of 5 targets met.");
+        met += run.ParseMet ? 1 : 0;
+        yield return Invariant($"{met} of {total + 1} targets met.");
     }
 
     private static (double Fetch, double Parse, double Ingest, double Store, double Jit, double Remainder, TimeSpan Total) Breakdown(IngestRun run, CycleResult cycle)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using NewsBot.Benchmarks.Stores;
 
 namespace NewsBot.Benchmarks.Ingest;
 
@@ -73,83 +74,19 @@ internal static class IngestScenario
         var firstRound = await site.PublishAsync(1, cancellationToken);
         Progress($"feed site: {firstRound.Documents:N0} feeds, {firstRound.Items:N0} items, {firstRound.Bytes / 1e6:N1} MB ({firstRound.WireBytes / 1e6:N1} MB on the wire), built in {firstRound.Seconds:0.0} s");
 
-        var warmUp = await WarmUpAsync(settings, site, generator, Path.Combine(folder, "warm-up"), options, topics, cancellationToken);
-        Progress($"warm-up done in {warmUp.Time.TotalSeconds:0.0} s");
-
-        var clock = new ManualClock(FeedGenerator.PublishedAt(settings.Sources, settings.Items) + TimeSpan.FromMinutes(1));
+        await using var postgres = settings.Stores.PostgresConnection is { } server && settings.Stores.Stores.Contains(StoreKind.Postgres) ? new PostgresDatabases(server) : null;
         var urls = new string[settings.Sources];
-        var cycles = new List<CycleResult>();
-        PublishedWindow? secondRound = null;
-        IdleTick idle;
-        FetchPass fetch200;
-        FetchPass fetch304;
-        TimeSpan registration;
-        Dictionary<string, string?> storedETags;
-        IReadOnlyList<FeedSource> sources;
-        long databaseBytes;
-        int articles;
-        int adminNotices;
-        using (var rig = new PollerRig(Path.Combine(folder, "data"), clock, options, topics))
+        var stores = new List<StoreCycles>();
+        StoreExtras? extras = null;
+        foreach (var store in settings.Stores.Stores)
         {
-            var registering = ResourceMeter.Start();
-            for (var source = 1; source <= settings.Sources; source++)
-            {
-                urls[source - 1] = site.Url(generator.PathOf(source));
-                await rig.Sources.EnsureAsync(generator.NameOf(source), urls[source - 1], generator.TopicsOf(source), fromConfiguration: false, cancellationToken);
-            }
-
-            registration = registering.Stop().Wall;
-            Progress($"{settings.Sources:N0} sources registered in {registration.TotalSeconds:0.0} s");
-
-            using var sampler = new MemorySampler(SampleInterval);
-
-            // 1. First fetch: every item new to the database, none pushed.
-            cycles.Add(await CycleAsync(1, CycleKind.FirstFetch, rig, site, clock, sampler, settings, cancellationToken));
-            storedETags = (await rig.Sources.AllAsync(cancellationToken)).ToDictionary(s => s.Url, s => s.ETag, StringComparer.Ordinal);
-
-            // 2. Nothing changed and the site honours If-None-Match.
-            await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
-            cycles.Add(await CycleAsync(2, CycleKind.NotModified, rig, site, clock, sampler, settings, cancellationToken));
-
-            // 3. Nothing changed, but the site ignores If-None-Match: the same bytes again.
-            await site.HonourValidatorsAsync(false, cancellationToken);
-            await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
-            cycles.Add(await CycleAsync(3, CycleKind.UnchangedResent, rig, site, clock, sampler, settings, cancellationToken));
-            await site.HonourValidatorsAsync(true, cancellationToken);
-
-            // 4. A share of every feed is new: the oldest items drop off, as many new ones appear.
-            if (settings.NewItemsInCycle4 > 0)
-            {
-                var firstItem = 1 + settings.NewItemsInCycle4;
-                secondRound = await site.PublishAsync(firstItem, cancellationToken);
-                await MakeEverySourceDueAsync(rig, clock, FeedGenerator.PublishedAt(settings.Sources, firstItem + settings.Items - 1) + TimeSpan.FromMinutes(1), cancellationToken);
-                cycles.Add(await CycleAsync(4, CycleKind.PartlyNew, rig, site, clock, sampler, settings, cancellationToken));
-            }
-
-            // The scheduler's tick when nothing is due: it still reads every source.
-            idle = await IdleTicksAsync(rig, site, cancellationToken);
-            Progress($"idle scheduler tick: {idle.CpuPerCall.TotalMilliseconds:0.0} ms CPU per call for {settings.Sources:N0} sources");
-
-            // The fetch step alone, on the same feeds: everything sent (as cycle 3), then everything 304 (as cycle 2).
-            await site.HonourValidatorsAsync(false, cancellationToken);
-            fetch200 = await FetchOnly.RunAsync(rig.Fetcher, urls.Select(u => (u, FetchConditions.None)).ToList(), settings.Concurrency, cancellationToken);
-            await site.HonourValidatorsAsync(true, cancellationToken);
-            sources = (await rig.Sources.AllAsync(cancellationToken));
-            var byUrl = sources.ToDictionary(s => s.Url, StringComparer.Ordinal);
-            fetch304 = await FetchOnly.RunAsync(
-                rig.Fetcher,
-                urls.Select(u => (u, new FetchConditions(byUrl[u].ETag, byUrl[u].LastModified))).ToList(),
-                settings.Concurrency,
-                cancellationToken);
-            Progress($"fetch alone: all 200 {fetch200.Usage.Wall.TotalSeconds:0.00} s wall, {fetch200.Usage.Cpu.TotalSeconds:0.00} s CPU; all 304 {fetch304.Usage.Wall.TotalSeconds:0.00} s wall, {fetch304.Usage.Cpu.TotalSeconds:0.00} s CPU");
-
-            // Counted only now: reading every article would fill LiteDB's cache and count against the cycles' memory.
-            CountPerCycle(rig, cycles);
-            databaseBytes = new FileInfo(rig.Database.FilePath).Length;
-            articles = await rig.Articles.CountAsync(cancellationToken);
-            adminNotices = rig.Admins.Count;
+            var (cycles, more) = await MeasureStoreAsync(store, postgres, settings, site, generator, folder, options, topics, urls, needExtras: extras is null, cancellationToken);
+            stores.Add(cycles);
+            extras ??= more;
         }
 
+        var first = stores[0];
+        var (secondRound, fetch200, fetch304, storedETags, sources) = extras!;
         // The parsers alone, on the bytes of cycle 1, rebuilt here from the same seed.
         Progress("parse alone: rebuilding the bytes of cycle 1");
         var firstCopies = Rebuild(generator, settings, urls, 1);
@@ -166,17 +103,118 @@ internal static class IngestScenario
         Progress($"parse alone: CodeHollow {codeHollow.Wall.TotalSeconds:0.00} s, NewsBot {newsBot.Wall.TotalSeconds:0.00} s ({identical:N0} of {firstCopies.Count:N0} copies identical to what the poller stored)");
 
         // The ingestor alone, storage in memory, on the same entries in the same order as cycles 1, 3 and 4.
-        var (ingest, ingestParts) = await ReplayIngestAsync(generator, settings, urls, sources, firstCopies, cycles, topics, cancellationToken);
+        var (ingest, ingestParts) = await ReplayIngestAsync(generator, settings, urls, sources, firstCopies, first.Cycles.ToList(), topics, cancellationToken);
 
+        return new IngestRun(
+            settings, firstRound, secondRound, first.Cycles, parse, fetch200, fetch304, ingest, ingestParts, first.Idle, first.Capacity,
+            first.WarmUp, first.Registration, first.DatabaseBytes, first.Articles, first.AdminNotices, machine, MachineInfo.ReadLoadAverage())
+        {
+            Stores = stores,
+        };
+    }
+
+    /// <summary>What only the first store's part measures, on the feeds it registered: the second round of feeds, the fetch-only passes, the ETags stored, the sources.</summary>
+    private sealed record StoreExtras(PublishedWindow? SecondRound, FetchPass Fetch200, FetchPass Fetch304, Dictionary<string, string?> StoredETags, IReadOnlyList<FeedSource> Sources);
+
+    /// <summary>The warm-up, the four cycles and the idle tick on one store, on a database of its own; the site is left as it was found (round 1, validators honoured).</summary>
+    private static async Task<(StoreCycles Cycles, StoreExtras? Extras)> MeasureStoreAsync(
+        StoreKind store,
+        PostgresDatabases? postgres,
+        IngestSettings settings,
+        FeedSiteProcess site,
+        FeedGenerator generator,
+        string folder,
+        FeedsOptions options,
+        IReadOnlyDictionary<string, List<string>> topics,
+        string[] urls,
+        bool needExtras,
+        CancellationToken cancellationToken)
+    {
+        Progress($"--- {store.Label()} ---");
+        async Task<IReadOnlyDictionary<string, string?>?> NewDatabaseAsync() =>
+            store == StoreKind.Postgres ? PostgresDatabases.Settings(await postgres!.CreateAsync(cancellationToken)) : null;
+
+        var storeFolder = Path.Combine(folder, store.ToString());
+        var warmUp = await WarmUpAsync(settings, site, generator, Path.Combine(storeFolder, "warm-up"), options, topics, NewDatabaseAsync, cancellationToken);
+        Progress($"warm-up done in {warmUp.Time.TotalSeconds:0.0} s");
+
+        var clock = new ManualClock(FeedGenerator.PublishedAt(settings.Sources, settings.Items) + TimeSpan.FromMinutes(1));
+        var cycles = new List<CycleResult>();
+        StoreExtras? extras = null;
+        PublishedWindow? secondRound = null;
+        using var rig = new PollerRig(Path.Combine(storeFolder, "data"), clock, options, topics, await NewDatabaseAsync());
+        var registering = ResourceMeter.Start();
+        for (var source = 1; source <= settings.Sources; source++)
+        {
+            urls[source - 1] = site.Url(generator.PathOf(source));
+            await rig.Sources.EnsureAsync(generator.NameOf(source), urls[source - 1], generator.TopicsOf(source), fromConfiguration: false, cancellationToken);
+        }
+
+        var registration = registering.Stop().Wall;
+        Progress($"{settings.Sources:N0} sources registered in {registration.TotalSeconds:0.0} s");
+
+        using var sampler = new MemorySampler(SampleInterval);
+
+        // 1. First fetch: every item new to the database, none pushed.
+        cycles.Add(await CycleAsync(1, CycleKind.FirstFetch, rig, site, clock, sampler, settings, cancellationToken));
+        var storedETags = (await rig.Sources.AllAsync(cancellationToken)).ToDictionary(s => s.Url, s => s.ETag, StringComparer.Ordinal);
+
+        // 2. Nothing changed and the site honours If-None-Match.
+        await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
+        cycles.Add(await CycleAsync(2, CycleKind.NotModified, rig, site, clock, sampler, settings, cancellationToken));
+
+        // 3. Nothing changed, but the site ignores If-None-Match: the same bytes again.
+        await site.HonourValidatorsAsync(false, cancellationToken);
+        await MakeEverySourceDueAsync(rig, clock, null, cancellationToken);
+        cycles.Add(await CycleAsync(3, CycleKind.UnchangedResent, rig, site, clock, sampler, settings, cancellationToken));
+        await site.HonourValidatorsAsync(true, cancellationToken);
+
+        // 4. A share of every feed is new: the oldest items drop off, as many new ones appear.
+        if (settings.NewItemsInCycle4 > 0)
+        {
+            var firstItem = 1 + settings.NewItemsInCycle4;
+            secondRound = await site.PublishAsync(firstItem, cancellationToken);
+            await MakeEverySourceDueAsync(rig, clock, FeedGenerator.PublishedAt(settings.Sources, firstItem + settings.Items - 1) + TimeSpan.FromMinutes(1), cancellationToken);
+            cycles.Add(await CycleAsync(4, CycleKind.PartlyNew, rig, site, clock, sampler, settings, cancellationToken));
+        }
+
+        // The scheduler's tick when nothing is due: it still reads every source.
+        var idle = await IdleTicksAsync(rig, site, cancellationToken);
+        Progress($"idle scheduler tick: {idle.CpuPerCall.TotalMilliseconds:0.0} ms CPU per call for {settings.Sources:N0} sources");
+
+        if (needExtras)
+        {
+            // The fetch step alone, on the same feeds: everything sent (as cycle 3), then everything 304 (as cycle 2).
+            await site.HonourValidatorsAsync(false, cancellationToken);
+            var fetch200 = await FetchOnly.RunAsync(rig.Fetcher, urls.Select(u => (u, FetchConditions.None)).ToList(), settings.Concurrency, cancellationToken);
+            await site.HonourValidatorsAsync(true, cancellationToken);
+            var sources = await rig.Sources.AllAsync(cancellationToken);
+            var byUrl = sources.ToDictionary(s => s.Url, StringComparer.Ordinal);
+            var fetch304 = await FetchOnly.RunAsync(
+                rig.Fetcher,
+                urls.Select(u => (u, new FetchConditions(byUrl[u].ETag, byUrl[u].LastModified))).ToList(),
+                settings.Concurrency,
+                cancellationToken);
+            Progress($"fetch alone: all 200 {fetch200.Usage.Wall.TotalSeconds:0.00} s wall, {fetch200.Usage.Cpu.TotalSeconds:0.00} s CPU; all 304 {fetch304.Usage.Wall.TotalSeconds:0.00} s wall, {fetch304.Usage.Cpu.TotalSeconds:0.00} s CPU");
+            extras = new StoreExtras(secondRound, fetch200, fetch304, storedETags, sources);
+        }
+
+        // The next store starts from the first round of feeds, as this one did.
+        if (settings.NewItemsInCycle4 > 0)
+        {
+            await site.PublishAsync(1, cancellationToken);
+        }
+
+        // Counted only now: reading every article would fill the store's cache and count against the cycles' memory.
+        await CountPerCycleAsync(rig, cycles, cancellationToken);
+        var databaseBytes = await rig.SizeAsync(cancellationToken);
+        var articles = await rig.Articles.CountAsync(cancellationToken);
         var capacity = new Capacity(
             cycles.First(c => c.Kind == CycleKind.NotModified).Usage.Cpu.TotalSeconds / settings.Sources,
             cycles.First(c => c.Kind == CycleKind.UnchangedResent).Usage.Cpu.TotalSeconds / settings.Sources,
             idle.CpuPerCall.TotalSeconds / settings.Sources,
             NotModifiedShare: 0.5);
-
-        return new IngestRun(
-            settings, firstRound, secondRound, cycles, parse, fetch200, fetch304, ingest, ingestParts, idle, capacity,
-            warmUp, registration, databaseBytes, articles, adminNotices, machine, MachineInfo.ReadLoadAverage());
+        return (new StoreCycles(store, cycles, idle, capacity, warmUp, registration, databaseBytes, articles, rig.Admins.Count), extras);
     }
 
     private static async Task<CycleResult> CycleAsync(
@@ -238,12 +276,12 @@ internal static class IngestScenario
     }
 
     /// <summary>How many of each cycle's articles were new for subscribers and joined a story, from one read of the articles after the run.</summary>
-    private static void CountPerCycle(PollerRig rig, List<CycleResult> cycles)
+    private static async Task CountPerCycleAsync(PollerRig rig, List<CycleResult> cycles, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<DateTime, (int New, int Joined)>();
-        foreach (var article in rig.Database.Articles.FindAll())
+        await foreach (var article in rig.Articles.ReadAllAsync(cancellationToken))
         {
-            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, article.IngestedAt, out _);
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, Dates.ToStored(article.IngestedAt), out _);
             slot = (slot.New + (article.IsNew ? 1 : 0), slot.Joined + (article.StoryId != 0 ? 1 : 0));
         }
 
@@ -347,6 +385,7 @@ internal static class IngestScenario
         string folder,
         FeedsOptions options,
         IReadOnlyDictionary<string, List<string>> topics,
+        Func<Task<IReadOnlyDictionary<string, string?>?>> newDatabase,
         CancellationToken cancellationToken)
     {
         var count = Math.Min(WarmUpSources, settings.Sources);
@@ -358,7 +397,7 @@ internal static class IngestScenario
             rounds = round;
             var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var clock = new ManualClock(FeedGenerator.PublishedAt(settings.Sources, settings.Items) + TimeSpan.FromMinutes(1));
-            using (var rig = new PollerRig(Path.Combine(folder, round.ToString(CultureInfo.InvariantCulture)), clock, options, topics))
+            using (var rig = new PollerRig(Path.Combine(folder, round.ToString(CultureInfo.InvariantCulture)), clock, options, topics, await newDatabase()))
             {
                 for (var source = 1; source <= count; source++)
                 {

@@ -1,3 +1,5 @@
+using NewsBot.Benchmarks.Stores;
+
 namespace NewsBot.Benchmarks.Ingest;
 
 /// <summary>The sizes of the <c>ingest</c> scenario, from its command line.</summary>
@@ -20,6 +22,8 @@ internal sealed record IngestSettings
 
     public int Seed { get; init; } = 20_261_128;
 
+    public StoreSelection Stores { get; init; } = new();
+
     /// <summary>Set in the child process that runs the feed site; not for people.</summary>
     public bool Serve { get; init; }
 
@@ -32,7 +36,7 @@ internal sealed record IngestSettings
         Starts a feed site on 127.0.0.1 in a child process (Kestrel; N sources of M items of
         RSS 2.0, Atom and JSON Feed, each with an ETag, gzip on the wire), points the real poller
         at it (FeedPollingService.PollDueAsync over FeedFetcher, FeedParser, ArticleIngestor and
-        LiteDB in a temporary folder) and times whole polling cycles on a hand-moved clock:
+        LiteDB in a temporary folder, then PostgreSQL in a new database) and times whole polling cycles on a hand-moved clock:
           1. first fetch, every item new (stored as backlog)
           2. nothing changed, every source answers 304
           3. nothing changed, every source sends the same feed again (200, If-None-Match ignored)
@@ -50,6 +54,7 @@ internal sealed record IngestSettings
           --no-gzip          serve feeds uncompressed
           --vocabulary N     distinct words in the generated text, Zipf-distributed (default 4000, as the commands scenario)
           --seed N           seed of every random choice; the same seed gives the same bytes (default 20261128)
+        {StoreSelection.Usage}
           -h, --help         this text
 
         A quick check: {ScenarioDispatcher.Invocation} ingest --sources 100 --items 20
@@ -95,6 +100,18 @@ internal sealed record IngestSettings
                     continue;
             }
 
+            var stores = settings.Stores;
+            if (StoreSelection.TryRead(args, ref i, ref stores, out error))
+            {
+                settings = settings with { Stores = stores };
+                if (error is not null)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             if (!NumericOption.TryRead(args, ref i, "100", out var name, out var value, out error))
             {
                 return false;
@@ -136,5 +153,5 @@ internal sealed record IngestSettings
         : Concurrency < 1 || Concurrency > 256 ? "--concurrency must be between 1 and 256."
         : NewPercent < 0 || NewPercent > 100 ? "--new-percent must be between 0 and 100."
         : Vocabulary < 500 || Vocabulary > 200_000 ? "--vocabulary must be between 500 and 200000."
-        : null;
+        : Stores.Problem;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Announcements;
 using NewsBot.Core.Ingest;
+using NewsBot.Storage.Postgres;
 using NewsBot.Testing;
 
 namespace NewsBot.Benchmarks.Ingest;
@@ -22,8 +23,11 @@ internal sealed class PollerRig : IDisposable
     private readonly PollerParts _poller;
     private readonly IHost _host;
 
-    public PollerRig(string dataDirectory, ManualClock clock, FeedsOptions options, IReadOnlyDictionary<string, List<string>> topics)
+    /// <param name="storage">Settings that put the stores on PostgreSQL (see <see cref="Stores.PostgresDatabases.Settings"/>); null for LiteDB in <paramref name="dataDirectory"/>.</param>
+    public PollerRig(string dataDirectory, ManualClock clock, FeedsOptions options, IReadOnlyDictionary<string, List<string>> topics, IReadOnlyDictionary<string, string?>? storage = null)
     {
+        Storage = storage;
+        Directory.CreateDirectory(dataDirectory);
         _poller = new PollerParts(options, new StandInHostEnvironment(dataDirectory, "NewsBot.Benchmarks", Environments.Production));
         _host = BotComposition.Create(
             dataDirectory,
@@ -33,14 +37,25 @@ internal sealed class PollerRig : IDisposable
                 services.AddSingleton<TimeProvider>(clock);
 
                 // The stores the poller and the ingestor write, timed.
-                services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
-                services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
+                if (storage is null)
+                {
+                    services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<LiteDbArticleStore>(), StoreTimer));
+                    services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<LiteDbSourceStore>(), StoreTimer));
+                }
+                else
+                {
+                    services.AddSingleton<PostgresArticleStore>();
+                    services.AddSingleton<PostgresSourceStore>();
+                    services.AddSingleton<IArticleStore>(sp => new TimedArticleStore(sp.GetRequiredService<PostgresArticleStore>(), StoreTimer));
+                    services.AddSingleton<ISourceStore>(sp => new TimedSourceStore(sp.GetRequiredService<PostgresSourceStore>(), StoreTimer));
+                }
 
                 // Reading is measured here, planning pushes in the fanout scenario: with no
                 // subscriptions the planner would only add its own bookkeeping to each batch.
                 services.RemoveAll<INewArticlesObserver>();
                 _poller.Register(services, Admins);
-            });
+            },
+            storage);
     }
 
     public FeedsOptions Options => _poller.Options;
@@ -59,7 +74,13 @@ internal sealed class PollerRig : IDisposable
 
     public ArticleIndex Index => _host.Services.GetRequiredService<ArticleIndex>();
 
-    public NewsBotDatabase Database => _host.Services.GetRequiredService<NewsBotDatabase>();
+    public IReadOnlyDictionary<string, string?>? Storage { get; }
+
+    /// <summary>The database's size: the LiteDB file, or the PostgreSQL database on disk.</summary>
+    public async Task<long> SizeAsync(CancellationToken cancellationToken) =>
+        Storage is { } settings
+            ? await Stores.PostgresDatabases.SizeAsync(settings["Storage:Postgres:ConnectionString"]!, cancellationToken)
+            : new FileInfo(_host.Services.GetRequiredService<NewsBotDatabase>().FilePath).Length;
 
     public void Dispose()
     {

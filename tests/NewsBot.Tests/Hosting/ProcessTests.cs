@@ -20,6 +20,22 @@ public sealed class ProcessTests : FolderTest
     }
 
     [Fact]
+    public async Task Chat_Exit_WritesTheIndexImage_AndTheNextStartTakesTheArticlesFromIt()
+    {
+        var loaderLogs = new Dictionary<string, string> { ["Logging__LogLevel__NewsBot.Hosting.ArticleIndexLoader"] = "Information" };
+        var (firstExit, _, firstErrors) = await RunAsync(["chat"], "/latest\n", loaderLogs);
+        Assert.Equal(0, firstExit);
+        Assert.Contains("Read every stored article, not the index image: there is none", firstErrors, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Folder.Path, "data", "newsbot.index")));
+
+        var (exitCode, output, errors) = await RunAsync(["chat"], "/latest\n", loaderLogs);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Started the index from its image", errors, StringComparison.Ordinal);
+        Assert.Contains("Latest news — page 1 of", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WithoutToken_SaysHowToAddOne_AndChats()
     {
         var (exitCode, output, errors) = await RunAsync([], "/topics\n", new() { ["Telegram__Token"] = "", ["Discord__Token"] = "" });

@@ -242,7 +242,7 @@ public sealed class ArticleIndexTests : IDisposable
     [Fact]
     public void AddRange_ManyAtOnce_GivesTheSameListsAndResultsAsOneByOne()
     {
-        var articles = RandomArticles(count: 2_000, seed: 11);
+        var articles = IndexAnswers.RandomArticles(count: 2_000, seed: 11);
         using var oneByOne = new ArticleIndex();
         foreach (var article in articles)
         {
@@ -251,13 +251,13 @@ public sealed class ArticleIndexTests : IDisposable
 
         _index.AddRange(articles);
 
-        AssertSameAnswers(oneByOne, _index);
+        IndexAnswers.AssertSame(oneByOne, _index);
     }
 
     [Fact]
     public void AddRange_ManyIntoAnIndexAlreadyFilled_GivesTheSameListsAsOneByOne()
     {
-        var articles = RandomArticles(count: 2_000, seed: 12);
+        var articles = IndexAnswers.RandomArticles(count: 2_000, seed: 12);
         using var oneByOne = new ArticleIndex();
         foreach (var article in articles)
         {
@@ -271,7 +271,7 @@ public sealed class ArticleIndexTests : IDisposable
 
         _index.AddRange(articles.Skip(600));
 
-        AssertSameAnswers(oneByOne, _index);
+        IndexAnswers.AssertSame(oneByOne, _index);
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class ArticleIndexTests : IDisposable
     {
         // About a hundred thousand postings: the staged ones go into their lists in several
         // batches, some into words that already have a bitmap.
-        var articles = RandomArticles(count: 12_000, seed: 15);
+        var articles = IndexAnswers.RandomArticles(count: 12_000, seed: 15);
         using var oneByOne = new ArticleIndex();
         foreach (var article in articles)
         {
@@ -289,19 +289,19 @@ public sealed class ArticleIndexTests : IDisposable
         _index.AddRange(articles.Take(1_000));
         _index.AddRange(articles.Skip(1_000));
 
-        AssertSameAnswers(oneByOne, _index);
+        IndexAnswers.AssertSame(oneByOne, _index);
     }
 
     [Fact]
     public void Remove_ManyArticles_CompactsAndAnswersAsAFreshIndexWould()
     {
         // No stories here: a fresh index would not know which report took over a removed lead.
-        var articles = RandomArticles(count: 3_000, seed: 13, stories: false);
+        var articles = IndexAnswers.RandomArticles(count: 3_000, seed: 13, stories: false);
         _index.AddRange(articles);
         var doomed = articles.Where(a => a.Id % 3 != 0).Select(a => a.Id).ToHashSet();
 
         _index.Remove(doomed);
-        var later = RandomArticles(count: 200, seed: 14, firstId: 10_000, stories: false);
+        var later = IndexAnswers.RandomArticles(count: 200, seed: 14, firstId: 10_000, stories: false);
         foreach (var article in later)
         {
             _index.Add(article);
@@ -309,7 +309,7 @@ public sealed class ArticleIndexTests : IDisposable
 
         using var fresh = new ArticleIndex();
         fresh.AddRange(articles.Where(a => !doomed.Contains(a.Id)).Concat(later));
-        AssertSameAnswers(fresh, _index);
+        IndexAnswers.AssertSame(fresh, _index);
         var listed = _index.Latest(0, _index.Count).Ids;
         Assert.DoesNotContain(articles[0].Id, listed);
         Assert.Contains(articles[2].Id, listed);
@@ -336,52 +336,6 @@ public sealed class ArticleIndexTests : IDisposable
 
         Assert.Equal([7], Search($"\"start7 lorem ipsum\"").Ids);
         Assert.DoesNotContain(7, Search("\"words7 closing\"").Ids);
-    }
-
-    private static void AssertSameAnswers(ArticleIndex expected, ArticleIndex actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        Assert.Equal(expected.Latest(0, 50).Ids, actual.Latest(0, 50).Ids);
-        Assert.Equal(expected.Latest(700, 30), actual.Latest(700, 30), PageComparer);
-        Assert.Equal(expected.Topics(), actual.Topics());
-        foreach (var topic in Topics)
-        {
-            Assert.Equal(expected.LatestInTopic(topic, 0, 1_000_000), actual.LatestInTopic(topic, 0, 1_000_000), PageComparer);
-        }
-
-        foreach (var text in new[] { "robot", "solar battery", "harbour -robot", "\"power plant\"", "glacier survey council", "zeppelin" })
-        {
-            var query = SearchQuery.Parse(text);
-            Assert.Equal(expected.Search(query, 0, 10, Now), actual.Search(query, 0, 10, Now), PageComparer);
-            Assert.Equal(expected.Search(query, 10, 10, Now), actual.Search(query, 10, 10, Now), PageComparer);
-        }
-    }
-
-    private static readonly string[] Topics = ["technology", "science", "climate"];
-
-    private static readonly string[] Words =
-        ["robot", "solar", "battery", "harbour", "power", "plant", "glacier", "survey", "council", "budget", "city", "storm", "the", "a", "of"];
-
-    private static readonly IEqualityComparer<IndexPage> PageComparer = EqualityComparer<IndexPage>.Create(
-        (a, b) => a!.Total == b!.Total && a.Ids.SequenceEqual(b.Ids),
-        page => page.Total);
-
-    private static List<Article> RandomArticles(int count, int seed, int firstId = 1, bool stories = true)
-    {
-        var random = new Random(seed);
-        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
-        var articles = new List<Article>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var id = firstId + i;
-            var topics = Topics.Where(_ => random.Next(3) == 0).ToArray();
-            var storyId = stories && i > 10 && random.Next(8) == 0 ? articles[random.Next(i)].Id : 0;
-            articles.Add(new Article(
-                id, $"https://x.example/{id}", $"1:{id}", Text(random.Next(2, 8)), Text(random.Next(0, 20)), null, 1 + random.Next(3), "Wire",
-                Now.AddMinutes(-random.Next(60 * 24 * 20)), Now, topics, null) { StoryId = storyId });
-        }
-
-        return articles;
     }
 
     private IndexPage Search(string text) => _index.Search(SearchQuery.Parse(text), 0, 10, Now);

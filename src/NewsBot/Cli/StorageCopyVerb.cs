@@ -1,0 +1,107 @@
+using NewsBot.Storage.Copy;
+
+namespace NewsBot.Cli;
+
+/// <summary>
+/// <c>newsbot storage copy --to-postgres "&lt;connection string&gt;"</c>: copies the LiteDB
+/// database of <c>NewsBot:DataDirectory</c> into an empty PostgreSQL database, with a progress
+/// bar, then prints what it copied and what it read back. Only while the bot is stopped. The
+/// LiteDB database is left as it was.
+/// </summary>
+internal static class StorageCopyVerb
+{
+    public const string PostgresMessage =
+        "Storage:Provider is Postgres, so there is no LiteDB database configured to copy. Run storage copy with the settings the bot used on LiteDB "
+        + "(Storage:Provider unset or LiteDb, and its NewsBot:DataDirectory), then switch to Postgres. Nothing was written.";
+
+    /// <param name="interactive">Whether to draw the progress bar in place; null: when standard error is a terminal.</param>
+    public static async Task<int> RunAsync(string? target, TextWriter stdout, TextWriter stderr, bool? interactive, CancellationToken cancellationToken)
+    {
+        Npgsql.NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = CopyTarget.Parse(target);
+        }
+        catch (CopyRefusedException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return StartupFailure.ExitCode;
+        }
+
+        string dataDirectory;
+        try
+        {
+            using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
+            if (StorageProviders.UsesPostgres(host.Services.GetRequiredService<IConfiguration>()))
+            {
+                await stderr.WriteLineAsync(PostgresMessage).ConfigureAwait(false);
+                return 1;
+            }
+
+            dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
+        }
+        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
+        {
+            await stderr.WriteLineAsync(message).ConfigureAwait(false);
+            return StartupFailure.ExitCode;
+        }
+
+        var file = Path.Combine(dataDirectory, NewsBotDatabase.FileName);
+        if (!File.Exists(file))
+        {
+            await stderr.WriteLineAsync($"There is no database at {file}, so there is nothing to copy. Check NewsBot:DataDirectory. Nothing was written.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (DatabaseLock.IsHeld(file))
+        {
+            await stderr.WriteLineAsync(
+                $"NewsBot is running and holds {file}. Stop it first (as a service: sudo systemctl stop newsbot), then copy. Nothing was written.").ConfigureAwait(false);
+            return 1;
+        }
+
+        NewsBotDatabase database;
+        try
+        {
+            database = NewsBotDatabase.Open(dataDirectory);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            await stderr.WriteLineAsync($"Cannot copy: {ex.Message} Nothing was written.").ConfigureAwait(false);
+            return 1;
+        }
+
+        using (database)
+        {
+            var total = CopiedTables.All.Sum(t => t.CountIn(database));
+            var progress = new ProgressBar(stderr, total, interactive);
+            CopyReport report;
+            try
+            {
+                report = await LiteDbToPostgres.CopyAsync(database, parsed, progress.Advance, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CopyRefusedException ex)
+            {
+                progress.Finish();
+                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return StartupFailure.ExitCode;
+            }
+            catch (CopyFailedException ex)
+            {
+                progress.Finish();
+                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+            catch (OperationCanceledException)
+            {
+                progress.Finish();
+                await stderr.WriteLineAsync("Stopped before the copy was complete. It was rolled back: the PostgreSQL database holds NewsBot's tables, empty. Run the command again.").ConfigureAwait(false);
+                return 1;
+            }
+
+            progress.Finish();
+            await stdout.WriteAsync(CopyReportText.Render(report)).ConfigureAwait(false);
+            return 0;
+        }
+    }
+}
