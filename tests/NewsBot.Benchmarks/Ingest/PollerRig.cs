@@ -20,7 +20,7 @@ namespace NewsBot.Benchmarks.Ingest;
 /// </summary>
 internal sealed class PollerRig : IDisposable
 {
-    private readonly SocketsHttpHandler _handler;
+    private readonly PollerParts _poller;
     private readonly IHost _host;
 
     /// <param name="storage">Settings that put the stores on PostgreSQL (see <see cref="Stores.PostgresDatabases.Settings"/>); null for LiteDB in <paramref name="dataDirectory"/>.</param>
@@ -28,13 +28,7 @@ internal sealed class PollerRig : IDisposable
     {
         Storage = storage;
         Directory.CreateDirectory(dataDirectory);
-        Options = options;
-        var monitor = new FixedOptionsMonitor<FeedsOptions>(options);
-        _handler = GuardedConnector.CreateHandler(monitor);
-        Fetcher = new FeedFetcher(
-            new SingleHandlerHttpClientFactory(_handler), monitor, new StandInHostEnvironment(dataDirectory, "NewsBot.Benchmarks", Environments.Production),
-            TimeProvider.System, NullLogger<FeedFetcher>.Instance);
-
+        _poller = new PollerParts(options, new StandInHostEnvironment(dataDirectory, "NewsBot.Benchmarks", Environments.Production));
         _host = BotComposition.Create(
             dataDirectory,
             o => o.Topics = topics.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase),
@@ -59,26 +53,18 @@ internal sealed class PollerRig : IDisposable
                 // Reading is measured here, planning pushes in the fanout scenario: with no
                 // subscriptions the planner would only add its own bookkeeping to each batch.
                 services.RemoveAll<INewArticlesObserver>();
-
-                // What PollingHarness registers on top.
-                services.AddSingleton<IOptionsMonitor<FeedsOptions>>(monitor);
-                services.AddSingleton<IOptions<FeedsOptions>>(Microsoft.Extensions.Options.Options.Create(options));
-                services.AddSingleton(Fetcher);
-                services.AddSingleton<FeedParser>();
-                services.AddSingleton<IAdminNotifier>(Admins);
-                services.AddSingleton<SourcePoller>();
-                services.AddSingleton<FeedPollingService>();
+                _poller.Register(services, Admins);
             },
             storage);
     }
 
-    public FeedsOptions Options { get; }
+    public FeedsOptions Options => _poller.Options;
 
     public StoreStopwatch StoreTimer { get; } = new();
 
     public CountingAdminNotifier Admins { get; } = new();
 
-    public FeedFetcher Fetcher { get; }
+    public FeedFetcher Fetcher => _poller.Fetcher;
 
     public FeedPollingService Scheduler => _host.Services.GetRequiredService<FeedPollingService>();
 
@@ -99,6 +85,6 @@ internal sealed class PollerRig : IDisposable
     public void Dispose()
     {
         _host.Dispose();
-        _handler.Dispose();
+        _poller.Dispose();
     }
 }

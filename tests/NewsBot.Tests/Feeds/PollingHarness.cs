@@ -8,27 +8,14 @@ namespace NewsBot.Tests.Feeds;
 /// </summary>
 internal sealed class PollingHarness : IDisposable
 {
-    private readonly SocketsHttpHandler _handler;
+    private readonly PollerParts _poller;
 
     public PollingHarness(FeedsOptions? options = null)
     {
         Options = options ?? new FeedsOptions();
         Options.AllowPrivateAddresses = true; // the fake sites live on 127.0.0.1; one test turns this off
-        var monitor = new FixedOptionsMonitor<FeedsOptions>(Options);
-        _handler = GuardedConnector.CreateHandler(monitor);
-        var fetcher = new FeedFetcher(
-            new SingleHandlerHttpClientFactory(_handler), monitor, new StandInHostEnvironment(Fixtures.Directory, "NewsBot.Tests", Environments.Development),
-            TimeProvider.System, NullLogger<FeedFetcher>.Instance);
-        Bot = new TestBot(services: s =>
-        {
-            s.AddSingleton<IOptionsMonitor<FeedsOptions>>(monitor);
-            s.AddSingleton<IOptions<FeedsOptions>>(Microsoft.Extensions.Options.Options.Create(Options));
-            s.AddSingleton(fetcher);
-            s.AddSingleton<FeedParser>();
-            s.AddSingleton<IAdminNotifier>(Admins);
-            s.AddSingleton<SourcePoller>();
-            s.AddSingleton<FeedPollingService>();
-        });
+        _poller = new PollerParts(Options, new StandInHostEnvironment(Fixtures.Directory, "NewsBot.Tests", Environments.Development));
+        Bot = new TestBot(services: s => _poller.Register(s, Admins));
     }
 
     public FeedsOptions Options { get; }
@@ -60,6 +47,6 @@ internal sealed class PollingHarness : IDisposable
     public void Dispose()
     {
         Bot.Dispose();
-        _handler.Dispose();
+        _poller.Dispose();
     }
 }
