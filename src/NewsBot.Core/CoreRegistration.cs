@@ -31,6 +31,7 @@ public static class CoreRegistration
         services.AddSingleton<ArticlePruner>();
         services.AddSingleton<ChatLifecycle>();
         services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<LanguageChoice>();
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<SubscriptionService>();
@@ -58,6 +59,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, SearchHandler>();
         services.AddSingleton<ICommandHandler, ReadHandler>();
         services.AddSingleton<ICommandHandler, SourcesHandler>();
+        services.AddSingleton<ICommandHandler, LanguageHandler>();
         services.AddSingleton<ICommandHandler, BookmarkHandler>();
         services.AddSingleton<ICommandHandler, UnbookmarkHandler>();
         services.AddSingleton<ICommandHandler, BookmarksHandler>();

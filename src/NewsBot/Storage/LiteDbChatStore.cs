@@ -60,6 +60,7 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
         LastSeen = Dates.ToStored(chat.LastSeen),
         Quiet = chat.Quiet?.ToString(),
         AnnouncementsMuted = chat.AnnouncementsMuted,
+        Language = chat.Language,
     };
 
     private static ChatRecord ToRecord(ChatDocument d) => new(
@@ -73,7 +74,8 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
         Dates.FromStored(d.FirstSeen),
         Dates.FromStored(d.LastSeen),
         d.Quiet is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
-        d.AnnouncementsMuted);
+        d.AnnouncementsMuted,
+        d.Language);
 
     // One instance per platform name rather than one per chat held in memory.
     private static string Shared(string platform) => platform switch

@@ -193,7 +193,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
     {
         try
         {
-            await _responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, _stopping.Token).ConfigureAwait(false);
+            await _responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, interaction.Locale, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
@@ -215,7 +215,7 @@ internal sealed partial class DiscordDispatchHandler : IDiscordDispatchHandler, 
 
         try
         {
-            await _responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, cancellationToken).ConfigureAwait(false);
+            await _responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, DiscordJson.String(data, "locale"), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {

@@ -6,15 +6,16 @@ namespace NewsBot.Storage.Postgres;
 /// <summary>The chats table. It only persists; <see cref="ChatLifecycle"/> decides what is written.</summary>
 internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
 {
-    private const string Columns = "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted";
+    private const string Columns = "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted, language";
 
     private const string Upsert = """
-        INSERT INTO chats (key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        INSERT INTO chats (key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted, language)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         ON CONFLICT (key) DO UPDATE SET
             platform = excluded.platform, kind = excluded.kind, title = excluded.title, time_zone = excluded.time_zone,
             active = excluded.active, inactive_reason = excluded.inactive_reason, first_seen = excluded.first_seen,
-            last_seen = excluded.last_seen, quiet = excluded.quiet, announcements_muted = excluded.announcements_muted
+            last_seen = excluded.last_seen, quiet = excluded.quiet, announcements_muted = excluded.announcements_muted,
+            language = excluded.language
         """;
 
     public async ValueTask<ChatRecord?> FindAsync(ChatAddress chat, CancellationToken cancellationToken) =>
@@ -65,6 +66,7 @@ internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
         Dates.ToStored(chat.LastSeen),
         chat.Quiet?.ToString(),
         chat.AnnouncementsMuted,
+        chat.Language,
     ];
 
     private static ChatRecord ToRecord(NpgsqlDataReader r) => new(
@@ -78,7 +80,8 @@ internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
         r.Date(7),
         r.Date(8),
         r.NullableString(9) is { } quiet && QuietHours.TryParse(quiet, out var hours) ? hours : null,
-        r.GetBoolean(10));
+        r.GetBoolean(10),
+        r.NullableString(11));
 
     // One instance per platform name rather than one per chat held in memory.
     private static string Shared(string platform) => platform switch
