@@ -31,7 +31,7 @@ public sealed class LanguageConversationTests : IDisposable
     [MemberData(nameof(Conversations))]
     public async Task AConversation_IsHeldInTheChosenLanguage_WithTheArticlesAsWritten(string code, string[] expected)
     {
-        var transcript = await TalkAsync(string.Format(CultureInfo.InvariantCulture, Script, code));
+        var transcript = await TalkAsync(Script.Replace("{0}", code, StringComparison.Ordinal));
 
         foreach (var phrase in expected)
         {

@@ -6,7 +6,7 @@ namespace NewsBot.Tests.Platforms.Discord;
 /// <summary>Every slash command and option carries each language's words, within Discord's limits, under names people type the same everywhere.</summary>
 public sealed partial class DiscordSlashCommandLocalizationTests
 {
-    private static readonly IReadOnlyList<string> Locales = LanguageCatalog.Default.All.Where(l => l.Code != "en").SelectMany(l => l.DiscordLocales).ToList();
+    private static readonly List<string> Locales = LanguageCatalog.Default.All.Where(l => l.Code != "en").SelectMany(l => l.DiscordLocales).ToList();
 
     private static IReadOnlyList<NewsBot.Platforms.Discord.Rest.DiscordApplicationCommand> Commands => DiscordSlashCommands.Build(CommandCatalog.All);
 
