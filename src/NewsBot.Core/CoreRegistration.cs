@@ -27,6 +27,7 @@ public static class CoreRegistration
         services.AddSingleton<ArticlePruner>();
         services.AddSingleton<ChatLifecycle>();
         services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<LanguageChoice>();
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<SubscriptionService>();
@@ -54,6 +55,7 @@ public static class CoreRegistration
         services.AddSingleton<ICommandHandler, SearchHandler>();
         services.AddSingleton<ICommandHandler, ReadHandler>();
         services.AddSingleton<ICommandHandler, SourcesHandler>();
+        services.AddSingleton<ICommandHandler, LanguageHandler>();
         services.AddSingleton<ICommandHandler, BookmarkHandler>();
         services.AddSingleton<ICommandHandler, UnbookmarkHandler>();
         services.AddSingleton<ICommandHandler, BookmarksHandler>();

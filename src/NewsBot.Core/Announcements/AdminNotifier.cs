@@ -6,10 +6,11 @@ namespace NewsBot.Core.Announcements;
 /// (<see cref="PrivateChats"/>), so the dispatcher paces and retries it, records it, and stops at
 /// a chat that blocked the bot. Quiet hours do not hold it: they are for news, and a notice is
 /// about the bot's own operation. Admins on other platforms are skipped; the notice is always
-/// written to the log as well, which in the terminal chat is where the operator sees it.
+/// written to the log as well (in English), which in the terminal chat is where the operator sees it.
 /// </summary>
 public sealed partial class AdminNotifier(
     IOptions<NewsBotOptions> options,
+    ChatLifecycle chats,
     IEnumerable<IChatSender> senders,
     IOutboxStore outbox,
     TimeProvider time,
@@ -20,9 +21,10 @@ public sealed partial class AdminNotifier(
         .Distinct(StringComparer.OrdinalIgnoreCase)
         .ToDictionary(p => p, StringComparer.OrdinalIgnoreCase);
 
-    public async Task NotifyAsync(string eventKey, string message, CancellationToken cancellationToken)
+    public async Task NotifyAsync(string eventKey, Func<Texts, string> message, CancellationToken cancellationToken)
     {
-        LogNotice(logger, message);
+        ArgumentNullException.ThrowIfNull(message);
+        LogNotice(logger, message(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)));
         var now = time.GetUtcNow();
         var entries = new List<OutboxEntry>();
         foreach (var admin in options.Value.Admins.Select(a => a.Trim()))
@@ -33,8 +35,8 @@ public sealed partial class AdminNotifier(
                 continue;
             }
 
-            var chatKey = PrivateChats.Of(new UserAddress(platform, admin[(colon + 1)..])).Key;
-            entries.Add(OutboxEntry.ForNotice(chatKey, OutboxKeys.AdminNotice(chatKey, eventKey), eventKey, message, now));
+            var chat = PrivateChats.Of(new UserAddress(platform, admin[(colon + 1)..]));
+            entries.Add(OutboxEntry.ForNotice(chat.Key, OutboxKeys.AdminNotice(chat.Key, eventKey), eventKey, message(chats.TextsOf(chat)), now));
         }
 
         if (entries.Count > 0)

@@ -19,11 +19,12 @@ public sealed class AnnouncementComposer(
             return null;
         }
 
+        var t = chats.TextsOf(ChatAddress.Parse(entry.ChatKey));
         if (isReport)
         {
             // The figures are stored right after the report is queued; until then they are the outbox's own.
             var figures = announcement.Figures ?? AnnouncementReports.From(await outbox.CountForAsync(OutboxKind.Announcement, AnnouncementKeys.Reference(id), cancellationToken).ConfigureAwait(false));
-            return Reply.Text(AnnouncementReports.Delivered(id, figures));
+            return Reply.Text(AnnouncementReports.Delivered(id, figures, t)) with { Language = t.Code };
         }
 
         if (announcement.State is AnnouncementState.Draft or AnnouncementState.Cancelled)
@@ -37,21 +38,24 @@ public sealed class AnnouncementComposer(
             return null;
         }
 
-        return For(announcement, isChannel);
+        return For(announcement, isChannel, t);
     }
 
-    public static Reply For(Announcement announcement, bool toChannel)
+    /// <summary>The announcement under a heading in the chat's language; its own text is the admin's, as written.</summary>
+    public static Reply For(Announcement announcement, bool toChannel, Texts texts)
     {
+        ArgumentNullException.ThrowIfNull(announcement);
+        ArgumentNullException.ThrowIfNull(texts);
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock("📣 Announcement", TextStyle.Heading),
+            new TextBlock(texts.Get("announcement.heading"), TextStyle.Heading),
             new TextBlock(announcement.Text),
         };
         if (!toChannel)
         {
-            blocks.Add(new TextBlock("From the bot's admins. /unsubscribe announcements turns these off for this chat.", TextStyle.Hint));
+            blocks.Add(new TextBlock(texts.Get("announcement.from"), TextStyle.Hint));
         }
 
-        return new Reply { Blocks = blocks, PublishToFollowers = toChannel };
+        return new Reply { Blocks = blocks, PublishToFollowers = toChannel, Language = texts.Code };
     }
 }

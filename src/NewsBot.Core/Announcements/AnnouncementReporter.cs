@@ -35,17 +35,17 @@ public sealed partial class AnnouncementReporter(
             }
             else
             {
-                await notifier.NotifyAsync(AnnouncementKeys.ReportEvent(announcement.Id), AnnouncementReports.Delivered(announcement.Id, figures), cancellationToken).ConfigureAwait(false);
+                await notifier.NotifyAsync(AnnouncementKeys.ReportEvent(announcement.Id), t => AnnouncementReports.Delivered(announcement.Id, figures, t), cancellationToken).ConfigureAwait(false);
             }
 
             await announcements.MarkDeliveredAsync(announcement.Id, figures, now, cancellationToken).ConfigureAwait(false);
-            LogFinished(logger, announcement.Id, AnnouncementReports.Figures(figures));
+            LogFinished(logger, announcement.Id, figures.Sent, figures.Failed, figures.Blocked);
             reported++;
         }
 
         return reported;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement #{Id} finished: {Figures}")]
-    private static partial void LogFinished(ILogger logger, int id, string figures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement #{Id} finished: {Sent} sent, {Failed} failed, {Blocked} blocked")]
+    private static partial void LogFinished(ILogger logger, int id, int sent, int failed, int blocked);
 }

@@ -8,6 +8,6 @@ public interface IAdminNotifier
     /// again about the same event, say when a step is run again after a crash, the admins get
     /// nothing more; a different event is told even when its words are the same.
     /// </param>
-    /// <param name="message">What the admins read.</param>
-    Task NotifyAsync(string eventKey, string message, CancellationToken cancellationToken);
+    /// <param name="message">What the admins read, written in the language it is given (each admin's own; English for the log).</param>
+    Task NotifyAsync(string eventKey, Func<Texts, string> message, CancellationToken cancellationToken);
 }

@@ -5,38 +5,46 @@ public static class SourceHealthText
 {
     /// <param name="source">The source.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="texts">The words of the reader's language.</param>
     /// <param name="withError">
     /// Whether to include the last error's text. It can name file paths and internal hosts, so
     /// only the bot's admins see it; everyone else learns that the source is failing.
     /// </param>
-    public static string Describe(FeedSource source, DateTimeOffset now, bool withError = true)
+    public static string Describe(FeedSource source, DateTimeOffset now, Texts texts, bool withError = true)
     {
-        var items = source.ItemCount == 1 ? "1 article" : $"{source.ItemCount} articles";
-        var error = withError && source.LastError is not null ? $": {source.LastError}" : string.Empty;
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(texts);
+        var t = texts;
+        var items = t.Count("count.articles", source.ItemCount);
+        var error = withError ? source.LastError : null;
         if (!source.Enabled)
         {
-            return $"{items} · disabled{error}";
+            return error is null ? t.Get("health.disabled", ("items", items)) : t.Get("health.disabledError", ("items", items), ("error", error));
         }
 
         if (source.LastAttemptAt is null)
         {
-            return $"{items} · not read yet";
+            return t.Get("health.notRead", ("items", items));
         }
 
-        var next = source.NextPollAt is { } at && at > now ? $", next check {RelativeTime.Until(at, now)}" : string.Empty;
+        string WithNext(string details) =>
+            source.NextPollAt is { } at && at > now ? t.Get("health.nextCheck", ("details", details), ("when", t.Until(at, now))) : details;
+
         if (source.LastError is not null)
         {
-            var lastGood = source.LastSuccessAt is { } ok ? $"last read {RelativeTime.Format(ok, now)}" : "never read";
-            var failures = source.ConsecutiveFailures == 1 ? "1 failure" : $"{source.ConsecutiveFailures} failures in a row";
-            return $"{items} · failing{error} ({failures}; {lastGood}{next})";
+            var lastGood = WithNext(source.LastSuccessAt is { } ok ? t.Get("health.lastRead", ("ago", t.Ago(ok, now))) : t.Get("health.neverRead"));
+            var failures = t.Count("health.failures", source.ConsecutiveFailures);
+            return error is null
+                ? t.Get("health.failing", ("items", items), ("failures", failures), ("details", lastGood))
+                : t.Get("health.failingError", ("items", items), ("error", error), ("failures", failures), ("details", lastGood));
         }
 
-        var capped = source.ItemsLeftOut switch
+        var details = WithNext(t.Get("health.read", ("ago", t.Ago(source.LastSuccessAt ?? source.LastAttemptAt.Value, now))));
+        if (source.ItemsLeftOut > 0)
         {
-            0 => string.Empty,
-            1 => "; the last read listed too many items, and 1 older item was left out",
-            var n => $"; the last read listed too many items, and {n} older items were left out",
-        };
-        return $"{items} · ok, read {RelativeTime.Format(source.LastSuccessAt ?? source.LastAttemptAt.Value, now)}{next}{capped}";
+            details = t.Count("health.leftOut", source.ItemsLeftOut, ("details", details));
+        }
+
+        return t.Get("health.ok", ("items", items), ("details", details));
     }
 }

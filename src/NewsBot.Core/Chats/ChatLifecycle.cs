@@ -114,6 +114,13 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
     public Task<bool> SetQuietHoursAsync(ChatAddress chat, QuietHours? hours, CancellationToken cancellationToken) =>
         ChangeAsync(chat, c => c with { Quiet = hours }, cancellationToken);
 
+    /// <summary>Sets the language of the chat's pushes and digests; false when the chat is unknown.</summary>
+    public Task<bool> SetLanguageAsync(ChatAddress chat, string languageCode, CancellationToken cancellationToken) =>
+        ChangeAsync(chat, c => c with { Language = languageCode }, cancellationToken);
+
+    /// <summary>The words of the chat's language, English for a chat without one.</summary>
+    public Texts TextsOf(ChatAddress chat) => LanguageCatalog.Default.For(Find(chat)?.Language);
+
     /// <summary>Mutes or unmutes announcements for the chat; false when the chat is unknown.</summary>
     public Task<bool> SetAnnouncementsMutedAsync(ChatAddress chat, bool muted, CancellationToken cancellationToken) =>
         ChangeAsync(chat, c => c with { AnnouncementsMuted = muted }, cancellationToken);

@@ -15,6 +15,7 @@ public static class ChatMigration
             TimeZone = kept.TimeZone ?? old.TimeZone,
             Quiet = kept.Quiet ?? old.Quiet,
             AnnouncementsMuted = kept.AnnouncementsMuted || old.AnnouncementsMuted,
+            Language = kept.Language ?? old.Language,
             Active = true,
             InactiveReason = null,
         };

@@ -3,6 +3,10 @@ namespace NewsBot.Core.Chats;
 /// <summary>What the bot remembers about a chat.</summary>
 /// <param name="Quiet">The daily window in which instant pushes wait, in the chat's time zone; null when none.</param>
 /// <param name="AnnouncementsMuted">The chat asked not to receive announcements.</param>
+/// <param name="Language">
+/// The language code pushes, digests and announcements to the chat are written in (<c>de</c>,
+/// <c>pt-BR</c>); null until one is known, which means English.
+/// </param>
 public sealed record ChatRecord(
     string Key,
     string Platform,
@@ -14,7 +18,8 @@ public sealed record ChatRecord(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     QuietHours? Quiet = null,
-    bool AnnouncementsMuted = false)
+    bool AnnouncementsMuted = false,
+    string? Language = null)
 {
     /// <summary>Groups, channels and server channels, which platforms pace more slowly than private chats.</summary>
     public bool IsGroup => Kind is ChatKind.Group or ChatKind.Channel or ChatKind.GuildChannel;

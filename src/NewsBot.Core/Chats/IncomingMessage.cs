@@ -31,6 +31,18 @@ public sealed record IncomingMessage(
     /// <summary>For a button press, what kind of button it was (from its payload).</summary>
     public NewsBot.Core.Replies.ButtonKind PressedKind { get; init; }
 
+    /// <summary>
+    /// The sender's language as the platform reports it (Telegram's <c>language_code</c>, Discord's
+    /// <c>locale</c>): what they are answered in until they choose one with /language.
+    /// </summary>
+    public string? LanguageTag { get; init; }
+
+    /// <summary>
+    /// The language the platform reports for the chat itself (Discord's <c>guild_locale</c>): the
+    /// chat's language for pushes and digests until its admins choose one.
+    /// </summary>
+    public string? ChatLanguageTag { get; init; }
+
     /// <summary>The adapter's answer to "may this sender change this chat?", asked only when needed.</summary>
     public Func<CancellationToken, ValueTask<bool>>? AskIsChatAdmin { get; init; }
 

@@ -10,19 +10,18 @@ public static class AnnouncementOptOut
 
     public static async ValueTask<Reply> SetAsync(CommandRequest request, ChatLifecycle chats, bool muted, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(chats);
+        var t = request.Texts;
         var message = request.Message;
         var before = chats.Find(message.Chat);
         await chats.ReactivateAsync(message.Chat, message.ChatKind, message.ChatTitle, cancellationToken).ConfigureAwait(false);
         if (before?.AnnouncementsMuted == muted)
         {
-            return Reply.Text(muted
-                ? "Announcements are already off for this chat. /subscribe announcements turns them back on."
-                : "Announcements are already on for this chat. /unsubscribe announcements turns them off.");
+            return Reply.Text(t.Get(muted ? "announcements.alreadyOff" : "announcements.alreadyOn"));
         }
 
         await chats.SetAnnouncementsMutedAsync(message.Chat, muted, cancellationToken).ConfigureAwait(false);
-        return Reply.Text(muted
-            ? "This chat no longer receives announcements from the bot's admins. Your subscriptions are unchanged. /subscribe announcements turns them back on."
-            : "This chat receives announcements from the bot's admins again. /unsubscribe announcements turns them off.");
+        return Reply.Text(t.Get(muted ? "announcements.turnedOff" : "announcements.turnedOn"));
     }
 }

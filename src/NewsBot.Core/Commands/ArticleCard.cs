@@ -3,9 +3,10 @@ namespace NewsBot.Core.Commands;
 /// <summary>One article shown in full, with its Save / Saved toggle: what /read answers, and what a toggle press answers with.</summary>
 public static class ArticleCard
 {
-    public static async Task<Reply> ForAsync(Article article, bool saved, IArticleStore articles, CancellationToken cancellationToken)
+    public static async Task<Reply> ForAsync(Article article, bool saved, IArticleStore articles, Texts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(texts);
         var id = article.Id;
         return new Reply
         {
@@ -13,9 +14,9 @@ public static class ArticleCard
             Buttons =
             [
                 saved
-                    ? ReplyButton.ForCommand("★ Saved", $"/unbookmark {id}", ButtonKind.Toggle)
-                    : ReplyButton.ForCommand("☆ Save", $"/bookmark {id}", ButtonKind.Toggle),
-                ReplyButton.ForUrl("Open", article.Url),
+                    ? ReplyButton.ForCommand(texts.Get("button.saved"), $"/unbookmark {id}", ButtonKind.Toggle)
+                    : ReplyButton.ForCommand(texts.Get("button.save"), $"/bookmark {id}", ButtonKind.Toggle),
+                ReplyButton.ForUrl(texts.Get("button.open"), article.Url),
             ],
         };
     }
@@ -31,7 +32,7 @@ public static class ArticleCard
         story.AddRange(await articles.StoryMembersAsync(article.StoryLeadId, cancellationToken).ConfigureAwait(false));
         return story
             .Where(a => a.Id != article.Id && a.SourceId != article.SourceId)
-            .Select(a => $"{a.SourceName} (#{a.Id})")
+            .Select(a => $"{Bidi.Isolate(a.SourceName)} (#{a.Id})")
             .Concat(article.AlsoIn)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -11,30 +11,29 @@ public static class ArticlePageReply
         int total,
         int pageSize,
         Func<int, string> pageCommand,
+        Texts texts,
         string? note = null)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         var pages = Paging.PageCount(total, pageSize);
-        var title = pages > 1 ? $"{heading} — page {page} of {pages}" : heading;
-        var first = ((page - 1) * pageSize) + 1;
-
-        var blocks = new List<ReplyBlock> { new TextBlock(title, TextStyle.Heading) };
+        var blocks = new List<ReplyBlock> { new TextBlock(Paging.Heading(heading, page, pages, texts), TextStyle.Heading) };
         if (note is not null)
         {
             blocks.Add(new TextBlock(note, TextStyle.Hint));
         }
 
         blocks.Add(new ArticleListBlock(articles.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()));
-        blocks.Add(new TextBlock("Read one with /read <number>; save it with /bookmark <number>.", TextStyle.Hint));
+        blocks.Add(new TextBlock(texts.Get("list.readHint"), TextStyle.Hint));
 
         var buttons = new List<ReplyButton>();
         if (page > 1)
         {
-            AddIfFits(buttons, "◀ Prev", pageCommand(page - 1));
+            AddIfFits(buttons, texts.Get("button.prev"), pageCommand(page - 1));
         }
 
         if (page < pages)
         {
-            AddIfFits(buttons, "More ▶", pageCommand(page + 1));
+            AddIfFits(buttons, texts.Get("button.more"), pageCommand(page + 1));
         }
 
         return new Reply { Blocks = blocks, Buttons = buttons, SuppressLinkPreview = true };

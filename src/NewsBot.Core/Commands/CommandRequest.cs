@@ -4,4 +4,8 @@ namespace NewsBot.Core.Commands;
 /// <param name="Arguments">The text after the command name, cleaned and trimmed.</param>
 /// <param name="IsBotAdmin">The sender is listed in <c>NewsBot:Admins</c> (or is the terminal operator).</param>
 /// <remarks>The router has checked the sender's rights before a handler sees it.</remarks>
-public sealed record CommandRequest(IncomingMessage Message, string Arguments, bool IsBotAdmin);
+public sealed record CommandRequest(IncomingMessage Message, string Arguments, bool IsBotAdmin)
+{
+    /// <summary>The words of the asker's language, which the answer is written in.</summary>
+    public Texts Texts { get; init; } = LanguageCatalog.Default.For(LanguageCatalog.EnglishCode);
+}

@@ -10,6 +10,7 @@ public sealed partial class CommandRouter
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ChatDirectory _directory;
+    private readonly LanguageChoice _languages;
     private readonly AdminList _admins;
     private readonly CommandRateLimiter _rate;
     private readonly ILogger<CommandRouter> _logger;
@@ -17,10 +18,11 @@ public sealed partial class CommandRouter
     private readonly TimeProvider _time;
 
     public CommandRouter(
-        IEnumerable<ICommandHandler> handlers, ChatDirectory directory, AdminList admins, CommandRateLimiter rate, NewsBotMetrics metrics, TimeProvider time, ILogger<CommandRouter> logger)
+        IEnumerable<ICommandHandler> handlers, ChatDirectory directory, LanguageChoice languages, AdminList admins, CommandRateLimiter rate, NewsBotMetrics metrics, TimeProvider time, ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Command.Name, StringComparer.Ordinal);
         _directory = directory;
+        _languages = languages;
         _admins = admins;
         _rate = rate;
         _metrics = metrics;
@@ -61,8 +63,10 @@ public sealed partial class CommandRouter
         switch (_rate.Take(message.User, isBotAdmin))
         {
             case RateDecision.SlowDown:
+                // No database read for someone who floods: the language their platform reports.
                 LogSlowDown(_logger, message.User.Key);
-                return Reply.Problem("You're sending commands faster than I can answer them. Please wait a little; I'll answer again in a few seconds.");
+                var hurried = LanguageCatalog.Default.Match(message.LanguageTag) ?? LanguageCatalog.Default.English;
+                return Reply.Problem(LanguageCatalog.Default.For(hurried).Get("router.slowDown")) with { Language = hurried.Code };
             case RateDecision.Ignore:
                 return null;
         }
@@ -81,25 +85,28 @@ public sealed partial class CommandRouter
         }
 
         var started = _time.GetTimestamp();
+        var language = await _languages.ForPersonAsync(message, cancellationToken).ConfigureAwait(false);
+        var texts = LanguageCatalog.Default.For(language);
         if (!_handlers.TryGetValue(command.Name, out var handler))
         {
             // Unknown names are not used as a tag: anyone could fill the metrics with made-up ones.
             _metrics.CommandAnswered("unknown", NewsBotMetrics.CommandOutcomes.Unknown, _time.GetElapsedTime(started));
-            return UnknownCommand(command.Name);
+            return UnknownCommand(command.Name, texts) with { Language = texts.Code };
         }
 
-        var request = new CommandRequest(message, command.Arguments, isBotAdmin);
+        var request = new CommandRequest(message, command.Arguments, isBotAdmin) { Texts = texts };
         if (await RefusalAsync(handler.Command, request, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Refused, _time.GetElapsedTime(started));
-            return refusal;
+            return refusal with { Language = texts.Code };
         }
 
+        await KeepChatLanguageAsync(message, language, IsChatAdminShown(handler.Command, request), cancellationToken).ConfigureAwait(false);
         try
         {
             var reply = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Answered, _time.GetElapsedTime(started));
-            return reply;
+            return reply with { Language = reply.Language ?? texts.Code };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -109,7 +116,24 @@ public sealed partial class CommandRouter
         {
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Failed, _time.GetElapsedTime(started));
             LogCommandFailed(_logger, ex, command.Name);
-            return Reply.Problem("Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.");
+            return Reply.Problem(texts.Get("router.failed")) with { Language = texts.Code };
+        }
+    }
+
+    /// <summary>Whether the sender has been seen to administer this chat: told by the platform, or let through the rights check just now.</summary>
+    private static bool IsChatAdminShown(CommandInfo command, CommandRequest request) =>
+        request.Message.IsChatAdmin || (command.Audience == CommandAudience.ChatAdmins && request.Arguments.Trim().Length > 0 && !request.IsBotAdmin);
+
+    private async Task KeepChatLanguageAsync(IncomingMessage message, Language language, bool senderIsChatAdmin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _languages.KeepChatLanguageAsync(message, language, senderIsChatAdmin, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Like remembering the chat: secondary, the person still gets an answer.
+            LogChatNotRecorded(_logger, ex, message.Chat.Key);
         }
     }
 
@@ -122,26 +146,26 @@ public sealed partial class CommandRouter
         switch (command.Audience)
         {
             case CommandAudience.BotAdmins when !request.IsBotAdmin:
-                return Reply.Problem($"/{command.Name} is for the bot's admins only.");
+                return Reply.Problem(request.Texts.Get("router.botAdminsOnly", ("command", command.Name)));
             case CommandAudience.ChatAdmins when !request.IsBotAdmin
                 && !(command.ShowsWithoutArguments && request.Arguments.Trim().Length == 0)
                 && !await request.Message.IsSenderChatAdminAsync(cancellationToken).ConfigureAwait(false):
-                return Reply.Problem(command.RefusalForMembers ?? $"Only this chat's admins can use /{command.Name}.");
+                return Reply.Problem(command.RefusalForMembers(request.Texts) ?? request.Texts.Get("router.chatAdminsOnly", ("command", command.Name)));
             default:
                 return null;
         }
     }
 
-    private Reply UnknownCommand(string name)
+    private Reply UnknownCommand(string name, Texts texts)
     {
         if (name.Length == 0)
         {
-            return Reply.Problem("That's an empty command. Type /help to see what I can do.");
+            return Reply.Problem(texts.Get("router.empty"));
         }
 
-        var suggestion = Suggestions.Closest(name, _handlers.Keys);
-        var hint = suggestion is null ? string.Empty : $" Did you mean /{suggestion}?";
-        return Reply.Problem($"I don't know /{Truncate(name)}.{hint} Type /help to see every command.");
+        return Suggestions.Closest(name, _handlers.Keys) is { } suggestion
+            ? Reply.Problem(texts.Get("router.unknownSuggest", ("command", Truncate(name)), ("suggestion", suggestion)))
+            : Reply.Problem(texts.Get("router.unknown", ("command", Truncate(name))));
     }
 
     private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";

@@ -6,25 +6,24 @@ namespace NewsBot.Core.Commands;
 /// <param name="Id">The number given; 0 when there was none to read.</param>
 public sealed record NamedArticle(int Id, Article? Article, Reply? Problem)
 {
-    /// <param name="notFound">The answer when no article has the number given, made from that number.</param>
+    /// <param name="notFoundKey">The text answered when no article has the number given; its <c>{id}</c> is that number.</param>
     public static async ValueTask<NamedArticle> FindAsync(
         CommandRequest request,
         string commandName,
         IArticleStore articles,
-        Func<int, string> notFound,
+        string notFoundKey,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(articles);
-        ArgumentNullException.ThrowIfNull(notFound);
-        if (!ArticleIdArgument.TryRead(request.Arguments, commandName, out var id, out var problem))
+        if (!ArticleIdArgument.TryRead(request.Arguments, commandName, request.Texts, out var id, out var problem))
         {
             return new NamedArticle(id, null, Reply.Problem(problem!));
         }
 
         var article = await articles.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return article is null
-            ? new NamedArticle(id, null, Reply.Problem(notFound(id)))
+            ? new NamedArticle(id, null, Reply.Problem(request.Texts.Get(notFoundKey, ("id", id))))
             : new NamedArticle(id, article, null);
     }
 }

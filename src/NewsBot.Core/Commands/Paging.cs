@@ -4,8 +4,9 @@ namespace NewsBot.Core.Commands;
 public static class Paging
 {
     /// <summary>Reads a page number; empty means 1. Returns a problem sentence on bad input.</summary>
-    public static bool TryRead(string text, string usageExample, out int page, out string? problem)
+    public static bool TryRead(string text, string usageExample, Texts texts, out int page, out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         page = 1;
         problem = null;
         text = text.Trim();
@@ -16,13 +17,13 @@ public static class Paging
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            problem = $"The page must be a number, like {usageExample}.";
+            problem = texts.Get("paging.notNumber", ("example", usageExample));
             return false;
         }
 
         if (value < 1)
         {
-            problem = $"Pages start at 1, like {usageExample}.";
+            problem = texts.Get("paging.belowOne", ("example", usageExample));
             return false;
         }
 
@@ -34,4 +35,18 @@ public static class Paging
 
     /// <summary>The page actually shown: at most the last one.</summary>
     public static int Clamp(int page, int total, int pageSize) => Math.Min(page, PageCount(total, pageSize));
+
+    /// <summary>"There are only 3 pages; here is the last one.", or null when the page asked for exists.</summary>
+    public static string? PastTheEnd(int asked, int shown, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return shown < asked ? texts.Count("paging.lastPage", shown) : null;
+    }
+
+    /// <summary>A list's heading with its page, when it has more than one.</summary>
+    public static string Heading(string heading, int page, int pages, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return pages > 1 ? texts.Get("paging.heading", ("heading", heading), ("page", page), ("pages", pages)) : heading;
+    }
 }

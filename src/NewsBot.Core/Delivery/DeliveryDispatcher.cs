@@ -305,11 +305,13 @@ public sealed partial class DeliveryDispatcher(
             await outbox.DropAsync(empty, "the articles were removed before they could be sent", cancellationToken).ConfigureAwait(false);
         }
 
+        // Pushes speak the chat's language; the articles stay as their feeds wrote them.
+        var texts = chats.TextsOf(ChatAddress.Parse(message.ChatKey));
         return shown.Count switch
         {
             0 => (null, ids),
-            1 => (PushMessages.ForArticle(shown[0]), ids),
-            _ => (PushMessages.ForBurst(shown), ids),
+            1 => (PushMessages.ForArticle(shown[0], texts), ids),
+            _ => (PushMessages.ForBurst(shown, texts), ids),
         };
     }
 

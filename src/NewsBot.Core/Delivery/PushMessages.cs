@@ -9,26 +9,34 @@ public static class PushMessages
     /// <summary>At most this many articles are listed in a grouped push; the rest are counted.</summary>
     public const int MaxListed = 10;
 
-    public static Reply ForArticle(Article article) => new()
+    public static Reply ForArticle(Article article, Texts texts)
     {
-        Blocks = [new ArticleCardBlock(ArticleViews.From(article))],
-        Buttons = [ReplyButton.ForCommand("☆ Save", $"/bookmark {article.Id}", ButtonKind.Toggle), ReplyButton.ForUrl("Open", article.Url)],
-    };
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(texts);
+        return new Reply
+        {
+            Blocks = [new ArticleCardBlock(ArticleViews.From(article))],
+            Buttons = [ReplyButton.ForCommand(texts.Get("button.save"), $"/bookmark {article.Id}", ButtonKind.Toggle), ReplyButton.ForUrl(texts.Get("button.open"), article.Url)],
+            Language = texts.Code,
+        };
+    }
 
-    public static Reply ForBurst(IReadOnlyList<Article> articles)
+    public static Reply ForBurst(IReadOnlyList<Article> articles, Texts texts)
     {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(texts);
         var listed = articles.Take(MaxListed).ToList();
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock($"{articles.Count} new articles for your subscriptions", TextStyle.Heading),
+            new TextBlock(texts.Count("push.heading", articles.Count), TextStyle.Heading),
             new ArticleListBlock(listed.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()),
         };
         if (articles.Count > listed.Count)
         {
-            blocks.Add(new TextBlock($"…and {articles.Count - listed.Count} more: /latest", TextStyle.Hint));
+            blocks.Add(new TextBlock(texts.Count("push.more", articles.Count - listed.Count), TextStyle.Hint));
         }
 
-        blocks.Add(new TextBlock("Read one with /read <number>; /subscriptions lists what this chat follows.", TextStyle.Hint));
-        return new Reply { Blocks = blocks, SuppressLinkPreview = true };
+        blocks.Add(new TextBlock(texts.Get("push.hint"), TextStyle.Hint));
+        return new Reply { Blocks = blocks, SuppressLinkPreview = true, Language = texts.Code };
     }
 }

@@ -5,7 +5,7 @@ namespace NewsBot.Core.Digests;
 /// and where to find the rest. Nothing is sent when the subscription was stopped meanwhile or
 /// every listed article has been pruned.
 /// </summary>
-public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleStore articles) : IOutboxComposer
+public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleStore articles, ChatLifecycle chats) : IOutboxComposer
 {
     public OutboxKind Kind => OutboxKind.Digest;
 
@@ -29,23 +29,27 @@ public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleSto
             return null;
         }
 
-        return For(subscription, listed, Math.Max(entry.ArticleIds.Count, listed.Count));
+        return For(subscription, listed, Math.Max(entry.ArticleIds.Count, listed.Count), chats.TextsOf(ChatAddress.Parse(entry.ChatKey)));
     }
 
-    public static Reply For(Subscription subscription, IReadOnlyList<Article> listed, int total)
+    /// <summary>The digest in the chat's language; the articles stay as their feeds wrote them.</summary>
+    public static Reply For(Subscription subscription, IReadOnlyList<Article> listed, int total, Texts texts)
     {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(texts);
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock($"Your daily digest: {subscription.Query} — {total} new", TextStyle.Heading),
+            new TextBlock(texts.Count("digest.heading", total, ("subscription", SubscriptionText.Name(subscription, texts))), TextStyle.Heading),
             new ArticleListBlock(listed.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()),
         };
         if (total > listed.Count)
         {
-            blocks.Add(new TextBlock($"and {total - listed.Count} more: {MoreCommand(subscription)}", TextStyle.Hint));
+            blocks.Add(new TextBlock(texts.Count("digest.more", total - listed.Count, ("command", MoreCommand(subscription))), TextStyle.Hint));
         }
 
-        blocks.Add(new TextBlock($"Read one with /read <number>. /unsubscribe {subscription.Id} stops this digest.", TextStyle.Hint));
-        return new Reply { Blocks = blocks, SuppressLinkPreview = true };
+        blocks.Add(new TextBlock(texts.Get("digest.hint", ("id", subscription.Id)), TextStyle.Hint));
+        return new Reply { Blocks = blocks, SuppressLinkPreview = true, Language = texts.Code };
     }
 
     /// <summary>Where the rest of a digest's matches are listed.</summary>

@@ -28,6 +28,12 @@ public sealed record Reply
     /// <summary>Lists set this so platforms do not unfurl the first link into a large preview.</summary>
     public bool SuppressLinkPreview { get; init; }
 
+    /// <summary>
+    /// The code of the language it is written in, for the words a platform adds around it (ages,
+    /// "Topics:", field names); null until the router or composer that made it sets it, then English.
+    /// </summary>
+    public string? Language { get; init; }
+
     public static Reply Text(string text) => new() { Blocks = [new TextBlock(text)] };
 
     public static Reply Problem(string text) => new() { Blocks = [new TextBlock(text)], IsProblem = true };

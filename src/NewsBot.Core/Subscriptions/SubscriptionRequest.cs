@@ -10,12 +10,13 @@ public static partial class SubscriptionRequest
 {
     public static readonly TimeOnly DefaultDigestTime = new(8, 0);
 
-    public static bool TryParse(string arguments, out string query, out DeliveryMode mode, out TimeOnly? dailyAt, out string? problem)
+    /// <param name="badTime">What was written where a time of day belongs, when it is not one.</param>
+    public static bool TryParse(string arguments, out string query, out DeliveryMode mode, out TimeOnly? dailyAt, out string? badTime)
     {
         query = arguments.Trim();
         mode = DeliveryMode.Instant;
         dailyAt = null;
-        problem = null;
+        badTime = null;
 
         var match = TrailingDaily().Match(query);
         if (!match.Success)
@@ -34,7 +35,7 @@ public static partial class SubscriptionRequest
 
         if (!TimeOnly.TryParseExact(timeText, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            problem = $"'{timeText}' is not a time of day. Write it as HH:mm on a 24-hour clock, like daily 08:00 or daily 18:30.";
+            badTime = timeText;
             return false;
         }
 

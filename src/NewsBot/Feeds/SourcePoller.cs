@@ -153,8 +153,7 @@ internal sealed partial class SourcePoller(
             // poll starts from the same stored source, tells under the same event, and adds nothing.
             await admins.NotifyAsync(
                 DisabledEvent(source),
-                $"The source \"{source.Name}\" (#{source.Id}, {source.Url}) was disabled after {failures} failures in a row. Last error: {reason}. " +
-                "Add it again with /feeds add (or list it in configuration) once it works.",
+                t => t.Get("notice.sourceDisabled", ("name", source.Name), ("id", source.Id), ("url", source.Url), ("failures", failures), ("error", reason)),
                 cancellationToken).ConfigureAwait(false);
             updated = updated with { AdminsNotified = true };
         }

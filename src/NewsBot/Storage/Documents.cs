@@ -88,6 +88,9 @@ internal sealed class ChatDocument
     /// <summary>Quiet hours as "HH:mm-HH:mm", or null.</summary>
     public string? Quiet { get; set; }
     public bool AnnouncementsMuted { get; set; }
+
+    /// <summary>The language code of pushes and digests, or null (English).</summary>
+    public string? Language { get; set; }
 }
 
 internal sealed class UserDocument
@@ -96,6 +99,9 @@ internal sealed class UserDocument
     public string DisplayName { get; set; } = "";
     public DateTime FirstSeen { get; set; }
     public DateTime LastSeen { get; set; }
+
+    /// <summary>The language code the person chose with /language, or null.</summary>
+    public string? Language { get; set; }
 }
 
 internal sealed class OutboxDocument

@@ -60,9 +60,10 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
         LastSeen = Dates.ToStored(chat.LastSeen),
         Quiet = chat.Quiet?.ToString(),
         AnnouncementsMuted = chat.AnnouncementsMuted,
+        Language = chat.Language,
     };
 
     private static ChatRecord ToRecord(ChatDocument d) => StoredChats.ToRecord(
         d.Id, d.Platform, d.Kind, d.Title, d.TimeZone, d.Active, d.InactiveReason,
-        Dates.FromStored(d.FirstSeen), Dates.FromStored(d.LastSeen), d.Quiet, d.AnnouncementsMuted);
+        Dates.FromStored(d.FirstSeen), Dates.FromStored(d.LastSeen), d.Quiet, d.AnnouncementsMuted, d.Language);
 }

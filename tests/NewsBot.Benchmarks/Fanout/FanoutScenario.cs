@@ -178,7 +178,7 @@ internal static class FanoutScenario
 
         // The same number of sends of a similar message, with as many in flight, and nothing else.
         var articles = await services.GetRequiredService<IArticleStore>().GetManyAsync(Enumerable.Range(1, 5).ToList(), cancellationToken);
-        var reply = PushMessages.ForBurst(articles);
+        var reply = PushMessages.ForBurst(articles, NewsBot.Core.Languages.LanguageCatalog.Default.For(NewsBot.Core.Languages.LanguageCatalog.EnglishCode));
         var next = 0;
         started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, options.MaxConcurrentSends).Select(async _ =>

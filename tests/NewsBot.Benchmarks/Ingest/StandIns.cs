@@ -9,7 +9,7 @@ internal sealed class CountingAdminNotifier : IAdminNotifier
 
     public int Count => Volatile.Read(ref _count);
 
-    public Task NotifyAsync(string eventKey, string message, CancellationToken cancellationToken)
+    public Task NotifyAsync(string eventKey, Func<NewsBot.Core.Languages.Texts, string> message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);
         return Task.CompletedTask;

@@ -159,7 +159,7 @@ public sealed class ReadingCommandsTests : BotTest
 
         foreach (var command in NewsBot.Core.Commands.CommandCatalog.All.Where(c => c.Audience != NewsBot.Core.Commands.CommandAudience.BotAdmins))
         {
-            Assert.Contains(command.Usage, all, StringComparison.Ordinal);
+            Assert.Contains(command.Usage(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)), all, StringComparison.Ordinal);
         }
 
         Assert.Contains("/subscribe science daily 08:00", one, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class AdminNoticeTests : IDisposable
     [Fact]
     public async Task Notify_QueuesOneEntryPerAdminOnAConnectedPlatform_AndTheDispatcherSendsThem()
     {
-        await Notifier.NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
 
         Assert.Empty(_rig.Telegram.Attempts);
         Assert.Equal(new OutboxCounts(2, 0, 0, 0), await _rig.Outbox.CountForAsync(OutboxKind.AdminNotice, "source-disabled:1:0", CancellationToken.None));
@@ -35,7 +35,7 @@ public sealed class AdminNoticeTests : IDisposable
         var discord = new ScriptedSender("discord");
         using var rig = new DeliveryRig(o => o.Admins = ["discord:80351110224678912"], s => s.AddSingleton<IChatSender>(discord));
 
-        await rig.Bot.Get<AdminNotifier>().NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
+        await rig.Bot.Get<AdminNotifier>().NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
 
         Assert.Equal(1, await rig.DispatchAsync(discord));
         Assert.Equal(["discord:dm:80351110224678912"], discord.Delivered.Select(s => s.Chat.Key));
@@ -44,9 +44,9 @@ public sealed class AdminNoticeTests : IDisposable
     [Fact]
     public async Task Notify_SameEventAgain_AddsNothing_WhileAnotherEventWithTheSameWordsIsSentToo()
     {
-        await Notifier.NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
-        await Notifier.NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
-        await Notifier.NotifyAsync("source-disabled:1:1764331200000", Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:1764331200000", _ => Disabled, CancellationToken.None);
 
         await _rig.DispatchAsync();
 
@@ -62,7 +62,7 @@ public sealed class AdminNoticeTests : IDisposable
         await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:42"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)), CancellationToken.None);
 
         await _rig.NewsAsync("Robot arm learns to fold laundry");
-        await Notifier.NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
         await _rig.DispatchAsync();
 
         var (_, reply) = Assert.Single(_rig.Telegram.Delivered, s => s.Chat.Key == "telegram:42");
@@ -76,10 +76,10 @@ public sealed class AdminNoticeTests : IDisposable
         await Chats.ReactivateAsync(ChatAddress.Parse("telegram:42"), ChatKind.Private, null, CancellationToken.None);
         _rig.Telegram.Always("telegram:42", new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
-        await Notifier.NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
         await _rig.DispatchAsync();
         await _rig.DispatchAsync();
-        await Notifier.NotifyAsync("source-disabled:2:0", "The source \"Ticker\" was disabled.", CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:2:0", _ => "The source \"Ticker\" was disabled.", CancellationToken.None);
         await _rig.DispatchAsync();
 
         Assert.Single(_rig.Telegram.Attempts, s => s.Chat.Key == "telegram:42");
@@ -107,7 +107,7 @@ public sealed class AdminNoticeTests : IDisposable
             ["CreatedAt"] = TestBot.Now.UtcDateTime,
         });
 
-        await Notifier.NotifyAsync("source-disabled:1:0", Disabled, CancellationToken.None);
+        await Notifier.NotifyAsync("source-disabled:1:0", _ => Disabled, CancellationToken.None);
         var due = await _rig.Outbox.DueAsync("telegram", TestBot.Now, 10, CancellationToken.None);
 
         var old = Assert.Single(due, e => e.Kind == OutboxKind.Announcement);

@@ -94,7 +94,7 @@ public sealed class TelegramDeliveryTests : FakeClockTelegramTests
         // The clock stands still: the first send after a start waits a pacing slot, so nothing goes.
         await using (var first = await TelegramTestHost.StartAsync(BotApi, Data.Path, Admin, Clock, pumpClock: false))
         {
-            await first.Get<IAdminNotifier>().NotifyAsync("source-disabled:9:0", "The source \"Wire\" was disabled.", CancellationToken.None);
+            await first.Get<IAdminNotifier>().NotifyAsync("source-disabled:9:0", _ => "The source \"Wire\" was disabled.", CancellationToken.None);
 
             Assert.Equal(1, await first.Get<IOutboxStore>().CountPendingAsync(CancellationToken.None));
         }

@@ -17,11 +17,13 @@ public sealed class RecordingAdminNotifier : IAdminNotifier
         }
     }
 
-    public Task NotifyAsync(string eventKey, string message, CancellationToken cancellationToken)
+    /// <summary>Records the notice as an English-speaking admin reads it.</summary>
+    public Task NotifyAsync(string eventKey, Func<Texts, string> message, CancellationToken cancellationToken)
     {
+        var text = message(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode));
         lock (_notices)
         {
-            _notices.Add((eventKey, message));
+            _notices.Add((eventKey, text));
         }
 
         return Task.CompletedTask;

@@ -69,7 +69,7 @@ public sealed class SourcePollerTests : IDisposable
         var stored = (await _polling.Articles.ReadAllAsync(CancellationToken.None).ToListAsync()).Select(a => a.Title).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Enumerable.Range(31, 10).Select(n => $"Story {n}").Order(StringComparer.Ordinal), stored);
         Assert.Equal(30, source.ItemsLeftOut);
-        Assert.EndsWith("; the last read listed too many items, and 30 older items were left out", SourceHealthText.Describe(source, TestBot.Now), StringComparison.Ordinal);
+        Assert.EndsWith("; the last read listed too many items, and 30 older items were left out", SourceHealthText.Describe(source, TestBot.Now, LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SourcePollerTests : IDisposable
         var after = await _polling.PollAsync(source);
 
         Assert.Equal(0, after.ItemsLeftOut);
-        Assert.DoesNotContain("left out", SourceHealthText.Describe(after, TestBot.Now), StringComparison.Ordinal);
+        Assert.DoesNotContain("left out", SourceHealthText.Describe(after, TestBot.Now, LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)), StringComparison.Ordinal);
     }
 
     [Fact]

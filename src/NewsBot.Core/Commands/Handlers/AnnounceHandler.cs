@@ -23,10 +23,11 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
 
     private async Task<Reply> AnswerAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var text = request.Arguments.Trim();
         if (text.Length == 0)
         {
-            return Reply.Problem("What should every chat hear? Type /announce <text>, like /announce The bot restarts at 22:00 UTC for ten minutes. You see a preview before anything is sent.");
+            return Reply.Problem(t.Get("announce.missing"));
         }
 
         var parts = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
@@ -34,41 +35,41 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
         {
             if (string.Equals(parts[0], "send", StringComparison.OrdinalIgnoreCase))
             {
-                return await SendAsync(id, request, cancellationToken).ConfigureAwait(false);
+                return await SendAsync(id, t, cancellationToken).ConfigureAwait(false);
             }
 
             if (string.Equals(parts[0], "cancel", StringComparison.OrdinalIgnoreCase))
             {
-                return await CancelAsync(id, cancellationToken).ConfigureAwait(false);
+                return await CancelAsync(id, t, cancellationToken).ConfigureAwait(false);
             }
         }
 
         if (text.Length > MaxLength)
         {
-            return Reply.Problem($"That is too long: an announcement can have at most {MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters. Shorten it and try again; nothing was saved.");
+            return Reply.Problem(t.Get("announce.tooLong", ("max", t.Number(MaxLength))));
         }
 
         var draft = await announcements.AddDraftAsync(request.Message.User.Key, request.Message.IsPrivate ? request.Message.Chat.Key : null, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return Preview(draft);
+        return Preview(draft, t);
     }
 
-    private Reply Preview(Announcement draft)
+    private Reply Preview(Announcement draft, Texts t)
     {
         var recipients = audience.Recipients().Count;
         var channels = audience.Channels().Count;
         var chatsOnly = recipients - channels;
         var reach = channels > 0
-            ? $"It goes to {Chats(chatsOnly)} that have not turned announcements off, and to {Plural(channels, "announcement channel")}."
-            : $"It goes to {Chats(chatsOnly)} that have not turned announcements off.";
+            ? t.Get("announce.reachChannels", ("chats", t.Count("count.chats", chatsOnly)), ("channels", t.Count("count.announcementChannels", channels)))
+            : t.Get("announce.reach", ("chats", t.Count("count.chats", chatsOnly)));
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock($"Preview of announcement #{draft.Id}", TextStyle.Heading),
+            new TextBlock(t.Get("announce.previewHeading", ("id", draft.Id)), TextStyle.Heading),
             new TextBlock(draft.Text),
-            new TextBlock(reach + " Nothing is sent until you press Send.", TextStyle.Hint),
+            new TextBlock(reach + t.Get("format.sentenceSeparator") + t.Get("announce.notYet"), TextStyle.Hint),
         };
         if (recipients == 0)
         {
-            blocks.Add(new TextBlock("No chat can receive it right now (the terminal chat has no pushes); sending would reach nobody.", TextStyle.Hint));
+            blocks.Add(new TextBlock(t.Get("announce.nobody"), TextStyle.Hint));
         }
 
         return new Reply
@@ -76,43 +77,43 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
             Blocks = blocks,
             Buttons =
             [
-                ReplyButton.ForCommand($"Send to {Chats(recipients)}", SendCommand(draft.Id), ButtonKind.Confirm),
-                ReplyButton.ForCommand("Cancel", $"/announce cancel {draft.Id.ToString(CultureInfo.InvariantCulture)}", ButtonKind.Confirm),
+                ReplyButton.ForCommand(t.Get("button.sendTo", ("chats", t.Count("count.chats", recipients))), SendCommand(draft.Id), ButtonKind.Confirm),
+                ReplyButton.ForCommand(t.Get("button.cancel"), $"/announce cancel {draft.Id.ToString(CultureInfo.InvariantCulture)}", ButtonKind.Confirm),
             ],
         };
     }
 
-    private async Task<Reply> SendAsync(int id, CommandRequest request, CancellationToken cancellationToken)
+    private async Task<Reply> SendAsync(int id, Texts t, CancellationToken cancellationToken)
     {
         if (await announcements.ConfirmAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            var where = (await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false))?.ReportChatKey is not null
-                ? "You get a delivery report here when it is done."
-                : "The delivery report goes to the bot's admins in their private chats when it is done.";
-            return Reply.Text($"Announcement #{id} is on its way to {Chats(audience.Recipients().Count)}. {where} /announcements shows how far it got.");
+            var report = (await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false))?.ReportChatKey is not null
+                ? t.Get("announce.reportHere")
+                : t.Get("announce.reportToAdmins");
+            return Reply.Text(t.Get("announce.onItsWay", ("id", id), ("chats", t.Count("count.chats", audience.Recipients().Count)), ("report", report)));
         }
 
         return await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false) switch
         {
-            null => Reply.Problem($"There is no announcement #{id}. /announcements lists them."),
-            { State: AnnouncementState.Cancelled } => Reply.Problem($"Announcement #{id} was cancelled, so it cannot be sent. Write it again with /announce <text>."),
-            { State: AnnouncementState.Delivered } a => Reply.Text($"Announcement #{id} was already sent: {AnnouncementReports.Figures(a.Figures ?? new DeliveryFigures(0, 0, 0))}. It is not sent again."),
-            _ => Reply.Text($"Announcement #{id} is already on its way; it is not sent twice. /announcements shows how far it got."),
+            null => Reply.Problem(t.Get("announce.unknown", ("id", id))),
+            { State: AnnouncementState.Cancelled } => Reply.Problem(t.Get("announce.cancelledCannotSend", ("id", id))),
+            { State: AnnouncementState.Delivered } a => Reply.Text(t.Get("announce.alreadySent", ("id", id), ("figures", AnnouncementReports.Figures(a.Figures ?? new DeliveryFigures(0, 0, 0), t)))),
+            _ => Reply.Text(t.Get("announce.alreadyOnItsWay", ("id", id))),
         };
     }
 
-    private async Task<Reply> CancelAsync(int id, CancellationToken cancellationToken)
+    private async Task<Reply> CancelAsync(int id, Texts t, CancellationToken cancellationToken)
     {
         if (await announcements.CancelAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            return Reply.Text($"Cancelled announcement #{id}; nothing was sent.");
+            return Reply.Text(t.Get("announce.cancelled", ("id", id)));
         }
 
         return await announcements.GetAsync(id, cancellationToken).ConfigureAwait(false) switch
         {
-            null => Reply.Problem($"There is no announcement #{id}. /announcements lists them."),
-            { State: AnnouncementState.Cancelled } => Reply.Text($"Announcement #{id} was already cancelled; nothing was sent."),
-            _ => Reply.Problem($"Announcement #{id} has already been sent; it cannot be called back."),
+            null => Reply.Problem(t.Get("announce.unknown", ("id", id))),
+            { State: AnnouncementState.Cancelled } => Reply.Text(t.Get("announce.alreadyCancelled", ("id", id))),
+            _ => Reply.Problem(t.Get("announce.tooLate", ("id", id))),
         };
     }
 
@@ -120,9 +121,4 @@ public sealed class AnnounceHandler(IAnnouncementStore announcements, Announceme
 
     private static bool TryReadId(string text, out int id) =>
         int.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out id);
-
-    private static string Chats(int count) => Plural(count, "chat");
-
-    private static string Plural(int count, string noun) =>
-        count == 1 ? $"1 {noun}" : $"{AnnouncementReports.Number(count)} {noun}s";
 }

@@ -11,50 +11,51 @@ public sealed class AnnouncementsHandler(IAnnouncementStore announcements, IOutb
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var recent = await announcements.RecentAsync(Shown, cancellationToken).ConfigureAwait(false);
         if (recent.Count == 0)
         {
-            return Reply.Text("No announcement has been made yet. Write one with /announce <text>; you see a preview first.");
+            return Reply.Text(t.Get("announcements.none"));
         }
 
         var entries = new List<ListEntry>(recent.Count);
         foreach (var a in recent)
         {
             entries.Add(new ListEntry(
-                $"#{a.Id} · {a.CreatedAt.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC · {await StatusAsync(a, cancellationToken).ConfigureAwait(false)}",
+                t.Get("announcements.entry", ("id", a.Id), ("time", t.DateTime(a.CreatedAt.ToUniversalTime())), ("status", await StatusAsync(a, t, cancellationToken).ConfigureAwait(false))),
                 Excerpt(a.Text)));
         }
         return new Reply
         {
             Blocks =
             [
-                new TextBlock("Announcements, newest first", TextStyle.Heading),
+                new TextBlock(t.Get("announcements.heading"), TextStyle.Heading),
                 new EntryListBlock(entries),
-                new TextBlock("/announce <text> writes a new one.", TextStyle.Hint),
+                new TextBlock(t.Get("announcements.hint"), TextStyle.Hint),
             ],
             SuppressLinkPreview = true,
             IsPersonal = true,
         };
     }
 
-    private async Task<string> StatusAsync(Announcement announcement, CancellationToken cancellationToken)
+    private async Task<string> StatusAsync(Announcement announcement, Texts t, CancellationToken cancellationToken)
     {
         switch (announcement.State)
         {
             case AnnouncementState.Draft:
-                return "preview only, not sent";
+                return t.Get("announcements.draft");
             case AnnouncementState.Cancelled:
-                return "cancelled";
+                return t.Get("announcements.cancelled");
             case AnnouncementState.Delivered:
-                return $"delivered to {AnnouncementReports.Number(announcement.Recipients)}: {AnnouncementReports.Figures(announcement.Figures ?? new DeliveryFigures(0, 0, 0))}";
+                return t.Get("announcements.delivered", ("recipients", t.Number(announcement.Recipients)), ("figures", AnnouncementReports.Figures(announcement.Figures ?? new DeliveryFigures(0, 0, 0), t)));
             default:
                 if (!announcement.Queued)
                 {
-                    return "confirmed, being queued";
+                    return t.Get("announcements.queuing");
                 }
 
                 var counts = await outbox.CountForAsync(OutboxKind.Announcement, AnnouncementKeys.Reference(announcement.Id), cancellationToken).ConfigureAwait(false);
-                return $"sending to {AnnouncementReports.Number(announcement.Recipients)}: {AnnouncementReports.Number(counts.Pending)} waiting, {AnnouncementReports.Figures(AnnouncementReports.From(counts))}";
+                return t.Get("announcements.sending", ("recipients", t.Number(announcement.Recipients)), ("pending", t.Number(counts.Pending)), ("figures", AnnouncementReports.Figures(AnnouncementReports.From(counts), t)));
         }
     }
 

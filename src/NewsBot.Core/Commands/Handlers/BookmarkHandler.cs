@@ -9,7 +9,8 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var named = await NamedArticle.FindAsync(request, Command.Name, articles, NotFound, cancellationToken).ConfigureAwait(false);
+        var t = request.Texts;
+        var named = await NamedArticle.FindAsync(request, Command.Name, articles, "bookmark.notFound", cancellationToken).ConfigureAwait(false);
         if (named is not { Article: { } article, Id: var id })
         {
             return named.Problem!;
@@ -22,28 +23,25 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
         if (await bookmarks.ContainsAsync(user, id, cancellationToken).ConfigureAwait(false))
         {
             return toggled
-                ? (await ArticleCard.ForAsync(article, saved: true, articles, cancellationToken).ConfigureAwait(false)) with { Toast = "Saved", IsPersonal = true }
-                : Saved($"Already in your bookmarks: {article.Title}", id, personal: true);
+                ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
+                : Saved(t.Get("bookmark.already", ("title", article.Title)), id, t);
         }
 
         if (await bookmarks.CountAsync(user, cancellationToken).ConfigureAwait(false) >= MaxBookmarksPerUser)
         {
-            return Reply.Problem($"You have {MaxBookmarksPerUser} bookmarks, the most I keep. Remove some with /unbookmark <number> first.");
+            return Reply.Problem(t.Count("bookmark.full", MaxBookmarksPerUser));
         }
 
         await bookmarks.AddAsync(new Bookmark(user, id, time.GetUtcNow(), article.Title, article.Url, article.SourceName), cancellationToken).ConfigureAwait(false);
         return toggled
-            ? (await ArticleCard.ForAsync(article, saved: true, articles, cancellationToken).ConfigureAwait(false)) with { Toast = "Saved", IsPersonal = true }
-            : Saved($"Saved: {article.Title}", id, personal: true);
+            ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
+            : Saved(t.Get("bookmark.saved", ("title", article.Title)), id, t);
     }
 
-    private static Reply Saved(string text, int id, bool personal) => new()
+    private static Reply Saved(string text, int id, Texts t) => new()
     {
-        Blocks = [new TextBlock(text), new TextBlock("See them all with /bookmarks.", TextStyle.Hint)],
-        Buttons = [ReplyButton.ForCommand("Undo", $"/unbookmark {id}"), ReplyButton.ForCommand("My bookmarks", "/bookmarks")],
-        IsPersonal = personal,
+        Blocks = [new TextBlock(text), new TextBlock(t.Get("bookmark.seeAll"), TextStyle.Hint)],
+        Buttons = [ReplyButton.ForCommand(t.Get("button.undo"), $"/unbookmark {id}"), ReplyButton.ForCommand(t.Get("button.myBookmarks"), "/bookmarks")],
+        IsPersonal = true,
     };
-
-    private static string NotFound(int id) =>
-        $"There is no article #{id} to save. /latest shows the articles and their numbers.";
 }

@@ -6,7 +6,8 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!Paging.TryRead(request.Arguments, "/bookmarks 2", out var page, out var problem))
+        var t = request.Texts;
+        if (!Paging.TryRead(request.Arguments, "/bookmarks 2", t, out var page, out var problem))
         {
             return Reply.Problem(problem!) with { IsPersonal = true };
         }
@@ -19,10 +20,10 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
             {
                 Blocks =
                 [
-                    new TextBlock("You have no bookmarks yet."),
-                    new TextBlock("Save an article with /bookmark <number> (the number shown next to each article in /latest), or press Save under an article."),
+                    new TextBlock(t.Get("bookmarks.empty")),
+                    new TextBlock(t.Get("bookmarks.emptyHint")),
                 ],
-                Buttons = [ReplyButton.ForCommand("Latest news", "/latest")],
+                Buttons = [ReplyButton.ForCommand(t.Get("button.latestNews"), "/latest")],
                 IsPersonal = true,
             };
         }
@@ -34,29 +35,29 @@ public sealed class BookmarksHandler(IBookmarkStore bookmarks, TimeProvider time
         var saved = await bookmarks.ListAsync(user, (shown - 1) * pageSize, pageSize, cancellationToken).ConfigureAwait(false);
         var items = saved.Select(b => new ArticleListItem(
             new ArticleView(b.ArticleId, b.Title, b.SourceName, b.SavedAt, b.Url, string.Empty, null, []),
-            "saved " + RelativeTime.Format(b.SavedAt, now))).ToList();
+            t.Get("bookmarks.savedAgo", ("ago", t.Ago(b.SavedAt, now))))).ToList();
 
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock(pages > 1 ? $"Your bookmarks ({total}) — page {shown} of {pages}" : $"Your bookmarks ({total})", TextStyle.Heading),
+            new TextBlock(Paging.Heading(t.Get("bookmarks.heading", ("count", t.Number(total))), shown, pages, t), TextStyle.Heading),
         };
-        if (shown < page)
+        if (Paging.PastTheEnd(page, shown, t) is { } note)
         {
-            blocks.Add(new TextBlock($"There are only {pages} pages; here is the last one.", TextStyle.Hint));
+            blocks.Add(new TextBlock(note, TextStyle.Hint));
         }
 
         blocks.Add(new ArticleListBlock(items));
-        blocks.Add(new TextBlock("Remove one with /unbookmark <number>.", TextStyle.Hint));
+        blocks.Add(new TextBlock(t.Get("bookmarks.removeHint"), TextStyle.Hint));
 
         var buttons = new List<ReplyButton>();
         if (shown > 1)
         {
-            buttons.Add(ReplyButton.ForCommand("◀ Prev", $"/bookmarks {shown - 1}", ButtonKind.PageTurn));
+            buttons.Add(ReplyButton.ForCommand(t.Get("button.prev"), $"/bookmarks {shown - 1}", ButtonKind.PageTurn));
         }
 
         if (shown < pages)
         {
-            buttons.Add(ReplyButton.ForCommand("More ▶", $"/bookmarks {shown + 1}", ButtonKind.PageTurn));
+            buttons.Add(ReplyButton.ForCommand(t.Get("button.more"), $"/bookmarks {shown + 1}", ButtonKind.PageTurn));
         }
 
         return new Reply { Blocks = blocks, Buttons = buttons, IsPersonal = true, SuppressLinkPreview = true };

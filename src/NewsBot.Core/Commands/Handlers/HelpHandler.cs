@@ -7,50 +7,51 @@ public sealed class HelpHandler : ICommandHandler
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var wanted = request.Arguments.Trim().TrimStart('/');
-        return ValueTask.FromResult(wanted.Length == 0 ? Overview(request.IsBotAdmin) : Details(wanted));
+        return ValueTask.FromResult(wanted.Length == 0 ? Overview(request.IsBotAdmin, request.Texts) : Details(wanted, request.Texts));
     }
 
-    private static Reply Overview(bool forAdmin)
+    private static Reply Overview(bool forAdmin, Texts t)
     {
-        var blocks = new List<ReplyBlock> { new TextBlock("NewsBot commands", TextStyle.Heading) };
+        var blocks = new List<ReplyBlock> { new TextBlock(t.Get("help.heading"), TextStyle.Heading) };
         var shown = CommandCatalog.All.Where(c => forAdmin || c.Audience != CommandAudience.BotAdmins);
         foreach (var section in shown.GroupBy(c => c.Section))
         {
-            blocks.Add(new TextBlock(section.Key, TextStyle.Heading));
-            blocks.Add(new EntryListBlock(section.Select(c => new ListEntry(c.Usage, c.Summary)).ToList()));
+            blocks.Add(new TextBlock(t.Get("section." + section.Key), TextStyle.Heading));
+            blocks.Add(new EntryListBlock(section.Select(c => new ListEntry(c.Usage(t), c.Summary(t))).ToList()));
         }
 
-        blocks.Add(new TextBlock("In a group, only its admins can change subscriptions, quiet hours and the time zone. /help <command> shows examples.", TextStyle.Hint));
+        blocks.Add(new TextBlock(t.Get("help.groupHint"), TextStyle.Hint));
         return new Reply { Blocks = blocks };
     }
 
-    private static Reply Details(string name)
+    private static Reply Details(string name, Texts t)
     {
         var command = CommandCatalog.Find(name.Split(' ', 2)[0]);
         if (command is null)
         {
-            var suggestion = Suggestions.Closest(name, CommandCatalog.All.Select(c => c.Name));
-            var hint = suggestion is null ? string.Empty : $" Did you mean /help {suggestion}?";
-            return Reply.Problem($"There is no command /{(name.Length <= 32 ? name : name[..32] + "…")}.{hint} /help lists them all.");
+            var shown = name.Length <= 32 ? name : name[..32] + "…";
+            return Suggestions.Closest(name, CommandCatalog.All.Select(c => c.Name)) is { } suggestion
+                ? Reply.Problem(t.Get("help.unknownSuggest", ("command", shown), ("suggestion", suggestion)))
+                : Reply.Problem(t.Get("help.unknown", ("command", shown)));
         }
 
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock(command.Usage, TextStyle.Heading),
-            new TextBlock(command.Summary + "."),
+            new TextBlock(command.Usage(t), TextStyle.Heading),
+            new TextBlock(t.Get("help.summary", ("summary", command.Summary(t)))),
         };
         if (command.Arguments.Count > 0)
         {
             blocks.Add(new EntryListBlock(command.Arguments
-                .Select(a => new ListEntry(a.Required ? $"<{a.Name}>" : $"[{a.Name}]", a.Description))
+                .Select(a => new ListEntry(a.Required ? $"<{a.DisplayName(t)}>" : $"[{a.DisplayName(t)}]", command.Describe(a, t)))
                 .ToList()));
         }
 
-        blocks.Add(new TextBlock("Examples:", TextStyle.Hint));
-        blocks.Add(new EntryListBlock(command.Examples.Select(e => new ListEntry(e)).ToList()));
+        blocks.Add(new TextBlock(t.Get("help.examples"), TextStyle.Hint));
+        blocks.Add(new EntryListBlock(CommandCatalog.ExamplesOf(command, t).Select(e => new ListEntry(e)).ToList()));
         if (command.Audience == CommandAudience.ChatAdmins)
         {
-            blocks.Add(new TextBlock("In groups and servers, only the chat's admins can use this.", TextStyle.Hint));
+            blocks.Add(new TextBlock(t.Get("help.chatAdmins"), TextStyle.Hint));
         }
 
         return new Reply { Blocks = blocks };

@@ -6,7 +6,8 @@ public sealed class LatestHandler(ArticleIndex index, IArticleStore articles, IO
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!Paging.TryRead(request.Arguments, "/latest 2", out var page, out var problem))
+        var t = request.Texts;
+        if (!Paging.TryRead(request.Arguments, "/latest 2", t, out var page, out var problem))
         {
             return Reply.Problem(problem!);
         }
@@ -15,13 +16,12 @@ public sealed class LatestHandler(ArticleIndex index, IArticleStore articles, IO
         var total = index.Count;
         if (total == 0)
         {
-            return Reply.Text("There are no articles yet. The sources are being read; try again in a minute, or see /sources.");
+            return Reply.Text(t.Get("latest.none"));
         }
 
         var shown = Paging.Clamp(page, total, pageSize);
-        var note = shown < page ? $"There are only {shown} pages; here is the last one." : null;
         var ids = index.Latest((shown - 1) * pageSize, pageSize);
         var list = await articles.GetManyAsync(ids.Ids, cancellationToken).ConfigureAwait(false);
-        return ArticlePageReply.Build("Latest news", list, shown, ids.Total, pageSize, p => $"/latest {p}", note);
+        return ArticlePageReply.Build(t.Get("latest.heading"), list, shown, ids.Total, pageSize, p => $"/latest {p}", t, Paging.PastTheEnd(page, shown, t));
     }
 }

@@ -9,57 +9,58 @@ public sealed class QuietHandler(ChatLifecycle chats, TimeProvider time) : IComm
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var wanted = request.Arguments.Trim();
         var chat = chats.Find(request.Message.Chat);
         var zoneName = ChatZone.NameOf(chat);
         if (wanted.Length == 0)
         {
-            return Show(chat, zoneName);
+            return Show(chat, zoneName, t);
         }
 
         if (OffWords.Contains(wanted, StringComparer.OrdinalIgnoreCase))
         {
             if (chat?.Quiet is null)
             {
-                return Reply.Text("This chat has no quiet hours; pushes arrive whenever there is news.");
+                return Reply.Text(t.Get("quiet.alreadyNone"));
             }
 
             await chats.SetQuietHoursAsync(request.Message.Chat, null, cancellationToken).ConfigureAwait(false);
-            return Reply.Text("Quiet hours are off: pushes arrive whenever there is news. Anything held so far goes out at the end of the window it was held for.");
+            return Reply.Text(t.Get("quiet.off"));
         }
 
         if (!QuietHours.TryParse(wanted, out var hours))
         {
             var shown = wanted.Length <= 40 ? wanted : wanted[..40] + "…";
-            return Reply.Problem($"'{shown}' is not a quiet window. Write two times on a 24-hour clock, like /quiet 22:00-07:00 (it may span midnight), or /quiet off.");
+            return Reply.Problem(t.Get("quiet.bad", ("window", shown)));
         }
 
         await chats.ReactivateAsync(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, cancellationToken).ConfigureAwait(false);
         await chats.SetQuietHoursAsync(request.Message.Chat, hours, cancellationToken).ConfigureAwait(false);
         var zone = ChatZone.Of(chat);
         var now = time.GetUtcNow();
-        var state = hours!.Contains(now, zone)
-            ? $" It is quiet now; pushes wait until {Clock(hours.End)}."
-            : string.Empty;
-        return Reply.Text(
-            $"Quiet hours set: {hours} in {zoneName}. New articles for this chat's instant subscriptions wait until {Clock(hours.End)} and then come together; digests and announcements are not held.{state} /quiet off ends them; /timezone changes the zone.");
+        return Reply.Text(t.Get(
+            hours!.Contains(now, zone) ? "quiet.setNow" : "quiet.set",
+            ("window", hours.ToString()),
+            ("zone", zoneName),
+            ("end", t.Clock(hours.End))));
     }
 
-    private Reply Show(ChatRecord? chat, string zoneName)
+    private Reply Show(ChatRecord? chat, string zoneName, Texts t)
     {
         if (chat?.Quiet is not { } hours)
         {
-            return Reply.Text($"This chat has no quiet hours; pushes arrive whenever there is news. Set some with /quiet 22:00-07:00 (times in {zoneName}; /timezone changes it).");
+            return Reply.Text(t.Get("quiet.none", ("zone", zoneName)));
         }
 
         var now = time.GetUtcNow();
         var zone = ChatZone.Of(chat);
-        var local = TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
-        var state = hours.Contains(now, zone)
-            ? $"It is quiet now (local time {local}); pushes wait until {Clock(hours.End)}."
-            : $"It is {local} there, outside the window.";
-        return Reply.Text($"Quiet hours: {hours} in {zoneName}. {state} Instant pushes wait until the window ends; digests and announcements are not held. /quiet off ends them.");
+        var local = t.Clock(TimeZoneInfo.ConvertTime(now, zone));
+        return Reply.Text(t.Get(
+            hours.Contains(now, zone) ? "quiet.showNow" : "quiet.showOutside",
+            ("window", hours.ToString()),
+            ("zone", zoneName),
+            ("time", local),
+            ("end", t.Clock(hours.End))));
     }
-
-    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -8,13 +8,14 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var text = request.Arguments.Trim();
         var page = 1;
         var pageMatch = TrailingPage().Match(text);
         if (pageMatch.Success)
         {
             text = text[..pageMatch.Index].TrimEnd();
-            if (!Paging.TryRead(pageMatch.Groups["page"].Value, "/search solar page:2", out page, out var problem))
+            if (!Paging.TryRead(pageMatch.Groups["page"].Value, "/search solar page:2", t, out page, out var problem))
             {
                 return Reply.Problem(problem!);
             }
@@ -22,23 +23,23 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
 
         if (text.Length == 0)
         {
-            return Reply.Problem("What should I look for? Type /search <words>, like /search solar power. Use \"quotes\" for an exact phrase and -word to leave a word out.");
+            return Reply.Problem(t.Get("search.missing"));
         }
 
         if (text.Length > SearchQuery.MaxLength)
         {
-            return Reply.Problem($"That search is too long ({text.Length} characters). Keep it under {SearchQuery.MaxLength}: a few words work best.");
+            return Reply.Problem(t.Get("search.tooLong", ("length", text.Length), ("max", SearchQuery.MaxLength)));
         }
 
         var query = SearchQuery.Parse(text);
         if (query.TermCount > SearchQuery.MaxTerms)
         {
-            return Reply.Problem($"That search has {query.TermCount} terms; use at most {SearchQuery.MaxTerms}.");
+            return Reply.Problem(t.Get("search.tooManyTerms", ("terms", query.TermCount), ("max", SearchQuery.MaxTerms)));
         }
 
         if (query.IsEmpty)
         {
-            return Reply.Problem("Give me at least one word to look for; -exclusions alone match nothing. Example: /search solar -wind");
+            return Reply.Problem(t.Get("search.empty"));
         }
 
         var pageSize = options.Value.PageSize;
@@ -47,20 +48,19 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
         var shownText = text.Length <= 60 ? text : text[..60] + "…";
         if (found.Total == 0)
         {
-            return Reply.Text($"Nothing found for {shownText}. Try fewer or other words, or browse /topics.");
+            return Reply.Text(t.Get("search.nothing", ("query", shownText)));
         }
 
         var shown = Paging.Clamp(page, found.Total, pageSize);
-        string? note = null;
-        if (shown < page)
+        var note = Paging.PastTheEnd(page, shown, t);
+        if (note is not null)
         {
-            note = $"There are only {shown} pages; here is the last one.";
             found = index.Search(query, (shown - 1) * pageSize, pageSize, now);
         }
 
-        var heading = found.Total == 1 ? $"1 result for {shownText}" : $"{found.Total} results for {shownText}";
+        var heading = t.Count("search.heading", found.Total, ("query", shownText));
         var list = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
-        return ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", note);
+        return ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", t, note);
     }
 
     [GeneratedRegex(@"(?:^|\s)page:(?<page>-?\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -6,29 +6,29 @@ public sealed class StartHandler(ArticleIndex index, ISourceStore sources) : ICo
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var sourceCount = (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).Count(s => s.Enabled);
-        var name = request.Message.UserName.Length > 0 ? $", {request.Message.UserName}" : string.Empty;
+        var welcome = request.Message.UserName.Length > 0 ? t.Get("start.welcomeName", ("name", request.Message.UserName)) : t.Get("start.welcome");
         var reply = new Reply
         {
             Blocks =
             [
-                new TextBlock($"Welcome to NewsBot{name}!", TextStyle.Heading),
-                new TextBlock($"I read {Plural(sourceCount, "news source")} and keep {Plural(index.Count, "article")} ready for you. Here is what you can ask:"),
+                new TextBlock(welcome, TextStyle.Heading),
+                new TextBlock(t.Get("start.intro", ("sources", t.Count("count.newsSources", sourceCount)), ("articles", t.Count("count.articles", index.Count)))),
                 new EntryListBlock(
                 [
-                    new ListEntry("/latest", "the newest articles"),
-                    new ListEntry("/topics", "browse by topic, then /topic <name>"),
-                    new ListEntry("/search <words>", "find articles; \"phrases\" and -exclusions work"),
-                    new ListEntry("/read <number>", "one article in full"),
-                    new ListEntry("/bookmark <number>", "save it for later; /bookmarks lists them"),
-                    new ListEntry("/subscribe <topic or words>", "get new articles here as they arrive"),
+                    new ListEntry("/latest", t.Get("start.latest")),
+                    new ListEntry("/topics", t.Get("start.topics")),
+                    new ListEntry(t.Get("start.searchUsage"), t.Get("start.search")),
+                    new ListEntry(t.Get("start.readUsage"), t.Get("start.read")),
+                    new ListEntry(t.Get("start.bookmarkUsage"), t.Get("start.bookmark")),
+                    new ListEntry(t.Get("start.subscribeUsage"), t.Get("start.subscribe")),
+                    new ListEntry(t.Get("start.languageUsage"), t.Get("start.language")),
                 ]),
-                new TextBlock("/help lists every command.", TextStyle.Hint),
+                new TextBlock(t.Get("start.help"), TextStyle.Hint),
             ],
-            Buttons = [ReplyButton.ForCommand("Latest news", "/latest"), ReplyButton.ForCommand("Topics", "/topics")],
+            Buttons = [ReplyButton.ForCommand(t.Get("button.latestNews"), "/latest"), ReplyButton.ForCommand(t.Get("button.topics"), "/topics")],
         };
         return reply;
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -22,40 +22,40 @@ public sealed class SubscribeHandler(
 
     private async ValueTask<Reply> ChangeAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-
-        if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var problem))
+        var t = request.Texts;
+        if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var badTime))
         {
-            return Reply.Problem(problem!);
+            return Reply.Problem(t.Get("subscribe.badTime", ("time", badTime)));
         }
 
         if (text.Length == 0)
         {
-            return Reply.Problem("What should this chat follow? Type /subscribe <topic or words>, like /subscribe technology, /subscribe \"solar power\" -stocks or /subscribe science daily 08:00. /topics lists the topics.");
+            return Reply.Problem(t.Get("subscribe.missing"));
         }
 
         if (text.Length > SearchQuery.MaxLength)
         {
-            return Reply.Problem($"That is too long ({text.Length} characters); keep a subscription under {SearchQuery.MaxLength}.");
+            return Reply.Problem(t.Get("subscribe.tooLong", ("length", text.Length), ("max", SearchQuery.MaxLength)));
         }
 
         SubscriptionKind kind;
         string stored;
-        if (IsTopic(text))
+        if (TopicKey(text) is { } topic)
         {
             kind = SubscriptionKind.Topic;
-            stored = TopicNames.Normalize(text);
+            stored = topic;
         }
         else
         {
             var query = SearchQuery.Parse(text);
             if (query.IsEmpty)
             {
-                return Reply.Problem("Give at least one word to look for; -exclusions alone match nothing. Example: /subscribe solar -stocks");
+                return Reply.Problem(t.Get("subscribe.empty"));
             }
 
             if (query.TermCount > SearchQuery.MaxTerms)
             {
-                return Reply.Problem($"That has {query.TermCount} terms; use at most {SearchQuery.MaxTerms}.");
+                return Reply.Problem(t.Get("subscribe.tooManyTerms", ("terms", query.TermCount), ("max", SearchQuery.MaxTerms)));
             }
 
             kind = SubscriptionKind.Keywords;
@@ -69,19 +69,19 @@ public sealed class SubscribeHandler(
         var duplicate = existing.FirstOrDefault(s => SubscriptionText.MatchKey(s.Kind, s.Query) == key && s.Mode == mode && s.DailyAt == dailyAt);
         if (duplicate is not null)
         {
-            return Reply.Text($"This chat already has that subscription (#{duplicate.Id}: {SubscriptionText.Describe(duplicate)}). /subscriptions lists them all.");
+            return Reply.Text(t.Get("subscribe.duplicate", ("id", duplicate.Id), ("subscription", SubscriptionText.Describe(duplicate, t))));
         }
 
         if (existing.Count >= MaxPerChat)
         {
-            return Reply.Problem($"This chat has {MaxPerChat} subscriptions, the most it can have. Remove some with /unsubscribe first.");
+            return Reply.Problem(t.Count("subscribe.full", MaxPerChat));
         }
 
         var added = await changes.AddAsync(
             new Subscription(0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
 
-        var blocks = new List<ReplyBlock> { new TextBlock($"Subscribed (#{added.Id}): {SubscriptionText.Describe(added)}.") };
+        var blocks = new List<ReplyBlock> { new TextBlock(t.Get("subscribe.done", ("id", added.Id), ("subscription", SubscriptionText.Describe(added, t)))) };
         if (mode == DeliveryMode.Daily)
         {
             var chat = chats.Find(request.Message.Chat);
@@ -90,22 +90,36 @@ public sealed class SubscribeHandler(
             var now = time.GetUtcNow();
             var first = LocalClock.Next(dailyAt!.Value, zone, added.CreatedAt);
             var local = TimeZoneInfo.ConvertTime(first, zone);
-            var day = DigestClock.LocalDate(first, zone) == DigestClock.LocalDate(now, zone) ? "today" : "tomorrow";
+            var today = DigestClock.LocalDate(first, zone) == DigestClock.LocalDate(now, zone);
             blocks.Add(new TextBlock(
-                $"The first digest comes {day} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} {zoneName} ({RelativeTime.Until(first, now)}), with the matches of the last 24 hours; then one every day with what is new since the one before. A day with nothing new sends nothing.",
+                t.Get(today ? "subscribe.firstToday" : "subscribe.firstTomorrow", ("time", t.Clock(local)), ("zone", zoneName), ("until", t.Until(first, now))),
                 TextStyle.Hint));
-            blocks.Add(new TextBlock($"Digest times follow this chat's time zone, {zoneName}. Change it with /timezone <zone>, like /timezone Europe/Berlin.", TextStyle.Hint));
+            blocks.Add(new TextBlock(t.Get("subscribe.zoneHint", ("zone", zoneName)), TextStyle.Hint));
         }
         else if (kind == SubscriptionKind.Topic && index.LatestInTopic(stored, 0, 0).Total == 0)
         {
-            blocks.Add(new TextBlock($"No article is in {stored} yet; new ones will come here when they appear.", TextStyle.Hint));
+            blocks.Add(new TextBlock(t.Get("subscribe.emptyTopic", ("topic", t.Topic(stored))), TextStyle.Hint));
         }
 
-        blocks.Add(new TextBlock("/subscriptions lists this chat's subscriptions; /unsubscribe stops one.", TextStyle.Hint));
-        return new Reply { Blocks = blocks, Buttons = [ReplyButton.ForCommand("Undo", $"/unsubscribe {added.Id}")] };
+        blocks.Add(new TextBlock(t.Get("subscribe.listHint"), TextStyle.Hint));
+        return new Reply { Blocks = blocks, Buttons = [ReplyButton.ForCommand(t.Get("button.undo"), $"/unsubscribe {added.Id}")] };
     }
 
-    private bool IsTopic(string text) =>
-        !text.Contains(' ', StringComparison.Ordinal) && !text.StartsWith('-') && !text.StartsWith('"')
-        && (topics.IsKnownTopic(text) || index.LatestInTopic(text, 0, 0).Total > 0);
+    /// <summary>The topic's key when the text names a topic, by its key or by its name in some language; null for words.</summary>
+    private string? TopicKey(string text)
+    {
+        if (text.StartsWith('-') || text.StartsWith('"'))
+        {
+            return null;
+        }
+
+        if (!text.Contains(' ', StringComparison.Ordinal) && IsKnown(text))
+        {
+            return TopicNames.Normalize(text);
+        }
+
+        return LanguageCatalog.Default.TopicKeyFor(text) is { } named && IsKnown(named) ? named : null;
+    }
+
+    private bool IsKnown(string topic) => topics.IsKnownTopic(topic) || index.LatestInTopic(topic, 0, 0).Total > 0;
 }

@@ -6,11 +6,12 @@ public sealed class TimeZoneHandler(ChatLifecycle chats, DigestSchedule digests,
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var wanted = request.Arguments.Trim();
         var current = chats.Find(request.Message.Chat)?.TimeZone ?? "UTC";
         if (wanted.Length == 0)
         {
-            return Reply.Text($"This chat's time zone is {current}; the local time there is {LocalTime(current)}. Change it with /timezone <IANA zone>, like /timezone Europe/Berlin.");
+            return Reply.Text(t.Get("timezone.show", ("zone", current), ("time", LocalTime(current, t))));
         }
 
         var zone = TimeZoneNames.Find(wanted);
@@ -18,19 +19,20 @@ public sealed class TimeZoneHandler(ChatLifecycle chats, DigestSchedule digests,
         {
             var shown = wanted.Length <= 40 ? wanted : wanted[..40] + "…";
             var suggestions = TimeZoneNames.Suggest(wanted, 3);
-            var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions)}?" : string.Empty;
-            return Reply.Problem($"I don't know the time zone '{shown}'.{hint} Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
+            return Reply.Problem(suggestions.Count > 0
+                ? t.Get("timezone.unknownSuggest", ("zone", shown), ("suggestions", string.Join(t.Get("format.orSeparator"), suggestions)))
+                : t.Get("timezone.unknown", ("zone", shown)));
         }
 
         await chats.ReactivateAsync(request.Message.Chat, request.Message.ChatKind, request.Message.ChatTitle, cancellationToken).ConfigureAwait(false);
         await chats.SetTimeZoneAsync(request.Message.Chat, zone, cancellationToken).ConfigureAwait(false);
         digests.Recheck(request.Message.Chat.Key);
-        return Reply.Text($"This chat's time zone is now {zone}; the local time there is {LocalTime(zone)}. Daily digests follow it.");
+        return Reply.Text(t.Get("timezone.set", ("zone", zone), ("time", LocalTime(zone, t))));
     }
 
-    private string LocalTime(string zoneId)
+    private string LocalTime(string zoneId, Texts t)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return t.Clock(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone));
     }
 }

@@ -6,47 +6,56 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var (name, pageText) = SplitTrailingNumber(request.Arguments.Trim());
         if (name.Length == 0)
         {
             var known = index.Topics();
-            var examples = known.Count > 0 ? $" Topics: {string.Join(", ", known.Select(t => t.Topic))}." : string.Empty;
-            return Reply.Problem($"Which topic? Type /topic <name>, like /topic technology.{examples}");
+            return Reply.Problem(known.Count > 0
+                ? t.Get("topic.missingList", ("topics", t.List(known.Select(c => c.Topic))))
+                : t.Get("topic.missing"));
         }
 
-        if (!Paging.TryRead(pageText, $"/topic {name} 2", out var page, out var problem))
+        if (!Paging.TryRead(pageText, $"/topic {name} 2", t, out var page, out var problem))
         {
             return Reply.Problem(problem!);
         }
 
-        var topic = TopicNames.Normalize(name);
+        var topic = KeyOf(name);
         var pageSize = options.Value.PageSize;
         var first = index.LatestInTopic(topic, 0, 0);
         if (first.Total == 0)
         {
-            return UnknownTopic(name);
+            return UnknownTopic(name, t);
         }
 
         var shown = Paging.Clamp(page, first.Total, pageSize);
-        var note = shown < page ? $"There are only {shown} pages; here is the last one." : null;
         var ids = index.LatestInTopic(topic, (shown - 1) * pageSize, pageSize);
         var list = await articles.GetManyAsync(ids.Ids, cancellationToken).ConfigureAwait(false);
-        var heading = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(topic);
-        return ArticlePageReply.Build(heading, list, shown, ids.Total, pageSize, p => $"/topic {topic} {p}", note);
+        var heading = t.Culture.TextInfo.ToTitleCase(t.Topic(topic));
+        return ArticlePageReply.Build(heading, list, shown, ids.Total, pageSize, p => $"/topic {topic} {p}", t, Paging.PastTheEnd(page, shown, t));
     }
 
-    private Reply UnknownTopic(string name)
+    /// <summary>The topic's key, also when it was typed as its name in some language (<c>Technik</c>).</summary>
+    private string KeyOf(string name)
     {
-        var topics = index.Topics().Select(t => t.Topic).ToList();
+        var key = TopicNames.Normalize(name);
+        return index.LatestInTopic(key, 0, 0).Total == 0 && LanguageCatalog.Default.TopicKeyFor(name) is { } named ? named : key;
+    }
+
+    private Reply UnknownTopic(string name, Texts t)
+    {
+        var topics = index.Topics().Select(c => c.Topic).ToList();
         var shortName = name.Length <= 40 ? name : name[..40] + "…";
         if (topics.Count == 0)
         {
-            return Reply.Problem($"There is no topic '{shortName}' yet. Try /latest or /search {shortName}.");
+            return Reply.Problem(t.Get("topic.unknownNone", ("name", shortName)));
         }
 
-        var suggestion = Suggestions.Closest(name, topics);
-        var hint = suggestion is not null ? $"Did you mean /topic {suggestion}? " : string.Empty;
-        return Reply.Problem($"There is no topic '{shortName}'. {hint}Topics: {string.Join(", ", topics)}. To look for words instead, use /search {shortName}.");
+        var list = t.List(topics);
+        return Suggestions.Closest(name, topics) is { } suggestion
+            ? Reply.Problem(t.Get("topic.unknownSuggest", ("name", shortName), ("suggestion", suggestion), ("topics", list)))
+            : Reply.Problem(t.Get("topic.unknown", ("name", shortName), ("topics", list)));
     }
 
     private static (string Name, string Page) SplitTrailingNumber(string text)

@@ -8,22 +8,24 @@ public sealed class TopicsHandler(ArticleIndex index) : ICommandHandler
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var t = request.Texts;
         var topics = index.Topics();
         if (topics.Count == 0)
         {
-            return ValueTask.FromResult(Reply.Text("No articles have a topic yet. Try /latest, or come back once the sources have been read."));
+            return ValueTask.FromResult(Reply.Text(t.Get("topics.none")));
         }
 
+        // People read the topic's name in their language; commands carry the key, which works everywhere.
         var reply = new Reply
         {
             Blocks =
             [
-                new TextBlock("Topics", TextStyle.Heading),
-                new EntryListBlock(topics.Select(t => new ListEntry(t.Topic, t.Count == 1 ? "1 article" : $"{t.Count} articles")).ToList()),
-                new TextBlock($"Open one with /topic <name>, like /topic {topics[0].Topic}.", TextStyle.Hint),
+                new TextBlock(t.Get("topics.heading"), TextStyle.Heading),
+                new EntryListBlock(topics.Select(c => new ListEntry(t.Topic(c.Topic), t.Count("count.articles", c.Count))).ToList()),
+                new TextBlock(t.Get("topics.hint", ("topic", topics[0].Topic)), TextStyle.Hint),
             ],
             Buttons = topics.Take(MaxButtons)
-                .Select(t => ReplyButton.TryForCommand(t.Topic, $"/topic {t.Topic}"))
+                .Select(c => ReplyButton.TryForCommand(t.Topic(c.Topic), $"/topic {c.Topic}"))
                 .OfType<ReplyButton>()
                 .ToList(),
         };

@@ -6,7 +6,8 @@ public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore ar
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, out var id, out var problem))
+        var t = request.Texts;
+        if (!ArticleIdArgument.TryRead(request.Arguments, Command.Name, t, out var id, out var problem))
         {
             return Reply.Problem(problem!);
         }
@@ -16,19 +17,19 @@ public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore ar
         // Pressed under a card, the answer is the card itself, now showing "Save" again.
         if (request.Message.PressedKind == ButtonKind.Toggle && await articles.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } article)
         {
-            return (await ArticleCard.ForAsync(article, saved: false, articles, cancellationToken).ConfigureAwait(false)) with { Toast = "Removed", IsPersonal = true };
+            return (await ArticleCard.ForAsync(article, saved: false, articles, t, cancellationToken).ConfigureAwait(false)) with { Toast = t.Get("unbookmark.toast"), IsPersonal = true };
         }
 
         var reply = removed
             ? new Reply
             {
-                Blocks = [new TextBlock($"Removed article #{id} from your bookmarks.")],
-                Buttons = [ReplyButton.ForCommand("Undo", $"/bookmark {id}")],
+                Blocks = [new TextBlock(t.Get("unbookmark.removed", ("id", id)))],
+                Buttons = [ReplyButton.ForCommand(t.Get("button.undo"), $"/bookmark {id}")],
                 IsPersonal = true,
             }
             : new Reply
             {
-                Blocks = [new TextBlock($"Article #{id} is not in your bookmarks, so there was nothing to remove. /bookmarks lists what you saved.")],
+                Blocks = [new TextBlock(t.Get("unbookmark.absent", ("id", id)))],
                 IsPersonal = true,
             };
         return reply;

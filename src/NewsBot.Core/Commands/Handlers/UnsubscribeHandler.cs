@@ -2,6 +2,8 @@ namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, SubscriptionService changes, ChatLifecycle chats) : ICommandHandler
 {
+    private const string AllWord = "all";
+
     public CommandInfo Command => CommandCatalog.Unsubscribe;
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
@@ -11,22 +13,22 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, Subscri
 
     private async ValueTask<Reply> ChangeAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-
+        var t = request.Texts;
         var text = request.Arguments.Trim();
         if (text.Length == 0)
         {
-            return Reply.Problem("Which one? Type /unsubscribe <number>, the topic or words you subscribed to, or all. /subscriptions shows the numbers.");
+            return Reply.Problem(t.Get("unsubscribe.missing"));
         }
 
         var chatKey = request.Message.Chat.Key;
         var existing = await subscriptions.ListForChatAsync(chatKey, cancellationToken).ConfigureAwait(false);
         if (existing.Count == 0)
         {
-            return Reply.Text("This chat has no subscriptions, so there is nothing to stop. Start one with /subscribe <topic or words>.");
+            return Reply.Text(t.Get("unsubscribe.none"));
         }
 
         List<Subscription> matching;
-        if (string.Equals(text, "all", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(text, AllWord, StringComparison.OrdinalIgnoreCase) || string.Equals(text, t.Get("word.all"), StringComparison.OrdinalIgnoreCase))
         {
             matching = existing.ToList();
         }
@@ -35,12 +37,12 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, Subscri
             matching = existing.Where(s => s.Id == id).ToList();
             if (matching.Count == 0)
             {
-                return Reply.Problem($"#{id} is not one of this chat's subscriptions. /subscriptions shows their numbers.");
+                return Reply.Problem(t.Get("unsubscribe.unknownId", ("id", id)));
             }
         }
         else
         {
-            var asTopic = SubscriptionText.MatchKey(SubscriptionKind.Topic, text);
+            var asTopic = SubscriptionText.MatchKey(SubscriptionKind.Topic, LanguageCatalog.Default.TopicKeyFor(text) ?? text);
             var asWords = SubscriptionText.MatchKey(SubscriptionKind.Keywords, text);
             matching = existing
                 .Where(s => SubscriptionText.MatchKey(s.Kind, s.Query) is var key && (key == asTopic || key == asWords))
@@ -48,12 +50,13 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, Subscri
             if (matching.Count == 0)
             {
                 var shown = text.Length <= 60 ? text : text[..60] + "…";
-                return Reply.Problem($"This chat has no subscription to {shown}. /subscriptions shows what it has, with numbers for /unsubscribe.");
+                return Reply.Problem(t.Get("unsubscribe.noMatch", ("query", shown)));
             }
         }
 
         var removed = await changes.RemoveAsync(chatKey, matching.Select(s => s.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        var what = removed == 1 ? $"#{matching[0].Id} ({SubscriptionText.Describe(matching[0])})" : $"{removed} subscriptions";
-        return Reply.Text($"Stopped {what}.");
+        return Reply.Text(removed == 1
+            ? t.Get("unsubscribe.stoppedOne", ("id", matching[0].Id), ("subscription", SubscriptionText.Describe(matching[0], t)))
+            : t.Count("unsubscribe.stoppedMany", removed));
     }
 }

@@ -9,7 +9,8 @@ public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explain
 
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var named = await NamedArticle.FindAsync(request, Command.Name, articles, NotFound, cancellationToken).ConfigureAwait(false);
+        var t = request.Texts;
+        var named = await NamedArticle.FindAsync(request, Command.Name, articles, "why.notFound", cancellationToken).ConfigureAwait(false);
         if (named is not { Article: { } article, Id: var id })
         {
             return named.Problem!;
@@ -19,14 +20,11 @@ public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explain
         {
             Blocks =
             [
-                new TextBlock($"#{article.Id} {article.Title}", TextStyle.Heading),
-                new TextBlock(await explainer.ExplainAsync(request.Message.Chat, article, cancellationToken).ConfigureAwait(false)),
-                new TextBlock("/subscriptions lists what this chat follows; /read " + id + " shows the article.", TextStyle.Hint),
+                new TextBlock($"#{article.Id} {Bidi.Isolate(article.Title)}", TextStyle.Heading),
+                new TextBlock(await explainer.ExplainAsync(request.Message.Chat, article, t, cancellationToken).ConfigureAwait(false)),
+                new TextBlock(t.Get("why.hint", ("id", id)), TextStyle.Hint),
             ],
             SuppressLinkPreview = true,
         };
     }
-
-    private static string NotFound(int id) =>
-        $"There is no article #{id}, so there is nothing to explain. Articles are removed after a while; /latest shows what there is.";
 }

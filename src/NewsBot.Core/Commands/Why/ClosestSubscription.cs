@@ -6,8 +6,9 @@ namespace NewsBot.Core.Commands.Why;
 /// </summary>
 public static class ClosestSubscription
 {
-    public static (Subscription Subscription, string Reason)? Find(IReadOnlyList<Subscription> subscriptions, Article article)
+    public static (Subscription Subscription, string Reason)? Find(IReadOnlyList<Subscription> subscriptions, Article article, Texts texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         if (subscriptions.Count == 0)
         {
             return null;
@@ -23,8 +24,8 @@ public static class ClosestSubscription
         foreach (var subscription in subscriptions)
         {
             var (score, reason) = subscription.Kind == SubscriptionKind.Topic
-                ? TopicGap(subscription, article)
-                : WordsGap(subscription, words, text);
+                ? TopicGap(subscription, article, texts)
+                : WordsGap(subscription, words, text, texts);
             if (best is null || score > best.Value.Score)
             {
                 best = (subscription, reason, score);
@@ -34,13 +35,13 @@ public static class ClosestSubscription
         return (best!.Value.Subscription, best.Value.Reason);
     }
 
-    private static (double Score, string Reason) TopicGap(Subscription subscription, Article article)
+    private static (double Score, string Reason) TopicGap(Subscription subscription, Article article, Texts t)
     {
-        var topics = article.Topics.Count == 0 ? "no topic" : "topics " + string.Join(", ", article.Topics);
-        return (0, $"it follows topic {subscription.Query}, and this article is in {topics}");
+        var topics = article.Topics.Count == 0 ? t.Get("why.noTopic") : t.Get("why.topics", ("topics", t.List(article.Topics.Select(t.Topic))));
+        return (0, t.Get("why.topicGap", ("topic", t.Topic(subscription.Query)), ("topics", topics)));
     }
 
-    private static (double Score, string Reason) WordsGap(Subscription subscription, HashSet<string> words, string text)
+    private static (double Score, string Reason) WordsGap(Subscription subscription, HashSet<string> words, string text, Texts t)
     {
         var query = SearchQuery.Parse(subscription.Query);
         var missing = query.Words.Where(w => !words.Contains(w))
@@ -54,15 +55,20 @@ public static class ClosestSubscription
         var parts = new List<string>();
         if (missing.Count > 0)
         {
-            parts.Add("the article lacks " + string.Join(", ", missing));
+            parts.Add(t.Get("why.lacks", ("words", t.List(missing))));
         }
 
         if (excluded.Count > 0)
         {
-            parts.Add("it has the excluded " + string.Join(", ", excluded));
+            parts.Add(t.Get("why.excluded", ("words", t.List(excluded))));
         }
 
-        var reason = parts.Count > 0 ? string.Join(" and ", parts) : "it does not match as a whole";
-        return (score, $"it looks for {subscription.Query}, and {reason}");
+        var reason = parts.Count switch
+        {
+            0 => t.Get("why.notWhole"),
+            1 => parts[0],
+            _ => t.Get("why.both", ("first", parts[0]), ("second", parts[1])),
+        };
+        return (score, t.Get("why.wordsGap", ("query", subscription.Query), ("reason", reason)));
     }
 }

@@ -16,10 +16,13 @@ public sealed class DeliveryExplainer(
     IDigestDeliveries digests,
     TimeProvider time)
 {
-    public async Task<string> ExplainAsync(ChatAddress chatAddress, Article article, CancellationToken cancellationToken)
+    public async Task<string> ExplainAsync(ChatAddress chatAddress, Article article, Texts texts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(texts);
+        var t = texts;
         var chat = chats.Find(chatAddress);
-        var clock = new Clock(ChatZone.Of(chat), ChatZone.NameOf(chat), time.GetUtcNow());
+        var clock = new Clock(ChatZone.Of(chat), ChatZone.NameOf(chat), time.GetUtcNow(), t);
         var entry = await outbox.FindAsync(chatAddress.Key, article.StoryLeadId, cancellationToken).ConfigureAwait(false);
         if (entry is not null)
         {
@@ -29,19 +32,19 @@ public sealed class DeliveryExplainer(
         var own = await subscriptions.ListForChatAsync(chatAddress.Key, cancellationToken).ConfigureAwait(false);
         if (own.Count == 0)
         {
-            return "This chat has no subscriptions, so nothing is pushed here. /subscribe <topic or words> starts one.";
+            return t.Get("why.noSubscriptions");
         }
 
         var matching = matcher.Match(article).Where(s => s.ChatKey == chatAddress.Key).DistinctBy(s => s.Id).ToList();
         if (matching.Count == 0)
         {
-            var closest = ClosestSubscription.Find(own, article)!.Value;
-            return $"No subscription here matches it. The closest is #{closest.Subscription.Id} ({SubscriptionText.Describe(closest.Subscription)}): {closest.Reason}.";
+            var closest = ClosestSubscription.Find(own, article, t)!.Value;
+            return t.Get("why.noMatch", ("name", Name(closest.Subscription, t)), ("reason", closest.Reason));
         }
 
         if (!article.IsNew)
         {
-            return $"It matches #{matching[0].Id} ({SubscriptionText.Describe(matching[0])}), but it was in the backlog of a new source or too old when it was read ({clock.At(article.PublishedAt)}), so it was not pushed and is in no digest. Only news that arrives later is.";
+            return t.Get("why.backlog", ("name", Name(matching[0], t)), ("at", clock.At(article.PublishedAt)));
         }
 
         var daily = matching.FirstOrDefault(s => s.Mode == DeliveryMode.Daily && s.DailyAt is not null);
@@ -53,64 +56,69 @@ public sealed class DeliveryExplainer(
         var instant = matching[0];
         if (matching.All(s => s.CreatedAt > article.IngestedAt))
         {
-            return $"It matches #{instant.Id} ({SubscriptionText.Describe(instant)}), but it arrived at {clock.At(article.IngestedAt)}, before that subscription was made ({clock.At(instant.CreatedAt)}). Only articles that arrive after a subscription is made are pushed.";
+            return t.Get("why.beforeSubscription", ("name", Name(instant, t)), ("arrived", clock.At(article.IngestedAt)), ("made", clock.At(instant.CreatedAt)));
         }
 
         if (chat is { Active: false })
         {
-            return $"It matches #{instant.Id}, but this chat was unreachable ({chat.InactiveReason ?? "no reason known"}), so nothing was queued for it.";
+            return t.Get("why.unreachable", ("id", instant.Id), ("reason", chat.InactiveReason ?? t.Get("why.noReasonKnown")));
         }
 
         if (clock.Now - article.IngestedAt > QueuedStories.Remembered)
         {
-            return $"It matches #{instant.Id} ({SubscriptionText.Describe(instant)}) and arrived at {clock.At(article.IngestedAt)}; delivery records that old are no longer kept.";
+            return t.Get("why.tooOld", ("name", Name(instant, t)), ("arrived", clock.At(article.IngestedAt)));
         }
 
-        return $"It matches #{instant.Id} ({SubscriptionText.Describe(instant)}), but no push of it to this chat is recorded: it may have arrived while the chat was unreachable, or it is being planned right now.";
+        return t.Get("why.notRecorded", ("name", Name(instant, t)));
     }
+
+    private static string Name(Subscription subscription, Texts t) =>
+        t.Get("why.name", ("id", subscription.Id), ("subscription", SubscriptionText.Describe(subscription, t)));
 
     private static string DescribeEntry(OutboxEntry entry, ChatRecord? chat, Clock clock)
     {
+        var t = clock.Texts;
         var what = entry.Kind switch
         {
-            OutboxKind.Digest => "in the daily digest" + DigestName(entry),
-            OutboxKind.Announcement => "with an announcement",
-            _ => entry.StoryIds.Count > 1 ? $"as a push, listed with {entry.StoryIds.Count - 1} other new articles" : "as a push",
+            OutboxKind.Digest => entry.Reference is { } reference ? t.Get("why.inDigestOf", ("id", reference)) : t.Get("why.inDigest"),
+            OutboxKind.Announcement => t.Get("why.withAnnouncement"),
+            _ => entry.StoryIds.Count > 1 ? t.Count("why.asPushWith", entry.StoryIds.Count - 1) : t.Get("why.asPush"),
         };
 
         switch (entry.State)
         {
             case OutboxState.Sent:
-                return $"Delivered here {what} at {clock.At(entry.SentAt ?? entry.CreatedAt)}.";
+                return t.Get("why.delivered", ("what", what), ("at", clock.At(entry.SentAt ?? entry.CreatedAt)));
             case OutboxState.Pending:
                 var next = entry.NextAttemptAt ?? clock.Now;
                 if (entry.Kind == OutboxKind.Story && chat?.Quiet is { } quiet && entry.LastError is null && next > clock.Now && quiet.Contains(entry.CreatedAt, clock.Zone))
                 {
-                    return $"Held by this chat's quiet hours ({quiet} {clock.ZoneName}) until {clock.At(next)}; it goes out {what} then.";
+                    return t.Get("why.held", ("window", quiet.ToString()), ("zone", clock.ZoneName), ("at", clock.At(next)), ("what", what));
                 }
 
                 if (entry.LastError is { } error)
                 {
-                    return $"Queued {what}; the last attempt did not go through ({error}). Next attempt at {clock.At(next)}.";
+                    return t.Get("why.queuedError", ("what", what), ("error", error), ("at", clock.At(next)));
                 }
 
                 return next > clock.Now
-                    ? $"Queued {what}; it goes out at {clock.At(next)}."
-                    : $"Queued {what}; it goes out within moments.";
+                    ? t.Get("why.queuedAt", ("what", what), ("at", clock.At(next)))
+                    : t.Get("why.queuedSoon", ("what", what));
             case OutboxState.Blocked:
-                return $"Not delivered: blocked — {entry.LastError ?? "this chat could not be reached"}. Sending /start here lets the bot write again.";
+                return t.Get("why.blocked", ("reason", entry.LastError ?? t.Get("why.couldNotReach")));
             case OutboxState.Failed:
-                return $"Not delivered: failed — {entry.LastError ?? "no reason recorded"}.";
+                return t.Get("why.failed", ("reason", entry.LastError ?? t.Get("why.noReasonRecorded")));
             default:
-                return $"Not delivered: there was nothing to send any more ({entry.LastError ?? "no reason recorded"}).";
+                return t.Get("why.dropped", ("reason", entry.LastError ?? t.Get("why.noReasonRecorded")));
         }
     }
 
     private async Task<string> DescribeDigestAsync(Subscription daily, Article article, Clock clock, CancellationToken cancellationToken)
     {
+        var t = clock.Texts;
         var at = daily.DailyAt!.Value;
         var cursor = await cursors.FindAsync(daily.Id, cancellationToken).ConfigureAwait(false);
-        var name = $"#{daily.Id} ({SubscriptionText.Describe(daily)})";
+        var name = Name(daily, t);
         if (digests.FindDigest(daily.ChatKey, daily.Id, article.StoryLeadId) is { } digest)
         {
             return DescribeEntry(digest, null, clock);
@@ -124,25 +132,22 @@ public sealed class DeliveryExplainer(
                 : DigestClock.NextDue(at, clock.Zone, after, clock.Now);
             if (cursor is null && nextDigest - article.IngestedAt > DigestScheduler.FirstWindow)
             {
-                return $"It matches {name}, but it arrived more than 24 hours before that subscription's first digest ({clock.At(nextDigest)}), which covers the last 24 hours only.";
+                return t.Get("why.beforeFirstDigest", ("name", name), ("at", clock.At(nextDigest)));
             }
 
-            return $"Waiting for the daily digest {name} at {clock.At(nextDigest)}.";
+            return t.Get("why.waitingDigest", ("name", name), ("at", clock.At(nextDigest)));
         }
 
         if (clock.Now - article.IngestedAt > QueuedStories.Remembered)
         {
-            return $"It matches {name} and arrived at {clock.At(article.IngestedAt)}; delivery records that old are no longer kept.";
+            return t.Get("why.tooOld", ("name", name), ("arrived", clock.At(article.IngestedAt)));
         }
 
-        return $"It matches {name}, but it arrived before the window of the digest of {cursor.LastLocalDate.ToString("d MMM", CultureInfo.InvariantCulture)} (a first digest looks back 24 hours), so it is in no digest.";
+        return t.Get("why.beforeDigestWindow", ("name", name), ("date", t.DayMonth(cursor.LastLocalDate)));
     }
 
-    private static string DigestName(OutboxEntry entry) =>
-        entry.Reference is { } reference ? $" of subscription #{reference}" : string.Empty;
-
-    private sealed record Clock(TimeZoneInfo Zone, string ZoneName, DateTimeOffset Now)
+    private sealed record Clock(TimeZoneInfo Zone, string ZoneName, DateTimeOffset Now, Texts Texts)
     {
-        public string At(DateTimeOffset moment) => ChatTime.Format(moment, Zone, ZoneName, Now);
+        public string At(DateTimeOffset moment) => ChatTime.Format(moment, Zone, ZoneName, Now, Texts);
     }
 }

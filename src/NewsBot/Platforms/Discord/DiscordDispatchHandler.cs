@@ -174,7 +174,7 @@ internal sealed partial class DiscordDispatchHandler(
     {
         try
         {
-            await responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, _stopping.Token).ConfigureAwait(false);
+            await responder.SayAsync(interaction.Id, interaction.Token, DiscordInteractionResponder.Busy, interaction.Locale, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
@@ -196,7 +196,7 @@ internal sealed partial class DiscordDispatchHandler(
 
         try
         {
-            await responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, cancellationToken).ConfigureAwait(false);
+            await responder.SayAsync(id!, token, DiscordInteractionResponder.Unreadable, DiscordJson.String(data, "locale"), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {

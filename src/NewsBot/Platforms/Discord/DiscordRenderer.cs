@@ -23,13 +23,14 @@ internal static class DiscordRenderer
     public static IReadOnlyList<DiscordMessage> Render(Reply reply, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        var t = LanguageCatalog.Default.For(reply.Language);
         var components = Components(reply.Buttons);
         var messages = reply.Blocks.All(b => b is TextBlock)
             ? AsContent(reply)
-            : AsEmbeds(reply, now);
+            : AsEmbeds(reply, now, t);
         if (messages.Count == 0)
         {
-            messages.Add(new DiscordMessage { Content = "Nothing to show." });
+            messages.Add(new DiscordMessage { Content = t.Get("reply.empty") });
         }
 
         if (components.Count > 0)
@@ -84,7 +85,7 @@ internal static class DiscordRenderer
             .ToList();
     }
 
-    private static List<DiscordMessage> AsEmbeds(Reply reply, DateTimeOffset now)
+    private static List<DiscordMessage> AsEmbeds(Reply reply, DateTimeOffset now, Texts t)
     {
         var color = reply.IsProblem ? ProblemColor : NormalColor;
         var embeds = new List<DiscordEmbed>();
@@ -122,12 +123,12 @@ internal static class DiscordRenderer
                 case ArticleListBlock list:
                     foreach (var item in list.Items)
                     {
-                        var when = item.Note ?? RelativeTime.Format(item.Article.PublishedAt, now);
-                        var headline = DiscordMarkdown.Link(DiscordMarkdown.Truncate(item.Article.Title, DiscordMessageLimits.Title), item.Article.Url);
+                        var when = item.Note ?? t.Ago(item.Article.PublishedAt, now);
+                        var headline = DiscordMarkdown.Link(Bidi.Isolate(DiscordMarkdown.Truncate(item.Article.Title, DiscordMessageLimits.Title)), item.Article.Url);
                         AddParagraph(paragraphs,
                         [
                             $"**#{item.Article.Id.ToString(CultureInfo.InvariantCulture)}** {headline}",
-                            DiscordMarkdown.Escape(DiscordMarkdown.Truncate($"{item.Article.SourceName} · {when}", MaxRawLine)),
+                            DiscordMarkdown.Escape(DiscordMarkdown.Truncate($"{Bidi.Isolate(item.Article.SourceName)} · {when}", MaxRawLine)),
                         ]);
                     }
 
@@ -137,7 +138,7 @@ internal static class DiscordRenderer
                     break;
                 case ArticleCardBlock card:
                     FlushText();
-                    embeds.Add(Card(card.Article, now, color));
+                    embeds.Add(Card(card.Article, now, color, t));
                     break;
             }
         }
@@ -146,27 +147,27 @@ internal static class DiscordRenderer
         return Group(embeds);
     }
 
-    private static DiscordEmbed Card(ArticleView article, DateTimeOffset now, int color)
+    private static DiscordEmbed Card(ArticleView article, DateTimeOffset now, int color, Texts t)
     {
         var fields = new List<DiscordEmbedField>
         {
-            new("Source", DiscordMarkdown.Escape(DiscordMarkdown.Truncate(Or(article.SourceName, "unknown"), 200)), Inline: true),
-            new("Published", $"{RelativeTime.Format(article.PublishedAt, now)} ({article.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)", Inline: true),
+            new(t.Get("card.source"), DiscordMarkdown.Escape(DiscordMarkdown.Truncate(Or(article.SourceName, t.Get("card.unknownSource")), 200)), Inline: true),
+            new(t.Get("card.published"), t.Get("card.when", ("ago", t.Ago(article.PublishedAt, now)), ("stamp", t.Stamp(article.PublishedAt))), Inline: true),
         };
         if (article.Topics.Count > 0)
         {
-            fields.Add(new("Topics", DiscordMarkdown.Escape(DiscordMarkdown.Truncate(string.Join(", ", article.Topics), 300)), Inline: true));
+            fields.Add(new(t.Get("card.topicsField"), DiscordMarkdown.Escape(DiscordMarkdown.Truncate(t.List(article.Topics.Select(t.Topic)), 300)), Inline: true));
         }
 
         if (article.AlsoReportedBy.Count > 0)
         {
-            fields.Add(new("Also reported by", DiscordMarkdown.Escape(DiscordMarkdown.Truncate(string.Join(", ", article.AlsoReportedBy), 450))));
+            fields.Add(new(t.Get("card.alsoReportedByField"), DiscordMarkdown.Escape(DiscordMarkdown.Truncate(t.List(article.AlsoReportedBy), 450))));
         }
 
         var summary = DiscordMarkdown.Truncate(article.Summary, CardSummary / 2);
         return new DiscordEmbed
         {
-            Title = DiscordMarkdown.Truncate(Or(article.Title, "Untitled"), DiscordMessageLimits.Title),
+            Title = DiscordMarkdown.Truncate(Or(article.Title, t.Get("card.untitled")), DiscordMessageLimits.Title),
             Url = DiscordMarkdown.HttpUrl(article.Url),
             Description = summary.Length == 0 ? null : DiscordMarkdown.Escape(summary),
             Color = color,

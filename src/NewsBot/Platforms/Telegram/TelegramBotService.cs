@@ -41,10 +41,11 @@ internal sealed partial class TelegramBotService(
     /// <summary>Telegram refused the token at start; the service stopped the application.</summary>
     public bool TokenRefused { get; private set; }
 
-    /// <summary>The menu Telegram shows under "/": every command the router answers, except the bot admins' own.</summary>
-    public static IReadOnlyList<BotCommand> MenuCommands(IEnumerable<CommandInfo> commands) =>
+    /// <summary>The menu Telegram shows under "/": every command the router answers, except the bot admins' own, described in one language.</summary>
+    public static IReadOnlyList<BotCommand> MenuCommands(IEnumerable<CommandInfo> commands, Texts texts) =>
         commands
             .Where(c => c.Audience != CommandAudience.BotAdmins)
+            .Select(c => (c.Name, Summary: c.Summary(texts)))
             .Select(c => new BotCommand(c.Name, c.Summary.Length <= 256 ? c.Summary : c.Summary[..255] + "…"))
             .ToList();
 
@@ -97,17 +98,31 @@ internal sealed partial class TelegramBotService(
             }
         }
 
-        try
-        {
-            await bot.SetMyCommands(MenuCommands(CommandCatalog.All), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // The commands work without the menu; the next start tries again.
-            LogMenuNotPublished(logger, secrets.Redact(ex));
-        }
-
+        await PublishMenusAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// The menu once for everyone (in English) and once per language, so each person sees the
+    /// commands described in the language of their Telegram app.
+    /// </summary>
+    private async Task PublishMenusAsync(CancellationToken cancellationToken)
+    {
+        var catalog = LanguageCatalog.Default;
+        var menus = new List<(string? Code, Texts Texts)> { (null, catalog.For(catalog.English)) };
+        menus.AddRange(catalog.All.Select(l => ((string?)l.TelegramCode, catalog.For(l))));
+        foreach (var (code, texts) in menus)
+        {
+            try
+            {
+                await bot.SetMyCommands(MenuCommands(CommandCatalog.All, texts), languageCode: code, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The commands work without the menu; the next start tries again.
+                LogMenuNotPublished(logger, code ?? "default", secrets.Redact(ex));
+            }
+        }
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
@@ -265,8 +280,8 @@ internal sealed partial class TelegramBotService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not {Action}; trying again")]
     private static partial void LogRetrying(ILogger logger, string action, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not publish the command menu")]
-    private static partial void LogMenuNotPublished(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not publish the command menu ({Language})")]
+    private static partial void LogMenuNotPublished(ILogger logger, string language, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.")]
     private static partial void LogConflict(ILogger logger);

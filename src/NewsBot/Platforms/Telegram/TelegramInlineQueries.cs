@@ -21,8 +21,9 @@ internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex
     {
         var now = time.GetUtcNow();
         var found = await articles.GetManyAsync(Find(CommandParser.Clean(query.Query), now), cancellationToken).ConfigureAwait(false);
-        var results = found.Select(a => Result(a, now)).ToList();
-        await bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var texts = LanguageCatalog.Default.ForTag(query.From.LanguageCode);
+        var results = found.Select(a => Result(a, now, texts)).ToList();
+        await bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: true, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private IReadOnlyList<int> Find(string text, DateTimeOffset now)
@@ -41,11 +42,11 @@ internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex
         return query.IsEmpty || query.TermCount > SearchQuery.MaxTerms ? [] : index.Search(query, 0, MaxResults, now).Ids;
     }
 
-    private static InlineQueryResultArticle Result(Article article, DateTimeOffset now)
+    private static InlineQueryResultArticle Result(Article article, DateTimeOffset now, Texts texts)
     {
         var view = ArticleViews.From(article);
-        var text = TelegramRenderer.InlineArticle(view, now);
-        var description = $"{article.SourceName} · {RelativeTime.Format(article.PublishedAt, now)}";
+        var text = TelegramRenderer.InlineArticle(view, now, texts);
+        var description = $"{Bidi.Isolate(article.SourceName)} · {texts.Ago(article.PublishedAt, now)}";
         if (article.Summary.Length > 0)
         {
             description += " — " + article.Summary;
@@ -53,20 +54,20 @@ internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex
 
         return new InlineQueryResultArticle(
             article.Id.ToString(CultureInfo.InvariantCulture),
-            Shorten(article.Title, MaxTitleLength),
+            Shorten(article.Title, MaxTitleLength, texts),
             new InputTextMessageContent(text.Html) { ParseMode = ParseMode.Html })
         {
-            Description = Shorten(description, MaxDescriptionLength),
+            Description = Shorten(description, MaxDescriptionLength, texts),
             Url = TelegramRenderer.HttpUrl(article.Url),
         };
     }
 
-    private static string Shorten(string text, int max)
+    private static string Shorten(string text, int max, Texts texts)
     {
         text = text.Replace('\n', ' ').Trim();
         if (text.Length <= max)
         {
-            return text.Length == 0 ? "Untitled" : text;
+            return text.Length == 0 ? texts.Get("card.untitled") : text;
         }
 
         var cut = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;

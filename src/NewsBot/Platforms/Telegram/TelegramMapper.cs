@@ -70,7 +70,7 @@ internal static class TelegramMapper
         }
 
         var user = postedAsChat ? UserAddress(message.Chat.Id) : UserAddress(from.Id);
-        var name = postedAsChat ? message.Chat.Title ?? "Group admin" : DisplayName(from);
+        var name = postedAsChat ? message.Chat.Title ?? string.Empty : DisplayName(from);
         return new IncomingMessage(
             ChatAddress(message.Chat.Id),
             Kind(message.Chat.Type),
@@ -78,7 +78,11 @@ internal static class TelegramMapper
             user,
             name,
             text,
-            IsChatAdmin: message.Chat.Type == ChatType.Private || postedAsChat);
+            IsChatAdmin: message.Chat.Type == ChatType.Private || postedAsChat)
+        {
+            // An anonymous admin's own language is not told; the group's is then the one that counts.
+            LanguageTag = postedAsChat ? null : from.LanguageCode,
+        };
     }
 
     /// <summary>A button press as the core sees it: the button's command line from the person who pressed it.</summary>
@@ -101,6 +105,7 @@ internal static class TelegramMapper
             IsButton: true)
         {
             PressedKind = kind,
+            LanguageTag = query.From.LanguageCode,
         };
     }
 }

@@ -41,19 +41,21 @@ internal static class TelegramRenderer
     public static TelegramMessagePlan Render(Reply reply, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var paragraphs = Layout(reply, now);
+        var paragraphs = Layout(reply, now, LanguageCatalog.Default.For(reply.Language));
         var texts = TelegramMessageSplitter.Split(paragraphs, MaxMessageLength);
         var photo = PhotoFor(reply, paragraphs);
         return new TelegramMessagePlan(texts, photo, Keyboard(reply.Buttons), reply.SuppressLinkPreview);
     }
 
     /// <summary>The message an inline-mode result posts into a chat: title, source, time and link.</summary>
-    public static TelegramText InlineArticle(ArticleView article, DateTimeOffset now)
+    public static TelegramText InlineArticle(ArticleView article, DateTimeOffset now, Texts texts)
     {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(texts);
         List<List<TelegramRun>> lines =
         [
             [TitleRun(article.Title, article.Url)],
-            [TelegramRun.Plain($"{article.SourceName} · {RelativeTime.Format(article.PublishedAt, now)}")],
+            [TelegramRun.Plain($"{Bidi.Isolate(article.SourceName)} · {texts.Ago(article.PublishedAt, now)}")],
         ];
         var paragraphs = new List<TelegramParagraph>();
         AddIfAny(paragraphs, lines);
@@ -101,7 +103,7 @@ internal static class TelegramRenderer
         return caption.Count == 1 ? new TelegramPhoto(image, caption[0]) : null;
     }
 
-    private static List<TelegramParagraph> Layout(Reply reply, DateTimeOffset now)
+    private static List<TelegramParagraph> Layout(Reply reply, DateTimeOffset now, Texts t)
     {
         var paragraphs = new List<TelegramParagraph>();
         foreach (var block in reply.Blocks)
@@ -124,17 +126,17 @@ internal static class TelegramRenderer
                 case ArticleListBlock list:
                     foreach (var item in list.Items)
                     {
-                        var when = item.Note ?? RelativeTime.Format(item.Article.PublishedAt, now);
+                        var when = item.Note ?? t.Ago(item.Article.PublishedAt, now);
                         AddIfAny(paragraphs,
                         [
                             [TelegramRun.Plain($"#{item.Article.Id} "), TitleRun(item.Article.Title, item.Article.Url)],
-                            [TelegramRun.Plain($"{item.Article.SourceName} · {when}")],
+                            [TelegramRun.Plain($"{Bidi.Isolate(item.Article.SourceName)} · {when}")],
                         ]);
                     }
 
                     break;
                 case ArticleCardBlock card:
-                    AddCard(paragraphs, card.Article, now);
+                    AddCard(paragraphs, card.Article, now, t);
                     break;
                 case EntryListBlock entries:
                     AddIfAny(paragraphs, entries.Entries.Select(EntryLine));
@@ -145,17 +147,17 @@ internal static class TelegramRenderer
         return paragraphs;
     }
 
-    private static void AddCard(List<TelegramParagraph> paragraphs, ArticleView article, DateTimeOffset now)
+    private static void AddCard(List<TelegramParagraph> paragraphs, ArticleView article, DateTimeOffset now, Texts t)
     {
-        var when = $"{RelativeTime.Format(article.PublishedAt, now)} ({article.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)";
+        var when = t.Get("card.when", ("ago", t.Ago(article.PublishedAt, now)), ("stamp", t.Stamp(article.PublishedAt)));
         List<List<TelegramRun>> head =
         [
-            [new TelegramRun(article.Title, TelegramRunStyle.Bold)],
-            [TelegramRun.Plain($"#{article.Id} · {article.SourceName} · {when}")],
+            [new TelegramRun(Bidi.Isolate(article.Title), TelegramRunStyle.Bold)],
+            [TelegramRun.Plain($"#{article.Id} · {Bidi.Isolate(article.SourceName)} · {when}")],
         ];
         if (article.Topics.Count > 0)
         {
-            head.Add([new TelegramRun("Topics: " + string.Join(", ", article.Topics), TelegramRunStyle.Italic)]);
+            head.Add([new TelegramRun(t.Get("card.topics", ("topics", t.List(article.Topics.Select(t.Topic)))), TelegramRunStyle.Italic)]);
         }
 
         AddIfAny(paragraphs, head);
@@ -167,7 +169,7 @@ internal static class TelegramRenderer
         if (HttpUrl(article.Url) is { } href)
         {
             var host = new Uri(href).Host;
-            AddIfAny(paragraphs, [[new TelegramRun("Read it at " + host, TelegramRunStyle.Link, href)]]);
+            AddIfAny(paragraphs, [[new TelegramRun(t.Get("card.readAt", ("host", host)), TelegramRunStyle.Link, href)]]);
         }
     }
 
@@ -179,7 +181,7 @@ internal static class TelegramRenderer
     }
 
     private static TelegramRun TitleRun(string title, string url) =>
-        HttpUrl(url) is { } href ? new TelegramRun(title, TelegramRunStyle.Link, href) : new TelegramRun(title, TelegramRunStyle.Bold);
+        HttpUrl(url) is { } href ? new TelegramRun(Bidi.Isolate(title), TelegramRunStyle.Link, href) : new TelegramRun(Bidi.Isolate(title), TelegramRunStyle.Bold);
 
     private static void AddIfAny(List<TelegramParagraph> paragraphs, IEnumerable<List<TelegramRun>> lines)
     {

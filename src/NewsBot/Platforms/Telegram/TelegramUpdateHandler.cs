@@ -21,6 +21,7 @@ internal sealed partial class TelegramUpdateHandler(
     TelegramReplyQueue replies,
     TelegramInlineQueries inline,
     ChatLifecycle chats,
+    LanguageChoice languages,
     TimeProvider time,
     TelegramSecrets secrets,
     ILogger<TelegramUpdateHandler> logger) : IDisposable
@@ -133,7 +134,7 @@ internal sealed partial class TelegramUpdateHandler(
         {
             // One person's list does not belong in the group: it goes to their private chat.
             var note = await SendPrivatelyAsync(message.From.Id, reply, cancellationToken).ConfigureAwait(false);
-            reply = Reply.Text(note);
+            reply = Reply.Text(note) with { Language = reply.Language };
         }
 
         return await replies.SendAsync(target, TelegramRenderer.Render(reply, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
@@ -142,16 +143,17 @@ internal sealed partial class TelegramUpdateHandler(
     /// <summary>Sends a personal answer to the person's private chat; returns the note for where they asked.</summary>
     private async Task<string> SendPrivatelyAsync(long userId, Reply reply, CancellationToken cancellationToken)
     {
+        var texts = LanguageCatalog.Default.For(reply.Language);
         try
         {
             await sender.SendAsync(new TelegramTarget(userId), TelegramRenderer.Render(reply, time.GetUtcNow()), patient: false, cancellationToken).ConfigureAwait(false);
-            return "I've sent that to you in our private chat.";
+            return texts.Get("telegram.sentPrivately");
         }
         catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
         {
             // Telegram lets a bot write to a person only after they have started it.
             LogNotPrivate(logger, userId, secrets.Redact(ex.Message));
-            return $"That answer is just for you, and I can't message you privately yet: open a chat with @{identity.UserName}, press Start, then ask again.";
+            return texts.Get("telegram.cannotMessage", ("bot", identity.UserName));
         }
     }
 
@@ -237,6 +239,9 @@ internal sealed partial class TelegramUpdateHandler(
         if (member.IsInChat)
         {
             await chats.ReactivateAsync(chat, TelegramMapper.Kind(update.Chat.Type), update.Chat.Title, cancellationToken).ConfigureAwait(false);
+
+            // Whoever added the bot to a group or channel is one of its admins: their language is the chat's until the admins choose one.
+            await languages.AdoptAsync(chat, update.From?.LanguageCode, cancellationToken).ConfigureAwait(false);
             LogInChat(logger, chat, member.Status);
         }
         else

@@ -14,7 +14,7 @@ internal sealed partial class TerminalChat(CommandRouter router, TimeProvider ti
     {
         if (interactive)
         {
-            await output.WriteLineAsync("NewsBot terminal chat. Type /help for commands, /quit or Ctrl+D to leave.").ConfigureAwait(false);
+            await output.WriteLineAsync(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get("terminal.welcome")).ConfigureAwait(false);
         }
 
         while (!cancellationToken.IsCancellationRequested)
@@ -78,7 +78,7 @@ internal sealed partial class TerminalChat(CommandRouter router, TimeProvider ti
         catch (Exception ex)
         {
             LogAnswerFailed(logger, ex);
-            await output.WriteLineAsync("Sorry, that could not be answered; the error has been logged.").ConfigureAwait(false);
+            await output.WriteLineAsync(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get("terminal.failed")).ConfigureAwait(false);
         }
     }
 

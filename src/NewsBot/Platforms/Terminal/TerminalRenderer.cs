@@ -8,6 +8,8 @@ internal static class TerminalRenderer
 
     public static string Render(Reply reply, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(reply);
+        var t = LanguageCatalog.Default.For(reply.Language);
         var text = new StringBuilder();
         foreach (var block in reply.Blocks)
         {
@@ -28,12 +30,12 @@ internal static class TerminalRenderer
                 case ArticleListBlock list:
                     foreach (var item in list.Items)
                     {
-                        AppendListItem(text, item, now);
+                        AppendListItem(text, item, now, t);
                     }
 
                     break;
                 case ArticleCardBlock card:
-                    AppendCard(text, card.Article, now);
+                    AppendCard(text, card.Article, now, t);
                     break;
                 case EntryListBlock entries:
                     var labelWidth = Math.Min(28, entries.Entries.Max(e => e.Label.Length));
@@ -66,29 +68,28 @@ internal static class TerminalRenderer
         return text.ToString().TrimEnd() + Environment.NewLine;
     }
 
-    private static void AppendListItem(StringBuilder text, ArticleListItem item, DateTimeOffset now)
+    private static void AppendListItem(StringBuilder text, ArticleListItem item, DateTimeOffset now, Texts t)
     {
         var number = "#" + item.Article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        text.Append(number.PadLeft(Indent.Length - 1)).Append(' ').AppendLine(item.Article.Title);
-        var when = item.Note ?? RelativeTime.Format(item.Article.PublishedAt, now);
-        text.Append(Indent).Append(item.Article.SourceName).Append(" · ").AppendLine(when);
+        text.Append(number.PadLeft(Indent.Length - 1)).Append(' ').AppendLine(Bidi.Isolate(item.Article.Title));
+        var when = item.Note ?? t.Ago(item.Article.PublishedAt, now);
+        text.Append(Indent).Append(Bidi.Isolate(item.Article.SourceName)).Append(" · ").AppendLine(when);
         text.Append(Indent).AppendLine(item.Article.Url);
     }
 
-    private static void AppendCard(StringBuilder text, ArticleView article, DateTimeOffset now)
+    private static void AppendCard(StringBuilder text, ArticleView article, DateTimeOffset now, Texts t)
     {
-        text.Append('#').Append(article.Id).Append(' ').AppendLine(article.Title);
+        text.Append('#').Append(article.Id).Append(' ').AppendLine(Bidi.Isolate(article.Title));
         text.AppendLine(new string('─', Math.Min(Width, Math.Max(3, article.Title.Length + article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture).Length + 2))));
-        var meta = $"{article.SourceName} · {RelativeTime.Format(article.PublishedAt, now)} ({article.PublishedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";
-        text.AppendLine(meta);
+        text.Append(Bidi.Isolate(article.SourceName)).Append(" · ").AppendLine(t.Get("card.when", ("ago", t.Ago(article.PublishedAt, now)), ("stamp", t.Stamp(article.PublishedAt))));
         if (article.Topics.Count > 0)
         {
-            text.Append("Topics: ").AppendLine(string.Join(", ", article.Topics));
+            text.AppendLine(t.Get("card.topics", ("topics", t.List(article.Topics.Select(t.Topic)))));
         }
 
         if (article.AlsoReportedBy.Count > 0)
         {
-            text.Append("Also reported by: ").AppendLine(string.Join(", ", article.AlsoReportedBy));
+            text.AppendLine(t.Get("card.alsoReportedBy", ("sources", t.List(article.AlsoReportedBy))));
         }
 
         if (article.Summary.Length > 0)
@@ -102,10 +103,10 @@ internal static class TerminalRenderer
             text.AppendLine();
         }
 
-        text.Append("Link: ").AppendLine(article.Url);
+        text.AppendLine(t.Get("card.link", ("url", article.Url)));
         if (article.ImageUrl is not null)
         {
-            text.Append("Image: ").AppendLine(article.ImageUrl);
+            text.AppendLine(t.Get("card.image", ("url", article.ImageUrl)));
         }
     }
 

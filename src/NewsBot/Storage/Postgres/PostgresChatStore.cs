@@ -6,15 +6,16 @@ namespace NewsBot.Storage.Postgres;
 /// <summary>The chats table. It only persists; <see cref="ChatLifecycle"/> decides what is written.</summary>
 internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
 {
-    private const string Columns = "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted";
+    private const string Columns = "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted, language";
 
     private const string Upsert = """
-        INSERT INTO chats (key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        INSERT INTO chats (key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted, language)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         ON CONFLICT (key) DO UPDATE SET
             platform = excluded.platform, kind = excluded.kind, title = excluded.title, time_zone = excluded.time_zone,
             active = excluded.active, inactive_reason = excluded.inactive_reason, first_seen = excluded.first_seen,
-            last_seen = excluded.last_seen, quiet = excluded.quiet, announcements_muted = excluded.announcements_muted
+            last_seen = excluded.last_seen, quiet = excluded.quiet, announcements_muted = excluded.announcements_muted,
+            language = excluded.language
         """;
 
     public async ValueTask<ChatRecord?> FindAsync(ChatAddress chat, CancellationToken cancellationToken) =>
@@ -65,9 +66,10 @@ internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
         Dates.ToStored(chat.LastSeen),
         chat.Quiet?.ToString(),
         chat.AnnouncementsMuted,
+        chat.Language,
     ];
 
     private static ChatRecord ToRecord(NpgsqlDataReader r) => StoredChats.ToRecord(
         r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableString(4), r.GetBoolean(5), r.NullableString(6),
-        r.Date(7), r.Date(8), r.NullableString(9), r.GetBoolean(10));
+        r.Date(7), r.Date(8), r.NullableString(9), r.GetBoolean(10), r.NullableString(11));
 }

@@ -165,6 +165,11 @@ internal static class PostgresMigrations
                 last_local_date date NOT NULL
             );
             """),
+        new(2, "the language of chats and people", """
+            -- The language code of a chat's pushes and digests, and the one a person chose with /language; null means not chosen.
+            ALTER TABLE chats ADD COLUMN language text;
+            ALTER TABLE users ADD COLUMN language text;
+            """),
     ];
 
     /// <summary>The version a database has once every step known here is applied.</summary>

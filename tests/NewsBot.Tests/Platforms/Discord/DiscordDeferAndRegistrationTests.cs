@@ -193,7 +193,7 @@ public sealed class DiscordDeferAndRegistrationTests
 
             var busy = await discord.Server.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)second["id"]!}/", StringComparison.Ordinal));
             Assert.Equal(4, busy.CallbackType);
-            Assert.Equal(DiscordInteractionResponder.Busy, (string?)busy.Message!["content"]);
+            Assert.Equal(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get(DiscordInteractionResponder.Busy), (string?)busy.Message!["content"]);
             Assert.Equal(64, (int?)busy.Message["flags"]);
         }
         finally

@@ -131,7 +131,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
 
         Assert.Equal(4, callback.CallbackType);
         Assert.Equal(Ephemeral, (int?)callback.Message!["flags"]);
-        Assert.Equal(DiscordInteractionResponder.StaleButton, (string?)callback.Message["content"]);
+        Assert.Equal(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get(DiscordInteractionResponder.StaleButton), (string?)callback.Message["content"]);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
         var callback = await Discord.InteractAsync(interaction);
 
         Assert.Equal(Ephemeral, (int?)callback.Message!["flags"]);
-        Assert.Equal(DiscordInteractionResponder.Unreadable, (string?)callback.Message["content"]);
+        Assert.Equal(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get(DiscordInteractionResponder.Unreadable), (string?)callback.Message["content"]);
     }
 
     [Theory]

@@ -238,7 +238,7 @@ public sealed partial class TelegramRendererTests
     [Fact]
     public void InlineArticle_ShowsLinkedTitleSourceAndTime()
     {
-        var text = TelegramRenderer.InlineArticle(Article(5, "A & B", "https://n.example/ab", hoursAgo: 3), Now);
+        var text = TelegramRenderer.InlineArticle(Article(5, "A & B", "https://n.example/ab", hoursAgo: 3), Now, LanguageCatalog.Default.For(LanguageCatalog.EnglishCode));
 
         Assert.Equal("<a href=\"https://n.example/ab\">A &amp; B</a>\nWire · 3 h ago", text.Html);
     }

@@ -14,7 +14,7 @@ public abstract class ChatAndUserStoreContract : StoreContract
     public async Task Chat_IsSavedWhole_AndReplacedWhole()
     {
         var chat = new ChatRecord("telegram:-100", NewsBot.Core.Chats.PlatformNames.Telegram, ChatKind.Group, "Readers", "Asia/Tokyo", false, "blocked", Now.AddDays(-3), Now,
-            new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), AnnouncementsMuted: true);
+            new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), AnnouncementsMuted: true, Language: "pt-BR");
 
         await Stores.Chats.SaveAsync(chat, None);
         var read = await Stores.Chats.FindAsync(ChatAddress.Parse("telegram:-100"), None);
@@ -24,6 +24,7 @@ public abstract class ChatAndUserStoreContract : StoreContract
         Assert.Equal(chat, read);
         Assert.Null(replaced!.Title);
         Assert.Null(replaced.Quiet);
+        Assert.Equal("pt-BR", replaced.Language);
         Assert.True(replaced.Active);
         Assert.Null(await Stores.Chats.FindAsync(ChatAddress.Parse("telegram:-200"), None));
     }
@@ -78,8 +79,24 @@ public abstract class ChatAndUserStoreContract : StoreContract
 
         Assert.Equal(2, await Stores.CountUsersAsync());
     }
+
+    [Fact]
+    public async Task UserLanguage_IsNullUntilChosen_ThenKept_AndTouchingLeavesIt()
+    {
+        var ada = new UserAddress("telegram", "77");
+
+        var unknown = await Stores.Users.FindLanguageAsync(ada, None);
+        await Stores.Users.TouchAsync(ada, "Ada", Now, None);
+        var notChosen = await Stores.Users.FindLanguageAsync(ada, None);
+        await Stores.Users.SetLanguageAsync(ada, "Ada", "ru", Now, None);
+        await Stores.Users.TouchAsync(ada, "Ada L.", Now.AddMinutes(10), None);
+        await Stores.ReopenAsync();
+        var chosen = await Stores.Users.FindLanguageAsync(ada, None);
+        await Stores.Users.SetLanguageAsync(new UserAddress("discord", "9"), "Bo", "zh-Hans", Now, None);
+
+        Assert.Null(unknown);
+        Assert.Null(notChosen);
+        Assert.Equal("ru", chosen);
+        Assert.Equal("zh-Hans", await Stores.Users.FindLanguageAsync(new UserAddress("discord", "9"), None));
+    }
 }
-
-public sealed class LiteDbChatAndUserStoreTests() : ChatAndUserStoreContract(new LiteDbStores());
-
-public sealed class PostgresChatAndUserStoreTests(PostgresDatabaseFixture database) : ChatAndUserStoreContract(database.Stores), IClassFixture<PostgresDatabaseFixture>;

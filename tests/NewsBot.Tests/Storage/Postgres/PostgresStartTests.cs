@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NewsBot.Storage.Postgres;
 using Npgsql;
 
 namespace NewsBot.Tests.Storage.Postgres;
@@ -20,7 +21,7 @@ public sealed class PostgresStartTests() : ServerTest<TemporaryPostgresDatabase>
             await host.StopAsync();
         }
 
-        Assert.Equal([1], await Server.QueryAsync<int>("SELECT version FROM schema_version"));
+        Assert.Equal(Enumerable.Range(1, PostgresMigrations.Latest), await Server.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
     }
 
@@ -98,15 +99,15 @@ public sealed class PostgresStartTests() : ServerTest<TemporaryPostgresDatabase>
     {
         await Server.ExecuteAsync("""
             CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
-            INSERT INTO schema_version (version, description) VALUES (1, 'tables of NewsBot 1'), (7, 'from a newer NewsBot');
+            INSERT INTO schema_version (version, description) VALUES (1, 'tables of NewsBot 1'), (70, 'from a newer NewsBot');
             """);
 
         var message = await FailedStartAsync(Server.ConnectionString);
 
-        Assert.Contains("has NewsBot schema version 7, newer than this NewsBot understands (1)", message, StringComparison.Ordinal);
+        Assert.Contains($"has NewsBot schema version 70, newer than this NewsBot understands ({PostgresMigrations.Latest})", message, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ConnectionString", message, StringComparison.Ordinal);
         Assert.Equal(["schema_version"], await Server.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
-        Assert.Equal([1, 7], await Server.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal([1, 70], await Server.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
     }
 
     private async Task<string> FailedStartAsync(string connectionString)

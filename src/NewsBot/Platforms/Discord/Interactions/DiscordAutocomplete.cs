@@ -24,19 +24,21 @@ internal sealed class DiscordAutocomplete(ArticleIndex index, IArticleStore arti
         var typed = focused.Value.Trim();
         return argument?.Kind switch
         {
-            ArgumentKind.Topic => Topics(typed),
+            ArgumentKind.Topic => Topics(typed, LanguageCatalog.Default.ForTag(interaction.Locale)),
             ArgumentKind.ArticleId => await ArticlesAsync(typed, DiscordChats.User(interaction.UserId).Key, includeLatest: command != CommandCatalog.Unbookmark, cancellationToken).ConfigureAwait(false),
             _ => [],
         };
     }
 
-    private List<DiscordChoice> Topics(string typed) =>
+    /// <summary>Topics named in the person's language; the value sent back is the topic's key.</summary>
+    private List<DiscordChoice> Topics(string typed, Texts texts) =>
         index.Topics()
-            .Where(t => typed.Length == 0 || t.Topic.Contains(typed, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(t => t.Topic.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenByDescending(t => t.Count)
+            .Select(c => (c.Topic, c.Count, Shown: texts.Topic(c.Topic)))
+            .Where(c => typed.Length == 0 || c.Topic.Contains(typed, StringComparison.OrdinalIgnoreCase) || c.Shown.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.Topic.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || c.Shown.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenByDescending(c => c.Count)
             .Take(MaxChoices)
-            .Select(t => new DiscordChoice(Name($"{t.Topic} ({t.Count.ToString(CultureInfo.InvariantCulture)})"), t.Topic))
+            .Select(c => new DiscordChoice(Name($"{c.Shown} ({texts.Number(c.Count)})"), c.Topic))
             .ToList();
 
     private async Task<List<DiscordChoice>> ArticlesAsync(string typed, string userKey, bool includeLatest, CancellationToken cancellationToken)

@@ -119,8 +119,16 @@ internal sealed partial class DiscordCommandRegistrar(
     {
         var normal = command with
         {
+            NameLocalizations = Sorted(command.NameLocalizations),
+            DescriptionLocalizations = Sorted(command.DescriptionLocalizations),
             Options = command.Options is { Count: > 0 } list
-                ? list.Select(o => o with { Required = o.Required == true ? true : null, Autocomplete = o.Autocomplete == true ? true : null }).ToList()
+                ? list.Select(o => o with
+                {
+                    Required = o.Required == true ? true : null,
+                    Autocomplete = o.Autocomplete == true ? true : null,
+                    NameLocalizations = Sorted(o.NameLocalizations),
+                    DescriptionLocalizations = Sorted(o.DescriptionLocalizations),
+                }).ToList()
                 : null,
 
             // Discord leaves contexts out on some answers; that is not a difference worth a rewrite.
@@ -128,6 +136,10 @@ internal sealed partial class DiscordCommandRegistrar(
         };
         return JsonSerializer.Serialize(normal, DiscordJson.Options);
     }
+
+    // Discord may list a command's localizations in another order, or leave an empty set out.
+    private static SortedDictionary<string, string>? Sorted(IReadOnlyDictionary<string, string>? localized) =>
+        localized is { Count: > 0 } ? new SortedDictionary<string, string>(localized.ToDictionary(), StringComparer.Ordinal) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord slash commands are up to date {Where} ({Count} commands)")]
     private static partial void LogUpToDate(ILogger logger, string where, int count);

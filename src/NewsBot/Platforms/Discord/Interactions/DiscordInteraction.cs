@@ -31,6 +31,12 @@ internal sealed record DiscordInteraction(
     IReadOnlyList<DiscordOptionValue> Options,
     string? CustomId)
 {
+    /// <summary>The language of the person's Discord app (<c>locale</c>), such as <c>de</c> or <c>pt-BR</c>.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The server's preferred language (<c>guild_locale</c>); null outside a server.</summary>
+    public string? GuildLocale { get; init; }
+
     public bool InServer => GuildId is not null;
 
     public DiscordOptionValue? Focused => Options.FirstOrDefault(o => o.Focused);

@@ -36,7 +36,7 @@ internal static class DiscordInteractionMapper
                 text,
                 IsChatAdmin: true,
                 IsButton: isButton);
-        return message with { PressedKind = kind };
+        return message with { PressedKind = kind, LanguageTag = interaction.Locale, ChatLanguageTag = interaction.GuildLocale };
     }
 
     public static bool IsChannelAdmin(ulong? permissions) =>

@@ -79,7 +79,11 @@ internal static class DiscordInteractionParser
             Permissions(member),
             commandName,
             options,
-            customId);
+            customId)
+        {
+            Locale = DiscordJson.String(d, "locale"),
+            GuildLocale = guildId is null ? null : DiscordJson.String(d, "guild_locale"),
+        };
     }
 
     private static void ReadOptions(JsonElement parent, List<DiscordOptionValue> into, int depth)
@@ -124,7 +128,7 @@ internal static class DiscordInteractionParser
         var name = (member is { } m ? DiscordJson.String(m, "nick") : null)
             ?? DiscordJson.String(user, "global_name")
             ?? DiscordJson.String(user, "username");
-        return string.IsNullOrWhiteSpace(name) ? DiscordJson.String(user, "id") ?? "someone" : name.Trim();
+        return string.IsNullOrWhiteSpace(name) ? DiscordJson.String(user, "id") ?? string.Empty : name.Trim();
     }
 
     private static ulong? Permissions(JsonElement? member) =>

@@ -15,9 +15,10 @@ internal sealed partial class DiscordInteractionResponder(
     TimeProvider time,
     ILogger<DiscordInteractionResponder> logger)
 {
-    public const string StaleButton = "That button no longer works. Type /help to see what I can do.";
-    public const string Busy = "I am answering a lot of requests right now. Please try again in a moment.";
-    public const string Unreadable = "Sorry, I could not read that request. Type /help to see what I can do.";
+    /// <summary>The keys of the one-line answers for requests that cannot be handled.</summary>
+    public const string StaleButton = "discord.staleButton";
+    public const string Busy = "discord.busy";
+    public const string Unreadable = "discord.unreadable";
 
     public async Task RespondAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ internal sealed partial class DiscordInteractionResponder(
                     await rest.RespondAsync(interaction.Id, interaction.Token, DiscordInteractionResponse.Choices(await SuggestAsync(interaction, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
                     break;
                 case DiscordInteractionKind.Component when !ButtonPayload.Decode(interaction.CustomId!).Command.StartsWith('/'):
-                    await SayAsync(interaction.Id, interaction.Token, StaleButton, cancellationToken).ConfigureAwait(false);
+                    await SayAsync(interaction.Id, interaction.Token, StaleButton, interaction.Locale, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     await AnswerAsync(interaction, cancellationToken).ConfigureAwait(false);
@@ -51,9 +52,13 @@ internal sealed partial class DiscordInteractionResponder(
         }
     }
 
-    /// <summary>An ephemeral one-line answer, for a request that cannot be handled.</summary>
-    public Task SayAsync(string interactionId, string token, string text, CancellationToken cancellationToken) =>
-        rest.RespondAsync(interactionId, token, DiscordInteractionResponse.Message(new DiscordMessage { Content = text, Flags = DiscordMessage.EphemeralFlag }), cancellationToken);
+    /// <summary>An ephemeral one-line answer, for a request that cannot be handled, in the language of the person's Discord.</summary>
+    /// <param name="key">The text's key: <see cref="StaleButton"/>, <see cref="Busy"/> or <see cref="Unreadable"/>.</param>
+    public Task SayAsync(string interactionId, string token, string key, string? locale, CancellationToken cancellationToken)
+    {
+        var text = LanguageCatalog.Default.ForTag(locale).Get(key);
+        return rest.RespondAsync(interactionId, token, DiscordInteractionResponse.Message(new DiscordMessage { Content = text, Flags = DiscordMessage.EphemeralFlag }), cancellationToken);
+    }
 
     private async Task<IReadOnlyList<DiscordChoice>> SuggestAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
@@ -85,7 +90,7 @@ internal sealed partial class DiscordInteractionResponder(
             deferred = true;
         }
 
-        var reply = await work.ConfigureAwait(false) ?? Reply.Problem("Type /help to see what I can do.");
+        var reply = await work.ConfigureAwait(false) ?? NoAnswer(interaction.Locale);
         var messages = DiscordRenderer.Render(reply, time.GetUtcNow());
         var personal = reply.IsPersonal || reply.IsProblem;
         var inPlace = pageTurn && messages.Count == 1 && !reply.IsProblem;
@@ -111,6 +116,12 @@ internal sealed partial class DiscordInteractionResponder(
         {
             await rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, Flagged(more, personal), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static Reply NoAnswer(string? locale)
+    {
+        var language = LanguageCatalog.Default.Match(locale) ?? LanguageCatalog.Default.English;
+        return Reply.Problem(LanguageCatalog.Default.For(language).Get("discord.noAnswer")) with { Language = language.Code };
     }
 
     /// <summary>Callback type 6: acknowledge a button now, edit its message later.</summary>

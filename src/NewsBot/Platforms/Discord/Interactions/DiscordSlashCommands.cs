@@ -6,10 +6,13 @@ namespace NewsBot.Platforms.Discord.Interactions;
 /// The slash commands, built from the core's command table so they never drift from what is
 /// handled. Numbers and article ids are integer options, the rest strings; topics and article
 /// ids offer autocomplete; required options come first. The bot admins' own commands are shown
-/// only to server administrators (they also work in a DM with the bot).
+/// only to server administrators (they also work in a DM with the bot). Every language's
+/// descriptions and option labels go with them, for each Discord locale the language stands
+/// for; command names stay the same words in every locale, as /help writes them.
 /// </summary>
 internal static partial class DiscordSlashCommands
 {
+    public const int MaxName = 32;
     public const int MaxDescription = 100;
     public const int MaxTextLength = 1000;
     public const int MaxOptions = 25;
@@ -23,50 +26,77 @@ internal static partial class DiscordSlashCommands
     public static DiscordApplicationCommand Build(CommandInfo command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var english = LanguageCatalog.Default.For(LanguageCatalog.EnglishCode);
         var options = command.Arguments
             .Where(a => NameShape().IsMatch(a.Name.ToLowerInvariant()))
-            .Select(Option)
+            .Select(a => Option(command, a, english))
             .OrderBy(o => o.Required == true ? 0 : 1)
             .Take(MaxOptions)
             .ToList();
+        var name = command.Name.ToLowerInvariant();
         return new DiscordApplicationCommand
         {
-            Name = command.Name.ToLowerInvariant(),
-            Description = Description(command.Summary),
+            Name = name,
+            Description = Description(command.Summary(english), english),
+            NameLocalizations = Localized(_ => name),
+            DescriptionLocalizations = Localized(t => Description(command.Summary(t), t)),
             Options = options.Count == 0 ? null : options,
             DefaultMemberPermissions = command.Audience == CommandAudience.BotAdmins ? "0" : null,
             Contexts = Contexts,
         };
     }
 
-    private static DiscordCommandOption Option(CommandArgument argument) => argument.Kind switch
-    {
-        ArgumentKind.Number => new DiscordCommandOption
-        {
-            Type = DiscordCommandOption.IntegerType, Name = argument.Name.ToLowerInvariant(), Description = Description(argument.Description),
-            Required = argument.Required ? true : null, MinValue = 1, MaxValue = 999_999,
-        },
-        ArgumentKind.ArticleId => new DiscordCommandOption
-        {
-            Type = DiscordCommandOption.IntegerType, Name = argument.Name.ToLowerInvariant(), Description = Description(argument.Description),
-            Required = argument.Required ? true : null, MinValue = 1, Autocomplete = true,
-        },
-        ArgumentKind.Topic => new DiscordCommandOption
-        {
-            Type = DiscordCommandOption.StringType, Name = argument.Name.ToLowerInvariant(), Description = Description(argument.Description),
-            Required = argument.Required ? true : null, Autocomplete = true, MaxLength = 100,
-        },
-        _ => new DiscordCommandOption
-        {
-            Type = DiscordCommandOption.StringType, Name = argument.Name.ToLowerInvariant(), Description = Description(argument.Description),
-            Required = argument.Required ? true : null, MaxLength = MaxTextLength,
-        },
-    };
+    /// <summary>Whether a name is one Discord takes for a command or option: lower case, no spaces, 1 to 32 characters.</summary>
+    public static bool IsValidName(string name) => NameShape().IsMatch(name);
 
-    private static string Description(string text)
+    private static DiscordCommandOption Option(CommandInfo command, CommandArgument argument, Texts english)
+    {
+        var option = new DiscordCommandOption
+        {
+            Type = argument.Kind is ArgumentKind.Number or ArgumentKind.ArticleId ? DiscordCommandOption.IntegerType : DiscordCommandOption.StringType,
+            Name = argument.Name.ToLowerInvariant(),
+            Description = Description(command.Describe(argument, english), english),
+            NameLocalizations = Localized(t => OptionName(argument, t)),
+            DescriptionLocalizations = Localized(t => Description(command.Describe(argument, t), t)),
+            Required = argument.Required ? true : null,
+        };
+        return argument.Kind switch
+        {
+            ArgumentKind.Number => option with { MinValue = 1, MaxValue = 999_999 },
+            ArgumentKind.ArticleId => option with { MinValue = 1, Autocomplete = true },
+            ArgumentKind.Topic => option with { Autocomplete = true, MaxLength = 100 },
+            _ => option with { MaxLength = MaxTextLength },
+        };
+    }
+
+    /// <summary>A value for every Discord locale of every language but English, which is the default.</summary>
+    private static Dictionary<string, string> Localized(Func<Texts, string> text)
+    {
+        var catalog = LanguageCatalog.Default;
+        var localized = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in catalog.All.Where(l => l != catalog.English))
+        {
+            var value = text(catalog.For(language));
+            foreach (var locale in language.DiscordLocales)
+            {
+                localized[locale] = value;
+            }
+        }
+
+        return localized;
+    }
+
+    /// <summary>The option's label in the language, when Discord would take it; else its English name.</summary>
+    private static string OptionName(CommandArgument argument, Texts texts)
+    {
+        var name = argument.DisplayName(texts).ToLower(texts.Culture).Replace(' ', '-');
+        return IsValidName(name) ? name : argument.Name.ToLowerInvariant();
+    }
+
+    private static string Description(string text, Texts texts)
     {
         var description = DiscordMarkdown.Truncate(text.ReplaceLineEndings(" "), MaxDescription);
-        return description.Length == 0 ? "No description" : description;
+        return description.Length == 0 ? texts.Get("discord.noDescription") : description;
     }
 
     [GeneratedRegex(@"^[-_'\p{Ll}\p{Lo}\p{N}]{1,32}$", RegexOptions.CultureInvariant)]

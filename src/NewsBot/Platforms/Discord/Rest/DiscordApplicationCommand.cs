@@ -11,6 +11,12 @@ internal sealed record DiscordApplicationCommand
 
     public required string Description { get; init; }
 
+    /// <summary>The name per Discord locale (<c>de</c>, <c>pt-BR</c>); command names stay the words people type everywhere.</summary>
+    public IReadOnlyDictionary<string, string>? NameLocalizations { get; init; }
+
+    /// <summary>The description per Discord locale.</summary>
+    public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
+
     public IReadOnlyList<DiscordCommandOption>? Options { get; init; }
 
     /// <summary>A permission bit set as a string; "0" shows the command to server administrators only.</summary>
@@ -31,6 +37,12 @@ internal sealed record DiscordCommandOption
     public required string Name { get; init; }
 
     public required string Description { get; init; }
+
+    /// <summary>The option's label per Discord locale.</summary>
+    public IReadOnlyDictionary<string, string>? NameLocalizations { get; init; }
+
+    /// <summary>The option's description per Discord locale.</summary>
+    public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
 
     public bool? Required { get; init; }
 

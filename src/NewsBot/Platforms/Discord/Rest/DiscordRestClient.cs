@@ -117,7 +117,9 @@ internal sealed partial class DiscordRestClient(
     /// <summary>The slash commands registered now, globally or in one server, as Discord returns them.</summary>
     public async Task<JsonDocument> GetCommandsAsync(string applicationId, string? guildId, CancellationToken cancellationToken)
     {
+        // With their localizations, so they compare with what NewsBot would register.
         var route = CommandsRoute(HttpMethod.Get, applicationId, guildId);
+        route = route with { Path = route.Path + "?with_localizations=true" };
         return await SendAsync(route, null, patient: true, retrySafe: true, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+
+namespace NewsBot.Tests.Languages;
+
+/// <summary>
+/// No words for people are written in the code that answers them: handlers, the router, the
+/// services that compose pushes, digests, announcements and notices, and the platforms'
+/// renderers and responders take every word from the language files.
+/// </summary>
+public sealed partial class UserFacingLiteralTests
+{
+    /// <summary>The code that writes to people. The platforms' API clients and gateways speak to the platforms, not to people, and are not listed.</summary>
+    private static readonly string[] Scanned =
+    [
+        "src/NewsBot.Core/Commands",
+        "src/NewsBot.Core/Replies",
+        "src/NewsBot.Core/Digests/DigestComposer.cs",
+        "src/NewsBot.Core/Announcements",
+        "src/NewsBot.Core/Delivery/PushMessages.cs",
+        "src/NewsBot.Core/Articles/SourceHealthText.cs",
+        "src/NewsBot.Core/Subscriptions/SubscriptionText.cs",
+        "src/NewsBot.Core/Subscriptions/SubscriptionRequest.cs",
+        "src/NewsBot.Core/Chats/LanguageChoice.cs",
+        "src/NewsBot/Platforms/Terminal",
+        "src/NewsBot/Platforms/Telegram/TelegramRenderer.cs",
+        "src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs",
+        "src/NewsBot/Platforms/Telegram/TelegramInlineQueries.cs",
+        "src/NewsBot/Platforms/Telegram/TelegramMapper.cs",
+        "src/NewsBot/Platforms/Telegram/TelegramBotService.cs",
+        "src/NewsBot/Platforms/Discord/DiscordRenderer.cs",
+        "src/NewsBot/Platforms/Discord/Interactions/DiscordInteractionResponder.cs",
+        "src/NewsBot/Platforms/Discord/Interactions/DiscordSlashCommands.cs",
+        "src/NewsBot/Platforms/Discord/Interactions/DiscordAutocomplete.cs",
+        "src/NewsBot/Feeds/SourcePoller.cs",
+    ];
+
+    /// <summary>
+    /// Literal text that is not for people, or that is the same in every language. Each entry:
+    /// a pattern for the text, and why it may stay in the code.
+    /// </summary>
+    private static readonly (string Pattern, string Why)[] Allowed =
+    [
+        (@"^/", "a command line or command usage: commands are typed the same in every language"),
+        (@"^[a-z][a-zA-Z]*(\.[a-zA-Z]+)*\.?$", "a text key or its prefix, or one lower-case protocol or command word (all, off, add, send, list)"),
+        (@"^\.[a-zA-Z.]+$", "the end of a text key built from a command's name (command.<name>.summary)"),
+        (@"^[a-z]+(-[a-z]+)*:[a-z]*$", "the prefix of a stored key or event name (topic:, source-disabled:)"),
+        (@"^&[a-z]+;$", "an HTML entity"),
+        (@"^(UTC|N0)$", "a time zone's name or a number format, the same in every language"),
+        (@"^[yMdHhmsfTzZ:'\- .]+$", "a date pattern of a platform's API (ISO 8601)"),
+        (@"^\p{Lu}[A-Z_]+$", "a platform event name (READY, INTERACTION_CREATE)"),
+        (@"^(default|webhook|long polling)$", "words of a log line, which is written in English for the operator"),
+    ];
+
+    /// <summary>Texts written by the code that are kept as recorded rather than translated, each with the reason.</summary>
+    private static readonly (string File, string Text, string Why)[] Recorded =
+    [
+        ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "blocked by the user", StoredReason),
+        ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "removed from the chat by ", StoredReason),
+        ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the user left", StoredReason),
+        ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the bot left the chat", StoredReason),
+        ("src/NewsBot/Feeds/SourcePoller.cs", "Unexpected error while fetching the feed; see the log.", FeedError),
+        ("src/NewsBot/Feeds/SourcePoller.cs", "The document is not a feed.", FeedError),
+        ("src/NewsBot/Feeds/SourcePoller.cs", "The feed gives old items new ids; they are recognised by their link or title instead.", FeedError),
+        ("src/NewsBot/Feeds/SourcePoller.cs", "Unexpected error while storing the feed's articles; see the log.", FeedError),
+    ];
+
+    private const string StoredReason =
+        "why a chat became unreachable: recorded once with the chat, in the log and the database, and quoted by /why as recorded, like the platforms' own error texts";
+
+    private const string FeedError =
+        "a feed's last error: stored with the source and shown as recorded to the bot's admins, like the fetcher's and parser's own messages (HTTP status lines, XML errors)";
+
+    [Fact]
+    public void TheCodeThatAnswersPeople_HasNoWordsOfItsOwn()
+    {
+        var found = SourceLiterals.In(Scanned)
+            .Where(l => !l.InAttribute && !l.InThrow && Words().IsMatch(l.Text))
+            .Where(l => !Allowed.Any(a => Regex.IsMatch(l.Text.Trim(), a.Pattern, RegexOptions.CultureInvariant)))
+            .Where(l => !Recorded.Any(r => r.File == l.File && r.Text == l.Text))
+            .Select(l => $"{l.File}:{l.Line} \"{l.Text}\"")
+            .ToList();
+
+        Assert.True(found.Count == 0, "Words for people belong in Resources/en.json (and every other language):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void TheScan_SeesTheFilesItNames_AndCatchesWords()
+    {
+        Assert.All(Scanned, path => Assert.True(File.Exists(Path.Combine(SourceLiterals.Root, path)) || Directory.Exists(Path.Combine(SourceLiterals.Root, path)), path));
+        Assert.Contains(SourceLiterals.In("src/NewsBot.Core/Commands/Handlers"), l => l.Text == "/latest 2");
+        Assert.Matches(Words(), "Saved: ");
+        Assert.DoesNotContain(Allowed, a => Regex.IsMatch("Saved: ", a.Pattern));
+    }
+
+    // Two letters in a row: a word, in any script.
+    [GeneratedRegex(@"\p{L}{2,}")]
+    private static partial Regex Words();
+}
