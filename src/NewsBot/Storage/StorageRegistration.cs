@@ -55,13 +55,17 @@ internal static class StorageRegistration
         services.AddSingleton<IDigestDeliveries, LiteDbDigestDeliveries>();
         services.AddSingleton<IOutboxFigures, LiteDbOutboxFigures>();
         services.AddSingleton<ISourceFigures, LiteDbSourceFigures>();
+
+        // The file's lock keeps other processes out, so this one holds every role for good.
+        services.AddSingleton<IRoleLeases, SingleProcessRoleLeases>();
     }
 
     private static void AddPostgres(IServiceCollection services)
     {
         services.AddSingleton(sp => new PostgresDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres.ConnectionString,
-            sp.GetService<ILogger<PostgresDatabase>>()));
+            sp.GetService<ILogger<PostgresDatabase>>(),
+            sp.GetRequiredService<RoleContext>()));
 
         // Before every other hosted service (the index loaders read the database).
         services.AddHostedService<PostgresSchemaService>();
@@ -79,5 +83,6 @@ internal static class StorageRegistration
         services.AddSingleton<IDigestDeliveries, PostgresDigestDeliveries>();
         services.AddSingleton<IOutboxFigures, PostgresOutboxFigures>();
         services.AddSingleton<ISourceFigures, PostgresSourceFigures>();
+        services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
     }
 }

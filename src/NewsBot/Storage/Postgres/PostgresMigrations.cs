@@ -165,6 +165,38 @@ internal static class PostgresMigrations
                 last_local_date date NOT NULL
             );
             """),
+        new(2, "role leases with fencing numbers, and claims on due sources", $"""
+            -- One row per role that has one owner across all instances. The fencing number grows
+            -- at every change of owner; every write made for the role checks it (newsbot_fence).
+            -- Times are the server's, so the instances' clocks need not agree.
+            CREATE TABLE role_leases (
+                role text PRIMARY KEY,
+                owner text NOT NULL,
+                fence bigint NOT NULL,
+                expires_at timestamptz NOT NULL,
+                acquired_at timestamptz NOT NULL,
+                renewed_at timestamptz NOT NULL
+            );
+
+            -- Called first in the transaction of a fenced write. The row lock (FOR SHARE) lasts
+            -- until that transaction ends, so a new owner's take-over waits for the write to
+            -- finish, and every write after the take-over is refused.
+            CREATE FUNCTION newsbot_fence(p_role text, p_owner text, p_fence bigint) RETURNS void
+            LANGUAGE plpgsql AS $fence$
+            BEGIN
+                PERFORM 1 FROM role_leases WHERE role = p_role AND owner = p_owner AND fence = p_fence FOR SHARE;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'the role % is no longer held by % with fencing number %', p_role, p_owner, p_fence
+                        USING ERRCODE = '{PostgresFence.RefusedState}';
+                END IF;
+            END
+            $fence$;
+
+            -- A due source is claimed by the instance that reads it, until claimed_until; an
+            -- instance that dies leaves claims that run out, and another takes the source.
+            ALTER TABLE sources ADD COLUMN claimed_by text, ADD COLUMN claimed_until timestamptz;
+            CREATE INDEX sources_due ON sources (next_poll_at NULLS FIRST, id) WHERE enabled;
+            """),
     ];
 
     /// <summary>The version a database has once every step known here is applied.</summary>
