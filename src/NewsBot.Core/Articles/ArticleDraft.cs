@@ -17,4 +17,8 @@ public sealed record ArticleDraft(
     IReadOnlyList<string> Topics,
     string? ImageUrl,
     bool IsNew,
-    string TitleKey);
+    string TitleKey)
+{
+    /// <summary>The lead of the story from another source that this article reports too, or 0; stored with the article, in the same write.</summary>
+    public int StoryId { get; init; }
+}

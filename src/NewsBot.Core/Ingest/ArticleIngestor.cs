@@ -5,7 +5,8 @@ namespace NewsBot.Core.Ingest;
 /// title, topics, story grouping across sources, then the store and the index in step.
 /// Returns what was new. The only writer of the in-memory <see cref="ArticleIndex"/>: it is
 /// loaded from the store at start (<see cref="LoadIndex"/>), and the pruner hands it the
-/// articles it deleted (<see cref="Forget"/>).
+/// articles it deleted (<see cref="Forget"/>); what other instances on the same database stored
+/// or deleted reaches it through the change feed (<see cref="Observe"/>, <see cref="Forget"/>).
 /// </summary>
 public sealed partial class ArticleIngestor(
     IArticleStore articles,
@@ -22,6 +23,12 @@ public sealed partial class ArticleIngestor(
 
     /// <summary>Fills the index, empty at start, with every stored article as the store reads them.</summary>
     public void LoadIndex(IEnumerable<Article> stored) => index.AddRange(stored);
+
+    /// <summary>Whether the article is in the index already.</summary>
+    public bool Indexes(int id) => index.Contains(id);
+
+    /// <summary>Indexes articles another instance stored; those indexed already are left as they are.</summary>
+    public void Observe(IEnumerable<Article> stored) => index.AddRange(stored);
 
     /// <summary>Takes articles the store deleted out of the index.</summary>
     public void Forget(IReadOnlyCollection<int> deleted)
@@ -67,27 +74,21 @@ public sealed partial class ArticleIngestor(
             var title = DisguisingCharacters.Strip(entry.Title);
             var summary = DisguisingCharacters.Strip(entry.Summary);
             var topics = classifier.Classify(title, summary, entry.Categories, source.Topics);
-            drafts.Add(new ArticleDraft(
+            var draft = new ArticleDraft(
                 url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
                 TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl,
-                isNew, ItemKeys.TitleKey(source.Id, title, entry.Published)));
+                isNew, ItemKeys.TitleKey(source.Id, title, entry.Published));
+
+            // The story is found before the article is stored, and stored with it in one write:
+            // another instance that reads the article at once sees its story too. Reports of one
+            // story come from different sources, so the batch's own articles (one source) never
+            // lead each other's stories and need not be indexed first.
+            drafts.Add(index.FindStory(Provisional(draft), StoryWindow) is { } lead ? draft with { StoryId = lead } : draft);
         }
 
         var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
-        var added = new List<Article>(result.Added.Count);
-        foreach (var article in result.Added)
-        {
-            var lead = index.FindStory(article, StoryWindow);
-            var stored = article;
-            if (lead is { } leadId)
-            {
-                await articles.SetStoryAsync(article.Id, leadId, cancellationToken).ConfigureAwait(false);
-                stored = article with { StoryId = leadId };
-            }
-
-            index.Add(stored);
-            added.Add(stored);
-        }
+        var added = new List<Article>(result.Added);
+        index.AddRange(added);
 
         foreach (var id in result.SameLinkElsewhere ?? [])
         {
@@ -105,6 +106,10 @@ public sealed partial class ArticleIngestor(
 
         return new IngestResult(added, keys, result.RecognisedByLinkOrTitle);
     }
+
+    /// <summary>The article a draft will become, for finding its story before it has an id.</summary>
+    private static Article Provisional(ArticleDraft d) =>
+        new(0, d.Url, d.ItemKey, d.Title, d.Summary, d.Author, d.SourceId, d.SourceName, d.PublishedAt, d.IngestedAt, d.Topics, d.ImageUrl, d.IsNew);
 
     // The store keeps milliseconds; truncating first keeps round-tripped values equal.
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>

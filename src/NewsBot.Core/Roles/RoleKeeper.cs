@@ -28,6 +28,9 @@ public sealed partial class RoleKeeper(
     /// <summary>Whether other instances share the roles (PostgreSQL); false when this process holds every role for good.</summary>
     public bool Shared => leases.Shared;
 
+    /// <summary>Who holds each role, as the database says.</summary>
+    public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => leases.HoldersAsync(cancellationToken);
+
     /// <summary>The role's current tenure when this instance may act for it now, else null.</summary>
     public RoleHold? Held(string role)
     {

@@ -98,6 +98,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                     ImageUrl = draft.ImageUrl,
                     IsNew = draft.IsNew,
                     TitleKey = draft.TitleKey,
+                    StoryId = draft.StoryId,
                 };
                 collection.Insert(document);
                 added.Add(ToArticle(document));

@@ -1,3 +1,4 @@
+using NewsBot.Core.Changes;
 using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Storage;
@@ -58,6 +59,7 @@ internal static class StorageRegistration
 
         // The file's lock keeps other processes out, so this one holds every role for good.
         services.AddSingleton<IRoleLeases, SingleProcessRoleLeases>();
+        services.AddSingleton<ISourceClaims, UnsharedSourceClaims>();
     }
 
     private static void AddPostgres(IServiceCollection services)
@@ -67,8 +69,13 @@ internal static class StorageRegistration
             sp.GetService<ILogger<PostgresDatabase>>(),
             sp.GetRequiredService<RoleContext>()));
 
-        // Before every other hosted service (the index loaders read the database).
+        // Before every other hosted service (the index loaders read the database); the change
+        // feed's position is noted next, before they read.
         services.AddHostedService<PostgresSchemaService>();
+        services.AddSingleton<PostgresChangeFeed>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.AddSingleton<ChangeFollower>();
+        services.AddHostedService<ChangeFeedService>();
         services.AddSingleton<IArticleStore, PostgresArticleStore>();
         services.AddSingleton<ISourceStore, PostgresSourceStore>();
         services.AddSingleton<IBookmarkStore, PostgresBookmarkStore>();
@@ -84,5 +91,6 @@ internal static class StorageRegistration
         services.AddSingleton<IOutboxFigures, PostgresOutboxFigures>();
         services.AddSingleton<ISourceFigures, PostgresSourceFigures>();
         services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
+        services.AddSingleton<ISourceClaims, PostgresSourceClaims>();
     }
 }

@@ -119,6 +119,8 @@ public sealed class PlannerRecoveryTests : IDisposable
         outbox ?? Outbox,
         _bot.Get<IArticleStore>(),
         _bot.Get<ChatLifecycle>(),
+        _bot.Get<RoleKeeper>(),
+        _bot.Get<RoleContext>(),
         _bot.Time,
         NullLogger<DeliveryPlanner>.Instance)
     {

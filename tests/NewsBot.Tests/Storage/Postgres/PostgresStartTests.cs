@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NewsBot.Storage.Postgres;
 using Npgsql;
 
 namespace NewsBot.Tests.Storage.Postgres;
@@ -31,7 +32,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
             await host.StopAsync();
         }
 
-        Assert.Equal([1], await _database.QueryAsync<int>("SELECT version FROM schema_version"));
+        Assert.Equal(Enumerable.Range(1, PostgresMigrations.Latest), await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_data.Path));
     }
 
@@ -114,7 +115,7 @@ public sealed class PostgresStartTests : IAsyncLifetime, IDisposable
 
         var message = await FailedStartAsync(_database.ConnectionString);
 
-        Assert.Contains("has NewsBot schema version 7, newer than this NewsBot understands (1)", message, StringComparison.Ordinal);
+        Assert.Contains($"has NewsBot schema version 7, newer than this NewsBot understands ({PostgresMigrations.Latest})", message, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ConnectionString", message, StringComparison.Ordinal);
         Assert.Equal(["schema_version"], await _database.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
         Assert.Equal([1, 7], await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
