@@ -13,7 +13,8 @@ public static class CoreRegistration
 {
     /// <summary>
     /// The <c>NewsBot</c> section (bound and checked at start) and the command core: index,
-    /// ingest, chats, subscriptions, digests, announcements, handlers and router. Stores come
+    /// ingest, chats, subscriptions, digests, announcements, handlers and router, and the roles
+    /// (the <c>Scaling</c> section, this instance's id and the keeper of its leases). Stores come
     /// from the storage adapter, pushes from <see cref="DeliveryRegistration.AddDelivery"/>.
     /// </summary>
     public static IHostApplicationBuilder AddNewsBotCore(this IHostApplicationBuilder builder)
@@ -21,6 +22,11 @@ public static class CoreRegistration
         var services = builder.AddArea<NewsBotOptions, NewsBotOptionsValidator>(NewsBotOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<NewsBotMetrics>();
+        services.AddValidatedOptions<ScalingOptions, ScalingOptionsValidator>(ScalingOptions.SectionName);
+        services.TryAddSingleton<InstanceIdentity>();
+        services.AddSingleton<RoleContext>();
+        services.TryAddSingleton<IRoleLeases, SingleProcessRoleLeases>();
+        services.AddSingleton<RoleKeeper>();
         services.AddSingleton<ArticleIndex>();
         services.AddSingleton<TopicClassifier>();
         services.AddSingleton<ArticleIngestor>();

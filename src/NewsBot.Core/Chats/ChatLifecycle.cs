@@ -125,6 +125,30 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
     public Task<bool> SetAnnouncementsMutedAsync(ChatAddress chat, bool muted, CancellationToken cancellationToken) =>
         ChangeAsync(chat, c => c with { AnnouncementsMuted = muted }, cancellationToken);
 
+    /// <summary>Reads these chats from the store again, after another instance changed them.</summary>
+    public async Task RefreshAsync(IReadOnlyCollection<string> chatKeys, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var key in chatKeys.Distinct(StringComparer.Ordinal))
+            {
+                if (await store.FindAsync(ChatAddress.Parse(key), cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    _chats[key] = stored;
+                }
+                else
+                {
+                    _chats.TryRemove(key, out _);
+                }
+            }
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
     public void Dispose() => _writes.Dispose();
 
     private Task<bool> ChangeAsync(ChatAddress chat, Func<ChatRecord, ChatRecord> change, CancellationToken cancellationToken) =>

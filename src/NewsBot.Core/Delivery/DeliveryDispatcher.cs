@@ -27,21 +27,32 @@ public sealed partial class DeliveryDispatcher(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
 
-    private readonly ConcurrentDictionary<string, Pacer> _pacers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Pacer Pacer, long Fence)> _pacers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AcceptanceRecorder> _accepted = new(StringComparer.Ordinal);
     private readonly Dictionary<OutboxKind, IOutboxComposer> _composers = composers.ToDictionary(c => c.Kind);
     private readonly DeliveryOptions _options = options.Value;
-    private readonly AcceptanceRecorder _accepted = new(outbox);
 
-    public Pacer PacerFor(string platform) => _pacers.GetOrAdd(platform, p => new Pacer(_options.LimitsFor(p), time.GetUtcNow()));
+    /// <summary>
+    /// The platform's pacer for this tenure of its dispatching role: a new tenure (another
+    /// fencing number) starts a new one with an empty budget, since the instance that sent
+    /// before may have used the platform's whole allowance just before it stopped.
+    /// </summary>
+    private Pacer PacerFor(string platform, long fence) =>
+        _pacers.AddOrUpdate(
+            platform,
+            p => (new Pacer(_options.LimitsFor(p), time.GetUtcNow()), fence),
+            (p, current) => current.Fence == fence ? current : (new Pacer(_options.LimitsFor(p), time.GetUtcNow()), fence)).Pacer;
 
     /// <summary>
     /// One round: a batch of due entries, paced and sent; <see cref="DispatchRound.Full"/> says
     /// whether more may be waiting. It can be stopped gently: once <paramref name="stopping"/> is cancelled no
     /// further send starts, the sends already on their way finish and are recorded, and what was
     /// not sent stays due in the outbox. <paramref name="abort"/> cuts the sends on their way
-    /// too (they stay due as well; the platform may or may not have got them).
+    /// too (they stay due as well; the platform may or may not have got them). With
+    /// <paramref name="hold"/>, the round is the work of that tenure of the platform's
+    /// dispatching role: no send starts once the tenure is over.
     /// </summary>
-    public async Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken stopping, CancellationToken abort)
+    public async Task<DispatchRound> DispatchRoundAsync(IChatSender sender, CancellationToken stopping, CancellationToken abort, RoleHold? hold = null)
     {
         var now = time.GetUtcNow();
         var batch = Math.Max(1, _options.BatchSize);
@@ -51,9 +62,10 @@ public sealed partial class DeliveryDispatcher(
             return new DispatchRound(0, 0, Full: false);
         }
 
-        var pacer = PacerFor(sender.Platform);
+        var pacer = PacerFor(sender.Platform, hold?.Fence ?? 0);
         pacer.Forget(now);
-        var round = new Round(sender, pacer, await LoadArticlesAsync(due, stopping).ConfigureAwait(false));
+        var accepted = _accepted.GetOrAdd(sender.Platform, _ => new AcceptanceRecorder(outbox));
+        var round = new Round(sender, pacer, accepted, hold, await LoadArticlesAsync(due, stopping).ConfigureAwait(false));
         foreach (var group in due.GroupBy(e => e.ChatKey, StringComparer.Ordinal))
         {
             await PlanAsync(round, group.Key, group.ToList(), now, stopping).ConfigureAwait(false);
@@ -155,14 +167,19 @@ public sealed partial class DeliveryDispatcher(
                 return;
             }
 
-            var wait = round.Pacer.ClaimSendStart(time.GetUtcNow()) - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            while (round.Pacer.TryStart(time.GetUtcNow()) is { } next)
             {
                 // A stop during the wait means this send never starts; it stays queued.
-                await Task.Delay(wait, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(Max(next - time.GetUtcNow(), TimeSpan.Zero), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
             }
 
-            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey) && !stopping.IsCancellationRequested)
+            // The role is checked at the last moment: an instance that was paused past its lease
+            // wakes here and must not send what the next owner sends now.
+            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey) && !stopping.IsCancellationRequested && (round.Hold?.IsValid ?? true))
             {
                 await SendAsync(round, message, abort).ConfigureAwait(false);
             }
@@ -214,7 +231,7 @@ public sealed partial class DeliveryDispatcher(
             case SendOutcome.Sent:
                 // Recorded before this lane goes on (together with acceptances that arrive at the
                 // same moment): a crash from here on cannot send this message again.
-                await _accepted.RecordAsync(ids, now).ConfigureAwait(false);
+                await round.Accepted.RecordAsync(ids, now).ConfigureAwait(false);
                 Interlocked.Increment(ref round.Sent);
                 break;
             case SendOutcome.RetryAfter retry when retry.Global:
@@ -344,6 +361,8 @@ public sealed partial class DeliveryDispatcher(
         _ => NewsBotMetrics.SendOutcomes.Failed,
     };
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private static TimeSpan Backoff(int attempts)
     {
         var exponential = FirstRetry.TotalSeconds * Math.Pow(2, attempts - 1);
@@ -357,13 +376,19 @@ public sealed partial class DeliveryDispatcher(
         public bool Settled { get; set; }
     }
 
-    private sealed class Round(IChatSender sender, Pacer pacer, Dictionary<int, Article> articles)
+    private sealed class Round(IChatSender sender, Pacer pacer, AcceptanceRecorder accepted, RoleHold? hold, Dictionary<int, Article> articles)
     {
         public int Sent;
 
         public IChatSender Sender { get; } = sender;
 
         public Pacer Pacer { get; } = pacer;
+
+        /// <summary>The platform's own recorder: acceptances are recorded under the platform's dispatching role.</summary>
+        public AcceptanceRecorder Accepted { get; } = accepted;
+
+        /// <summary>The tenure of the dispatching role the round is sent under, when there is one.</summary>
+        public RoleHold? Hold { get; } = hold;
 
         public Dictionary<int, Article> Articles { get; } = articles;
 

@@ -10,13 +10,18 @@ namespace NewsBot.Core.Delivery;
 /// the last entries of a batch are written; articles stored after it, say before a crash, are planned the next
 /// time (<see cref="CatchUpAsync"/> at start). Backlog items (a new source's first read, old items)
 /// are never pushed; daily subscriptions are collected by the digest instead. Instant pushes
-/// to a chat in its quiet hours wait for the window's end.
+/// to a chat in its quiet hours wait for the window's end. Planning is a role: only the instance
+/// that holds it plans (the others' articles reach it by <see cref="CatchUpAsync"/>), its writes
+/// carry the role's fencing number, and a new tenure reads the queued stories and the position
+/// again, since another instance may have moved them meanwhile.
 /// </summary>
 public sealed partial class DeliveryPlanner(
     SubscriptionMatcher matcher,
     IOutboxStore outbox,
     IArticleStore articles,
     ChatLifecycle chats,
+    RoleKeeper roles,
+    RoleContext context,
     TimeProvider time,
     ILogger<DeliveryPlanner> logger) : INewArticlesObserver, IDisposable
 {
@@ -28,21 +33,14 @@ public sealed partial class DeliveryPlanner(
     private QueuedStories? _queued;
     private int _plannedThrough;
 
+    // The tenure of the planning role that the queued stories and the position were read in.
+    private long _tenure = -1;
+
     /// <summary>Chats whose entries are written in one transaction.</summary>
     internal int SliceChats { get; init; } = 2_000;
 
-    public async Task StoredAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
-    {
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await PlanAsync(articles, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    public async Task StoredAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken) =>
+        await AsPlannerAsync(() => PlanAsync(articles, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Reads the stories queued per chat and the planner's position from the outbox again; the
@@ -62,13 +60,43 @@ public sealed partial class DeliveryPlanner(
         }
     }
 
-    /// <summary>Plans every article stored after the planner's position; returns how many entries were queued.</summary>
-    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans every article stored after the planner's position (by this instance or another);
+    /// returns how many entries were queued. Nothing happens while another instance plans.
+    /// </summary>
+    public Task<int> CatchUpAsync(CancellationToken cancellationToken) =>
+        AsPlannerAsync(() => PlanAsync([], cancellationToken), cancellationToken);
+
+    /// <summary>Runs one plan under the planning role, when this instance holds it; 0 when it does not, or lost it meanwhile.</summary>
+    private async Task<int> AsPlannerAsync(Func<Task<int>> plan, CancellationToken cancellationToken)
     {
+        if (roles.Held(RoleNames.Planning) is not { } hold)
+        {
+            return 0;
+        }
+
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await PlanAsync([], cancellationToken).ConfigureAwait(false);
+            using var scope = context.Enter(hold.Lease);
+            if (_tenure != hold.Fence)
+            {
+                _queued = null;
+                _tenure = hold.Fence;
+            }
+
+            try
+            {
+                return await plan().ConfigureAwait(false);
+            }
+            catch (RoleLostException)
+            {
+                // The stories are stored; the instance that plans now plans them from its position.
+                _queued = null;
+                roles.Refused(hold.Lease);
+                LogPlanningLost(logger);
+                return 0;
+            }
         }
         finally
         {
@@ -248,7 +276,15 @@ public sealed partial class DeliveryPlanner(
 
         if (missed.Count > 0)
         {
-            LogCatchingUp(logger, missed.Count);
+            // Among instances this is the usual way: the others' articles reach the planner so.
+            if (roles.Shared)
+            {
+                LogPlanningStored(logger, missed.Count);
+            }
+            else
+            {
+                LogCatchingUp(logger, missed.Count);
+            }
         }
 
         return missed;
@@ -275,6 +311,12 @@ public sealed partial class DeliveryPlanner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} pushes for {Articles} new articles")]
     private static partial void LogQueued(ILogger logger, int count, int articles);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning was taken over by another instance; it plans the articles this one did not")]
+    private static partial void LogPlanningLost(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Planning pushes for {Count} articles stored but not yet planned (the bot stopped in between)")]
     private static partial void LogCatchingUp(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Planning pushes for {Count} articles stored since the last plan")]
+    private static partial void LogPlanningStored(ILogger logger, int count);
 }

@@ -10,10 +10,11 @@ namespace NewsBot.Core.Delivery;
 /// </summary>
 /// <remarks>
 /// Booked slots alone let messages that start late (a slow start-up, a busy machine, sends
-/// waiting for a free connection) go out back to back. So every actual send also claims a start
-/// (<see cref="ClaimSendStart"/>) at least one slot after the one before, with no burst
-/// allowance; and the first one after a start waits a slot too, because the platform may still
-/// be counting what the previous process sent at full rate until it stopped.
+/// waiting for a free connection) go out back to back. So every actual send also starts
+/// (<see cref="TryStart"/>) at least one slot after the one before actually started, with no
+/// burst allowance; and the first one after the pacer is made waits a slot too, because the
+/// platform may still be counting what was sent at full rate just before: by the previous
+/// process, or by the instance that held the platform's dispatching before this one.
 /// </remarks>
 public sealed class Pacer
 {
@@ -63,16 +64,23 @@ public sealed class Pacer
     }
 
     /// <summary>
-    /// The moment a send that is ready at <paramref name="now"/> may actually start: at least one
-    /// slot after the previous send's start (or after the start of the process).
+    /// Starts a send now if one slot has passed since the previous send actually started (or
+    /// since the pacer was made), and records <paramref name="now"/> as that start; otherwise
+    /// returns the moment to try again. Spacing is measured between actual starts, so a send
+    /// that woke late never brings the next one closer to it.
     /// </summary>
-    public DateTimeOffset ClaimSendStart(DateTimeOffset now)
+    /// <returns>Null when the send may start now (and is counted as started); else when to try again.</returns>
+    public DateTimeOffset? TryStart(DateTimeOffset now)
     {
         lock (_lock)
         {
-            var earliest = _lastStart == DateTimeOffset.MinValue ? now : _lastStart + _sendSpacing;
-            _lastStart = Max(now, earliest);
-            return _lastStart;
+            if (_lastStart != DateTimeOffset.MinValue && now < _lastStart + _sendSpacing)
+            {
+                return _lastStart + _sendSpacing;
+            }
+
+            _lastStart = now;
+            return null;
         }
     }
 

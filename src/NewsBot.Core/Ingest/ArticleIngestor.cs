@@ -5,7 +5,8 @@ namespace NewsBot.Core.Ingest;
 /// title, topics, story grouping across sources, then the store and the index in step.
 /// Returns what was new. The only writer of the in-memory <see cref="ArticleIndex"/>: it is
 /// loaded from the store at start (<see cref="LoadIndex"/>), and the pruner hands it the
-/// articles it deleted (<see cref="Forget"/>).
+/// articles it deleted (<see cref="Forget"/>); what other instances on the same database stored
+/// or deleted reaches it through the change feed (<see cref="Observe"/>, <see cref="Forget"/>).
 /// </summary>
 public sealed partial class ArticleIngestor(
     IArticleStore articles,
@@ -22,6 +23,12 @@ public sealed partial class ArticleIngestor(
 
     /// <summary>Fills the index, empty at start, with every stored article as the store reads them.</summary>
     public void LoadIndex(IEnumerable<Article> stored) => index.AddRange(stored);
+
+    /// <summary>Whether the article is in the index already.</summary>
+    public bool Indexes(int id) => index.Contains(id);
+
+    /// <summary>Indexes articles another instance stored; those indexed already are left as they are.</summary>
+    public void Observe(IEnumerable<Article> stored) => index.AddRange(stored);
 
     /// <summary>Takes articles the store deleted out of the index.</summary>
     public void Forget(IReadOnlyCollection<int> deleted)
@@ -70,24 +77,22 @@ public sealed partial class ArticleIngestor(
             var article = new Article(
                 0, url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
                 TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl, isNew);
+
+            // The story is found before the article is stored, and stored with it in one write:
+            // another instance that reads the article at once sees its story too. Reports of one
+            // story come from different sources, so the batch's own articles (one source) never
+            // lead each other's stories and need not be indexed first.
+            if (index.FindStory(article, StoryWindow) is { } lead)
+            {
+                article = article with { StoryId = lead };
+            }
+
             drafts.Add(new ArticleDraft(article, ItemKeys.TitleKey(source.Id, title, entry.Published)));
         }
 
         var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
-        var added = new List<Article>(result.Added.Count);
-        foreach (var article in result.Added)
-        {
-            var lead = index.FindStory(article, StoryWindow);
-            var stored = article;
-            if (lead is { } leadId)
-            {
-                await articles.SetStoryAsync(article.Id, leadId, cancellationToken).ConfigureAwait(false);
-                stored = article with { StoryId = leadId };
-            }
-
-            index.Add(stored);
-            added.Add(stored);
-        }
+        var added = new List<Article>(result.Added);
+        index.AddRange(added);
 
         foreach (var id in result.SameLinkElsewhere ?? [])
         {
@@ -106,6 +111,7 @@ public sealed partial class ArticleIngestor(
         return new IngestResult(added, keys, result.RecognisedByLinkOrTitle);
     }
 
+    /// <summary>The article a draft will become, for finding its story before it has an id.</summary>
     // The store keeps milliseconds; truncating first keeps round-tripped values equal.
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);

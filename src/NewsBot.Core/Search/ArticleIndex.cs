@@ -72,6 +72,20 @@ public sealed class ArticleIndex : IDisposable
 
     public void Add(Article article) => AddRange([article]);
 
+    /// <summary>Whether the article is indexed.</summary>
+    public bool Contains(int id)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _slots.Contains(id);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>
     /// Adds articles not indexed yet. A large batch (the whole store at start) goes into the
     /// date-ordered lists in one sorted merge at the end.

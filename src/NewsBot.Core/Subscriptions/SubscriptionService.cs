@@ -36,6 +36,25 @@ public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMa
         }
     }
 
+    /// <summary>
+    /// Brings these subscriptions of these chats in memory in line with the store, after another
+    /// instance added, removed or moved them: those still stored are put (again), the others
+    /// taken out. A subscription that is stored is never out of the matcher meanwhile.
+    /// </summary>
+    public async Task RefreshAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string> chatKeys, CancellationToken cancellationToken)
+    {
+        var stored = new List<Subscription>();
+        foreach (var chatKey in chatKeys.Distinct(StringComparer.Ordinal))
+        {
+            stored.AddRange((await store.ListForChatAsync(chatKey, cancellationToken).ConfigureAwait(false)).Where(s => ids.Contains(s.Id)));
+        }
+
+        var gone = ids.Except(stored.Select(s => s.Id)).ToList();
+        matcher.Remove(gone);
+        schedule.Remove(gone);
+        Moved(stored);
+    }
+
     /// <summary>Replaces what the matcher and the digest schedule hold with what the store holds.</summary>
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {

@@ -5,16 +5,23 @@ namespace NewsBot.Feeds;
 /// source that is due (on a new installation: all of them) before any chat opens; after that
 /// it wakes every few seconds and reads the sources whose time has come, a bounded number at
 /// once and a bounded number per host. One bad source never holds up or stops the others.
+/// Instances on one database share the sources: each claims due ones a window at a time
+/// (<see cref="ISourceClaims"/>), so a source is read by one instance per interval, and the
+/// sources of an instance that died are claimed by another once its claims run out.
 /// </summary>
 internal sealed partial class FeedPollingService(
     IOptionsMonitor<FeedsOptions> options,
     ISourceStore sources,
+    ISourceClaims claims,
+    InstanceIdentity instance,
     SourcePoller poller,
     TimeProvider time,
     ILogger<FeedPollingService> logger) : BackgroundService
 {
     /// <summary>How often the scheduler looks for due sources.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new(StringComparer.OrdinalIgnoreCase);
 
@@ -49,36 +56,42 @@ internal sealed partial class FeedPollingService(
     }
 
     /// <summary>
-    /// Reads every due source. Fetches run concurrently within the caps; results are stored in
-    /// due order, so a fresh installation numbers its articles the same way every time.
+    /// Reads every due source this instance can claim. Fetches run concurrently within the caps;
+    /// results are stored in due order, so a fresh installation numbers its articles the same
+    /// way every time.
     /// </summary>
     internal async Task<int> PollDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var now = time.GetUtcNow();
-        var due = (await sources.AllAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Enabled && (s.NextPollAt is null || s.NextPollAt <= now))
-            .OrderBy(s => s.NextPollAt ?? DateTimeOffset.MinValue)
-            .ThenBy(s => s.Id)
-            .ToList();
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
         using var global = new SemaphoreSlim(settings.MaxConcurrentFetches);
+        var read = new HashSet<int>();
         var added = 0;
-        foreach (var window in due.Chunk(settings.MaxConcurrentFetches * 4))
+        while (true)
         {
+            // A claim outlasts the window's fetches and their storing; should this instance die,
+            // its sources are claimed by another after that.
+            var claimFor = (settings.RequestTimeout * 2) + ClaimMargin;
+            var window = (await claims.ClaimDueAsync(instance.Id, time.GetUtcNow(), settings.MaxConcurrentFetches * 4, claimFor, cancellationToken).ConfigureAwait(false))
+                .Where(s => read.Add(s.Id))
+                .ToList();
+            if (window.Count == 0)
+            {
+                break;
+            }
+
             var fetches = window.Select(source => FetchLimitedAsync(source, global, settings, cancellationToken)).ToList();
-            for (var i = 0; i < window.Length; i++)
+            for (var i = 0; i < window.Count; i++)
             {
                 var result = await fetches[i].ConfigureAwait(false);
                 added += (await poller.ApplyAsync(window[i], result, cancellationToken).ConfigureAwait(false)).Count;
             }
         }
 
-        LogRoundRead(logger, due.Count, added);
+        if (read.Count > 0)
+        {
+            LogRoundRead(logger, read.Count, added);
+        }
+
         return added;
     }
 

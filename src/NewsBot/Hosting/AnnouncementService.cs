@@ -10,13 +10,17 @@ internal sealed class AnnouncementService(
     AnnouncementFanOut fanOut,
     AnnouncementReporter reporter,
     TimeProvider time,
-    ILogger<AnnouncementService> logger) : PeriodicService(Tick, time, logger)
+    ILogger<AnnouncementService> logger,
+    RoleKeeper roles,
+    RoleContext context) : PeriodicService(Tick, time, logger, roles, context)
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
 
     private DateTimeOffset _nextReport = DateTimeOffset.MinValue;
+
+    protected override string? Role => RoleNames.Announcements;
 
     protected override string Work => "Handling announcements";
 

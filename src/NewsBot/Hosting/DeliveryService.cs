@@ -6,6 +6,9 @@ namespace NewsBot.Hosting;
 /// round while there is more, and every couple of seconds otherwise. Once an hour it deletes
 /// finished entries older than a few days. On stop it starts no new send, lets the sends on
 /// their way finish and be recorded until the host's shutdown time is up, and leaves the rest due.
+/// Planning and each platform's dispatching are roles: among instances on one database, one
+/// plans and one sends per platform; the others wait to take over. The planner catches up every
+/// tick then, with what any instance stored.
 /// </summary>
 internal sealed partial class DeliveryService(
     IEnumerable<IChatSender> senders,
@@ -13,6 +16,8 @@ internal sealed partial class DeliveryService(
     DeliveryDispatcher dispatcher,
     IOutboxStore outbox,
     NewsBot.Core.Chats.ChatLifecycle chats,
+    RoleKeeper roles,
+    RoleContext context,
     TimeProvider time,
     ILogger<DeliveryService> logger) : BackgroundService
 {
@@ -29,11 +34,14 @@ internal sealed partial class DeliveryService(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         LogActiveChats(logger, chats.CountActive());
-        await planner.RebuildAsync(cancellationToken).ConfigureAwait(false);
-        var queued = await planner.CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        if (queued > 0)
+        if (await roles.TryHoldAsync(RoleNames.Planning, cancellationToken).ConfigureAwait(false) is not null)
         {
-            LogCaughtUp(logger, queued);
+            await planner.RebuildAsync(cancellationToken).ConfigureAwait(false);
+            var queued = await planner.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            if (queued > 0)
+            {
+                LogCaughtUp(logger, queued);
+            }
         }
 
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -55,28 +63,72 @@ internal sealed partial class DeliveryService(
     {
         var platforms = senders.ToList();
         var pruning = PruneAsync(stoppingToken);
+
+        // Alone on its database, the planner is handed every article as it is stored.
+        var planning = roles.Shared ? PlanAsync(stoppingToken) : Task.CompletedTask;
         if (platforms.Count > 0)
         {
             // The terminal chat alone has nobody to push to.
             await Task.WhenAll(platforms.Select(sender => DeliverAsync(sender, stoppingToken))).ConfigureAwait(false);
         }
 
+        await planning.ConfigureAwait(false);
         await pruning.ConfigureAwait(false);
     }
 
-    private async Task DeliverAsync(IChatSender sender, CancellationToken stoppingToken)
+    /// <summary>While this instance holds the planning role: what any instance stored is planned every tick.</summary>
+    private async Task PlanAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick, time);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // A full round means more is due already: go on at once rather than idle until the tick.
-                while (await DispatchAsync(sender, stoppingToken).ConfigureAwait(false))
+                var hold = await roles.HoldAsync(RoleNames.Planning, stoppingToken).ConfigureAwait(false);
+                using var tenure = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
+                using var timer = new PeriodicTimer(Tick, time);
+                do
                 {
+                    try
+                    {
+                        await planner.CatchUpAsync(tenure.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogPlanningFailed(logger, ex, Tick);
+                    }
                 }
+                while (await PeriodicService.TickAsync(timer, tenure.Token).ConfigureAwait(false));
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Sends the platform's pushes for as long as this instance holds its dispatching role; when
+    /// the role is lost no further send starts, and the instance waits to hold it again.
+    /// </summary>
+    private async Task DeliverAsync(IChatSender sender, CancellationToken stoppingToken)
+    {
+        var role = RoleNames.Dispatching(sender.Platform);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var hold = await roles.HoldAsync(role, stoppingToken).ConfigureAwait(false);
+                using var tenure = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
+                using var timer = new PeriodicTimer(Tick, time);
+                do
+                {
+                    // A full round means more is due already: go on at once rather than idle until the tick.
+                    while (await DispatchAsync(sender, hold, tenure.Token).ConfigureAwait(false))
+                    {
+                    }
+                }
+                while (await PeriodicService.TickAsync(timer, tenure.Token).ConfigureAwait(false));
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -84,12 +136,19 @@ internal sealed partial class DeliveryService(
         }
     }
 
-    private async Task<bool> DispatchAsync(IChatSender sender, CancellationToken cancellationToken)
+    private async Task<bool> DispatchAsync(IChatSender sender, RoleHold hold, CancellationToken cancellationToken)
     {
         try
         {
-            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken, _abortSends.Token).ConfigureAwait(false);
+            using var scope = context.Enter(hold.Lease);
+            var round = await dispatcher.DispatchRoundAsync(sender, cancellationToken, _abortSends.Token, hold).ConfigureAwait(false);
             return round.Full;
+        }
+        catch (RoleLostException)
+        {
+            // What was sent but could not be recorded is sent again by the new owner: at most the sends that were on their way.
+            roles.Refused(hold.Lease);
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -130,6 +189,9 @@ internal sealed partial class DeliveryService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering to {Platform} failed; trying again in {Tick}")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string platform, TimeSpan tick);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Planning pushes failed; trying again in {Tick}")]
+    private static partial void LogPlanningFailed(ILogger logger, Exception exception, TimeSpan tick);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} finished outbox entries")]
     private static partial void LogPruned(ILogger logger, int count);

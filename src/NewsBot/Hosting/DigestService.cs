@@ -4,10 +4,12 @@ namespace NewsBot.Hosting;
 /// Makes the daily digests that are due, at start (so one missed while the bot was down still
 /// goes out the same local day) and then every half minute.
 /// </summary>
-internal sealed class DigestService(DigestScheduler scheduler, TimeProvider time, ILogger<DigestService> logger)
-    : PeriodicService(Tick, time, logger)
+internal sealed class DigestService(DigestScheduler scheduler, TimeProvider time, ILogger<DigestService> logger, RoleKeeper roles, RoleContext context)
+    : PeriodicService(Tick, time, logger, roles, context)
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
+
+    protected override string? Role => RoleNames.Digests;
 
     protected override string Work => "Making the daily digests";
 

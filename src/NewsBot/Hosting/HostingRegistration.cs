@@ -50,6 +50,8 @@ internal static class HostingRegistration
         services.AddSingleton<IAnnouncementChannels, ConfiguredAnnouncementChannels>();
 
         // Order matters: the index is filled before sources are read, and both before any chat.
+        // The roles are let go last, after every service that works under one has stopped.
+        services.AddHostedService<RoleService>();
         services.AddHostedService<ArticleIndexLoader>();
         services.AddHostedService<SubscriptionIndexLoader>();
         services.AddHostedService<ChatCacheLoader>();

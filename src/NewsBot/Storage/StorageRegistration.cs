@@ -1,3 +1,4 @@
+using NewsBot.Core.Changes;
 using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Storage;
@@ -64,19 +65,32 @@ internal static class StorageRegistration
             services.AddSingleton(liteDb);
             services.AddSingleton(port, sp => sp.GetRequiredService(liteDb));
         }
+
+        // The file's lock keeps other processes out, so this one holds every role for good.
+        services.AddSingleton<IRoleLeases, SingleProcessRoleLeases>();
+        services.AddSingleton<ISourceClaims, UnsharedSourceClaims>();
     }
 
     private static void AddPostgres(IServiceCollection services)
     {
         services.AddSingleton(sp => new PostgresDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres.ConnectionString,
-            sp.GetService<ILogger<PostgresDatabase>>()));
+            sp.GetService<ILogger<PostgresDatabase>>(),
+            sp.GetRequiredService<RoleContext>()));
 
-        // Before every other hosted service (the index loaders read the database).
+        // Before every other hosted service (the index loaders read the database); the change
+        // feed's position is noted next, before they read.
         services.AddHostedService<PostgresSchemaService>();
+        services.AddSingleton<PostgresChangeFeed>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.AddSingleton<ChangeFollower>();
+        services.AddHostedService<ChangeFeedService>();
         foreach (var (port, _, postgres) in Stores)
         {
             services.AddSingleton(port, postgres);
         }
+
+        services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
+        services.AddSingleton<ISourceClaims, PostgresSourceClaims>();
     }
 }

@@ -116,6 +116,8 @@ public sealed class PlannerRecoveryTests : BotTest
         outbox ?? Outbox,
         Bot.Get<IArticleStore>(),
         Bot.Get<ChatLifecycle>(),
+        Bot.Get<RoleKeeper>(),
+        Bot.Get<RoleContext>(),
         Bot.Time,
         NullLogger<DeliveryPlanner>.Instance)
     {

@@ -9,27 +9,56 @@ public sealed class StartPacingTests
     private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");
 
     [Fact]
-    public void ClaimSendStart_FirstSendAfterAStart_WaitsOneSlot_ForWhatThePreviousProcessSent()
+    public void TryStart_FirstSendAfterAStart_WaitsOneSlot_ForWhatThePreviousOwnerSent()
     {
         var pacer = new Pacer(Telegram, startedAt: Now);
 
-        var first = pacer.ClaimSendStart(Now);
+        var retryAt = pacer.TryStart(Now);
 
-        Assert.InRange((first - Now).TotalMilliseconds, 33.3, 33.4);
+        Assert.NotNull(retryAt);
+        Assert.InRange((retryAt.Value - Now).TotalMilliseconds, 33.3, 33.4);
+        Assert.Null(pacer.TryStart(retryAt.Value));
     }
 
     [Fact]
-    public void ClaimSendStart_ManySendsReadyAtOnce_GoOutOneSlotApart()
+    public void TryStart_ManySendsReadyAtOnce_GoOutOneSlotApart()
     {
         var pacer = new Pacer(Telegram, startedAt: Now);
 
         // Sixty sends all late, all ready at the same moment: the pacer spreads them.
-        var starts = Enumerable.Range(0, 60).Select(_ => pacer.ClaimSendStart(Now.AddSeconds(1))).ToList();
+        var starts = Enumerable.Range(0, 60).Select(_ => StartWhenAllowed(pacer, Now.AddSeconds(1))).ToList();
 
         for (var i = 1; i < starts.Count; i++)
         {
             Assert.True(starts[i] - starts[i - 1] >= TimeSpan.FromSeconds(1.0 / 30), $"send {i} went {(starts[i] - starts[i - 1]).TotalMilliseconds} ms after the one before");
         }
+    }
+
+    [Fact]
+    public void TryStart_ASendThatStartedLate_PushesTheNextOneBack_FromWhenItReallyStarted()
+    {
+        var pacer = new Pacer(Telegram, startedAt: Now);
+        var allowed = pacer.TryStart(Now)!.Value;
+
+        // The first send woke 25 ms after its time (a busy machine): the next keeps a whole slot from when it really started.
+        var late = allowed.AddMilliseconds(25);
+        Assert.Null(pacer.TryStart(late));
+        var next = pacer.TryStart(allowed.AddMilliseconds(34));
+
+        Assert.NotNull(next);
+        Assert.True(next.Value - late >= TimeSpan.FromSeconds(1.0 / 30), $"the next send may start {(next.Value - late).TotalMilliseconds} ms after the late one");
+    }
+
+    /// <summary>The moment a send ready at <paramref name="ready"/> starts, trying again whenever the pacer says.</summary>
+    private static DateTimeOffset StartWhenAllowed(Pacer pacer, DateTimeOffset ready)
+    {
+        var at = ready;
+        while (pacer.TryStart(at) is { } retry)
+        {
+            at = retry;
+        }
+
+        return at;
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public sealed class ServiceUnitTests
     [Theory]
     [InlineData("newsbot.service", "newsbot.service")]
     [InlineData("newsbot@.service", "newsbot@community.service")]
+    [InlineData("newsbot-scaled@.service", "newsbot-scaled@1.service")]
     public async Task Unit_PassesSystemdAnalyzeVerify(string file, string unit)
     {
         var analyze = SystemdAnalyze();
@@ -22,6 +23,7 @@ public sealed class ServiceUnitTests
     [Theory]
     [InlineData("newsbot.service")]
     [InlineData("newsbot@.service")]
+    [InlineData("newsbot-scaled@.service")]
     public void Unit_DoesNotRestartOnBadConfiguration_AndOutwaitsTheShutdown(string file)
     {
         var unit = Read(file);
@@ -36,6 +38,7 @@ public sealed class ServiceUnitTests
     [Theory]
     [InlineData("newsbot.service")]
     [InlineData("newsbot@.service")]
+    [InlineData("newsbot-scaled@.service")]
     public void Unit_RunsAsADedicatedUserOnAReadOnlySystem(string file)
     {
         var unit = Read(file);

@@ -170,11 +170,19 @@ public sealed class NewsBotProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM, as a service manager stops a service.</summary>
-    public async Task TerminateAsync()
+    public async Task TerminateAsync() => await SignalAsync("-TERM");
+
+    private async Task SignalAsync(string signal)
     {
-        var (exitCode, said) = await ExternalTool.RunAsync("kill", "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture));
-        Assert.True(exitCode == 0, "kill -TERM failed: " + said);
+        var (exitCode, said) = await ExternalTool.RunAsync("kill", signal, _process.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.True(exitCode == 0, $"kill {signal} failed: " + said);
     }
+
+    /// <summary>Stops it where it is (SIGSTOP), as a long pause or a machine cut off from the network would.</summary>
+    public async Task PauseAsync() => await SignalAsync("-STOP");
+
+    /// <summary>Lets a paused process go on (SIGCONT).</summary>
+    public async Task ResumeAsync() => await SignalAsync("-CONT");
 
     /// <summary>Kills it and all it started at once (SIGKILL), as a crash or a power cut would.</summary>
     public void Kill()

@@ -18,7 +18,8 @@ public sealed class TestBot : IDisposable
     /// <c>AddStorage</c>), with stand-ins for the feed probe, the admins and the announcement
     /// channels. <paramref name="settings"/> are configuration keys as in appsettings.json;
     /// <paramref name="compose"/> adds areas (a platform, say); <paramref name="services"/> swaps
-    /// in test doubles last. Nothing starts: the hosted services are not registered.
+    /// in test doubles last. Nothing starts: the hosted services are not registered. It is alone
+    /// on its database, PostgreSQL included, so it holds every role for good, as on LiteDB.
     /// </summary>
     public TestBot(
         Action<NewsBotOptions>? configure = null,
@@ -49,6 +50,7 @@ public sealed class TestBot : IDisposable
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier>(Admins);
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels>(Channels);
         compose?.Invoke(builder);
+        builder.Services.AddSingleton<IRoleLeases, SingleProcessRoleLeases>();
         services?.Invoke(builder.Services);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true }));
         _host = builder.Build();

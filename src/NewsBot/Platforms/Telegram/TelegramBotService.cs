@@ -9,7 +9,9 @@ namespace NewsBot.Platforms.Telegram;
 /// Runs the bot on Telegram: learns its name (getMe), publishes the command menu from the
 /// core's catalog (setMyCommands), then receives updates by long polling or through the
 /// webhook. In polling mode the offset is stored after each handled update, so a restart
-/// neither repeats nor loses one.
+/// neither repeats nor loses one. Polling is a role (Telegram allows one getUpdates consumer per
+/// token): among instances on one database one polls, and the next takes over from the stored
+/// offset; every instance answers the webhook.
 /// </summary>
 internal sealed partial class TelegramBotService(
     ITelegramBotClient bot,
@@ -22,6 +24,8 @@ internal sealed partial class TelegramBotService(
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     IEnumerable<IChatSender> senders,
+    RoleKeeper roles,
+    RoleContext context,
     ILogger<TelegramBotService> logger) : BackgroundService
 {
     public const string OffsetStateName = "telegram.offset";
@@ -64,7 +68,21 @@ internal sealed partial class TelegramBotService(
             }
             else
             {
-                await PollAsync(stoppingToken).ConfigureAwait(false);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var hold = await roles.HoldAsync(RoleNames.TelegramPolling, stoppingToken).ConfigureAwait(false);
+                    using var tenure = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
+                    using var scope = context.Enter(hold.Lease);
+                    try
+                    {
+                        await PollAsync(tenure.Token).ConfigureAwait(false);
+                    }
+                    catch (RoleLostException)
+                    {
+                        // The next owner polls from the offset stored last; what this one did not finish comes again.
+                        roles.Refused(hold.Lease);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -257,7 +275,7 @@ internal sealed partial class TelegramBotService(
             await state.SetAsync(OffsetStateName, current, cancellationToken).ConfigureAwait(false);
             return current;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not RoleLostException)
         {
             // The updates were handled; at worst some are handled again after a restart.
             LogOffsetNotStored(logger, ex, current);

@@ -142,6 +142,10 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
             return new AddResult([], recognised, elsewhere.Select(e => e.Id!.Value).ToList());
         }
 
+        // Ids are drawn under the change feed's lock, held to the commit: articles become visible
+        // in the order of their ids, so whoever plans "everything after id N" never skips one
+        // that another instance committed late.
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock($1)", cancellationToken, PostgresChangeFeed.LockKey).ConfigureAwait(false);
         var ids = await connection.QueryAsync(
             "SELECT nextval('article_ids')::integer FROM generate_series(1, $1) ORDER BY 1", r => r.GetInt32(0), cancellationToken, fresh.Count).ConfigureAwait(false);
         var added = fresh.Select((draft, i) => ToArticle(ids[i], draft)).ToList();
@@ -152,7 +156,7 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     private static async Task InsertAsync(NpgsqlConnection connection, List<Article> articles, List<ArticleDraft> drafts, CancellationToken cancellationToken)
     {
         var import = await connection.BeginBinaryImportAsync(
-            "COPY articles (id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, title_key) FROM STDIN (FORMAT BINARY)",
+            "COPY articles (id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, title_key, story_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         await using (import.ConfigureAwait(false))
         {
@@ -174,6 +178,7 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
                 await WriteNullableAsync(import, a.ImageUrl, cancellationToken).ConfigureAwait(false);
                 await import.WriteAsync(a.IsNew, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await import.WriteAsync(drafts[i].TitleKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(a.StoryId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
             }
 
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);

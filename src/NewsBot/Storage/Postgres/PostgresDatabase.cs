@@ -9,6 +9,9 @@ namespace NewsBot.Storage.Postgres;
 /// schema, brought up to date before the first command (<see cref="PostgresSchema"/>). Making it
 /// does no I/O; the host prepares the schema at start (<see cref="PostgresSchemaService"/>), and
 /// a command line verb that uses a store without starting the host gets it prepared on first use.
+/// Writes made for a role (<see cref="RoleContext"/>) carry its fencing number: each runs after
+/// <c>newsbot_fence</c> in one transaction, and is refused with a <see cref="RoleLostException"/>
+/// once another instance holds the role.
 /// </summary>
 internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
 {
@@ -16,17 +19,19 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     private readonly string _connectionString;
     private readonly IReadOnlyList<PostgresMigration> _migrations;
     private readonly ILogger _logger;
+    private readonly RoleContext? _roles;
     private readonly Lock _gate = new();
     private Task? _schema;
 
-    public PostgresDatabase(string connectionString, ILogger<PostgresDatabase>? logger = null)
-        : this(connectionString, PostgresMigrations.All, logger)
+    public PostgresDatabase(string connectionString, ILogger<PostgresDatabase>? logger = null, RoleContext? roles = null)
+        : this(connectionString, PostgresMigrations.All, logger, roles)
     {
     }
 
     /// <exception cref="DatabaseUnavailableException">The connection string cannot be used (the message names the setting).</exception>
-    internal PostgresDatabase(string connectionString, IReadOnlyList<PostgresMigration> migrations, ILogger? logger)
+    internal PostgresDatabase(string connectionString, IReadOnlyList<PostgresMigration> migrations, ILogger? logger, RoleContext? roles = null)
     {
+        _roles = roles;
         if (PostgresConnectionString.Check(connectionString) is { } problem)
         {
             throw new DatabaseUnavailableException(problem);
@@ -86,11 +91,27 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         return _dataSource.OpenConnection();
     }
 
+    /// <summary>The lease the current work writes for, when it is one that others could take over.</summary>
+    private RoleLease? Fence => _roles?.Current is { Permanent: false } lease ? lease : null;
+
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (Fence is { } lease)
+            {
+                // One round trip, one implicit transaction: the check and the write stand or fall together.
+                var batch = new NpgsqlBatch(connection);
+                await using (batch.ConfigureAwait(false))
+                {
+                    batch.BatchCommands.Add(PostgresFence.Command(lease));
+                    batch.BatchCommands.Add(PostgresCommands.BatchCommand(sql, values));
+                    await FencedAsync(lease, () => batch.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
+                    return (int)batch.BatchCommands[1].Rows;
+                }
+            }
+
             await using var command = connection.Sql(sql, values);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -111,7 +132,29 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await connection.QueryAsync(sql, map, cancellationToken, values).ConfigureAwait(false);
+            if (Fence is not { } lease)
+            {
+                return await connection.QueryAsync(sql, map, cancellationToken, values).ConfigureAwait(false);
+            }
+
+            var batch = new NpgsqlBatch(connection);
+            await using (batch.ConfigureAwait(false))
+            {
+                batch.BatchCommands.Add(PostgresFence.Command(lease));
+                batch.BatchCommands.Add(PostgresCommands.BatchCommand(sql, values));
+                var reader = await FencedAsync(lease, () => batch.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await FencedAsync(lease, () => reader.NextResultAsync(cancellationToken)).ConfigureAwait(false);
+                    var rows = new List<T>();
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows.Add(map(reader));
+                    }
+
+                    return rows;
+                }
+            }
         }
     }
 
@@ -146,6 +189,11 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                if (Fence is { } lease)
+                {
+                    await PostgresFence.CheckAsync(connection, lease, cancellationToken).ConfigureAwait(false);
+                }
+
                 var result = await work(connection, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
@@ -165,6 +213,18 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         return rows;
+    }
+
+    private static async Task<TResult> FencedAsync<TResult>(RoleLease lease, Func<Task<TResult>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (PostgresFence.IsRefusal(ex))
+        {
+            throw RoleLostException.For(lease, ex);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _dataSource.DisposeAsync().ConfigureAwait(false);

@@ -170,6 +170,120 @@ internal static class PostgresMigrations
             ALTER TABLE chats ADD COLUMN language text;
             ALTER TABLE users ADD COLUMN language text;
             """),
+        new(3, "role leases with fencing numbers, and claims on due sources", $"""
+            -- One row per role that has one owner across all instances. The fencing number grows
+            -- at every change of owner; every write made for the role checks it (newsbot_fence).
+            -- Times are the server's, so the instances' clocks need not agree.
+            CREATE TABLE role_leases (
+                role text PRIMARY KEY,
+                owner text NOT NULL,
+                fence bigint NOT NULL,
+                expires_at timestamptz NOT NULL,
+                acquired_at timestamptz NOT NULL,
+                renewed_at timestamptz NOT NULL
+            );
+
+            -- Called first in the transaction of a fenced write. The row lock (FOR SHARE) lasts
+            -- until that transaction ends, so a new owner's take-over waits for the write to
+            -- finish, and every write after the take-over is refused.
+            CREATE FUNCTION newsbot_fence(p_role text, p_owner text, p_fence bigint) RETURNS void
+            LANGUAGE plpgsql AS $fence$
+            BEGIN
+                PERFORM 1 FROM role_leases WHERE role = p_role AND owner = p_owner AND fence = p_fence FOR SHARE;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'the role % is no longer held by % with fencing number %', p_role, p_owner, p_fence
+                        USING ERRCODE = '{PostgresFence.RefusedState}';
+                END IF;
+            END
+            $fence$;
+
+            -- A due source is claimed by the instance that reads it, until claimed_until; an
+            -- instance that dies leaves claims that run out, and another takes the source.
+            ALTER TABLE sources ADD COLUMN claimed_by text, ADD COLUMN claimed_until timestamptz;
+            CREATE INDEX sources_due ON sources (next_poll_at NULLS FIRST, id) WHERE enabled;
+            """),
+        new(4, "the change feed: numbered changes to articles, subscriptions and chats", $$"""
+            -- What each instance holds in memory, as changes numbered in commit order: the number
+            -- is drawn under a lock held to the end of the transaction, so a change never becomes
+            -- visible after one with a higher number. Instances are woken by NOTIFY at commit and
+            -- catch up by number.
+            CREATE SEQUENCE change_numbers AS bigint;
+            CREATE TABLE changes (
+                number bigint PRIMARY KEY,
+                kind text NOT NULL,
+                ids integer[] NOT NULL DEFAULT '{}',
+                keys text[] NOT NULL DEFAULT '{}',
+                at timestamptz NOT NULL DEFAULT clock_timestamp()
+            );
+
+            CREATE FUNCTION newsbot_record_change(p_kind text, p_ids integer[], p_keys text[]) RETURNS void
+            LANGUAGE plpgsql AS $record$
+            BEGIN
+                PERFORM pg_advisory_xact_lock({{PostgresChangeFeed.LockKey}});
+                INSERT INTO changes (number, kind, ids, keys) VALUES (nextval('change_numbers'), p_kind, p_ids, p_keys);
+                PERFORM pg_notify('{{PostgresChangeFeed.Channel}}', '');
+            END
+            $record$;
+
+            CREATE FUNCTION newsbot_articles_added() RETURNS trigger LANGUAGE plpgsql AS $added$
+            DECLARE added integer[];
+            BEGIN
+                SELECT array_agg(id ORDER BY id) INTO added FROM new_rows;
+                IF added IS NOT NULL THEN
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.ArticlesAdded}}', added, '{}');
+                END IF;
+                RETURN NULL;
+            END
+            $added$;
+            CREATE TRIGGER articles_added AFTER INSERT ON articles REFERENCING NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION newsbot_articles_added();
+
+            CREATE FUNCTION newsbot_articles_removed() RETURNS trigger LANGUAGE plpgsql AS $removed$
+            DECLARE removed integer[];
+            BEGIN
+                SELECT array_agg(id ORDER BY id) INTO removed FROM old_rows;
+                IF removed IS NOT NULL THEN
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.ArticlesRemoved}}', removed, '{}');
+                END IF;
+                RETURN NULL;
+            END
+            $removed$;
+            CREATE TRIGGER articles_removed AFTER DELETE ON articles REFERENCING OLD TABLE AS old_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION newsbot_articles_removed();
+
+            CREATE FUNCTION newsbot_subscriptions_changed() RETURNS trigger LANGUAGE plpgsql AS $subscriptions$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.Subscriptions}}', ARRAY[OLD.id], ARRAY[OLD.chat_key]);
+                ELSIF TG_OP = 'UPDATE' THEN
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.Subscriptions}}', ARRAY[NEW.id], ARRAY[OLD.chat_key, NEW.chat_key]);
+                ELSE
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.Subscriptions}}', ARRAY[NEW.id], ARRAY[NEW.chat_key]);
+                END IF;
+                RETURN NULL;
+            END
+            $subscriptions$;
+            CREATE TRIGGER subscriptions_changed AFTER INSERT OR UPDATE OR DELETE ON subscriptions
+                FOR EACH ROW EXECUTE FUNCTION newsbot_subscriptions_changed();
+
+            CREATE FUNCTION newsbot_chats_changed() RETURNS trigger LANGUAGE plpgsql AS $chats$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.Chats}}', '{}', ARRAY[OLD.key]);
+                ELSE
+                    PERFORM newsbot_record_change('{{PostgresChangeFeed.Chats}}', '{}', ARRAY[NEW.key]);
+                END IF;
+                RETURN NULL;
+            END
+            $chats$;
+            CREATE TRIGGER chats_added AFTER INSERT OR DELETE ON chats
+                FOR EACH ROW EXECUTE FUNCTION newsbot_chats_changed();
+            -- Being seen again (last_seen) is no change the other instances need.
+            CREATE TRIGGER chats_changed AFTER UPDATE ON chats FOR EACH ROW
+                WHEN ((OLD.kind, OLD.title, OLD.time_zone, OLD.active, OLD.inactive_reason, OLD.quiet, OLD.announcements_muted, OLD.language)
+                    IS DISTINCT FROM (NEW.kind, NEW.title, NEW.time_zone, NEW.active, NEW.inactive_reason, NEW.quiet, NEW.announcements_muted, NEW.language))
+                EXECUTE FUNCTION newsbot_chats_changed();
+            """),
     ];
 
     /// <summary>The version a database has once every step known here is applied.</summary>

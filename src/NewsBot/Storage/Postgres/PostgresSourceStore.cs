@@ -90,7 +90,7 @@ internal sealed class PostgresSourceStore(PostgresDatabase database) : ISourceSt
     public async ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken) =>
         await database.ExecuteAsync("DELETE FROM sources WHERE id = $1", cancellationToken, id).ConfigureAwait(false) > 0;
 
-    private static FeedSource ToSource(NpgsqlDataReader r) => new(
+    internal static FeedSource ToSource(NpgsqlDataReader r) => new(
         r.GetInt32(0), r.GetString(1), r.GetString(2), r.Strings(3), r.GetBoolean(4),
         r.NullableDate(5), r.NullableDate(6), r.NullableString(7), r.GetInt32(8), r.GetInt32(9), r.NullableDate(10))
     {

@@ -1,0 +1,269 @@
+namespace NewsBot.Core.Roles;
+
+/// <summary>
+/// Holds the roles this instance works for. A service asks for its role and waits until it has
+/// it (<see cref="HoldAsync"/>); from then on the keeper renews the lease in the background and
+/// ends the tenure (<see cref="RoleHold.Lost"/>) when a renewal is refused, when the lease runs
+/// out on this instance's clock before a renewal gets through, or when a write made for the role
+/// was fenced off (<see cref="Refused"/>). On an orderly stop it lets every role go at once, so
+/// another instance takes over without waiting for the expiry. On a database that only this
+/// process uses, every role is granted at once and for good, and nothing is logged or renewed.
+/// </summary>
+public sealed partial class RoleKeeper(
+    IRoleLeases leases,
+    InstanceIdentity instance,
+    IOptions<ScalingOptions> options,
+    TimeProvider time,
+    ILogger<RoleKeeper> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, RoleHold> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RoleHold> _permanent = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ScalingOptions _options = options.Value;
+    private int _stopped;
+    private int _askFailing;
+
+    public string InstanceId => instance.Id;
+
+    /// <summary>Whether other instances share the roles (PostgreSQL); false when this process holds every role for good.</summary>
+    public bool Shared => leases.Shared;
+
+    /// <summary>Who holds each role, as the database says.</summary>
+    public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => leases.HoldersAsync(cancellationToken);
+
+    /// <summary>The role's current tenure when this instance may act for it now, else null.</summary>
+    public RoleHold? Held(string role)
+    {
+        if (!leases.Shared)
+        {
+            return Permanent(role);
+        }
+
+        return _held.TryGetValue(role, out var hold) && hold.IsValid ? hold : null;
+    }
+
+    /// <summary>Waits until this instance holds the role, asking again every renewal interval while another holds it.</summary>
+    public async Task<RoleHold> HoldAsync(string role, CancellationToken cancellationToken)
+    {
+        if (!leases.Shared)
+        {
+            return Permanent(role);
+        }
+
+        while (true)
+        {
+            if (Held(role) is { } held)
+            {
+                return held;
+            }
+
+            if (await TryTakeAsync(role, cancellationToken).ConfigureAwait(false) is { } taken)
+            {
+                return taken;
+            }
+
+            await Task.Delay(_options.RenewEvery, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes the role if it is free (or already this instance's); null when another instance holds it or the database cannot be asked.</summary>
+    public async Task<RoleHold?> TryHoldAsync(string role, CancellationToken cancellationToken) =>
+        !leases.Shared ? Permanent(role) : Held(role) ?? await TryTakeAsync(role, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A write made for the role was refused by its fencing number: another instance holds it now.</summary>
+    public void Refused(RoleLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        if (_held.TryGetValue(lease.Role, out var hold) && hold.Fence == lease.Fence)
+        {
+            End(hold, "a write for it was refused: another instance holds it now");
+        }
+    }
+
+    /// <summary>Lets every held role go, so other instances take them at once; called once the services that use them have stopped.</summary>
+    public async Task ReleaseAllAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var hold in _held.Values.ToList())
+        {
+            hold.End();
+            try
+            {
+                await leases.ReleaseAsync(hold.Role, instance.Id, cancellationToken).ConfigureAwait(false);
+                LogReleased(logger, instance.Id, hold.Role);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The lease runs out by itself.
+                LogReleaseFailed(logger, hold.Role, ex.Message);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
+        foreach (var hold in _held.Values.Concat(_permanent.Values))
+        {
+            hold.Dispose();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private RoleHold Permanent(string role) =>
+        _permanent.GetOrAdd(role, r => new RoleHold(new RoleLease(r, instance.Id, 1, DateTimeOffset.MaxValue), time));
+
+    private async Task<RoleHold?> TryTakeAsync(string role, CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var asked = time.GetUtcNow();
+        RoleLease? lease;
+        try
+        {
+            lease = await leases.AcquireAsync(role, instance.Id, _options.LeaseTime, asked + _options.ActFor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Said once per outage, not at every try of every waiting role.
+            if (Interlocked.Exchange(ref _askFailing, 1) == 0)
+            {
+                LogAskFailed(logger, role, ex.Message);
+            }
+
+            return null;
+        }
+
+        if (Interlocked.Exchange(ref _askFailing, 0) == 1)
+        {
+            LogAskedAgain(logger);
+        }
+
+        if (lease is null)
+        {
+            return null;
+        }
+
+        var hold = new RoleHold(lease, time);
+        if (_held.TryGetValue(role, out var old))
+        {
+            old.End();
+        }
+
+        _held[role] = hold;
+        LogTaken(logger, instance.Id, role, lease.Fence);
+
+        // The renewals belong to the keeper, not to whatever work asked first.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RenewAsync(hold), CancellationToken.None);
+        }
+
+        return hold;
+    }
+
+    private async Task RenewAsync(RoleHold hold)
+    {
+        var problem = (string?)null;
+        try
+        {
+            while (!hold.Lost.IsCancellationRequested)
+            {
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(hold.Lost, _stopping.Token))
+                {
+                    await Task.Delay(_options.RenewEvery, time, wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
+                if (hold.Lost.IsCancellationRequested || _stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                var asked = time.GetUtcNow();
+                RoleLease? renewed;
+                try
+                {
+                    renewed = await leases.AcquireAsync(hold.Role, instance.Id, _options.LeaseTime, asked + _options.ActFor, hold.Lost).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Tried again at the next interval; the tenure ends by itself if none gets through in time.
+                    if (problem is null)
+                    {
+                        LogRenewFailed(logger, hold.Role, ex.Message);
+                    }
+
+                    problem = ex.Message;
+                    continue;
+                }
+
+                if (renewed is null || renewed.Fence != hold.Fence)
+                {
+                    End(hold, "another instance took it over");
+                    return;
+                }
+
+                if (problem is not null)
+                {
+                    LogRenewedAgain(logger, hold.Role);
+                    problem = null;
+                }
+
+                hold.Extend(renewed);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The tenure ended or the process stops.
+        }
+        finally
+        {
+            if (!_stopping.IsCancellationRequested && _held.TryGetValue(hold.Role, out var current) && current == hold)
+            {
+                End(hold, problem is null ? "its lease ran out" : "its lease ran out while the database could not be reached");
+            }
+        }
+    }
+
+    private void End(RoleHold hold, string reason)
+    {
+        if (_held.TryRemove(new KeyValuePair<string, RoleHold>(hold.Role, hold)))
+        {
+            hold.End();
+            LogLost(logger, instance.Id, hold.Role, reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} now holds the role {Role} (fencing number {Fence})")]
+    private static partial void LogTaken(ILogger logger, string instance, string role, long fence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {Instance} no longer holds the role {Role}: {Reason}")]
+    private static partial void LogLost(ILogger logger, string instance, string role, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} let the role {Role} go")]
+    private static partial void LogReleased(ILogger logger, string instance, string role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not let the role {Role} go ({Reason}); its lease runs out by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, string role, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask for the role {Role} ({Reason}); trying again")]
+    private static partial void LogAskFailed(ILogger logger, string role, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roles can be asked for again")]
+    private static partial void LogAskedAgain(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the role {Role} ({Reason}); trying again")]
+    private static partial void LogRenewFailed(ILogger logger, string role, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewed the role {Role} again")]
+    private static partial void LogRenewedAgain(ILogger logger, string role);
+}

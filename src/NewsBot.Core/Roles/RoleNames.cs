@@ -1,0 +1,23 @@
+namespace NewsBot.Core.Roles;
+
+/// <summary>
+/// The work that must have one owner across every instance sharing a database, by the name of
+/// its lease. Feed reading is not among them: it is shared out source by source.
+/// </summary>
+public static class RoleNames
+{
+    /// <summary>Matching new articles to subscriptions and writing the outbox.</summary>
+    public const string Planning = "planning";
+
+    /// <summary>Telegram's getUpdates: the Bot API allows one consumer per token.</summary>
+    public const string TelegramPolling = "telegram-polling";
+
+    public const string Digests = "digests";
+
+    public const string Announcements = "announcements";
+
+    public const string Retention = "retention";
+
+    /// <summary>Sending one platform's pushes: its rate limits belong to the bot token, not to an instance.</summary>
+    public static string Dispatching(string platform) => "dispatching:" + platform;
+}

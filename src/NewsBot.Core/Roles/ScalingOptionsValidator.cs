@@ -1,0 +1,13 @@
+namespace NewsBot.Core.Roles;
+
+/// <summary>Checks the Scaling section; each failure names the key to fix.</summary>
+internal sealed class ScalingOptionsValidator : IValidateOptions<ScalingOptions>
+{
+    public const int MinLeaseSeconds = 2;
+    public const int MaxLeaseSeconds = 600;
+
+    public ValidateOptionsResult Validate(string? name, ScalingOptions options) =>
+        options.LeaseSeconds is < MinLeaseSeconds or > MaxLeaseSeconds
+            ? ValidateOptionsResult.Fail($"Scaling:LeaseSeconds must be a whole number of seconds from {MinLeaseSeconds} to {MaxLeaseSeconds}; got {options.LeaseSeconds}.")
+            : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsBot.Storage.Postgres;
+
+namespace NewsBot.Tests.Roles;
+
+/// <summary>The keeper of an instance's roles: one instance holds a role, another takes it when it is let go or runs out.</summary>
+public sealed class RoleKeeperTests : IAsyncLifetime, IDisposable
+{
+    private TemporaryPostgresDatabase _server = null!;
+    private PostgresDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.CreateDatabaseAsync();
+        _database = new PostgresDatabase(_server.ConnectionString);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task OnOneProcessesDatabase_EveryRoleIsHeldAtOnce_ForGood()
+    {
+        await using var keeper = Keeper(new SingleProcessRoleLeases(), "solo", leaseSeconds: 2);
+
+        var hold = await keeper.HoldAsync(RoleNames.Planning, CancellationToken.None);
+
+        Assert.Same(hold, keeper.Held(RoleNames.Planning));
+        Assert.True(hold.Lease.Permanent);
+        Assert.False(hold.Lost.CanBeCanceled && hold.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task ASecondInstance_GetsTheRole_OnlyOnceTheFirstLetsItGo_WithAHigherFencingNumber()
+    {
+        await using var first = Keeper(new PostgresRoleLeases(_database), "first", leaseSeconds: 60);
+        await using var second = Keeper(new PostgresRoleLeases(_database), "second", leaseSeconds: 60);
+        var held = await first.HoldAsync(RoleNames.Planning, CancellationToken.None);
+
+        Assert.Null(await second.TryHoldAsync(RoleNames.Planning, CancellationToken.None));
+        await first.ReleaseAllAsync(CancellationToken.None);
+        var taken = await second.TryHoldAsync(RoleNames.Planning, CancellationToken.None);
+
+        Assert.True(held.Lost.IsCancellationRequested);
+        Assert.NotNull(taken);
+        Assert.Equal(held.Fence + 1, taken.Fence);
+        Assert.Null(first.Held(RoleNames.Planning));
+    }
+
+    [Fact]
+    public async Task AFencedOffWrite_EndsTheTenure()
+    {
+        await using var keeper = Keeper(new PostgresRoleLeases(_database), "first", leaseSeconds: 60);
+        var hold = await keeper.HoldAsync(RoleNames.Digests, CancellationToken.None);
+
+        keeper.Refused(hold.Lease);
+
+        Assert.True(hold.Lost.IsCancellationRequested);
+        Assert.False(hold.IsValid);
+        Assert.Null(keeper.Held(RoleNames.Digests));
+    }
+
+    [Fact]
+    public async Task ATenure_EndsWhenItsLeaseRunsOutOnTheInstancesClock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var keeper = Keeper(new PostgresRoleLeases(_database), "first", leaseSeconds: 30, clock);
+        var hold = await keeper.HoldAsync(RoleNames.Retention, CancellationToken.None);
+        Assert.True(hold.IsValid);
+
+        // The process was paused past its lease: no renewal got through meanwhile.
+        clock.Advance(TimeSpan.FromSeconds(25));
+
+        Assert.False(hold.IsValid);
+        Assert.True(hold.Lost.IsCancellationRequested);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(601)]
+    public void LeaseSeconds_OutOfRange_IsRefused_NamingTheSetting(int seconds)
+    {
+        var result = new ScalingOptionsValidator().Validate(null, new ScalingOptions { LeaseSeconds = seconds });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Scaling:LeaseSeconds", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static RoleKeeper Keeper(IRoleLeases leases, string id, int leaseSeconds, TimeProvider? time = null) =>
+        new(leases, new InstanceIdentity(id), Options.Create(new ScalingOptions { LeaseSeconds = leaseSeconds }), time ?? TimeProvider.System, NullLogger<RoleKeeper>.Instance);
+}
