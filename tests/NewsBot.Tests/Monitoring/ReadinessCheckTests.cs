@@ -91,12 +91,39 @@ public sealed class ReadinessCheckTests : IDisposable
         Assert.True(result.Healthy, result.Detail);
     }
 
+    [Fact]
+    public async Task Outbox_DueLongAgoWithNothingSent_OnAnInstanceThatDoesNotSend_Passes_ForTheSenderAnswersForIt()
+    {
+        await EnqueueAsync("telegram:5", TestBot.Now.AddHours(-2));
+        using var history = History();
+        await using var roles = new RoleKeeper(new HeldElsewhere(), new InstanceIdentity("follower"), Options.Create(new ScalingOptions()), _bot.Time, NullLogger<RoleKeeper>.Instance);
+
+        var alone = await OutboxCheck(history).CheckAsync(CancellationToken.None);
+        var follower = await OutboxCheck(history, roles).CheckAsync(CancellationToken.None);
+
+        Assert.False(alone.Healthy);
+        Assert.True(follower.Healthy, follower.Detail);
+    }
+
     private FeedsCheck FeedsCheck() => new(_bot.Get<ISourceStore>(), _bot.Get<IOptionsMonitor<FeedsOptions>>(), _bot.Time);
 
     private DeliveryHistory History() => new(_bot.Get<NewsBotMetrics>(), _bot.Get<IOutboxStore>(), _bot.Time, NullLogger<DeliveryHistory>.Instance);
 
-    private OutboxCheck OutboxCheck(DeliveryHistory history) => new([new ScriptedSender("telegram")], _bot.Get<IOutboxStore>(), history, _bot.Time);
+    private OutboxCheck OutboxCheck(DeliveryHistory history, RoleKeeper? roles = null) =>
+        new([new ScriptedSender("telegram")], _bot.Get<IOutboxStore>(), history, roles ?? _bot.Get<RoleKeeper>(), _bot.Time);
 
     private async Task EnqueueAsync(string chatKey, DateTimeOffset due) =>
         await _bot.Get<IOutboxStore>().EnqueueAsync([OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, "1"), "1", due, due)], CancellationToken.None);
+
+    /// <summary>Roles shared with other instances, every one of them held by another.</summary>
+    private sealed class HeldElsewhere : IRoleLeases
+    {
+        public bool Shared => true;
+
+        public ValueTask<RoleLease?> AcquireAsync(string role, string owner, TimeSpan duration, DateTimeOffset validUntil, CancellationToken cancellationToken) => ValueTask.FromResult<RoleLease?>(null);
+
+        public ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<RoleHolder>>([]);
+    }
 }
