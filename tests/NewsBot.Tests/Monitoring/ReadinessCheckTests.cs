@@ -87,12 +87,39 @@ public sealed class ReadinessCheckTests() : BotTest(services: s => s.AddOptions<
         Assert.True(result.Healthy, result.Detail);
     }
 
+    [Fact]
+    public async Task Outbox_DueLongAgoWithNothingSent_OnAnInstanceThatDoesNotSend_Passes_ForTheSenderAnswersForIt()
+    {
+        await EnqueueAsync("telegram:5", TestBot.Now.AddHours(-2));
+        using var history = History();
+        await using var roles = new RoleKeeper(new HeldElsewhere(), new InstanceIdentity("follower"), Options.Create(new ScalingOptions()), Bot.Time, NullLogger<RoleKeeper>.Instance);
+
+        var alone = await OutboxCheck(history).CheckAsync(CancellationToken.None);
+        var follower = await OutboxCheck(history, roles).CheckAsync(CancellationToken.None);
+
+        Assert.False(alone.Healthy);
+        Assert.True(follower.Healthy, follower.Detail);
+    }
+
     private FeedsCheck FeedsCheck() => new(Bot.Get<ISourceStore>(), Bot.Get<IOptionsMonitor<FeedsOptions>>(), Bot.Time);
 
     private DeliveryHistory History() => new(Bot.Get<NewsBotMetrics>(), Bot.Get<IOutboxStore>(), Bot.Time, NullLogger<DeliveryHistory>.Instance);
 
-    private OutboxCheck OutboxCheck(DeliveryHistory history) => new([new ScriptedSender("telegram")], Bot.Get<IOutboxStore>(), history, Bot.Time);
+    private OutboxCheck OutboxCheck(DeliveryHistory history, RoleKeeper? roles = null) =>
+        new([new ScriptedSender("telegram")], Bot.Get<IOutboxStore>(), history, roles ?? Bot.Get<RoleKeeper>(), Bot.Time);
 
     private async Task EnqueueAsync(string chatKey, DateTimeOffset due) =>
         await Bot.Get<IOutboxStore>().EnqueueAsync([OutboxEntry.ForComposed(chatKey, OutboxKind.Announcement, OutboxKeys.Announcement(chatKey, "1"), "1", due, due)], CancellationToken.None);
+
+    /// <summary>Roles shared with other instances, every one of them held by another.</summary>
+    private sealed class HeldElsewhere : IRoleLeases
+    {
+        public bool Shared => true;
+
+        public ValueTask<RoleLease?> AcquireAsync(string role, string owner, TimeSpan duration, DateTimeOffset validUntil, CancellationToken cancellationToken) => ValueTask.FromResult<RoleLease?>(null);
+
+        public ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<RoleHolder>>([]);
+    }
 }
