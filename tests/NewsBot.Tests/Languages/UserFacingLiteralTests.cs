@@ -48,7 +48,7 @@ public sealed partial class UserFacingLiteralTests
         (@"^(UTC|N0)$", "a time zone's name or a number format, the same in every language"),
         (@"^[yMdHhmsfTzZ:'\- .]+$", "a date pattern of a platform's API (ISO 8601)"),
         (@"^\p{Lu}[A-Z_]+$", "a platform event name (READY, INTERACTION_CREATE)"),
-        (@"^(default|webhook|long polling)$", "words of a log line, which is written in English for the operator"),
+        (@"^(default|webhook|long polling|reach the Bot API|get updates|remove a webhook|set the webhook)$", "words of a log line, which is written in English for the operator"),
     ];
 
     /// <summary>Texts written by the code that are kept as recorded rather than translated, each with the reason.</summary>
