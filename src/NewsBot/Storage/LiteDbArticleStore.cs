@@ -102,7 +102,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                     ImageUrl = article.ImageUrl,
                     IsNew = article.IsNew,
                     TitleKey = draft.TitleKey,
-                    StoryId = draft.StoryId,
+                    StoryId = article.StoryId,
                 };
                 collection.Insert(document);
                 added.Add(ToArticle(document));
