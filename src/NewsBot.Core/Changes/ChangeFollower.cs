@@ -41,6 +41,13 @@ public sealed partial class ChangeFollower(
             await MarkAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // A change never applied that is pruned already cannot be had any more.
+        var prunedThrough = await feed.PrunedThroughAsync(cancellationToken).ConfigureAwait(false);
+        if (Position < prunedThrough)
+        {
+            throw ChangeFeedGapException.At(Position, prunedThrough);
+        }
+
         var applied = 0;
         var articlesAdded = false;
         while (true)
@@ -94,7 +101,7 @@ public sealed partial class ChangeFollower(
             {
                 return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not ChangeFeedGapException)
             {
                 // Said once per outage; the position stays, so nothing is skipped when it ends.
                 if (!failing)

@@ -19,4 +19,13 @@ public interface IChangeFeed
     /// listens is lost, and the caller catches up by number then.
     /// </summary>
     Task WaitAsync(TimeSpan longest, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> of the oldest changes made longer than
+    /// <paramref name="age"/> ago by the database's clock, never the newest one; returns how many went.
+    /// </summary>
+    ValueTask<int> PruneAsync(TimeSpan age, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The number of the newest change deleted by <see cref="PruneAsync"/>; 0 while none was.</summary>
+    ValueTask<long> PrunedThroughAsync(CancellationToken cancellationToken);
 }

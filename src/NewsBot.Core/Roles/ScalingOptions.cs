@@ -22,4 +22,12 @@ public sealed class ScalingOptions
     /// lease, so it stops before the database lets another instance take over.
     /// </summary>
     public TimeSpan ActFor => TimeSpan.FromSeconds(LeaseSeconds * 0.8);
+
+    /// <summary>
+    /// How long the change feed keeps a change: far longer than an instance takes to follow
+    /// (seconds), so only one cut off from the database for longer misses any, and it restarts.
+    /// </summary>
+    public int ChangeRetentionHours { get; set; } = 24;
+
+    public TimeSpan ChangeRetention => TimeSpan.FromHours(ChangeRetentionHours);
 }

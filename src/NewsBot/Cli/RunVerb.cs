@@ -48,7 +48,12 @@ internal static partial class RunVerb
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             var telegramRefused = host.Services.GetService<TelegramBotService>()?.TokenRefused == true;
             var discordRefused = host.Services.GetService<DiscordBotService>()?.Refused == true;
-            return telegramRefused || discordRefused ? StartupFailure.ExitCode : 0;
+            if (telegramRefused || discordRefused)
+            {
+                return StartupFailure.ExitCode;
+            }
+
+            return host.Services.GetService<ChangeFeedService>()?.FellBehind == true ? ChangeFeedService.RestartExitCode : 0;
         }
     }
 

@@ -6,10 +6,17 @@ namespace NewsBot.Hosting;
 /// Follows the database's change feed, so this instance answers with what any instance stored a
 /// moment earlier. At start it notes the newest change before the index, the subscriptions and
 /// the chats are read (it is registered before their loaders); once the host has started it
-/// applies what came after, then follows.
+/// applies what came after, then follows. An instance that fell behind what the feed keeps
+/// stops with <see cref="RestartExitCode"/>, so its service manager starts it afresh.
 /// </summary>
-internal sealed class ChangeFeedService(ChangeFollower follower, IHostApplicationLifetime lifetime) : BackgroundService
+internal sealed partial class ChangeFeedService(ChangeFollower follower, IHostApplicationLifetime lifetime, ILogger<ChangeFeedService> logger) : BackgroundService
 {
+    /// <summary>The exit code that asks the service manager for a restart (the units restart on failure, except 2).</summary>
+    public const int RestartExitCode = 3;
+
+    /// <summary>This instance missed changes that were pruned meanwhile; it stopped to start again.</summary>
+    public bool FellBehind { get; private set; }
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await follower.MarkAsync(cancellationToken).ConfigureAwait(false);
@@ -32,6 +39,18 @@ internal sealed class ChangeFeedService(ChangeFollower follower, IHostApplicatio
             }
         }
 
-        await follower.FollowAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await follower.FollowAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (ChangeFeedGapException ex)
+        {
+            FellBehind = true;
+            LogFellBehind(logger, ex.Message, RestartExitCode);
+            lifetime.StopApplication();
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason} This instance stops with exit code {ExitCode} to start again and read everything afresh; raise Scaling:ChangeRetentionHours if its database outages last longer.")]
+    private static partial void LogFellBehind(ILogger logger, string reason, int exitCode);
 }

@@ -84,7 +84,9 @@ internal static class StorageRegistration
         services.AddSingleton<PostgresChangeFeed>();
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
         services.AddSingleton<ChangeFollower>();
-        services.AddHostedService<ChangeFeedService>();
+        services.AddSingleton<ChangePruner>();
+        services.AddSingleton<ChangeFeedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedService>());
         foreach (var (port, _, postgres) in Stores)
         {
             services.AddSingleton(port, postgres);

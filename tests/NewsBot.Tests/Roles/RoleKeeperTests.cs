@@ -87,6 +87,17 @@ public sealed class RoleKeeperTests : IAsyncLifetime, IDisposable
         Assert.Contains("Scaling:LeaseSeconds", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(24 * 90 + 1)]
+    public void ChangeRetentionHours_OutOfRange_IsRefused_NamingTheSetting(int hours)
+    {
+        var result = new ScalingOptionsValidator().Validate(null, new ScalingOptions { ChangeRetentionHours = hours });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Scaling:ChangeRetentionHours", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static RoleKeeper Keeper(IRoleLeases leases, string id, int leaseSeconds, TimeProvider? time = null) =>
         new(leases, new InstanceIdentity(id), Options.Create(new ScalingOptions { LeaseSeconds = leaseSeconds }), time ?? TimeProvider.System, NullLogger<RoleKeeper>.Instance);
 }

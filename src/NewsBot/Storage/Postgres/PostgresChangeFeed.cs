@@ -20,6 +20,23 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database) : IChangeFee
     public const string Subscriptions = "subscriptions";
     public const string Chats = "chats";
 
+    /// <summary>The state row that holds the number of the newest change pruned.</summary>
+    public const string PrunedThroughState = "changes.pruned_through";
+
+    // The newest change stays, so the newest number is never lost with the rows.
+    private const string Prune = $$"""
+        WITH gone AS (
+            DELETE FROM changes WHERE number IN (
+                SELECT number FROM changes
+                WHERE at < clock_timestamp() - $1 * interval '1 second' AND number < (SELECT max(number) FROM changes)
+                ORDER BY number LIMIT $2)
+            RETURNING number),
+        noted AS (
+            INSERT INTO state (name, value) SELECT '{{PrunedThroughState}}', max(number)::text FROM gone HAVING count(*) > 0
+            ON CONFLICT (name) DO UPDATE SET value = greatest(state.value::bigint, excluded.value::bigint)::text)
+        SELECT count(*)::integer FROM gone
+        """;
+
     private NpgsqlConnection? _listener;
 
     public async ValueTask<long> NewestAsync(CancellationToken cancellationToken)
@@ -27,8 +44,31 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database) : IChangeFee
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var newest = await connection.QueryAsync("SELECT coalesce(max(number), 0) FROM changes", r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+            var newest = await connection.QueryAsync(
+                $"SELECT greatest(coalesce(max(number), 0), (SELECT coalesce(max(value::bigint), 0) FROM state WHERE name = '{PrunedThroughState}')) FROM changes",
+                r => r.GetInt64(0),
+                cancellationToken).ConfigureAwait(false);
             return newest[0];
+        }
+    }
+
+    public async ValueTask<int> PruneAsync(TimeSpan age, int limit, CancellationToken cancellationToken)
+    {
+        // Through the database, so it runs under the retention role's fencing number.
+        var deleted = await database.QueryAsync(Prune, r => r.GetInt32(0), cancellationToken, age.TotalSeconds, limit).ConfigureAwait(false);
+        return deleted[0];
+    }
+
+    public async ValueTask<long> PrunedThroughAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var pruned = await connection.QueryAsync(
+                $"SELECT value::bigint FROM state WHERE name = '{PrunedThroughState}'",
+                r => r.GetInt64(0),
+                cancellationToken).ConfigureAwait(false);
+            return pruned is [var number] ? number : 0;
         }
     }
 
