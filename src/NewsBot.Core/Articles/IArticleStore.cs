@@ -17,9 +17,6 @@ public interface IArticleStore
 
     ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken);
 
-    /// <summary>Marks an article as a later report of the story led by <paramref name="storyId"/>.</summary>
-    ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken);
-
     /// <summary>Notes that another source published this article's very link.</summary>
     ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken);
 

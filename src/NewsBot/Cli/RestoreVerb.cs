@@ -12,22 +12,10 @@ internal static class RestoreVerb
 
     public static async Task<int> RunAsync(string file, TextWriter stdout, TextWriter stderr)
     {
-        string dataDirectory;
-        try
+        var (dataDirectory, exitCode) = await ConfiguredLiteDbFolder.FindAsync(PostgresMessage, stderr).ConfigureAwait(false);
+        if (dataDirectory is null)
         {
-            using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
-            if (StorageProviders.UsesPostgres(host.Services.GetRequiredService<IConfiguration>()))
-            {
-                await stderr.WriteLineAsync(PostgresMessage).ConfigureAwait(false);
-                return 1;
-            }
-
-            dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
-        }
-        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
-        {
-            await stderr.WriteLineAsync(message).ConfigureAwait(false);
-            return StartupFailure.ExitCode;
+            return exitCode;
         }
 
         var input = Path.GetFullPath(file);

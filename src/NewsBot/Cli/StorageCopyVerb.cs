@@ -28,22 +28,10 @@ internal static class StorageCopyVerb
             return StartupFailure.ExitCode;
         }
 
-        string dataDirectory;
-        try
+        var (dataDirectory, exitCode) = await ConfiguredLiteDbFolder.FindAsync(PostgresMessage, stderr).ConfigureAwait(false);
+        if (dataDirectory is null)
         {
-            using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
-            if (StorageProviders.UsesPostgres(host.Services.GetRequiredService<IConfiguration>()))
-            {
-                await stderr.WriteLineAsync(PostgresMessage).ConfigureAwait(false);
-                return 1;
-            }
-
-            dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
-        }
-        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
-        {
-            await stderr.WriteLineAsync(message).ConfigureAwait(false);
-            return StartupFailure.ExitCode;
+            return exitCode;
         }
 
         var file = Path.Combine(dataDirectory, NewsBotDatabase.FileName);

@@ -23,12 +23,6 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Get(id));
 
-    public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
-    {
-        SetStory(id, storyId);
-        return ValueTask.CompletedTask;
-    }
-
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken)
     {
         AddAlsoIn(id, sourceName);
@@ -178,16 +172,6 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         }
 
         return result;
-    }
-
-    private void SetStory(int id, int storyId)
-    {
-        var document = database.Articles.FindById(id);
-        if (document is not null)
-        {
-            document.StoryId = storyId;
-            database.Articles.Update(document);
-        }
     }
 
     private void AddAlsoIn(int id, string sourceName)

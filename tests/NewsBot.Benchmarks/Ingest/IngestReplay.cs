@@ -115,16 +115,6 @@ internal sealed class MemoryArticleStore : IArticleStore
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AddNew(drafts));
 
-    public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken)
-    {
-        if (_byId.TryGetValue(id, out var article))
-        {
-            _byId[id] = article with { StoryId = storyId };
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
     // The replay never prunes, and never asks which other sources carried a link.
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

@@ -77,9 +77,6 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
         stopwatch.ArticleAsync(() => inner.AddNewAsync(drafts, cancellationToken));
 
-    public ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken) =>
-        stopwatch.ArticleAsync(() => inner.SetStoryAsync(id, storyId, cancellationToken));
-
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) =>
         stopwatch.ArticleAsync(() => inner.AddAlsoInAsync(id, sourceName, cancellationToken));
 

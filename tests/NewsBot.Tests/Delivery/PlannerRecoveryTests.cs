@@ -63,8 +63,8 @@ public sealed class PlannerRecoveryTests : BotTest
 
         // The later report is stored while the bot is "down"; the restarted planner knows the story from the outbox.
         var articles = Bot.Get<IArticleStore>();
-        var second = (await articles.AddNewAsync([Draft("Aldermoor glacier shrinks by a fifth since 2010", Summary)], CancellationToken.None)).Added.Single();
-        await articles.SetStoryAsync(second.Id, first.Id, CancellationToken.None);
+        var draft = Draft("Aldermoor glacier shrinks by a fifth since 2010", Summary);
+        await articles.AddNewAsync([draft with { Article = draft.Article with { StoryId = first.Id } }], CancellationToken.None);
 
         Assert.Equal(0, await RestartedPlanner().CatchUpAsync(CancellationToken.None));
         Assert.Equal(1, await Outbox.CountPendingAsync(CancellationToken.None));

@@ -20,7 +20,9 @@ public sealed class IndexImageStartTests : IDisposable
         {
             var store = new LiteDbArticleStore(database);
             Assert.Equal(3, (await store.DeleteOlderThanAsync(TestBot.Now.AddHours(-27.5), new HashSet<string>(), CancellationToken.None)).Count);
-            await store.SetStoryAsync(12, 11, CancellationToken.None);
+            var changed = database.Articles.FindById(12);
+            changed.StoryId = 11;
+            database.Articles.Update(changed);
             await store.AddNewAsync([Draft(31, hoursAgo: 0), Draft(32, hoursAgo: 0)], CancellationToken.None);
         }
 

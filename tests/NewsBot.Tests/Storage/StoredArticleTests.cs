@@ -19,10 +19,9 @@ public sealed class StoredArticleTests
                 new ArticleDraft(new Article(0, "https://x.example/a", "1:a", "Full", "Summary", "Ada", 1, "Wire",
                     TestBot.Now.AddMinutes(-5).AddTicks(1234), TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false), "1:t"),
                 new ArticleDraft(new Article(0, "https://x.example/b", "1:b", "", "", null, 2, "Daily",
-                    TestBot.Now.AddDays(-3), TestBot.Now, [], null, true), "1:u"),
+                    TestBot.Now.AddDays(-3), TestBot.Now, [], null, true) { StoryId = 1 }, "1:u"),
             ],
             CancellationToken.None);
-        await store.SetStoryAsync(2, 1, CancellationToken.None);
         await store.AddAlsoInAsync(1, "Mirror", CancellationToken.None);
 
         // Files written by older versions: null for an empty title or summary, and no StoryId,

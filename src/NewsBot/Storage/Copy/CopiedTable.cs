@@ -31,12 +31,11 @@ internal abstract class CopiedTable(string name, string columns, string? idColum
 /// <inheritdoc cref="CopiedTable"/>
 internal sealed class CopiedTable<TDocument>(
     string name,
-    string columns,
+    IReadOnlyList<CopiedColumn<TDocument>> columns,
     string? idColumn,
     Func<NewsBotDatabase, ILiteCollection<TDocument>> collection,
     Func<TDocument, BsonValue> idOf,
-    Action<NpgsqlBinaryImporter, TDocument> write,
-    Func<TDocument, bool>? keep = null) : CopiedTable(name, columns, idColumn)
+    Func<TDocument, bool>? keep = null) : CopiedTable(name, string.Join(", ", columns.Select(c => c.Name)), idColumn)
 {
     public override int CountIn(NewsBotDatabase source) => collection(source).Count();
 
@@ -55,7 +54,11 @@ internal sealed class CopiedTable<TDocument>(
             }
 
             import.StartRow();
-            write(import, document);
+            foreach (var column in columns)
+            {
+                column.Write(import, document);
+            }
+
             written++;
             var id = idOf(document);
             if (id.IsNumber)

@@ -18,201 +18,45 @@ internal static class CopiedTables
 
     public static IReadOnlyList<CopiedTable> All { get; } =
     [
-        new CopiedTable<SourceDocument>(
-            "sources",
-            "id, name, url, topics, enabled, last_attempt_at, last_success_at, last_error, consecutive_failures, item_count, next_poll_at, "
-            + "etag, last_modified, moved_to, from_configuration, admins_notified, note, items_left_out, content_hash, current_item_keys",
-            "id",
-            db => db.Sources,
-            s => s.Id,
-            (row, s) =>
-            {
-                row.Int(s.Id);
-                row.Text(s.Name ?? "");
-                row.Text(s.Url ?? "");
-                row.Texts(s.Topics);
-                row.Bool(s.Enabled);
-                row.Time(s.LastAttemptAt);
-                row.Time(s.LastSuccessAt);
-                row.Text(s.LastError);
-                row.Int(s.ConsecutiveFailures);
-                row.Int(s.ItemCount);
-                row.Time(s.NextPollAt);
-                row.Text(s.ETag);
-                row.Time(s.LastModified);
-                row.Text(s.MovedTo);
-                row.Bool(s.FromConfiguration);
-                row.Bool(s.AdminsNotified);
-                row.Text(s.Note);
-                row.Int(s.ItemsLeftOut);
-                row.Text(s.ContentHash);
-                row.Texts(s.CurrentItemKeys);
-            }),
-        new CopiedTable<ArticleDocument>(
-            "articles",
-            "id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, title_key, story_id, also_in",
-            null,
-            db => db.Articles,
-            a => a.Id,
-            (row, a) =>
-            {
-                row.Int(a.Id);
-                row.Text(a.Url ?? "");
-                row.Text(a.ItemKey ?? "");
-                row.Text(a.Title ?? "");
-                row.Text(a.Summary ?? "");
-                row.Text(a.Author);
-                row.Int(a.SourceId);
-                row.Text(a.SourceName ?? "");
-                row.Time(a.PublishedAt);
-                row.Time(a.IngestedAt);
-                row.Texts(a.Topics);
-                row.Text(a.ImageUrl);
-                row.Bool(a.IsNew);
-                row.Text(a.TitleKey ?? "");
-                row.Int(a.StoryId);
-                row.Texts(a.AlsoIn);
-            }),
-        new CopiedTable<ChatDocument>(
-            "chats",
-            "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted",
-            null,
-            db => db.Chats,
-            c => c.Id,
-            (row, c) =>
-            {
-                row.Text(c.Id);
-                row.Text(c.Platform ?? "");
-                row.Text(c.Kind ?? "");
-                row.Text(c.Title);
-                row.Text(c.TimeZone);
-                row.Bool(c.Active);
-                row.Text(c.InactiveReason);
-                row.Time(c.FirstSeen);
-                row.Time(c.LastSeen);
-                row.Text(c.Quiet);
-                row.Bool(c.AnnouncementsMuted);
-            }),
-        new CopiedTable<UserDocument>(
-            "users",
-            "key, display_name, first_seen, last_seen",
-            null,
-            db => db.Users,
-            u => u.Id,
-            (row, u) =>
-            {
-                row.Text(u.Id);
-                row.Text(u.DisplayName ?? "");
-                row.Time(u.FirstSeen);
-                row.Time(u.LastSeen);
-            }),
-        new CopiedTable<SubscriptionDocument>(
-            "subscriptions",
-            "id, chat_key, kind, query, mode, daily_at, created_by, created_at",
-            "id",
-            db => db.Subscriptions,
-            s => s.Id,
-            (row, s) =>
-            {
-                row.Int(s.Id);
-                row.Text(s.ChatKey ?? "");
-                row.Text(s.Kind ?? "");
-                row.Text(s.Query ?? "");
-                row.Text(s.Mode ?? "");
-                row.Text(s.DailyAt);
-                row.Text(s.CreatedBy ?? "");
-                row.Time(s.CreatedAt);
-            }),
+        new CopiedTable<SourceDocument>("sources", CopiedColumns.Of<SourceDocument>("id"), "id", db => db.Sources, s => s.Id),
+        new CopiedTable<ArticleDocument>("articles", CopiedColumns.Of<ArticleDocument>("id"), null, db => db.Articles, a => a.Id),
+        new CopiedTable<ChatDocument>("chats", CopiedColumns.Of<ChatDocument>("key"), null, db => db.Chats, c => c.Id),
+        new CopiedTable<UserDocument>("users", CopiedColumns.Of<UserDocument>("key"), null, db => db.Users, u => u.Id),
+        new CopiedTable<SubscriptionDocument>("subscriptions", CopiedColumns.Of<SubscriptionDocument>("id"), "id", db => db.Subscriptions, s => s.Id),
         new CopiedTable<DigestCursorDocument>(
             "digest_cursors",
-            "subscription_id, last_article_id, last_run_at, last_local_date",
+            CopiedColumns.Of<DigestCursorDocument>(
+                "subscription_id",
+                [
+                    // As the LiteDB store reads a date it cannot parse: the earliest, so the next digest is due.
+                    new("last_local_date", (row, d) => row.Day(DateOnly.TryParseExact(d.LastLocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : DateOnly.MinValue)),
+                ]),
             null,
             db => db.DigestCursors,
-            d => d.Id,
-            (row, d) =>
-            {
-                row.Int(d.Id);
-                row.Int(d.LastArticleId);
-                row.Time(d.LastRunAt);
+            d => d.Id),
 
-                // As the LiteDB store reads a date it cannot parse: the earliest, so the next digest is due.
-                row.Day(DateOnly.TryParseExact(d.LastLocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : DateOnly.MinValue);
-            }),
+        // Key is LiteDB's unique (user, article) index; PostgreSQL has a unique constraint instead.
         new CopiedTable<BookmarkDocument>(
             "bookmarks",
-            "id, user_key, article_id, saved_at, title, url, source_name",
+            CopiedColumns.Of<BookmarkDocument>("id", [new("id", (row, b) => row.Long(b.Id))], nameof(BookmarkDocument.Key)),
             "id",
             db => db.Bookmarks,
-            b => b.Id,
-            (row, b) =>
-            {
-                row.Long(b.Id);
-                row.Text(b.UserKey ?? "");
-                row.Int(b.ArticleId);
-                row.Time(b.SavedAt);
-                row.Text(b.Title ?? "");
-                row.Text(b.Url ?? "");
-                row.Text(b.SourceName ?? "");
-            }),
-        new CopiedTable<AnnouncementDocument>(
-            "announcements",
-            "id, author_key, report_chat_key, text, state, created_at, confirmed_at, queued, recipients, reported_at, sent, failed, blocked",
-            "id",
-            db => db.Announcements,
-            a => a.Id,
-            (row, a) =>
-            {
-                row.Int(a.Id);
-                row.Text(a.AuthorKey ?? "");
-                row.Text(a.ReportChatKey);
-                row.Text(a.Text ?? "");
-                row.Text(a.State ?? "");
-                row.Time(a.CreatedAt);
-                row.Time(a.ConfirmedAt);
-                row.Bool(a.Queued);
-                row.Int(a.Recipients);
-                row.Time(a.ReportedAt);
-                row.Int(a.Sent);
-                row.Int(a.Failed);
-                row.Int(a.Blocked);
-            }),
+            b => b.Id),
+        new CopiedTable<AnnouncementDocument>("announcements", CopiedColumns.Of<AnnouncementDocument>("id"), "id", db => db.Announcements, a => a.Id),
         new CopiedTable<OutboxDocument>(
             "outbox",
-            "id, dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, last_error, created_at, sent_at",
+            CopiedColumns.Of<OutboxDocument>(
+                "id",
+                [
+                    new("platform", (row, o) => row.Text(string.IsNullOrEmpty(o.Platform) ? (o.ChatKey ?? "").Split(':')[0] : o.Platform)),
+                    new("story_ids", (row, o) => row.Ints(StoryPairs.Unpack(o.Stories).StoryIds)),
+                    new("article_ids", (row, o) => row.Ints(StoryPairs.Unpack(o.Stories).ArticleIds)),
+                ],
+                nameof(OutboxDocument.Stories)),
             "id",
             db => db.Outbox,
-            o => o.Id,
-            (row, o) =>
-            {
-                var (storyIds, articleIds) = StoryPairs.Unpack(o.Stories);
-                row.Long(o.Id);
-                row.Text(o.DedupKey ?? "");
-                row.Text(o.ChatKey ?? "");
-                row.Text(string.IsNullOrEmpty(o.Platform) ? (o.ChatKey ?? "").Split(':')[0] : o.Platform);
-                row.Text(o.Kind ?? "");
-                row.Ints(storyIds);
-                row.Ints(articleIds);
-                row.Text(o.Reference);
-                row.Text(o.Text);
-                row.Text(o.State ?? "");
-                row.Int(o.Attempts);
-                row.Time(o.NextAttemptAt);
-                row.Text(o.LastError);
-                row.Time(o.CreatedAt);
-                row.Time(o.SentAt);
-            }),
-        new CopiedTable<StateDocument>(
-            "state",
-            "name, value",
-            null,
-            db => db.State,
-            s => s.Id,
-            (row, s) =>
-            {
-                row.Text(s.Id);
-                row.Text(s.Value ?? "");
-            },
-            keep: s => !LiteDbOnlyState.Contains(s.Id)),
+            o => o.Id),
+        new CopiedTable<StateDocument>("state", CopiedColumns.Of<StateDocument>("name"), null, db => db.State, s => s.Id, keep: s => !LiteDbOnlyState.Contains(s.Id)),
     ];
 
     /// <summary>The names of the tables the copy fills, which must be empty before it starts.</summary>

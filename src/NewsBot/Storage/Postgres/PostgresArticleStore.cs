@@ -45,9 +45,6 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     public async ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) =>
         await database.FirstOrDefaultAsync($"SELECT {Columns} FROM articles WHERE id = $1", ToArticle, cancellationToken, id).ConfigureAwait(false);
 
-    public async ValueTask SetStoryAsync(int id, int storyId, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync("UPDATE articles SET story_id = $2 WHERE id = $1", cancellationToken, id, storyId).ConfigureAwait(false);
-
     public async ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(
             "UPDATE articles SET also_in = array_append(also_in, $2) WHERE id = $1 AND NOT ($2 = ANY(also_in))",

@@ -23,6 +23,8 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database) : IChangeFee
     /// <summary>The state row that holds the number of the newest change pruned.</summary>
     public const string PrunedThroughState = "changes.pruned_through";
 
+    private const string PrunedThrough = $"coalesce((SELECT value::bigint FROM state WHERE name = '{PrunedThroughState}'), 0)";
+
     // The newest change stays, so the newest number is never lost with the rows.
     private const string Prune = $$"""
         WITH gone AS (
@@ -39,18 +41,8 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database) : IChangeFee
 
     private NpgsqlConnection? _listener;
 
-    public async ValueTask<long> NewestAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var newest = await connection.QueryAsync(
-                $"SELECT greatest(coalesce(max(number), 0), (SELECT coalesce(max(value::bigint), 0) FROM state WHERE name = '{PrunedThroughState}')) FROM changes",
-                r => r.GetInt64(0),
-                cancellationToken).ConfigureAwait(false);
-            return newest[0];
-        }
-    }
+    public async ValueTask<long> NewestAsync(CancellationToken cancellationToken) =>
+        await database.ScalarAsync<long>($"SELECT greatest(coalesce(max(number), 0), {PrunedThrough}) FROM changes", cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<int> PruneAsync(TimeSpan age, int limit, CancellationToken cancellationToken)
     {
@@ -59,18 +51,8 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database) : IChangeFee
         return deleted[0];
     }
 
-    public async ValueTask<long> PrunedThroughAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var pruned = await connection.QueryAsync(
-                $"SELECT value::bigint FROM state WHERE name = '{PrunedThroughState}'",
-                r => r.GetInt64(0),
-                cancellationToken).ConfigureAwait(false);
-            return pruned is [var number] ? number : 0;
-        }
-    }
+    public async ValueTask<long> PrunedThroughAsync(CancellationToken cancellationToken) =>
+        await database.ScalarAsync<long>("SELECT " + PrunedThrough, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<StoreChange>> AfterAsync(long number, int limit, CancellationToken cancellationToken)
     {

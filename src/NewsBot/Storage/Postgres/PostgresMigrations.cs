@@ -225,31 +225,9 @@ internal static class PostgresMigrations
             END
             $record$;
 
-            CREATE FUNCTION newsbot_articles_added() RETURNS trigger LANGUAGE plpgsql AS $added$
-            DECLARE added integer[];
-            BEGIN
-                SELECT array_agg(id ORDER BY id) INTO added FROM new_rows;
-                IF added IS NOT NULL THEN
-                    PERFORM newsbot_record_change('{{PostgresChangeFeed.ArticlesAdded}}', added, '{}');
-                END IF;
-                RETURN NULL;
-            END
-            $added$;
-            CREATE TRIGGER articles_added AFTER INSERT ON articles REFERENCING NEW TABLE AS new_rows
-                FOR EACH STATEMENT EXECUTE FUNCTION newsbot_articles_added();
+            {{ArticleChangesTrigger("added", "INSERT", "NEW", PostgresChangeFeed.ArticlesAdded)}}
 
-            CREATE FUNCTION newsbot_articles_removed() RETURNS trigger LANGUAGE plpgsql AS $removed$
-            DECLARE removed integer[];
-            BEGIN
-                SELECT array_agg(id ORDER BY id) INTO removed FROM old_rows;
-                IF removed IS NOT NULL THEN
-                    PERFORM newsbot_record_change('{{PostgresChangeFeed.ArticlesRemoved}}', removed, '{}');
-                END IF;
-                RETURN NULL;
-            END
-            $removed$;
-            CREATE TRIGGER articles_removed AFTER DELETE ON articles REFERENCING OLD TABLE AS old_rows
-                FOR EACH STATEMENT EXECUTE FUNCTION newsbot_articles_removed();
+            {{ArticleChangesTrigger("removed", "DELETE", "OLD", PostgresChangeFeed.ArticlesRemoved)}}
 
             CREATE FUNCTION newsbot_subscriptions_changed() RETURNS trigger LANGUAGE plpgsql AS $subscriptions$
             BEGIN
@@ -288,4 +266,23 @@ internal static class PostgresMigrations
 
     /// <summary>The version a database has once every step known here is applied.</summary>
     public static int Latest => All[^1].Version;
+
+    /// <summary>
+    /// A statement trigger that records, as one change of <paramref name="kind"/>, the ids of the
+    /// articles a statement added or removed (<paramref name="rows"/>: the NEW or OLD transition table).
+    /// </summary>
+    private static string ArticleChangesTrigger(string what, string operation, string rows, string kind) => $$"""
+        CREATE FUNCTION newsbot_articles_{{what}}() RETURNS trigger LANGUAGE plpgsql AS ${{what}}$
+        DECLARE {{what}} integer[];
+        BEGIN
+            SELECT array_agg(id ORDER BY id) INTO {{what}} FROM {{rows.ToLowerInvariant()}}_rows;
+            IF {{what}} IS NOT NULL THEN
+                PERFORM newsbot_record_change('{{kind}}', {{what}}, '{}');
+            END IF;
+            RETURN NULL;
+        END
+        ${{what}}$;
+        CREATE TRIGGER articles_{{what}} AFTER {{operation}} ON articles REFERENCING {{rows}} TABLE AS {{rows.ToLowerInvariant()}}_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION newsbot_articles_{{what}}();
+        """;
 }

@@ -7,6 +7,8 @@ public abstract class ArticleStoreContract : StoreContract
     {
     }
 
+    private static ArticleDraft InStory(ArticleDraft draft, Article lead) => draft with { Article = draft.Article with { StoryId = lead.Id } };
+
     private static ArticleDraft Draft(int n, DateTimeOffset? published = null, int source = 1, string? url = null, string? itemKey = null, string? titleKey = null) =>
         new(new Article(0, url ?? $"https://x.example/{n}", itemKey ?? $"{source}:{n}", $"Story {n}", "", null, source, $"Wire {source}",
             published ?? Now, Now, [], null, true), titleKey ?? $"{source}:t{n}");
@@ -144,11 +146,8 @@ public abstract class ArticleStoreContract : StoreContract
     [Fact]
     public async Task Stories_MembersAreListedOldestFirst_AndOnlyForTheirLead()
     {
-        var added = (await Stores.Articles.AddNewAsync([Draft(1, Now.AddHours(-5)), Draft(2, Now.AddHours(-1)), Draft(3, Now.AddHours(-3)), Draft(4)], None)).Added;
-
-        await Stores.Articles.SetStoryAsync(added[1].Id, added[0].Id, None);
-        await Stores.Articles.SetStoryAsync(added[2].Id, added[0].Id, None);
-        await Stores.Articles.SetStoryAsync(999, added[0].Id, None);
+        var lead = (await Stores.Articles.AddNewAsync([Draft(1, Now.AddHours(-5))], None)).Added[0];
+        var added = (await Stores.Articles.AddNewAsync([InStory(Draft(2, Now.AddHours(-1)), lead), InStory(Draft(3, Now.AddHours(-3)), lead), Draft(4)], None)).Added.Prepend(lead).ToList();
 
         Assert.Equal([3, 2], (await Stores.Articles.StoryMembersAsync(added[0].Id, None)).Select(a => a.Id));
         Assert.Empty(await Stores.Articles.StoryMembersAsync(added[3].Id, None));

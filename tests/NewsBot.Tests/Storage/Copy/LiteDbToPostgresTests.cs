@@ -93,6 +93,21 @@ public sealed class LiteDbToPostgresTests : IAsyncLifetime, IDisposable
         Assert.Equal(await _lite.SendAsync("/bookmarks", user: Other, chat: Other), await _postgres.SendAsync("/bookmarks", user: Other, chat: Other));
     }
 
+    [Fact]
+    public async Task EveryColumnOfTheCopiedTables_IsFilled_SaveTheClaimsThatStartEmpty()
+    {
+        using var database = new NewsBot.Storage.Postgres.PostgresDatabase(_database.ConnectionString);
+        await database.EnsureSchemaAsync(CancellationToken.None);
+        string[] leftToTheirDefault = ["sources.claimed_by", "sources.claimed_until"];
+
+        foreach (var table in CopiedTables.All)
+        {
+            var inTable = await _database.QueryAsync<string>($"SELECT column_name::text FROM information_schema.columns WHERE table_name = '{table.Name}' ORDER BY column_name");
+            var copied = table.Columns.Split(", ");
+            Assert.Equal(inTable.Where(c => !leftToTheirDefault.Contains(table.Name + "." + c)).Order(StringComparer.Ordinal), copied.Order(StringComparer.Ordinal));
+        }
+    }
+
     private int _sentBeforeCopy;
 
     /// <summary>A bot's life on LiteDB: sources, news, chats, people, subscriptions, bookmarks, a digest, an announcement, sent and waiting pushes, a pruned article.</summary>
@@ -112,6 +127,7 @@ public sealed class LiteDbToPostgresTests : IAsyncLifetime, IDisposable
         await bot.SendAsync("/timezone Europe/Berlin", user: Reader, chat: Reader);
         await bot.SendAsync("/subscribe science daily 07:30", user: Other, chat: Other);
         await bot.SendAsync("/quiet 22:00-06:00", user: Other, chat: Other);
+        await bot.SendAsync("/language de", user: Other, chat: Other);
         await bot.SendAsync("/subscribe technology", ChatKind.Group, user: Reader, chat: Group);
         await bot.SendAsync("/unsubscribe announcements", ChatKind.Group, user: Reader, chat: Group);
 
