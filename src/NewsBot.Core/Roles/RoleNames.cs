@@ -18,6 +18,12 @@ public static class RoleNames
 
     public const string Retention = "retention";
 
+    /// <summary>One Discord gateway shard's connection: Discord allows one session per shard and token.</summary>
+    public static string DiscordShard(int id, int count) => $"discord-shard:{id.ToString(CultureInfo.InvariantCulture)}-of-{count.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The last identify in one of Discord's identify buckets (shard id modulo max_concurrency); a lease of one identify window that nobody renews.</summary>
+    public static string DiscordIdentify(int bucket) => "discord-identify:" + bucket.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Sending one platform's pushes: its rate limits belong to the bot token, not to an instance.</summary>
     public static string Dispatching(string platform) => "dispatching:" + platform;
 }

@@ -10,6 +10,9 @@ internal sealed class FakeGatewayBotSource(Uri url) : IGatewayBotSource
 
     public Uri Url { get; set; } = url;
 
+    /// <summary>The shard count Discord recommends.</summary>
+    public int Shards { get; set; } = 1;
+
     public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>Thrown by the next call instead of answering.</summary>
@@ -27,6 +30,6 @@ internal sealed class FakeGatewayBotSource(Uri url) : IGatewayBotSource
             return Task.FromException<GatewayBotInfo>(failure);
         }
 
-        return Task.FromResult(new GatewayBotInfo(Url, Limit));
+        return Task.FromResult(new GatewayBotInfo(Url, Limit, Shards));
     }
 }

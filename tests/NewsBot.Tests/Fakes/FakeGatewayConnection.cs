@@ -33,6 +33,9 @@ public sealed class FakeGatewayConnection : IDisposable
 
     public int Number { get; }
 
+    /// <summary>When the client's WebSocket was accepted, by this machine's clock.</summary>
+    public DateTimeOffset OpenedAt { get; } = DateTimeOffset.UtcNow;
+
     /// <summary><c>/</c> for the identify URL, <c>/resume</c> for the resume URL.</summary>
     public string Path { get; }
 

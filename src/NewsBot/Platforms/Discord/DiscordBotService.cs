@@ -1,13 +1,13 @@
 namespace NewsBot.Platforms.Discord;
 
 /// <summary>
-/// Runs the bot on Discord for the host's lifetime: the gateway brings interactions in (and READY
+/// Runs the bot on Discord for the host's lifetime: the gateway's shards bring interactions in (and READY
 /// registers the slash commands), the REST client answers. When Discord refuses the bot — a fatal
 /// close code, or the REST side meeting 401 — Discord alone stops; the host stops too only when
 /// no other platform is running, so Telegram and the feeds carry on.
 /// </summary>
 internal sealed partial class DiscordBotService(
-    DiscordGatewayClient gateway,
+    DiscordShards gateway,
     DiscordShutdown shutdown,
     IEnumerable<IChatSender> senders,
     IHostApplicationLifetime lifetime,

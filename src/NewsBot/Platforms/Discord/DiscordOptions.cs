@@ -20,6 +20,14 @@ internal sealed class DiscordOptions
     /// <summary>A server (guild) id: slash commands are registered there, where they appear at once, instead of globally.</summary>
     public string GuildId { get; set; } = "";
 
+    /// <summary>
+    /// How many gateway shards to run; 0 (the default) takes Discord's recommendation from
+    /// <c>GET /gateway/bot</c>. With several instances, set it, so that all of them agree.
+    /// </summary>
+    public int ShardCount { get; set; }
+
+    public const int MaxShardCount = 4096;
+
     /// <summary>Channel ids where announcements are posted too (crossposted when the channel is an announcement channel).</summary>
     public IList<string> AnnouncementChannels { get; } = [];
 

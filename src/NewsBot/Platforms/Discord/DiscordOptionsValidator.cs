@@ -33,6 +33,11 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:GatewayUrl must be a ws(s) URL such as ws://127.0.0.1:5001, or empty for the real gateway.");
         }
 
+        if (options.ShardCount is < 0 or > DiscordOptions.MaxShardCount)
+        {
+            failures.Add($"Discord:ShardCount must be a whole number from 1 to {DiscordOptions.MaxShardCount}, or 0 to take Discord's recommendation; got {options.ShardCount}.");
+        }
+
         AnnouncementChannelsCheck.AddFailures(
             failures,
             DiscordOptions.SectionName,

@@ -23,11 +23,12 @@ internal static class DiscordRegistration
         return builder;
     }
 
-    /// <summary>The gateway connection and the hosted service that runs it for the host's lifetime.</summary>
+    /// <summary>The gateway's shards and the hosted service that runs them for the host's lifetime.</summary>
     private static void AddGateway(IServiceCollection services)
     {
         services.TryAddSingleton(new GatewayTimings());
-        services.AddSingleton<DiscordGatewayClient>();
+        services.AddSingleton<IdentifyTurns>();
+        services.AddSingleton<DiscordShards>();
         services.AddSingleton<DiscordBotService>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordBotService>());
     }

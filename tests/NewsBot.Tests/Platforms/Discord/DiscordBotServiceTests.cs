@@ -11,11 +11,11 @@ public sealed class DiscordBotServiceTests
     {
         await using var bot = await StartedServiceAsync(await FakeDiscordGateway.StartAsync(), NewsBot.Core.Chats.PlatformNames.Discord);
 
-        await Eventually.WaitUntilAsync(() => bot.Harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
+        await Eventually.WaitUntilAsync(() => bot.Status == GatewayStatus.Ready, "the gateway is ready");
         await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(1000, await (await bot.Gateway.ConnectionAsync(1)).WaitForEndAsync());
-        Assert.Equal(GatewayStatus.Stopped, bot.Harness.Client.Status);
+        Assert.Equal(GatewayStatus.Stopped, bot.Status);
         Assert.False(bot.Service.TokenRefused);
         Assert.False(bot.Lifetime.StopRequested);
     }
@@ -30,7 +30,7 @@ public sealed class DiscordBotServiceTests
         Assert.True(bot.Service.ExecuteTask.IsCompletedSuccessfully);
         Assert.True(bot.Service.TokenRefused);
         Assert.True(bot.Lifetime.StopRequested);
-        Assert.DoesNotContain(bot.Harness.Logs.GetSnapshot(), r => r.Message.Contains(FakeDiscordGateway.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Shards.Logs.GetSnapshot(), r => r.Message.Contains(FakeDiscordGateway.Token, StringComparison.Ordinal));
         await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
     }
 
@@ -50,13 +50,13 @@ public sealed class DiscordBotServiceTests
     public async Task A_401_on_the_rest_side_closes_the_gateway_too()
     {
         await using var bot = await StartedServiceAsync(await FakeDiscordGateway.StartAsync(), NewsBot.Core.Chats.PlatformNames.Discord, NewsBot.Core.Chats.PlatformNames.Telegram);
-        await Eventually.WaitUntilAsync(() => bot.Harness.Client.Status == GatewayStatus.Ready, "the gateway is ready");
+        await Eventually.WaitUntilAsync(() => bot.Status == GatewayStatus.Ready, "the gateway is ready");
 
         bot.Shutdown.Trip("Discord answered 401 Unauthorized");
         await bot.Service.ExecuteTask!.WaitAsync(Limit);
 
         Assert.True(bot.Service.TokenRefused);
-        Assert.Equal(GatewayStatus.Stopped, bot.Harness.Client.Status);
+        Assert.Equal(GatewayStatus.Stopped, bot.Status);
         Assert.False(bot.Lifetime.StopRequested);
         await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Limit);
     }
@@ -93,10 +93,10 @@ public sealed class DiscordBotServiceTests
     /// <summary>The Discord service over a gateway client for <paramref name="gateway"/>, started, in a host running <paramref name="platforms"/>.</summary>
     private static async Task<ServiceUnderTest> StartedServiceAsync(FakeDiscordGateway gateway, params string[] platforms)
     {
-        var harness = GatewayHarness.Create(gateway);
+        var harness = ShardsHarness.Create(gateway);
         var shutdown = new DiscordShutdown();
         var lifetime = new RecordingLifetime();
-        var service = new DiscordBotService(harness.Client, shutdown, platforms.Select(p => new ScriptedSender(p)).ToList(), lifetime, new FakeLogger<DiscordBotService>());
+        var service = new DiscordBotService(harness.Shards, shutdown, platforms.Select(p => new ScriptedSender(p)).ToList(), lifetime, new FakeLogger<DiscordBotService>());
         var started = new ServiceUnderTest(gateway, harness, shutdown, lifetime, service);
         try
         {
@@ -110,14 +110,15 @@ public sealed class DiscordBotServiceTests
         }
     }
 
-    private sealed record ServiceUnderTest(FakeDiscordGateway Gateway, GatewayHarness Harness, DiscordShutdown Shutdown, RecordingLifetime Lifetime, DiscordBotService Service)
+    private sealed record ServiceUnderTest(FakeDiscordGateway Gateway, ShardsHarness Shards, DiscordShutdown Shutdown, RecordingLifetime Lifetime, DiscordBotService Service)
         : IAsyncDisposable
     {
+        public GatewayStatus Status => Shards.Shards.Connection(0)?.Status ?? GatewayStatus.NotStarted;
+
         public async ValueTask DisposeAsync()
         {
             Service.Dispose();
             Shutdown.Dispose();
-            await Harness.DisposeAsync();
             await Gateway.DisposeAsync();
         }
     }

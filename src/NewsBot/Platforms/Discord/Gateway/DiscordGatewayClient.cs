@@ -35,7 +35,9 @@ internal sealed partial class DiscordGatewayClient
     private int _started;
     private long _heartbeatsAcknowledged;
     private readonly NewsBot.Core.Telemetry.NewsBotMetrics? _metrics;
+    private readonly IdentifyTurns? _turns;
     private int _connections;
+    private int _maxConcurrency = 1;
 
     public DiscordGatewayClient(
         IOptions<DiscordOptions> options,
@@ -44,9 +46,13 @@ internal sealed partial class DiscordGatewayClient
         TimeProvider time,
         ILogger<DiscordGatewayClient> logger,
         GatewayTimings? timings = null,
-        NewsBot.Core.Telemetry.NewsBotMetrics? metrics = null)
+        NewsBot.Core.Telemetry.NewsBotMetrics? metrics = null,
+        GatewayShard? shard = null,
+        IdentifyTurns? turns = null)
     {
         _metrics = metrics;
+        Shard = shard ?? GatewayShard.Only;
+        _turns = turns;
         _token = options.Value.Token.Trim();
         var overrideUrl = options.Value.GatewayUrl?.Trim();
         _gatewayUrlOverride = string.IsNullOrEmpty(overrideUrl) ? null : new Uri(overrideUrl, UriKind.Absolute);
@@ -66,6 +72,9 @@ internal sealed partial class DiscordGatewayClient
     }
 
     public GatewayStatus Status => (GatewayStatus)Volatile.Read(ref _status);
+
+    /// <summary>Which of the bot's gateway connections this client is.</summary>
+    public GatewayShard Shard { get; }
 
     /// <summary>Why the client stopped; null while it runs.</summary>
     public GatewayStopReason? StopReason => Volatile.Read(ref _stopReason);
@@ -225,6 +234,7 @@ internal sealed partial class DiscordGatewayClient
             var info = await _botSource.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
             _discoveredUrl = info.Url;
             _identifyGate.Update(info.SessionStartLimit);
+            _maxConcurrency = Math.Max(1, info.SessionStartLimit.MaxConcurrency);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -249,6 +259,11 @@ internal sealed partial class DiscordGatewayClient
         }
 
         await _identifyGate.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
+        if (_turns is not null)
+        {
+            await _turns.WaitAsync(Shard.Bucket(_maxConcurrency), cancellationToken).ConfigureAwait(false);
+        }
+
         return url;
     }
 
@@ -456,7 +471,7 @@ internal sealed partial class DiscordGatewayClient
         }
 
         SetStatus(GatewayStatus.Identifying);
-        await context.Connection.SendAsync(GatewayPayloads.Identify(_token), isHeartbeat: false, context.Lifetime).ConfigureAwait(false);
+        await context.Connection.SendAsync(GatewayPayloads.Identify(_token, Shard), isHeartbeat: false, context.Lifetime).ConfigureAwait(false);
     }
 
     private void OnInvalidSession(ConnectionContext context, GatewayFrame frame)

@@ -27,12 +27,21 @@ internal static class GatewayPayloads
         }
     });
 
-    public static byte[] Identify(string token) => Write(w =>
+    /// <param name="shard">The shard this connection is, when the bot runs more than one.</param>
+    public static byte[] Identify(string token, GatewayShard? shard = null) => Write(w =>
     {
         w.WriteNumber("op", GatewayOpCode.Identify);
         w.WriteStartObject("d");
         w.WriteString("token", token);
         w.WriteNumber("intents", Intents);
+        if (shard is { Count: > 1 } sharded)
+        {
+            w.WriteStartArray("shard");
+            w.WriteNumberValue(sharded.Id);
+            w.WriteNumberValue(sharded.Count);
+            w.WriteEndArray();
+        }
+
         w.WriteStartObject("properties");
         w.WriteString("os", OperatingSystemName());
         w.WriteString("browser", ClientName);

@@ -158,7 +158,8 @@ internal sealed partial class DiscordRestClient(
             new SessionStartLimit(
                 (int)(DiscordJson.Integer(limit, "remaining") ?? 1000),
                 TimeSpan.FromMilliseconds(DiscordJson.Integer(limit, "reset_after") ?? 0),
-                (int)Math.Max(1, DiscordJson.Integer(limit, "max_concurrency") ?? 1)));
+                (int)Math.Max(1, DiscordJson.Integer(limit, "max_concurrency") ?? 1)),
+            (int)Math.Clamp(DiscordJson.Integer(root, "shards") ?? 1, 1, DiscordOptions.MaxShardCount));
     }
 
     private static DiscordRoute CommandsRoute(HttpMethod method, string applicationId, string? guildId)

@@ -1,0 +1,99 @@
+using NewsBot.Storage.Postgres;
+using NewsBot.Tests.Platforms.Discord;
+
+namespace NewsBot.Tests.Roles;
+
+/// <summary>
+/// Two instances on one PostgreSQL database and the fake Discord gateway: each shard is held by
+/// exactly one instance, every identify of either waits its turn in Discord's bucket, and when
+/// an instance is cut off from the database its shards pass to the other once their leases end.
+/// </summary>
+public sealed class DiscordShardLeaseTests : IAsyncLifetime, IDisposable
+{
+    private const int Shards = 4;
+    private const int LeaseSeconds = 2;
+
+    /// <summary>Discord's is 5 s; shorter here, long enough to see the spacing between identifies.</summary>
+    private static readonly TimeSpan IdentifyWindow = TimeSpan.FromMilliseconds(400);
+
+    private TemporaryPostgresDatabase _server = null!;
+    private PostgresDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.CreateDatabaseAsync();
+        _database = new PostgresDatabase(_server.ConnectionString);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task EachShard_HasOneInstance_IdentifiesAreSpaced_AndACutOffInstancesShardsPassToTheOther()
+    {
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        var cutOff = new CutOffLeases(new PostgresRoleLeases(_database));
+        var timings = GatewayHarness.FastTimings with { IdentifyWindow = IdentifyWindow };
+        await using var first = ShardsHarness.Create(gateway, cutOff, "first", Shards, LeaseSeconds, timings);
+        await using var second = ShardsHarness.Create(gateway, new PostgresRoleLeases(_database), "second", Shards, LeaseSeconds, timings);
+        using var stopFirst = new CancellationTokenSource();
+        using var stopSecond = new CancellationTokenSource();
+        var runningFirst = Task.Run(() => first.Shards.RunAsync(stopFirst.Token));
+        var runningSecond = Task.Run(() => second.Shards.RunAsync(stopSecond.Token));
+
+        await Eventually.WaitUntilAsync(() => Ready(first) + Ready(second) == Shards, "every shard to be ready on one instance or the other");
+
+        var held = first.Shards.Held.Select(c => c.Shard.Id).Concat(second.Shards.Held.Select(c => c.Shard.Id)).ToList();
+        Assert.Equal(Enumerable.Range(0, Shards), held.Order());
+        Assert.Equal(Shards, gateway.ConnectionCount);
+        await AssertSpacedAsync(gateway);
+        var firstHeld = first.Shards.Held.Count;
+
+        // The first instance can no longer reach the database: it stops acting for its shards,
+        // their leases run out, and the second takes them with new sessions.
+        cutOff.CutOff = true;
+        await Eventually.WaitUntilAsync(() => Ready(second) == Shards, "the second instance to hold every shard", TimeSpan.FromSeconds(30));
+
+        Assert.Empty(first.Shards.Held);
+        Assert.Equal(Shards + firstHeld, gateway.ConnectionCount);
+        await AssertSpacedAsync(gateway);
+        await stopFirst.CancelAsync();
+        await stopSecond.CancelAsync();
+        await Task.WhenAll(runningFirst, runningSecond).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static int Ready(ShardsHarness instance) => instance.Shards.Held.Count(c => c.Status == GatewayStatus.Ready);
+
+    /// <summary>With max_concurrency 1 every identify of either instance opens its connection a window after the one before, at the least.</summary>
+    private static async Task AssertSpacedAsync(FakeDiscordGateway gateway)
+    {
+        var opened = new List<DateTimeOffset>();
+        for (var n = 1; n <= gateway.ConnectionCount; n++)
+        {
+            opened.Add((await gateway.ConnectionAsync(n)).OpenedAt);
+        }
+
+        opened.Sort();
+
+        // Less a margin for the loopback: the window is counted by the database's clock, before the socket opens.
+        var margin = TimeSpan.FromMilliseconds(100);
+        Assert.All(opened.Zip(opened.Skip(1)), pair => Assert.True(pair.Second - pair.First >= IdentifyWindow - margin, $"identifies {pair.Second - pair.First} apart"));
+    }
+
+    /// <summary>Leases over the real database until <see cref="CutOff"/>, then failing like a database out of reach.</summary>
+    private sealed class CutOffLeases(IRoleLeases inner) : IRoleLeases
+    {
+        public volatile bool CutOff;
+
+        public bool Shared => true;
+
+        public ValueTask<RoleLease?> AcquireAsync(string role, string owner, TimeSpan duration, DateTimeOffset validUntil, CancellationToken cancellationToken) =>
+            CutOff ? throw new TimeoutException("the database is out of reach") : inner.AcquireAsync(role, owner, duration, validUntil, cancellationToken);
+
+        public ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken) =>
+            CutOff ? throw new TimeoutException("the database is out of reach") : inner.ReleaseAsync(role, owner, cancellationToken);
+
+        public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => inner.HoldersAsync(cancellationToken);
+    }
+}
