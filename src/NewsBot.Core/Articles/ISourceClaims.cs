@@ -14,4 +14,11 @@ public interface ISourceClaims
     /// <paramref name="claimFor"/>.
     /// </summary>
     ValueTask<IReadOnlyList<FeedSource>> ClaimDueAsync(string owner, DateTimeOffset now, int limit, TimeSpan claimFor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends <paramref name="owner"/>'s claims on <paramref name="sourceIds"/> once they are read
+    /// and stored (each is no longer due then), so the next time one is due any instance may
+    /// read it, however soon that is.
+    /// </summary>
+    ValueTask ReleaseAsync(string owner, IReadOnlyList<int> sourceIds, CancellationToken cancellationToken);
 }

@@ -10,4 +10,6 @@ public sealed class UnsharedSourceClaims(ISourceStore sources) : ISourceClaims
             .ThenBy(s => s.Id)
             .Take(limit)
             .ToList();
+
+    public ValueTask ReleaseAsync(string owner, IReadOnlyList<int> sourceIds, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

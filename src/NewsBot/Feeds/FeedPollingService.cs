@@ -85,6 +85,8 @@ internal sealed partial class FeedPollingService(
                 var result = await fetches[i].ConfigureAwait(false);
                 added += (await poller.ApplyAsync(window[i], result, cancellationToken).ConfigureAwait(false)).Count;
             }
+
+            await claims.ReleaseAsync(instance.Id, window.Select(s => s.Id).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
         if (read.Count > 0)

@@ -69,6 +69,25 @@ public sealed class SourceClaimTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AReleasedClaim_LetsAnyInstanceReadTheSourceWhenItIsDueAgain_HoweverSoon_ButOnlyItsOwnerReleasesIt()
+    {
+        var sources = new PostgresSourceStore(_database);
+        var feed = await sources.EnsureAsync("Quick feed", "https://feeds.example/quick.xml", [], fromConfiguration: false, CancellationToken.None);
+        var claims = new PostgresSourceClaims(_database);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Single(await claims.ClaimDueAsync("a", now, 10, Long, CancellationToken.None));
+
+        // Read and stored: due again a minute later, well inside the claim.
+        await sources.SaveAsync(feed with { NextPollAt = now.AddMinutes(1) }, CancellationToken.None);
+        await claims.ReleaseAsync("b", [feed.Id], CancellationToken.None);
+        Assert.Empty(await claims.ClaimDueAsync("b", now.AddMinutes(2), 10, Long, CancellationToken.None));
+        await claims.ReleaseAsync("a", [feed.Id], CancellationToken.None);
+
+        Assert.Empty(await claims.ClaimDueAsync("b", now, 10, Long, CancellationToken.None));
+        Assert.Equal([feed.Id], (await claims.ClaimDueAsync("b", now.AddMinutes(2), 10, Long, CancellationToken.None)).Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task OnOneProcessesDatabase_EveryDueSourceIsItsOwn_MostOverdueFirst()
     {
         await using var rig = await new NewsBot.Tests.Storage.Contract.LiteDbStores().CreateAsync();

@@ -23,4 +23,12 @@ internal sealed class PostgresSourceClaims(PostgresDatabase database) : ISourceC
         var claimed = await database.QueryAsync(Claim, PostgresSourceStore.ToSource, cancellationToken, owner, Dates.ToStored(now), Math.Max(limit, 0), (long)claimFor.TotalMilliseconds).ConfigureAwait(false);
         return claimed.OrderBy(s => s.NextPollAt ?? DateTimeOffset.MinValue).ThenBy(s => s.Id).ToList();
     }
+
+    // claimed_by stays: it says which instance read the source last.
+    public async ValueTask ReleaseAsync(string owner, IReadOnlyList<int> sourceIds, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE sources SET claimed_until = NULL WHERE id = ANY($2) AND claimed_by = $1",
+            cancellationToken,
+            owner,
+            sourceIds.ToArray()).ConfigureAwait(false);
 }
