@@ -195,6 +195,11 @@ internal static class IngestReport
         }
 
         text.Append("```\n");
+        if (run.Shared is { } shared && run.Stores.FirstOrDefault(st => st.Store == StoreKind.Postgres) is { } alone)
+        {
+            text.Append(SharedReadingReport.Render(shared, alone, s.Sources));
+        }
+
         return text.ToString();
     }
 
@@ -244,7 +249,7 @@ internal static class IngestReport
         return Invariant($"{seconds:0.00} s ({seconds / total.TotalSeconds * 100:0} %)");
     }
 
-    private static string Answers(Ingest.SiteStats site)
+    internal static string Answers(Ingest.SiteStats site)
     {
         var parts = new List<string>();
         if (site.Ok > 0)

@@ -181,6 +181,9 @@ internal sealed record IngestRun(
     /// <summary>Every store measured, the first one being the one the top-level figures describe.</summary>
     public IReadOnlyList<StoreCycles> Stores { get; init; } = [];
 
+    /// <summary>The cycles of several instances on one PostgreSQL database (<c>--instances N</c>); null without it.</summary>
+    public SharedReadingRun? Shared { get; init; }
+
     public CycleResult Cycle(CycleKind kind) => Cycles.First(c => c.Kind == kind);
 
     public long PeakWorkingSet => Cycles.Max(c => c.PeakWorkingSet);
@@ -198,5 +201,6 @@ internal sealed record IngestRun(
     public bool ParseMet => Parse.NewsBotOverCodeHollow <= IngestTargets.ParseOverBaseline;
 
     /// <summary>Every cycle did what it was meant to (right answers from the site, no failed source).</summary>
-    public bool Clean => Stores.All(s => s.Cycles.All(c => c.Failed == 0 && c.Polled == Settings.Sources) && s.AdminNotices == 0);
+    public bool Clean => Stores.All(s => s.Cycles.All(c => c.Failed == 0 && c.Polled == Settings.Sources) && s.AdminNotices == 0)
+        && (Shared?.Cycles.All(c => c.EachReadOnce(Settings.Sources)) ?? true);
 }

@@ -27,7 +27,7 @@ internal static class IngestScenario
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var (settings, exitCode) = await ScenarioStart.ReadSettingsAsync<IngestSettings>(
-            args, IngestSettings.TryParse, IngestSettings.Usage, "ingest [--sources N] [--items N] [--concurrency N] [--new-percent N] [--no-gzip] [--vocabulary N] [--seed N]");
+            args, IngestSettings.TryParse, IngestSettings.Usage, "ingest [--sources N] [--items N] [--concurrency N] [--new-percent N] [--no-gzip] [--vocabulary N] [--seed N] [--instances N]");
         if (exitCode is { } code)
         {
             return code;
@@ -85,6 +85,9 @@ internal static class IngestScenario
             extras ??= more;
         }
 
+        var shared = settings.Instances > 1 && postgres is not null
+            ? await SharedReading.MeasureAsync(settings, site, generator, folder, options, topics, postgres, cancellationToken)
+            : null;
         var first = stores[0];
         var (secondRound, fetch200, fetch304, storedETags, sources) = extras!;
         // The parsers alone, on the bytes of cycle 1, rebuilt here from the same seed.
@@ -110,6 +113,7 @@ internal static class IngestScenario
             first.WarmUp, first.Registration, first.DatabaseBytes, first.Articles, first.AdminNotices, machine, MachineInfo.ReadLoadAverage())
         {
             Stores = stores,
+            Shared = shared,
         };
     }
 
@@ -349,7 +353,7 @@ internal static class IngestScenario
     /// Moves the clock past every source's next poll time (and at least to <paramref name="atLeast"/>),
     /// so the next <c>PollDueAsync</c> reads every source, as if the interval had passed.
     /// </summary>
-    private static async Task MakeEverySourceDueAsync(PollerRig rig, ManualClock clock, DateTimeOffset? atLeast, CancellationToken cancellationToken)
+    internal static async Task MakeEverySourceDueAsync(PollerRig rig, ManualClock clock, DateTimeOffset? atLeast, CancellationToken cancellationToken)
     {
         var latest = (await rig.Sources.AllAsync(cancellationToken)).Max(s => s.NextPollAt ?? DateTimeOffset.MinValue);
         var target = latest + TimeSpan.FromSeconds(1);

@@ -24,6 +24,9 @@ internal sealed record IngestSettings
 
     public StoreSelection Stores { get; init; } = new();
 
+    /// <summary>Instances sharing one PostgreSQL database for the extra cycles; 1 leaves them out.</summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>Set in the child process that runs the feed site; not for people.</summary>
     public bool Serve { get; init; }
 
@@ -54,6 +57,8 @@ internal sealed record IngestSettings
           --no-gzip          serve feeds uncompressed
           --vocabulary N     distinct words in the generated text, Zipf-distributed (default 4000, as the commands scenario)
           --seed N           seed of every random choice; the same seed gives the same bytes (default 20261128)
+          --instances N      then N instances (2 to 8) on one new PostgreSQL database read the same feeds at once,
+                             claiming disjoint sources; compared with one instance on PostgreSQL in the same run
         {StoreSelection.Usage}
           -h, --help         this text
 
@@ -137,6 +142,9 @@ internal sealed record IngestSettings
                 case "--vocabulary":
                     settings = settings with { Vocabulary = value };
                     break;
+                case "--instances":
+                    settings = settings with { Instances = value };
+                    break;
                 default:
                     error = $"Unknown option {name}. See --help.";
                     return false;
@@ -153,5 +161,7 @@ internal sealed record IngestSettings
         : Concurrency < 1 || Concurrency > 256 ? "--concurrency must be between 1 and 256."
         : NewPercent < 0 || NewPercent > 100 ? "--new-percent must be between 0 and 100."
         : Vocabulary < 500 || Vocabulary > 200_000 ? "--vocabulary must be between 500 and 200000."
+        : Instances < 1 || Instances > 8 ? "--instances must be between 1 and 8."
+        : Instances > 1 && !Stores.Stores.Contains(StoreKind.Postgres) ? "--instances needs PostgreSQL: pass --postgres \"<connection string>\" or set NEWSBOT_TEST_POSTGRES, and not --store litedb."
         : Stores.Problem;
 }

@@ -76,6 +76,9 @@ internal sealed class PollerRig : IDisposable
 
     public IReadOnlyDictionary<string, string?>? Storage { get; }
 
+    /// <summary>Who this poller is among instances sharing a database: the owner of its claims.</summary>
+    public string InstanceId => _host.Services.GetRequiredService<NewsBot.Core.Roles.InstanceIdentity>().Id;
+
     /// <summary>The database's size: the LiteDB file, or the PostgreSQL database on disk.</summary>
     public async Task<long> SizeAsync(CancellationToken cancellationToken) =>
         Storage is { } settings
