@@ -16,7 +16,7 @@ public static class SourceHealthText
         ArgumentNullException.ThrowIfNull(texts);
         var t = texts;
         var items = t.Count("count.articles", source.ItemCount);
-        var error = withError ? source.LastError : null;
+        var error = withError && source.LastError is { } stored ? StoredText.Render(stored, t) : null;
         if (!source.Enabled)
         {
             return error is null ? t.Get("health.disabled", ("items", items)) : t.Get("health.disabledError", ("items", items), ("error", error));

@@ -58,12 +58,12 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
 
     /// <summary>
     /// Nothing is delivered to the chat any more (the bot was blocked, removed, or the channel
-    /// deleted) until <see cref="ReactivateAsync"/>; the reason is kept for people to read.
+    /// deleted) until <see cref="ReactivateAsync"/>; the reason is kept for people to read, in their language (<see cref="StoredText"/>).
     /// False when the chat is unknown.
     /// </summary>
     public async Task<bool> DeactivateAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
     {
-        var changed = await ChangeAsync(chat, c => c with { Active = false, InactiveReason = reason }, cancellationToken).ConfigureAwait(false);
+        var changed = await ChangeAsync(chat, c => c with { Active = false, InactiveReason = StoredText.FromEnglish(reason) }, cancellationToken).ConfigureAwait(false);
         if (changed)
         {
             LogDeactivated(logger, chat, reason);

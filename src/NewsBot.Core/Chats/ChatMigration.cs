@@ -19,7 +19,7 @@ public static class ChatMigration
             Active = true,
             InactiveReason = null,
         };
-        var retired = old with { Active = false, InactiveReason = $"moved to {to.Key}" };
+        var retired = old with { Active = false, InactiveReason = StoredText.Of("reason.movedTo", ("chat", to.Key)) };
         return (retired, merged);
     }
 }

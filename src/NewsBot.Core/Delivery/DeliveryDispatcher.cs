@@ -128,7 +128,7 @@ public sealed partial class DeliveryDispatcher(
         var record = chats.Find(ChatAddress.Parse(chatKey));
         if (record is { Active: false })
         {
-            await outbox.DropPendingAsync(chatKey, "the chat is inactive: " + (record.InactiveReason ?? "unknown reason"), cancellationToken).ConfigureAwait(false);
+            await outbox.DropPendingAsync(chatKey, StoredText.Of("reason.chatInactive", ("reason", record.InactiveReason ?? StoredText.Of("why.noReasonKnown"))), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -247,7 +247,7 @@ public sealed partial class DeliveryDispatcher(
                 break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
                 await chats.DeactivateAsync(ChatAddress.Parse(chatKey), lost.Reason, CancellationToken.None).ConfigureAwait(false);
-                var dropped = await outbox.DropPendingAsync(chatKey, lost.Reason, cancellationToken).ConfigureAwait(false);
+                var dropped = await outbox.DropPendingAsync(chatKey, StoredText.FromEnglish(lost.Reason), cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 LogUnreachable(logger, chatKey, lost.Reason, dropped);
                 break;

@@ -140,7 +140,7 @@ internal sealed partial class SourcePoller(
         var updated = source with
         {
             LastAttemptAt = now,
-            LastError = reason,
+            LastError = StoredText.FromEnglish(reason),
             ConsecutiveFailures = failures,
             Enabled = source.Enabled && !disable,
             NextPollAt = PollSchedule.AfterFailure(failures, now, settings, retryAfter),
@@ -153,7 +153,7 @@ internal sealed partial class SourcePoller(
             // poll starts from the same stored source, tells under the same event, and adds nothing.
             await admins.NotifyAsync(
                 DisabledEvent(source),
-                t => t.Get("notice.sourceDisabled", ("name", source.Name), ("id", source.Id), ("url", source.Url), ("failures", failures), ("error", reason)),
+                t => t.Get("notice.sourceDisabled", ("name", source.Name), ("id", source.Id), ("url", source.Url), ("failures", failures), ("error", StoredText.Render(reason, t))),
                 cancellationToken).ConfigureAwait(false);
             updated = updated with { AdminsNotified = true };
         }

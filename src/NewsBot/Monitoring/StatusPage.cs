@@ -11,6 +11,9 @@ internal static class StatusPage
 {
     public const int RefreshSeconds = 30;
 
+    /// <summary>The status page is for operators and in English, as the log is.</summary>
+    private static readonly Texts English = LanguageCatalog.Default.For(LanguageCatalog.Default.English);
+
     private const string Style = """
         body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1d2330}
         header{background:#1d2330;color:#fff;padding:12px 20px;display:flex;gap:16px;align-items:baseline;flex-wrap:wrap}
@@ -109,7 +112,7 @@ internal static class StatusPage
             var (state, css) = !source.Enabled ? ("disabled", "fail") : source.ConsecutiveFailures > 0 ? ($"failing ({source.ConsecutiveFailures}×)", "fail") : ("healthy", "pass");
             html.Append(CultureInfo.InvariantCulture, $"<tr data-source=\"{source.Id}\"><td>{source.Id}</td><td title=\"{E(source.Url)}\">{E(source.Name)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\">{E(state)}</td><td class=\"n\" data-field=\"articles\">{source.ItemCount}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{When(source.LastSuccessAt, status.At)}</td><td>{When(source.NextPollAt, status.At)}</td><td>{E(source.LastError ?? "")}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{When(source.LastSuccessAt, status.At)}</td><td>{When(source.NextPollAt, status.At)}</td><td>{E(source.LastError is { } error ? StoredText.Render(error, English) : "")}</td></tr>");
         }
 
         html.Append("</table></section>");

@@ -167,7 +167,7 @@ public sealed class SourcePollerTests : IDisposable
 
         var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/ping")));
 
-        Assert.Contains("Too many redirects", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("Too many redirects", Shown(source), StringComparison.Ordinal);
         Assert.Equal(1, source.ConsecutiveFailures);
         Assert.Equal(TestBot.Now.AddMinutes(5), source.NextPollAt);
     }
@@ -192,7 +192,8 @@ public sealed class SourcePollerTests : IDisposable
         Assert.Equal(TestBot.Now.AddMinutes(5), first.NextPollAt);
         Assert.Equal(TestBot.Now.AddMinutes(10), second.NextPollAt);
         Assert.False(third.Enabled);
-        Assert.Equal("HTTP 500 Internal Server Error", third.LastError);
+        Assert.Equal(StoredText.Of("feedError.http", ("code", "500"), ("phrase", "Internal Server Error")), third.LastError);
+        Assert.Equal("HTTP 500 Internal Server Error", Shown(third));
         var notice = Assert.Single(_polling.Admins.Messages);
         Assert.Contains("Broken Wire", notice, StringComparison.Ordinal);
         Assert.Equal(3, hits);
@@ -320,7 +321,7 @@ public sealed class SourcePollerTests : IDisposable
 
         var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
-        Assert.Contains(reason, source.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(reason, Shown(source), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await _polling.Articles.CountAsync(CancellationToken.None));
     }
 
@@ -341,7 +342,7 @@ public sealed class SourcePollerTests : IDisposable
 
         var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
-        Assert.Contains("timed out", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("timed out", Shown(source), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -359,7 +360,7 @@ public sealed class SourcePollerTests : IDisposable
 
         var source = await _polling.PollAsync(await _polling.AddAsync(site.Url("/feed")));
 
-        Assert.Contains("Feeds:MaxFeedBytes", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("Feeds:MaxFeedBytes", Shown(source), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -405,7 +406,11 @@ public sealed class SourcePollerTests : IDisposable
 
         var source = await _polling.PollAsync(await _polling.AddAsync(url));
 
-        Assert.Contains("private or local address", source.LastError, StringComparison.Ordinal);
+        Assert.Contains("private or local address", Shown(source), StringComparison.Ordinal);
         Assert.Equal(0, await _polling.Articles.CountAsync(CancellationToken.None));
     }
+
+    /// <summary>The source's last error as an English reader sees it.</summary>
+    private static string Shown(FeedSource source) =>
+        StoredText.Render(source.LastError ?? "", LanguageCatalog.Default.For(LanguageCatalog.Default.English));
 }

@@ -61,7 +61,7 @@ public sealed class DeliveryExplainer(
 
         if (chat is { Active: false })
         {
-            return t.Get("why.unreachable", ("id", instant.Id), ("reason", chat.InactiveReason ?? t.Get("why.noReasonKnown")));
+            return t.Get("why.unreachable", ("id", instant.Id), ("reason", chat.InactiveReason is { } why ? StoredText.Render(why, t) : t.Get("why.noReasonKnown")));
         }
 
         if (clock.Now - article.IngestedAt > QueuedStories.Remembered)
@@ -98,18 +98,18 @@ public sealed class DeliveryExplainer(
 
                 if (entry.LastError is { } error)
                 {
-                    return t.Get("why.queuedError", ("what", what), ("error", error), ("at", clock.At(next)));
+                    return t.Get("why.queuedError", ("what", what), ("error", StoredText.Render(error, t)), ("at", clock.At(next)));
                 }
 
                 return next > clock.Now
                     ? t.Get("why.queuedAt", ("what", what), ("at", clock.At(next)))
                     : t.Get("why.queuedSoon", ("what", what));
             case OutboxState.Blocked:
-                return t.Get("why.blocked", ("reason", entry.LastError ?? t.Get("why.couldNotReach")));
+                return t.Get("why.blocked", ("reason", Reason(entry, t, "why.couldNotReach")));
             case OutboxState.Failed:
-                return t.Get("why.failed", ("reason", entry.LastError ?? t.Get("why.noReasonRecorded")));
+                return t.Get("why.failed", ("reason", Reason(entry, t, "why.noReasonRecorded")));
             default:
-                return t.Get("why.dropped", ("reason", entry.LastError ?? t.Get("why.noReasonRecorded")));
+                return t.Get("why.dropped", ("reason", Reason(entry, t, "why.noReasonRecorded")));
         }
     }
 
@@ -150,4 +150,7 @@ public sealed class DeliveryExplainer(
     {
         public string At(DateTimeOffset moment) => ChatTime.Format(moment, Zone, ZoneName, Now, Texts);
     }
+
+    /// <summary>Why an entry was not delivered, in the reader's language, or the words of <paramref name="none"/>.</summary>
+    private static string Reason(OutboxEntry entry, Texts t, string none) => entry.LastError is { } stored ? StoredText.Render(stored, t) : t.Get(none);
 }

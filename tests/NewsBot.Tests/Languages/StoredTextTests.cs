@@ -1,0 +1,98 @@
+using Telegram.Bot.Exceptions;
+
+namespace NewsBot.Tests.Languages;
+
+/// <summary>
+/// Why a chat became unreachable and a feed's last error are stored as a key and its arguments
+/// and read in the reader's language; what older versions stored in English is read the same
+/// way; words NewsBot does not know stay as they were.
+/// </summary>
+public sealed class StoredTextTests : BotTest
+{
+    private static readonly LanguageCatalog Catalog = LanguageCatalog.Default;
+
+    public static TheoryData<string> UnreachableReasons()
+    {
+        var reasons = new TheoryData<string>();
+        foreach (var message in new[] { "Forbidden: bot was blocked by the user", "Forbidden: bot was kicked from the group chat", "Forbidden: user is deactivated", "Forbidden: bot is not a member of the channel chat" })
+        {
+            reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException(message, 403))).Reason);
+        }
+
+        reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException("Bad Request: chat not found", 400))).Reason);
+        foreach (var code in new[] { 50007, 10003, 50001, 50013 })
+        {
+            reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Discord.DiscordErrors.Classify(new DiscordApiException(403, code, "refused", "POST channels/{channel}/messages"))).Reason);
+        }
+
+        foreach (var reason in new[] { "blocked by the user", "removed from the chat by Ada", "the user left", "the bot left the chat", "the channel was deleted" })
+        {
+            reasons.Add(reason);
+        }
+
+        return reasons;
+    }
+
+    [Theory]
+    [MemberData(nameof(UnreachableReasons))]
+    public void EveryReasonAPlatformGivesForAnUnreachableChat_IsStoredAsAKey_AndReadInEveryLanguage(string reason)
+    {
+        var stored = StoredText.FromEnglish(reason);
+
+        Assert.StartsWith("{\"text\":\"reason.", stored, StringComparison.Ordinal);
+        Assert.Equal(reason, StoredText.Render(stored, Catalog.For(Catalog.English)));
+        foreach (var language in Catalog.All.Where(l => l != Catalog.English))
+        {
+            Assert.NotEqual(StoredText.Render(stored, Catalog.For(Catalog.English)), StoredText.Render(stored, Catalog.For(language)));
+        }
+    }
+
+    [Fact]
+    public void AnArgument_IsKeptAsStored_AndANestedReasonIsReadInTheLanguageToo()
+    {
+        var german = Catalog.For(Catalog.Find("de")!);
+
+        var removed = StoredText.FromEnglish("removed from the chat by Ada Lovelace");
+        var inactive = StoredText.FromEnglish("the chat is inactive: blocked by the user");
+
+        Assert.Equal("von Ada Lovelace aus dem Chat entfernt", StoredText.Render(removed, german));
+        Assert.Equal("der Chat ist inaktiv: vom Nutzer blockiert", StoredText.Render(inactive, german));
+        Assert.Equal("der Chat ist inaktiv: vom Nutzer blockiert", StoredText.Render("the chat is inactive: blocked by the user", german));
+    }
+
+    [Theory]
+    [InlineData("HTTP 404 Not Found", "сервер ответил HTTP 404 Not Found")]
+    [InlineData("The request timed out after 30 s (Feeds:RequestTimeout)", "запрос не уложился в 30 s (Feeds:RequestTimeout)")]
+    [InlineData("The document is not a feed.", "документ не является лентой")]
+    [InlineData("Feed file not found: /srv/feeds/wire.xml", "файл ленты не найден: /srv/feeds/wire.xml")]
+    public void AFeedsLastError_StoredInEnglishByAnEarlierVersion_OrNow_IsReadInTheReadersLanguage(string english, string russian)
+    {
+        var texts = Catalog.For(Catalog.Find("ru")!);
+
+        Assert.Equal(russian, StoredText.Render(english, texts));
+        Assert.Equal(russian, StoredText.Render(StoredText.FromEnglish(english), texts));
+    }
+
+    [Theory]
+    [InlineData("The name or service is not known (feeds.example:443)")]
+    [InlineData("{\"text\":\"no.such.key\"}")]
+    [InlineData("{\"text\": broken")]
+    public void WordsNewsBotDoesNotKnow_AreShownAsStored(string stored)
+    {
+        Assert.Equal(stored, StoredText.Render(stored, Catalog.For(Catalog.Find("de")!)));
+        Assert.Equal(stored, StoredText.FromEnglish(stored));
+    }
+
+    [Fact]
+    public async Task AFeedsStoredError_IsShownToAnAdminInTheirLanguage()
+    {
+        var bad = Bot.Source("Bad Wire");
+        await Bot.Get<ISourceStore>().SaveAsync(
+            bad with { LastAttemptAt = TestBot.Now, LastError = StoredText.FromEnglish("HTTP 404 Not Found"), ConsecutiveFailures = 1 }, CancellationToken.None);
+        await Bot.SendAsync("/language de", user: "terminal:local", chat: "terminal:local");
+
+        var answer = await Bot.SendAsync("/sources", user: "terminal:local", chat: "terminal:local");
+
+        Assert.Contains("der Server antwortete mit HTTP 404 Not Found", answer, StringComparison.Ordinal);
+    }
+}
