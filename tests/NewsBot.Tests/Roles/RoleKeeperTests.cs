@@ -4,20 +4,8 @@ using NewsBot.Storage.Postgres;
 namespace NewsBot.Tests.Roles;
 
 /// <summary>The keeper of an instance's roles: one instance holds a role, another takes it when it is let go or runs out.</summary>
-public sealed class RoleKeeperTests : IAsyncLifetime, IDisposable
+public sealed class RoleKeeperTests : PostgresTest
 {
-    private TemporaryPostgresDatabase _server = null!;
-    private PostgresDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.CreateDatabaseAsync();
-        _database = new PostgresDatabase(_server.ConnectionString);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task OnOneProcessesDatabase_EveryRoleIsHeldAtOnce_ForGood()
@@ -34,8 +22,8 @@ public sealed class RoleKeeperTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ASecondInstance_GetsTheRole_OnlyOnceTheFirstLetsItGo_WithAHigherFencingNumber()
     {
-        await using var first = Keeper(new PostgresRoleLeases(_database), "first", leaseSeconds: 60);
-        await using var second = Keeper(new PostgresRoleLeases(_database), "second", leaseSeconds: 60);
+        await using var first = Keeper(new PostgresRoleLeases(Database), "first", leaseSeconds: 60);
+        await using var second = Keeper(new PostgresRoleLeases(Database), "second", leaseSeconds: 60);
         var held = await first.HoldAsync(RoleNames.Planning, CancellationToken.None);
 
         Assert.Null(await second.TryHoldAsync(RoleNames.Planning, CancellationToken.None));
@@ -51,7 +39,7 @@ public sealed class RoleKeeperTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AFencedOffWrite_EndsTheTenure()
     {
-        await using var keeper = Keeper(new PostgresRoleLeases(_database), "first", leaseSeconds: 60);
+        await using var keeper = Keeper(new PostgresRoleLeases(Database), "first", leaseSeconds: 60);
         var hold = await keeper.HoldAsync(RoleNames.Digests, CancellationToken.None);
 
         keeper.Refused(hold.Lease);
@@ -65,7 +53,7 @@ public sealed class RoleKeeperTests : IAsyncLifetime, IDisposable
     public async Task ATenure_EndsWhenItsLeaseRunsOutOnTheInstancesClock()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var keeper = Keeper(new PostgresRoleLeases(_database), "first", leaseSeconds: 30, clock);
+        await using var keeper = Keeper(new PostgresRoleLeases(Database), "first", leaseSeconds: 30, clock);
         var hold = await keeper.HoldAsync(RoleNames.Retention, CancellationToken.None);
         Assert.True(hold.IsValid);
 

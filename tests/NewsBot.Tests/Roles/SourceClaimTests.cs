@@ -3,33 +3,21 @@ using NewsBot.Storage.Postgres;
 namespace NewsBot.Tests.Roles;
 
 /// <summary>Instances share the reading of sources: a due source is claimed by one, and by another only once that claim ran out.</summary>
-public sealed class SourceClaimTests : IAsyncLifetime, IDisposable
+public sealed class SourceClaimTests : PostgresTest
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
 
-    private TemporaryPostgresDatabase _server = null!;
-    private PostgresDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.CreateDatabaseAsync();
-        _database = new PostgresDatabase(_server.ConnectionString);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task InstancesClaimingTogether_GetDisjointSources_AndEveryDueSourceOnce()
     {
-        var sources = new PostgresSourceStore(_database);
+        var sources = new PostgresSourceStore(Database);
         for (var i = 0; i < 40; i++)
         {
             await sources.EnsureAsync($"Feed {i}", $"https://feeds.example/{i}.xml", [], fromConfiguration: false, CancellationToken.None);
         }
 
-        var claims = new PostgresSourceClaims(_database);
+        var claims = new PostgresSourceClaims(Database);
         var now = DateTimeOffset.UtcNow;
         var rounds = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
@@ -50,17 +38,17 @@ public sealed class SourceClaimTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AClaimThatRanOut_LetsAnotherInstanceReadTheSource_AndAReadSourceIsNotDueAgain()
     {
-        var sources = new PostgresSourceStore(_database);
+        var sources = new PostgresSourceStore(Database);
         var dead = await sources.EnsureAsync("Dead man's feed", "https://feeds.example/dead.xml", [], fromConfiguration: false, CancellationToken.None);
         var read = await sources.EnsureAsync("Read feed", "https://feeds.example/read.xml", [], fromConfiguration: false, CancellationToken.None);
-        var claims = new PostgresSourceClaims(_database);
+        var claims = new PostgresSourceClaims(Database);
         var now = DateTimeOffset.UtcNow;
 
         Assert.Equal([dead.Id], (await claims.ClaimDueAsync("a", now, 1, TimeSpan.FromMilliseconds(300), CancellationToken.None)).Select(s => s.Id));
         Assert.Equal([read.Id], (await claims.ClaimDueAsync("b", now, 1, TimeSpan.FromMilliseconds(300), CancellationToken.None)).Select(s => s.Id));
         Assert.Empty(await claims.ClaimDueAsync("b", now, 10, Long, CancellationToken.None));
         await sources.SaveAsync(read with { NextPollAt = now.AddMinutes(10) }, CancellationToken.None);
-        await _server.ExecuteAsync("SELECT pg_sleep(0.4)");
+        await Server.ExecuteAsync("SELECT pg_sleep(0.4)");
 
         // Instance a died before it read its source: its claim ran out, and b takes it; b's own source was read and is not due.
         var taken = await claims.ClaimDueAsync("b", now, 10, Long, CancellationToken.None);
@@ -71,9 +59,9 @@ public sealed class SourceClaimTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AReleasedClaim_LetsAnyInstanceReadTheSourceWhenItIsDueAgain_HoweverSoon_ButOnlyItsOwnerReleasesIt()
     {
-        var sources = new PostgresSourceStore(_database);
+        var sources = new PostgresSourceStore(Database);
         var feed = await sources.EnsureAsync("Quick feed", "https://feeds.example/quick.xml", [], fromConfiguration: false, CancellationToken.None);
-        var claims = new PostgresSourceClaims(_database);
+        var claims = new PostgresSourceClaims(Database);
         var now = DateTimeOffset.UtcNow;
         Assert.Single(await claims.ClaimDueAsync("a", now, 10, Long, CancellationToken.None));
 
