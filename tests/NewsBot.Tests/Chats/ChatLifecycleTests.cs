@@ -81,7 +81,7 @@ public sealed class ChatLifecycleTests : BotTest
         Assert.True(moved.AnnouncementsMuted);
         var retired = Chats.Find(Group)!;
         Assert.False(retired.Active);
-        Assert.Equal("moved to " + Supergroup.Key, StoredText.Render(retired.InactiveReason!, LanguageCatalog.Default.For(LanguageCatalog.Default.English)));
+        Assert.Equal("moved to " + Supergroup.Key, Shown.InEnglish(retired.InactiveReason));
         Assert.Equal([Supergroup.Key], Chats.ActiveChatKeys());
         Assert.Equal("science", Assert.Single(await Subscriptions.ListForChatAsync(Supergroup.Key, CancellationToken.None)).Query);
         Assert.Empty(await Subscriptions.ListForChatAsync(Group.Key, CancellationToken.None));

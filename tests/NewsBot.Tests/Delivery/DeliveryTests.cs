@@ -126,7 +126,7 @@ public sealed class DeliveryTests : BotTest
         await Bot.DispatchAsync(_telegram);
 
         Assert.False(chat.Active);
-        Assert.Equal("blocked by the user", chat.InactiveReason);
+        Assert.Equal("blocked by the user", Shown.InEnglish(chat.InactiveReason));
         Assert.Single(_telegram.Attempts);
         Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
 

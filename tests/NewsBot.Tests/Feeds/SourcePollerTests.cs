@@ -411,6 +411,5 @@ public sealed class SourcePollerTests : IDisposable
     }
 
     /// <summary>The source's last error as an English reader sees it.</summary>
-    private static string Shown(FeedSource source) =>
-        StoredText.Render(source.LastError ?? "", LanguageCatalog.Default.For(LanguageCatalog.Default.English));
+    private static string Shown(FeedSource source) => Fakes.Shown.InEnglish(source.LastError);
 }

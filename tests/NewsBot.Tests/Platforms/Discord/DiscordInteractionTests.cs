@@ -209,7 +209,7 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
 
         var chat = Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:" + channel))!;
         Assert.False(chat.Active);
-        Assert.Equal("the channel was deleted", chat.InactiveReason);
+        Assert.Equal("the channel was deleted", Shown.InEnglish(chat.InactiveReason));
     }
 
     private static JsonValue SampleValue(CommandArgument argument) => argument.Kind switch
