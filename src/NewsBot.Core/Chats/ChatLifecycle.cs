@@ -73,6 +73,59 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
     }
 
     /// <summary>
+    /// Deliveries to the chat wait (<see cref="ChatPause"/>); true only when it was not paused
+    /// before, so the chat's managers are told once. False when the chat is unknown or inactive.
+    /// </summary>
+    public async Task<bool> PauseAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
+    {
+        var paused = false;
+        await ChangeAsync(
+            chat,
+            c =>
+            {
+                if (!c.Active || c.Pause is not null)
+                {
+                    return c;
+                }
+
+                paused = true;
+                return c with { Pause = new ChatPause(reason, time.GetUtcNow()) };
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (paused)
+        {
+            LogPaused(logger, chat, reason);
+        }
+
+        return paused;
+    }
+
+    /// <summary>Deliveries to the chat go on; true when it was paused.</summary>
+    public async Task<bool> ResumeAsync(ChatAddress chat, CancellationToken cancellationToken)
+    {
+        if (Find(chat)?.Pause is null)
+        {
+            return false;
+        }
+
+        var resumed = false;
+        await ChangeAsync(
+            chat,
+            c =>
+            {
+                resumed = c.Pause is not null;
+                return c with { Pause = null };
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (resumed)
+        {
+            LogResumed(logger, chat);
+        }
+
+        return resumed;
+    }
+
+    /// <summary>
     /// The chat now lives at another address (a Telegram group upgraded to a supergroup): its
     /// settings and subscriptions move there (<see cref="ChatMigration"/>), and the old address is
     /// left inactive. Safe to repeat, and safe when the new address was already seen.
@@ -186,6 +239,12 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {Chat} is inactive: {Reason}")]
     private static partial void LogDeactivated(ILogger logger, ChatAddress chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deliveries to chat {Chat} wait: {Reason}")]
+    private static partial void LogPaused(ILogger logger, ChatAddress chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deliveries to chat {Chat} go on")]
+    private static partial void LogResumed(ILogger logger, ChatAddress chat);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} moved to {To} with its settings and subscriptions")]
     private static partial void LogMigrated(ILogger logger, ChatAddress from, ChatAddress to);

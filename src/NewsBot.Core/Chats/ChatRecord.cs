@@ -21,6 +21,9 @@ public sealed record ChatRecord(
     bool AnnouncementsMuted = false,
     string? Language = null)
 {
+    /// <summary>Set while deliveries to the chat wait (<see cref="ChatPause"/>); null otherwise.</summary>
+    public ChatPause? Pause { get; init; }
+
     /// <summary>Groups, channels and server channels, which platforms pace more slowly than private chats.</summary>
     public bool IsGroup => Kind is ChatKind.Group or ChatKind.Channel or ChatKind.GuildChannel;
 

@@ -324,12 +324,20 @@ public sealed partial class DeliveryDispatcher(
 
         // Pushes speak the chat's language; the articles stay as their feeds wrote them.
         var texts = chats.TextsOf(ChatAddress.Parse(message.ChatKey));
-        return shown.Count switch
+        var reply = shown.Count switch
         {
-            0 => (null, ids),
-            1 => (PushMessages.ForArticle(shown[0], texts), ids),
-            _ => (PushMessages.ForBurst(shown, texts), ids),
+            0 => null,
+            1 => PushMessages.ForArticle(shown[0], texts),
+            _ => PushMessages.ForBurst(shown, texts),
         };
+
+        // One message for several entries: it rings when any of them should, and mentions each role asked for.
+        var sent = message.Entries.Where(e => ids.Contains(e.Id)).ToList();
+        return (reply is null ? null : reply with
+        {
+            Silent = sent.Count > 0 && sent.All(e => e.Silent),
+            MentionRoles = sent.SelectMany(e => e.Mentions).Distinct(StringComparer.Ordinal).ToList(),
+        }, ids);
     }
 
     /// <summary>A chat the platform asked to wait for keeps its other due entries until then, so the next rounds do not stall on it.</summary>

@@ -242,6 +242,8 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         Stories = StoryPairs.Pack(entry.StoryIds, entry.ArticleIds),
         Reference = entry.Reference,
         Text = entry.Text,
+        Silent = entry.Silent ? true : null,
+        Mentions = entry.Mentions.Count == 0 ? null : entry.Mentions.ToArray(),
         State = nameof(OutboxState.Pending),
         Attempts = entry.Attempts,
         NextAttemptAt = Dates.ToStored(entry.NextAttemptAt ?? entry.CreatedAt),
@@ -267,6 +269,8 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             Dates.FromStored(d.SentAt))
         {
             Text = d.Text,
+            Silent = d.Silent == true,
+            Mentions = d.Mentions ?? [],
         };
     }
 }

@@ -75,7 +75,7 @@ internal static class CopiedTables
             }),
         new CopiedTable<ChatDocument>(
             "chats",
-            "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted",
+            "key, platform, kind, title, time_zone, active, inactive_reason, first_seen, last_seen, quiet, announcements_muted, paused_reason, paused_at",
             null,
             db => db.Chats,
             c => c.Id,
@@ -92,6 +92,8 @@ internal static class CopiedTables
                 row.Time(c.LastSeen);
                 row.Text(c.Quiet);
                 row.Bool(c.AnnouncementsMuted);
+                row.Text(c.PausedReason);
+                row.Time(c.PausedAt);
             }),
         new CopiedTable<UserDocument>(
             "users",
@@ -108,7 +110,7 @@ internal static class CopiedTables
             }),
         new CopiedTable<SubscriptionDocument>(
             "subscriptions",
-            "id, chat_key, kind, query, mode, daily_at, created_by, created_at",
+            "id, chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role",
             "id",
             db => db.Subscriptions,
             s => s.Id,
@@ -122,6 +124,8 @@ internal static class CopiedTables
                 row.Text(s.DailyAt);
                 row.Text(s.CreatedBy ?? "");
                 row.Time(s.CreatedAt);
+                row.Bool(s.Silent);
+                row.Text(s.PingRole);
             }),
         new CopiedTable<DigestCursorDocument>(
             "digest_cursors",
@@ -178,7 +182,7 @@ internal static class CopiedTables
             }),
         new CopiedTable<OutboxDocument>(
             "outbox",
-            "id, dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, last_error, created_at, sent_at",
+            "id, dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, last_error, created_at, sent_at, silent, mentions",
             "id",
             db => db.Outbox,
             o => o.Id,
@@ -200,6 +204,8 @@ internal static class CopiedTables
                 row.Text(o.LastError);
                 row.Time(o.CreatedAt);
                 row.Time(o.SentAt);
+                row.Bool(o.Silent == true);
+                row.Texts(o.Mentions?.ToList());
             }),
         new CopiedTable<StateDocument>(
             "state",

@@ -284,6 +284,19 @@ internal static class PostgresMigrations
                     IS DISTINCT FROM (NEW.kind, NEW.title, NEW.time_zone, NEW.active, NEW.inactive_reason, NEW.quiet, NEW.announcements_muted, NEW.language))
                 EXECUTE FUNCTION newsbot_chats_changed();
             """),
+        new(5, "delivery options per subscription and paused chats", """
+            -- How a subscription's pushes arrive: without a sound, and on Discord mentioning one role.
+            ALTER TABLE subscriptions ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN ping_role text;
+            ALTER TABLE outbox ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN mentions text[];
+
+            -- A chat that takes no messages for now (an archived, locked thread) keeps its queue.
+            ALTER TABLE chats ADD COLUMN paused_reason text, ADD COLUMN paused_at timestamptz;
+            DROP TRIGGER chats_changed ON chats;
+            CREATE TRIGGER chats_changed AFTER UPDATE ON chats FOR EACH ROW
+                WHEN ((OLD.kind, OLD.title, OLD.time_zone, OLD.active, OLD.inactive_reason, OLD.quiet, OLD.announcements_muted, OLD.language, OLD.paused_reason)
+                    IS DISTINCT FROM (NEW.kind, NEW.title, NEW.time_zone, NEW.active, NEW.inactive_reason, NEW.quiet, NEW.announcements_muted, NEW.language, NEW.paused_reason))
+                EXECUTE FUNCTION newsbot_chats_changed();
+            """),
     ];
 
     /// <summary>The version a database has once every step known here is applied.</summary>
