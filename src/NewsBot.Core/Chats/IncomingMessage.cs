@@ -46,6 +46,12 @@ public sealed record IncomingMessage(
     /// <summary>The adapter's answer to "may this sender change this chat?", asked only when needed.</summary>
     public Func<CancellationToken, ValueTask<bool>>? AskIsChatAdmin { get; init; }
 
+    /// <summary>
+    /// The adapter's answer to "may this sender make pushes here mention this role (by id)?";
+    /// null on platforms without roles.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<RoleCheck>>? AskRoleMention { get; init; }
+
     public async ValueTask<bool> IsSenderChatAdminAsync(CancellationToken cancellationToken) =>
         IsPrivate || IsChatAdmin || (AskIsChatAdmin is { } ask && await ask(cancellationToken).ConfigureAwait(false));
 }

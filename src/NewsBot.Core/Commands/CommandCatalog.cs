@@ -60,7 +60,13 @@ public static class CommandCatalog
         "unsubscribe", CommandAudience.ChatAdmins, [new("which", ArgumentKind.Text, true)],
         ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all", "/unsubscribe announcements"], SubscriptionsSection);
 
-    public static readonly CommandInfo Subscriptions = new("subscriptions", CommandAudience.Everyone, [], ["/subscriptions"], SubscriptionsSection);
+    public static readonly CommandInfo Subscriptions = new(
+        "subscriptions", CommandAudience.ChatAdmins,
+        [new("number", ArgumentKind.Number, false), new("setting", ArgumentKind.Text, false), new("role", ArgumentKind.Role, false)],
+        ["/subscriptions", "/subscriptions 2 silent on", "/subscriptions 2 ping @news"], SubscriptionsSection)
+    {
+        ShowsWithoutArguments = true,
+    };
 
     public static readonly CommandInfo TimeZone = new(
         "timezone", CommandAudience.ChatAdmins, [new("zone", ArgumentKind.Text, false)],

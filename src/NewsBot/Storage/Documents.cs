@@ -77,6 +77,7 @@ internal sealed class SubscriptionDocument
 
     /// <summary>Discord: the id of the role each push mentions, or null.</summary>
     public string? PingRole { get; set; }
+    public string? PingRoleName { get; set; }
 }
 
 internal sealed class ChatDocument

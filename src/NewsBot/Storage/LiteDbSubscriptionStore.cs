@@ -32,6 +32,7 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
             CreatedAt = Dates.ToStored(subscription.CreatedAt),
             Silent = subscription.Options.Silent,
             PingRole = subscription.Options.PingRole,
+            PingRoleName = subscription.Options.PingRoleName,
         };
         database.Subscriptions.Insert(document);
         return ToSubscription(document);
@@ -50,6 +51,7 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
 
         document.Silent = options.Silent;
         document.PingRole = options.PingRole;
+        document.PingRoleName = options.PingRole is null ? null : options.PingRoleName;
         database.Subscriptions.Update(document);
         return ToSubscription(document);
     }
@@ -104,6 +106,6 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
         d.CreatedBy,
         Dates.FromStored(d.CreatedAt))
     {
-        Options = d.Silent || d.PingRole is not null ? new PushOptions(d.Silent, d.PingRole) : PushOptions.Default,
+        Options = d.Silent || d.PingRole is not null ? new PushOptions(d.Silent, d.PingRole, d.PingRole is null ? null : d.PingRoleName) : PushOptions.Default,
     };
 }

@@ -110,7 +110,7 @@ internal static class CopiedTables
             }),
         new CopiedTable<SubscriptionDocument>(
             "subscriptions",
-            "id, chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role",
+            "id, chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role, ping_role_name",
             "id",
             db => db.Subscriptions,
             s => s.Id,
@@ -126,6 +126,7 @@ internal static class CopiedTables
                 row.Time(s.CreatedAt);
                 row.Bool(s.Silent);
                 row.Text(s.PingRole);
+                row.Text(s.PingRoleName);
             }),
         new CopiedTable<DigestCursorDocument>(
             "digest_cursors",

@@ -286,7 +286,7 @@ internal static class PostgresMigrations
             """),
         new(5, "delivery options per subscription and paused chats", """
             -- How a subscription's pushes arrive: without a sound, and on Discord mentioning one role.
-            ALTER TABLE subscriptions ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN ping_role text;
+            ALTER TABLE subscriptions ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN ping_role text, ADD COLUMN ping_role_name text;
             ALTER TABLE outbox ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN mentions text[];
 
             -- A chat that takes no messages for now (an archived, locked thread) keeps its queue.

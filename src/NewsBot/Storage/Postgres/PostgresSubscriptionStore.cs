@@ -5,11 +5,11 @@ namespace NewsBot.Storage.Postgres;
 
 internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISubscriptionStore
 {
-    internal const string Columns = "id, chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role";
+    internal const string Columns = "id, chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role, ping_role_name";
 
     public async ValueTask<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken) =>
         (await database.FirstOrDefaultAsync(
-            $"INSERT INTO subscriptions (chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {Columns}",
+            $"INSERT INTO subscriptions (chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role, ping_role_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {Columns}",
             ToSubscription,
             cancellationToken,
             subscription.ChatKey,
@@ -20,17 +20,19 @@ internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISu
             subscription.CreatedBy,
             Dates.ToStored(subscription.CreatedAt),
             subscription.Options.Silent,
-            subscription.Options.PingRole).ConfigureAwait(false))!;
+            subscription.Options.PingRole,
+            subscription.Options.PingRoleName).ConfigureAwait(false))!;
 
     public async ValueTask<Subscription?> SetOptionsAsync(string chatKey, int id, PushOptions options, CancellationToken cancellationToken) =>
         await database.FirstOrDefaultAsync(
-            $"UPDATE subscriptions SET silent = $3, ping_role = $4 WHERE chat_key = $1 AND id = $2 RETURNING {Columns}",
+            $"UPDATE subscriptions SET silent = $3, ping_role = $4, ping_role_name = $5 WHERE chat_key = $1 AND id = $2 RETURNING {Columns}",
             ToSubscription,
             cancellationToken,
             chatKey,
             id,
             options.Silent,
-            options.PingRole).ConfigureAwait(false);
+            options.PingRole,
+            options.PingRole is null ? null : options.PingRoleName).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<Subscription>> ListForChatAsync(string chatKey, CancellationToken cancellationToken) =>
         await database.QueryAsync($"SELECT {Columns} FROM subscriptions WHERE chat_key = $1 ORDER BY id", ToSubscription, cancellationToken, chatKey).ConfigureAwait(false);
@@ -76,6 +78,6 @@ internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISu
         r.GetString(6),
         r.Date(7))
     {
-        Options = r.GetBoolean(8) || r.NullableString(9) is not null ? new PushOptions(r.GetBoolean(8), r.NullableString(9)) : PushOptions.Default,
+        Options = r.GetBoolean(8) || r.NullableString(9) is not null ? new PushOptions(r.GetBoolean(8), r.NullableString(9), r.NullableString(10)) : PushOptions.Default,
     };
 }

@@ -53,7 +53,12 @@ internal static partial class DiscordSlashCommands
     {
         var option = new DiscordCommandOption
         {
-            Type = argument.Kind is ArgumentKind.Number or ArgumentKind.ArticleId ? DiscordCommandOption.IntegerType : DiscordCommandOption.StringType,
+            Type = argument.Kind switch
+            {
+                ArgumentKind.Number or ArgumentKind.ArticleId => DiscordCommandOption.IntegerType,
+                ArgumentKind.Role => DiscordCommandOption.RoleType,
+                _ => DiscordCommandOption.StringType,
+            },
             Name = argument.Name.ToLowerInvariant(),
             Description = Description(command.Describe(argument, english), english),
             NameLocalizations = Localized(t => OptionName(argument, t)),
@@ -65,6 +70,7 @@ internal static partial class DiscordSlashCommands
             ArgumentKind.Number => option with { MinValue = 1, MaxValue = 999_999 },
             ArgumentKind.ArticleId => option with { MinValue = 1, Autocomplete = true },
             ArgumentKind.Topic => option with { Autocomplete = true, MaxLength = 100 },
+            ArgumentKind.Role => option,
             _ => option with { MaxLength = MaxTextLength },
         };
     }
