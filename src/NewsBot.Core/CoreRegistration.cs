@@ -48,6 +48,7 @@ public static class CoreRegistration
         services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
         services.AddSingleton<AdminNotifier>();
         services.AddSingleton<IAdminNotifier>(sp => sp.GetRequiredService<AdminNotifier>());
+        services.AddSingleton<IPauseNotices, PauseNotices>();
         services.AddSingleton<IOutboxComposer, AdminNoticeComposer>();
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();

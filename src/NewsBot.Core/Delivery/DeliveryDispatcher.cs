@@ -19,10 +19,15 @@ public sealed partial class DeliveryDispatcher(
     IOptions<DeliveryOptions> options,
     NewsBotMetrics metrics,
     TimeProvider time,
-    ILogger<DeliveryDispatcher> logger)
+    ILogger<DeliveryDispatcher> logger,
+    IPauseNotices? pauses = null)
 {
     /// <summary>After this many failed attempts an entry is given up, with its last error kept.</summary>
     public const int MaxAttempts = 8;
+
+    /// <summary>A paused chat is tried again after as long as it has been paused, within these bounds.</summary>
+    public static readonly TimeSpan FirstPausedTry = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LongestPausedWait = TimeSpan.FromHours(6);
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
@@ -31,6 +36,9 @@ public sealed partial class DeliveryDispatcher(
     private readonly ConcurrentDictionary<string, AcceptanceRecorder> _accepted = new(StringComparer.Ordinal);
     private readonly Dictionary<OutboxKind, IOutboxComposer> _composers = composers.ToDictionary(c => c.Kind);
     private readonly DeliveryOptions _options = options.Value;
+
+    // When each paused chat is tried next. Forgotten at a restart, which costs one early try.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The platform's pacer for this tenure of its dispatching role: a new tenure (another
@@ -129,6 +137,13 @@ public sealed partial class DeliveryDispatcher(
         if (record is { Active: false })
         {
             await outbox.DropPendingAsync(chatKey, "the chat is inactive: " + (record.InactiveReason ?? "unknown reason"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (record?.Pause is { } pause && _pausedUntil.TryGetValue(chatKey, out var until) && until > now)
+        {
+            // Kept, not sent: the chat takes no messages yet, and is tried again at that time.
+            await outbox.RescheduleAsync(entries.Select(e => e.Id).ToList(), until, "waiting: " + pause.Reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -233,6 +248,14 @@ public sealed partial class DeliveryDispatcher(
                 // same moment): a crash from here on cannot send this message again.
                 await round.Accepted.RecordAsync(ids, now).ConfigureAwait(false);
                 Interlocked.Increment(ref round.Sent);
+                if (_pausedUntil.TryRemove(chatKey, out _) | chats.Find(ChatAddress.Parse(chatKey))?.Pause is not null)
+                {
+                    await chats.ResumeAsync(ChatAddress.Parse(chatKey), CancellationToken.None).ConfigureAwait(false);
+                }
+
+                break;
+            case SendOutcome.ChatPaused paused:
+                await PauseAsync(round, chatKey, ids, paused.Reason, now, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.RetryAfter retry when retry.Global:
                 round.Pacer.HoldAll(now + retry.Delay);
@@ -265,6 +288,28 @@ public sealed partial class DeliveryDispatcher(
                 await outbox.RescheduleAsync(ids, now + Backoff(attempts), transient.Reason, countAttempt: true, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The chat takes no messages for now: it is paused (its managers are told once), its entries
+    /// wait without counting attempts, and it is tried again after as long as it has been paused.
+    /// </summary>
+    private async Task PauseAsync(Round round, string chatKey, List<long> ids, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var chat = ChatAddress.Parse(chatKey);
+        var first = await chats.PauseAsync(chat, reason, CancellationToken.None).ConfigureAwait(false);
+        var since = chats.Find(chat)?.Pause?.Since ?? now;
+        var wait = now - since;
+        wait = wait < FirstPausedTry ? FirstPausedTry : wait > LongestPausedWait ? LongestPausedWait : wait;
+        _pausedUntil[chatKey] = now + wait;
+        round.Pacer.Hold(chatKey, now + wait);
+        await outbox.RescheduleAsync(ids, now + wait, "waiting: " + reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
+        round.Held[chatKey] = true;
+        LogPaused(logger, chatKey, reason, wait);
+        if (first && pauses is not null)
+        {
+            await pauses.TellAsync(chat, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -364,6 +409,7 @@ public sealed partial class DeliveryDispatcher(
     {
         SendOutcome.Sent => NewsBotMetrics.SendOutcomes.Sent,
         SendOutcome.RetryAfter => NewsBotMetrics.SendOutcomes.RateLimited,
+        SendOutcome.ChatPaused => NewsBotMetrics.SendOutcomes.Retry,
         SendOutcome.PermanentFailure { ChatUnreachable: true } => NewsBotMetrics.SendOutcomes.Unreachable,
         SendOutcome.TransientFailure when message.Entries.Max(e => e.Attempts) + 1 < MaxAttempts => NewsBotMetrics.SendOutcomes.Retry,
         _ => NewsBotMetrics.SendOutcomes.Failed,
@@ -407,6 +453,9 @@ public sealed partial class DeliveryDispatcher(
 
         public volatile bool StopAll;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Chat} takes no messages for now ({Reason}); its queue waits {Wait} before the next try")]
+    private static partial void LogPaused(ILogger logger, string chat, string reason, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending to {Chat} failed unexpectedly")]
     private static partial void LogSendCrashed(ILogger logger, Exception exception, string chat);

@@ -38,7 +38,45 @@ internal static class DiscordRenderer
             messages[^1] = messages[^1] with { Components = components };
         }
 
+        Mention(messages, reply.MentionRoles);
+        if (reply.Silent)
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                messages[i] = messages[i] with { Flags = (messages[i].Flags ?? 0) | DiscordMessage.SilentFlag };
+            }
+        }
+
         return messages;
+    }
+
+    /// <summary>
+    /// Puts the roles' mentions at the start of the first message, and lets exactly those roles
+    /// be pinged by it (the feed's own text still pings nobody).
+    /// </summary>
+    private static void Mention(List<DiscordMessage> messages, IReadOnlyList<string> roles)
+    {
+        var usable = roles.Where(DiscordChats.IsSnowflake).Distinct(StringComparer.Ordinal).ToList();
+        if (usable.Count == 0)
+        {
+            return;
+        }
+
+        var mentions = string.Join(' ', usable.Select(r => $"<@&{r}>"));
+        var allowed = new DiscordAllowedMentions([], usable);
+        var first = messages[0];
+        if (first.Content is not { Length: > 0 } content)
+        {
+            messages[0] = first with { Content = mentions, AllowedMentions = allowed };
+        }
+        else if (content.Length + mentions.Length + 1 <= DiscordMessageLimits.Content)
+        {
+            messages[0] = first with { Content = mentions + "\n" + content, AllowedMentions = allowed };
+        }
+        else
+        {
+            messages.Insert(0, new DiscordMessage { Content = mentions, AllowedMentions = allowed, Flags = first.Flags });
+        }
     }
 
     /// <summary>The reply's buttons as rows of at most five; command buttons carry their command line as custom_id.</summary>
