@@ -105,6 +105,13 @@ internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxSt
             nameof(OutboxState.Blocked),
             reason).ConfigureAwait(false);
 
+    public async ValueTask<int> ReleasePendingAsync(string chatKey, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE outbox SET next_attempt_at = $2 WHERE chat_key = $1 AND next_attempt_at > $2",
+            cancellationToken,
+            chatKey,
+            Dates.ToStored(at)).ConfigureAwait(false);
+
     public async ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) =>
         await database.FirstOrDefaultAsync(
             $"SELECT {Columns} FROM outbox WHERE chat_key = $1 AND kind = $2 AND $3 = ANY(story_ids) ORDER BY id LIMIT 1",
