@@ -303,9 +303,10 @@ public sealed partial class DeliveryDispatcher(
         var wait = now - since;
         wait = wait < FirstPausedTry ? FirstPausedTry : wait > LongestPausedWait ? LongestPausedWait : wait;
         _pausedUntil[chatKey] = now + wait;
-        round.Pacer.Hold(chatKey, now + wait);
         await outbox.RescheduleAsync(ids, now + wait, "waiting: " + reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
-        round.Held[chatKey] = true;
+
+        // The chat's other messages in this round are not tried; the next round puts them off as well.
+        round.Held[chatKey] = false;
         LogPaused(logger, chatKey, reason, wait);
         if (first && pauses is not null)
         {
