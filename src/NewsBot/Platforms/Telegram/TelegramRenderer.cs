@@ -17,7 +17,11 @@ internal sealed record TelegramMessagePlan(
     IReadOnlyList<TelegramText> Texts,
     TelegramPhoto? Photo,
     InlineKeyboardMarkup? Keyboard,
-    bool DisableLinkPreview);
+    bool DisableLinkPreview)
+{
+    /// <summary>Sent with <c>disable_notification</c>: a silent subscription's push.</summary>
+    public bool Silent { get; init; }
+}
 
 /// <summary>
 /// Turns a neutral <see cref="Reply"/> into Telegram HTML. Pure. Every piece of text is escaped,
@@ -44,7 +48,7 @@ internal static class TelegramRenderer
         var paragraphs = Layout(reply, now, LanguageCatalog.Default.For(reply.Language));
         var texts = TelegramMessageSplitter.Split(paragraphs, MaxMessageLength);
         var photo = PhotoFor(reply, paragraphs);
-        return new TelegramMessagePlan(texts, photo, Keyboard(reply.Buttons), reply.SuppressLinkPreview);
+        return new TelegramMessagePlan(texts, photo, Keyboard(reply.Buttons), reply.SuppressLinkPreview) { Silent = reply.Silent };
     }
 
     /// <summary>The message an inline-mode result posts into a chat: title, source, time and link.</summary>
