@@ -165,6 +165,45 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
         Assert.False(Chats.Find(ChatAddress.Parse("discord:" + Thread))!.Active);
     }
 
+    [Fact]
+    public async Task ADigestToAForum_IsOnePostNamedByItsHeading()
+    {
+        Server.SetChannelType(Forum, 15);
+        var subscription = new Subscription(3, "discord:forum:" + Forum, SubscriptionKind.Topic, "technology", DeliveryMode.Daily, new TimeOnly(8, 0), "discord:" + DiscordInteractions.UserId, TestBot.Now);
+        var digest = DigestComposer.For(subscription, _discord.Articles, _discord.Articles.Count, LanguageCatalog.Default.For("en"));
+
+        var outcome = await Sender.SendAsync(ChatAddress.Parse("discord:forum:" + Forum), digest, CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        var post = Assert.Single(Server.Calls("POST", $"/channels/{Forum}/threads"));
+        Assert.StartsWith("Your daily digest", (string)post.Body!["name"]!, StringComparison.Ordinal);
+        Assert.Contains("Chip plant opens in Veltrona", post.Body["message"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALockedArchivedThread_IsReopenedWhenTheBotManagesThreads()
+    {
+        Server.SetThread(Thread, archived: true, locked: true, botManagesThreads: true, parentId: DiscordInteractions.ChannelId);
+
+        var outcome = await Sender.SendAsync(ChatAddress.Parse("discord:" + Thread), Reply.Text("Hello"), CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Equal([400, 200], Server.Calls("POST", $"/channels/{Thread}/messages").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task AForumThatRefusesThePost_FailsThatMessageWithoutDeactivatingTheForum()
+    {
+        Server.SetChannelType(Forum, 15);
+        Server.Script($"POST /channels/{Forum}/threads", FakeDiscordAnswer.Error(400, 40067, "A tag is required to create a forum post in this channel"));
+
+        var outcome = await Sender.SendAsync(ChatAddress.Parse("discord:forum:" + Forum), Reply.Text("Hello"), CancellationToken.None);
+
+        var failure = Assert.IsType<SendOutcome.PermanentFailure>(outcome);
+        Assert.False(failure.ChatUnreachable);
+        Assert.Contains("A tag is required", failure.Reason, StringComparison.Ordinal);
+    }
+
     private static JsonObject Subscribe() =>
         DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions);
 
