@@ -63,7 +63,7 @@ public static class CommandCatalog
     public static readonly CommandInfo Subscriptions = new(
         "subscriptions", CommandAudience.ChatAdmins,
         [new("number", ArgumentKind.Number, false), new("setting", ArgumentKind.Text, false), new("role", ArgumentKind.Role, false)],
-        ["/subscriptions", "/subscriptions 2 silent on", "/subscriptions 2 ping @news"], SubscriptionsSection)
+        ["/subscriptions", "/subscriptions 2 silent on", "/subscriptions 2 ping off"], SubscriptionsSection)
     {
         ShowsWithoutArguments = true,
     };
