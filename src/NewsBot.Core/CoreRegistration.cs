@@ -54,6 +54,9 @@ public static class CoreRegistration
         services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<CommandRouter>();
 
+        services.TryAddSingleton<FullTexts>();
+        services.TryAddSingleton(PollIntervalLimits.Standard);
+        services.TryAddSingleton<FeedSettings>();
         services.AddSingleton<ICommandHandler, StartHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
         services.AddSingleton<ICommandHandler, LatestHandler>();

@@ -141,6 +141,18 @@ internal static class TelegramRenderer
                 case EntryListBlock entries:
                     AddIfAny(paragraphs, entries.Entries.Select(EntryLine));
                     break;
+                case ArticleBodyBlock body:
+                    if (body.Heading is { } heading)
+                    {
+                        AddIfAny(paragraphs, [[new TelegramRun(heading, TelegramRunStyle.Bold)]]);
+                    }
+
+                    foreach (var line in body.Text.Split('\n'))
+                    {
+                        AddIfAny(paragraphs, [[TelegramRun.Plain(line)]]);
+                    }
+
+                    break;
             }
         }
 
