@@ -14,7 +14,13 @@ public static class PollIntervalText
 
         if (value.Contains(':', StringComparison.Ordinal))
         {
-            return TimeSpan.TryParseExact(value, ["h\\:mm", "hh\\:mm", "h\\:mm\\:ss", "hh\\:mm\\:ss"], CultureInfo.InvariantCulture, out interval);
+            // 01:30 or 01:30:00; seconds are allowed only as zero, since sources are read by the minute.
+            var pieces = value.Split(':');
+            return pieces.Length is 2 or 3
+                && long.TryParse(pieces[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
+                && long.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m < 60
+                && (pieces.Length == 2 || (long.TryParse(pieces[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sec) && sec == 0))
+                && Make(h, m, out interval);
         }
 
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bareMinutes))

@@ -33,7 +33,7 @@ public sealed class FeedSettings(ISourceStore sources, PollIntervalLimits limits
             "name" => await RenameAsync(source, value, t, cancellationToken).ConfigureAwait(false),
             "topics" or "topic" => await SetTopicsAsync(source, values, t, cancellationToken).ConfigureAwait(false),
             "interval" => await SetIntervalAsync(source, value, t, cancellationToken).ConfigureAwait(false),
-            "fulltext" or "full-text" => await SetFullTextAsync(source, value, t, cancellationToken).ConfigureAwait(false),
+            "fulltext" => await SetFullTextAsync(source, value, t, cancellationToken).ConfigureAwait(false),
             _ => Reply.Problem(t.Get("feeds.setUnknownField", ("field", Shorten(arguments[1])))),
         };
     }
