@@ -113,6 +113,22 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     }
 
     [Fact]
+    public async Task ABotThatIsNoAdmin_OrATelegramThatDoesNotAnswer_GetsAnAnswerThatSaysSo()
+    {
+        BotApi.AddChannel(Channel, "Tech Daily", "@techdaily");
+        BotApi.SetMember(Channel, FakeTelegramServer.BotId, "member");
+        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+
+        var notAdmin = await AskAsync("/subscribe @techdaily glacier");
+        BotApi.Fail("getChat", TelegramFailure.ServerError());
+        var unavailable = await AskAsync("/subscriptions @techdaily");
+
+        Assert.Contains("I am not an admin of Tech Daily, so I can neither check who runs it nor post there", notAdmin.Text, StringComparison.Ordinal);
+        Assert.Contains("I could not check @techdaily just now", unavailable.Text, StringComparison.Ordinal);
+        Assert.Empty(await bot.Get<ISubscriptionStore>().ListForChatAsync(ChannelKey, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AGroup_IsNotManagedFromAPrivateChat()
     {
         BotApi.AddForum(-1001000003003, "Forum");
