@@ -50,6 +50,21 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     }
 
     [Fact]
+    public async Task ADigestSubscribedInATopic_ArrivesInThatTopic()
+    {
+        AForumWithTopics(45);
+        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        var answer = await SayInTopicAsync(45, "/subscribe glacier daily 12:30");
+        Assert.Contains("The first digest comes today at 12:30 UTC", answer.Text, StringComparison.Ordinal);
+        await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
+
+        Clock.Advance(TimeSpan.FromMinutes(31));
+
+        var digest = await BotApi.WaitForAsync("sendMessage", r => r.ChatId == Forum && r.Text?.Contains("Your daily digest: glacier — 1 new", StringComparison.Ordinal) == true);
+        Assert.Equal(45, (int?)digest.Body["message_thread_id"]);
+    }
+
+    [Fact]
     public async Task TheGeneralTopic_IsTheGroupItself()
     {
         AForumWithTopics();
