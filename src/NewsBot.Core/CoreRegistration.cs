@@ -52,6 +52,7 @@ public static class CoreRegistration
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRateLimiter>();
+        services.AddSingleton<ChatTargets>();
         services.AddSingleton<CommandRouter>();
 
         services.TryAddSingleton<FullTexts>();
