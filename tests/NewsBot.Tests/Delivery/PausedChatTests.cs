@@ -49,7 +49,7 @@ public sealed class PausedChatTests : BotTest
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_discord);
 
-        Bot.Time.Advance(DeliveryDispatcher.FirstPausedTry + TimeSpan.FromMinutes(1));
+        Bot.Time.Advance(PausedChats.FirstTry + TimeSpan.FromMinutes(1));
         await Bot.DispatchAsync(_discord);
 
         Assert.Equal(2, _discord.Attempts.Count(a => a.Chat.Key == Thread));
