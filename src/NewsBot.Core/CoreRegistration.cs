@@ -48,12 +48,17 @@ public static class CoreRegistration
         services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
         services.AddSingleton<AdminNotifier>();
         services.AddSingleton<IAdminNotifier>(sp => sp.GetRequiredService<AdminNotifier>());
+        services.AddSingleton<IPauseNotices, PauseNotices>();
         services.AddSingleton<IOutboxComposer, AdminNoticeComposer>();
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRateLimiter>();
+        services.AddSingleton<ChatTargets>();
         services.AddSingleton<CommandRouter>();
 
+        services.TryAddSingleton<FullTexts>();
+        services.TryAddSingleton(PollIntervalLimits.Standard);
+        services.TryAddSingleton<FeedSettings>();
         services.AddSingleton<ICommandHandler, StartHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
         services.AddSingleton<ICommandHandler, LatestHandler>();

@@ -13,7 +13,14 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
     private readonly SemaphoreSlim _writes = new(1, 1);
     private ConcurrentDictionary<string, ChatRecord> _chats = new(StringComparer.Ordinal);
 
-    public ChatRecord? Find(ChatAddress chat) => _chats.GetValueOrDefault(chat.Key);
+    /// <summary>The chat as deliveries and commands see it; a forum topic with its group's settings (<see cref="ForumTopics"/>).</summary>
+    public ChatRecord? Find(ChatAddress chat)
+    {
+        var record = _chats.GetValueOrDefault(chat.Key);
+        return record is { Kind: ChatKind.ForumTopic } && ForumTopics.TryGetGroup(chat, out var group)
+            ? ForumTopics.Inherit(record, _chats.GetValueOrDefault(group.Key))
+            : record;
+    }
 
     /// <summary>The keys of every active chat, of one platform when <paramref name="platform"/> is given.</summary>
     public IReadOnlyList<string> ActiveChatKeys(string? platform = null) =>
@@ -70,6 +77,59 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Deliveries to the chat wait (<see cref="ChatPause"/>); true only when it was not paused
+    /// before, so the chat's managers are told once. False when the chat is unknown or inactive.
+    /// </summary>
+    public async Task<bool> PauseAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
+    {
+        var paused = false;
+        await ChangeAsync(
+            chat,
+            c =>
+            {
+                if (!c.Active || c.Pause is not null)
+                {
+                    return c;
+                }
+
+                paused = true;
+                return c with { Pause = new ChatPause(reason, time.GetUtcNow()) };
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (paused)
+        {
+            LogPaused(logger, chat, reason);
+        }
+
+        return paused;
+    }
+
+    /// <summary>Deliveries to the chat go on; true when it was paused.</summary>
+    public async Task<bool> ResumeAsync(ChatAddress chat, CancellationToken cancellationToken)
+    {
+        if (Find(chat)?.Pause is null)
+        {
+            return false;
+        }
+
+        var resumed = false;
+        await ChangeAsync(
+            chat,
+            c =>
+            {
+                resumed = c.Pause is not null;
+                return c with { Pause = null };
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (resumed)
+        {
+            LogResumed(logger, chat);
+        }
+
+        return resumed;
     }
 
     /// <summary>
@@ -186,6 +246,12 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {Chat} is inactive: {Reason}")]
     private static partial void LogDeactivated(ILogger logger, ChatAddress chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deliveries to chat {Chat} wait: {Reason}")]
+    private static partial void LogPaused(ILogger logger, ChatAddress chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deliveries to chat {Chat} go on")]
+    private static partial void LogResumed(ILogger logger, ChatAddress chat);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} moved to {To} with its settings and subscriptions")]
     private static partial void LogMigrated(ILogger logger, ChatAddress from, ChatAddress to);

@@ -21,4 +21,7 @@ public enum ArgumentKind
     Number,
     Topic,
     ArticleId,
+
+    /// <summary>A role of a Discord server (a role picker there; its id or mention elsewhere).</summary>
+    Role,
 }

@@ -60,7 +60,13 @@ public static class CommandCatalog
         "unsubscribe", CommandAudience.ChatAdmins, [new("which", ArgumentKind.Text, true)],
         ["/unsubscribe 3", "/unsubscribe technology", "/unsubscribe all", "/unsubscribe announcements"], SubscriptionsSection);
 
-    public static readonly CommandInfo Subscriptions = new("subscriptions", CommandAudience.Everyone, [], ["/subscriptions"], SubscriptionsSection);
+    public static readonly CommandInfo Subscriptions = new(
+        "subscriptions", CommandAudience.ChatAdmins,
+        [new("number", ArgumentKind.Number, false), new("setting", ArgumentKind.Text, false), new("role", ArgumentKind.Role, false)],
+        ["/subscriptions", "/subscriptions 2 silent on", "/subscriptions 2 ping off"], SubscriptionsSection)
+    {
+        ShowsWithoutArguments = true,
+    };
 
     public static readonly CommandInfo TimeZone = new(
         "timezone", CommandAudience.ChatAdmins, [new("zone", ArgumentKind.Text, false)],
@@ -87,7 +93,7 @@ public static class CommandCatalog
 
     public static readonly CommandInfo Feeds = new(
         "feeds", CommandAudience.BotAdmins, [new("action", ArgumentKind.Text, false)],
-        ["/feeds list", "/feeds add https://example.com/feed.xml technology", "/feeds add https://example.com", "/feeds remove 7"], AdminSection);
+        ["/feeds list", "/feeds add https://example.com/feed.xml technology", "/feeds add https://example.com", "/feeds remove 7", "/feeds set 7 interval 30m", "/feeds set 7 fulltext off", "/feeds pause 7"], AdminSection);
 
     public static IReadOnlyList<CommandInfo> All { get; } =
     [

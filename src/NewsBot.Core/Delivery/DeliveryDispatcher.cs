@@ -19,7 +19,8 @@ public sealed partial class DeliveryDispatcher(
     IOptions<DeliveryOptions> options,
     NewsBotMetrics metrics,
     TimeProvider time,
-    ILogger<DeliveryDispatcher> logger)
+    ILogger<DeliveryDispatcher> logger,
+    IPauseNotices? pauses = null)
 {
     /// <summary>After this many failed attempts an entry is given up, with its last error kept.</summary>
     public const int MaxAttempts = 8;
@@ -31,6 +32,7 @@ public sealed partial class DeliveryDispatcher(
     private readonly ConcurrentDictionary<string, AcceptanceRecorder> _accepted = new(StringComparer.Ordinal);
     private readonly Dictionary<OutboxKind, IOutboxComposer> _composers = composers.ToDictionary(c => c.Kind);
     private readonly DeliveryOptions _options = options.Value;
+    private readonly PausedChats _paused = new();
 
     /// <summary>
     /// The platform's pacer for this tenure of its dispatching role: a new tenure (another
@@ -76,7 +78,7 @@ public sealed partial class DeliveryDispatcher(
         var lanes = new Dictionary<string, Task>(StringComparer.Ordinal);
         foreach (var message in round.Messages.OrderBy(m => m.At))
         {
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
+            if (round.StopAll || round.IsHeld(message.ChatKey))
             {
                 continue;
             }
@@ -86,15 +88,17 @@ public sealed partial class DeliveryDispatcher(
                 break;
             }
 
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
+            if (round.StopAll || round.IsHeld(message.ChatKey))
             {
                 slots.Release();
                 continue;
             }
 
-            var previous = lanes.GetValueOrDefault(message.ChatKey) ?? Task.CompletedTask;
+            // A group's forum topics share its lane, as they share its limit.
+            var lane = ForumTopics.PacingKeyOf(message.ChatKey);
+            var previous = lanes.GetValueOrDefault(lane) ?? Task.CompletedTask;
             var task = SendInLaneAsync(round, message, previous, slots, stopping, abort);
-            lanes[message.ChatKey] = task;
+            lanes[lane] = task;
             running.Add(task);
         }
 
@@ -132,12 +136,20 @@ public sealed partial class DeliveryDispatcher(
             return;
         }
 
+        if (record?.Pause is { } pause && _paused.IsWaiting(chatKey, now, out var until))
+        {
+            // Kept, not sent: the chat takes no messages yet, and is tried again at that time.
+            await outbox.RescheduleAsync(entries.Select(e => e.Id).ToList(), until, "waiting: " + pause.Reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var isGroup = record?.IsGroup ?? false;
+        var pacingKey = ForumTopics.PacingKeyOf(chatKey);
         var stories = entries.Where(e => e.Kind == OutboxKind.Story).ToList();
         var others = entries.Where(e => e.Kind != OutboxKind.Story).ToList();
         if (stories.Count > 1 && stories.Sum(e => e.StoryIds.Count) >= PushMessages.GroupFrom)
         {
-            round.Messages.Add(new Message(round.Pacer.Reserve(chatKey, isGroup, now), chatKey, stories));
+            round.Messages.Add(new Message(round.Pacer.Reserve(pacingKey, isGroup, now), chatKey, stories));
         }
         else
         {
@@ -146,7 +158,7 @@ public sealed partial class DeliveryDispatcher(
 
         foreach (var entry in others.OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id))
         {
-            round.Messages.Add(new Message(round.Pacer.Reserve(chatKey, isGroup, now), chatKey, [entry]));
+            round.Messages.Add(new Message(round.Pacer.Reserve(pacingKey, isGroup, now), chatKey, [entry]));
         }
     }
 
@@ -162,7 +174,7 @@ public sealed partial class DeliveryDispatcher(
         try
         {
             await previous.ConfigureAwait(false);
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey) || stopping.IsCancellationRequested)
+            if (round.StopAll || round.IsHeld(message.ChatKey) || stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -179,7 +191,7 @@ public sealed partial class DeliveryDispatcher(
 
             // The role is checked at the last moment: an instance that was paused past its lease
             // wakes here and must not send what the next owner sends now.
-            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey) && !stopping.IsCancellationRequested && (round.Hold?.IsValid ?? true))
+            if (!round.StopAll && !round.IsHeld(message.ChatKey) && !stopping.IsCancellationRequested && (round.Hold?.IsValid ?? true))
             {
                 await SendAsync(round, message, abort).ConfigureAwait(false);
             }
@@ -233,6 +245,14 @@ public sealed partial class DeliveryDispatcher(
                 // same moment): a crash from here on cannot send this message again.
                 await round.Accepted.RecordAsync(ids, now).ConfigureAwait(false);
                 Interlocked.Increment(ref round.Sent);
+                if (_paused.Forget(chatKey) | chats.Find(ChatAddress.Parse(chatKey))?.Pause is not null)
+                {
+                    await chats.ResumeAsync(ChatAddress.Parse(chatKey), CancellationToken.None).ConfigureAwait(false);
+                }
+
+                break;
+            case SendOutcome.ChatPaused paused:
+                await PauseAsync(round, chatKey, ids, paused.Reason, now, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.RetryAfter retry when retry.Global:
                 round.Pacer.HoldAll(now + retry.Delay);
@@ -241,15 +261,19 @@ public sealed partial class DeliveryDispatcher(
                 LogGlobalWait(logger, sender.Platform, retry.Delay);
                 break;
             case SendOutcome.RetryAfter retry:
-                round.Pacer.Hold(chatKey, now + retry.Delay);
+                // The wait is the group's when a topic of it was refused: its other topics wait too.
+                var pacingKey = ForumTopics.PacingKeyOf(chatKey);
+                round.Pacer.Hold(pacingKey, now + retry.Delay);
                 await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for this chat", countAttempt: false, cancellationToken).ConfigureAwait(false);
-                round.Held[chatKey] = true;
+                round.Held[pacingKey] = true;
                 break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
-                await chats.DeactivateAsync(ChatAddress.Parse(chatKey), lost.Reason, CancellationToken.None).ConfigureAwait(false);
+                var chat = ChatAddress.Parse(chatKey);
+                await chats.DeactivateAsync(chat, lost.Reason, CancellationToken.None).ConfigureAwait(false);
                 var dropped = await outbox.DropPendingAsync(chatKey, StoredText.FromEnglish(lost.Reason), cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 LogUnreachable(logger, chatKey, lost.Reason, dropped);
+                await TellGroupOfLostTopicAsync(chat, now, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.PermanentFailure refused:
                 await outbox.FailAsync(ids, refused.Reason, cancellationToken).ConfigureAwait(false);
@@ -265,6 +289,26 @@ public sealed partial class DeliveryDispatcher(
                 await outbox.RescheduleAsync(ids, now + Backoff(attempts), transient.Reason, countAttempt: true, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The chat takes no messages for now: it is paused (its managers are told once), its entries
+    /// wait without counting attempts, and it is tried again after as long as it has been paused.
+    /// </summary>
+    private async Task PauseAsync(Round round, string chatKey, List<long> ids, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var chat = ChatAddress.Parse(chatKey);
+        var first = await chats.PauseAsync(chat, reason, CancellationToken.None).ConfigureAwait(false);
+        var until = _paused.PutOff(chatKey, chats.Find(chat)?.Pause?.Since ?? now, now);
+        await outbox.RescheduleAsync(ids, until, "waiting: " + reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
+
+        // The chat's other messages in this round are not tried; the next round puts them off as well.
+        round.Held[chatKey] = false;
+        LogPaused(logger, chatKey, reason, until - now);
+        if (first && pauses is not null)
+        {
+            await pauses.TellAsync(chat, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -324,27 +368,50 @@ public sealed partial class DeliveryDispatcher(
 
         // Pushes speak the chat's language; the articles stay as their feeds wrote them.
         var texts = chats.TextsOf(ChatAddress.Parse(message.ChatKey));
-        return shown.Count switch
+        var reply = shown.Count switch
         {
-            0 => (null, ids),
-            1 => (PushMessages.ForArticle(shown[0], texts), ids),
-            _ => (PushMessages.ForBurst(shown, texts), ids),
+            0 => null,
+            1 => PushMessages.ForArticle(shown[0], texts),
+            _ => PushMessages.ForBurst(shown, texts),
         };
+
+        // One message for several entries: it rings when any of them should, and mentions each role asked for.
+        var sent = message.Entries.Where(e => ids.Contains(e.Id)).ToList();
+        return (reply is null ? null : reply with
+        {
+            Silent = sent.Count > 0 && sent.All(e => e.Silent),
+            MentionRoles = sent.SelectMany(e => e.Mentions).Distinct(StringComparer.Ordinal).ToList(),
+        }, ids);
+    }
+
+    /// <summary>
+    /// A forum topic that can no longer be written to stops its pushes (its subscriptions are kept),
+    /// and its group hears of it once, through the outbox like every push, so its admins can act.
+    /// </summary>
+    private async Task TellGroupOfLostTopicAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!ForumTopics.TryGetGroup(chat, out var group) || chats.Find(group) is not { Active: true })
+        {
+            return;
+        }
+
+        var notice = LostTopicNotice.For(chat, group, chats.Find(chat)?.Title, chats.TextsOf(group), now);
+        await outbox.EnqueueAsync([notice], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A chat the platform asked to wait for keeps its other due entries until then, so the next rounds do not stall on it.</summary>
     private async Task PostponeHeldAsync(Round round, CancellationToken cancellationToken)
     {
-        foreach (var (chatKey, floodWait) in round.Held)
+        foreach (var (pacingKey, floodWait) in round.Held)
         {
             if (!floodWait)
             {
                 continue;
             }
 
-            var until = round.Pacer.NextFor(chatKey, time.GetUtcNow());
+            var until = round.Pacer.NextFor(pacingKey, time.GetUtcNow());
             var waiting = round.Messages
-                .Where(m => m.ChatKey == chatKey && !m.Settled)
+                .Where(m => ForumTopics.PacingKeyOf(m.ChatKey) == pacingKey && !m.Settled)
                 .SelectMany(m => m.Entries)
                 .Select(e => e.Id)
                 .ToList();
@@ -356,6 +423,7 @@ public sealed partial class DeliveryDispatcher(
     {
         SendOutcome.Sent => NewsBotMetrics.SendOutcomes.Sent,
         SendOutcome.RetryAfter => NewsBotMetrics.SendOutcomes.RateLimited,
+        SendOutcome.ChatPaused => NewsBotMetrics.SendOutcomes.Retry,
         SendOutcome.PermanentFailure { ChatUnreachable: true } => NewsBotMetrics.SendOutcomes.Unreachable,
         SendOutcome.TransientFailure when message.Entries.Max(e => e.Attempts) + 1 < MaxAttempts => NewsBotMetrics.SendOutcomes.Retry,
         _ => NewsBotMetrics.SendOutcomes.Failed,
@@ -394,11 +462,19 @@ public sealed partial class DeliveryDispatcher(
 
         public List<Message> Messages { get; } = [];
 
-        /// <summary>Chats to skip for the rest of the round; true when the platform asked to wait (a flood wait).</summary>
+        /// <summary>
+        /// Chats to skip for the rest of the round; true when the platform asked to wait (a flood
+        /// wait), which is kept under the pacing key, so a group's forum topics wait with it.
+        /// </summary>
         public ConcurrentDictionary<string, bool> Held { get; } = new(StringComparer.Ordinal);
+
+        public bool IsHeld(string chatKey) => Held.ContainsKey(chatKey) || Held.ContainsKey(ForumTopics.PacingKeyOf(chatKey));
 
         public volatile bool StopAll;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Chat} takes no messages for now ({Reason}); its queue waits {Wait} before the next try")]
+    private static partial void LogPaused(ILogger logger, string chat, string reason, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending to {Chat} failed unexpectedly")]
     private static partial void LogSendCrashed(ILogger logger, Exception exception, string chat);

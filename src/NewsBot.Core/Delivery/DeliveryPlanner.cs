@@ -131,7 +131,7 @@ public sealed partial class DeliveryPlanner(
 
         var through = batch.Max(a => a.Id);
         batch.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var (chatKeys, pairs) = Match(batch);
+        var (chatKeys, pairs, options) = Match(batch);
 
         // Written a slice of chats at a time, each slice in its own transaction, so neither the
         // entries of a fan-out to 100,000 chats nor LiteDB's dirty pages are in memory at once.
@@ -151,6 +151,7 @@ public sealed partial class DeliveryPlanner(
             var queuedNumber = queued.NumberOf(chatKey);
             stories.Clear();
             articleIds.Clear();
+            var push = new EntryPush();
             for (; run < pairs.Length && (int)(pairs[run] >> 32) == chatNumber; run++)
             {
                 var article = batch[(int)pairs[run]];
@@ -165,6 +166,7 @@ public sealed partial class DeliveryPlanner(
 
                 stories.Add(story);
                 articleIds.Add(article.Id);
+                push.Add(options.GetValueOrDefault(pairs[run]));
             }
 
             var chat = stories.Count == 0 ? null : chats.Find(ChatAddress.Parse(chatKey));
@@ -180,7 +182,7 @@ public sealed partial class DeliveryPlanner(
                 stories.ToArray(),
                 articleIds.ToArray(),
                 now,
-                notBefore));
+                notBefore) with { Silent = push.Silent, Mentions = push.Mentions });
             if (slice.Count >= SliceChats)
             {
                 added += await WriteAsync(slice, queued, _plannedThrough, now, cancellationToken).ConfigureAwait(false);
@@ -216,7 +218,12 @@ public sealed partial class DeliveryPlanner(
     /// index) pair per match packed into a long and sorted: each chat's matches are one run, in
     /// article order. A pair is 8 bytes, where a list of stories per chat cost several times that.
     /// </summary>
-    private (List<string> ChatKeys, long[] Pairs) Match(List<Article> batch)
+    /// <remarks>
+    /// The options of the subscriptions behind a pair (<see cref="PushOptions"/>) are kept only
+    /// for articles that a subscription with options matched, so that the usual plan, where no
+    /// subscription has any, costs nothing more.
+    /// </remarks>
+    private (List<string> ChatKeys, long[] Pairs, Dictionary<long, PairPush> Options) Match(List<Article> batch)
     {
         // Matching is read-only and the matcher thread-safe: the articles are matched side by side.
         var matches = new IReadOnlyList<Subscription>[batch.Count];
@@ -225,9 +232,11 @@ public sealed partial class DeliveryPlanner(
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var chatKeys = new List<string>();
         var pairs = new long[matches.Sum(m => m.Count(s => s.Mode == DeliveryMode.Instant))];
+        var options = new Dictionary<long, PairPush>();
         var count = 0;
         for (var i = 0; i < matches.Length; i++)
         {
+            var withOptions = matches[i].Any(s => !s.Options.IsDefault);
             foreach (var subscription in matches[i])
             {
                 if (subscription.Mode != DeliveryMode.Instant)
@@ -242,14 +251,20 @@ public sealed partial class DeliveryPlanner(
                     chatKeys.Add(subscription.ChatKey);
                 }
 
-                pairs[count++] = ((long)number << 32) | (uint)i;
+                var pair = ((long)number << 32) | (uint)i;
+                pairs[count++] = pair;
+                if (withOptions)
+                {
+                    ref var push = ref CollectionsMarshal.GetValueRefOrAddDefault(options, pair, out _);
+                    (push ??= new PairPush()).Add(subscription.Options);
+                }
             }
 
             matches[i] = [];
         }
 
         Array.Sort(pairs);
-        return (chatKeys, pairs);
+        return (chatKeys, pairs, options);
     }
 
     /// <summary>

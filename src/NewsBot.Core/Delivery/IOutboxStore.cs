@@ -23,6 +23,9 @@ public interface IOutboxStore
     /// <summary>Marks every pending entry of a chat <see cref="OutboxState.Blocked"/> (it blocked the bot, is gone or inactive); returns how many.</summary>
     ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Makes every pending entry of a chat due at <paramref name="at"/> at the latest (a paused chat takes messages again); returns how many moved.</summary>
+    ValueTask<int> ReleasePendingAsync(string chatKey, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The story entry that carried (or will carry) this story to this chat, if any.</summary>
     ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken);
 

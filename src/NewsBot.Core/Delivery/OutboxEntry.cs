@@ -28,6 +28,12 @@ public sealed record OutboxEntry(
     /// <summary>Admin notices: the words to send, fixed when queued since nothing could render them later. Null for every other kind.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Story entries: sent without a sound (every subscription that brought its stories is silent).</summary>
+    public bool Silent { get; init; }
+
+    /// <summary>Story entries: the Discord roles the message mentions, one per subscription that asks for a ping.</summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+
     /// <summary>A new pending entry with stories for a chat.</summary>
     public static OutboxEntry ForStories(string chatKey, string dedupKey, IReadOnlyList<int> storyIds, IReadOnlyList<int> articleIds, DateTimeOffset now, DateTimeOffset notBefore) =>
         new(0, chatKey, OutboxKind.Story, dedupKey, storyIds, articleIds, null, OutboxState.Pending, 0, notBefore, null, now, null);

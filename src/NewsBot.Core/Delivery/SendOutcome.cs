@@ -22,6 +22,13 @@ public abstract record SendOutcome
     /// <param name="ChatUnreachable">The chat itself is lost to the bot (blocked, removed, deleted): stop delivering there.</param>
     public sealed record PermanentFailure(string Reason, bool ChatUnreachable) : SendOutcome;
 
+    /// <summary>
+    /// The chat is there but takes no messages for now (an archived thread the bot may not
+    /// reopen): keep what is queued for it, try again much later, and tell its managers once.
+    /// </summary>
+    /// <param name="Reason">Short and human-readable, e.g. "the thread is archived and locked".</param>
+    public sealed record ChatPaused(string Reason) : SendOutcome;
+
     /// <summary>A server error or a network problem: retry later with back-off.</summary>
     public sealed record TransientFailure(string Reason) : SendOutcome;
 }

@@ -49,7 +49,14 @@ public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleSto
         }
 
         blocks.Add(new TextBlock(texts.Get("digest.hint", ("id", subscription.Id)), TextStyle.Hint));
-        return new Reply { Blocks = blocks, SuppressLinkPreview = true, Language = texts.Code };
+        return new Reply
+        {
+            Blocks = blocks,
+            SuppressLinkPreview = true,
+            Language = texts.Code,
+            Silent = subscription.Options.Silent,
+            MentionRoles = subscription.Options.PingRole is { } role ? [role] : [],
+        };
     }
 
     /// <summary>Where the rest of a digest's matches are listed.</summary>

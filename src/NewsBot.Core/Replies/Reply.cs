@@ -25,6 +25,12 @@ public sealed record Reply
     /// <summary>A few words for the person who pressed the button (Telegram's toast), e.g. "Saved".</summary>
     public string? Toast { get; init; }
 
+    /// <summary>A push that should arrive without a sound (a silent subscription).</summary>
+    public bool Silent { get; init; }
+
+    /// <summary>Discord role ids the push mentions, and the only mentions that may notify anyone; other platforms ignore them.</summary>
+    public IReadOnlyList<string> MentionRoles { get; init; } = [];
+
     /// <summary>Lists set this so platforms do not unfurl the first link into a large preview.</summary>
     public bool SuppressLinkPreview { get; init; }
 

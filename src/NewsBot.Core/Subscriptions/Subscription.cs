@@ -11,4 +11,8 @@ public sealed record Subscription(
     DeliveryMode Mode,
     TimeOnly? DailyAt,
     string CreatedBy,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Silent delivery and the role to mention; set with <c>/subscriptions &lt;n&gt; silent|ping</c>.</summary>
+    public PushOptions Options { get; init; } = PushOptions.Default;
+}

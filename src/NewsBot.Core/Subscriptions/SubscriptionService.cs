@@ -26,6 +26,19 @@ public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMa
         return removed.Count;
     }
 
+    /// <summary>Changes how the chat's subscription is delivered; null when the chat has no such subscription.</summary>
+    public async Task<Subscription?> SetOptionsAsync(string chatKey, int id, PushOptions options, CancellationToken cancellationToken)
+    {
+        var changed = await store.SetOptionsAsync(chatKey, id, options, cancellationToken).ConfigureAwait(false);
+        if (changed is not null)
+        {
+            matcher.Add(changed);
+            schedule.Put(changed);
+        }
+
+        return changed;
+    }
+
     /// <summary>The store moved these subscriptions to another chat (a group that became a supergroup).</summary>
     public void Moved(IReadOnlyList<Subscription> subscriptions)
     {

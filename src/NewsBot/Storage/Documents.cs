@@ -45,6 +45,9 @@ internal sealed class SourceDocument
     public int ItemsLeftOut { get; set; }
     public string? ContentHash { get; set; }
     public List<string> CurrentItemKeys { get; set; } = [];
+    public bool Paused { get; set; }
+    public long? PollIntervalMs { get; set; }
+    public string FullText { get; set; } = SourceSettingsText.Auto;
 }
 
 internal sealed class BookmarkDocument
@@ -71,6 +74,13 @@ internal sealed class SubscriptionDocument
     public string? DailyAt { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Pushes and digests without a sound.</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>Discord: the id of the role each push mentions, or null.</summary>
+    public string? PingRole { get; set; }
+    public string? PingRoleName { get; set; }
 }
 
 internal sealed class ChatDocument
@@ -91,6 +101,10 @@ internal sealed class ChatDocument
 
     /// <summary>The language code of pushes and digests, or null (English).</summary>
     public string? Language { get; set; }
+
+    /// <summary>Why deliveries to the chat wait (an archived, locked thread), or null.</summary>
+    public string? PausedReason { get; set; }
+    public DateTime? PausedAt { get; set; }
 }
 
 internal sealed class UserDocument
@@ -120,6 +134,12 @@ internal sealed class OutboxDocument
 
     /// <summary>Admin notices: their words. Absent from other entries and from databases written before notices were queued.</summary>
     public string? Text { get; set; }
+
+    /// <summary>True when the message goes without a sound; absent otherwise, as in most entries.</summary>
+    public bool? Silent { get; set; }
+
+    /// <summary>Discord role ids the message mentions; absent when none.</summary>
+    public string[]? Mentions { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }
 

@@ -61,9 +61,12 @@ internal sealed class LiteDbChatStore(NewsBotDatabase database) : IChatStore
         Quiet = chat.Quiet?.ToString(),
         AnnouncementsMuted = chat.AnnouncementsMuted,
         Language = chat.Language,
+        PausedReason = chat.Pause?.Reason,
+        PausedAt = Dates.ToStored(chat.Pause?.Since),
     };
 
     private static ChatRecord ToRecord(ChatDocument d) => StoredChats.ToRecord(
         d.Id, d.Platform, d.Kind, d.Title, d.TimeZone, d.Active, d.InactiveReason,
-        Dates.FromStored(d.FirstSeen), Dates.FromStored(d.LastSeen), d.Quiet, d.AnnouncementsMuted, d.Language);
+        Dates.FromStored(d.FirstSeen), Dates.FromStored(d.LastSeen), d.Quiet, d.AnnouncementsMuted, d.Language,
+        d.PausedReason, Dates.FromStored(d.PausedAt));
 }

@@ -47,6 +47,9 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
     public ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken) =>
         ValueTask.FromResult(DropPending(chatKey, reason));
 
+    public ValueTask<int> ReleasePendingAsync(string chatKey, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ReleasePending(chatKey, at));
+
     public ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Find(chatKey, storyId));
 
@@ -137,6 +140,14 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
     {
         var ids = ForChat(chatKey).Where(o => o.NextAttemptAt is not null).Select(o => o.Id).ToList();
         Finish(ids, OutboxState.Blocked, reason);
+        return ids.Count;
+    }
+
+    private int ReleasePending(string chatKey, DateTimeOffset at)
+    {
+        var due = Dates.ToStored(at);
+        var ids = ForChat(chatKey).Where(o => o.NextAttemptAt is { } next && next > due).Select(o => o.Id).ToList();
+        Change(ids, d => d.NextAttemptAt = due);
         return ids.Count;
     }
 
@@ -242,6 +253,8 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
         Stories = StoryPairs.Pack(entry.StoryIds, entry.ArticleIds),
         Reference = entry.Reference,
         Text = entry.Text,
+        Silent = entry.Silent ? true : null,
+        Mentions = entry.Mentions.Count == 0 ? null : entry.Mentions.ToArray(),
         State = nameof(OutboxState.Pending),
         Attempts = entry.Attempts,
         NextAttemptAt = Dates.ToStored(entry.NextAttemptAt ?? entry.CreatedAt),
@@ -267,6 +280,8 @@ internal sealed class LiteDbOutboxStore(NewsBotDatabase database) : IOutboxStore
             Dates.FromStored(d.SentAt))
         {
             Text = d.Text,
+            Silent = d.Silent == true,
+            Mentions = d.Mentions ?? [],
         };
     }
 }

@@ -13,6 +13,9 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
     public ValueTask<IReadOnlyList<int>> RemoveAsync(string chatKey, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<int>>(Remove(chatKey, ids));
 
+    public ValueTask<Subscription?> SetOptionsAsync(string chatKey, int id, PushOptions options, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(SetOptions(chatKey, id, options));
+
     public IAsyncEnumerable<Subscription> AllAsync(CancellationToken cancellationToken) =>
         LiteDbThreadBinding.ReadNow(All());
 
@@ -27,6 +30,9 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
             DailyAt = subscription.DailyAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
             CreatedBy = subscription.CreatedBy,
             CreatedAt = Dates.ToStored(subscription.CreatedAt),
+            Silent = subscription.Options.Silent,
+            PingRole = subscription.Options.PingRole,
+            PingRoleName = subscription.Options.PingRoleName,
         };
         database.Subscriptions.Insert(document);
         return ToSubscription(document);
@@ -34,6 +40,21 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
 
     private List<Subscription> ListForChat(string chatKey) =>
         database.Subscriptions.Find(s => s.ChatKey == chatKey).OrderBy(s => s.Id).Select(ToSubscription).ToList();
+
+    private Subscription? SetOptions(string chatKey, int id, PushOptions options)
+    {
+        var document = database.Subscriptions.FindById(id);
+        if (document is null || document.ChatKey != chatKey)
+        {
+            return null;
+        }
+
+        document.Silent = options.Silent;
+        document.PingRole = options.PingRole;
+        document.PingRoleName = options.PingRole is null ? null : options.PingRoleName;
+        database.Subscriptions.Update(document);
+        return ToSubscription(document);
+    }
 
     private List<int> Remove(string chatKey, IReadOnlyCollection<int> ids)
     {
@@ -83,5 +104,8 @@ internal sealed class LiteDbSubscriptionStore(NewsBotDatabase database) : ISubsc
         Enum.TryParse<DeliveryMode>(d.Mode, out var mode) ? mode : DeliveryMode.Instant,
         d.DailyAt is not null && TimeOnly.TryParseExact(d.DailyAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
         d.CreatedBy,
-        Dates.FromStored(d.CreatedAt));
+        Dates.FromStored(d.CreatedAt))
+    {
+        Options = d.Silent || d.PingRole is not null ? new PushOptions(d.Silent, d.PingRole, d.PingRole is null ? null : d.PingRoleName) : PushOptions.Default,
+    };
 }

@@ -79,6 +79,8 @@ public sealed class AcceptanceRecorderTests : IDisposable
 
         public ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public ValueTask<int> ReleasePendingAsync(string chatKey, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask<int> CountPendingAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

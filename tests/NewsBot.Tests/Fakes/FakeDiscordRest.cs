@@ -89,6 +89,8 @@ public sealed class FakeDiscordRest : IAsyncDisposable
     private readonly List<DiscordRestRequest> _requests = [];
     private readonly ScriptedAnswers<FakeDiscordAnswer> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _channelTypes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeThread> _threads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonArray> _roles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
     private readonly ChangeSignal _changes = new();
@@ -140,6 +142,24 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     /// <summary>What <c>GET /channels/{id}</c> reports as the channel's type (0 text, 5 announcement).</summary>
     public void SetChannelType(string channelId, int type) => _channelTypes[channelId] = type;
+
+    /// <summary>
+    /// A thread and its state. An archived thread refuses messages (50083) until it is taken out
+    /// of the archive with <c>PATCH /channels/{id}</c>, which a locked thread allows only when
+    /// <paramref name="botManagesThreads"/> (else 50013).
+    /// </summary>
+    public void SetThread(string threadId, bool archived = false, bool locked = false, bool botManagesThreads = false, string? parentId = null)
+    {
+        _threads[threadId] = new FakeThread(archived, locked, botManagesThreads, parentId);
+        _channelTypes[threadId] = 11;
+    }
+
+    /// <summary>Whether the thread is archived now.</summary>
+    public bool IsArchived(string threadId) => _threads.TryGetValue(threadId, out var thread) && thread.Archived;
+
+    /// <summary>The roles <c>GET /guilds/{id}/roles</c> lists for the server: (id, name, mentionable).</summary>
+    public void SetRoles(string guildId, params (string Id, string Name, bool Mentionable)[] roles) =>
+        _roles[guildId] = new JsonArray(roles.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["name"] = r.Name, ["mentionable"] = r.Mentionable, ["permissions"] = "0" }).ToArray());
 
     /// <summary>The commands registered globally (or in the guild) as Discord would list them.</summary>
     public void SetCommands(JsonArray commands, bool guild = false)
@@ -274,8 +294,28 @@ public sealed class FakeDiscordRest : IAsyncDisposable
                 });
             case ("GET", ["applications", "@me"]):
                 return Ok(new JsonObject { ["id"] = ApplicationId, ["name"] = "NewsBot" });
+            case ("POST", ["channels", var channel, "messages"]) when _threads.TryGetValue(channel, out var thread) && thread.Archived:
+                return FakeDiscordAnswer.Error(400, 50083, "Thread is archived");
+            case ("POST", ["channels", var channel, "messages"]) when _channelTypes.GetValueOrDefault(channel) is 15 or 16:
+                return FakeDiscordAnswer.Error(400, 50008, "Cannot send messages in a non-text channel");
             case ("POST", ["channels", var channel, "messages"]):
                 return Ok(Message(channel, body));
+            case ("POST", ["channels", var forum, "threads"]):
+                return StartPost(forum, body);
+            case ("PATCH", ["channels", var channel]) when _threads.TryGetValue(channel, out var thread):
+                if ((bool?)body?["archived"] == false)
+                {
+                    if (thread.Locked && !thread.BotManagesThreads)
+                    {
+                        return FakeDiscordAnswer.Error(403, 50013, "Missing Permissions");
+                    }
+
+                    _threads[channel] = thread with { Archived = false };
+                }
+
+                return Ok(new JsonObject { ["id"] = channel, ["type"] = 11, ["thread_metadata"] = new JsonObject { ["archived"] = _threads[channel].Archived, ["locked"] = thread.Locked } });
+            case ("GET", ["guilds", var guild, "roles"]):
+                return Ok(_roles.TryGetValue(guild, out var roles) ? roles.DeepClone() : new JsonArray());
             case ("PATCH", ["channels", var channel, "messages", var id]):
                 return Ok(new JsonObject { ["id"] = id, ["channel_id"] = channel });
             case ("POST", ["channels", var channel, "messages", var id, "crosspost"]):
@@ -311,6 +351,29 @@ public sealed class FakeDiscordRest : IAsyncDisposable
                 return FakeDiscordAnswer.Error(404, 0, "404: Not Found");
         }
     }
+
+    /// <summary>A forum post, as Discord checks it: a forum or media channel, a name of 1 to 100 characters, a message with content or embeds.</summary>
+    private FakeDiscordAnswer StartPost(string forum, JsonNode? body)
+    {
+        if (_channelTypes.GetValueOrDefault(forum) is not (15 or 16))
+        {
+            return FakeDiscordAnswer.Error(400, 50024, "Cannot execute action on this channel type");
+        }
+
+        var name = (string?)body?["name"];
+        var message = body?["message"];
+        if (name is not { Length: >= 1 and <= 100 } || message is null || (message["content"] is null && message["embeds"] is null))
+        {
+            return FakeDiscordAnswer.Error(400, 50035, "Invalid Form Body");
+        }
+
+        var id = Interlocked.Increment(ref _nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _threads[id] = new FakeThread(false, false, false, forum);
+        _channelTypes[id] = 11;
+        return Ok(new JsonObject { ["id"] = id, ["type"] = 11, ["parent_id"] = forum, ["name"] = name, ["message"] = new JsonObject { ["id"] = id, ["channel_id"] = id } });
+    }
+
+    private sealed record FakeThread(bool Archived, bool Locked, bool BotManagesThreads, string? ParentId);
 
     private JsonObject Message(string channel, JsonNode? body)
     {

@@ -24,6 +24,8 @@ public sealed class StoppingOutbox(IOutboxStore inner, int failingWrite) : IOutb
 
     public ValueTask<int> DropPendingAsync(string chatKey, string reason, CancellationToken cancellationToken) => inner.DropPendingAsync(chatKey, reason, cancellationToken);
 
+    public ValueTask<int> ReleasePendingAsync(string chatKey, DateTimeOffset at, CancellationToken cancellationToken) => inner.ReleasePendingAsync(chatKey, at, cancellationToken);
+
     public ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) => inner.FindAsync(chatKey, storyId, cancellationToken);
 
     public ValueTask<int> CountPendingAsync(CancellationToken cancellationToken) => inner.CountPendingAsync(cancellationToken);

@@ -1,21 +1,29 @@
 namespace NewsBot.Platforms.Discord;
 
-/// <summary>Where a Discord chat key points: a server channel by its id, or a person's DMs by their user id.</summary>
-internal sealed record DiscordTarget(string? ChannelId, string? UserId)
+/// <summary>
+/// Where a Discord chat key points: a server channel or thread by its id, a forum or media
+/// channel whose every push is a new post (<see cref="IsForum"/>), or a person's DMs by their user id.
+/// </summary>
+internal sealed record DiscordTarget(string? ChannelId, string? UserId, bool IsForum = false)
 {
     public bool IsDirect => UserId is not null;
 }
 
 /// <summary>
-/// Discord chat keys. A server channel is <c>discord:&lt;channel id&gt;</c>; a person's direct
-/// messages are <c>discord:dm:&lt;user id&gt;</c>, because the DM channel id is Discord's to
-/// hand out (and can be asked for again), while the person is what a subscription belongs to.
+/// Discord chat keys. A server channel, or a thread (a channel of its own), is
+/// <c>discord:&lt;channel id&gt;</c>; a forum or media channel, where each push starts a post,
+/// is <c>discord:forum:&lt;channel id&gt;</c>; a person's direct messages are
+/// <c>discord:dm:&lt;user id&gt;</c>, because the DM channel id is Discord's to hand out (and can
+/// be asked for again), while the person is what a subscription belongs to.
 /// </summary>
 internal static class DiscordChats
 {
     public const string DirectPrefix = PrivateChats.DiscordDirectPrefix;
+    public const string ForumPrefix = "forum:";
 
     public static ChatAddress Channel(string channelId) => new(PlatformNames.Discord, channelId);
+
+    public static ChatAddress Forum(string channelId) => new(PlatformNames.Discord, ForumPrefix + channelId);
 
     public static ChatAddress Direct(string userId) => PrivateChats.Of(User(userId));
 
@@ -34,6 +42,12 @@ internal static class DiscordChats
         {
             var user = id[DirectPrefix.Length..];
             return IsSnowflake(user) ? new DiscordTarget(null, user) : null;
+        }
+
+        if (id.StartsWith(ForumPrefix, StringComparison.Ordinal))
+        {
+            var forum = id[ForumPrefix.Length..];
+            return IsSnowflake(forum) ? new DiscordTarget(forum, null, IsForum: true) : null;
         }
 
         return IsSnowflake(id) ? new DiscordTarget(id, null) : null;

@@ -6,13 +6,15 @@ namespace NewsBot.Platforms.Discord;
 /// What NewsBot does with the gateway's events. <c>READY</c> teaches it the application id and
 /// registers the slash commands; <c>INTERACTION_CREATE</c> is read, de-duplicated and answered on
 /// a task of its own, so the gateway's queue never waits behind a slow command;
-/// <c>CHANNEL_DELETE</c> stops deliveries to the channel. Never throws except on cancellation.
+/// <c>CHANNEL_DELETE</c> and <c>THREAD_DELETE</c> stop deliveries to the channel or thread, and a
+/// <c>THREAD_UPDATE</c> that reopens a thread ends its pause. Never throws except on cancellation.
 /// </summary>
 internal sealed partial class DiscordDispatchHandler(
     DiscordInteractionResponder responder,
     DiscordCommandRegistrar registrar,
     DiscordApplication application,
     ChatLifecycle chats,
+    IOutboxStore outbox,
     DiscordInteractionTuning tuning,
     TimeProvider time,
     ILogger<DiscordDispatchHandler> logger) : IDiscordDispatchHandler, IAsyncDisposable, IDisposable
@@ -39,7 +41,11 @@ internal sealed partial class DiscordDispatchHandler(
                     await OnInteractionAsync(data, cancellationToken).ConfigureAwait(false);
                     break;
                 case "CHANNEL_DELETE":
+                case "THREAD_DELETE":
                     await OnChannelDeletedAsync(data, cancellationToken).ConfigureAwait(false);
+                    break;
+                case "THREAD_UPDATE":
+                    await OnThreadUpdatedAsync(data, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -212,12 +218,36 @@ internal sealed partial class DiscordDispatchHandler(
             return;
         }
 
-        var chat = DiscordChats.Channel(channelId!);
-        if (await chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
+        // A forum is known under its own key as well; a thread only under its id.
+        foreach (var chat in new[] { DiscordChats.Channel(channelId!), DiscordChats.Forum(channelId!) })
         {
-            LogChannelDeleted(logger, chat);
+            if (await chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
+            {
+                LogChannelDeleted(logger, chat);
+            }
         }
     }
+
+    /// <summary>A thread taken out of the archive and not locked takes messages again.</summary>
+    private async Task OnThreadUpdatedAsync(JsonElement data, CancellationToken cancellationToken)
+    {
+        var threadId = DiscordJson.String(data, "id");
+        if (!DiscordChats.IsSnowflake(threadId) || DiscordJson.Object(data, "thread_metadata") is not { } state)
+        {
+            return;
+        }
+
+        var open = !Flag(state, "archived") && !Flag(state, "locked");
+        var thread = DiscordChats.Channel(threadId!);
+        if (open && await chats.ResumeAsync(thread, cancellationToken).ConfigureAwait(false))
+        {
+            await outbox.ReleasePendingAsync(thread.Key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogThreadReopened(logger, threadId!);
+        }
+    }
+
+    private static bool Flag(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     /// <summary>Keeps a background task until it ends, so disposing waits for it.</summary>
     internal void Track(Task task)
@@ -240,6 +270,9 @@ internal sealed partial class DiscordDispatchHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer the unreadable interaction: {Reason}")]
     private static partial void LogUnreadableNotAnswered(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord thread {Thread} was reopened; what waited for it goes out now")]
+    private static partial void LogThreadReopened(ILogger logger, string thread);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord channel {Chat} was deleted; nothing more is delivered there")]
     private static partial void LogChannelDeleted(ILogger logger, ChatAddress chat);

@@ -69,6 +69,7 @@ internal static class DiscordRegistration
         services.AddSingleton<DiscordApplication>();
         services.AddSingleton<DiscordCommandRegistrar>();
         services.AddSingleton<DiscordAutocomplete>();
+        services.AddSingleton<DiscordRoleCheck>();
         services.AddSingleton<DiscordInteractionResponder>();
         services.AddSingleton<DiscordDispatchHandler>();
         services.AddSingleton<IDiscordDispatchHandler>(provider => provider.GetRequiredService<DiscordDispatchHandler>());

@@ -17,7 +17,11 @@ internal sealed record TelegramMessagePlan(
     IReadOnlyList<TelegramText> Texts,
     TelegramPhoto? Photo,
     InlineKeyboardMarkup? Keyboard,
-    bool DisableLinkPreview);
+    bool DisableLinkPreview)
+{
+    /// <summary>Sent with <c>disable_notification</c>: a silent subscription's push.</summary>
+    public bool Silent { get; init; }
+}
 
 /// <summary>
 /// Turns a neutral <see cref="Reply"/> into Telegram HTML. Pure. Every piece of text is escaped,
@@ -44,7 +48,7 @@ internal static class TelegramRenderer
         var paragraphs = Layout(reply, now, LanguageCatalog.Default.For(reply.Language));
         var texts = TelegramMessageSplitter.Split(paragraphs, MaxMessageLength);
         var photo = PhotoFor(reply, paragraphs);
-        return new TelegramMessagePlan(texts, photo, Keyboard(reply.Buttons), reply.SuppressLinkPreview);
+        return new TelegramMessagePlan(texts, photo, Keyboard(reply.Buttons), reply.SuppressLinkPreview) { Silent = reply.Silent };
     }
 
     /// <summary>The message an inline-mode result posts into a chat: title, source, time and link.</summary>
@@ -94,7 +98,8 @@ internal static class TelegramRenderer
 
     private static TelegramPhoto? PhotoFor(Reply reply, List<TelegramParagraph> paragraphs)
     {
-        if (reply.Blocks is not [ArticleCardBlock card] || HttpUrl(card.Article.ImageUrl) is not { } image)
+        // A card alone, or with a line under it (why the whole text is missing), can go as a photo; a whole text cannot.
+        if (reply.Blocks is not [ArticleCardBlock card, ..] || reply.Blocks.Skip(1).Any(b => b is not TextBlock) || HttpUrl(card.Article.ImageUrl) is not { } image)
         {
             return null;
         }
@@ -140,6 +145,18 @@ internal static class TelegramRenderer
                     break;
                 case EntryListBlock entries:
                     AddIfAny(paragraphs, entries.Entries.Select(EntryLine));
+                    break;
+                case ArticleBodyBlock body:
+                    if (body.Heading is { } heading)
+                    {
+                        AddIfAny(paragraphs, [[new TelegramRun(heading, TelegramRunStyle.Bold)]]);
+                    }
+
+                    foreach (var line in body.Text.Split('\n'))
+                    {
+                        AddIfAny(paragraphs, [[TelegramRun.Plain(line)]]);
+                    }
+
                     break;
             }
         }

@@ -47,6 +47,7 @@ internal sealed partial class TelegramReplySender(
                     replyParameters: ReplyTo(target.ReplyTo),
                     replyMarkup: plan.Keyboard,
                     messageThreadId: target.ThreadId,
+                    disableNotification: plan.Silent,
                     cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiRequestException ex) when (IsPhotoRefused(ex))
@@ -60,7 +61,7 @@ internal sealed partial class TelegramReplySender(
         for (var i = 0; i < plan.Texts.Count; i++)
         {
             var keyboard = i == plan.Texts.Count - 1 ? plan.Keyboard : null;
-            last = await SendTextAsync(state, plan.Texts[i], keyboard, plan.DisableLinkPreview, i == 0 ? target.ReplyTo : null, target.ThreadId, patience, cancellationToken)
+            last = await SendTextAsync(state, plan.Texts[i], keyboard, plan.DisableLinkPreview, i == 0 ? target.ReplyTo : null, target.ThreadId, patience, cancellationToken, plan.Silent)
                 .ConfigureAwait(false);
         }
 
@@ -111,7 +112,7 @@ internal sealed partial class TelegramReplySender(
         }
     }
 
-    private async Task<Message> SendTextAsync(CallState state, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, int? replyTo, int? threadId, Patience? patience, CancellationToken cancellationToken)
+    private async Task<Message> SendTextAsync(CallState state, TelegramText text, InlineKeyboardMarkup? keyboard, bool disablePreview, int? replyTo, int? threadId, Patience? patience, CancellationToken cancellationToken, bool silent = false)
     {
         try
         {
@@ -123,6 +124,7 @@ internal sealed partial class TelegramReplySender(
                 replyMarkup: keyboard,
                 linkPreviewOptions: Preview(disablePreview),
                 messageThreadId: threadId,
+                disableNotification: silent,
                 cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
@@ -136,6 +138,7 @@ internal sealed partial class TelegramReplySender(
                 replyMarkup: keyboard,
                 linkPreviewOptions: Preview(disablePreview),
                 messageThreadId: threadId,
+                disableNotification: silent,
                 cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
         }
     }

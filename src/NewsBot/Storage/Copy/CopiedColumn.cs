@@ -21,23 +21,14 @@ internal static class CopiedColumns
     {
         special ??= [];
         var nullability = new NullabilityInfoContext();
-        var columns = typeof(TDocument).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => !skip.Contains(p.Name, StringComparer.Ordinal))
-            .Select(p => new CopiedColumn<TDocument>(p.Name == "Id" ? key : SnakeCase(p.Name), Writer<TDocument>(p, nullability)))
-            .ToList();
-        foreach (var column in special)
+        var columns = new List<CopiedColumn<TDocument>>();
+        foreach (var property in typeof(TDocument).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !skip.Contains(p.Name, StringComparer.Ordinal)))
         {
-            var at = columns.FindIndex(c => c.Name == column.Name);
-            if (at >= 0)
-            {
-                columns[at] = column;
-            }
-            else
-            {
-                columns.Add(column);
-            }
+            var name = property.Name == "Id" ? key : SnakeCase(property.Name);
+            columns.Add(special.FirstOrDefault(c => c.Name == name) ?? new CopiedColumn<TDocument>(name, Writer<TDocument>(property, nullability)));
         }
 
+        columns.AddRange(special.Where(c => columns.All(known => known.Name != c.Name)));
         return columns;
     }
 
@@ -74,6 +65,7 @@ internal static class CopiedColumns
             _ when type == typeof(int) => Write<TDocument, int>(property, CopyImportWrites.Int),
             _ when type == typeof(int?) => Write<TDocument, int?>(property, CopyImportWrites.Int),
             _ when type == typeof(long) => Write<TDocument, long>(property, CopyImportWrites.Long),
+            _ when type == typeof(long?) => Write<TDocument, long?>(property, CopyImportWrites.Long),
             _ when type == typeof(bool) => Write<TDocument, bool>(property, CopyImportWrites.Bool),
             _ when type == typeof(DateTime) => Write<TDocument, DateTime>(property, CopyImportWrites.Time),
             _ when type == typeof(DateTime?) => Write<TDocument, DateTime?>(property, CopyImportWrites.Time),

@@ -18,8 +18,14 @@ internal static class CopiedTables
 
     public static IReadOnlyList<CopiedTable> All { get; } =
     [
-        new CopiedTable<SourceDocument>("sources", CopiedColumns.Of<SourceDocument>("id"), "id", db => db.Sources, s => s.Id),
+        new CopiedTable<SourceDocument>(
+            "sources",
+            CopiedColumns.Of<SourceDocument>("id", [new("full_text", (row, s) => row.Text(s.FullText ?? SourceSettingsText.Auto))]),
+            "id",
+            db => db.Sources,
+            s => s.Id),
         new CopiedTable<ArticleDocument>("articles", CopiedColumns.Of<ArticleDocument>("id"), null, db => db.Articles, a => a.Id),
+        new CopiedTable<ArticleTextDocument>("article_texts", CopiedColumns.Of<ArticleTextDocument>("article_id"), null, db => db.ArticleTexts, t => t.Id),
         new CopiedTable<ChatDocument>("chats", CopiedColumns.Of<ChatDocument>("key"), null, db => db.Chats, c => c.Id),
         new CopiedTable<UserDocument>("users", CopiedColumns.Of<UserDocument>("key"), null, db => db.Users, u => u.Id),
         new CopiedTable<SubscriptionDocument>("subscriptions", CopiedColumns.Of<SubscriptionDocument>("id"), "id", db => db.Subscriptions, s => s.Id),
@@ -51,6 +57,8 @@ internal static class CopiedTables
                     new("platform", (row, o) => row.Text(string.IsNullOrEmpty(o.Platform) ? (o.ChatKey ?? "").Split(':')[0] : o.Platform)),
                     new("story_ids", (row, o) => row.Ints(StoryPairs.Unpack(o.Stories).StoryIds)),
                     new("article_ids", (row, o) => row.Ints(StoryPairs.Unpack(o.Stories).ArticleIds)),
+                    new("silent", (row, o) => row.Bool(o.Silent == true)),
+                    new("mentions", (row, o) => row.Texts(o.Mentions?.ToList())),
                 ],
                 nameof(OutboxDocument.Stories)),
             "id",

@@ -262,6 +262,36 @@ internal static class PostgresMigrations
                     IS DISTINCT FROM (NEW.kind, NEW.title, NEW.time_zone, NEW.active, NEW.inactive_reason, NEW.quiet, NEW.announcements_muted, NEW.language))
                 EXECUTE FUNCTION newsbot_chats_changed();
             """),
+        new(5, "source settings for admins, and the full texts of articles", """
+            -- What admins set with /feeds set, pause and resume. A paused source is not claimed.
+            ALTER TABLE sources
+                ADD COLUMN paused boolean NOT NULL DEFAULT false,
+                ADD COLUMN poll_interval_ms bigint,
+                ADD COLUMN full_text text NOT NULL DEFAULT 'auto';
+
+            -- The whole text /read shows: the feed's body, the page's main text, or why the page
+            -- gave none. Kept apart so that lists and the index never read it; gone with its article.
+            CREATE TABLE article_texts (
+                article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                origin text NOT NULL,
+                text text NOT NULL,
+                problem text NOT NULL,
+                stored_at timestamptz NOT NULL
+            );
+            """),
+        new(6, "delivery options per subscription and paused chats", """
+            -- How a subscription's pushes arrive: without a sound, and on Discord mentioning one role.
+            ALTER TABLE subscriptions ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN ping_role text, ADD COLUMN ping_role_name text;
+            ALTER TABLE outbox ADD COLUMN silent boolean NOT NULL DEFAULT false, ADD COLUMN mentions text[];
+
+            -- A chat that takes no messages for now (an archived, locked thread) keeps its queue.
+            ALTER TABLE chats ADD COLUMN paused_reason text, ADD COLUMN paused_at timestamptz;
+            DROP TRIGGER chats_changed ON chats;
+            CREATE TRIGGER chats_changed AFTER UPDATE ON chats FOR EACH ROW
+                WHEN ((OLD.kind, OLD.title, OLD.time_zone, OLD.active, OLD.inactive_reason, OLD.quiet, OLD.announcements_muted, OLD.language, OLD.paused_reason)
+                    IS DISTINCT FROM (NEW.kind, NEW.title, NEW.time_zone, NEW.active, NEW.inactive_reason, NEW.quiet, NEW.announcements_muted, NEW.language, NEW.paused_reason))
+                EXECUTE FUNCTION newsbot_chats_changed();
+            """),
     ];
 
     /// <summary>The version a database has once every step known here is applied.</summary>

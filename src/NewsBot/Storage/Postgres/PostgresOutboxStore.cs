@@ -11,14 +11,14 @@ namespace NewsBot.Storage.Postgres;
 internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStore
 {
     internal const string Columns =
-        "id, chat_key, kind, dedup_key, story_ids, article_ids, reference, state, attempts, next_attempt_at, last_error, created_at, sent_at, text";
+        "id, chat_key, kind, dedup_key, story_ids, article_ids, reference, state, attempts, next_attempt_at, last_error, created_at, sent_at, text, silent, mentions";
 
     /// <summary>The state value holding the id of the last article planned; the same name as in LiteDB.</summary>
     internal const string PlannedThroughKey = LiteDbOutboxStore.PlannedThroughKey;
 
     private const string InsertOne = """
-        INSERT INTO outbox (dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        INSERT INTO outbox (dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, created_at, silent, mentions)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
         ON CONFLICT (dedup_key) DO NOTHING
         """;
 
@@ -105,6 +105,13 @@ internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxSt
             nameof(OutboxState.Blocked),
             reason).ConfigureAwait(false);
 
+    public async ValueTask<int> ReleasePendingAsync(string chatKey, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE outbox SET next_attempt_at = $2 WHERE chat_key = $1 AND next_attempt_at > $2",
+            cancellationToken,
+            chatKey,
+            Dates.ToStored(at)).ConfigureAwait(false);
+
     public async ValueTask<OutboxEntry?> FindAsync(string chatKey, int storyId, CancellationToken cancellationToken) =>
         await database.FirstOrDefaultAsync(
             $"SELECT {Columns} FROM outbox WHERE chat_key = $1 AND kind = $2 AND $3 = ANY(story_ids) ORDER BY id LIMIT 1",
@@ -180,7 +187,7 @@ internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxSt
     private static async Task<int> CopyAsync(NpgsqlConnection connection, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var import = await connection.BeginBinaryImportAsync(
-            "COPY outbox (dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, created_at) FROM STDIN (FORMAT BINARY)",
+            "COPY outbox (dedup_key, chat_key, platform, kind, story_ids, article_ids, reference, text, state, attempts, next_attempt_at, created_at, silent, mentions) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         await using (import.ConfigureAwait(false))
         {
@@ -210,6 +217,7 @@ internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxSt
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
         NpgsqlDbType.Array | NpgsqlDbType.Integer, NpgsqlDbType.Array | NpgsqlDbType.Integer,
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
+        NpgsqlDbType.Boolean, NpgsqlDbType.Array | NpgsqlDbType.Text,
     ];
 
     private static object?[] Values(OutboxEntry entry)
@@ -233,6 +241,8 @@ internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxSt
             entry.Attempts,
             Dates.ToStored(entry.NextAttemptAt ?? entry.CreatedAt),
             Dates.ToStored(entry.CreatedAt),
+            entry.Silent,
+            entry.Mentions.Count == 0 ? null : entry.Mentions.ToArray(),
         ];
     }
 
@@ -252,5 +262,7 @@ internal sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxSt
         r.NullableDate(12))
     {
         Text = r.NullableString(13),
+        Silent = r.GetBoolean(14),
+        Mentions = r.IsDBNull(15) ? [] : r.GetFieldValue<string[]>(15),
     };
 }

@@ -5,11 +5,11 @@ namespace NewsBot.Storage.Postgres;
 
 internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISubscriptionStore
 {
-    internal const string Columns = "id, chat_key, kind, query, mode, daily_at, created_by, created_at";
+    internal const string Columns = "id, chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role, ping_role_name";
 
     public async ValueTask<Subscription> AddAsync(Subscription subscription, CancellationToken cancellationToken) =>
         (await database.FirstOrDefaultAsync(
-            $"INSERT INTO subscriptions (chat_key, kind, query, mode, daily_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {Columns}",
+            $"INSERT INTO subscriptions (chat_key, kind, query, mode, daily_at, created_by, created_at, silent, ping_role, ping_role_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {Columns}",
             ToSubscription,
             cancellationToken,
             subscription.ChatKey,
@@ -18,7 +18,21 @@ internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISu
             subscription.Mode.ToString(),
             subscription.DailyAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
             subscription.CreatedBy,
-            Dates.ToStored(subscription.CreatedAt)).ConfigureAwait(false))!;
+            Dates.ToStored(subscription.CreatedAt),
+            subscription.Options.Silent,
+            subscription.Options.PingRole,
+            subscription.Options.PingRoleName).ConfigureAwait(false))!;
+
+    public async ValueTask<Subscription?> SetOptionsAsync(string chatKey, int id, PushOptions options, CancellationToken cancellationToken) =>
+        await database.FirstOrDefaultAsync(
+            $"UPDATE subscriptions SET silent = $3, ping_role = $4, ping_role_name = $5 WHERE chat_key = $1 AND id = $2 RETURNING {Columns}",
+            ToSubscription,
+            cancellationToken,
+            chatKey,
+            id,
+            options.Silent,
+            options.PingRole,
+            options.PingRole is null ? null : options.PingRoleName).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<Subscription>> ListForChatAsync(string chatKey, CancellationToken cancellationToken) =>
         await database.QueryAsync($"SELECT {Columns} FROM subscriptions WHERE chat_key = $1 ORDER BY id", ToSubscription, cancellationToken, chatKey).ConfigureAwait(false);
@@ -62,5 +76,8 @@ internal sealed class PostgresSubscriptionStore(PostgresDatabase database) : ISu
         Enum.TryParse<DeliveryMode>(r.GetString(4), out var mode) ? mode : DeliveryMode.Instant,
         r.NullableString(5) is { } dailyAt && TimeOnly.TryParseExact(dailyAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
         r.GetString(6),
-        r.Date(7));
+        r.Date(7))
+    {
+        Options = r.GetBoolean(8) || r.NullableString(9) is not null ? new PushOptions(r.GetBoolean(8), r.NullableString(9), r.NullableString(10)) : PushOptions.Default,
+    };
 }

@@ -47,7 +47,7 @@ public sealed class DiscordChatSenderTests : IAsyncLifetime
     {
         var outcome = await Sender.SendAsync(ChatAddress.Parse(key), Hello, CancellationToken.None);
 
-        Assert.Equal(new SendOutcome.PermanentFailure($"{key} is not a Discord chat (discord:<channel id> or discord:dm:<user id>)", ChatUnreachable: false), outcome);
+        Assert.Equal(new SendOutcome.PermanentFailure($"{key} is not a Discord chat (discord:<channel id>, discord:forum:<channel id> or discord:dm:<user id>)", ChatUnreachable: false), outcome);
         Assert.Empty(Server.Requests);
     }
 

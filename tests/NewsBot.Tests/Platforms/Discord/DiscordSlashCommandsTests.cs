@@ -22,10 +22,24 @@ public sealed class DiscordSlashCommandsTests
         {
             Assert.Matches("^[-_'a-z0-9]{1,32}$", (string)o!["name"]!);
             Assert.InRange(((string)o["description"]!).Length, 1, 100);
-            Assert.Contains((int)o["type"]!, new[] { 3, 4 });
+            Assert.Contains((int)o["type"]!, new[] { 3, 4, 7, 8 });
             Assert.False(o["autocomplete"] is not null && o["choices"] is not null);
         });
-        Assert.Equal(CommandCatalog.Find(name)!.Arguments.Count, options.Count);
+        var forum = name is "subscribe" or "unsubscribe" or "subscriptions" ? 1 : 0;
+        Assert.Equal(CommandCatalog.Find(name)!.Arguments.Count + forum, options.Count);
+    }
+
+    [Fact]
+    public void SubscriptionCommands_OfferARolePickerAndAForumPicker_ForForumAndMediaChannelsOnly()
+    {
+        var json = JsonNode.Parse(JsonSerializer.Serialize(DiscordSlashCommands.Build(CommandCatalog.Subscriptions), DiscordJson.Options))!;
+        var options = json["options"]!.AsArray();
+
+        Assert.Equal(8, (int)options.Single(o => (string)o!["name"]! == "role")!["type"]!);
+        var forum = options.Single(o => (string)o!["name"]! == "forum")!;
+        Assert.Equal(7, (int)forum["type"]!);
+        Assert.Equal("[15,16]", forum["channel_types"]!.ToJsonString());
+        Assert.Null(forum["required"]);
     }
 
     [Fact]

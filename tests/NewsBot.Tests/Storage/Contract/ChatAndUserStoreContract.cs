@@ -11,6 +11,21 @@ public abstract class ChatAndUserStoreContract : StoreContract
         new(key, ChatAddress.Parse(key).Platform, kind, null, null, true, null, Now, Now);
 
     [Fact]
+    public async Task APause_IsSavedAndCleared()
+    {
+        var chat = Chat("discord:520000000000000520", ChatKind.GuildChannel) with { Pause = new ChatPause("the thread is archived and locked", Now.AddTicks(77)) };
+
+        await Stores.Chats.SaveAsync(chat, None);
+        var read = await Stores.Chats.FindAsync(ChatAddress.Parse(chat.Key), None);
+        await Stores.Chats.SaveAsync(chat with { Pause = null }, None);
+        var cleared = await Stores.Chats.FindAsync(ChatAddress.Parse(chat.Key), None);
+
+        Assert.Equal(new ChatPause("the thread is archived and locked", Now), read!.Pause);
+        Assert.Null(cleared!.Pause);
+        Assert.Equal(cleared, await Stores.Chats.AllAsync(None).SingleAsync());
+    }
+
+    [Fact]
     public async Task Chat_IsSavedWhole_AndReplacedWhole()
     {
         var chat = new ChatRecord("telegram:-100", NewsBot.Core.Chats.PlatformNames.Telegram, ChatKind.Group, "Readers", "Asia/Tokyo", false, "blocked", Now.AddDays(-3), Now,
@@ -42,6 +57,21 @@ public abstract class ChatAndUserStoreContract : StoreContract
         Assert.Equal(["discord:5", "telegram:1"], all.Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.Equal(ChatKind.GuildChannel, all.Single(c => c.Key == "discord:5").Kind);
         Assert.Equal(NewsBot.Core.Chats.PlatformNames.Discord, all.Single(c => c.Key == "discord:5").Platform);
+    }
+
+    [Fact]
+    public async Task AForumTopic_IsAChatOfItsOwn_BesideItsGroup()
+    {
+        await Stores.Chats.SaveAsync(Chat("telegram:-100123", ChatKind.Group) with { Title = "Readers" }, None);
+        await Stores.Chats.SaveAsync(Chat("telegram:-100123:45", ChatKind.ForumTopic) with { Title = "Science" }, None);
+
+        await Stores.ReopenAsync();
+        var topic = await Stores.Chats.FindAsync(ChatAddress.Parse("telegram:-100123:45"), None);
+        var group = await Stores.Chats.FindAsync(ChatAddress.Parse("telegram:-100123"), None);
+
+        Assert.Equal((ChatKind.ForumTopic, "Science", "telegram"), (topic?.Kind, topic?.Title, topic?.Platform));
+        Assert.Equal((ChatKind.Group, "Readers"), (group?.Kind, group?.Title));
+        Assert.Equal(2, await Stores.Chats.AllAsync(None).CountAsync());
     }
 
     [Fact]

@@ -60,6 +60,42 @@ public abstract class OutboxStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task StoryEntries_KeepTheirSilenceAndMentions_BothPlanned_AndOffered()
+    {
+        var planned = Stories("discord:5", 30, [30]) with { Silent = true, Mentions = ["910000000000000910", "920000000000000920"] };
+        var offered = Stories("discord:6", 31, [31]) with { Mentions = ["930000000000000930"] };
+        var plain = Stories("discord:7", 32, [32]);
+
+        await Stores.Outbox.EnqueuePlannedAsync([planned, plain], 32, None);
+        await Stores.Outbox.EnqueueAsync([offered], None);
+
+        var five = (await Stores.Outbox.FindAsync("discord:5", 30, None))!;
+        var six = (await Stores.Outbox.FindAsync("discord:6", 31, None))!;
+        var seven = (await Stores.Outbox.FindAsync("discord:7", 32, None))!;
+        Assert.True(five.Silent);
+        Assert.Equal(["910000000000000910", "920000000000000920"], five.Mentions);
+        Assert.False(six.Silent);
+        Assert.Equal(["930000000000000930"], six.Mentions);
+        Assert.False(seven.Silent);
+        Assert.Empty(seven.Mentions);
+    }
+
+    [Fact]
+    public async Task ReleasePending_BringsOnlyThatChatsLaterEntriesForward()
+    {
+        await Stores.Outbox.EnqueueAsync(
+            [Stories("discord:5", 40, [40], notBefore: Now.AddHours(3)), Stories("discord:5", 41, [41], notBefore: Now.AddMinutes(-5)), Stories("discord:6", 42, [42], notBefore: Now.AddHours(3))],
+            None);
+
+        var moved = await Stores.Outbox.ReleasePendingAsync("discord:5", Now, None);
+
+        Assert.Equal(1, moved);
+        Assert.Equal(Now, (await Stores.Outbox.FindAsync("discord:5", 40, None))!.NextAttemptAt);
+        Assert.Equal(Now.AddMinutes(-5), (await Stores.Outbox.FindAsync("discord:5", 41, None))!.NextAttemptAt);
+        Assert.Equal(Now.AddHours(3), (await Stores.Outbox.FindAsync("discord:6", 42, None))!.NextAttemptAt);
+    }
+
+    [Fact]
     public async Task Due_IsOnePlatformsPendingEntriesWhoseTimeHasCome_OldestDueFirst_UpToTheLimit()
     {
         await Stores.Outbox.EnqueueAsync(
@@ -120,6 +156,19 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Equal(OutboxState.Sent, (await Stores.Outbox.FindAsync("telegram:1", 3, None))!.State);
         Assert.Equal(OutboxState.Pending, (await Stores.Outbox.FindAsync("telegram:10", 1, None))!.State);
         Assert.Equal(0, await Stores.Outbox.DropPendingAsync("telegram:1", "again", None));
+    }
+
+    [Fact]
+    public async Task DropPending_OfAForumTopic_LeavesItsGroupAndItsOtherTopics()
+    {
+        await Stores.Outbox.EnqueueAsync([Stories("telegram:-100123:45", 1, [1]), Stories("telegram:-100123:46", 1, [1]), Stories("telegram:-100123", 1, [1])], None);
+
+        Assert.Equal(1, await Stores.Outbox.DropPendingAsync("telegram:-100123:45", "the forum topic is closed", None));
+        Assert.Equal(1, await Stores.Outbox.DropPendingAsync("telegram:-100123", "the bot left the chat", None));
+
+        Assert.Equal(OutboxState.Blocked, (await Stores.Outbox.FindAsync("telegram:-100123:45", 1, None))!.State);
+        Assert.Equal(OutboxState.Pending, (await Stores.Outbox.FindAsync("telegram:-100123:46", 1, None))!.State);
+        Assert.Equal(["telegram:-100123:46"], (await Stores.Outbox.DueAsync("telegram", Now, 10, None)).Select(e => e.ChatKey));
     }
 
     [Fact]

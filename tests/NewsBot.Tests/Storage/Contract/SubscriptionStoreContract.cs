@@ -24,6 +24,35 @@ public abstract class SubscriptionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task SetOptions_ChangesOnlyThatChatsSubscription_AndIsReadBackEverywhere()
+    {
+        var mine = await Stores.Subscriptions.AddAsync(New("discord:5", "rust"), None);
+        var options = new PushOptions(true, "910000000000000910", "news-team");
+
+        var changed = await Stores.Subscriptions.SetOptionsAsync("discord:5", mine.Id, options, None);
+        var refused = await Stores.Subscriptions.SetOptionsAsync("discord:6", mine.Id, PushOptions.Default, None);
+        var missing = await Stores.Subscriptions.SetOptionsAsync("discord:5", 99, options, None);
+
+        Assert.Equal(mine with { Options = options }, changed);
+        Assert.Null(refused);
+        Assert.Null(missing);
+        Assert.Equal(options, Assert.Single(await Stores.Subscriptions.ListForChatAsync("discord:5", None)).Options);
+        Assert.Equal(options, Assert.Single(await Stores.Subscriptions.AllAsync(None).ToListAsync()).Options);
+
+        var cleared = await Stores.Subscriptions.SetOptionsAsync("discord:5", mine.Id, new PushOptions(false, null, "ignored"), None);
+        Assert.Equal(PushOptions.Default, cleared!.Options);
+    }
+
+    [Fact]
+    public async Task Add_KeepsTheOptionsGiven()
+    {
+        var added = await Stores.Subscriptions.AddAsync(New("discord:5", "rust") with { Options = new PushOptions(true, null) }, None);
+
+        Assert.True(added.Options.Silent);
+        Assert.True(Assert.Single(await Stores.Subscriptions.ListForChatAsync("discord:5", None)).Options.Silent);
+    }
+
+    [Fact]
     public async Task ListForChat_HoldsOnlyThatChat_InTheOrderAdded()
     {
         await Stores.Subscriptions.AddAsync(New("telegram:1", "a"), None);

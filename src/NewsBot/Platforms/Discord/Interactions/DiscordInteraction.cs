@@ -37,6 +37,15 @@ internal sealed record DiscordInteraction(
     /// <summary>The server's preferred language (<c>guild_locale</c>); null outside a server.</summary>
     public string? GuildLocale { get; init; }
 
+    /// <summary>The channel it was used in as Discord describes it (type, parent of a thread); null when not given.</summary>
+    public DiscordChannelInfo? Channel { get; init; }
+
+    /// <summary>Roles chosen in role options (<c>data.resolved.roles</c>), by id.</summary>
+    public IReadOnlyDictionary<string, DiscordRole> ResolvedRoles { get; init; } = new Dictionary<string, DiscordRole>();
+
+    /// <summary>Channels chosen in channel options (<c>data.resolved.channels</c>), by id.</summary>
+    public IReadOnlyDictionary<string, DiscordChannelInfo> ResolvedChannels { get; init; } = new Dictionary<string, DiscordChannelInfo>();
+
     public bool InServer => GuildId is not null;
 
     public DiscordOptionValue? Focused => Options.FirstOrDefault(o => o.Focused);

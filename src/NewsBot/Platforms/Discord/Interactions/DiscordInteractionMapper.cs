@@ -2,8 +2,12 @@ namespace NewsBot.Platforms.Discord.Interactions;
 
 /// <summary>
 /// Translates an interaction into the core's <see cref="IncomingMessage"/>. Pure. In a server
-/// the chat is the channel and whoever may manage the server or the channel counts as its
-/// admin (that is what guards channel subscriptions); in DMs the chat is the person's own.
+/// the chat is the channel, or the thread (a forum post is one) it was used in, and whoever may
+/// manage the server or the channel counts as its admin (that is what guards channel
+/// subscriptions); in DMs the chat is the person's own. The subscription commands' Discord-only
+/// <c>forum</c> option makes a forum or media channel the chat instead
+/// (<c>discord:forum:&lt;id&gt;</c>), where each push starts a post: commands cannot be used
+/// in such a channel itself, only in its posts.
 /// </summary>
 internal static class DiscordInteractionMapper
 {
@@ -16,8 +20,20 @@ internal static class DiscordInteractionMapper
         ArgumentNullException.ThrowIfNull(interaction);
         var isButton = interaction.Kind == DiscordInteractionKind.Component;
         var (kind, pressed) = isButton ? ButtonPayload.Decode(interaction.CustomId!) : (ButtonKind.Command, "");
-        var text = isButton ? pressed : CommandLine(interaction.CommandName!, interaction.Options);
-        var message = interaction.InServer
+        var forum = isButton ? null : ForumTarget(interaction);
+        var options = interaction.Options.Where(o => !string.Equals(o.Name, DiscordSlashCommands.ForumOption, StringComparison.Ordinal)).ToList();
+        var text = isButton ? pressed : CommandLine(interaction.CommandName!, options);
+        var message = forum is not null
+            ? new IncomingMessage(
+                DiscordChats.Forum(forum.Id),
+                ChatKind.GuildChannel,
+                forum.Name is { Length: > 0 } forumName ? "#" + forumName : null,
+                DiscordChats.User(interaction.UserId),
+                interaction.UserName,
+                text,
+                IsChatAdmin: IsChannelAdmin(forum.Permissions ?? interaction.Permissions),
+                IsButton: false)
+            : interaction.InServer
             ? new IncomingMessage(
                 DiscordChats.Channel(interaction.ChannelId!),
                 ChatKind.GuildChannel,
@@ -38,6 +54,14 @@ internal static class DiscordInteractionMapper
                 IsButton: isButton);
         return message with { PressedKind = kind, LanguageTag = interaction.Locale, ChatLanguageTag = interaction.GuildLocale };
     }
+
+    /// <summary>The forum or media channel the <c>forum</c> option chose, when it chose one of this server.</summary>
+    private static DiscordChannelInfo? ForumTarget(DiscordInteraction interaction) =>
+        interaction.InServer
+        && interaction.Options.FirstOrDefault(o => string.Equals(o.Name, DiscordSlashCommands.ForumOption, StringComparison.Ordinal)) is { } chosen
+        && interaction.ResolvedChannels.GetValueOrDefault(chosen.Value.Trim()) is { IsForum: true } channel
+            ? channel
+            : null;
 
     public static bool IsChannelAdmin(ulong? permissions) =>
         permissions is { } bits && (bits & (Administrator | ManageGuild | ManageChannels)) != 0;

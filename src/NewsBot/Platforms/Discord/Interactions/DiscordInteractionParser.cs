@@ -83,8 +83,49 @@ internal static class DiscordInteractionParser
         {
             Locale = DiscordJson.String(d, "locale"),
             GuildLocale = guildId is null ? null : DiscordJson.String(d, "guild_locale"),
+            Channel = DiscordJson.Object(d, "channel") is { } used ? Channel(used) : null,
+            ResolvedRoles = Resolved(data.Value, "roles", Role),
+            ResolvedChannels = Resolved(data.Value, "channels", Channel),
         };
     }
+
+    private static Dictionary<string, T> Resolved<T>(JsonElement data, string kind, Func<JsonElement, T?> read)
+        where T : class
+    {
+        var found = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (DiscordJson.Object(data, "resolved") is not { } resolved || DiscordJson.Object(resolved, kind) is not { } all)
+        {
+            return found;
+        }
+
+        foreach (var item in all.EnumerateObject())
+        {
+            if (DiscordChats.IsSnowflake(item.Name) && read(item.Value) is { } value)
+            {
+                found[item.Name] = value;
+            }
+        }
+
+        return found;
+    }
+
+    private static DiscordRole? Role(JsonElement role) =>
+        DiscordJson.String(role, "id") is { } id && DiscordChats.IsSnowflake(id)
+            ? new DiscordRole(id, DiscordJson.String(role, "name") ?? id, role.TryGetProperty("mentionable", out var m) && m.ValueKind == JsonValueKind.True)
+            : null;
+
+    private static DiscordChannelInfo? Channel(JsonElement channel) =>
+        DiscordJson.String(channel, "id") is { } id && DiscordChats.IsSnowflake(id)
+            ? new DiscordChannelInfo(
+                id,
+                (int)(DiscordJson.Integer(channel, "type") ?? DiscordChannelTypes.Text),
+                DiscordJson.String(channel, "name"),
+                DiscordJson.String(channel, "parent_id"),
+                Bits(DiscordJson.String(channel, "permissions")))
+            : null;
+
+    private static ulong? Bits(string? text) =>
+        text is not null && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : null;
 
     private static void ReadOptions(JsonElement parent, List<DiscordOptionValue> into, int depth)
     {

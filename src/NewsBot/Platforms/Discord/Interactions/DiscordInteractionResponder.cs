@@ -11,6 +11,7 @@ internal sealed partial class DiscordInteractionResponder(
     DiscordRestClient rest,
     CommandRouter router,
     DiscordAutocomplete autocomplete,
+    DiscordRoleCheck roles,
     DiscordInteractionTuning tuning,
     TimeProvider time,
     ILogger<DiscordInteractionResponder> logger)
@@ -77,6 +78,11 @@ internal sealed partial class DiscordInteractionResponder(
     private async Task AnswerAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         var incoming = DiscordInteractionMapper.ToIncoming(interaction);
+        if (interaction.InServer)
+        {
+            incoming = incoming with { AskRoleMention = (role, ct) => roles.CheckAsync(interaction, role, ct) };
+        }
+
         var pageTurn = incoming.IsButton && incoming.PressedKind == ButtonKind.PageTurn;
         var work = router.HandleAsync(incoming, botUserName: null, cancellationToken).AsTask();
 

@@ -17,6 +17,12 @@ internal static partial class DiscordSlashCommands
     public const int MaxTextLength = 1000;
     public const int MaxOptions = 25;
 
+    /// <summary>The option that points the subscription commands at a forum or media channel.</summary>
+    public const string ForumOption = "forum";
+
+    /// <summary>The commands that manage a chat's subscriptions, which may name a forum or media channel instead of the channel they are used in.</summary>
+    private static readonly HashSet<string> ForumCommands = new(StringComparer.Ordinal) { "subscribe", "unsubscribe", "subscriptions" };
+
     /// <summary>Usable in servers (0) and in DMs with the bot (1).</summary>
     private static readonly int[] Contexts = [0, 1];
 
@@ -31,8 +37,13 @@ internal static partial class DiscordSlashCommands
             .Where(a => NameShape().IsMatch(a.Name.ToLowerInvariant()))
             .Select(a => Option(command, a, english))
             .OrderBy(o => o.Required == true ? 0 : 1)
-            .Take(MaxOptions)
+            .Take(MaxOptions - 1)
             .ToList();
+        if (ForumCommands.Contains(command.Name))
+        {
+            options.Add(Forum());
+        }
+
         var name = command.Name.ToLowerInvariant();
         return new DiscordApplicationCommand
         {
@@ -53,7 +64,12 @@ internal static partial class DiscordSlashCommands
     {
         var option = new DiscordCommandOption
         {
-            Type = argument.Kind is ArgumentKind.Number or ArgumentKind.ArticleId ? DiscordCommandOption.IntegerType : DiscordCommandOption.StringType,
+            Type = argument.Kind switch
+            {
+                ArgumentKind.Number or ArgumentKind.ArticleId => DiscordCommandOption.IntegerType,
+                ArgumentKind.Role => DiscordCommandOption.RoleType,
+                _ => DiscordCommandOption.StringType,
+            },
             Name = argument.Name.ToLowerInvariant(),
             Description = Description(command.Describe(argument, english), english),
             NameLocalizations = Localized(t => OptionName(argument, t)),
@@ -65,8 +81,30 @@ internal static partial class DiscordSlashCommands
             ArgumentKind.Number => option with { MinValue = 1, MaxValue = 999_999 },
             ArgumentKind.ArticleId => option with { MinValue = 1, Autocomplete = true },
             ArgumentKind.Topic => option with { Autocomplete = true, MaxLength = 100 },
+            ArgumentKind.Role => option,
             _ => option with { MaxLength = MaxTextLength },
         };
+    }
+
+    /// <summary>The <see cref="ForumOption"/>: a channel picker offering forum and media channels.</summary>
+    private static DiscordCommandOption Forum()
+    {
+        var english = LanguageCatalog.Default.For(LanguageCatalog.EnglishCode);
+        return new DiscordCommandOption
+        {
+            Type = DiscordCommandOption.ChannelType,
+            Name = ForumOption,
+            Description = Description(english.Get("discord.forumOption"), english),
+            NameLocalizations = Localized(t => Label(t.Get("argument.forum"), t)),
+            DescriptionLocalizations = Localized(t => Description(t.Get("discord.forumOption"), t)),
+            ChannelTypes = [DiscordChannelTypes.Forum, DiscordChannelTypes.Media],
+        };
+    }
+
+    private static string Label(string text, Texts texts)
+    {
+        var name = text.ToLower(texts.Culture).Replace(' ', '-');
+        return IsValidName(name) ? name : ForumOption;
     }
 
     /// <summary>A value for every Discord locale of every language but English, which is the default.</summary>

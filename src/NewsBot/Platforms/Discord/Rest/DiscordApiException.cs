@@ -46,6 +46,8 @@ internal sealed class DiscordApiException : Exception
         DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.InvalidWebhookToken => DiscordFailure.UnknownWebhook,
         DiscordErrorCodes.InvalidFormBody or DiscordErrorCodes.CannotSendEmptyMessage or DiscordErrorCodes.RequestTooLarge => DiscordFailure.InvalidRequest,
         DiscordErrorCodes.DailyCommandCreateLimit => DiscordFailure.CommandCreateLimit,
+        DiscordErrorCodes.ThreadArchived or DiscordErrorCodes.ThreadLocked => DiscordFailure.ThreadClosed,
+        DiscordErrorCodes.CannotSendInNonTextChannel => DiscordFailure.NotATextChannel,
         _ when status == 403 => DiscordFailure.MissingPermissions,
         _ => DiscordFailure.Other,
     };

@@ -31,6 +31,8 @@ internal sealed record DiscordCommandOption
 {
     public const int StringType = 3;
     public const int IntegerType = 4;
+    public const int ChannelType = 7;
+    public const int RoleType = 8;
 
     public required int Type { get; init; }
 
@@ -53,4 +55,7 @@ internal sealed record DiscordCommandOption
     public long? MaxValue { get; init; }
 
     public int? MaxLength { get; init; }
+
+    /// <summary>For channel options: the channel types offered.</summary>
+    public IReadOnlyList<int>? ChannelTypes { get; init; }
 }

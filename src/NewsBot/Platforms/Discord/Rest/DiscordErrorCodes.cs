@@ -17,4 +17,7 @@ internal static class DiscordErrorCodes
     public const int InvalidWebhookToken = 50027;
     public const int InvalidFormBody = 50035;
     public const int CannotMessageUserNoMutualGuild = 50278;
+    public const int CannotSendInNonTextChannel = 50008;
+    public const int ThreadArchived = 50083;
+    public const int ThreadLocked = 160005;
 }

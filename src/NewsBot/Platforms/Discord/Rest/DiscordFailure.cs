@@ -35,4 +35,10 @@ internal enum DiscordFailure
 
     /// <summary>30034: no more command creates today.</summary>
     CommandCreateLimit,
+
+    /// <summary>50083/160005: the thread is archived or locked and takes no messages now.</summary>
+    ThreadClosed,
+
+    /// <summary>50008: the channel takes no messages of its own (a forum or media channel takes posts).</summary>
+    NotATextChannel,
 }

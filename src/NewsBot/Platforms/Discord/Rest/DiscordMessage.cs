@@ -9,6 +9,9 @@ internal sealed record DiscordMessage
     /// <summary>The ephemeral flag: only the person who used the command sees the answer.</summary>
     public const int EphemeralFlag = 1 << 6;
 
+    /// <summary>SUPPRESS_NOTIFICATIONS: the message arrives without a push notification or sound.</summary>
+    public const int SilentFlag = 1 << 12;
+
     public string? Content { get; init; }
 
     public IReadOnlyList<DiscordEmbed>? Embeds { get; init; }
@@ -25,8 +28,11 @@ internal sealed record DiscordMessage
     public bool? EnforceNonce { get; init; }
 }
 
-/// <summary>Which mentions in a message may notify anyone; <see cref="None"/> lets nothing ping.</summary>
-internal sealed record DiscordAllowedMentions(IReadOnlyList<string> Parse)
+/// <summary>
+/// Which mentions in a message may notify anyone; <see cref="None"/> lets nothing ping, and
+/// <see cref="Roles"/> lists the only roles that may be.
+/// </summary>
+internal sealed record DiscordAllowedMentions(IReadOnlyList<string> Parse, IReadOnlyList<string>? Roles = null)
 {
     public static DiscordAllowedMentions None { get; } = new([]);
 }

@@ -1,0 +1,125 @@
+namespace NewsBot.Tests.Subscriptions;
+
+/// <summary>/subscriptions &lt;n&gt; silent|ping: typed in the terminal (or any chat), stored, listed, and carried by the outbox to the sender.</summary>
+public sealed class PushOptionsTests : BotTest
+{
+    private const string Group = "telegram:-100";
+    private readonly ScriptedSender _telegram = new();
+    private readonly FeedSource _wire;
+
+    public PushOptionsTests()
+    {
+        _wire = Bot.Source("Wire");
+    }
+
+    private Task<string?> InGroupAsync(string text, bool admin = true) =>
+        Bot.SendAsync(text, ChatKind.Group, isChatAdmin: admin, user: "telegram:7", chat: Group);
+
+    [Fact]
+    public async Task SilentOn_IsListed_AndTheNextPushGoesWithoutASound()
+    {
+        await InGroupAsync("/subscribe technology");
+
+        var answer = await InGroupAsync("/subscriptions 1 silent on");
+        var list = await InGroupAsync("/subscriptions");
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.DispatchAsync(_telegram);
+
+        Assert.Contains("arrives silently", answer, StringComparison.Ordinal);
+        Assert.Contains("· silent", list, StringComparison.Ordinal);
+        var (_, reply) = Assert.Single(_telegram.Attempts);
+        Assert.True(reply.Silent);
+        Assert.Empty(reply.MentionRoles);
+    }
+
+    [Fact]
+    public async Task SilentOff_RingsAgain()
+    {
+        await InGroupAsync("/subscribe technology");
+        await InGroupAsync("/subscriptions 1 silent on");
+
+        await InGroupAsync("/subscriptions #1 silent off");
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.DispatchAsync(_telegram);
+
+        Assert.False(Assert.Single(_telegram.Attempts).Reply.Silent);
+        Assert.False(Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None)).Options.Silent);
+    }
+
+    [Fact]
+    public async Task AStoryTwoSubscriptionsMatch_RingsWhenEitherIsNotSilent()
+    {
+        await InGroupAsync("/subscribe technology");
+        await InGroupAsync("/subscribe robot");
+        await InGroupAsync("/subscriptions 1 silent on");
+
+        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.DispatchAsync(_telegram);
+
+        Assert.False(Assert.Single(_telegram.Attempts).Reply.Silent);
+    }
+
+    [Fact]
+    public async Task PingOutsideDiscord_IsRefusedWithAReason_AndChangesNothing()
+    {
+        await InGroupAsync("/subscribe technology");
+
+        var answer = await InGroupAsync("/subscriptions 1 ping <@&123456789012345678>");
+
+        Assert.Contains("Discord servers only", answer, StringComparison.Ordinal);
+        Assert.True(Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None)).Options.IsDefault);
+    }
+
+    [Theory]
+    [InlineData("/subscriptions 9 silent on", "no subscription #9")]
+    [InlineData("/subscriptions 1 loudly", "can't read")]
+    [InlineData("/subscriptions silent on", "can't read")]
+    [InlineData("/subscriptions 1 silent maybe", "can't read")]
+    [InlineData("/subscriptions 1 ping", "Which role?")]
+    [InlineData("/subscriptions 1 ping @news-team", "can't read")]
+    public async Task BadSettings_GetAMessageThatSaysWhatToType(string command, string expected)
+    {
+        await InGroupAsync("/subscribe technology");
+
+        var answer = await InGroupAsync(command);
+
+        Assert.Contains(expected, answer, StringComparison.Ordinal);
+        Assert.True(Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None)).Options.IsDefault);
+    }
+
+    [Fact]
+    public async Task AMemberWhoIsNotAnAdmin_MaySeeTheListButNotChangeIt()
+    {
+        await InGroupAsync("/subscribe technology");
+
+        var list = await InGroupAsync("/subscriptions", admin: false);
+        var change = await InGroupAsync("/subscriptions 1 silent on", admin: false);
+
+        Assert.Contains("#1", list, StringComparison.Ordinal);
+        Assert.Contains("Only this chat's admins", change, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None)).Options.Silent);
+    }
+
+    [Fact]
+    public async Task AnotherChatsSubscription_CannotBeChanged()
+    {
+        await InGroupAsync("/subscribe technology");
+
+        var answer = await Bot.SendAsync("/subscriptions 1 silent on", chat: "telegram:5", user: "telegram:5");
+
+        Assert.Contains("no subscription #1", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADigest_IsSilentAndMentionsLikeItsSubscription()
+    {
+        var subscription = await Bot.Get<SubscriptionService>().AddAsync(
+            new Subscription(0, Group, SubscriptionKind.Topic, "technology", DeliveryMode.Daily, new TimeOnly(8, 0), "discord:7", TestBot.Now) { Options = new PushOptions(true, "123456789012345678", "news") },
+            CancellationToken.None);
+
+        var reply = DigestComposer.For(subscription, [], 0, LanguageCatalog.Default.For("en"));
+
+        Assert.True(reply.Silent);
+        Assert.Equal(["123456789012345678"], reply.MentionRoles);
+    }
+}
