@@ -26,6 +26,7 @@ public static partial class EnglishReasons
         (Exact("the person does not accept direct messages from the bot"), "reason.noDirectMessages"),
         (Exact("the bot cannot see the channel (Missing Access)"), "reason.missingAccess"),
         (Exact("the bot may not post there (Missing Permissions: Send Messages, Embed Links)"), "reason.missingPermissions"),
+        (Exact("the bot may not post in the channel"), "reason.cannotPostInChannel"),
         (new Regex(@"^moved to (?<chat>\S+)$", RegexOptions.CultureInvariant), "reason.movedTo"),
         (new Regex(@"^the chat is inactive: (?<reason>.*)$", RegexOptions.CultureInvariant), "reason.chatInactive"),
 

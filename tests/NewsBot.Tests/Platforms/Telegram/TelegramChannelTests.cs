@@ -182,7 +182,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
 
         BotApi.Enqueue(TelegramUpdates.MyChatMember(Channel, Person, "left", "administrator", "channel", canPost: false, title: "Tech Daily"));
         await Eventually.WaitUntilAsync(() => Task.FromResult(chats.Find(channel) is { Active: false }), "the channel inactive");
-        Assert.Equal("the bot may not post in the channel", chats.Find(channel)?.InactiveReason);
+        Assert.Equal("the bot may not post in the channel", Shown.InEnglish(chats.Find(channel)?.InactiveReason));
 
         BotApi.Enqueue(TelegramUpdates.MyChatMember(Channel, Person, "administrator", "administrator", "channel", canPost: true, title: "Tech Daily"));
         await Eventually.WaitUntilAsync(() => Task.FromResult(chats.Find(channel) is { Active: true }), "the channel active again");
@@ -191,7 +191,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
         var postId = BotApi.Enqueue(TelegramUpdates.ChannelPost(Channel, "/subscribe glacier", "Tech Daily"));
         BotApi.Enqueue(TelegramUpdates.MyChatMember(Channel, Person, "administrator", "left", "channel", title: "Tech Daily"));
         await Eventually.WaitUntilAsync(() => Task.FromResult(chats.Find(channel) is { Active: false }), "the channel inactive after the bot left");
-        Assert.Equal("the bot left the chat", chats.Find(channel)?.InactiveReason);
+        Assert.Equal("the bot left the chat", Shown.InEnglish(chats.Find(channel)?.InactiveReason));
         Assert.True(postId > 0);
         Assert.DoesNotContain(BotApi.Calls("sendMessage"), r => r.ChatId == Channel);
         Assert.Empty(await bot.Get<ISubscriptionStore>().ListForChatAsync(ChannelKey, CancellationToken.None));
