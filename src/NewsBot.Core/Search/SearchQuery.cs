@@ -168,7 +168,8 @@ public sealed class SearchQuery
         var parts = new List<string>();
         parts.AddRange(Words);
         parts.AddRange(Phrases.Select(p => "\"" + string.Join(' ', p) + "\""));
-        parts.AddRange(Filters.Select(f => f is AnyNode && Filters.Count + Words.Count + Phrases.Count > 1 ? "(" + f + ")" : f.ToString()));
+        var alone = Filters.Count == 1 && Words.Count + Phrases.Count + ExcludedWords.Count + ExcludedPhrases.Count == 0;
+        parts.AddRange(Filters.Select(f => f is AnyNode && !alone ? "(" + f + ")" : f.ToString()));
         parts.AddRange(ExcludedWords.Select(w => "-" + w));
         parts.AddRange(ExcludedPhrases.Select(p => "-\"" + string.Join(' ', p) + "\""));
         return string.Join(' ', parts);
