@@ -204,6 +204,28 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task SubscribePreview_IsConfirmedOnce_ByItsAskerAlone()
+    {
+        var channel = UniqueChannel();
+        var subscribe = DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("title:glacier OR topic:climate"))], ManageGuild, UniqueUser(), channelId: channel);
+        var preview = await Discord.InteractAsync(subscribe);
+        var confirm = DiscordPreviews.Confirm(preview.Message);
+        Assert.Contains("Preview: words title:glacier OR topic:climate", preview.Message!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"label\":\"Subscribe\"", preview.Message.ToJsonString(), StringComparison.Ordinal);
+
+        var someoneElse = await Discord.InteractAsync(DiscordInteractions.Button(confirm, ManageGuild, UniqueUser(), channelId: channel));
+        var asker = await Discord.InteractAsync(DiscordPreviews.Press(subscribe, confirm));
+        var again = await Discord.InteractAsync(DiscordPreviews.Press(subscribe, confirm));
+
+        Assert.Equal(Ephemeral, (int?)someoneElse.Message!["flags"]);
+        Assert.Contains("Only the person who asked for this preview", someoneElse.Message.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Subscribed", asker.Message!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Already done", again.Message!.ToJsonString(), StringComparison.Ordinal);
+        var stored = Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + channel, CancellationToken.None));
+        Assert.Equal("title:glacier OR topic:climate", stored.Query);
+    }
+
+    [Fact]
     public async Task ChannelDeleted_StopsDeliveriesThere()
     {
         var channel = UniqueChannel();

@@ -153,6 +153,31 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task SubscribePreview_InAGroup_IsConfirmedOnce_ByItsAskerAlone()
+    {
+        const long group = -1003030;
+        Telegram.SetMember(group, 91, "administrator");
+        Telegram.SetMember(group, 92, "administrator");
+        Telegram.Enqueue(TelegramChats.Say(group, "/subscribe source:\"Test Wire\" OR glacier", userId: 91, chatType: "supergroup"));
+
+        var preview = await TelegramPreviews.PreviewAsync(Telegram, group);
+        var confirm = TelegramPreviews.Confirm(preview);
+        var under = Telegram.Sent.Last(m => m.ChatId == group);
+        var byAnother = Press(under, 92, confirm);
+        var refused = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == byAnother);
+        var subscribed = await TelegramPreviews.ConfirmAsync(Telegram, group, 91);
+        var again = Press(under, 91, confirm);
+        await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group && r.Text?.Contains("Already done", StringComparison.Ordinal) == true);
+
+        Assert.Contains("Preview: words source:\"Test Wire\" OR glacier", preview.Text, StringComparison.Ordinal);
+        Assert.Equal(["Subscribe", "Cancel"], preview.Buttons.Select(b => b.Text));
+        Assert.Contains("Only the person who asked for this preview", (string?)refused.Body["text"], StringComparison.Ordinal);
+        Assert.Contains("Subscribed (#", subscribed.Text, StringComparison.Ordinal);
+        Assert.NotNull(again);
+        Assert.Single(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:" + group, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ReadingCommand_InAGroup_DoesNotAskWhoIsAdmin()
     {
         const long group = -1003008;
