@@ -53,8 +53,12 @@ public static class CoreRegistration
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<AdminList>();
         services.AddSingleton<CommandRateLimiter>();
+        services.AddSingleton<ChatTargets>();
         services.AddSingleton<CommandRouter>();
 
+        services.TryAddSingleton<FullTexts>();
+        services.TryAddSingleton(PollIntervalLimits.Standard);
+        services.TryAddSingleton<FeedSettings>();
         services.AddSingleton<ICommandHandler, StartHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
         services.AddSingleton<ICommandHandler, LatestHandler>();

@@ -38,6 +38,7 @@ internal sealed class PollerParts : IDisposable
         services.AddSingleton(Fetcher);
         services.AddSingleton<FeedParser>();
         services.AddSingleton(admins);
+        services.AddSingleton<FeedBodies>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<FeedPollingService>();
     }

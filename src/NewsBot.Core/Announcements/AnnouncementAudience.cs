@@ -1,8 +1,9 @@
 namespace NewsBot.Core.Announcements;
 
 /// <summary>
-/// Who receives an announcement: every active chat that has not opted out, on each platform the
-/// bot can send to, and the announcement channels configured for those platforms.
+/// Who receives an announcement: every active chat that has not opted out (a forum topic's group
+/// stands for it), on each platform the bot can send to, and the announcement channels
+/// configured for those platforms.
 /// </summary>
 public sealed class AnnouncementAudience(ChatLifecycle chats, IAnnouncementChannels channels, IEnumerable<IChatSender> senders)
 {
@@ -20,7 +21,8 @@ public sealed class AnnouncementAudience(ChatLifecycle chats, IAnnouncementChann
         {
             foreach (var key in chats.ActiveChatKeys(platform))
             {
-                if (chats.Find(ChatAddress.Parse(key)) is not { AnnouncementsMuted: true } && seen.Add(key))
+                // A forum topic hears announcements through its group, once.
+                if (chats.Find(ChatAddress.Parse(key)) is not ({ AnnouncementsMuted: true } or { Kind: ChatKind.ForumTopic }) && seen.Add(key))
                 {
                     keys.Add(key);
                 }

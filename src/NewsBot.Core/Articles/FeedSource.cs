@@ -40,6 +40,15 @@ public sealed record FeedSource(
     /// <summary>The item keys in the feed's latest copy: those articles are kept past retention.</summary>
     public IReadOnlyList<string> CurrentItemKeys { get; init; } = [];
 
+    /// <summary>Set by an admin (<c>/feeds pause</c>): the source is not read until resumed.</summary>
+    public bool Paused { get; init; }
+
+    /// <summary>How often this source is read, when an admin set it; null for Feeds:PollInterval.</summary>
+    public TimeSpan? PollInterval { get; init; }
+
+    /// <summary>Whether /read may fetch the article pages of this source.</summary>
+    public FullTextMode FullText { get; init; }
+
     /// <summary>The address actually fetched.</summary>
     public string FetchUrl => MovedTo ?? Url;
 

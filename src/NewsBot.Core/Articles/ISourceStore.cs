@@ -11,7 +11,13 @@ public interface ISourceStore
 
     ValueTask<FeedSource?> FindByUrlAsync(string url, CancellationToken cancellationToken);
 
-    /// <summary>Writes back a source's health and fetch state.</summary>
+    /// <summary>
+    /// Writes what admins set: name, topics, paused, poll interval, full text, and the next poll
+    /// time (a shorter interval brings it forward). Returns false when the source is gone.
+    /// </summary>
+    ValueTask<bool> UpdateSettingsAsync(FeedSource source, CancellationToken cancellationToken);
+
+    /// <summary>Writes back a source's health and fetch state; the settings above are left as they are.</summary>
     ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken);
 
     ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken);

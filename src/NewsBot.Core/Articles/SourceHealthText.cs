@@ -17,6 +17,11 @@ public static class SourceHealthText
         var t = texts;
         var items = t.Count("count.articles", source.ItemCount);
         var error = withError ? source.LastError : null;
+        if (source.Paused)
+        {
+            return t.Get("health.paused", ("items", items));
+        }
+
         if (!source.Enabled)
         {
             return error is null ? t.Get("health.disabled", ("items", items)) : t.Get("health.disabledError", ("items", items), ("error", error));

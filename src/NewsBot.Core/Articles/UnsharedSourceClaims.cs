@@ -5,7 +5,7 @@ public sealed class UnsharedSourceClaims(ISourceStore sources) : ISourceClaims
 {
     public async ValueTask<IReadOnlyList<FeedSource>> ClaimDueAsync(string owner, DateTimeOffset now, int limit, TimeSpan claimFor, CancellationToken cancellationToken) =>
         (await sources.AllAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Enabled && (s.NextPollAt is null || s.NextPollAt <= now))
+            .Where(s => s.Enabled && !s.Paused && (s.NextPollAt is null || s.NextPollAt <= now))
             .OrderBy(s => s.NextPollAt ?? DateTimeOffset.MinValue)
             .ThenBy(s => s.Id)
             .Take(limit)

@@ -6,4 +6,7 @@ public enum ChatKind
     Group,
     Channel,
     GuildChannel,
+
+    /// <summary>A topic of a forum group, with its own address (<see cref="ForumTopics"/>); its settings are the group's.</summary>
+    ForumTopic,
 }

@@ -13,7 +13,14 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
     private readonly SemaphoreSlim _writes = new(1, 1);
     private ConcurrentDictionary<string, ChatRecord> _chats = new(StringComparer.Ordinal);
 
-    public ChatRecord? Find(ChatAddress chat) => _chats.GetValueOrDefault(chat.Key);
+    /// <summary>The chat as deliveries and commands see it; a forum topic with its group's settings (<see cref="ForumTopics"/>).</summary>
+    public ChatRecord? Find(ChatAddress chat)
+    {
+        var record = _chats.GetValueOrDefault(chat.Key);
+        return record is { Kind: ChatKind.ForumTopic } && ForumTopics.TryGetGroup(chat, out var group)
+            ? ForumTopics.Inherit(record, _chats.GetValueOrDefault(group.Key))
+            : record;
+    }
 
     /// <summary>The keys of every active chat, of one platform when <paramref name="platform"/> is given.</summary>
     public IReadOnlyList<string> ActiveChatKeys(string? platform = null) =>

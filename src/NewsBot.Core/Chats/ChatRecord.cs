@@ -21,8 +21,8 @@ public sealed record ChatRecord(
     bool AnnouncementsMuted = false,
     string? Language = null)
 {
-    /// <summary>Groups, channels and server channels, which platforms pace more slowly than private chats.</summary>
-    public bool IsGroup => Kind is ChatKind.Group or ChatKind.Channel or ChatKind.GuildChannel;
+    /// <summary>Groups, channels, server channels and forum topics, which platforms pace more slowly than private chats.</summary>
+    public bool IsGroup => Kind is ChatKind.Group or ChatKind.Channel or ChatKind.GuildChannel or ChatKind.ForumTopic;
 
     /// <summary>The chat's time zone, UTC when none is set or the stored one is unknown here.</summary>
     public TimeZoneInfo Zone => TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;

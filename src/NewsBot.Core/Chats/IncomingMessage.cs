@@ -43,6 +43,16 @@ public sealed record IncomingMessage(
     /// </summary>
     public string? ChatLanguageTag { get; init; }
 
+    /// <summary>
+    /// The forum topic of the group the message was written in (Telegram's <c>message_thread_id</c>),
+    /// null in its general topic and everywhere else. Subscription commands act on the topic
+    /// (<see cref="ForumTopics"/>); the group's settings stay the group's.
+    /// </summary>
+    public string? ForumTopicId { get; init; }
+
+    /// <summary>The forum topic's name, when the platform tells it.</summary>
+    public string? ForumTopicTitle { get; init; }
+
     /// <summary>The adapter's answer to "may this sender change this chat?", asked only when needed.</summary>
     public Func<CancellationToken, ValueTask<bool>>? AskIsChatAdmin { get; init; }
 

@@ -87,7 +87,7 @@ public static class CommandCatalog
 
     public static readonly CommandInfo Feeds = new(
         "feeds", CommandAudience.BotAdmins, [new("action", ArgumentKind.Text, false)],
-        ["/feeds list", "/feeds add https://example.com/feed.xml technology", "/feeds add https://example.com", "/feeds remove 7"], AdminSection);
+        ["/feeds list", "/feeds add https://example.com/feed.xml technology", "/feeds add https://example.com", "/feeds remove 7", "/feeds set 7 interval 30m", "/feeds set 7 fulltext off", "/feeds pause 7"], AdminSection);
 
     public static IReadOnlyList<CommandInfo> All { get; } =
     [

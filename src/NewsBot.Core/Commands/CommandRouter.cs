@@ -10,6 +10,7 @@ public sealed partial class CommandRouter
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ChatDirectory _directory;
+    private readonly ChatTargets _targets;
     private readonly LanguageChoice _languages;
     private readonly AdminList _admins;
     private readonly CommandRateLimiter _rate;
@@ -18,10 +19,11 @@ public sealed partial class CommandRouter
     private readonly TimeProvider _time;
 
     public CommandRouter(
-        IEnumerable<ICommandHandler> handlers, ChatDirectory directory, LanguageChoice languages, AdminList admins, CommandRateLimiter rate, NewsBotMetrics metrics, TimeProvider time, ILogger<CommandRouter> logger)
+        IEnumerable<ICommandHandler> handlers, ChatDirectory directory, ChatTargets targets, LanguageChoice languages, AdminList admins, CommandRateLimiter rate, NewsBotMetrics metrics, TimeProvider time, ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Command.Name, StringComparer.Ordinal);
         _directory = directory;
+        _targets = targets;
         _languages = languages;
         _admins = admins;
         _rate = rate;
@@ -94,17 +96,21 @@ public sealed partial class CommandRouter
             return UnknownCommand(command.Name, texts) with { Language = texts.Code };
         }
 
-        var request = new CommandRequest(message, command.Arguments, isBotAdmin) { Texts = texts };
-        if (await RefusalAsync(handler.Command, request, cancellationToken).ConfigureAwait(false) is { } refusal)
+        // A forum topic, or a channel named from a private chat: the handler then runs as if there.
+        var target = await _targets.ResolveAsync(message, handler.Command, command.Arguments, texts, cancellationToken).ConfigureAwait(false);
+        var request = new CommandRequest(target.Message, target.Arguments, isBotAdmin) { Texts = texts };
+        if ((target.Refusal ?? await RefusalAsync(handler.Command, request, cancellationToken).ConfigureAwait(false)) is { } refusal)
         {
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Refused, _time.GetElapsedTime(started));
             return refusal with { Language = texts.Code };
         }
 
-        await KeepChatLanguageAsync(message, language, IsChatAdminShown(handler.Command, request), cancellationToken).ConfigureAwait(false);
+        // A topic's language is its group's.
+        var languageChat = target.Message.ChatKind == ChatKind.ForumTopic ? message : target.Message;
+        await KeepChatLanguageAsync(languageChat, language, IsChatAdminShown(handler.Command, request), cancellationToken).ConfigureAwait(false);
         try
         {
-            var reply = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            var reply = target.Present(await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false), texts);
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Answered, _time.GetElapsedTime(started));
             return reply with { Language = reply.Language ?? texts.Code };
         }

@@ -76,7 +76,7 @@ public sealed partial class DeliveryDispatcher(
         var lanes = new Dictionary<string, Task>(StringComparer.Ordinal);
         foreach (var message in round.Messages.OrderBy(m => m.At))
         {
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
+            if (round.StopAll || round.IsHeld(message.ChatKey))
             {
                 continue;
             }
@@ -86,15 +86,17 @@ public sealed partial class DeliveryDispatcher(
                 break;
             }
 
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey))
+            if (round.StopAll || round.IsHeld(message.ChatKey))
             {
                 slots.Release();
                 continue;
             }
 
-            var previous = lanes.GetValueOrDefault(message.ChatKey) ?? Task.CompletedTask;
+            // A group's forum topics share its lane, as they share its limit.
+            var lane = ForumTopics.PacingKeyOf(message.ChatKey);
+            var previous = lanes.GetValueOrDefault(lane) ?? Task.CompletedTask;
             var task = SendInLaneAsync(round, message, previous, slots, stopping, abort);
-            lanes[message.ChatKey] = task;
+            lanes[lane] = task;
             running.Add(task);
         }
 
@@ -133,11 +135,12 @@ public sealed partial class DeliveryDispatcher(
         }
 
         var isGroup = record?.IsGroup ?? false;
+        var pacingKey = ForumTopics.PacingKeyOf(chatKey);
         var stories = entries.Where(e => e.Kind == OutboxKind.Story).ToList();
         var others = entries.Where(e => e.Kind != OutboxKind.Story).ToList();
         if (stories.Count > 1 && stories.Sum(e => e.StoryIds.Count) >= PushMessages.GroupFrom)
         {
-            round.Messages.Add(new Message(round.Pacer.Reserve(chatKey, isGroup, now), chatKey, stories));
+            round.Messages.Add(new Message(round.Pacer.Reserve(pacingKey, isGroup, now), chatKey, stories));
         }
         else
         {
@@ -146,7 +149,7 @@ public sealed partial class DeliveryDispatcher(
 
         foreach (var entry in others.OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id))
         {
-            round.Messages.Add(new Message(round.Pacer.Reserve(chatKey, isGroup, now), chatKey, [entry]));
+            round.Messages.Add(new Message(round.Pacer.Reserve(pacingKey, isGroup, now), chatKey, [entry]));
         }
     }
 
@@ -162,7 +165,7 @@ public sealed partial class DeliveryDispatcher(
         try
         {
             await previous.ConfigureAwait(false);
-            if (round.StopAll || round.Held.ContainsKey(message.ChatKey) || stopping.IsCancellationRequested)
+            if (round.StopAll || round.IsHeld(message.ChatKey) || stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -179,7 +182,7 @@ public sealed partial class DeliveryDispatcher(
 
             // The role is checked at the last moment: an instance that was paused past its lease
             // wakes here and must not send what the next owner sends now.
-            if (!round.StopAll && !round.Held.ContainsKey(message.ChatKey) && !stopping.IsCancellationRequested && (round.Hold?.IsValid ?? true))
+            if (!round.StopAll && !round.IsHeld(message.ChatKey) && !stopping.IsCancellationRequested && (round.Hold?.IsValid ?? true))
             {
                 await SendAsync(round, message, abort).ConfigureAwait(false);
             }
@@ -241,15 +244,19 @@ public sealed partial class DeliveryDispatcher(
                 LogGlobalWait(logger, sender.Platform, retry.Delay);
                 break;
             case SendOutcome.RetryAfter retry:
-                round.Pacer.Hold(chatKey, now + retry.Delay);
+                // The wait is the group's when a topic of it was refused: its other topics wait too.
+                var pacingKey = ForumTopics.PacingKeyOf(chatKey);
+                round.Pacer.Hold(pacingKey, now + retry.Delay);
                 await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for this chat", countAttempt: false, cancellationToken).ConfigureAwait(false);
-                round.Held[chatKey] = true;
+                round.Held[pacingKey] = true;
                 break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
-                await chats.DeactivateAsync(ChatAddress.Parse(chatKey), lost.Reason, CancellationToken.None).ConfigureAwait(false);
+                var chat = ChatAddress.Parse(chatKey);
+                await chats.DeactivateAsync(chat, lost.Reason, CancellationToken.None).ConfigureAwait(false);
                 var dropped = await outbox.DropPendingAsync(chatKey, lost.Reason, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 LogUnreachable(logger, chatKey, lost.Reason, dropped);
+                await TellGroupOfLostTopicAsync(chat, now, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.PermanentFailure refused:
                 await outbox.FailAsync(ids, refused.Reason, cancellationToken).ConfigureAwait(false);
@@ -332,19 +339,34 @@ public sealed partial class DeliveryDispatcher(
         };
     }
 
+    /// <summary>
+    /// A forum topic that can no longer be written to stops its pushes (its subscriptions are kept),
+    /// and its group hears of it once, through the outbox like every push, so its admins can act.
+    /// </summary>
+    private async Task TellGroupOfLostTopicAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!ForumTopics.TryGetGroup(chat, out var group) || chats.Find(group) is not { Active: true })
+        {
+            return;
+        }
+
+        var notice = LostTopicNotice.For(chat, group, chats.Find(chat)?.Title, chats.TextsOf(group), now);
+        await outbox.EnqueueAsync([notice], cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A chat the platform asked to wait for keeps its other due entries until then, so the next rounds do not stall on it.</summary>
     private async Task PostponeHeldAsync(Round round, CancellationToken cancellationToken)
     {
-        foreach (var (chatKey, floodWait) in round.Held)
+        foreach (var (pacingKey, floodWait) in round.Held)
         {
             if (!floodWait)
             {
                 continue;
             }
 
-            var until = round.Pacer.NextFor(chatKey, time.GetUtcNow());
+            var until = round.Pacer.NextFor(pacingKey, time.GetUtcNow());
             var waiting = round.Messages
-                .Where(m => m.ChatKey == chatKey && !m.Settled)
+                .Where(m => ForumTopics.PacingKeyOf(m.ChatKey) == pacingKey && !m.Settled)
                 .SelectMany(m => m.Entries)
                 .Select(e => e.Id)
                 .ToList();
@@ -394,8 +416,13 @@ public sealed partial class DeliveryDispatcher(
 
         public List<Message> Messages { get; } = [];
 
-        /// <summary>Chats to skip for the rest of the round; true when the platform asked to wait (a flood wait).</summary>
+        /// <summary>
+        /// Chats to skip for the rest of the round; true when the platform asked to wait (a flood
+        /// wait), which is kept under the pacing key, so a group's forum topics wait with it.
+        /// </summary>
         public ConcurrentDictionary<string, bool> Held { get; } = new(StringComparer.Ordinal);
+
+        public bool IsHeld(string chatKey) => Held.ContainsKey(chatKey) || Held.ContainsKey(ForumTopics.PacingKeyOf(chatKey));
 
         public volatile bool StopAll;
     }

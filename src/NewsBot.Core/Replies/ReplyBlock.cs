@@ -12,6 +12,13 @@ public sealed record ArticleListBlock(IReadOnlyList<ArticleListItem> Items) : Re
 /// <summary>One article shown in full: title, source, time, summary, link and image.</summary>
 public sealed record ArticleCardBlock(ArticleView Article) : ReplyBlock;
 
+/// <summary>
+/// A part of an article's whole text, as paragraphs separated by line breaks; platforms split it
+/// over as many messages as they need. <paramref name="Heading"/> names the article and the part
+/// when it is not shown under the article's card.
+/// </summary>
+public sealed record ArticleBodyBlock(string Text, string? Heading = null) : ReplyBlock;
+
 /// <summary>A list of labelled lines (topics with counts, sources with health, subscriptions).</summary>
 public sealed record EntryListBlock(IReadOnlyList<ListEntry> Entries) : ReplyBlock;
 

@@ -188,7 +188,14 @@ public sealed partial class RoleKeeper(
                     return;
                 }
 
+                // A process paused past its lease has lost the tenure by its own clock: a renewal
+                // asked only now must not revive it, whatever the database answers.
                 var asked = time.GetUtcNow();
+                if (!hold.Lease.IsValidAt(asked))
+                {
+                    return;
+                }
+
                 RoleLease? renewed;
                 try
                 {

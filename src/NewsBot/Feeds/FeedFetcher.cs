@@ -35,7 +35,8 @@ internal abstract record FetchResult
     public sealed record NotModified(string? ETag, DateTimeOffset? LastModified, TimeSpan? MaxAge = null, Uri? MovedTo = null) : FetchResult;
 
     /// <summary>Nothing usable was fetched; <paramref name="Reason"/> is a short sentence for people.</summary>
-    public sealed record Failure(string Reason, int? StatusCode = null, TimeSpan? RetryAfter = null) : FetchResult;
+    /// <param name="Limit">Which of the fetch's limits ended it, if one did.</param>
+    public sealed record Failure(string Reason, int? StatusCode = null, TimeSpan? RetryAfter = null, FetchLimit Limit = FetchLimit.None) : FetchResult;
 }
 
 /// <summary>
@@ -58,6 +59,8 @@ internal sealed partial class FeedFetcher(
     private const string AcceptHeader =
         "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, " +
         "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+
+    private const string PageAcceptHeader = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
 
     private const int ChunkSize = 16 * 1024;
 
@@ -102,7 +105,28 @@ internal sealed partial class FeedFetcher(
         return result;
     }
 
-    private async Task<FetchResult> FetchHttpAsync(Uri url, FetchConditions conditions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches a web page (an article's) with the same guards, limits and redirect rules as a
+    /// feed, asking for HTML. Only http(s) addresses: a page never comes from a file.
+    /// </summary>
+    public async Task<FetchResult> FetchPageAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            return new FetchResult.Failure($"Only http(s) pages are read ({url.Scheme}:)");
+        }
+
+        var result = await FetchHttpAsync(url, FetchConditions.None, cancellationToken, PageAcceptHeader).ConfigureAwait(false);
+        if (result is FetchResult.Failure failure)
+        {
+            LogPageFailed(logger, url.Host, failure.Reason);
+        }
+
+        return result;
+    }
+
+    private async Task<FetchResult> FetchHttpAsync(Uri url, FetchConditions conditions, CancellationToken cancellationToken, string accept = AcceptHeader)
     {
         var settings = options.CurrentValue;
         using var timeout = new CancellationTokenSource(settings.RequestTimeout, timeProvider);
@@ -122,7 +146,7 @@ internal sealed partial class FeedFetcher(
                     return new FetchResult.Failure(refusal);
                 }
 
-                using var request = CreateRequest(current, conditions);
+                using var request = CreateRequest(current, conditions, accept);
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 if (!IsRedirect(response.StatusCode))
                 {
@@ -204,7 +228,7 @@ internal sealed partial class FeedFetcher(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new FetchResult.Failure($"The request timed out after {Describe(settings.RequestTimeout)} ({FeedsOptions.SectionName}:RequestTimeout)");
+            return new FetchResult.Failure($"The request timed out after {Describe(settings.RequestTimeout)} ({FeedsOptions.SectionName}:RequestTimeout)", Limit: FetchLimit.Time);
         }
         catch (OperationCanceledException)
         {
@@ -230,11 +254,11 @@ internal sealed partial class FeedFetcher(
         }
     }
 
-    private static HttpRequestMessage CreateRequest(Uri url, FetchConditions conditions)
+    private static HttpRequestMessage CreateRequest(Uri url, FetchConditions conditions, string accept)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        request.Headers.TryAddWithoutValidation("Accept", AcceptHeader);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
         if (!string.IsNullOrEmpty(conditions.ETag))
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", conditions.ETag);
@@ -329,7 +353,7 @@ internal sealed partial class FeedFetcher(
     }
 
     private static FetchResult.Failure TooLarge(long maxBytes) =>
-        new($"The feed is larger than {DescribeSize(maxBytes)} ({FeedsOptions.SectionName}:MaxFeedBytes)");
+        new($"The feed is larger than {DescribeSize(maxBytes)} ({FeedsOptions.SectionName}:MaxFeedBytes)", Limit: FetchLimit.Size);
 
     private static string Describe(HttpRequestException e, Uri url)
     {
@@ -395,6 +419,9 @@ internal sealed partial class FeedFetcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not fetch feed {Location}: {Reason}")]
     private static partial void LogFetchFailed(ILogger logger, FeedLocation location, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not fetch an article page on {Host}: {Reason}")]
+    private static partial void LogPageFailed(ILogger logger, string host, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched feed {Location}: {Bytes} bytes")]
     private static partial void LogFetched(ILogger logger, FeedLocation location, int bytes);

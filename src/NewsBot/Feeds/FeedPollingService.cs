@@ -125,7 +125,13 @@ internal sealed partial class FeedPollingService(
         foreach (var source in configured)
         {
             var topics = source.Topics.Select(TopicNames.Normalize).Where(t => t.Length > 0).Distinct().ToList();
-            await sources.EnsureAsync(source.Name.Trim(), source.Url.Trim(), topics, fromConfiguration: true, cancellationToken).ConfigureAwait(false);
+            var ensured = await sources.EnsureAsync(source.Name.Trim(), source.Url.Trim(), topics, fromConfiguration: true, cancellationToken).ConfigureAwait(false);
+
+            // Configuration owns its sources' settings: what chat could change is set back to what it says.
+            if (ensured.FullText != source.FullTextMode || ensured.Paused || ensured.PollInterval is not null)
+            {
+                await sources.UpdateSettingsAsync(ensured with { FullText = source.FullTextMode, Paused = false, PollInterval = null }, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // A source taken out of configuration stops being read; its articles age out as usual.

@@ -62,4 +62,14 @@ internal sealed class FeedSourceOptions
 
     /// <summary>Topics every article of this feed belongs to.</summary>
     public List<string> Topics { get; init; } = [];
+
+    /// <summary>
+    /// "auto" (the default): /read shows the feed's body, or the article page's main text when the
+    /// feed has only a teaser. "never": only what the feed carries; the site's pages are not fetched.
+    /// </summary>
+    public string? FullText { get; set; }
+
+    /// <summary>The <see cref="FullText"/> setting as read; anything the validator refuses never gets here.</summary>
+    public FullTextMode FullTextMode =>
+        string.Equals(FullText?.Trim(), "never", StringComparison.OrdinalIgnoreCase) ? NewsBot.Core.Articles.FullTextMode.Never : NewsBot.Core.Articles.FullTextMode.Auto;
 }

@@ -5,7 +5,7 @@ namespace NewsBot.Feeds;
 /// </summary>
 internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
 {
-    private static readonly TimeSpan MinPollInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MinPollInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MinRequestTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(5);
     private const long MinFeedBytes = 1024;
@@ -106,6 +106,13 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
             else if (!seen.TryAdd(source.Url.Trim(), i))
             {
                 failures.Add($"{key}:Url repeats {section}:Sources:{seen[source.Url.Trim()]}:Url ('{source.Url}'); each feed may be listed once");
+            }
+
+            if (!string.IsNullOrWhiteSpace(source.FullText)
+                && !string.Equals(source.FullText.Trim(), "auto", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(source.FullText.Trim(), "never", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"{key}:FullText must be 'auto' or 'never'; got '{source.FullText}'");
             }
 
             for (var t = 0; t < source.Topics.Count; t++)

@@ -22,6 +22,16 @@ public static class FeedsRegistration
         services.TryAddSingleton<FeedCheck>();
         services.TryAddSingleton<SourcePoller>();
         services.TryAddSingleton<NewsBot.Core.Articles.IFeedProbe, FeedProbe>();
+        services.AddSingleton<PageTextReader>();
+        services.AddSingleton<IPageTextReader>(provider => provider.GetRequiredService<PageTextReader>());
+        services.TryAddSingleton<FeedBodies>();
+
+        // Chat may give one source its own interval, within the bounds configuration has.
+        services.Replace(ServiceDescriptor.Singleton(provider =>
+        {
+            var feeds = provider.GetRequiredService<IOptions<FeedsOptions>>().Value;
+            return new PollIntervalLimits(FeedsOptionsValidator.MinPollInterval, feeds.MaxPollInterval, feeds.PollInterval);
+        }));
         return builder;
     }
 }

@@ -11,9 +11,10 @@ internal static class PollSchedule
     /// The next read after a success: the source's slot at least half an interval away. The
     /// interval is the configured one, stretched by the feed's own caching hints up to the maximum.
     /// </summary>
-    public static DateTimeOffset AfterSuccess(string url, DateTimeOffset now, FeedsOptions options, TimeSpan? maxAge, TimeSpan? ttl)
+    /// <param name="own">The source's own interval, set by an admin, in place of the configured one.</param>
+    public static DateTimeOffset AfterSuccess(string url, DateTimeOffset now, FeedsOptions options, TimeSpan? maxAge, TimeSpan? ttl, TimeSpan? own = null)
     {
-        var interval = options.PollInterval;
+        var interval = own ?? options.PollInterval;
         foreach (var hint in new[] { maxAge, ttl })
         {
             if (hint is { } h && h > interval)

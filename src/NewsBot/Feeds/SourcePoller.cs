@@ -11,6 +11,7 @@ internal sealed partial class SourcePoller(
     FeedFetcher fetcher,
     FeedParser parser,
     ArticleIngestor ingestor,
+    FeedBodies bodies,
     ISourceStore sources,
     IAdminNotifier admins,
     IOptionsMonitor<FeedsOptions> options,
@@ -73,6 +74,7 @@ internal sealed partial class SourcePoller(
                     }
 
                     var ingested = await ingestor.IngestAsync(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge), cancellationToken).ConfigureAwait(false);
+                    await bodies.KeepAsync(document, ingested.Added, cancellationToken).ConfigureAwait(false);
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
@@ -128,7 +130,7 @@ internal sealed partial class SourcePoller(
             ETag = etag,
             LastModified = lastModified,
             MovedTo = movedTo?.ToString() ?? source.MovedTo,
-            NextPollAt = PollSchedule.AfterSuccess(source.Url, now, options.CurrentValue, maxAge, ttl),
+            NextPollAt = PollSchedule.AfterSuccess(source.Url, now, options.CurrentValue, maxAge, ttl, source.PollInterval),
         };
     }
 

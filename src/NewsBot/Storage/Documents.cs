@@ -45,6 +45,9 @@ internal sealed class SourceDocument
     public int ItemsLeftOut { get; set; }
     public string? ContentHash { get; set; }
     public List<string> CurrentItemKeys { get; set; } = [];
+    public bool Paused { get; set; }
+    public long? PollIntervalMs { get; set; }
+    public string FullText { get; set; } = SourceSettingsText.Auto;
 }
 
 internal sealed class BookmarkDocument

@@ -149,9 +149,11 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
         database.Database.InTransaction(() =>
         {
+            var texts = database.ArticleTexts;
             foreach (var id in doomed)
             {
                 database.Articles.Delete(id);
+                texts.Delete(id);
             }
         });
 

@@ -22,6 +22,9 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<bool> UpdateSettingsAsync(FeedSource source, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(UpdateSettings(source));
+
     public ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Remove(id));
 
@@ -81,8 +84,6 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
                 return; // removed while it was being fetched
             }
 
-            document.Name = source.Name;
-            document.Topics = [.. source.Topics];
             document.Enabled = source.Enabled;
             document.LastAttemptAt = Dates.ToStored(source.LastAttemptAt);
             document.LastSuccessAt = Dates.ToStored(source.LastSuccessAt);
@@ -99,6 +100,27 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
             document.ContentHash = source.ContentHash;
             document.CurrentItemKeys = [.. source.CurrentItemKeys];
             database.Sources.Update(document);
+        }
+    }
+
+    private bool UpdateSettings(FeedSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        lock (_writeLock)
+        {
+            var document = database.Sources.FindById(source.Id);
+            if (document is null)
+            {
+                return false;
+            }
+
+            document.Name = source.Name;
+            document.Topics = [.. source.Topics];
+            document.Paused = source.Paused;
+            document.PollIntervalMs = SourceSettingsText.Milliseconds(source.PollInterval);
+            document.FullText = SourceSettingsText.Of(source.FullText);
+            document.NextPollAt = Dates.ToStored(source.NextPollAt);
+            return database.Sources.Update(document);
         }
     }
 
@@ -124,5 +146,8 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         ItemsLeftOut = d.ItemsLeftOut,
         ContentHash = d.ContentHash,
         CurrentItemKeys = d.CurrentItemKeys,
+        Paused = d.Paused,
+        PollInterval = SourceSettingsText.Interval(d.PollIntervalMs),
+        FullText = SourceSettingsText.FullText(d.FullText),
     };
 }

@@ -61,6 +61,8 @@ internal sealed class NewsBotDatabase : IDisposable
 
     public ILiteCollection<ArticleDocument> Articles => Database.GetCollection<ArticleDocument>(ArticlesCollection);
 
+    public ILiteCollection<ArticleTextDocument> ArticleTexts => Database.GetCollection<ArticleTextDocument>("article_texts");
+
     public ILiteCollection<SourceDocument> Sources => Database.GetCollection<SourceDocument>("sources");
 
     public ILiteCollection<BookmarkDocument> Bookmarks => Database.GetCollection<BookmarkDocument>("bookmarks");

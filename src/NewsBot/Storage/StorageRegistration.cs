@@ -10,6 +10,7 @@ internal static class StorageRegistration
     [
         (typeof(IArticleStore), typeof(LiteDbArticleStore), typeof(PostgresArticleStore)),
         (typeof(ISourceStore), typeof(LiteDbSourceStore), typeof(PostgresSourceStore)),
+        (typeof(IArticleTextStore), typeof(LiteDbArticleTextStore), typeof(PostgresArticleTextStore)),
         (typeof(IBookmarkStore), typeof(LiteDbBookmarkStore), typeof(PostgresBookmarkStore)),
         (typeof(ISubscriptionStore), typeof(LiteDbSubscriptionStore), typeof(PostgresSubscriptionStore)),
         (typeof(IChatStore), typeof(LiteDbChatStore), typeof(PostgresChatStore)),

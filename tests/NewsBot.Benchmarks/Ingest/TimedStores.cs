@@ -111,5 +111,7 @@ internal sealed class TimedSourceStore(ISourceStore inner, StoreStopwatch stopwa
 
     public ValueTask<FeedSource?> FindByUrlAsync(string url, CancellationToken cancellationToken) => inner.FindByUrlAsync(url, cancellationToken);
 
+    public ValueTask<bool> UpdateSettingsAsync(FeedSource source, CancellationToken cancellationToken) => inner.UpdateSettingsAsync(source, cancellationToken);
+
     public ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken) => inner.RemoveAsync(id, cancellationToken);
 }

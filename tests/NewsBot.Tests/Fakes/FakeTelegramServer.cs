@@ -25,8 +25,8 @@ public sealed record TelegramRequest(string Method, string Token, string? Conten
     public bool Succeeded => Status == 200;
 }
 
-/// <summary>A message the fake "sent", so a test can press its buttons.</summary>
-public sealed record TelegramSentMessage(long ChatId, int MessageId, string? Text, bool IsPhoto, JsonNode? ReplyMarkup);
+/// <summary>A message the fake "sent", so a test can press its buttons; <paramref name="ThreadId"/> is its forum topic.</summary>
+public sealed record TelegramSentMessage(long ChatId, int MessageId, string? Text, bool IsPhoto, JsonNode? ReplyMarkup, int? ThreadId = null);
 
 /// <summary>How the fake answers the next call of a method instead of succeeding.</summary>
 public abstract record TelegramFailure
@@ -59,9 +59,10 @@ public abstract record TelegramFailure
 /// An in-process stand-in for the Telegram Bot API on Kestrel (127.0.0.1, free port), driven by
 /// the real TelegramBotClient. getUpdates is a real long poll honouring offset (also negative)
 /// and timeout; every request is recorded with its body parsed as JSON; failures can be queued
-/// per method. Pending long polls end when the server stops.
+/// per method. Pending long polls end when the server stops. Channels and forum groups behave as
+/// Telegram's do (see FakeTelegramServer.Chats.cs).
 /// </summary>
-public sealed class FakeTelegramServer : IAsyncDisposable
+public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
     public const long BotId = 123456;
     public const string Token = "123456:TEST-token_abcDEF0123456789xyz";
@@ -247,6 +248,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return Json(403, Error(403, "Forbidden: bot can't initiate conversation with a user"));
         }
 
+        if (ChatRefusal(method, body) is { } refusal)
+        {
+            return Json(refusal.Code, Error(refusal.Code, refusal.Description));
+        }
+
         switch (_failures.Next(method))
         {
             case TelegramFailure.ApiError api:
@@ -293,9 +299,15 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             "sendmessage" or "sendphoto" => Send(body, isPhoto: method.Equals("sendPhoto", StringComparison.OrdinalIgnoreCase)),
             "editmessagetext" or "editmessagereplymarkup" => Edit(body),
             "getchatmember" => Member(body),
+            "getchat" => FullChat(body),
             "answercallbackquery" or "answerinlinequery" or "setmycommands" or "setwebhook" or "deletewebhook" => true,
             _ => null,
         };
+
+        if (result is null && method.Equals("getChat", StringComparison.OrdinalIgnoreCase))
+        {
+            return Json(400, Error(400, "Bad Request: chat not found"));
+        }
 
         return result is null
             ? Json(404, Error(404, "Not Found: method not found"))
@@ -322,6 +334,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     _pending.RemoveRange(0, _pending.Count + offset);
                 }
 
+                // Telegram drops the updates of kinds the bot did not ask for, as it skips past them.
+                var wanted = AllowedUpdates(body);
+                _pending.RemoveAll(u => !wanted(u.Update));
                 if (_pending.Count > 0)
                 {
                     return new JsonArray(_pending.Take(limit).Select(u => (JsonNode)u.Update.DeepClone()).ToArray());
@@ -347,6 +362,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         lock (_lock)
         {
             var message = TelegramUpdates.Message(_nextMessageId++, chatId, null, isPhoto ? null : (string?)body["text"]);
+            var thread = (int?)body["message_thread_id"];
+            Dress(message, thread);
             if (isPhoto)
             {
                 message["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-1", ["file_unique_id"] = "u1", ["width"] = 640, ["height"] = 480 });
@@ -358,7 +375,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 message["reply_markup"] = markup.DeepClone();
             }
 
-            _sent.Add(new TelegramSentMessage(chatId, (int)message["message_id"]!, (string?)body["text"] ?? (string?)body["caption"], isPhoto, body["reply_markup"]?.DeepClone()));
+            _sent.Add(new TelegramSentMessage(chatId, (int)message["message_id"]!, (string?)body["text"] ?? (string?)body["caption"], isPhoto, body["reply_markup"]?.DeepClone(), IsForum(chatId) ? thread : null));
             return message;
         }
     }
@@ -394,8 +411,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         var chatId = ChatIdOf(body);
         var userId = (long?)body["user_id"] ?? 0;
-        var status = _members.GetValueOrDefault((chatId, userId), "member");
-        var member = new JsonObject { ["status"] = status, ["user"] = TelegramUpdates.User(userId) };
+        var status = _members.GetValueOrDefault((chatId, userId), IsChannel(chatId) ? "left" : "member");
+        var member = new JsonObject { ["status"] = status, ["user"] = userId == BotId ? TelegramUpdates.Bot() : TelegramUpdates.User(userId) };
         switch (status)
         {
             case "creator":
@@ -407,6 +424,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     member[right] = right == "can_manage_chat";
                 }
 
+                if (IsChannel(chatId))
+                {
+                    member["can_post_messages"] = MayPost(chatId, userId);
+                    member["can_edit_messages"] = true;
+                }
+
                 break;
             case "kicked":
                 member["until_date"] = 0;
@@ -416,9 +439,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return member;
     }
 
-    private static long ChatIdOf(JsonObject body) => body["chat_id"] switch
+    private long ChatIdOf(JsonObject body) => body["chat_id"] switch
     {
         JsonValue v when v.TryGetValue<long>(out var id) => id,
+        JsonValue v when v.TryGetValue<string>(out var name) && ChannelNamed(name) is { } named => named,
         JsonValue v when v.TryGetValue<string>(out var name) => -1_000_000_000_000 - Math.Abs(name.GetHashCode(StringComparison.Ordinal) % 1000),
         _ => 0,
     };
@@ -430,140 +454,4 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     /// <summary>A response, decided before it is written.</summary>
     private sealed record Answer(int Status, string ContentType, string Body);
-}
-
-/// <summary>Builders for the updates Telegram sends, as JSON the real client deserializes.</summary>
-public static class TelegramUpdates
-{
-    private static int _nextMessageId = 1;
-    private static int _nextQueryId = 1;
-
-    public static long Unix => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
-    public static JsonObject User(long id, string firstName = "Ada") =>
-        new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = firstName, ["username"] = "user" + id.ToString(CultureInfo.InvariantCulture) };
-
-    public static JsonObject Chat(long id, string? type = null, string? title = null)
-    {
-        type ??= id > 0 ? "private" : "supergroup";
-        var chat = new JsonObject { ["id"] = id, ["type"] = type };
-        if (type == "private")
-        {
-            chat["first_name"] = "Ada";
-        }
-        else
-        {
-            chat["title"] = title ?? "Test group";
-        }
-
-        return chat;
-    }
-
-    public static JsonObject Message(int messageId, long chatId, long? fromUserId, string? text, string? chatType = null)
-    {
-        var message = new JsonObject { ["message_id"] = messageId, ["date"] = Unix, ["chat"] = Chat(chatId, chatType) };
-        if (fromUserId is { } from)
-        {
-            message["from"] = User(from);
-        }
-
-        if (text is not null)
-        {
-            message["text"] = text;
-        }
-
-        return message;
-    }
-
-    /// <summary>A typed message; a leading /command gets its bot_command entity, as Telegram adds one.</summary>
-    public static JsonObject Text(long chatId, long userId, string text, string? chatType = null)
-    {
-        var message = Message(Interlocked.Increment(ref _nextMessageId), chatId, userId, text, chatType);
-        if (text.StartsWith('/'))
-        {
-            var length = text.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : text.Length;
-            message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = length });
-        }
-
-        return new JsonObject { ["message"] = message };
-    }
-
-    /// <summary>A press of a button under a message the fake sent.</summary>
-    public static JsonObject Callback(TelegramSentMessage pressedUnder, long userId, string data)
-    {
-        var message = Message(pressedUnder.MessageId, pressedUnder.ChatId, FakeTelegramServer.BotId, pressedUnder.IsPhoto ? null : pressedUnder.Text);
-        message["from"] = new JsonObject { ["id"] = FakeTelegramServer.BotId, ["is_bot"] = true, ["first_name"] = "NewsBot", ["username"] = FakeTelegramServer.BotUserName };
-        if (pressedUnder.IsPhoto)
-        {
-            message["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-1", ["file_unique_id"] = "u1", ["width"] = 640, ["height"] = 480 });
-            message["caption"] = pressedUnder.Text;
-        }
-
-        if (pressedUnder.ReplyMarkup is { } markup)
-        {
-            message["reply_markup"] = markup.DeepClone();
-        }
-
-        return new JsonObject
-        {
-            ["callback_query"] = new JsonObject
-            {
-                ["id"] = "cb-" + Interlocked.Increment(ref _nextQueryId).ToString(CultureInfo.InvariantCulture),
-                ["from"] = User(userId),
-                ["message"] = message,
-                ["chat_instance"] = "ci-1",
-                ["data"] = data,
-            },
-        };
-    }
-
-    public static JsonObject Inline(long userId, string query) => new()
-    {
-        ["inline_query"] = new JsonObject
-        {
-            ["id"] = "iq-" + Interlocked.Increment(ref _nextQueryId).ToString(CultureInfo.InvariantCulture),
-            ["from"] = User(userId),
-            ["query"] = query,
-            ["offset"] = "",
-        },
-    };
-
-    /// <summary>The bot's own membership changed (blocked, removed, added back).</summary>
-    public static JsonObject MyChatMember(long chatId, long byUserId, string oldStatus, string newStatus, string? chatType = null)
-    {
-        static JsonObject Member(string status)
-        {
-            var member = new JsonObject
-            {
-                ["status"] = status,
-                ["user"] = new JsonObject { ["id"] = FakeTelegramServer.BotId, ["is_bot"] = true, ["first_name"] = "NewsBot", ["username"] = FakeTelegramServer.BotUserName },
-            };
-            if (status == "kicked")
-            {
-                member["until_date"] = 0;
-            }
-
-            return member;
-        }
-
-        return new JsonObject
-        {
-            ["my_chat_member"] = new JsonObject
-            {
-                ["chat"] = Chat(chatId, chatType),
-                ["from"] = User(byUserId),
-                ["date"] = Unix,
-                ["old_chat_member"] = Member(oldStatus),
-                ["new_chat_member"] = Member(newStatus),
-            },
-        };
-    }
-
-    /// <summary>The service message a group gets when it becomes a supergroup.</summary>
-    public static JsonObject MigratedTo(long groupId, long supergroupId, long byUserId)
-    {
-        var message = Message(Interlocked.Increment(ref _nextMessageId), groupId, byUserId, null, "group");
-        message["migrate_to_chat_id"] = supergroupId;
-        return new JsonObject { ["message"] = message };
-    }
 }

@@ -47,6 +47,7 @@ public sealed class TestBot : IDisposable
             configure?.Invoke(o);
         });
         builder.Services.AddSingleton<NewsBot.Core.Articles.IFeedProbe>(Probe);
+        builder.Services.AddSingleton<NewsBot.Core.Reading.IPageTextReader>(Pages);
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAdminNotifier>(Admins);
         builder.Services.AddSingleton<NewsBot.Core.Announcements.IAnnouncementChannels>(Channels);
         compose?.Invoke(builder);
@@ -59,6 +60,8 @@ public sealed class TestBot : IDisposable
     public ObservedClock Time { get; }
 
     public FakeFeedProbe Probe { get; } = new();
+
+    public FakePageTextReader Pages { get; } = new();
 
     public RecordingAdminNotifier Admins { get; } = new();
 

@@ -58,6 +58,7 @@ public sealed partial class UserFacingLiteralTests
         ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "removed from the chat by ", StoredReason),
         ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the user left", StoredReason),
         ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the bot left the chat", StoredReason),
+        ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the bot may not post in the channel", StoredReason),
         ("src/NewsBot/Feeds/SourcePoller.cs", "Unexpected error while fetching the feed; see the log.", FeedError),
         ("src/NewsBot/Feeds/SourcePoller.cs", "The document is not a feed.", FeedError),
         ("src/NewsBot/Feeds/SourcePoller.cs", "The feed gives old items new ids; they are recognised by their link or title instead.", FeedError),

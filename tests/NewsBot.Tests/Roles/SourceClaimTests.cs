@@ -84,4 +84,24 @@ public sealed class SourceClaimTests : IAsyncLifetime, IDisposable
 
         Assert.Equal([later.Id, late.Id], claimed.Select(s => s.Id));
     }
+
+    [Fact]
+    public async Task APausedSource_IsNotClaimed_OnPostgresNorOnOneProcessesDatabase()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var shared = new PostgresSourceStore(_database);
+        var pausedThere = await shared.EnsureAsync("Paused", "https://feeds.example/paused.xml", [], false, CancellationToken.None);
+        var runningThere = await shared.EnsureAsync("Running", "https://feeds.example/running.xml", [], false, CancellationToken.None);
+        await shared.UpdateSettingsAsync(pausedThere with { Paused = true }, CancellationToken.None);
+        await using var rig = await new NewsBot.Tests.Storage.Contract.LiteDbStores().CreateAsync();
+        var pausedHere = await rig.Sources.EnsureAsync("Paused", "https://feeds.example/paused.xml", [], false, CancellationToken.None);
+        var runningHere = await rig.Sources.EnsureAsync("Running", "https://feeds.example/running.xml", [], false, CancellationToken.None);
+        await rig.Sources.UpdateSettingsAsync(pausedHere with { Paused = true }, CancellationToken.None);
+
+        var claimedThere = await new PostgresSourceClaims(_database).ClaimDueAsync("a", now, 10, Long, CancellationToken.None);
+        var claimedHere = await new UnsharedSourceClaims(rig.Sources).ClaimDueAsync("solo", now, 10, Long, CancellationToken.None);
+
+        Assert.Equal([runningThere.Id], claimedThere.Select(s => s.Id));
+        Assert.Equal([runningHere.Id], claimedHere.Select(s => s.Id));
+    }
 }

@@ -1,6 +1,6 @@
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookmarks, TimeProvider time) : ICommandHandler
+public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookmarks, FullTexts fullTexts, TimeProvider time) : ICommandHandler
 {
     /// <summary>Enough for any reader; stops one account from filling the database.</summary>
     public const int MaxBookmarksPerUser = 1000;
@@ -23,7 +23,7 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
         if (await bookmarks.ContainsAsync(user, id, cancellationToken).ConfigureAwait(false))
         {
             return toggled
-                ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
+                ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken, await fullTexts.StoredAsync(id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
                 : Saved(t.Get("bookmark.already", ("title", article.Title)), id, t);
         }
 
@@ -34,7 +34,7 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
 
         await bookmarks.AddAsync(new Bookmark(user, id, time.GetUtcNow(), article.Title, article.Url, article.SourceName), cancellationToken).ConfigureAwait(false);
         return toggled
-            ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
+            ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken, await fullTexts.StoredAsync(id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
             : Saved(t.Get("bookmark.saved", ("title", article.Title)), id, t);
     }
 

@@ -1,7 +1,7 @@
 namespace NewsBot.Core.Commands.Handlers;
 
-/// <summary>Source management for the bot's admins: <c>/feeds add|remove|list</c>.</summary>
-public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimeProvider time) : ICommandHandler
+/// <summary>Source management for the bot's admins: <c>/feeds add|remove|list|set|pause|resume</c>.</summary>
+public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, FeedSettings settings, TimeProvider time) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Feeds;
 
@@ -15,6 +15,9 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
             "add" => await AddAsync(parts.Skip(1).ToList(), t, cancellationToken).ConfigureAwait(false),
             "remove" or "rm" or "delete" => await RemoveAsync(parts.Skip(1).ToList(), t, cancellationToken).ConfigureAwait(false),
             "list" or "" => await ListAsync(t, cancellationToken).ConfigureAwait(false),
+            "set" => await settings.SetAsync(parts.Skip(1).ToList(), t, cancellationToken).ConfigureAwait(false),
+            "pause" => await settings.PauseAsync(parts.Skip(1).ToList(), pause: true, t, cancellationToken).ConfigureAwait(false),
+            "resume" => await settings.PauseAsync(parts.Skip(1).ToList(), pause: false, t, cancellationToken).ConfigureAwait(false),
             _ => Reply.Problem(t.Get("feeds.unknownVerb", ("verb", Shorten(verb)))),
         };
     }
@@ -107,6 +110,16 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, TimePro
             if (source.Note is not null)
             {
                 detail += $" · {source.Note}";
+            }
+
+            if (source.PollInterval is { } interval)
+            {
+                detail += " · " + t.Get("feeds.everyInterval", ("interval", PollIntervalText.Describe(interval, t)));
+            }
+
+            if (source.FullText == FullTextMode.Never)
+            {
+                detail += " · " + t.Get("feeds.fullTextOff");
             }
 
             entries.Add(new ListEntry($"#{source.Id} {source.Name}", detail));

@@ -1,6 +1,6 @@
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore articles) : ICommandHandler
+public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore articles, FullTexts fullTexts) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Unbookmark;
 
@@ -17,7 +17,7 @@ public sealed class UnbookmarkHandler(IBookmarkStore bookmarks, IArticleStore ar
         // Pressed under a card, the answer is the card itself, now showing "Save" again.
         if (request.Message.PressedKind == ButtonKind.Toggle && await articles.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } article)
         {
-            return (await ArticleCard.ForAsync(article, saved: false, articles, t, cancellationToken).ConfigureAwait(false)) with { Toast = t.Get("unbookmark.toast"), IsPersonal = true };
+            return (await ArticleCard.ForAsync(article, saved: false, articles, t, cancellationToken, await fullTexts.StoredAsync(article.Id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("unbookmark.toast"), IsPersonal = true };
         }
 
         var reply = removed

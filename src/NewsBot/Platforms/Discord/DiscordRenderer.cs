@@ -25,7 +25,7 @@ internal static class DiscordRenderer
         ArgumentNullException.ThrowIfNull(reply);
         var t = LanguageCatalog.Default.For(reply.Language);
         var components = Components(reply.Buttons);
-        var messages = reply.Blocks.All(b => b is TextBlock)
+        var messages = reply.Blocks.All(b => b is TextBlock or ArticleBodyBlock)
             ? AsContent(reply)
             : AsEmbeds(reply, now, t);
         if (messages.Count == 0)
@@ -74,9 +74,17 @@ internal static class DiscordRenderer
     private static List<DiscordMessage> AsContent(Reply reply)
     {
         var paragraphs = new List<List<string>>();
-        foreach (var text in reply.Blocks.OfType<TextBlock>())
+        foreach (var block in reply.Blocks)
         {
-            AddText(paragraphs, text);
+            switch (block)
+            {
+                case TextBlock text:
+                    AddText(paragraphs, text);
+                    break;
+                case ArticleBodyBlock body:
+                    AddBody(paragraphs, body);
+                    break;
+            }
         }
 
         var flags = reply.SuppressLinkPreview ? SuppressEmbedsFlag : (int?)null;
@@ -88,6 +96,7 @@ internal static class DiscordRenderer
     private static List<DiscordMessage> AsEmbeds(Reply reply, DateTimeOffset now, Texts t)
     {
         var color = reply.IsProblem ? ProblemColor : NormalColor;
+        var messages = new List<DiscordMessage>();
         var embeds = new List<DiscordEmbed>();
         var paragraphs = new List<List<string>>();
         string? title = null;
@@ -140,11 +149,34 @@ internal static class DiscordRenderer
                     FlushText();
                     embeds.Add(Card(card.Article, now, color, t));
                     break;
+                case ArticleBodyBlock body:
+                    // A whole text reads as messages of its own under the card, not inside an embed.
+                    FlushText();
+                    messages.AddRange(Group(embeds));
+                    embeds.Clear();
+                    var bodyParagraphs = new List<List<string>>();
+                    AddBody(bodyParagraphs, body);
+                    messages.AddRange(Pack(bodyParagraphs, DiscordMessageLimits.Content).Select(chunk => new DiscordMessage { Content = chunk, Flags = SuppressEmbedsFlag }));
+                    break;
             }
         }
 
         FlushText();
-        return Group(embeds);
+        messages.AddRange(Group(embeds));
+        return messages;
+    }
+
+    private static void AddBody(List<List<string>> paragraphs, ArticleBodyBlock body)
+    {
+        if (body.Heading is { } heading)
+        {
+            AddText(paragraphs, new TextBlock(heading, TextStyle.Heading));
+        }
+
+        foreach (var paragraph in body.Text.Split('\n'))
+        {
+            AddText(paragraphs, new TextBlock(paragraph));
+        }
     }
 
     private static DiscordEmbed Card(ArticleView article, DateTimeOffset now, int color, Texts t)

@@ -10,6 +10,9 @@ namespace NewsBot.Platforms.Telegram;
 /// </summary>
 internal static class TelegramErrors
 {
+    public const string TopicClosed = "the forum topic is closed";
+    public const string TopicDeleted = "the forum topic was deleted";
+
     public static bool IsFlood(Exception ex, out TimeSpan retryAfter)
     {
         if (ex is ApiRequestException { ErrorCode: 429 } api)
@@ -69,6 +72,10 @@ internal static class TelegramErrors
             403 when HasNoRights(api) => new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
             403 => new SendOutcome.PermanentFailure(api.Message, ChatUnreachable: true),
             400 when Has(api, "chat not found") => new SendOutcome.PermanentFailure("chat not found", ChatUnreachable: true),
+
+            // Only a forum topic's address carries a message_thread_id: the topic is lost, its group is not.
+            400 when Has(api, "TOPIC_CLOSED") => new SendOutcome.PermanentFailure(TopicClosed, ChatUnreachable: true),
+            400 when Has(api, "message thread not found") || Has(api, "TOPIC_DELETED") => new SendOutcome.PermanentFailure(TopicDeleted, ChatUnreachable: true),
             400 when HasNoRights(api) => new SendOutcome.PermanentFailure("no rights to post in the chat", ChatUnreachable: false),
             401 or 404 => new SendOutcome.PermanentFailure("the Bot API refused the bot token", ChatUnreachable: false),
             _ => new SendOutcome.PermanentFailure($"refused ({api.ErrorCode}): {api.Message}", ChatUnreachable: false),

@@ -6,6 +6,9 @@ namespace NewsBot.Platforms.Telegram;
 /// <summary>Translates Telegram updates into the core's words. Pure.</summary>
 internal static class TelegramMapper
 {
+    /// <summary>The id of a forum's General topic, which stands for the group itself.</summary>
+    public const int GeneralTopicId = 1;
+
     public static ChatAddress ChatAddress(long chatId) => new(PlatformNames.Telegram, chatId.ToString(CultureInfo.InvariantCulture));
 
     public static UserAddress UserAddress(long userId) => new(PlatformNames.Telegram, userId.ToString(CultureInfo.InvariantCulture));
@@ -25,6 +28,30 @@ internal static class TelegramMapper
 
         return chat.Id.StartsWith('@') && chat.Id.Length > 1 ? new ChatId(chat.Id) : null;
     }
+
+    /// <summary>
+    /// Where a push to a chat key goes: its chat, and for a forum topic (<c>-100123:45</c>, see
+    /// <see cref="ForumTopics"/>) the topic's message_thread_id; null when the key is not Telegram's.
+    /// </summary>
+    public static TelegramTarget? ToTarget(ChatAddress chat)
+    {
+        if (ForumTopics.TryGetGroup(chat, out var group))
+        {
+            return ToChatId(group) is { Identifier: not null } groupId
+                && int.TryParse(ForumTopics.TopicIdOf(chat), NumberStyles.None, CultureInfo.InvariantCulture, out var thread)
+                ? new TelegramTarget(groupId, ThreadId: thread)
+                : null;
+        }
+
+        return ToChatId(chat) is { } chatId ? new TelegramTarget(chatId) : null;
+    }
+
+    /// <summary>
+    /// The forum topic a message belongs to, or null: outside forums, and in the General topic,
+    /// which is the group itself (Telegram refuses message_thread_id 1 for it).
+    /// </summary>
+    public static int? ForumTopicOf(Message message) =>
+        message is { IsTopicMessage: true, MessageThreadId: { } thread } && message.Chat.IsForum && thread != GeneralTopicId ? thread : null;
 
     public static ChatKind Kind(ChatType type) => type switch
     {
@@ -82,8 +109,17 @@ internal static class TelegramMapper
         {
             // An anonymous admin's own language is not told; the group's is then the one that counts.
             LanguageTag = postedAsChat ? null : from.LanguageCode,
+            ForumTopicId = ForumTopicOf(message)?.ToString(CultureInfo.InvariantCulture),
+            ForumTopicTitle = TopicName(message),
         };
     }
+
+    /// <summary>
+    /// The topic's name: a message in a topic answers the topic's creation message unless it
+    /// answers another message, so the name is known only sometimes.
+    /// </summary>
+    private static string? TopicName(Message message) =>
+        ForumTopicOf(message) is not null ? message.ReplyToMessage?.ForumTopicCreated?.Name : null;
 
     /// <summary>A button press as the core sees it: the button's command line from the person who pressed it.</summary>
     public static IncomingMessage? FromCallback(CallbackQuery query)
@@ -106,6 +142,7 @@ internal static class TelegramMapper
         {
             PressedKind = kind,
             LanguageTag = query.From.LanguageCode,
+            ForumTopicId = ForumTopicOf(message)?.ToString(CultureInfo.InvariantCulture),
         };
     }
 }

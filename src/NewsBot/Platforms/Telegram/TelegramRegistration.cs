@@ -34,6 +34,7 @@ internal static class TelegramRegistration
         services.AddSingleton<TelegramSecrets>();
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramChatAdmins>();
+        services.AddSingleton<IChannelAccess, TelegramChannelAccess>();
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<TelegramReplyQueue>();
         services.AddSingleton<TelegramInlineQueries>();

@@ -94,7 +94,8 @@ internal static class TelegramRenderer
 
     private static TelegramPhoto? PhotoFor(Reply reply, List<TelegramParagraph> paragraphs)
     {
-        if (reply.Blocks is not [ArticleCardBlock card] || HttpUrl(card.Article.ImageUrl) is not { } image)
+        // A card alone, or with a line under it (why the whole text is missing), can go as a photo; a whole text cannot.
+        if (reply.Blocks is not [ArticleCardBlock card, ..] || reply.Blocks.Skip(1).Any(b => b is not TextBlock) || HttpUrl(card.Article.ImageUrl) is not { } image)
         {
             return null;
         }
@@ -140,6 +141,18 @@ internal static class TelegramRenderer
                     break;
                 case EntryListBlock entries:
                     AddIfAny(paragraphs, entries.Entries.Select(EntryLine));
+                    break;
+                case ArticleBodyBlock body:
+                    if (body.Heading is { } heading)
+                    {
+                        AddIfAny(paragraphs, [[new TelegramRun(heading, TelegramRunStyle.Bold)]]);
+                    }
+
+                    foreach (var line in body.Text.Split('\n'))
+                    {
+                        AddIfAny(paragraphs, [[TelegramRun.Plain(line)]]);
+                    }
+
                     break;
             }
         }

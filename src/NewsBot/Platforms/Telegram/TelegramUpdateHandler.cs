@@ -112,6 +112,12 @@ internal sealed partial class TelegramUpdateHandler(
             return Task.CompletedTask;
         }
 
+        if (message.ForumTopicReopened is not null && TelegramMapper.ForumTopicOf(message) is { } reopened)
+        {
+            await ReopenTopicAsync(message.Chat, reopened, cancellationToken).ConfigureAwait(false);
+            return Task.CompletedTask;
+        }
+
         var incoming = TelegramMapper.FromMessage(message);
         if (incoming is null)
         {
@@ -236,7 +242,13 @@ internal sealed partial class TelegramUpdateHandler(
     {
         var chat = TelegramMapper.ChatAddress(update.Chat.Id);
         var member = update.NewChatMember;
-        if (member.IsInChat)
+        if (update.Chat.Type == ChatType.Channel && member is ChatMemberAdministrator { CanPostMessages: false })
+        {
+            // In a channel only posting counts: pushes wait until an admin gives the right back.
+            await chats.ReactivateAsync(chat, ChatKind.Channel, update.Chat.Title, cancellationToken).ConfigureAwait(false);
+            await chats.DeactivateAsync(chat, "the bot may not post in the channel", cancellationToken).ConfigureAwait(false);
+        }
+        else if (member.IsInChat)
         {
             await chats.ReactivateAsync(chat, TelegramMapper.Kind(update.Chat.Type), update.Chat.Title, cancellationToken).ConfigureAwait(false);
 
@@ -255,6 +267,17 @@ internal sealed partial class TelegramUpdateHandler(
                 _ => "the bot left the chat",
             };
             await chats.DeactivateAsync(chat, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A topic whose pushes stopped when it was closed gets them again when it is reopened.</summary>
+    private async Task ReopenTopicAsync(Chat group, int topicId, CancellationToken cancellationToken)
+    {
+        var topic = ForumTopics.Of(TelegramMapper.ChatAddress(group.Id), topicId.ToString(CultureInfo.InvariantCulture));
+        if (chats.Find(topic) is { Active: false } known && known.InactiveReason == TelegramErrors.TopicClosed)
+        {
+            await chats.ReactivateAsync(topic, ChatKind.ForumTopic, null, cancellationToken).ConfigureAwait(false);
+            LogTopicReopened(logger, topic);
         }
     }
 
@@ -297,6 +320,9 @@ internal sealed partial class TelegramUpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The bot is in chat {Chat} ({Status})")]
     private static partial void LogInChat(ILogger logger, ChatAddress chat, ChatMemberStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forum topic {Topic} was reopened; its pushes resume")]
+    private static partial void LogTopicReopened(ILogger logger, ChatAddress topic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Group {From} became supergroup {To}; its settings and subscriptions moved with it")]
     private static partial void LogMigrated(ILogger logger, long from, long to);

@@ -37,6 +37,24 @@ internal static class TerminalRenderer
                 case ArticleCardBlock card:
                     AppendCard(text, card.Article, now, t);
                     break;
+                case ArticleBodyBlock body:
+                    if (body.Heading is { } bodyHeading)
+                    {
+                        text.AppendLine(bodyHeading);
+                        text.AppendLine(new string('─', Math.Min(Width, Math.Max(3, bodyHeading.Length))));
+                    }
+                    else
+                    {
+                        text.AppendLine();
+                    }
+
+                    foreach (var paragraph in body.Text.Split('\n'))
+                    {
+                        AppendWrapped(text, paragraph, string.Empty);
+                        text.AppendLine();
+                    }
+
+                    break;
                 case EntryListBlock entries:
                     var labelWidth = Math.Min(28, entries.Entries.Max(e => e.Label.Length));
                     foreach (var entry in entries.Entries)

@@ -21,7 +21,8 @@ internal static class CopiedTables
         new CopiedTable<SourceDocument>(
             "sources",
             "id, name, url, topics, enabled, last_attempt_at, last_success_at, last_error, consecutive_failures, item_count, next_poll_at, "
-            + "etag, last_modified, moved_to, from_configuration, admins_notified, note, items_left_out, content_hash, current_item_keys",
+            + "etag, last_modified, moved_to, from_configuration, admins_notified, note, items_left_out, content_hash, current_item_keys, "
+            + "paused, poll_interval_ms, full_text",
             "id",
             db => db.Sources,
             s => s.Id,
@@ -47,6 +48,9 @@ internal static class CopiedTables
                 row.Int(s.ItemsLeftOut);
                 row.Text(s.ContentHash);
                 row.Texts(s.CurrentItemKeys);
+                row.Bool(s.Paused);
+                row.Long(s.PollIntervalMs);
+                row.Text(s.FullText ?? SourceSettingsText.Auto);
             }),
         new CopiedTable<ArticleDocument>(
             "articles",
@@ -72,6 +76,20 @@ internal static class CopiedTables
                 row.Text(a.TitleKey ?? "");
                 row.Int(a.StoryId);
                 row.Texts(a.AlsoIn);
+            }),
+        new CopiedTable<ArticleTextDocument>(
+            "article_texts",
+            "article_id, origin, text, problem, stored_at",
+            null,
+            db => db.ArticleTexts,
+            t => t.Id,
+            (row, t) =>
+            {
+                row.Int(t.Id);
+                row.Text(t.Origin ?? "");
+                row.Text(t.Text ?? "");
+                row.Text(t.Problem ?? "");
+                row.Time(t.StoredAt);
             }),
         new CopiedTable<ChatDocument>(
             "chats",

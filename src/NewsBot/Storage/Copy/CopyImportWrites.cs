@@ -34,6 +34,18 @@ internal static class CopyImportWrites
 
     public static void Long(this NpgsqlBinaryImporter import, long value) => import.Write(value, NpgsqlDbType.Bigint);
 
+    public static void Long(this NpgsqlBinaryImporter import, long? value)
+    {
+        if (value is { } known)
+        {
+            import.Long(known);
+        }
+        else
+        {
+            import.WriteNull();
+        }
+    }
+
     public static void Bool(this NpgsqlBinaryImporter import, bool value) => import.Write(value, NpgsqlDbType.Boolean);
 
     /// <summary>A LiteDB date as the PostgreSQL stores write it: UTC, to the millisecond.</summary>

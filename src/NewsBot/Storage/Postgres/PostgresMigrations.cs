@@ -284,6 +284,23 @@ internal static class PostgresMigrations
                     IS DISTINCT FROM (NEW.kind, NEW.title, NEW.time_zone, NEW.active, NEW.inactive_reason, NEW.quiet, NEW.announcements_muted, NEW.language))
                 EXECUTE FUNCTION newsbot_chats_changed();
             """),
+        new(5, "source settings for admins, and the full texts of articles", """
+            -- What admins set with /feeds set, pause and resume. A paused source is not claimed.
+            ALTER TABLE sources
+                ADD COLUMN paused boolean NOT NULL DEFAULT false,
+                ADD COLUMN poll_interval_ms bigint,
+                ADD COLUMN full_text text NOT NULL DEFAULT 'auto';
+
+            -- The whole text /read shows: the feed's body, the page's main text, or why the page
+            -- gave none. Kept apart so that lists and the index never read it; gone with its article.
+            CREATE TABLE article_texts (
+                article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                origin text NOT NULL,
+                text text NOT NULL,
+                problem text NOT NULL,
+                stored_at timestamptz NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The version a database has once every step known here is applied.</summary>

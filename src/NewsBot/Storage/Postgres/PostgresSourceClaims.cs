@@ -11,7 +11,7 @@ internal sealed class PostgresSourceClaims(PostgresDatabase database) : ISourceC
         UPDATE sources SET claimed_by = $1, claimed_until = clock_timestamp() + $4 * interval '1 millisecond'
         WHERE id IN (
             SELECT id FROM sources
-            WHERE enabled AND (next_poll_at IS NULL OR next_poll_at <= $2) AND (claimed_until IS NULL OR claimed_until <= clock_timestamp())
+            WHERE enabled AND NOT paused AND (next_poll_at IS NULL OR next_poll_at <= $2) AND (claimed_until IS NULL OR claimed_until <= clock_timestamp())
             ORDER BY next_poll_at NULLS FIRST, id
             LIMIT $3
             FOR UPDATE SKIP LOCKED)

@@ -6,7 +6,8 @@ internal sealed class PostgresSourceStore(PostgresDatabase database) : ISourceSt
 {
     internal const string Columns =
         "id, name, url, topics, enabled, last_attempt_at, last_success_at, last_error, consecutive_failures, item_count, next_poll_at, "
-        + "etag, last_modified, moved_to, from_configuration, admins_notified, note, items_left_out, content_hash, current_item_keys";
+        + "etag, last_modified, moved_to, from_configuration, admins_notified, note, items_left_out, content_hash, current_item_keys, "
+        + "paused, poll_interval_ms, full_text";
 
     // Listing a source again (in configuration or with /feeds add) is the way to revive it. The
     // right-hand sides see the row as it was, so "enabled" there is the old value.
@@ -62,15 +63,13 @@ internal sealed class PostgresSourceStore(PostgresDatabase database) : ISourceSt
         await database.ExecuteAsync(
             """
             UPDATE sources SET
-                name = $2, topics = $3, enabled = $4, last_attempt_at = $5, last_success_at = $6, last_error = $7,
-                consecutive_failures = $8, item_count = $9, next_poll_at = $10, etag = $11, last_modified = $12,
-                moved_to = $13, admins_notified = $14, note = $15, items_left_out = $16, content_hash = $17, current_item_keys = $18
+                enabled = $2, last_attempt_at = $3, last_success_at = $4, last_error = $5,
+                consecutive_failures = $6, item_count = $7, next_poll_at = $8, etag = $9, last_modified = $10,
+                moved_to = $11, admins_notified = $12, note = $13, items_left_out = $14, content_hash = $15, current_item_keys = $16
             WHERE id = $1
             """,
             cancellationToken,
             source.Id,
-            source.Name,
-            source.Topics.ToArray(),
             source.Enabled,
             Dates.ToStored(source.LastAttemptAt),
             Dates.ToStored(source.LastSuccessAt),
@@ -86,6 +85,21 @@ internal sealed class PostgresSourceStore(PostgresDatabase database) : ISourceSt
             source.ItemsLeftOut,
             source.ContentHash,
             source.CurrentItemKeys.ToArray()).ConfigureAwait(false);
+
+    public async ValueTask<bool> UpdateSettingsAsync(FeedSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return await database.ExecuteAsync(
+            "UPDATE sources SET name = $2, topics = $3, paused = $4, poll_interval_ms = $5, full_text = $6, next_poll_at = $7 WHERE id = $1",
+            cancellationToken,
+            source.Id,
+            source.Name,
+            source.Topics.ToArray(),
+            source.Paused,
+            SourceSettingsText.Milliseconds(source.PollInterval),
+            SourceSettingsText.Of(source.FullText),
+            Dates.ToStored(source.NextPollAt)).ConfigureAwait(false) > 0;
+    }
 
     public async ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken) =>
         await database.ExecuteAsync("DELETE FROM sources WHERE id = $1", cancellationToken, id).ConfigureAwait(false) > 0;
@@ -103,5 +117,8 @@ internal sealed class PostgresSourceStore(PostgresDatabase database) : ISourceSt
         ItemsLeftOut = r.GetInt32(17),
         ContentHash = r.NullableString(18),
         CurrentItemKeys = r.Strings(19),
+        Paused = r.GetBoolean(20),
+        PollInterval = SourceSettingsText.Interval(r.IsDBNull(21) ? null : r.GetInt64(21)),
+        FullText = SourceSettingsText.FullText(r.GetString(22)),
     };
 }

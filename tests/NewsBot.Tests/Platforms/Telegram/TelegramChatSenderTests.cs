@@ -41,12 +41,34 @@ public sealed class TelegramChatSenderTests(TelegramBotFixture fixture) : IClass
         Assert.Single(Telegram.Calls("sendMessage"), r => r.ChatId == 5002);
     }
 
+    [Fact]
+    public async Task Send_ToAForumTopic_GoesToItsGroupWithItsThreadId()
+    {
+        var outcome = await Sender.SendAsync(ChatAddress.Parse("telegram:-1001000005005:77"), Hello, CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        var sent = await Telegram.WaitForSendAsync(-1001000005005);
+        Assert.Equal(77, (int?)sent.Body["message_thread_id"]);
+    }
+
+    [Fact]
+    public async Task Send_ToATopicKeyThatIsNotANumber_IsRefusedWithoutAsking()
+    {
+        var outcome = await Sender.SendAsync(ChatAddress.Parse("telegram:-1001000005006:general"), Hello, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.PermanentFailure("telegram:-1001000005006:general is not a Telegram chat", ChatUnreachable: false), outcome);
+        Assert.DoesNotContain(Telegram.Calls("sendMessage"), r => r.ChatId == -1001000005006);
+    }
+
     [Theory]
     [InlineData(403, "Forbidden: bot was blocked by the user", "blocked by the user", true)]
     [InlineData(403, "Forbidden: bot was kicked from the group chat", "removed from the chat", true)]
     [InlineData(403, "Forbidden: user is deactivated", "the user's account is deleted", true)]
     [InlineData(400, "Bad Request: chat not found", "chat not found", true)]
     [InlineData(400, "Bad Request: not enough rights to send text messages to the chat", "no rights to post in the chat", false)]
+    [InlineData(400, "Bad Request: TOPIC_CLOSED", "the forum topic is closed", true)]
+    [InlineData(400, "Bad Request: message thread not found", "the forum topic was deleted", true)]
+    [InlineData(400, "Bad Request: TOPIC_DELETED", "the forum topic was deleted", true)]
     public async Task Send_RefusedForGood_IsAPermanentFailure(int code, string description, string reason, bool unreachable)
     {
         var chat = 5100 + Math.Abs(description.GetHashCode(StringComparison.Ordinal) % 100);

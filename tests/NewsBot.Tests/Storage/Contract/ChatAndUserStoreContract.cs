@@ -45,6 +45,21 @@ public abstract class ChatAndUserStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task AForumTopic_IsAChatOfItsOwn_BesideItsGroup()
+    {
+        await Stores.Chats.SaveAsync(Chat("telegram:-100123", ChatKind.Group) with { Title = "Readers" }, None);
+        await Stores.Chats.SaveAsync(Chat("telegram:-100123:45", ChatKind.ForumTopic) with { Title = "Science" }, None);
+
+        await Stores.ReopenAsync();
+        var topic = await Stores.Chats.FindAsync(ChatAddress.Parse("telegram:-100123:45"), None);
+        var group = await Stores.Chats.FindAsync(ChatAddress.Parse("telegram:-100123"), None);
+
+        Assert.Equal((ChatKind.ForumTopic, "Science", "telegram"), (topic?.Kind, topic?.Title, topic?.Platform));
+        Assert.Equal((ChatKind.Group, "Readers"), (group?.Kind, group?.Title));
+        Assert.Equal(2, await Stores.Chats.AllAsync(None).CountAsync());
+    }
+
+    [Fact]
     public async Task Move_SavesTheChats_AndHandsEverySubscriptionToTheNewChat()
     {
         var group = Chat("telegram:-100", ChatKind.Group);

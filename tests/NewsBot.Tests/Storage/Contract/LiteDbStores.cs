@@ -38,6 +38,7 @@ internal sealed class LiteDbStores : StoreFactory
         {
             Articles = new LiteDbArticleStore(_database);
             Sources = new LiteDbSourceStore(_database);
+            ArticleTexts = new LiteDbArticleTextStore(_database);
             Bookmarks = new LiteDbBookmarkStore(_database);
             Subscriptions = new LiteDbSubscriptionStore(_database);
             Chats = new LiteDbChatStore(_database);

@@ -123,6 +123,19 @@ public abstract class OutboxStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task DropPending_OfAForumTopic_LeavesItsGroupAndItsOtherTopics()
+    {
+        await Stores.Outbox.EnqueueAsync([Stories("telegram:-100123:45", 1, [1]), Stories("telegram:-100123:46", 1, [1]), Stories("telegram:-100123", 1, [1])], None);
+
+        Assert.Equal(1, await Stores.Outbox.DropPendingAsync("telegram:-100123:45", "the forum topic is closed", None));
+        Assert.Equal(1, await Stores.Outbox.DropPendingAsync("telegram:-100123", "the bot left the chat", None));
+
+        Assert.Equal(OutboxState.Blocked, (await Stores.Outbox.FindAsync("telegram:-100123:45", 1, None))!.State);
+        Assert.Equal(OutboxState.Pending, (await Stores.Outbox.FindAsync("telegram:-100123:46", 1, None))!.State);
+        Assert.Equal(["telegram:-100123:46"], (await Stores.Outbox.DueAsync("telegram", Now, 10, None)).Select(e => e.ChatKey));
+    }
+
+    [Fact]
     public async Task Find_IsTheFirstStoryEntryOfThatChatCarryingTheStory()
     {
         await Stores.Outbox.EnqueueAsync([Stories("telegram:1", 5, [5, 6]), Stories("telegram:1", 7, [6, 7]), Announcement("telegram:1", 6)], None);

@@ -10,7 +10,7 @@ namespace NewsBot.Tests.Storage.Contract;
 internal sealed class PostgresStores(TemporaryPostgresDatabase database) : StoreFactory
 {
     private const string Empty = """
-        TRUNCATE articles, sources, bookmarks, subscriptions, chats, users, state, outbox, announcements, digest_cursors RESTART IDENTITY;
+        TRUNCATE article_texts, articles, sources, bookmarks, subscriptions, chats, users, state, outbox, announcements, digest_cursors RESTART IDENTITY;
         ALTER SEQUENCE article_ids RESTART;
         """;
 
@@ -50,6 +50,7 @@ internal sealed class PostgresStores(TemporaryPostgresDatabase database) : Store
         {
             Articles = new PostgresArticleStore(Database);
             Sources = new PostgresSourceStore(Database);
+            ArticleTexts = new PostgresArticleTextStore(Database);
             Bookmarks = new PostgresBookmarkStore(Database);
             Subscriptions = new PostgresSubscriptionStore(Database);
             Chats = new PostgresChatStore(Database);

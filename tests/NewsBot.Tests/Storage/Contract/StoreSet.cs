@@ -10,6 +10,8 @@ internal abstract class StoreSet : IAsyncDisposable
 
     public ISourceStore Sources { get; protected set; } = null!;
 
+    public IArticleTextStore ArticleTexts { get; protected set; } = null!;
+
     public IBookmarkStore Bookmarks { get; protected set; } = null!;
 
     public ISubscriptionStore Subscriptions { get; protected set; } = null!;

@@ -1,0 +1,50 @@
+namespace NewsBot.Feeds;
+
+/// <summary>
+/// Keeps the full bodies that feeds carry (content:encoded, Atom content, JSON Feed content) with
+/// the articles just stored, so /read shows them without fetching a page. Only new articles'
+/// bodies are converted, and only a body that says more than the summary is kept.
+/// </summary>
+internal sealed partial class FeedBodies(IArticleTextStore texts, TimeProvider time, ILogger<FeedBodies> logger)
+{
+    public async Task KeepAsync(FeedDocument document, IReadOnlyList<Article> added, CancellationToken cancellationToken)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var byLink = new Dictionary<string, ParsedItem>(StringComparer.Ordinal);
+            foreach (var item in document.Items)
+            {
+                if (item.Entry.Link is { } link)
+                {
+                    byLink.TryAdd(link, item);
+                }
+            }
+
+            var now = time.GetUtcNow();
+            var bodies = new List<ArticleText>();
+            foreach (var article in added)
+            {
+                if (byLink.TryGetValue(article.Url, out var item) && item.Content is { Length: > 0 } body && body.Length > article.Summary.Length)
+                {
+                    var bounded = body.Length <= ArticleText.MaxLength ? body : body[..ArticleText.MaxLength];
+                    bodies.Add(new ArticleText(article.Id, ArticleTextOrigin.Feed, DisguisingCharacters.Strip(bounded), FullTextProblem.None, now));
+                }
+            }
+
+            await texts.SaveAsync(bodies, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The articles are stored; without their bodies /read reads their pages instead.
+            LogNotKept(logger, ex, added.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The feed bodies of {Count} new articles could not be kept")]
+    private static partial void LogNotKept(ILogger logger, Exception exception, int count);
+}

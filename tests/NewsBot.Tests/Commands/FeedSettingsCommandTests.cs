@@ -1,0 +1,150 @@
+namespace NewsBot.Tests.Commands;
+
+/// <summary>/feeds set, pause and resume: what admins change about a source added in chat, and what they cannot.</summary>
+public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin])
+{
+    private const string Admin = "telegram:42";
+
+    [Fact]
+    public async Task Set_ChangesNameTopicsIntervalAndFullText()
+    {
+        var source = await ChatSourceAsync();
+
+        var named = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} name Harbour Weekly", user: Admin));
+        var topics = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} topics Science sports", user: Admin));
+        var interval = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval 1h30m", user: Admin));
+        var fullText = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} fulltext off", user: Admin));
+        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+        var list = await Flat.Of(Bot.SendAsync("/feeds list", user: Admin));
+
+        Assert.Contains("is now called Harbour Weekly", named, StringComparison.Ordinal);
+        Assert.Contains("its articles go into", topics, StringComparison.Ordinal);
+        Assert.Contains("every 1 h 30 min", interval, StringComparison.Ordinal);
+        Assert.Contains("its pages are not fetched", fullText, StringComparison.Ordinal);
+        Assert.Equal("Harbour Weekly", read.Name);
+        Assert.Equal(["science", "sports"], read.Topics);
+        Assert.Equal(TimeSpan.FromMinutes(90), read.PollInterval);
+        Assert.Equal(FullTextMode.Never, read.FullText);
+        Assert.Contains("every 1 h 30 min", list, StringComparison.Ordinal);
+        Assert.Contains("full text off", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_IntervalDefaultAndTopicsNone_ClearWhatWasSet()
+    {
+        var source = await ChatSourceAsync();
+        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval 30m", user: Admin));
+        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} topics science", user: Admin));
+
+        var interval = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval default", user: Admin));
+        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} topics none", user: Admin));
+        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} fulltext on", user: Admin));
+        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+
+        Assert.Contains("usual interval again (every 10 min)", interval, StringComparison.Ordinal);
+        Assert.Null(read.PollInterval);
+        Assert.Empty(read.Topics);
+        Assert.Equal(FullTextMode.Auto, read.FullText);
+    }
+
+    [Fact]
+    public async Task Set_AShorterInterval_BringsTheNextReadForward()
+    {
+        var source = await ChatSourceAsync();
+        await Bot.Get<ISourceStore>().SaveAsync(source with { NextPollAt = TestBot.Now.AddHours(6) }, CancellationToken.None);
+
+        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval 15m", user: Admin));
+
+        Assert.Equal(TestBot.Now.AddMinutes(15), (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!.NextPollAt);
+    }
+
+    [Fact]
+    public async Task PauseAndResume_StopAndRestartReading_AndSourcesShowsPaused()
+    {
+        var source = await ChatSourceAsync();
+
+        var paused = await Flat.Of(Bot.SendAsync($"/feeds pause {source.Id}", user: Admin));
+        var again = await Flat.Of(Bot.SendAsync($"/feeds pause #{source.Id}", user: Admin));
+        var sources = await Flat.Of(Bot.SendAsync("/sources"));
+        var claimed = await new UnsharedSourceClaims(Bot.Get<ISourceStore>()).ClaimDueAsync("solo", TestBot.Now.AddDays(1), 10, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var resumed = await Flat.Of(Bot.SendAsync($"/feeds resume {source.Id}", user: Admin));
+        var notPaused = await Flat.Of(Bot.SendAsync($"/feeds resume {source.Id}", user: Admin));
+        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+
+        Assert.Contains("not read until /feeds resume", paused, StringComparison.Ordinal);
+        Assert.Contains("already paused", again, StringComparison.Ordinal);
+        Assert.Contains("paused", sources, StringComparison.Ordinal);
+        Assert.Empty(claimed);
+        Assert.Contains("read again within a minute", resumed, StringComparison.Ordinal);
+        Assert.Contains("is not paused", notPaused, StringComparison.Ordinal);
+        Assert.False(read.Paused);
+        Assert.Equal(TestBot.Now, read.NextPollAt);
+    }
+
+    [Theory]
+    [InlineData("/feeds set 1 name Other")]
+    [InlineData("/feeds set 1 interval 30m")]
+    [InlineData("/feeds set 1 fulltext off")]
+    [InlineData("/feeds pause 1")]
+    [InlineData("/feeds resume 1")]
+    public async Task Settings_OfAConfiguredSource_AreReadOnly(string command)
+    {
+        var configured = Bot.Source("Configured Wire");
+
+        var answer = await Flat.Of(Bot.SendAsync(command.Replace(" 1", $" {configured.Id}", StringComparison.Ordinal), user: Admin));
+        var read = (await Bot.Get<ISourceStore>().GetAsync(configured.Id, CancellationToken.None))!;
+
+        Assert.Contains("settings are read-only here", answer, StringComparison.Ordinal);
+        Assert.Equal("Configured Wire", read.Name);
+        Assert.False(read.Paused);
+        Assert.Null(read.PollInterval);
+        Assert.Equal(FullTextMode.Auto, read.FullText);
+    }
+
+    [Theory]
+    [InlineData("/feeds set", "Type /feeds set <id>")]
+    [InlineData("/feeds set 1", "Type /feeds set <id>")]
+    [InlineData("/feeds set abc name X", "Type /feeds set <id>")]
+    [InlineData("/feeds set 99 name X", "There is no source #99")]
+    [InlineData("/feeds set 1 colour red", "no setting called colour")]
+    [InlineData("/feeds set 1 name", "A name needs 1 to 100 characters")]
+    [InlineData("/feeds set 1 topics", "Give one to 20 topics")]
+    [InlineData("/feeds set 1 interval", "is not an interval I can use")]
+    [InlineData("/feeds set 1 interval 30s", "30s is not an interval I can use. Give one between 1 min and 12 h")]
+    [InlineData("/feeds set 1 interval 13h", "13h is not an interval I can use")]
+    [InlineData("/feeds set 1 interval 0", "0 is not an interval I can use")]
+    [InlineData("/feeds set 1 interval 99999999999999999999h", "is not an interval I can use")]
+    [InlineData("/feeds set 1 interval 1:75", "1:75 is not an interval I can use")]
+    [InlineData("/feeds set 1 fulltext maybe", "fulltext takes on or off")]
+    [InlineData("/feeds pause", "Which source?")]
+    [InlineData("/feeds resume x", "Which source?")]
+    [InlineData("/feeds pause 99", "There is no source #99")]
+    public async Task Settings_BadInput_SaysWhatToDo_AndChangesNothing(string command, string expected)
+    {
+        var source = await ChatSourceAsync();
+
+        var answer = await Flat.Of(Bot.SendAsync(command, user: Admin));
+        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+
+        Assert.Contains(expected, answer, StringComparison.Ordinal);
+        Assert.Equal(source.Name, read.Name);
+        Assert.Equal(source.Topics, read.Topics);
+        Assert.Null(read.PollInterval);
+        Assert.False(read.Paused);
+        Assert.Equal(FullTextMode.Auto, read.FullText);
+    }
+
+    [Fact]
+    public async Task Settings_FromSomeoneWhoIsNotAnAdmin_AreRefused()
+    {
+        var source = await ChatSourceAsync();
+
+        var answer = await Bot.SendAsync($"/feeds pause {source.Id}", user: "telegram:7");
+
+        Assert.Contains("for the bot's admins only", answer, StringComparison.Ordinal);
+        Assert.False((await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!.Paused);
+    }
+
+    private async Task<FeedSource> ChatSourceAsync() =>
+        await Bot.Get<ISourceStore>().EnsureAsync("Harbour Post", "https://harbour.example/feed", ["technology"], fromConfiguration: false, CancellationToken.None);
+}
