@@ -38,6 +38,7 @@ public static class CoreRegistration
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriptionPreviews>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<DigestComposer>());

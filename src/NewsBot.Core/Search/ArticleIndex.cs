@@ -37,54 +37,15 @@ public sealed class ArticleIndex : IDisposable
         _search = new IndexSearch(_postings, _slots);
     }
 
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _slots.Live;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int Count => Read(() => _slots.Live);
 
     /// <summary>Distinct words the index knows, for tests and figures.</summary>
-    public int VocabularySize
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _postings.VocabularySize;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int VocabularySize => Read(() => _postings.VocabularySize);
 
     public void Add(Article article) => AddRange([article]);
 
     /// <summary>Whether the article is indexed.</summary>
-    public bool Contains(int id)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return _slots.Contains(id);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
+    public bool Contains(int id) => Read(() => _slots.Contains(id));
 
     /// <summary>
     /// Adds articles not indexed yet. A large batch (the whole store at start) goes into the
@@ -164,54 +125,23 @@ public sealed class ArticleIndex : IDisposable
     }
 
     /// <summary>Newest articles first.</summary>
-    public IndexPage Latest(int skip, int take)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return _lists.Latest(skip, take);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
+    public IndexPage Latest(int skip, int take) => Read(() => _lists.Latest(skip, take));
 
     /// <summary>Newest articles in a topic first; an unknown topic gives an empty page.</summary>
-    public IndexPage LatestInTopic(string topic, int skip, int take)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return _lists.LatestInTopic(topic, skip, take);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
+    public IndexPage LatestInTopic(string topic, int skip, int take) => Read(() => _lists.LatestInTopic(topic, skip, take));
 
     /// <summary>Every topic with its article count, largest first.</summary>
-    public IReadOnlyList<TopicCount> Topics()
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return _lists.Topics();
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
+    public IReadOnlyList<TopicCount> Topics() => Read(() => _lists.Topics());
 
     /// <summary>
     /// Articles matching the query, best first: each matched word counts by its rarity (twice
     /// in a title), phrases must appear as written, exclusions remove, and newer wins ties.
     /// A story reported by several sources comes once, as its best-matching report.
     /// </summary>
-    public IndexPage Search(SearchQuery query, int skip, int take, DateTimeOffset now)
+    /// <param name="sourceNames">Every source's name by id, for <c>source:</c>; without it no source matches.</param>
+    public IndexPage Search(SearchQuery query, int skip, int take, DateTimeOffset now, IReadOnlyDictionary<int, string>? sourceNames = null)
     {
+        ArgumentNullException.ThrowIfNull(query);
         if (query.IsEmpty || take <= 0)
         {
             return new IndexPage([], 0);
@@ -220,7 +150,31 @@ public sealed class ArticleIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            return _search.Run(query, Math.Max(0, skip), take, now.UtcTicks);
+            return _search.Run(query, Math.Max(0, skip), take, now.UtcTicks, sourceNames);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// What a subscription to <paramref name="query"/> would have found among the articles
+    /// published since <paramref name="since"/>: how many stories (every plain word required, as
+    /// for subscriptions), and the newest <paramref name="take"/>, newest first.
+    /// </summary>
+    public IndexPage Newest(SearchQuery query, DateTimeOffset since, int take, IReadOnlyDictionary<int, string>? sourceNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.IsEmpty)
+        {
+            return new IndexPage([], 0);
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            return _search.Newest(query, since.UtcTicks, take, sourceNames);
         }
         finally
         {
@@ -234,18 +188,7 @@ public sealed class ArticleIndex : IDisposable
     /// <paramref name="window"/> of each other, share at least two uncommon title words, and
     /// their words overlap strongly (idf-weighted cosine, title words counting double).
     /// </summary>
-    public int? FindStory(Article article, TimeSpan window, double threshold = 0.3)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return _storyFinder.Find(article, window, threshold);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
+    public int? FindStory(Article article, TimeSpan window, double threshold = 0.3) => Read(() => _storyFinder.Find(article, window, threshold));
 
     /// <summary>
     /// Drops what removed articles left behind: their postings and tokens, and the words no
@@ -377,6 +320,19 @@ public sealed class ArticleIndex : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    private T Read<T>(Func<T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnlocked(Article article, PendingLists pending)

@@ -12,12 +12,23 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
     private readonly WordSearch _words = new(postings, slots);
 
     /// <summary>The slots of one page of results, best first, and how many stories match.</summary>
-    public IndexPage Run(SearchQuery query, int skip, int take, long nowTicks)
+    /// <param name="sourceNames">Every source's name by id, for <c>source:</c>; without it no source matches.</param>
+    public IndexPage Run(SearchQuery query, int skip, int take, long nowTicks, IReadOnlyDictionary<int, string>? sourceNames = null)
     {
-        var compiled = CompiledQuery.Compile(query, postings, slots.Live);
-        if (compiled is null)
+        ulong[]? filter = null;
+        if (query.Filters.Count > 0)
         {
-            return new IndexPage([], 0);
+            filter = new QueryBitmaps(postings, slots, sourceNames).All(query.Filters);
+        }
+
+        CompiledQuery? compiled = null;
+        if (query.Words.Count > 0 || query.Phrases.Count > 0)
+        {
+            compiled = CompiledQuery.Compile(query, postings, slots.Live);
+            if (compiled is null)
+            {
+                return new IndexPage([], 0);
+            }
         }
 
         if (!_scratch.TryTake(out var scratch))
@@ -27,13 +38,17 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
 
         var run = new SearchRun(slots, scratch, skip + take, nowTicks);
         int? total = null;
-        if (compiled.Phrases.Length > 0)
+        if (compiled is null)
         {
-            CollectPhraseMatches(compiled, run);
+            CollectFilterMatches(query, filter!, run);
+        }
+        else if (compiled.Phrases.Length > 0)
+        {
+            CollectPhraseMatches(compiled, run, filter);
         }
         else
         {
-            total = _words.Collect(compiled, run, scratch);
+            total = _words.Collect(compiled, run, scratch, filter);
         }
 
         var ranked = run.Finish();
@@ -50,11 +65,95 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
     }
 
     /// <summary>
+    /// Stories the query, read strictly, matches among those published from
+    /// <paramref name="fromTicks"/> on, and the newest <paramref name="take"/> of them (each as
+    /// its newest matching report), newest first.
+    /// </summary>
+    public IndexPage Newest(SearchQuery query, long fromTicks, int take, IReadOnlyDictionary<int, string>? sourceNames)
+    {
+        var bitmaps = new QueryBitmaps(postings, slots, sourceNames);
+        var matches = bitmaps.Of(query.AsNode());
+        var ticks = slots.Ticks;
+        var leads = slots.Leads;
+        var newestOfStory = new Dictionary<int, int>();
+        foreach (var slot in QueryBitmaps.SlotsOf(matches, bitmaps.Words))
+        {
+            if (ticks[slot] < fromTicks || leads[slot] == ArticleSlots.Removed)
+            {
+                continue;
+            }
+
+            var lead = leads[slot];
+            if (!newestOfStory.TryGetValue(lead, out var kept) || ticks[slot] > ticks[kept])
+            {
+                newestOfStory[lead] = slot;
+            }
+        }
+
+        var articles = slots.Articles;
+        var newest = newestOfStory.Values
+            .OrderByDescending(slot => ticks[slot])
+            .ThenByDescending(slot => articles[slot].Id)
+            .Take(Math.Max(0, take))
+            .Select(slot => articles[slot].Id)
+            .ToList();
+        return new IndexPage(newest, newestOfStory.Count);
+    }
+
+    /// <summary>
+    /// No plain word or phrase: the filters say what matches, and each match ranks by the
+    /// words the filters ask for (by their rarity, twice in a title) and its recency.
+    /// </summary>
+    private void CollectFilterMatches(SearchQuery query, ulong[] filter, SearchRun run)
+    {
+        var words = SlotBitmap.WordsFor(slots.Used);
+        foreach (var word in query.ExcludedWords)
+        {
+            if (postings.TryGetId(word, out var id))
+            {
+                foreach (var posting in postings[id].Span)
+                {
+                    SlotBitmap.Clear(filter, posting >> 1);
+                }
+            }
+        }
+
+        var bitmaps = new QueryBitmaps(postings, slots, null);
+        foreach (var phrase in query.ExcludedPhrases)
+        {
+            SlotBitmap.AndNot(filter, bitmaps.Of(new TermNode(phrase, isPhrase: true, titleOnly: false)), words);
+        }
+
+        var ranking = query.Filters
+            .SelectMany(f => f.RankingWords())
+            .Distinct(StringComparer.Ordinal)
+            .Select(w => postings.TryGetId(w, out var id) ? id : -1)
+            .Where(id => id >= 0)
+            .ToArray();
+        var cursors = ranking.Select(id => new PostingCursor(postings[id])).ToArray();
+        var idf = ranking.Select(id => postings.Idf(id, slots.Live)).ToArray();
+        foreach (var slot in QueryBitmaps.SlotsOf(filter, words))
+        {
+            var score = 0.0;
+            for (var w = 0; w < cursors.Length; w++)
+            {
+                var posting = cursors[w].Seek(slot);
+                if (posting >= 0)
+                {
+                    score += (posting & 1) != 0 ? idf[w] * RankingWeights.Title : idf[w];
+                }
+            }
+
+            run.Match(slot, score);
+        }
+    }
+
+    /// <summary>
     /// Phrases are required: candidates come from the rarest token of any phrase. Candidates
     /// come in increasing slot order, so the words' postings (which say title or summary) are
     /// walked alongside instead of searching each article's tokens.
     /// </summary>
-    private void CollectPhraseMatches(CompiledQuery query, SearchRun run)
+    private void CollectPhraseMatches(CompiledQuery query, SearchRun run, ulong[]? filter)
     {
         var rarest = query.Phrases.SelectMany(p => p).MinBy(t => postings[t].Count);
         var exclusions = new Exclusions(postings, slots, query);
@@ -64,7 +163,7 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
         foreach (var posting in postings[rarest].Span)
         {
             var slot = posting >> 1;
-            if (leads[slot] == ArticleSlots.Removed || !ContainsPhrases(slot, query.Phrases) || exclusions.Excludes(slot))
+            if (leads[slot] == ArticleSlots.Removed || (filter is not null && !SlotBitmap.Test(filter, slot)) || !ContainsPhrases(slot, query.Phrases) || exclusions.Excludes(slot))
             {
                 continue;
             }

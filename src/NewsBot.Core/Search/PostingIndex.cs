@@ -144,6 +144,9 @@ internal sealed class PostingIndex
         return counts;
     }
 
+    /// <summary>Every known word with its id, without copying them.</summary>
+    public IEnumerable<KeyValuePair<string, int>> Vocabulary() => _tokenIds;
+
     /// <summary>Every known word, by id.</summary>
     public string[] Words()
     {

@@ -57,6 +57,19 @@ internal static class SlotBitmap
         }
     }
 
+    /// <summary><paramref name="into"/> &amp;= <paramref name="bits"/> over the first <paramref name="words"/> words (missing words of <paramref name="bits"/> are 0).</summary>
+    public static void And(ulong[] into, ulong[] bits, int words)
+    {
+        var span = into.AsSpan(0, words);
+        var from = bits.AsSpan(0, Math.Min(words, bits.Length));
+        for (var i = 0; i < from.Length; i++)
+        {
+            span[i] &= from[i];
+        }
+
+        span[from.Length..].Clear();
+    }
+
     /// <summary><paramref name="into"/> &amp;= ~<paramref name="bits"/> over the first <paramref name="words"/> words.</summary>
     public static void AndNot(ulong[] into, ulong[] bits, int words)
     {

@@ -21,7 +21,8 @@ internal sealed class WordSearch(PostingIndex postings, ArticleSlots slots)
     /// articles that have only those words are not visited at all, and an article too old to
     /// beat it even with every word in its title is not scored.
     /// </summary>
-    public int Collect(CompiledQuery query, SearchRun run, SearchScratch scratch)
+    /// <param name="filter">The slots the query's other parts allow, or null when it has none.</param>
+    public int Collect(CompiledQuery query, SearchRun run, SearchScratch scratch, ulong[]? filter = null)
     {
         var used = slots.Used;
         var words = SlotBitmap.WordsFor(used);
@@ -31,7 +32,12 @@ internal sealed class WordSearch(PostingIndex postings, ArticleSlots slots)
             AddTo(matches, word, words);
         }
 
-        var excludes = ExcludeFrom(matches, query, words);
+        if (filter is not null)
+        {
+            SlotBitmap.And(matches, filter, words);
+        }
+
+        var excludes = ExcludeFrom(matches, query, words) || filter is not null;
         var total = CountStories(matches, words, scratch);
         if (query.Words.Length == 1)
         {

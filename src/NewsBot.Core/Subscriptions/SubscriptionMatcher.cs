@@ -4,9 +4,12 @@ namespace NewsBot.Core.Subscriptions;
 /// Finds the subscriptions an article matches without looking at every subscription: topic
 /// subscriptions are filed under their topic, keyword subscriptions under one "anchor" word
 /// that any match must contain, so the cost grows with the matches, not with the number of
-/// subscriptions. A keyword subscription matches when the article has every word and phrase
-/// of the query and none of its exclusions (the /search language, read strictly: a push is a
-/// promise, a search is a ranking). Safe for concurrent readers and writers.
+/// subscriptions. A query without plain words or phrases is filed under the keys one of which
+/// every match has (each side of an <c>OR</c>, a <c>source:</c>, a <c>topic:</c>), and one with
+/// none (a pattern alone) in a bucket every article looks at. A keyword subscription matches
+/// when the article has every word and phrase of the query, none of its exclusions, and
+/// matches its other parts (the /search language, read strictly: a push is a promise, a search
+/// is a ranking). Safe for concurrent readers and writers.
 /// </summary>
 public sealed class SubscriptionMatcher : IDisposable
 {
@@ -14,8 +17,11 @@ public sealed class SubscriptionMatcher : IDisposable
     private readonly Dictionary<string, Dictionary<int, Subscription>> _byTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, KeywordRule>> _byAnchor = new(StringComparer.Ordinal);
 
-    // The bucket each subscription is filed in, to remove it from there.
-    private readonly Dictionary<int, System.Collections.IDictionary> _bucketOf = [];
+    // Queries no key leads to: every article is tried against them.
+    private readonly Dictionary<int, KeywordRule> _everywhere = [];
+
+    // The buckets each subscription is filed in, to remove it from there.
+    private readonly Dictionary<int, System.Collections.IDictionary[]> _bucketsOf = [];
 
     public int Count
     {
@@ -24,7 +30,7 @@ public sealed class SubscriptionMatcher : IDisposable
             _lock.EnterReadLock();
             try
             {
-                return _bucketOf.Count;
+                return _bucketsOf.Count;
             }
             finally
             {
@@ -51,7 +57,8 @@ public sealed class SubscriptionMatcher : IDisposable
             {
                 _byTopic.Clear();
                 _byAnchor.Clear();
-                _bucketOf.Clear();
+                _everywhere.Clear();
+                _bucketsOf.Clear();
             }
 
             foreach (var subscription in subscriptions)
@@ -61,7 +68,7 @@ public sealed class SubscriptionMatcher : IDisposable
                 {
                     var topicBucket = Bucket(_byTopic, TopicNames.Normalize(subscription.Query));
                     topicBucket[subscription.Id] = subscription;
-                    _bucketOf[subscription.Id] = topicBucket;
+                    _bucketsOf[subscription.Id] = [topicBucket];
                     continue;
                 }
 
@@ -76,10 +83,24 @@ public sealed class SubscriptionMatcher : IDisposable
                     continue;
                 }
 
-                var anchor = query.Words.Concat(query.Phrases.SelectMany(p => p)).MaxBy(t => t.Length)!;
-                var anchorBucket = Bucket(_byAnchor, anchor);
-                anchorBucket[subscription.Id] = new KeywordRule(subscription, query);
-                _bucketOf[subscription.Id] = anchorBucket;
+                var anchors = query.Anchors();
+                var rule = new KeywordRule(subscription, query, anchors is { Count: > 1 });
+                if (anchors is null)
+                {
+                    _everywhere[subscription.Id] = rule;
+                    _bucketsOf[subscription.Id] = [_everywhere];
+                    continue;
+                }
+
+                var buckets = new System.Collections.IDictionary[anchors.Count];
+                for (var i = 0; i < anchors.Count; i++)
+                {
+                    var anchorBucket = Bucket(_byAnchor, anchors[i]);
+                    anchorBucket[subscription.Id] = rule;
+                    buckets[i] = anchorBucket;
+                }
+
+                _bucketsOf[subscription.Id] = buckets;
             }
         }
         finally
@@ -107,12 +128,12 @@ public sealed class SubscriptionMatcher : IDisposable
     /// <summary>Every subscription the article matches.</summary>
     public IReadOnlyList<Subscription> Match(Article article)
     {
-        var title = TextTokenizer.Tokenize(article.Title);
-        var summary = TextTokenizer.Tokenize(article.Summary);
-        var words = new HashSet<string>(title, StringComparer.Ordinal);
-        words.UnionWith(summary);
-
+        ArgumentNullException.ThrowIfNull(article);
+        var terms = ArticleTerms.Of(article);
         var matches = new List<Subscription>();
+
+        // A rule filed under several keys is met once per key the article has: counted once.
+        HashSet<int>? seen = null;
         _lock.EnterReadLock();
         try
         {
@@ -124,19 +145,27 @@ public sealed class SubscriptionMatcher : IDisposable
                 }
             }
 
-            foreach (var word in words)
+            foreach (var key in Keys(terms))
             {
-                if (!_byAnchor.TryGetValue(word, out var rules))
+                if (!_byAnchor.TryGetValue(key, out var rules))
                 {
                     continue;
                 }
 
                 foreach (var rule in rules.Values)
                 {
-                    if (Satisfies(rule.Query, words, title, summary))
+                    if ((!rule.ManyKeys || (seen ??= []).Add(rule.Subscription.Id)) && rule.Query.Matches(terms))
                     {
                         matches.Add(rule.Subscription);
                     }
+                }
+            }
+
+            foreach (var rule in _everywhere.Values)
+            {
+                if (rule.Query.Matches(terms))
+                {
+                    matches.Add(rule.Subscription);
                 }
             }
         }
@@ -148,70 +177,31 @@ public sealed class SubscriptionMatcher : IDisposable
         return matches;
     }
 
-    /// <summary>Whether a keyword query matches an article under the strict reading used for pushes.</summary>
-    public static bool Satisfies(SearchQuery query, IReadOnlySet<string> words, IReadOnlyList<string> title, IReadOnlyList<string> summary)
-    {
-        foreach (var word in query.Words)
-        {
-            if (!words.Contains(word))
-            {
-                return false;
-            }
-        }
-
-        foreach (var phrase in query.Phrases)
-        {
-            if (!ContainsPhrase(title, phrase) && !ContainsPhrase(summary, phrase))
-            {
-                return false;
-            }
-        }
-
-        foreach (var word in query.ExcludedWords)
-        {
-            if (words.Contains(word))
-            {
-                return false;
-            }
-        }
-
-        foreach (var phrase in query.ExcludedPhrases)
-        {
-            if (ContainsPhrase(title, phrase) || ContainsPhrase(summary, phrase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public void Dispose() => _lock.Dispose();
 
-    private static bool ContainsPhrase(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase)
+    /// <summary>The keys an article can be filed under: its words, its source and its topics.</summary>
+    private static IEnumerable<string> Keys(ArticleTerms terms)
     {
-        for (var start = 0; start + phrase.Count <= tokens.Count; start++)
+        foreach (var word in terms.Words)
         {
-            var all = true;
-            for (var i = 0; i < phrase.Count && all; i++)
-            {
-                all = string.Equals(tokens[start + i], phrase[i], StringComparison.Ordinal);
-            }
-
-            if (all)
-            {
-                return true;
-            }
+            yield return word;
         }
 
-        return false;
+        yield return "s:" + terms.SourceKey;
+        foreach (var topic in terms.Topics)
+        {
+            yield return "t:" + topic;
+        }
     }
 
     private void RemoveUnlocked(int id)
     {
-        if (_bucketOf.Remove(id, out var bucket))
+        if (_bucketsOf.Remove(id, out var buckets))
         {
-            bucket.Remove(id);
+            foreach (var bucket in buckets)
+            {
+                bucket.Remove(id);
+            }
         }
     }
 
@@ -226,5 +216,6 @@ public sealed class SubscriptionMatcher : IDisposable
         return bucket;
     }
 
-    private sealed record KeywordRule(Subscription Subscription, SearchQuery Query);
+    /// <param name="ManyKeys">Filed under several keys, so an article can meet it more than once.</param>
+    private sealed record KeywordRule(Subscription Subscription, SearchQuery Query, bool ManyKeys);
 }

@@ -5,6 +5,7 @@ internal enum CommandKind
     Latest,
     Topic,
     Search,
+    SearchOperators,
     Bookmarks,
     Read,
 }
@@ -28,6 +29,7 @@ internal sealed class CommandWorkload(Vocabulary vocabulary, int articles, int u
         CommandKind.Latest => "/latest [page 1–5]",
         CommandKind.Topic => "/topic <topic> [page 1–3]",
         CommandKind.Search => "/search <1–3 words>",
+        CommandKind.SearchOperators => "/search <OR, title:, source:, topic:, -( ), /pattern/>",
         CommandKind.Bookmarks => "/bookmarks [page 1–4]",
         CommandKind.Read => "/read <id>",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -78,6 +80,23 @@ internal sealed class CommandWorkload(Vocabulary vocabulary, int articles, int u
                 return Input(kind, user, "/search " + string.Join(' ', words), 1, words: words);
             }
 
+            case CommandKind.SearchOperators:
+            {
+                var words = Draw(3, random);
+                var topic = SyntheticNews.Topics[random.Next(SyntheticNews.Topics.Count)];
+                var source = SyntheticNews.Sources[random.Next(SyntheticNews.Sources.Count)].Name;
+                var query = random.Next(6) switch
+                {
+                    0 => $"{words[0]} OR {words[1]}",
+                    1 => $"title:{words[0]} {words[1]}",
+                    2 => $"({words[0]} OR {words[1]}) -{words[2]}",
+                    3 => $"source:\"{source}\" {words[0]}",
+                    4 => $"{words[0]} topic:{topic} -topic:world",
+                    _ => $"{words[0]} /^{words[1][..Math.Min(3, words[1].Length)]}/",
+                };
+                return Input(kind, user, "/search " + query, 1, words: words);
+            }
+
             case CommandKind.Bookmarks:
             {
                 var page = random.Next(1, Math.Min(4, Pages(bookmarksPerUser)) + 1);
@@ -93,6 +112,21 @@ internal sealed class CommandWorkload(Vocabulary vocabulary, int articles, int u
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
+    }
+
+    private List<string> Draw(int count, Random random)
+    {
+        var words = new List<string>(count);
+        while (words.Count < count)
+        {
+            var word = vocabulary.Draw(random);
+            if (!words.Contains(word))
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
     }
 
     private int Pages(int items) => Math.Max(1, (items + pageSize - 1) / pageSize);

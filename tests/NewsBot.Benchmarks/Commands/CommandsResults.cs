@@ -21,6 +21,7 @@ internal sealed record Targets(string Name, double StartupSeconds, long PeakWork
             [CommandKind.Latest] = new(1, 20),
             [CommandKind.Topic] = new(2, 20),
             [CommandKind.Search] = new(5, 20, 50),
+            [CommandKind.SearchOperators] = new(5, 20),
             [CommandKind.Bookmarks] = new(2, 20),
             [CommandKind.Read] = new(1, 20),
         });
@@ -34,6 +35,7 @@ internal sealed record Targets(string Name, double StartupSeconds, long PeakWork
             [CommandKind.Latest] = new(1, 20),
             [CommandKind.Topic] = new(1, 20),
             [CommandKind.Search] = new(3, 20, 50),
+            [CommandKind.SearchOperators] = new(3, 20),
             [CommandKind.Bookmarks] = new(1, 20),
             [CommandKind.Read] = new(1, 20),
         });

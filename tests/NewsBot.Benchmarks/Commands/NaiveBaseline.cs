@@ -47,6 +47,9 @@ internal sealed class NaiveBaseline(NewsBotDatabase database, int pageSize)
         CommandKind.Latest => Latest(input.Page),
         CommandKind.Topic => Topic(input.Topic, input.Page),
         CommandKind.Search => Search(input.Words),
+
+        // A scan for the same words stands in: LiteDB has nothing nearer to fields, OR and patterns.
+        CommandKind.SearchOperators => Search(input.Words),
         CommandKind.Bookmarks => Bookmarks(input.UserKey, input.Page),
         CommandKind.Read => Read(input.ArticleId),
         _ => throw new ArgumentOutOfRangeException(nameof(input)),

@@ -17,7 +17,7 @@ public sealed class StorageCopyProcessTests : IDisposable
     public async Task Copy_AnInstallation_PrintsWhatItCopiedAndVerified_AndTheBotRunsOnIt()
     {
         await using var target = await PostgresServer.CreateDatabaseAsync();
-        await ChatAsync("/bookmark 3\n/subscribe climate daily 07:30\n/subscribe technology\n");
+        await ChatAsync("/bookmark 3\n/subscribe climate daily 07:30\n/subscribe confirm 1\n/subscribe technology\n/subscribe confirm 2\n");
 
         var (exitCode, output, errors) = await CopyAsync(target.ConnectionString);
 

@@ -199,7 +199,7 @@ public sealed class AnnouncementCommandsTests : IDisposable
     [Fact]
     public async Task OptOut_IsPersisted_AndShownInSubscriptions()
     {
-        await Bot.SendAsync("/subscribe technology", chat: "telegram:3", user: "telegram:3");
+        await Bot.SubscribeAsync("/subscribe technology", chat: "telegram:3", user: "telegram:3");
 
         Assert.True(Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:3"))!.AnnouncementsMuted);
         Assert.Contains("Announcements from the bot's admins are off here", await Flat.Of(Bot.SendAsync("/subscriptions", chat: "telegram:3", user: "telegram:3")), StringComparison.Ordinal);

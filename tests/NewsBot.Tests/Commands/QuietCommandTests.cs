@@ -91,7 +91,7 @@ public sealed class QuietCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
         await Flat.Of(Bot.SendAsync("/quiet 22:00-07:00"));
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
 
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 in Berlin
         await _rig.NewsAsync("Robot opens a bakery");
@@ -111,7 +111,7 @@ public sealed class QuietCommandTests : IDisposable
     public async Task DigestDuringQuietHours_IsNotHeld()
     {
         await Flat.Of(Bot.SendAsync("/quiet 06:00-09:00"));
-        await Flat.Of(Bot.SendAsync("/subscribe technology daily 08:00"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology daily 08:00"));
         await _rig.NewsAsync("Robot opens a bakery");
 
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));

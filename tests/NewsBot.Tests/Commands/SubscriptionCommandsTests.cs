@@ -13,7 +13,7 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_Topic_IsStoredAsATopicSubscription()
     {
-        var answer = await Bot.SendAsync("/subscribe Technology");
+        var answer = await Bot.SubscribeAsync("/subscribe Technology");
 
         var stored = Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(SubscriptionKind.Topic, stored.Kind);
@@ -25,8 +25,8 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_Words_AreStoredAsTyped_AndDuplicatesAreFoundHoweverTyped()
     {
-        await Bot.SendAsync("/subscribe Solar \"Power Plants\" -Wind");
-        var again = await Bot.SendAsync("/subscribe solar -wind \"power plant\"");
+        await Bot.SubscribeAsync("/subscribe Solar \"Power Plants\" -Wind");
+        var again = await Bot.SubscribeAsync("/subscribe solar -wind \"power plant\"");
 
         var stored = Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(SubscriptionKind.Keywords, stored.Kind);
@@ -37,7 +37,7 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_Daily_StoresTheTimeAndMentionsTheTimeZone()
     {
-        var answer = await Bot.SendAsync("/subscribe science daily 7:30");
+        var answer = await Bot.SubscribeAsync("/subscribe science daily 7:30");
 
         var stored = Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
         Assert.Equal(DeliveryMode.Daily, stored.Mode);
@@ -49,7 +49,7 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_DailyWithoutTime_MeansEightInTheMorning()
     {
-        await Bot.SendAsync("/subscribe science daily");
+        await Bot.SubscribeAsync("/subscribe science daily");
 
         Assert.Equal(new TimeOnly(8, 0), Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None)).DailyAt);
     }
@@ -68,8 +68,8 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_Twice_DoesNotDuplicate()
     {
-        await Bot.SendAsync("/subscribe technology");
-        var again = await Bot.SendAsync("/subscribe TECHNOLOGY");
+        await Bot.SubscribeAsync("/subscribe technology");
+        var again = await Bot.SubscribeAsync("/subscribe TECHNOLOGY");
 
         Assert.Contains("already has that subscription (#1", again, StringComparison.Ordinal);
         Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
@@ -78,7 +78,7 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_InGroupByNonAdmin_IsPolitelyRefused()
     {
-        var answer = await Bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: false, chat: Group);
+        var answer = await Bot.SubscribeAsync("/subscribe technology", ChatKind.Group, isChatAdmin: false, chat: Group);
 
         Assert.Contains("Only this chat's admins", answer, StringComparison.Ordinal);
         Assert.Empty(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
@@ -87,7 +87,7 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscribe_InGroupByAdmin_IsStoredForTheGroup()
     {
-        await Bot.SendAsync("/subscribe technology", ChatKind.Group, isChatAdmin: true, chat: Group);
+        await Bot.SubscribeAsync("/subscribe technology", ChatKind.Group, isChatAdmin: true, chat: Group);
 
         Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync(Group, CancellationToken.None));
         Assert.Contains("#1", await Bot.SendAsync("/subscriptions", ChatKind.Group, isChatAdmin: false, chat: Group), StringComparison.Ordinal);
@@ -96,10 +96,11 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Unsubscribe_ById_ByQuery_AndAll()
     {
-        await Bot.SendAsync("/subscribe technology");
-        await Bot.SendAsync("/subscribe solar -wind");
-        await Bot.SendAsync("/subscribe science daily 08:00");
-        await Bot.SendAsync("/subscribe sports");
+        await Bot.SubscribeAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe solar -wind");
+        await Bot.SubscribeAsync("/subscribe science daily 08:00");
+        await Bot.SubscribeAsync("/subscribe sports");
+        Bot.Time.Advance(TimeSpan.FromMinutes(1)); // eight commands so far: the allowance refills
 
         Assert.Contains("Stopped #1 (topic technology", await Bot.SendAsync("/unsubscribe 1"), StringComparison.Ordinal);
         Assert.Contains("Stopped #2", await Bot.SendAsync("/unsubscribe Solar -WIND"), StringComparison.Ordinal);
@@ -113,7 +114,7 @@ public sealed class SubscriptionCommandsTests : BotTest
     [InlineData("/unsubscribe", "Which one?")]
     public async Task Unsubscribe_NothingMatching_SaysSo(string command, string expected)
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
 
         Assert.Contains(expected, await Bot.SendAsync(command), StringComparison.Ordinal);
         Assert.Single(await Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:1", CancellationToken.None));
@@ -122,8 +123,8 @@ public sealed class SubscriptionCommandsTests : BotTest
     [Fact]
     public async Task Subscriptions_AreListedWithNumbers()
     {
-        await Bot.SendAsync("/subscribe technology");
-        await Bot.SendAsync("/subscribe \"electric cars\" daily 18:00");
+        await Bot.SubscribeAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe \"electric cars\" daily 18:00");
 
         var answer = await Bot.SendAsync("/subscriptions");
 

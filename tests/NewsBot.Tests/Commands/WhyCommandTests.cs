@@ -30,8 +30,8 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_NoSubscriptionMatches_NamesTheClosestAndWhatItLacks()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe sports"));
-        await Flat.Of(Bot.SendAsync("/subscribe solar power -stocks"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe sports"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe solar power -stocks"));
         var article = (await _rig.NewsAsync("Solar prices fall again"))[0];
 
         var answer = await WhyAsync(article.Id);
@@ -43,7 +43,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_TopicSubscriptionOnly_SaysWhichTopicsTheArticleIsIn()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe sports"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe sports"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("it follows topic sports, and this article is in topics technology", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_Delivered_SaysWhen_InTheChatsZone()
     {
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
@@ -65,7 +65,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Queued_AfterAFailedAttempt_SaysWhyAndWhenNext()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.TransientFailure("HTTP 502"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
@@ -78,7 +78,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_QueuedAndDue_SaysItGoesOutWithinMoments()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("Queued as a push; it goes out within moments", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
         await Flat.Of(Bot.SendAsync("/quiet 12:00-15:00"));
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
 
@@ -102,7 +102,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_WaitingForTheDailyDigest_SaysWhen()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology daily 18:00"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
 
         Assert.Contains("Waiting for the daily digest #1 (topic technology, daily digest at 18:00) at 18:00 UTC (in 6 h)", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_SentInADigest_SaysSo()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology daily 18:00"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology daily 18:00"));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 18, 0, 0, TimeSpan.Zero));
         await Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDueAsync(CancellationToken.None);
@@ -123,7 +123,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_FailedForGood_GivesTheReason()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
@@ -134,7 +134,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Blocked_SaysSo_AndHowToComeBack()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         _rig.Telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         await _rig.DispatchAsync();
@@ -148,7 +148,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Backlog_WasNotPushed()
     {
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
         var article = (await Bot.Get<ArticleIngestor>().IngestAsync(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None)).Added[0];
 
         Assert.Contains("it was in the backlog of a new source or too old", await WhyAsync(article.Id), StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
         Bot.Time.Advance(TimeSpan.FromMinutes(10));
-        await Flat.Of(Bot.SendAsync("/subscribe technology"));
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
 
         Assert.Contains("before that subscription was made", await WhyAsync(article.Id), StringComparison.Ordinal);
     }

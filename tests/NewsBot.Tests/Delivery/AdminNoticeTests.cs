@@ -58,7 +58,7 @@ public sealed class AdminNoticeTests : IDisposable
     [Fact]
     public async Task Notify_InTheAdminsQuietHours_IsNotHeld_WhileTheirNewsWaits()
     {
-        await _rig.Bot.SendAsync("/subscribe technology", user: "telegram:42", chat: "telegram:42");
+        await _rig.Bot.SubscribeAsync("/subscribe technology", user: "telegram:42", chat: "telegram:42");
         await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:42"), new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)), CancellationToken.None);
 
         await _rig.NewsAsync("Robot arm learns to fold laundry");

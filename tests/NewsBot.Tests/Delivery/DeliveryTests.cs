@@ -15,9 +15,9 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task NewArticle_MatchingASubscription_IsSentOnce()
     {
-        await Bot.SendAsync("/subscribe technology", chat: "telegram:1");
-        await Bot.SendAsync("/subscribe robot", chat: "telegram:1");
-        await Bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
+        await Bot.SubscribeAsync("/subscribe technology", chat: "telegram:1");
+        await Bot.SubscribeAsync("/subscribe robot", chat: "telegram:1");
+        await Bot.SubscribeAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_telegram);
@@ -32,7 +32,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task SameStoryFromASecondSource_IsNotSentAgain()
     {
-        await Bot.SendAsync("/subscribe glacier", chat: "telegram:1");
+        await Bot.SubscribeAsync("/subscribe glacier", chat: "telegram:1");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
@@ -46,7 +46,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task BacklogItems_AreNeverPushed()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
 
         await Bot.Get<ArticleIngestor>().IngestAsync(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
@@ -58,7 +58,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task DailySubscriptions_AreNotPushedInstantly()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         await Bot.DispatchAsync(_telegram);
@@ -69,7 +69,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task Burst_ForOneChat_IsOneGroupedMessage()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
 
         await Bot.IngestAsync(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
         await Bot.DispatchAsync(_telegram);
@@ -82,7 +82,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task FloodWait_HoldsTheChatAndLosesNothing()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
@@ -99,7 +99,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task ServerErrors_BackOffThenSucceed()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.TransientFailure("HTTP 502"), new SendOutcome.TransientFailure("HTTP 502"));
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
@@ -116,7 +116,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task BlockedChat_IsMarkedInactive_ItsQueueDropped_AndStartBringsItBack()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
@@ -141,7 +141,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task Restart_DoesNotResendWhatWasSent()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
         await Bot.DispatchAsync(_telegram);
 
@@ -156,7 +156,7 @@ public sealed class DeliveryTests : BotTest
     [Fact]
     public async Task Pacing_SpreadsMessagesToOneChat()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
         // Two ingests: stories that arrive together would be one message.
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));

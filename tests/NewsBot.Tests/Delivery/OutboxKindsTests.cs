@@ -70,7 +70,7 @@ public sealed class OutboxKindsTests : IDisposable
     [Fact]
     public async Task FinishedEntries_AreDeletedAfterTheirTime_PendingOnesNever()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await _bot.SubscribeAsync("/subscribe technology");
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot one"));
         await DispatchAsync();
         await _bot.IngestAsync(_wire, TestBot.Entry("Robot two"));
@@ -98,7 +98,7 @@ public sealed class OutboxKindsTests : IDisposable
     [Fact]
     public async Task QuietHours_HoldInstantPushesUntilTheWindowEnds_InTheChatsZone()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await _bot.SubscribeAsync("/subscribe technology");
         await Chats.SetTimeZoneAsync(ChatAddress.Parse("telegram:1"), "Europe/Berlin", CancellationToken.None);
         await Chats.SetQuietHoursAsync(ChatAddress.Parse("telegram:1"), new QuietHours(new TimeOnly(12, 0), new TimeOnly(15, 30)), CancellationToken.None);
 
@@ -117,7 +117,7 @@ public sealed class OutboxKindsTests : IDisposable
     [Fact]
     public async Task StoriesArrivingTogether_AreOneEntry_FoundByEachStory()
     {
-        await _bot.SendAsync("/subscribe technology");
+        await _bot.SubscribeAsync("/subscribe technology");
 
         var stored = await _bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1), TestBot.Entry("Chip two", hoursAgo: 2));
 

@@ -15,7 +15,7 @@ public sealed class PlannerRecoveryTests : BotTest
     [Fact]
     public async Task ArticlesStoredButNeverPlanned_AreQueuedByTheCatchUpAtStart()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
 
         // As if the bot stopped after storing the articles and before planning them.
         var stored = (await Bot.Get<IArticleStore>().AddNewAsync([Draft("Robot one"), Draft("Robot two")], CancellationToken.None)).Added;
@@ -32,7 +32,7 @@ public sealed class PlannerRecoveryTests : BotTest
     [Fact]
     public async Task ArticlesMissedBeforeABatch_ArePlannedWithIt()
     {
-        await Bot.SendAsync("/subscribe technology");
+        await Bot.SubscribeAsync("/subscribe technology");
 
         var missed = (await Bot.Get<IArticleStore>().AddNewAsync([Draft("Robot missed")], CancellationToken.None)).Added.Single();
         var later = (await Bot.IngestAsync(_wire, TestBot.Entry("Robot later"))).Single();
@@ -46,7 +46,7 @@ public sealed class PlannerRecoveryTests : BotTest
     [Fact]
     public async Task PlannerPosition_MovesWithTheEntries_EvenWhenNothingMatched()
     {
-        await Bot.SendAsync("/subscribe science");
+        await Bot.SubscribeAsync("/subscribe science");
 
         var stored = await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
 
@@ -57,7 +57,7 @@ public sealed class PlannerRecoveryTests : BotTest
     [Fact]
     public async Task SameStoryFromAnotherSource_AfterARestart_IsNotQueuedAgain()
     {
-        await Bot.SendAsync("/subscribe glacier");
+        await Bot.SubscribeAsync("/subscribe glacier");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
         var first = (await Bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3))).Single();
 
@@ -76,7 +76,7 @@ public sealed class PlannerRecoveryTests : BotTest
         string[] chats = ["telegram:1", "telegram:2", "telegram:3"];
         foreach (var chat in chats)
         {
-            await Bot.SendAsync("/subscribe technology", user: chat, chat: chat);
+            await Bot.SubscribeAsync("/subscribe technology", user: chat, chat: chat);
         }
 
         var position = await Outbox.PlannedThroughAsync(CancellationToken.None);

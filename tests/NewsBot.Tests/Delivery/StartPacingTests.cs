@@ -75,7 +75,7 @@ public sealed class StartPacingTests
         var wire = bot.Source("Wire");
         for (var chat = 1; chat <= 60; chat++)
         {
-            await bot.SendAsync("/subscribe technology", user: $"telegram:{chat}", chat: $"telegram:{chat}");
+            await bot.SubscribeAsync("/subscribe technology", user: $"telegram:{chat}", chat: $"telegram:{chat}");
         }
 
         await bot.IngestAsync(wire, new FeedEntry(null, "Robot arm learns to fold laundry", "https://news.example/robot", clock.GetUtcNow().AddMinutes(-5), null, null, "", [], null));

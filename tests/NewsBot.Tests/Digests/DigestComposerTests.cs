@@ -13,7 +13,7 @@ public sealed class DigestComposerTests : IDisposable
     [Fact]
     public async Task PrunedArticles_ArePassedOver_ForTheNextInRank()
     {
-        await _rig.Bot.SendAsync("/subscribe technology daily 08:00");
+        await _rig.Bot.SubscribeAsync("/subscribe technology daily 08:00");
         var stored = await _rig.NewsAsync("Robot one", "Robot two", "Robot three", "Robot four", "Robot five", "Robot six");
         var ids = new List<int> { 9_999 }; // pruned since the digest was made
         ids.AddRange(stored.Select(a => a.Id));
@@ -28,7 +28,7 @@ public sealed class DigestComposerTests : IDisposable
     [Fact]
     public async Task EveryArticlePruned_OrSubscriptionGone_SendsNothing()
     {
-        await _rig.Bot.SendAsync("/subscribe technology daily 08:00");
+        await _rig.Bot.SubscribeAsync("/subscribe technology daily 08:00");
         var composer = _rig.Bot.Get<DigestComposer>();
         var article = (await _rig.NewsAsync("Robot one"))[0];
 

@@ -21,7 +21,7 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task Digest_GoesOutAtEightInTheChatsZone_WithTheNewMatches_AsOneMessage()
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery", "Chip makers expand", "New software release");
         await _rig.NewsAsync("Marathon record in the league");
 
@@ -41,7 +41,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task Digest_WithNothingNew_SendsNothing()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Marathon record in the league");
 
         At(11, 29, 8);
@@ -54,7 +54,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task SecondDigest_HasOnlyWhatArrivedSinceTheFirst()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
         await RunDueAsync();
@@ -76,8 +76,8 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task ManyMatches_ListTheTopFive_AndPointToTheRest()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
-        await Bot.SendAsync("/subscribe solar daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe solar daily 08:00");
         await _rig.NewsAsync(Enumerable.Range(1, 17).Select(i => $"Robot number {i} ships").ToArray());
         await _rig.NewsAsync(Enumerable.Range(1, 7).Select(i => $"Solar farm {i} opens").ToArray());
 
@@ -98,7 +98,7 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await _rig.NewsAsync("Robot from the day before");
         At(11, 29, 13);
-        await Bot.SendAsync("/subscribe technology daily 13:30");
+        await Bot.SubscribeAsync("/subscribe technology daily 13:30");
         await _rig.NewsAsync("Robot of the day");
 
         At(11, 29, 13, 30);
@@ -113,7 +113,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task Backlog_IsNotInADigest()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await Bot.Get<ArticleIngestor>().IngestAsync(_rig.Wire, [_rig.Entry("Robot in a new source's backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
 
         At(11, 29, 8);
@@ -124,7 +124,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task RunningTwice_OrAfterARestart_QueuesTheDigestOnce()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
 
@@ -139,7 +139,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task CursorLostAfterTheEntryWasWritten_StillSendsTheDigestOnce()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
         await RunDueAsync();
@@ -156,7 +156,7 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task MissedWhileDown_IsSentAtStartTheSameLocalDay()
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         At(11, 29, 6);
         await _rig.NewsAsync("Robot opens a bakery");
 
@@ -170,7 +170,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task MissedOnADayThatIsOver_WaitsForTodaysTime_ThenCarriesEverythingNew()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
         await RunDueAsync();
@@ -192,7 +192,7 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task SpringForwardInBerlin_HalfPastTwoDigestGoesOutAtThree()
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
-        await Bot.SendAsync("/subscribe technology daily 02:30");
+        await Bot.SubscribeAsync("/subscribe technology daily 02:30");
 
         // 28 March 2027: 02:00 CET jumps to 03:00 CEST at 01:00 UTC.
         At(3, 27, 20, year: 2027);
@@ -208,7 +208,7 @@ public sealed class DigestSchedulerTests : IDisposable
     public async Task FallBackInNewYork_RepeatedHourSendsOneDigest()
     {
         await Bot.SendAsync("/timezone America/New_York");
-        await Bot.SendAsync("/subscribe technology daily 01:30");
+        await Bot.SubscribeAsync("/subscribe technology daily 01:30");
 
         // 7 November 2027: 02:00 EDT falls back to 01:00 EST at 06:00 UTC; 01:30 comes at 05:30 and 06:30 UTC.
         At(11, 6, 20, year: 2027);
@@ -226,7 +226,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task ChangingTheTimeZone_MovesTheNextDigest()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         At(11, 28, 13);
         await RunDueAsync(); // nothing due; the next check is put off until 08:00 UTC tomorrow
@@ -240,7 +240,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task StoppedBeforeItWasSent_TheDigestIsDropped()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         At(11, 29, 8);
         await RunDueAsync();
@@ -254,7 +254,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task InactiveChat_GetsNoDigest()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00");
         await _rig.NewsAsync("Robot opens a bakery");
         await Bot.Get<ChatLifecycle>().DeactivateAsync(ChatAddress.Parse("telegram:1"), "blocked by the user", CancellationToken.None);
 
@@ -268,7 +268,7 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         await Bot.SendAsync("/timezone Europe/Berlin");
 
-        var answer = await Flat.Of(Bot.SendAsync("/subscribe technology daily 08:00"));
+        var answer = await Flat.Of(Bot.SubscribeAsync("/subscribe technology daily 08:00"));
 
         Assert.Contains("The first digest comes tomorrow at 08:00 Europe/Berlin (in 19 h)", answer, StringComparison.Ordinal);
     }
@@ -276,7 +276,7 @@ public sealed class DigestSchedulerTests : IDisposable
     [Fact]
     public async Task ChatOnAPlatformWithoutPushes_GetsNoDigest()
     {
-        await Bot.SendAsync("/subscribe technology daily 08:00", user: "terminal:local", chat: "terminal:local");
+        await Bot.SubscribeAsync("/subscribe technology daily 08:00", user: "terminal:local", chat: "terminal:local");
         await _rig.NewsAsync("Robot opens a bakery");
 
         At(11, 29, 8);

@@ -98,6 +98,24 @@ public sealed class TestBot : IDisposable
         return reply is null ? null : TerminalRenderer.Render(reply, Time.GetUtcNow());
     }
 
+    /// <summary>
+    /// Sends a /subscribe and, when it answers with a preview, confirms it as its asker would
+    /// with the Subscribe button; the answer to the confirm (or the refusal), as the terminal renders it.
+    /// </summary>
+    public async Task<string?> SubscribeAsync(string text, ChatKind kind = ChatKind.Private, bool isChatAdmin = true, string user = "telegram:1", string chat = "telegram:1")
+    {
+        var reply = await ReplyToAsync(text, kind, isChatAdmin, user, chat);
+        var confirm = reply?.Buttons.FirstOrDefault(b => b.Command?.StartsWith("/subscribe confirm ", StringComparison.Ordinal) == true);
+        if (confirm is not null)
+        {
+            reply = await Get<CommandRouter>().HandleAsync(
+                new IncomingMessage(ChatAddress.Parse(chat), kind, kind == ChatKind.Private ? null : "Test group", ParseUser(user), "Ada", confirm.Command!, isChatAdmin, IsButton: true) { PressedKind = ButtonKind.Confirm },
+                "NewsBot", CancellationToken.None);
+        }
+
+        return reply is null ? null : TerminalRenderer.Render(reply, Time.GetUtcNow());
+    }
+
     /// <summary>One dispatch round through <paramref name="sender"/>, the fake clock moving on while the pacer makes it wait; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(IChatSender sender)
     {

@@ -6,7 +6,7 @@ namespace NewsBot.Tests.Languages;
 /// </summary>
 public sealed class LanguageConversationTests : IDisposable
 {
-    private const string Script = "/language {0}\n/start\n/latest\n/read 1\n/topics\n/bookmark 1\n/bookmarks\n/subscribe technology daily 08:00\n/subscriptions\n/why 1\n/help\n/nonsense\n/read abc\n/language\n";
+    private const string Script = "/language {0}\n/start\n/latest\n/read 1\n/topics\n/bookmark 1\n/bookmarks\n/subscribe technology daily 08:00\n/subscribe confirm 1\n/subscriptions\n/why 1\n/help\n/nonsense\n/read abc\n/language\n";
 
     private readonly TestBot _bot = new();
 
@@ -84,7 +84,7 @@ public sealed class LanguageConversationTests : IDisposable
     [Fact]
     public async Task TopicKeys_WorkInEveryLanguage_AndTranslatedNamesToo()
     {
-        var transcript = await TalkAsync("/language de\n/topic technology\n/topic Technik\n/subscribe Technik\n");
+        var transcript = await TalkAsync("/language de\n/topic technology\n/topic Technik\n/subscribe Technik\n/subscribe confirm 1\n");
 
         Assert.Equal(2, CountOf(transcript, "Technik\n──"));
         Assert.Contains("Abonniert (#1): Thema Technik, sofort bei Erscheinen.", transcript, StringComparison.Ordinal);

@@ -50,7 +50,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime, IDisposable
     public async Task ASubscriptionAndAChatSetting_MadeOnOneInstance_ReachTheOthersMatcherAndChats_AndSoDoTheirRemovals()
     {
         var wire = _writer.Source("Wire");
-        await _writer.SendAsync("/subscribe glacier", chat: "telegram:5", user: "telegram:5");
+        await _writer.SubscribeAsync("/subscribe glacier", chat: "telegram:5", user: "telegram:5");
         await _writer.SendAsync("/timezone Europe/Berlin", chat: "telegram:5", user: "telegram:5");
         var article = (await _writer.IngestAsync(wire, TestBot.Entry("Glacier retreats a kilometre")))[0];
 
@@ -76,7 +76,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime, IDisposable
         await feed.WaitAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         var waiting = feed.WaitAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.False(waiting.IsCompleted);
-        await _writer.SendAsync("/subscribe glacier", chat: "telegram:6", user: "telegram:6");
+        await _writer.SubscribeAsync("/subscribe glacier", chat: "telegram:6", user: "telegram:6");
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }

@@ -68,6 +68,59 @@ public sealed class SubscriptionMatcherTests : IDisposable
         Assert.Contains(wanted.Id, matches);
     }
 
+    [Theory]
+    [InlineData("source:\"Daily Circuit\"", "Anything at all", "Daily Circuit", true)]
+    [InlineData("source:\"daily circuit\" robot", "Robot kitchens", "Daily Circuit", true)]
+    [InlineData("source:\"Daily Circuit\"", "Anything at all", "Wire", false)]
+    [InlineData("topic:science", "Anything at all", "Wire", true)]
+    [InlineData("topic:sports", "Anything at all", "Wire", false)]
+    [InlineData("title:robot", "Robot kitchens", "Wire", true)]
+    [InlineData("title:kitchen", "Robots everywhere", "Wire", false)]
+    [InlineData("solar OR robot", "Robot kitchens", "Wire", true)]
+    [InlineData("(solar OR wind) kitchen", "Robot kitchens", "Wire", false)]
+    [InlineData("/^kitch/", "Robot kitchens", "Wire", true)]
+    [InlineData("robot -/^kitch/", "Robot kitchens", "Wire", false)]
+    [InlineData("-topic:science robot", "Robot kitchens", "Wire", false)]
+    public void Match_TheSharperLanguage_ReadsAsSearchDoes(string query, string title, string source, bool expected)
+    {
+        var subscription = Subscribe(SubscriptionKind.Keywords, query);
+        var article = Article(title, "in a summary", ["science"]) with { SourceName = source };
+
+        Assert.Equal(expected, Ids(article).Contains(subscription.Id));
+    }
+
+    [Fact]
+    public void Match_ARuleFiledUnderSeveralKeys_MatchesOnce_AndLeavesThemAllWhenRemoved()
+    {
+        var either = Subscribe(SubscriptionKind.Keywords, "robot OR kitchen OR topic:science");
+
+        Assert.Equal([either.Id], Ids(Article("Robot kitchens", topics: ["science"])));
+
+        _matcher.Remove([either.Id]);
+        Assert.Empty(Ids(Article("Robot kitchens", topics: ["science"])));
+        Assert.Equal(0, _matcher.Count);
+    }
+
+    [Fact]
+    public void Match_APatternAlone_IsTriedOnEveryArticle_AndStillMatchesOnlyItsOwn()
+    {
+        var pattern = Subscribe(SubscriptionKind.Keywords, "/^glac/");
+        var word = Subscribe(SubscriptionKind.Keywords, "glacier");
+
+        Assert.Equal([word.Id, pattern.Id], Ids(Article("Glacier survey")));
+        Assert.Empty(Ids(Article("Robot kitchens")));
+    }
+
+    [Fact]
+    public void Match_AQueryStoredBeforeTheSharperLanguage_KeepsItsMeaning()
+    {
+        var unbalanced = Subscribe(SubscriptionKind.Keywords, "\"quantum chip");
+        var colon = Subscribe(SubscriptionKind.Keywords, "covid:19 (");
+
+        Assert.Equal([unbalanced.Id], Ids(Article("New quantum chip unveiled")));
+        Assert.Equal([colon.Id], Ids(Article("Covid 19 cases fall")));
+    }
+
     private Subscription Subscribe(SubscriptionKind kind, string query)
     {
         var subscription = new Subscription(_nextId++, $"telegram:{_nextId}", kind, query, DeliveryMode.Instant, null, "telegram:1", Now);

@@ -2,6 +2,9 @@ namespace NewsBot.Core.Commands.Handlers;
 
 public sealed class HelpHandler : ICommandHandler
 {
+    /// <summary>The parts of the query language /help search and /help subscribe explain, in this order.</summary>
+    private static readonly string[] QueryGuide = ["words", "phrase", "exclude", "or", "group", "title", "source", "topic", "pattern"];
+
     public CommandInfo Command => CommandCatalog.Help;
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -49,6 +52,12 @@ public sealed class HelpHandler : ICommandHandler
 
         blocks.Add(new TextBlock(t.Get("help.examples"), TextStyle.Hint));
         blocks.Add(new EntryListBlock(CommandCatalog.ExamplesOf(command, t).Select(e => new ListEntry(e)).ToList()));
+        if (command == CommandCatalog.Search || command == CommandCatalog.Subscribe)
+        {
+            blocks.Add(new TextBlock(t.Get("query.help.heading"), TextStyle.Heading));
+            blocks.Add(new EntryListBlock(QueryGuide.Select(part => new ListEntry(t.Get($"query.help.{part}.example"), t.Get("query.help." + part, ("max", QueryPatterns.MaxLength)))).ToList()));
+        }
+
         if (command.Audience == CommandAudience.ChatAdmins)
         {
             blocks.Add(new TextBlock(t.Get("help.chatAdmins"), TextStyle.Hint));

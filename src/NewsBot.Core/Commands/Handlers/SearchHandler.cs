@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed partial class SearchHandler(ArticleIndex index, IArticleStore articles, TimeProvider time, IOptions<NewsBotOptions> options) : ICommandHandler
+public sealed partial class SearchHandler(ArticleIndex index, IArticleStore articles, ISourceStore sources, TimeProvider time, IOptions<NewsBotOptions> options) : ICommandHandler
 {
     public CommandInfo Command => CommandCatalog.Search;
 
@@ -26,15 +26,21 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
             return Reply.Problem(t.Get("search.missing"));
         }
 
-        if (text.Length > SearchQuery.MaxLength)
+        // Terms and mistakes first: a query of 500 terms is told about its terms, not its length.
+        var query = SearchQuery.TryParse(text, out var error);
+        if (query is null)
         {
-            return Reply.Problem(t.Get("search.tooLong", ("length", text.Length), ("max", SearchQuery.MaxLength)));
+            return Reply.Problem(QueryProblems.Describe(error!, t));
         }
 
-        var query = SearchQuery.Parse(text);
         if (query.TermCount > SearchQuery.MaxTerms)
         {
             return Reply.Problem(t.Get("search.tooManyTerms", ("terms", query.TermCount), ("max", SearchQuery.MaxTerms)));
+        }
+
+        if (text.Length > SearchQuery.MaxLength)
+        {
+            return Reply.Problem(t.Get("search.tooLong", ("length", text.Length), ("max", SearchQuery.MaxLength)));
         }
 
         if (query.IsEmpty)
@@ -42,9 +48,10 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
             return Reply.Problem(t.Get("search.empty"));
         }
 
+        var sourceNames = query.UsesSources ? await SourceNamesAsync(sources, cancellationToken).ConfigureAwait(false) : null;
         var pageSize = options.Value.PageSize;
         var now = time.GetUtcNow();
-        var found = index.Search(query, (page - 1) * pageSize, pageSize, now);
+        var found = index.Search(query, (page - 1) * pageSize, pageSize, now, sourceNames);
         var shownText = text.Length <= 60 ? text : text[..60] + "…";
         if (found.Total == 0)
         {
@@ -55,12 +62,19 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
         var note = Paging.PastTheEnd(page, shown, t);
         if (note is not null)
         {
-            found = index.Search(query, (shown - 1) * pageSize, pageSize, now);
+            found = index.Search(query, (shown - 1) * pageSize, pageSize, now, sourceNames);
         }
 
         var heading = t.Count("search.heading", found.Total, ("query", shownText));
         var list = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
         return ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", t, note);
+    }
+
+    /// <summary>Every source's name by id, for the <c>source:</c> parts of a query.</summary>
+    public static async Task<IReadOnlyDictionary<int, string>> SourceNamesAsync(ISourceStore sources, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        return (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Id, s => s.Name);
     }
 
     [GeneratedRegex(@"(?:^|\s)page:(?<page>-?\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,13 +1,22 @@
-using NewsBot.Core.Digests;
+using System.Text.RegularExpressions;
 
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class SubscribeHandler(
+/// <summary>
+/// <c>/subscribe &lt;topic or query&gt; [daily HH:mm]</c> answers with a preview (see
+/// <see cref="SubscriptionPreviewReply"/>); <c>/subscribe confirm &lt;n&gt;</c>, which its
+/// Subscribe button carries, makes the subscription, and <c>/subscribe cancel &lt;n&gt;</c> drops
+/// it. Daily digests go through the same preview: what a digest holds is what the query matches.
+/// </summary>
+public sealed partial class SubscribeHandler(
     ISubscriptionStore subscriptions,
     SubscriptionService changes,
+    SubscriptionPreviews previews,
     ChatLifecycle chats,
     TopicClassifier topics,
     ArticleIndex index,
+    IArticleStore articles,
+    ISourceStore sources,
     TimeProvider time) : ICommandHandler
 {
     /// <summary>A chat with more than this is better served by fewer, broader subscriptions.</summary>
@@ -15,12 +24,26 @@ public sealed class SubscribeHandler(
 
     public CommandInfo Command => CommandCatalog.Subscribe;
 
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        AnnouncementOptOut.IsMeant(request.Arguments)
-            ? AnnouncementOptOut.SetAsync(request, chats, muted: false, cancellationToken)
-            : ChangeAsync(request, cancellationToken);
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (AnnouncementOptOut.IsMeant(request.Arguments))
+        {
+            return AnnouncementOptOut.SetAsync(request, chats, muted: false, cancellationToken);
+        }
 
-    private async ValueTask<Reply> ChangeAsync(CommandRequest request, CancellationToken cancellationToken)
+        var answer = PreviewAnswer().Match(request.Arguments.Trim());
+        if (answer.Success && int.TryParse(answer.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return string.Equals(answer.Groups["action"].Value, "confirm", StringComparison.OrdinalIgnoreCase)
+                ? ConfirmAsync(request, id, cancellationToken)
+                : ValueTask.FromResult(Cancel(request, id));
+        }
+
+        return PreviewAsync(request, cancellationToken);
+    }
+
+    private async ValueTask<Reply> PreviewAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var t = request.Texts;
         if (!SubscriptionRequest.TryParse(request.Arguments, out var text, out var mode, out var dailyAt, out var badTime))
@@ -33,76 +56,129 @@ public sealed class SubscribeHandler(
             return Reply.Problem(t.Get("subscribe.missing"));
         }
 
+        SubscriptionKind kind;
+        string stored;
+        SearchQuery query;
+        if (TopicKey(text) is { } topic)
+        {
+            (kind, stored, query) = (SubscriptionKind.Topic, topic, SearchQuery.ForTopic(topic));
+        }
+        else
+        {
+            // Terms and mistakes first: a query of 500 terms is told about its terms, not its length.
+            var parsed = SearchQuery.TryParse(text, out var error);
+            if (parsed is null)
+            {
+                return Reply.Problem(QueryProblems.Describe(error!, t));
+            }
+
+            if (parsed.TermCount > SearchQuery.MaxTerms)
+            {
+                return Reply.Problem(t.Get("subscribe.tooManyTerms", ("terms", parsed.TermCount), ("max", SearchQuery.MaxTerms)));
+            }
+
+            if (parsed.IsEmpty)
+            {
+                return Reply.Problem(t.Get("subscribe.empty"));
+            }
+
+            (kind, stored, query) = (SubscriptionKind.Keywords, text, parsed);
+        }
+
         if (text.Length > SearchQuery.MaxLength)
         {
             return Reply.Problem(t.Get("subscribe.tooLong", ("length", text.Length), ("max", SearchQuery.MaxLength)));
         }
 
-        SubscriptionKind kind;
-        string stored;
-        if (TopicKey(text) is { } topic)
-        {
-            kind = SubscriptionKind.Topic;
-            stored = topic;
-        }
-        else
-        {
-            var query = SearchQuery.Parse(text);
-            if (query.IsEmpty)
-            {
-                return Reply.Problem(t.Get("subscribe.empty"));
-            }
-
-            if (query.TermCount > SearchQuery.MaxTerms)
-            {
-                return Reply.Problem(t.Get("subscribe.tooManyTerms", ("terms", query.TermCount), ("max", SearchQuery.MaxTerms)));
-            }
-
-            kind = SubscriptionKind.Keywords;
-            stored = text;
-        }
-
-        var key = SubscriptionText.MatchKey(kind, stored);
-
         var chatKey = request.Message.Chat.Key;
+        if (await RoomFor(chatKey, kind, stored, mode, dailyAt, t, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused.Reply;
+        }
+
+        var now = time.GetUtcNow();
+        var sourceNames = query.UsesSources ? await SearchHandler.SourceNamesAsync(sources, cancellationToken).ConfigureAwait(false) : null;
+        var found = index.Newest(query, now - SubscriptionPreviewReply.Window, SubscriptionPreviewReply.Shown, sourceNames);
+        var newest = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
+        var pending = previews.Add(chatKey, request.Message.User.Key, kind, stored, mode, dailyAt);
+        var described = new Subscription(0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, now);
+        return SubscriptionPreviewReply.Build(pending, described, found.Total, newest, t);
+    }
+
+    private async ValueTask<Reply> ConfirmAsync(CommandRequest request, int id, CancellationToken cancellationToken)
+    {
+        var t = request.Texts;
+        var claim = previews.Claim(id, request.Message.Chat.Key, request.Message.User.Key);
+        if (claim.State != PreviewState.Pending)
+        {
+            return Unavailable(claim, id, t);
+        }
+
+        var pending = claim.Pending!;
+        try
+        {
+            var room = await RoomFor(pending.ChatKey, pending.Kind, pending.Query, pending.Mode, pending.DailyAt, t, cancellationToken).ConfigureAwait(false);
+            if (room is { Existing: { } existing })
+            {
+                previews.Complete(id, existing.Id);
+                return room.Reply;
+            }
+
+            if (room is not null)
+            {
+                previews.Release(id);
+                return room.Reply;
+            }
+
+            var added = await changes.AddAsync(
+                new Subscription(0, pending.ChatKey, pending.Kind, pending.Query, pending.Mode, pending.DailyAt, pending.UserKey, time.GetUtcNow()),
+                cancellationToken).ConfigureAwait(false);
+            previews.Complete(id, added.Id);
+            var emptyTopic = added.Kind == SubscriptionKind.Topic && index.LatestInTopic(added.Query, 0, 0).Total == 0;
+            return SubscribedReply.Build(added, chats.Find(request.Message.Chat), emptyTopic, time.GetUtcNow(), t);
+        }
+        catch
+        {
+            previews.Release(id);
+            throw;
+        }
+    }
+
+    private Reply Cancel(CommandRequest request, int id)
+    {
+        var t = request.Texts;
+        var claim = previews.Cancel(id, request.Message.Chat.Key, request.Message.User.Key);
+        return claim.State == PreviewState.Pending ? Reply.Text(t.Get("subscribe.preview.cancelled")) : Unavailable(claim, id, t);
+    }
+
+    /// <summary>Why a preview cannot be confirmed or cancelled (any more).</summary>
+    private static Reply Unavailable(PreviewClaim claim, int id, Texts t)
+    {
+        var minutes = (int)SubscriptionPreviews.Lifetime.TotalMinutes;
+        return claim.State switch
+        {
+            PreviewState.Confirmed => Reply.Text(t.Get("subscribe.preview.alreadyDone", ("id", claim.SubscriptionId))),
+            PreviewState.Confirming => Reply.Text(t.Get("subscribe.preview.confirming")),
+            PreviewState.Cancelled => Reply.Problem(t.Get("subscribe.preview.wasCancelled")),
+            PreviewState.Expired => Reply.Problem(t.Get("subscribe.preview.expired", ("minutes", minutes), ("query", claim.Pending!.Query))),
+            PreviewState.OtherChat => Reply.Problem(t.Get("subscribe.preview.otherChat", ("id", id))),
+            PreviewState.OtherPerson => Reply.Problem(t.Get("subscribe.preview.otherPerson")),
+            _ => Reply.Problem(t.Get("subscribe.preview.unknown", ("id", id), ("minutes", minutes))),
+        };
+    }
+
+    /// <summary>Null when the chat can take this subscription; otherwise the answer, and the same subscription when it has it already.</summary>
+    private async Task<Refusal?> RoomFor(string chatKey, SubscriptionKind kind, string stored, DeliveryMode mode, TimeOnly? dailyAt, Texts t, CancellationToken cancellationToken)
+    {
+        var key = SubscriptionText.MatchKey(kind, stored);
         var existing = await subscriptions.ListForChatAsync(chatKey, cancellationToken).ConfigureAwait(false);
         var duplicate = existing.FirstOrDefault(s => SubscriptionText.MatchKey(s.Kind, s.Query) == key && s.Mode == mode && s.DailyAt == dailyAt);
         if (duplicate is not null)
         {
-            return Reply.Text(t.Get("subscribe.duplicate", ("id", duplicate.Id), ("subscription", SubscriptionText.Describe(duplicate, t))));
+            return new Refusal(Reply.Text(t.Get("subscribe.duplicate", ("id", duplicate.Id), ("subscription", SubscriptionText.Describe(duplicate, t)))), duplicate);
         }
 
-        if (existing.Count >= MaxPerChat)
-        {
-            return Reply.Problem(t.Count("subscribe.full", MaxPerChat));
-        }
-
-        var added = await changes.AddAsync(
-            new Subscription(0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, time.GetUtcNow()),
-            cancellationToken).ConfigureAwait(false);
-
-        var blocks = new List<ReplyBlock> { new TextBlock(t.Get("subscribe.done", ("id", added.Id), ("subscription", SubscriptionText.Describe(added, t)))) };
-        if (mode == DeliveryMode.Daily)
-        {
-            var chat = chats.Find(request.Message.Chat);
-            var zone = ChatZone.Of(chat);
-            var zoneName = ChatZone.NameOf(chat);
-            var now = time.GetUtcNow();
-            var first = LocalClock.Next(dailyAt!.Value, zone, added.CreatedAt);
-            var local = TimeZoneInfo.ConvertTime(first, zone);
-            var today = DigestClock.LocalDate(first, zone) == DigestClock.LocalDate(now, zone);
-            blocks.Add(new TextBlock(
-                t.Get(today ? "subscribe.firstToday" : "subscribe.firstTomorrow", ("time", t.Clock(local)), ("zone", zoneName), ("until", t.Until(first, now))),
-                TextStyle.Hint));
-            blocks.Add(new TextBlock(t.Get("subscribe.zoneHint", ("zone", zoneName)), TextStyle.Hint));
-        }
-        else if (kind == SubscriptionKind.Topic && index.LatestInTopic(stored, 0, 0).Total == 0)
-        {
-            blocks.Add(new TextBlock(t.Get("subscribe.emptyTopic", ("topic", t.Topic(stored))), TextStyle.Hint));
-        }
-
-        blocks.Add(new TextBlock(t.Get("subscribe.listHint"), TextStyle.Hint));
-        return new Reply { Blocks = blocks, Buttons = [ReplyButton.ForCommand(t.Get("button.undo"), $"/unsubscribe {added.Id}")] };
+        return existing.Count >= MaxPerChat ? new Refusal(Reply.Problem(t.Count("subscribe.full", MaxPerChat)), null) : null;
     }
 
     /// <summary>The topic's key when the text names a topic, by its key or by its name in some language; null for words.</summary>
@@ -113,7 +189,7 @@ public sealed class SubscribeHandler(
             return null;
         }
 
-        if (!text.Contains(' ', StringComparison.Ordinal) && IsKnown(text))
+        if (!text.Contains(' ', StringComparison.Ordinal) && !text.Contains(':', StringComparison.Ordinal) && IsKnown(text))
         {
             return TopicNames.Normalize(text);
         }
@@ -122,4 +198,9 @@ public sealed class SubscribeHandler(
     }
 
     private bool IsKnown(string topic) => topics.IsKnownTopic(topic) || index.LatestInTopic(topic, 0, 0).Total > 0;
+
+    [GeneratedRegex(@"^(?<action>confirm|cancel)\s+#?(?<id>\d{1,9})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreviewAnswer();
+
+    private sealed record Refusal(Reply Reply, Subscription? Existing);
 }

@@ -19,13 +19,14 @@ public static class ClosestSubscription
         var words = new HashSet<string>(title, StringComparer.Ordinal);
         words.UnionWith(summary);
         var text = string.Join(' ', title) + " | " + string.Join(' ', summary);
+        var terms = new ArticleTerms(title, summary, article.SourceName, article.Topics);
 
         (Subscription Subscription, string Reason, double Score)? best = null;
         foreach (var subscription in subscriptions)
         {
             var (score, reason) = subscription.Kind == SubscriptionKind.Topic
                 ? TopicGap(subscription, article, texts)
-                : WordsGap(subscription, words, text, texts);
+                : WordsGap(subscription, words, text, terms, texts);
             if (best is null || score > best.Value.Score)
             {
                 best = (subscription, reason, score);
@@ -41,16 +42,19 @@ public static class ClosestSubscription
         return (0, t.Get("why.topicGap", ("topic", t.Topic(subscription.Query)), ("topics", topics)));
     }
 
-    private static (double Score, string Reason) WordsGap(Subscription subscription, HashSet<string> words, string text, Texts t)
+    private static (double Score, string Reason) WordsGap(Subscription subscription, HashSet<string> words, string text, ArticleTerms terms, Texts t)
     {
         var query = SearchQuery.Parse(subscription.Query);
+
+        // A field, OR group or pattern the article fails is named as the query reads it back (topic:climate).
         var missing = query.Words.Where(w => !words.Contains(w))
             .Concat(query.Phrases.Select(p => string.Join(' ', p)).Where(p => !text.Contains(p, StringComparison.Ordinal)).Select(p => $"\"{p}\""))
+            .Concat(query.Filters.Where(f => !f.Matches(terms)).Select(f => f.ToString()))
             .ToList();
         var excluded = query.ExcludedWords.Where(words.Contains)
             .Concat(query.ExcludedPhrases.Select(p => string.Join(' ', p)).Where(p => text.Contains(p, StringComparison.Ordinal)).Select(p => $"\"{p}\""))
             .ToList();
-        var positives = Math.Max(1, query.Words.Count + query.Phrases.Count);
+        var positives = Math.Max(1, query.Words.Count + query.Phrases.Count + query.Filters.Count);
         var score = (positives - missing.Count) / (double)positives - (excluded.Count > 0 ? 0.5 : 0);
         var parts = new List<string>();
         if (missing.Count > 0)

@@ -79,7 +79,11 @@ public sealed class DiscordEndToEndTests : FolderTest, IAsyncLifetime
         var connection = await _ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var subscribe = DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("glacier"))], permissions: DiscordInteractions.AllPermissions);
         await connection.SendDispatchAsync("INTERACTION_CREATE", Interlocked.Increment(ref _sequence), subscribe);
-        var confirmation = await _rest.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)subscribe["id"]!}/", StringComparison.Ordinal));
+        var preview = await _rest.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)subscribe["id"]!}/", StringComparison.Ordinal));
+        var press = DiscordPreviews.Press(subscribe, DiscordPreviews.Confirm(preview.Message));
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interlocked.Increment(ref _sequence), press);
+        var confirmation = await _rest.WaitForAsync(r => r.Path.StartsWith($"/interactions/{(string)press["id"]!}/", StringComparison.Ordinal));
+        Assert.Contains("Subscribed", confirmation.Message!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("glacier", confirmation.Message!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
 
         var sources = _host.Services.GetRequiredService<ISourceStore>();

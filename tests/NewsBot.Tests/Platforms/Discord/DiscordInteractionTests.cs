@@ -70,8 +70,10 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
         var channel = UniqueChannel();
         var interaction = DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions, UniqueUser(), channelId: channel);
 
-        var callback = await Discord.InteractAsync(interaction);
+        var preview = await Discord.InteractAsync(interaction);
+        var callback = await Discord.InteractAsync(DiscordPreviews.Press(interaction, DiscordPreviews.Confirm(preview.Message)));
 
+        Assert.Null((int?)preview.Message!["flags"]);
         Assert.Null((int?)callback.Message!["flags"]);
         var subscription = Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + channel, CancellationToken.None));
         Assert.Equal("technology", subscription.Query, ignoreCase: true);
@@ -98,7 +100,9 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
     {
         var user = UniqueUser();
 
-        await Discord.InteractAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("science"))], userId: user));
+        var subscribe = DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("science"))], userId: user);
+        var preview = await Discord.InteractAsync(subscribe);
+        await Discord.InteractAsync(DiscordPreviews.Press(subscribe, DiscordPreviews.Confirm(preview.Message)));
 
         Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:dm:" + user, CancellationToken.None));
         Assert.Equal(ChatKind.Private, Discord.Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("discord:dm:" + user))!.Kind);
@@ -200,10 +204,34 @@ public sealed class DiscordInteractionTests(DiscordBotFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task SubscribePreview_IsConfirmedOnce_ByItsAskerAlone()
+    {
+        var channel = UniqueChannel();
+        var subscribe = DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("title:glacier OR topic:climate"))], ManageGuild, UniqueUser(), channelId: channel);
+        var preview = await Discord.InteractAsync(subscribe);
+        var confirm = DiscordPreviews.Confirm(preview.Message);
+        Assert.Contains("Preview: words title:glacier OR topic:climate", preview.Message!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"label\":\"Subscribe\"", preview.Message.ToJsonString(), StringComparison.Ordinal);
+
+        var someoneElse = await Discord.InteractAsync(DiscordInteractions.Button(confirm, ManageGuild, UniqueUser(), channelId: channel));
+        var asker = await Discord.InteractAsync(DiscordPreviews.Press(subscribe, confirm));
+        var again = await Discord.InteractAsync(DiscordPreviews.Press(subscribe, confirm));
+
+        Assert.Equal(Ephemeral, (int?)someoneElse.Message!["flags"]);
+        Assert.Contains("Only the person who asked for this preview", someoneElse.Message.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Subscribed", asker.Message!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Already done", again.Message!.ToJsonString(), StringComparison.Ordinal);
+        var stored = Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + channel, CancellationToken.None));
+        Assert.Equal("title:glacier OR topic:climate", stored.Query);
+    }
+
+    [Fact]
     public async Task ChannelDeleted_StopsDeliveriesThere()
     {
         var channel = UniqueChannel();
-        await Discord.InteractAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("science"))], ManageGuild, UniqueUser(), channelId: channel));
+        var subscribe = DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("science"))], ManageGuild, UniqueUser(), channelId: channel);
+        var preview = await Discord.InteractAsync(subscribe);
+        await Discord.InteractAsync(DiscordPreviews.Press(subscribe, DiscordPreviews.Confirm(preview.Message)));
 
         await Discord.DispatchAsync("CHANNEL_DELETE", new JsonObject { ["id"] = channel, ["type"] = 0, ["guild_id"] = DiscordInteractions.GuildId });
 

@@ -26,7 +26,8 @@ public sealed class DiscordLanguageTests : IAsyncLifetime
     {
         var subscribe = InServer(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology daily 08:00"))], DiscordInteractions.AllPermissions), "en-US", "de");
 
-        var answer = await _discord.InteractAsync(subscribe);
+        var preview = await _discord.InteractAsync(subscribe);
+        var answer = await _discord.InteractAsync(DiscordPreviews.Press(subscribe, DiscordPreviews.Confirm(preview.Message)));
         await _discord.Bot.IngestAsync(_discord.Bot.Source("Test Wire", "technology"), TestBot.Entry("Quantum chip doubles its speed", "A chip news story.", hoursAgo: 0));
         _discord.Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, await _discord.Bot.Get<NewsBot.Core.Digests.DigestScheduler>().RunDueAsync(CancellationToken.None));

@@ -212,6 +212,9 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
         await Eventually.WaitUntilAsync(
             () => Task.FromResult(BotApi.Calls("sendMessage").Count(r => r.ChatId == Person && r.Succeeded) > before),
             "an answer to " + text);
-        return BotApi.Calls("sendMessage").Where(r => r.ChatId == Person && r.Succeeded).Skip(before).First();
+        var answer = BotApi.Calls("sendMessage").Where(r => r.ChatId == Person && r.Succeeded).Skip(before).First();
+
+        // A subscription is previewed first: the person presses Subscribe, whose command names the channel too.
+        return await TelegramPreviews.ConfirmIfPreviewAsync(BotApi, answer, Person);
     }
 }

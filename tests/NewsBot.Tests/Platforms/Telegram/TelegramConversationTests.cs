@@ -142,14 +142,39 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         const long group = -1003007;
         Telegram.SetMember(group, 62, "administrator");
         Telegram.Enqueue(TelegramChats.Say(group, "/subscribe technology", userId: 62, chatType: "supergroup"));
+        var subscribed = await TelegramPreviews.ConfirmAsync(Telegram, group, 62);
         Telegram.Enqueue(TelegramChats.Say(group, "/timezone Europe/Berlin", userId: 62, chatType: "supergroup"));
 
-        var subscribed = await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group);
         var zone = await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group && r.Text!.Contains("Europe/Berlin", StringComparison.Ordinal));
 
         Assert.Contains("Subscribed (#", subscribed.Text, StringComparison.Ordinal);
         Assert.Contains("time zone is now", zone.Text, StringComparison.Ordinal);
         Assert.Single(Telegram.Calls("getChatMember"), r => r.ChatId == group);
+    }
+
+    [Fact]
+    public async Task SubscribePreview_InAGroup_IsConfirmedOnce_ByItsAskerAlone()
+    {
+        const long group = -1003030;
+        Telegram.SetMember(group, 91, "administrator");
+        Telegram.SetMember(group, 92, "administrator");
+        Telegram.Enqueue(TelegramChats.Say(group, "/subscribe source:\"Test Wire\" OR glacier", userId: 91, chatType: "supergroup"));
+
+        var preview = await TelegramPreviews.PreviewAsync(Telegram, group);
+        var confirm = TelegramPreviews.Confirm(preview);
+        var under = Telegram.Sent.Last(m => m.ChatId == group);
+        var byAnother = Press(under, 92, confirm);
+        var refused = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == byAnother);
+        var subscribed = await TelegramPreviews.ConfirmAsync(Telegram, group, 91);
+        var again = Press(under, 91, confirm);
+        await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group && r.Text?.Contains("Already done", StringComparison.Ordinal) == true);
+
+        Assert.Contains("Preview: words source:\"Test Wire\" OR glacier", preview.Text, StringComparison.Ordinal);
+        Assert.Equal(["Subscribe", "Cancel"], preview.Buttons.Select(b => b.Text));
+        Assert.Contains("Only the person who asked for this preview", (string?)refused.Body["text"], StringComparison.Ordinal);
+        Assert.Contains("Subscribed (#", subscribed.Text, StringComparison.Ordinal);
+        Assert.NotNull(again);
+        Assert.Single(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:" + group, CancellationToken.None));
     }
 
     [Fact]
@@ -240,7 +265,7 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         const long supergroup = -1003014;
         Telegram.SetMember(group, 65, "creator");
         Telegram.Enqueue(TelegramChats.Say(group, "/subscribe science", userId: 65, chatType: "group"));
-        await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group);
+        await TelegramPreviews.ConfirmAsync(Telegram, group, 65);
 
         Telegram.Enqueue(TelegramUpdates.MigratedTo(group, supergroup, 65));
         Telegram.Enqueue(TelegramChats.Say(supergroup, "/subscriptions", userId: 65, chatType: "supergroup"));
@@ -283,16 +308,17 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
         Telegram.SetMember(group, 67, "administrator");
         Telegram.SetMember(group, 68, "member");
         Telegram.Enqueue(TelegramChats.Say(group, "/subscribe sports", userId: 67, chatType: "supergroup"));
-        await Telegram.WaitForAsync("sendMessage", r => r.ChatId == group);
-        var subscribed = Telegram.Sent.Single(m => m.ChatId == group);
-        var undo = Telegram.Calls("sendMessage").Single(r => r.ChatId == group).Buttons.Single(b => b.Text == "Undo").Data!;
+        var answer = await TelegramPreviews.ConfirmAsync(Telegram, group, 67);
+        var subscribed = Telegram.Sent.Last(m => m.ChatId == group);
+        var undo = answer.Buttons.Single(b => b.Text == "Undo").Data!;
+        var sentBefore = Telegram.Calls("sendMessage").Count(r => r.ChatId == group);
 
         var pressed = Press(subscribed, 68, undo);
 
         var toast = await Telegram.WaitForAsync("answerCallbackQuery", r => (string?)r.Body["callback_query_id"] == pressed);
         Assert.Contains("Only this chat's admins", (string?)toast.Body["text"], StringComparison.Ordinal);
         Assert.True((bool?)toast.Body["show_alert"]);
-        Assert.Single(Telegram.Calls("sendMessage"), r => r.ChatId == group);
+        Assert.Equal(sentBefore, Telegram.Calls("sendMessage").Count(r => r.ChatId == group));
         Assert.Single(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:" + group, CancellationToken.None));
     }
 

@@ -71,7 +71,8 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
         await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
 
         BotApi.Enqueue(TelegramUpdates.InGeneralTopic(Forum, Admin, "/subscribe glacier"));
-        var answer = await BotApi.WaitForAsync("sendMessage", r => r.ChatId == Forum && r.Text?.Contains("Subscribed", StringComparison.Ordinal) == true);
+        var answer = await TelegramPreviews.ConfirmAsync(BotApi, Forum, Admin);
+        Assert.Contains("Subscribed", answer.Text, StringComparison.Ordinal);
 
         Assert.Null(answer.Body["message_thread_id"]);
         Assert.Single(await bot.Get<ISubscriptionStore>().ListForChatAsync(ForumKey, CancellationToken.None));
@@ -136,7 +137,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
         await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier melt doubles in a decade", id: "second")], CancellationToken.None);
         await BotApi.WaitForAsync("sendMessage", r => r.ChatId == Forum && (int?)r.Body["message_thread_id"] == 46 && r.Text?.Contains("Glacier melt", StringComparison.Ordinal) == true);
         await WaitUntilNothingPendingAsync(bot);
-        Assert.Single(BotApi.Calls("sendMessage"), r => (int?)r.Body["message_thread_id"] == 45 && r.Text?.Contains("Glacier", StringComparison.Ordinal) == true);
+        Assert.Single(BotApi.Calls("sendMessage"), r => (int?)r.Body["message_thread_id"] == 45 && r.Text?.Contains("Glacier", StringComparison.Ordinal) == true && !r.Text.Contains("Preview", StringComparison.Ordinal));
         Assert.Single(BotApi.Calls("sendMessage"), r => r.Text?.Contains("Admin notice", StringComparison.Ordinal) == true);
         Assert.Single(await bot.Get<ISubscriptionStore>().ListForChatAsync(ForumKey + ":45", CancellationToken.None));
 
@@ -194,7 +195,10 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
         var before = BotApi.Calls("sendMessage").Count(r => r.ChatId == Forum && r.Succeeded);
         BotApi.Enqueue(TelegramUpdates.InTopic(Forum, topic, Admin, text, topicName));
         await Eventually.WaitUntilAsync(() => BotApi.Calls("sendMessage").Count(r => r.ChatId == Forum && r.Succeeded) > before, "an answer to " + text);
-        return BotApi.Calls("sendMessage").Where(r => r.ChatId == Forum && r.Succeeded).Skip(before).First();
+        var answer = BotApi.Calls("sendMessage").Where(r => r.ChatId == Forum && r.Succeeded).Skip(before).First();
+
+        // A subscription is previewed first: Subscribe is pressed in the topic, under the preview.
+        return await TelegramPreviews.ConfirmIfPreviewAsync(BotApi, answer, Admin);
     }
 
     private static Task WaitUntilNothingPendingAsync(TelegramTestHost bot) =>

@@ -46,6 +46,7 @@ public sealed class TelegramPushFeaturesTests : FakeClockTelegramTests
     {
         await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
         BotApi.Enqueue(TelegramChats.Say(9401, "/subscribe glacier daily 12:30", userId: 9401));
+        await TelegramPreviews.ConfirmAsync(BotApi, 9401, 9401);
         await BotApi.WaitForAsync("sendMessage", r => r.ChatId == 9401 && r.Text?.Contains("The first digest comes today at 12:30 UTC", StringComparison.Ordinal) == true);
         var wire = await bot.Get<NewsBot.Core.Articles.ISourceStore>().EnsureAsync("Wire", "https://wire.example/feed", [], fromConfiguration: true, CancellationToken.None);
         await bot.Get<ArticleIngestor>().IngestAsync(wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);

@@ -87,7 +87,7 @@ public sealed class LiteDbToPostgresTests : IAsyncLifetime, IDisposable
         Assert.Equal(onLite.Id, onPostgres.Id);
         foreach (var (text, chat, user) in new[] { ("/subscribe sports", Reader, Reader), ("/announce Second notice", Admin, Admin), ("/bookmark " + onLite.Id, Other, Other) })
         {
-            Assert.Equal(await _lite.SendAsync(text, user: user, chat: chat), await _postgres.SendAsync(text, user: user, chat: chat));
+            Assert.Equal(await _lite.SubscribeAsync(text, user: user, chat: chat), await _postgres.SubscribeAsync(text, user: user, chat: chat));
         }
 
         Assert.Equal(await _lite.SendAsync("/bookmarks", user: Other, chat: Other), await _postgres.SendAsync("/bookmarks", user: Other, chat: Other));
@@ -122,13 +122,13 @@ public sealed class LiteDbToPostgresTests : IAsyncLifetime, IDisposable
         }
 
         await bot.SendAsync("/start", ChatKind.Group, user: Reader, chat: Group);
-        await bot.SendAsync("/subscribe technology", user: Reader, chat: Reader);
-        await bot.SendAsync("/subscribe \"robot chef\"", user: Reader, chat: Reader);
+        await bot.SubscribeAsync("/subscribe technology", user: Reader, chat: Reader);
+        await bot.SubscribeAsync("/subscribe \"robot chef\"", user: Reader, chat: Reader);
         await bot.SendAsync("/timezone Europe/Berlin", user: Reader, chat: Reader);
-        await bot.SendAsync("/subscribe science daily 07:30", user: Other, chat: Other);
+        await bot.SubscribeAsync("/subscribe science daily 07:30", user: Other, chat: Other);
         await bot.SendAsync("/quiet 22:00-06:00", user: Other, chat: Other);
         await bot.SendAsync("/language de", user: Other, chat: Other);
-        await bot.SendAsync("/subscribe technology", ChatKind.Group, user: Reader, chat: Group);
+        await bot.SubscribeAsync("/subscribe technology", ChatKind.Group, user: Reader, chat: Group);
         await bot.SendAsync("/unsubscribe announcements", ChatKind.Group, user: Reader, chat: Group);
 
         await bot.IngestAsync(wire, TestBot.Entry("Robot chef opens a kitchen", "A robot cooks.", hoursAgo: 3), TestBot.Entry("Chip plant opens", "A chip plant.", hoursAgo: 2));

@@ -36,8 +36,8 @@ public sealed class PostgresCoreTests : IDisposable
     public async Task NewArticle_MatchingASubscription_IsSentOnce_AndNotAgainOnTheNextRound()
     {
         var wire = _bot.Source("Wire");
-        await _bot.SendAsync("/subscribe technology", chat: "telegram:1");
-        await _bot.SendAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
+        await _bot.SubscribeAsync("/subscribe technology", chat: "telegram:1");
+        await _bot.SubscribeAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
         await _bot.IngestAsync(wire, TestBot.Entry("Robot chef opens a kitchen"));
         await _bot.DispatchAsync(_telegram);

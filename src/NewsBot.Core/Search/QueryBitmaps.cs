@@ -1,0 +1,195 @@
+using System.Numerics;
+
+namespace NewsBot.Core.Search;
+
+/// <summary>
+/// The slots a <see cref="QueryNode"/> matches, as a bitmap over every slot in use: words and
+/// phrases from their postings, a pattern from the words of the vocabulary it finds, a source
+/// or a topic from each article's own. Slots of removed articles may be set; callers keep to
+/// the live ones. Reads only, under <see cref="ArticleIndex"/>'s read lock.
+/// </summary>
+internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IReadOnlyDictionary<int, string>? sourceNames)
+{
+    private readonly int _words = SlotBitmap.WordsFor(slots.Used);
+
+    /// <summary>The words (of 64 slots) every bitmap here has.</summary>
+    public int Words => _words;
+
+    /// <summary>Every live slot.</summary>
+    public ulong[] Live()
+    {
+        var bits = new ulong[_words];
+        SlotBitmap.Or(bits, slots.Plain, _words);
+        SlotBitmap.Or(bits, slots.Story, _words);
+        return bits;
+    }
+
+    public ulong[] Of(QueryNode node) => node switch
+    {
+        TermNode term => Term(term),
+        SourceNode source => Source(source.Key),
+        TopicNode topic => Topic(topic.Topic),
+        PatternNode pattern => Pattern(pattern),
+        NotNode not => Not(not.Part),
+        AnyNode any => Any(any.Parts),
+        AllNode all => All(all.Parts),
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    /// <summary>The live slots every one of <paramref name="parts"/> matches.</summary>
+    public ulong[] All(IReadOnlyList<QueryNode> parts)
+    {
+        var bits = Live();
+        foreach (var part in parts)
+        {
+            SlotBitmap.And(bits, Of(part), _words);
+        }
+
+        return bits;
+    }
+
+    /// <summary>The slots set in <paramref name="bits"/>, in increasing order.</summary>
+    public static IEnumerable<int> SlotsOf(ulong[] bits, int words)
+    {
+        for (var i = 0; i < words; i++)
+        {
+            var word = bits[i];
+            while (word != 0)
+            {
+                yield return (i << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+            }
+        }
+    }
+
+    private ulong[] Any(IReadOnlyList<QueryNode> parts)
+    {
+        var bits = new ulong[_words];
+        foreach (var part in parts)
+        {
+            SlotBitmap.Or(bits, Of(part), _words);
+        }
+
+        return bits;
+    }
+
+    private ulong[] Not(QueryNode part)
+    {
+        var bits = Live();
+        SlotBitmap.AndNot(bits, Of(part), _words);
+        return bits;
+    }
+
+    private ulong[] Term(TermNode term)
+    {
+        var bits = new ulong[_words];
+        var ids = new int[term.Tokens.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!postings.TryGetId(term.Tokens[i], out ids[i]))
+            {
+                return bits;
+            }
+        }
+
+        if (!term.IsPhrase && !term.TitleOnly && postings.BitmapOf(ids[0]) is { Length: > 0 } dense)
+        {
+            SlotBitmap.Or(bits, dense, _words);
+            return bits;
+        }
+
+        var rarest = ids.MinBy(t => postings[t].Count);
+        foreach (var posting in postings[rarest].Span)
+        {
+            var slot = posting >> 1;
+            if (term.TitleOnly && (posting & 1) == 0)
+            {
+                continue;
+            }
+
+            if (!term.IsPhrase || slots.ContainsPhrase(slot, ids, term.TitleOnly))
+            {
+                bits[slot >> 6] |= 1UL << slot;
+            }
+        }
+
+        return bits;
+    }
+
+    private ulong[] Pattern(PatternNode pattern)
+    {
+        var bits = new ulong[_words];
+        foreach (var (word, id) in postings.Vocabulary())
+        {
+            if (!pattern.Finds(word))
+            {
+                continue;
+            }
+
+            foreach (var posting in postings[id].Span)
+            {
+                if (!pattern.TitleOnly || (posting & 1) != 0)
+                {
+                    var slot = posting >> 1;
+                    bits[slot >> 6] |= 1UL << slot;
+                }
+            }
+        }
+
+        return bits;
+    }
+
+    private ulong[] Source(string key)
+    {
+        var bits = new ulong[_words];
+        var ids = (sourceNames ?? new Dictionary<int, string>())
+            .Where(s => string.Equals(SourceNameKey.Of(s.Value), key, StringComparison.Ordinal))
+            .Select(s => s.Key)
+            .ToHashSet();
+        if (ids.Count == 0)
+        {
+            return bits;
+        }
+
+        var articles = slots.Articles;
+        for (var slot = 0; slot < slots.Used; slot++)
+        {
+            if (ids.Contains(articles[slot].SourceId))
+            {
+                bits[slot >> 6] |= 1UL << slot;
+            }
+        }
+
+        return bits;
+    }
+
+    private ulong[] Topic(string topic)
+    {
+        var bits = new ulong[_words];
+
+        // Articles share their topic arrays, so each combination is looked at once.
+        var known = new Dictionary<string[], bool>(ReferenceEqualityComparer.Instance);
+        var articles = slots.Articles;
+        for (var slot = 0; slot < slots.Used; slot++)
+        {
+            var topics = articles[slot].Topics;
+            if (topics is null)
+            {
+                continue;
+            }
+
+            if (!known.TryGetValue(topics, out var has))
+            {
+                has = Array.IndexOf(topics, topic) >= 0;
+                known.Add(topics, has);
+            }
+
+            if (has)
+            {
+                bits[slot >> 6] |= 1UL << slot;
+            }
+        }
+
+        return bits;
+    }
+}
