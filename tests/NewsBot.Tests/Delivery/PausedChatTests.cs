@@ -19,7 +19,7 @@ public sealed class PausedChatTests : BotTest
     [Fact]
     public async Task APausedChat_KeepsItsQueue_TellsItsManagersOnce_AndIsNotTriedAgainUntilItsTime()
     {
-        await Bot.SendAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
+        await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
         _discord.Always(Thread, new SendOutcome.ChatPaused("the thread is archived and locked"));
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
@@ -44,7 +44,7 @@ public sealed class PausedChatTests : BotTest
     [Fact]
     public async Task APausedChat_IsTriedAgainLater_AndTheFirstMessageThatGoesThroughEndsThePause()
     {
-        await Bot.SendAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
+        await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
         _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_discord);
@@ -60,7 +60,7 @@ public sealed class PausedChatTests : BotTest
     [Fact]
     public async Task AReleasedChat_IsSentAtOnce()
     {
-        await Bot.SendAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
+        await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
         _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_discord);

@@ -28,6 +28,6 @@ public static partial class DiscordPreviews
         return press;
     }
 
-    [GeneratedRegex(@"c:/subscribe confirm \d+")]
+    [GeneratedRegex(@"c:/subscribe (?:forum:\d+ )?confirm \d+")]
     private static partial Regex ConfirmPayload();
 }

@@ -12,13 +12,16 @@ public sealed class PushOptionsTests : BotTest
         _wire = Bot.Source("Wire");
     }
 
+    private Task<string?> SubscribeInGroupAsync(string text) =>
+        Bot.SubscribeAsync(text, ChatKind.Group, isChatAdmin: true, user: "telegram:7", chat: Group);
+
     private Task<string?> InGroupAsync(string text, bool admin = true) =>
         Bot.SendAsync(text, ChatKind.Group, isChatAdmin: admin, user: "telegram:7", chat: Group);
 
     [Fact]
     public async Task SilentOn_IsListed_AndTheNextPushGoesWithoutASound()
     {
-        await InGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe technology");
 
         var answer = await InGroupAsync("/subscriptions 1 silent on");
         var list = await InGroupAsync("/subscriptions");
@@ -35,7 +38,7 @@ public sealed class PushOptionsTests : BotTest
     [Fact]
     public async Task SilentOff_RingsAgain()
     {
-        await InGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe technology");
         await InGroupAsync("/subscriptions 1 silent on");
 
         await InGroupAsync("/subscriptions #1 silent off");
@@ -49,8 +52,8 @@ public sealed class PushOptionsTests : BotTest
     [Fact]
     public async Task AStoryTwoSubscriptionsMatch_RingsWhenEitherIsNotSilent()
     {
-        await InGroupAsync("/subscribe technology");
-        await InGroupAsync("/subscribe robot");
+        await SubscribeInGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe robot");
         await InGroupAsync("/subscriptions 1 silent on");
 
         await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
@@ -62,7 +65,7 @@ public sealed class PushOptionsTests : BotTest
     [Fact]
     public async Task PingOutsideDiscord_IsRefusedWithAReason_AndChangesNothing()
     {
-        await InGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe technology");
 
         var answer = await InGroupAsync("/subscriptions 1 ping <@&123456789012345678>");
 
@@ -79,7 +82,7 @@ public sealed class PushOptionsTests : BotTest
     [InlineData("/subscriptions 1 ping @news-team", "can't read")]
     public async Task BadSettings_GetAMessageThatSaysWhatToType(string command, string expected)
     {
-        await InGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe technology");
 
         var answer = await InGroupAsync(command);
 
@@ -90,7 +93,7 @@ public sealed class PushOptionsTests : BotTest
     [Fact]
     public async Task AMemberWhoIsNotAnAdmin_MaySeeTheListButNotChangeIt()
     {
-        await InGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe technology");
 
         var list = await InGroupAsync("/subscriptions", admin: false);
         var change = await InGroupAsync("/subscriptions 1 silent on", admin: false);
@@ -103,7 +106,7 @@ public sealed class PushOptionsTests : BotTest
     [Fact]
     public async Task AnotherChatsSubscription_CannotBeChanged()
     {
-        await InGroupAsync("/subscribe technology");
+        await SubscribeInGroupAsync("/subscribe technology");
 
         var answer = await Bot.SendAsync("/subscriptions 1 silent on", chat: "telegram:5", user: "telegram:5");
 

@@ -20,7 +20,7 @@ public sealed class DiscordPushOptionsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _discord = await DiscordTestBot.StartAsync();
-        await _discord.InteractAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions));
+        await _discord.SubscribeAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions));
     }
 
     public async Task DisposeAsync() => await _discord.DisposeAsync();

@@ -67,6 +67,18 @@ public sealed class DiscordTestBot : IAsyncDisposable
         return await Server.WaitForAsync(r => r.Path.StartsWith($"/interactions/{id}/", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>
+    /// A /subscribe interaction and, when it answers with a preview, the press of its Subscribe
+    /// button by the same person where they asked; the answer to the press, or the refusal.
+    /// </summary>
+    public async Task<DiscordRestRequest> SubscribeAsync(JsonObject interaction)
+    {
+        var answer = await InteractAsync(interaction);
+        return answer.Message?.ToJsonString().Contains("c:/subscribe ", StringComparison.Ordinal) == true
+            ? await InteractAsync(DiscordPreviews.Press(interaction, DiscordPreviews.Confirm(answer.Message)))
+            : answer;
+    }
+
     /// <summary>Every request made with this interaction's token after the callback (edits of the original, follow-ups).</summary>
     public IReadOnlyList<DiscordRestRequest> Followups(JsonObject interaction) =>
         Server.Requests.Where(r => r.Path.StartsWith($"/webhooks/{FakeDiscordRest.ApplicationId}/{(string)interaction["token"]!}", StringComparison.Ordinal)).ToList();

@@ -207,7 +207,7 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
     private static JsonObject Subscribe() =>
         DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions);
 
-    private Task<DiscordRestRequest> SubscribeAsync(JsonObject interaction) => _discord.InteractAsync(interaction);
+    private Task<DiscordRestRequest> SubscribeAsync(JsonObject interaction) => _discord.SubscribeAsync(interaction);
 
     private async Task NewStoryAsync(string title)
     {

@@ -8,8 +8,8 @@ public sealed class TelegramSilentPushTests(TelegramBotFixture fixture) : IClass
     [Fact]
     public async Task ASilentSubscription_IsPushedWithDisableNotification_AndALoudOneWithout()
     {
-        await SayAsync(5301, "/subscribe robot chef", "Subscribed");
-        await SayAsync(5302, "/subscribe robot chef", "Subscribed");
+        await SubscribeAsync(5301, "/subscribe robot chef");
+        await SubscribeAsync(5302, "/subscribe robot chef");
         var id = Assert.Single(await fixture.Bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:5301", CancellationToken.None)).Id;
         await SayAsync(5301, $"/subscriptions {id} silent on", "silently");
 
@@ -20,6 +20,13 @@ public sealed class TelegramSilentPushTests(TelegramBotFixture fixture) : IClass
         var loud = await Telegram.WaitForAsync("sendMessage", r => r.ChatId == 5302 && r.Text?.Contains("Robot chef", StringComparison.Ordinal) == true);
         Assert.True((bool?)silent.Body["disable_notification"]);
         Assert.NotEqual(true, (bool?)loud.Body["disable_notification"]);
+    }
+
+    private async Task SubscribeAsync(long chat, string text)
+    {
+        Telegram.Enqueue(TelegramChats.Say(chat, text, userId: chat));
+        var answer = await TelegramPreviews.ConfirmAsync(Telegram, chat, chat);
+        Assert.Contains("Subscribed", answer.Text, StringComparison.Ordinal);
     }
 
     private async Task SayAsync(long chat, string text, string answer)

@@ -21,9 +21,20 @@ internal static class DiscordInteractionMapper
         var isButton = interaction.Kind == DiscordInteractionKind.Component;
         var (kind, pressed) = isButton ? ButtonPayload.Decode(interaction.CustomId!) : (ButtonKind.Command, "");
         var forum = isButton ? null : ForumTarget(interaction);
+        var (pressedForum, pressedCommand) = isButton && interaction.InServer ? DiscordForumButtons.Split(pressed) : (null, pressed);
         var options = interaction.Options.Where(o => !string.Equals(o.Name, DiscordSlashCommands.ForumOption, StringComparison.Ordinal)).ToList();
-        var text = isButton ? pressed : CommandLine(interaction.CommandName!, options);
-        var message = forum is not null
+        var text = isButton ? pressedCommand : CommandLine(interaction.CommandName!, options);
+        var message = pressedForum is not null
+            ? new IncomingMessage(
+                DiscordChats.Forum(pressedForum),
+                ChatKind.GuildChannel,
+                null,
+                DiscordChats.User(interaction.UserId),
+                interaction.UserName,
+                text,
+                IsChatAdmin: IsChannelAdmin(interaction.Permissions),
+                IsButton: true)
+            : forum is not null
             ? new IncomingMessage(
                 DiscordChats.Forum(forum.Id),
                 ChatKind.GuildChannel,

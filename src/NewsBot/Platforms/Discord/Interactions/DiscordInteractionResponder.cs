@@ -96,7 +96,7 @@ internal sealed partial class DiscordInteractionResponder(
             deferred = true;
         }
 
-        var reply = await work.ConfigureAwait(false) ?? NoAnswer(interaction.Locale);
+        var reply = DiscordForumButtons.Aimed(await work.ConfigureAwait(false) ?? NoAnswer(interaction.Locale), incoming.Chat);
         var messages = DiscordRenderer.Render(reply, time.GetUtcNow());
         var personal = reply.IsPersonal || reply.IsProblem;
         var inPlace = pageTurn && messages.Count == 1 && !reply.IsProblem;
