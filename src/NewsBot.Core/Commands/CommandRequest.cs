@@ -8,4 +8,11 @@ public sealed record CommandRequest(IncomingMessage Message, string Arguments, b
 {
     /// <summary>The words of the asker's language, which the answer is written in.</summary>
     public Texts Texts { get; init; } = LanguageCatalog.Default.For(LanguageCatalog.EnglishCode);
+
+    /// <summary>
+    /// The word that named the chat acted on from another one (a channel's id, from a private
+    /// chat), for the commands an answer tells the person to type; null when the command acts
+    /// where it was sent.
+    /// </summary>
+    public string? NamedChat { get; init; }
 }

@@ -98,7 +98,7 @@ public sealed partial class CommandRouter
 
         // A forum topic, or a channel named from a private chat: the handler then runs as if there.
         var target = await _targets.ResolveAsync(message, handler.Command, command.Arguments, texts, cancellationToken).ConfigureAwait(false);
-        var request = new CommandRequest(target.Message, target.Arguments, isBotAdmin) { Texts = texts };
+        var request = new CommandRequest(target.Message, target.Arguments, isBotAdmin) { Texts = texts, NamedChat = target.Channel?.Channel?.Id };
         if ((target.Refusal ?? await RefusalAsync(handler.Command, request, cancellationToken).ConfigureAwait(false)) is { } refusal)
         {
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Refused, _time.GetElapsedTime(started));

@@ -15,7 +15,8 @@ public static class SubscriptionPreviewReply
     /// <summary>More than this many a day on average is a lot for one chat: the preview says so.</summary>
     public const int BusyPerDay = 50;
 
-    public static Reply Build(PendingSubscription pending, Subscription described, int total, IReadOnlyList<Article> newest, Texts t)
+    /// <param name="namedChat">The word naming the chat when the preview is about another chat than the one asked in (<see cref="CommandRequest.NamedChat"/>).</param>
+    public static Reply Build(PendingSubscription pending, Subscription described, int total, IReadOnlyList<Article> newest, Texts t, string? namedChat = null)
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(newest);
@@ -37,7 +38,7 @@ public static class SubscriptionPreviewReply
             blocks.Add(new TextBlock(t.Get("subscribe.preview.busy", ("perDay", t.Number((long)Math.Round(perDay))), ("max", BusyPerDay))));
         }
 
-        blocks.Add(new TextBlock(t.Get("subscribe.preview.confirmHint", ("id", id), ("minutes", (int)SubscriptionPreviews.Lifetime.TotalMinutes)), TextStyle.Hint));
+        blocks.Add(new TextBlock(t.Get("subscribe.preview.confirmHint", ("command", namedChat is null ? ConfirmCommand(pending.Id) : $"/subscribe {namedChat} confirm {id}"), ("minutes", (int)SubscriptionPreviews.Lifetime.TotalMinutes)), TextStyle.Hint));
         return new Reply
         {
             Blocks = blocks,

@@ -102,7 +102,7 @@ public sealed partial class SubscribeHandler(
         var newest = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
         var pending = previews.Add(chatKey, request.Message.User.Key, kind, stored, mode, dailyAt);
         var described = new Subscription(0, chatKey, kind, stored, mode, dailyAt, request.Message.User.Key, now);
-        return SubscriptionPreviewReply.Build(pending, described, found.Total, newest, t);
+        return SubscriptionPreviewReply.Build(pending, described, found.Total, newest, t, request.NamedChat);
     }
 
     private async ValueTask<Reply> ConfirmAsync(CommandRequest request, int id, CancellationToken cancellationToken)

@@ -38,6 +38,23 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     }
 
     [Fact]
+    public async Task AChannelsPreview_TellsTheTypedConfirmWithTheChannel_AndThatConfirmSubscribesTheChannel()
+    {
+        ChannelWhereBothMayPost();
+        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        var channel = Channel.ToString(CultureInfo.InvariantCulture);
+
+        var preview = await SayAsync("/subscribe @techdaily glacier");
+        Assert.Contains($"/subscribe {channel} confirm 1", preview.Text, StringComparison.Ordinal);
+
+        var answer = await SayAsync($"/subscribe {channel} confirm 1");
+
+        Assert.Contains("Subscribed (#1): words glacier", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("glacier", Assert.Single(await bot.Get<ISubscriptionStore>().ListForChatAsync(ChannelKey, CancellationToken.None)).Query);
+        Assert.Empty(await bot.Get<ISubscriptionStore>().ListForChatAsync("telegram:7", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ListAndUnsubscribe_NameTheChannelByItsId_AndActOnItOnly()
     {
         ChannelWhereBothMayPost();
@@ -205,16 +222,18 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     }
 
     /// <summary>Sends a command in the person's private chat and returns the bot's next answer there.</summary>
-    private async Task<TelegramRequest> AskAsync(string text)
+    private async Task<TelegramRequest> AskAsync(string text) =>
+
+        // A subscription is previewed first: the person presses Subscribe, whose command names the channel too.
+        await TelegramPreviews.ConfirmIfPreviewAsync(BotApi, await SayAsync(text), Person);
+
+    private async Task<TelegramRequest> SayAsync(string text)
     {
         var before = BotApi.Calls("sendMessage").Count(r => r.ChatId == Person);
         BotApi.Enqueue(TelegramChats.Say(Person, text, userId: Person));
         await Eventually.WaitUntilAsync(
             () => Task.FromResult(BotApi.Calls("sendMessage").Count(r => r.ChatId == Person && r.Succeeded) > before),
             "an answer to " + text);
-        var answer = BotApi.Calls("sendMessage").Where(r => r.ChatId == Person && r.Succeeded).Skip(before).First();
-
-        // A subscription is previewed first: the person presses Subscribe, whose command names the channel too.
-        return await TelegramPreviews.ConfirmIfPreviewAsync(BotApi, answer, Person);
+        return BotApi.Calls("sendMessage").Where(r => r.ChatId == Person && r.Succeeded).Skip(before).First();
     }
 }
