@@ -143,8 +143,9 @@ public sealed partial class DeliveryDispatcher(
             return;
         }
 
-        var isGroup = record?.IsGroup ?? false;
+        // A forum topic is paced as its group even before the group's own record is known.
         var pacingKey = ForumTopics.PacingKeyOf(chatKey);
+        var isGroup = (record?.IsGroup ?? false) || !string.Equals(pacingKey, chatKey, StringComparison.Ordinal);
         var stories = entries.Where(e => e.Kind == OutboxKind.Story).ToList();
         var others = entries.Where(e => e.Kind != OutboxKind.Story).ToList();
         if (stories.Count > 1 && stories.Sum(e => e.StoryIds.Count) >= PushMessages.GroupFrom)
