@@ -1,3 +1,4 @@
+using NewsBot.Core.Commands.Handlers;
 using NewsBot.Core.Search;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -10,7 +11,7 @@ namespace NewsBot.Platforms.Telegram;
 /// Inline mode: typing <c>@bot solar</c> in any chat offers the best matching articles (the
 /// newest ones for an empty query); picking one posts its title, source and link there.
 /// </summary>
-internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex index, IArticleStore articles, TimeProvider time)
+internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex index, IArticleStore articles, ISourceStore sources, TimeProvider time)
 {
     public const int MaxResults = 10;
     private const int MaxTitleLength = 200;
@@ -20,13 +21,13 @@ internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex
     public async Task AnswerAsync(InlineQuery query, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var found = await articles.GetManyAsync(Find(CommandParser.Clean(query.Query), now), cancellationToken).ConfigureAwait(false);
+        var found = await articles.GetManyAsync(await FindAsync(CommandParser.Clean(query.Query), now, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var texts = LanguageCatalog.Default.ForTag(query.From.LanguageCode);
         var results = found.Select(a => Result(a, now, texts)).ToList();
         await bot.AnswerInlineQuery(query.Id, results, CacheSeconds, isPersonal: true, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private IReadOnlyList<int> Find(string text, DateTimeOffset now)
+    private async Task<IReadOnlyList<int>> FindAsync(string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (text.Length == 0)
         {
@@ -39,7 +40,13 @@ internal sealed class TelegramInlineQueries(ITelegramBotClient bot, ArticleIndex
         }
 
         var query = SearchQuery.Parse(text);
-        return query.IsEmpty || query.TermCount > SearchQuery.MaxTerms ? [] : index.Search(query, 0, MaxResults, now).Ids;
+        if (query.IsEmpty || query.TermCount > SearchQuery.MaxTerms)
+        {
+            return [];
+        }
+
+        var sourceNames = query.UsesSources ? await SearchHandler.SourceNamesAsync(sources, cancellationToken).ConfigureAwait(false) : null;
+        return index.Search(query, 0, MaxResults, now, sourceNames).Ids;
     }
 
     private static InlineQueryResultArticle Result(Article article, DateTimeOffset now, Texts texts)

@@ -221,6 +221,20 @@ public sealed class TelegramConversationTests(TelegramBotFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task InlineQuery_WithASourceField_OffersThatSourcesArticlesOnly()
+    {
+        var update = TelegramUpdates.Inline(3014, "source:\"Daily Circuit\" zurich");
+        var id = (string?)update["inline_query"]!["id"];
+        Telegram.Enqueue(update);
+
+        var answer = await Telegram.WaitForAsync("answerInlineQuery", r => (string?)r.Body["inline_query_id"] == id);
+
+        var results = answer.Body["results"]!.AsArray();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.StartsWith("Daily Circuit", (string?)r!["description"], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task InlineQuery_Empty_OffersTheNewestTen()
     {
         Telegram.Enqueue(TelegramUpdates.Inline(3011, ""));
