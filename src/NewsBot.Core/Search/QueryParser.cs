@@ -189,7 +189,8 @@ internal sealed class QueryParser
                 var key = SourceNameKey.Of(value);
                 return key.Length == 0 ? throw Fail(QueryErrorKind.EmptyField, start, _text[start.._at]) : new SourceNode(key);
             case "topic":
-                var topic = TopicNames.Normalize(value);
+                // A topic may be named in any interface language (topic:Technik): its key is what articles carry.
+                var topic = TopicNames.Normalize(LanguageCatalog.Default.TopicKeyFor(value) ?? value);
                 return topic.Length == 0 ? throw Fail(QueryErrorKind.EmptyField, start, _text[start.._at]) : new TopicNode(topic);
             default:
                 var tokens = TextTokenizer.Tokenize(value);
