@@ -17,7 +17,7 @@ public sealed class PauseNotices(ISubscriptionStore subscriptions, IAdminNotifie
 
         var eventKey = $"chat-paused:{chat.Key}:{pause.Since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
         var name = record.Title ?? chat.Key;
-        string Notice(Texts t) => t.Get("notice.chatPaused", ("chat", name), ("reason", pause.Reason));
+        string Notice(Texts t) => t.Get("notice.chatPaused", ("chat", name), ("reason", StoredText.Render(pause.Reason, t)));
 
         var now = time.GetUtcNow();
         var managers = (await subscriptions.ListForChatAsync(chat.Key, cancellationToken).ConfigureAwait(false))

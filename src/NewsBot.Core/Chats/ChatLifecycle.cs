@@ -96,7 +96,7 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
                 }
 
                 paused = true;
-                return c with { Pause = new ChatPause(reason, time.GetUtcNow()) };
+                return c with { Pause = new ChatPause(StoredText.FromEnglish(reason), time.GetUtcNow()) };
             },
             cancellationToken).ConfigureAwait(false);
         if (paused)

@@ -139,7 +139,7 @@ public sealed partial class DeliveryDispatcher(
         if (record?.Pause is { } pause && _paused.IsWaiting(chatKey, now, out var until))
         {
             // Kept, not sent: the chat takes no messages yet, and is tried again at that time.
-            await outbox.RescheduleAsync(entries.Select(e => e.Id).ToList(), until, "waiting: " + pause.Reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
+            await outbox.RescheduleAsync(entries.Select(e => e.Id).ToList(), until, "waiting: " + StoredText.Render(pause.Reason, LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)), countAttempt: false, cancellationToken).ConfigureAwait(false);
             return;
         }
 

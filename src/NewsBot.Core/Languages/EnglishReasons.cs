@@ -27,6 +27,7 @@ public static partial class EnglishReasons
         (Exact("the bot cannot see the channel (Missing Access)"), "reason.missingAccess"),
         (Exact("the bot may not post there (Missing Permissions: Send Messages, Embed Links)"), "reason.missingPermissions"),
         (Exact("the bot may not post in the channel"), "reason.cannotPostInChannel"),
+        (Exact("the thread is archived or locked, and the bot may not reopen it (it needs Manage Threads)"), "reason.threadClosed"),
         (new Regex(@"^moved to (?<chat>\S+)$", RegexOptions.CultureInvariant), "reason.movedTo"),
         (new Regex(@"^the chat is inactive: (?<reason>.*)$", RegexOptions.CultureInvariant), "reason.chatInactive"),
 

@@ -25,6 +25,7 @@ public sealed class StoredTextTests : BotTest
             reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Discord.DiscordErrors.Classify(new DiscordApiException(403, code, "refused", "POST channels/{channel}/messages"))).Reason);
         }
 
+        reasons.Add(NewsBot.Platforms.Discord.DiscordChatSender.ThreadClosedReason);
         foreach (var reason in new[] { "removed from the chat by Ada", "the user left", "the bot left the chat", "the channel was deleted", "the bot may not post in the channel" })
         {
             reasons.Add(reason);

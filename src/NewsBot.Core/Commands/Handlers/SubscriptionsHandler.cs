@@ -32,7 +32,7 @@ public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, Subsc
         };
         if (chat?.Pause is { } pause)
         {
-            blocks.Add(new TextBlock(t.Get("subscriptions.paused", ("reason", pause.Reason)), TextStyle.Hint));
+            blocks.Add(new TextBlock(t.Get("subscriptions.paused", ("reason", StoredText.Render(pause.Reason, t))), TextStyle.Hint));
         }
 
         if (list.Any(s => s.Mode == DeliveryMode.Daily))

@@ -123,7 +123,7 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
         var chat = ChatAddress.Parse("discord:" + Thread);
         Assert.Single(Server.Calls("PATCH", $"/channels/{Thread}"));
         Assert.Single(Server.Calls("POST", $"/channels/{Thread}/messages"));
-        Assert.Equal(DiscordChatSender.ThreadClosedReason, Chats.Find(chat)!.Pause!.Reason);
+        Assert.Equal(DiscordChatSender.ThreadClosedReason, Shown.InEnglish(Chats.Find(chat)!.Pause!.Reason));
         Assert.Contains("#launch-day", Assert.Single(_discord.Bot.Admins.Messages), StringComparison.Ordinal);
         var told = Assert.Single(Server.Calls("POST", "/channels/7" + DiscordInteractions.UserId + "/messages"));
         Assert.Contains("cannot post in", told.Body!.ToJsonString(), StringComparison.Ordinal);
