@@ -56,13 +56,7 @@ public sealed partial class ChatTargets(IEnumerable<IChannelAccess> channels, Ch
 
         var space = line.IndexOf(' ', StringComparison.Ordinal);
         var name = space < 0 ? line[1..] : line[1..space];
-        if (!ChannelCommands.Contains(name))
-        {
-            return button;
-        }
-
-        var rest = space < 0 ? string.Empty : " " + line[(space + 1)..];
-        return ReplyButton.TryForCommand(button.Label, $"/{name} {channelId}{rest}", button.Kind);
+        return ChannelCommands.Contains(name) ? button.WithFirstArgument(channelId) : button;
     }
 
     private async Task<IncomingMessage> InTopicAsync(IncomingMessage message, string topicId, CancellationToken cancellationToken)

@@ -47,4 +47,22 @@ public sealed record ReplyButton
         Encoding.UTF8.GetByteCount(command) <= MaxCommandBytes ? ForCommand(label, command, kind) : null;
 
     public static ReplyButton ForUrl(string label, string url) => new(label, null, url, ButtonKind.Link);
+
+    /// <summary>
+    /// The button with <paramref name="word"/> as the first argument of its command (naming the
+    /// chat a press acts on, say); a link or a button without a command as it is; null when the
+    /// command would no longer fit in a button.
+    /// </summary>
+    public ReplyButton? WithFirstArgument(string word)
+    {
+        if (Command is not { } line || !line.StartsWith('/'))
+        {
+            return this;
+        }
+
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var name = space < 0 ? line : line[..space];
+        var rest = space < 0 ? string.Empty : line[space..];
+        return TryForCommand(Label, $"{name} {word}{rest}", Kind);
+    }
 }

@@ -19,24 +19,7 @@ internal static class DiscordForumButtons
             return reply;
         }
 
-        var buttons = new List<ReplyButton>(reply.Buttons.Count);
-        foreach (var button in reply.Buttons)
-        {
-            if (button.Command is not { } line || !line.StartsWith('/'))
-            {
-                buttons.Add(button);
-                continue;
-            }
-
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            var name = space < 0 ? line : line[..space];
-            var rest = space < 0 ? string.Empty : line[space..];
-            if (ReplyButton.TryForCommand(button.Label, $"{name} {Marker}{forumId}{rest}", button.Kind) is { } aimed)
-            {
-                buttons.Add(aimed);
-            }
-        }
-
+        var buttons = reply.Buttons.Select(b => b.WithFirstArgument(Marker + forumId)).OfType<ReplyButton>().ToList();
         return reply with { Buttons = buttons };
     }
 
