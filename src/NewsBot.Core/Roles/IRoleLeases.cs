@@ -17,8 +17,17 @@ public interface IRoleLeases
     /// <param name="validUntil">How long the caller may act on the lease by its own clock, should it be granted.</param>
     ValueTask<RoleLease?> AcquireAsync(string role, string owner, TimeSpan duration, DateTimeOffset validUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How long the role's lease has left by the database's clock, so a waiting instance asks
+    /// again the moment it runs out; null when no lease is in force.
+    /// </summary>
+    ValueTask<TimeSpan?> FreeInAsync(string role, CancellationToken cancellationToken);
+
     /// <summary>Lets the role go at once (an orderly stop), so another instance takes it without waiting for the expiry.</summary>
     ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Removes the role's row once its lease has run out: for roles named after an instance that is gone.</summary>
+    ValueTask ForgetAsync(string role, CancellationToken cancellationToken);
 
     /// <summary>Every role that has ever been held, with its holder.</summary>
     ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken);

@@ -16,6 +16,9 @@ public sealed partial class RoleKeeper(
     TimeProvider time,
     ILogger<RoleKeeper> logger) : IAsyncDisposable
 {
+    /// <summary>The shortest wait before asking again, so a lease that runs out just now is not asked for in a tight loop.</summary>
+    private static readonly TimeSpan SoonestAsk = TimeSpan.FromMilliseconds(20);
+
     private readonly ConcurrentDictionary<string, RoleHold> _held = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RoleHold> _permanent = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -27,6 +30,12 @@ public sealed partial class RoleKeeper(
 
     /// <summary>Whether other instances share the roles (PostgreSQL); false when this process holds every role for good.</summary>
     public bool Shared => leases.Shared;
+
+    /// <summary>How often held roles are renewed and free ones asked for.</summary>
+    public TimeSpan RenewEvery => _options.RenewEvery;
+
+    /// <summary>Removes a role named after an instance once its lease has run out.</summary>
+    public ValueTask ForgetAsync(string role, CancellationToken cancellationToken) => leases.ForgetAsync(role, cancellationToken);
 
     /// <summary>Who holds each role, as the database says.</summary>
     public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => leases.HoldersAsync(cancellationToken);
@@ -62,7 +71,56 @@ public sealed partial class RoleKeeper(
                 return taken;
             }
 
-            await Task.Delay(_options.RenewEvery, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(await AskAgainInAsync(role, cancellationToken).ConfigureAwait(false), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// When to ask again for a role another instance holds: at the next renewal interval, or the
+    /// moment its lease runs out if that comes sooner, so a dead owner's role passes on within
+    /// the lease time rather than up to an interval after it.
+    /// </summary>
+    public async Task<TimeSpan> AskAgainInAsync(string role, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var left = await leases.FreeInAsync(role, cancellationToken).ConfigureAwait(false);
+            return left is { } freeIn && freeIn < _options.RenewEvery ? Max(freeIn, SoonestAsk) : _options.RenewEvery;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Asking for the role itself says whether the database can be reached.
+            return _options.RenewEvery;
+        }
+    }
+
+    /// <summary>
+    /// Lets one role go at once, so another instance takes it without waiting for the expiry:
+    /// the tenure ends here first, then the lease in the database. Call it once the work for the
+    /// role has stopped.
+    /// </summary>
+    public async Task ReleaseAsync(string role, CancellationToken cancellationToken)
+    {
+        if (!leases.Shared)
+        {
+            return;
+        }
+
+        if (!_held.TryRemove(role, out var hold))
+        {
+            return;
+        }
+
+        hold.End();
+        try
+        {
+            await leases.ReleaseAsync(role, instance.Id, cancellationToken).ConfigureAwait(false);
+            LogReleased(logger, instance.Id, role);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The lease runs out by itself.
+            LogReleaseFailed(logger, role, ex.Message);
         }
     }
 
@@ -115,6 +173,8 @@ public sealed partial class RoleKeeper(
 
         _stopping.Dispose();
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private RoleHold Permanent(string role) =>
         _permanent.GetOrAdd(role, r => new RoleHold(new RoleLease(r, instance.Id, 1, DateTimeOffset.MaxValue), time));

@@ -13,7 +13,11 @@ public sealed class SingleProcessRoleLeases : IRoleLeases
         return ValueTask.FromResult<RoleLease?>(new RoleLease(role, owner, 1, DateTimeOffset.MaxValue));
     }
 
+    public ValueTask<TimeSpan?> FreeInAsync(string role, CancellationToken cancellationToken) => ValueTask.FromResult<TimeSpan?>(null);
+
     public ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask ForgetAsync(string role, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<RoleHolder>>(

@@ -90,6 +90,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     public string BaseUrl => BaseUri.ToString().TrimEnd('/');
 
+    /// <summary>The bot's ceiling on sends per second, enforced with flood waits as Telegram does; none by default.</summary>
+    public SendCeiling? Ceiling { get; set; }
+
     public IReadOnlyList<TelegramRequest> Requests
     {
         get
@@ -246,6 +249,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         if (method.StartsWith("send", StringComparison.Ordinal) && body["chat_id"] is JsonValue chat && chat.TryGetValue<long>(out var chatId) && _notStarted.ContainsKey(chatId))
         {
             return Json(403, Error(403, "Forbidden: bot can't initiate conversation with a user"));
+        }
+
+        if (method.StartsWith("send", StringComparison.Ordinal) && Ceiling is { } ceiling && !ceiling.TryAccept())
+        {
+            var flood = Error(429, "Too Many Requests: retry after 1");
+            flood["parameters"] = new JsonObject { ["retry_after"] = 1 };
+            return Json(429, flood);
         }
 
         if (ChatRefusal(method, body) is { } refusal)

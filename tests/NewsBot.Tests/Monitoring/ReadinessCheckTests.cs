@@ -118,7 +118,11 @@ public sealed class ReadinessCheckTests() : BotTest(services: s => s.AddOptions<
 
         public ValueTask<RoleLease?> AcquireAsync(string role, string owner, TimeSpan duration, DateTimeOffset validUntil, CancellationToken cancellationToken) => ValueTask.FromResult<RoleLease?>(null);
 
+        public ValueTask<TimeSpan?> FreeInAsync(string role, CancellationToken cancellationToken) => ValueTask.FromResult<TimeSpan?>(TimeSpan.FromSeconds(15));
+
         public ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ForgetAsync(string role, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<RoleHolder>>([]);
     }

@@ -4,9 +4,10 @@ using NewsBot.Tests.Platforms.Discord;
 namespace NewsBot.Tests.Roles;
 
 /// <summary>
-/// Two instances on one PostgreSQL database and the fake Discord gateway: each shard is held by
-/// exactly one instance, every identify of either waits its turn in Discord's bucket, and when
-/// an instance is cut off from the database its shards pass to the other once their leases end.
+/// Instances on one PostgreSQL database and the fake Discord gateway: each shard is held by
+/// exactly one instance, every identify of any waits its turn in Discord's bucket, the shards are
+/// shared out evenly as instances join, and when an instance is cut off from the database its
+/// shards pass to the others once their leases end.
 /// </summary>
 public sealed class DiscordShardLeaseTests : PostgresTest
 {
@@ -30,13 +31,13 @@ public sealed class DiscordShardLeaseTests : PostgresTest
         var runningFirst = Task.Run(() => first.Shards.RunAsync(stopFirst.Token));
         var runningSecond = Task.Run(() => second.Shards.RunAsync(stopSecond.Token));
 
-        await Eventually.WaitUntilAsync(() => Ready(first) + Ready(second) == Shards, "every shard to be ready on one instance or the other");
+        // Started together, they end up with two shards each, whichever saw the other first.
+        await WaitForShareAsync([first, second], [2, 2]);
 
-        var held = first.Shards.Held.Select(c => c.Shard.Id).Concat(second.Shards.Held.Select(c => c.Shard.Id)).ToList();
-        Assert.Equal(Enumerable.Range(0, Shards), held.Order());
-        Assert.Equal(Enumerable.Range(0, Shards), (await IdentifiedAsync(gateway)).Order());
+        Assert.Equal(Enumerable.Range(0, Shards), (await IdentifiedAsync(gateway)).Distinct().Order());
         await AssertSpacedAsync(gateway);
         var firstHeld = first.Shards.Held.Select(c => c.Shard.Id).ToList();
+        var connectionsBefore = gateway.ConnectionCount;
 
         // The first instance can no longer reach the database: it stops acting for its shards,
         // their leases run out, and the second takes them with new sessions.
@@ -44,11 +45,58 @@ public sealed class DiscordShardLeaseTests : PostgresTest
         await Eventually.WaitUntilAsync(() => Ready(second) == Shards, "the second instance to hold every shard", TimeSpan.FromSeconds(30));
 
         Assert.Empty(first.Shards.Held);
-        Assert.Equal(Enumerable.Range(0, Shards).Concat(firstHeld).Order(), (await IdentifiedAsync(gateway)).Order());
+        Assert.Equal(firstHeld.Order(), (await IdentifiedAsync(gateway)).Skip(connectionsBefore).Order());
         await AssertSpacedAsync(gateway);
         await stopFirst.CancelAsync();
         await stopSecond.CancelAsync();
         await Task.WhenAll(runningFirst, runningSecond).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task InstancesJoining_ShareTheShardsEvenly_AndADeadInstancesShardsPassToTheOthers()
+    {
+        const int shards = 5;
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        var cutOff = new CutOffLeases(new PostgresRoleLeases(Database));
+        await using var a = ShardsHarness.Create(gateway, new PostgresRoleLeases(Database), "a", shards, leaseSeconds: 3);
+        await using var b = ShardsHarness.Create(gateway, cutOff, "b", shards, leaseSeconds: 3);
+        await using var c = ShardsHarness.Create(gateway, new PostgresRoleLeases(Database), "c", shards, leaseSeconds: 3);
+        using var stop = new CancellationTokenSource();
+        var running = new List<Task> { Task.Run(() => a.Shards.RunAsync(stop.Token)) };
+
+        // Alone, the first instance holds every shard.
+        await WaitForShareAsync([a], [5]);
+
+        // Each newcomer gets its share: the first instance hands shards back, it does not keep them all.
+        running.Add(Task.Run(() => b.Shards.RunAsync(stop.Token)));
+        await WaitForShareAsync([a, b], [3, 2]);
+        running.Add(Task.Run(() => c.Shards.RunAsync(stop.Token)));
+        await WaitForShareAsync([a, b, c], [2, 2, 1]);
+
+        // An instance cut off from the database is as good as dead: once its leases end, the others take its shards.
+        cutOff.CutOff = true;
+        await WaitForShareAsync([a, c], [3, 2]);
+        Assert.Empty(b.Shards.Held);
+
+        await stop.CancelAsync();
+        await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// Waits until the instances hold these many ready shards each, every shard on exactly one,
+    /// and none holds more than the shards divided by the instances, rounded up.
+    /// </summary>
+    private static async Task WaitForShareAsync(ShardsHarness[] instances, int[] shares)
+    {
+        var total = shares.Sum();
+        await Eventually.WaitUntilAsync(
+            () => instances.Select(Ready).SequenceEqual(shares),
+            $"the shards to be held {string.Join(" + ", shares)}",
+            TimeSpan.FromSeconds(30));
+
+        var held = instances.SelectMany(i => i.Shards.Held.Select(c => c.Shard.Id)).ToList();
+        Assert.Equal(Enumerable.Range(0, total), held.Order());
+        Assert.All(instances, i => Assert.InRange(i.Shards.Held.Count, 1, (total + instances.Length - 1) / instances.Length));
     }
 
     /// <summary>The shard each connection identified as, in the order they opened.</summary>
@@ -91,9 +139,16 @@ public sealed class DiscordShardLeaseTests : PostgresTest
         public ValueTask<RoleLease?> AcquireAsync(string role, string owner, TimeSpan duration, DateTimeOffset validUntil, CancellationToken cancellationToken) =>
             CutOff ? throw new TimeoutException("the database is out of reach") : inner.AcquireAsync(role, owner, duration, validUntil, cancellationToken);
 
+        public ValueTask<TimeSpan?> FreeInAsync(string role, CancellationToken cancellationToken) =>
+            CutOff ? throw new TimeoutException("the database is out of reach") : inner.FreeInAsync(role, cancellationToken);
+
         public ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken) =>
             CutOff ? throw new TimeoutException("the database is out of reach") : inner.ReleaseAsync(role, owner, cancellationToken);
 
-        public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) => inner.HoldersAsync(cancellationToken);
+        public ValueTask ForgetAsync(string role, CancellationToken cancellationToken) =>
+            CutOff ? throw new TimeoutException("the database is out of reach") : inner.ForgetAsync(role, cancellationToken);
+
+        public ValueTask<IReadOnlyList<RoleHolder>> HoldersAsync(CancellationToken cancellationToken) =>
+            CutOff ? throw new TimeoutException("the database is out of reach") : inner.HoldersAsync(cancellationToken);
     }
 }

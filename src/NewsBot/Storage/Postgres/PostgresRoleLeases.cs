@@ -34,6 +34,29 @@ internal sealed class PostgresRoleLeases(PostgresDatabase database) : IRoleLease
         }
     }
 
+    public async ValueTask<TimeSpan?> FreeInAsync(string role, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var left = await connection.QueryAsync(
+                "SELECT (extract(epoch FROM expires_at - clock_timestamp()) * 1000)::bigint FROM role_leases WHERE role = $1 AND expires_at > clock_timestamp()",
+                r => r.GetInt64(0),
+                cancellationToken,
+                role).ConfigureAwait(false);
+            return left is [var milliseconds] ? TimeSpan.FromMilliseconds(milliseconds) : null;
+        }
+    }
+
+    public async ValueTask ForgetAsync(string role, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync("DELETE FROM role_leases WHERE role = $1 AND expires_at <= clock_timestamp()", cancellationToken, role).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask ReleaseAsync(string role, string owner, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

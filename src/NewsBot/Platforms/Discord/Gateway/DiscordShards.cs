@@ -4,7 +4,9 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// Runs the bot's gateway shards (<c>Discord:ShardCount</c>, or Discord's recommendation). Each
 /// shard is a role: among the instances sharing a database one holds it and keeps its
 /// connection; when that instance dies, its lease runs out and another takes the shard over
-/// with a new session. Identifies are spaced by <see cref="IdentifyTurns"/>. On a database of
+/// with a new session. Instances share the shards out evenly (<see cref="ShardShare"/>): each
+/// marks itself as running shards, takes free shards only up to its share, and hands back the
+/// ones above it when another instance joins. Identifies are spaced by <see cref="IdentifyTurns"/>. On a database of
 /// its own, the process holds every shard, and one shard is one connection, as without sharding.
 /// When Discord refuses the bot on any shard, every shard stops.
 /// </summary>
@@ -22,6 +24,11 @@ internal sealed partial class DiscordShards(
 {
     private readonly ConcurrentDictionary<int, DiscordGatewayClient> _held = new();
     private readonly ConcurrentDictionary<int, DiscordGatewayClient> _latest = new();
+    private readonly ConcurrentDictionary<int, CancellationTokenSource> _handBack = new();
+    private readonly Lock _claims = new();
+    private TaskCompletionSource _roomChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _claimed;
+    private int _share;
     private GatewayStopReason? _stopReason;
     private int _count;
 
@@ -40,16 +47,38 @@ internal sealed partial class DiscordShards(
     /// <summary>Runs until stopped, or until Discord refuses the bot (<see cref="StopReason"/>).</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        var presence = RoleNames.DiscordInstance(roles.InstanceId);
+        var balanced = false;
         try
         {
             var count = await CountAsync(stoppingToken).ConfigureAwait(false);
             Volatile.Write(ref _count, count);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            await Task.WhenAll(Enumerable.Range(0, count).Select(id => Task.Run(() => RunShardAsync(new GatewayShard(id, count), stop), CancellationToken.None))).ConfigureAwait(false);
+            balanced = roles.Shared && count > 1;
+            var balancing = Task.CompletedTask;
+            if (balanced)
+            {
+                // Shares are known before any shard is asked for, so a first instance does not take them all.
+                await BalanceAsync(presence, count, stop.Token).ConfigureAwait(false);
+                balancing = Task.Run(() => KeepBalancingAsync(presence, count, stop.Token), CancellationToken.None);
+            }
+
+            var shards = Enumerable.Range(0, count).Select(id => Task.Run(() => RunShardAsync(new GatewayShard(id, count), balanced, stop), CancellationToken.None));
+            await Task.WhenAll(shards).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+            await balancing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+        finally
+        {
+            if (balanced)
+            {
+                // The others share the shards among themselves at once, as after an orderly stop.
+                await roles.ReleaseAsync(presence, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         if (StopReason is null)
@@ -58,18 +87,33 @@ internal sealed partial class DiscordShards(
         }
     }
 
-    private async Task RunShardAsync(GatewayShard shard, CancellationTokenSource stop)
+    private async Task RunShardAsync(GatewayShard shard, bool balanced, CancellationTokenSource stop)
     {
         var role = RoleNames.DiscordShard(shard.Id, shard.Count);
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                var hold = await roles.HoldAsync(role, stop.Token).ConfigureAwait(false);
-                using var tenure = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, hold.Lost);
+                RoleHold hold;
+                if (!balanced)
+                {
+                    hold = await roles.HoldAsync(role, stop.Token).ConfigureAwait(false);
+                }
+                else if (await TakeWithinShareAsync(role, stop.Token).ConfigureAwait(false) is { } taken)
+                {
+                    hold = taken;
+                }
+                else
+                {
+                    continue;
+                }
+
+                using var handBack = new CancellationTokenSource();
+                using var tenure = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, hold.Lost, handBack.Token);
                 var client = new DiscordGatewayClient(options, botSource, handler, time, clientLogger, timings, metrics, shard, turns);
                 _held[shard.Id] = client;
                 _latest[shard.Id] = client;
+                _handBack[shard.Id] = handBack;
                 if (shard.Count > 1)
                 {
                     LogShardStarting(logger, shard, roles.InstanceId);
@@ -81,7 +125,12 @@ internal sealed partial class DiscordShards(
                 }
                 finally
                 {
+                    _handBack.TryRemove(new KeyValuePair<int, CancellationTokenSource>(shard.Id, handBack));
                     _held.TryRemove(new KeyValuePair<int, DiscordGatewayClient>(shard.Id, client));
+                    if (balanced)
+                    {
+                        Unclaim();
+                    }
                 }
 
                 if (client.StopReason is { IsFatal: true } refused)
@@ -91,7 +140,14 @@ internal sealed partial class DiscordShards(
                     return;
                 }
 
-                // The tenure ended (another instance holds the shard now) or the process stops.
+                if (handBack.IsCancellationRequested && !stop.IsCancellationRequested)
+                {
+                    // Closed first, then let go, so the next holder's session never overlaps this one.
+                    await roles.ReleaseAsync(role, stop.Token).ConfigureAwait(false);
+                    LogHandedOver(logger, shard, roles.InstanceId);
+                }
+
+                // The tenure ended (another instance holds the shard now), it was handed over, or the process stops.
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -99,6 +155,139 @@ internal sealed partial class DiscordShards(
             // Shutting down, or another shard was refused.
         }
     }
+
+    /// <summary>
+    /// Takes the shard if this instance holds fewer than its share and the shard is free; null
+    /// after waiting for the next chance otherwise (a change of the share, a shard let go here,
+    /// or the shard's lease running out).
+    /// </summary>
+    private async Task<RoleHold?> TakeWithinShareAsync(string role, CancellationToken cancellationToken)
+    {
+        var roomChanged = Volatile.Read(ref _roomChanged).Task;
+        if (!TryClaim())
+        {
+            await Task.WhenAny(roomChanged, Task.Delay(roles.RenewEvery, time, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return null;
+        }
+
+        RoleHold? hold = null;
+        try
+        {
+            hold = await roles.TryHoldAsync(role, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (hold is null)
+            {
+                Unclaim();
+            }
+        }
+
+        if (hold is null)
+        {
+            await Task.Delay(await roles.AskAgainInAsync(role, cancellationToken).ConfigureAwait(false), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return hold;
+    }
+
+    private async Task KeepBalancingAsync(string presence, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(roles.RenewEvery, time, cancellationToken).ConfigureAwait(false);
+                await BalanceAsync(presence, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The shards stop.
+        }
+    }
+
+    /// <summary>
+    /// Marks this instance as running shards, reads which others do, and sets this instance's
+    /// share: it hands back the shards above it (the highest first) for others to take, and takes
+    /// free ones up to it. A dead instance's mark runs out with its shards' leases, so the others'
+    /// shares grow and they take its shards over.
+    /// </summary>
+    private async Task BalanceAsync(string presence, int count, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RoleHolder> holders;
+        try
+        {
+            if (await roles.TryHoldAsync(presence, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return;
+            }
+
+            holders = await roles.HoldersAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var gone in holders.Where(h => h.Expired && h.Role.StartsWith(RoleNames.DiscordInstancePrefix, StringComparison.Ordinal)))
+            {
+                await roles.ForgetAsync(gone.Role, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The shares stay as they were; the leases tell whether the database is back.
+            return;
+        }
+
+        var running = holders.Where(h => !h.Expired && h.Role.StartsWith(RoleNames.DiscordInstancePrefix, StringComparison.Ordinal)).Select(h => h.Owner).ToList();
+        var share = ShardShare.Of(roles.InstanceId, running, count);
+        if (Interlocked.Exchange(ref _share, share) != share)
+        {
+            LogShare(logger, roles.InstanceId, share, count, running.Append(roles.InstanceId).Distinct(StringComparer.Ordinal).Count());
+            SignalRoom();
+        }
+
+        lock (_claims)
+        {
+            foreach (var over in _handBack.OrderByDescending(h => h.Key).Take(Math.Max(0, _claimed - share)).Select(h => h.Value))
+            {
+                try
+                {
+                    over.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Its connection ended meanwhile.
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts a shard being taken here, if that stays within this instance's share.</summary>
+    private bool TryClaim()
+    {
+        lock (_claims)
+        {
+            if (_claimed >= Volatile.Read(ref _share))
+            {
+                return false;
+            }
+
+            _claimed++;
+            return true;
+        }
+    }
+
+    private void Unclaim()
+    {
+        lock (_claims)
+        {
+            _claimed--;
+        }
+
+        SignalRoom();
+    }
+
+    /// <summary>Wakes the shards waiting for room in this instance's share.</summary>
+    private void SignalRoom() =>
+        Interlocked.Exchange(ref _roomChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary><c>Discord:ShardCount</c>, or Discord's recommendation, asked until Discord answers.</summary>
     private async Task<int> CountAsync(CancellationToken cancellationToken)
@@ -127,6 +316,12 @@ internal sealed partial class DiscordShards(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {Shard} connects from instance {Instance}")]
     private static partial void LogShardStarting(ILogger logger, GatewayShard shard, string instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {Shard} handed over by instance {Instance}, which held more than its share")]
+    private static partial void LogHandedOver(ILogger logger, GatewayShard shard, string instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} holds up to {Share} of the {Count} Discord gateway shards, shared among {Instances} instances")]
+    private static partial void LogShare(ILogger logger, string instance, int share, int count, int instances);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask Discord how many gateway shards to run (GET /gateway/bot): {Error}; asking again")]
     private static partial void LogCountUnknown(ILogger logger, string error);
