@@ -50,6 +50,33 @@ public sealed class PostgresRoleLeaseTests : PostgresTest
     }
 
     [Fact]
+    public async Task FreeIn_SaysHowLongTheHoldersLeaseHasLeft_AndNothingOnceItRanOut()
+    {
+        Assert.Null(await Leases.FreeInAsync(RoleNames.Announcements, CancellationToken.None));
+        await Leases.AcquireAsync(RoleNames.Announcements, "a", Long, Forever, CancellationToken.None);
+        var left = await Leases.FreeInAsync(RoleNames.Announcements, CancellationToken.None);
+        await Leases.ReleaseAsync(RoleNames.Announcements, "a", CancellationToken.None);
+
+        Assert.InRange(left!.Value, Long - TimeSpan.FromMinutes(1), Long);
+        Assert.Null(await Leases.FreeInAsync(RoleNames.Announcements, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Forget_RemovesARoleOnlyOnceItsLeaseRanOut()
+    {
+        var gone = RoleNames.DiscordInstance("gone");
+        var running = RoleNames.DiscordInstance("running");
+        await Leases.AcquireAsync(gone, "gone", Long, Forever, CancellationToken.None);
+        await Leases.AcquireAsync(running, "running", Long, Forever, CancellationToken.None);
+        await Leases.ReleaseAsync(gone, "gone", CancellationToken.None);
+
+        await Leases.ForgetAsync(gone, CancellationToken.None);
+        await Leases.ForgetAsync(running, CancellationToken.None);
+
+        Assert.Equal([running], (await Leases.HoldersAsync(CancellationToken.None)).Select(h => h.Role));
+    }
+
+    [Fact]
     public async Task AWriteForARole_ByAnOwnerThatLostIt_IsRefused_AndChangesNothing()
     {
         var outbox = new PostgresOutboxStore(Database);

@@ -64,6 +64,38 @@ public sealed class RoleKeeperTests : PostgresTest
         Assert.True(hold.Lost.IsCancellationRequested);
     }
 
+    [Fact]
+    public async Task AWaitingInstance_AsksAgainWhenTheHoldersLeaseRunsOut_IfThatComesBeforeTheNextInterval()
+    {
+        await using var holder = Keeper(new PostgresRoleLeases(Database), "holder", leaseSeconds: 60);
+        await using var waiting = Keeper(new PostgresRoleLeases(Database), "waiting", leaseSeconds: 60);
+        Assert.Equal(waiting.RenewEvery, await waiting.AskAgainInAsync(RoleNames.Announcements, CancellationToken.None));
+        await holder.HoldAsync(RoleNames.Announcements, CancellationToken.None);
+
+        // Renewed a moment ago, the lease has a minute left: the next interval (20 s) comes first.
+        Assert.Equal(waiting.RenewEvery, await waiting.AskAgainInAsync(RoleNames.Announcements, CancellationToken.None));
+
+        // Its holder died 55 s ago: what the lease has left, not the interval.
+        await Server.ExecuteAsync("UPDATE role_leases SET expires_at = clock_timestamp() + interval '5 seconds' WHERE role = 'announcements'");
+        Assert.InRange(await waiting.AskAgainInAsync(RoleNames.Announcements, CancellationToken.None), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task ReleasingOneRole_EndsItsTenure_AndLetsAnotherInstanceTakeItAtOnce_KeepingTheOthers()
+    {
+        await using var first = Keeper(new PostgresRoleLeases(Database), "first", leaseSeconds: 60);
+        await using var second = Keeper(new PostgresRoleLeases(Database), "second", leaseSeconds: 60);
+        var shard = await first.HoldAsync(RoleNames.DiscordShard(1, 2), CancellationToken.None);
+        var planning = await first.HoldAsync(RoleNames.Planning, CancellationToken.None);
+
+        await first.ReleaseAsync(RoleNames.DiscordShard(1, 2), CancellationToken.None);
+
+        Assert.True(shard.Lost.IsCancellationRequested);
+        Assert.True(planning.IsValid);
+        Assert.NotNull(await second.TryHoldAsync(RoleNames.DiscordShard(1, 2), CancellationToken.None));
+        Assert.Null(await second.TryHoldAsync(RoleNames.Planning, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(601)]
