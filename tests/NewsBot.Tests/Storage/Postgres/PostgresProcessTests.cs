@@ -37,6 +37,39 @@ public sealed class PostgresProcessTests() : ServerTest<TemporaryPostgresDatabas
     }
 
     [Fact]
+    public async Task Chat_UnreadableConnectionString_ExitsWithTwo_NamingTheSettingOnItsLine_WithoutRepeatingIt()
+    {
+        var (exitCode, output, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "/latest\n", Environment("Host=db.example;Port=s3cr3t-pw"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("NewsBot cannot start: the configuration has problems.", lines[0]);
+        Assert.StartsWith("Storage:Postgres:ConnectionString cannot be read", Assert.Single(lines, l => l.Contains("Storage:Postgres", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pw", output + errors, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
+    }
+
+    [Fact]
+    public async Task Chat_SchemaNewerThanThisNewsBot_ExitsWithTwo_AndOneLineNamingTheSetting_AndChangesNothing()
+    {
+        await Server.ExecuteAsync("""
+            CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            INSERT INTO schema_version (version, description) VALUES (1, 'tables of NewsBot 1'), (70, 'from a newer NewsBot');
+            """);
+
+        var (exitCode, _, errors) = await NewsBotProcess.RunAsync(Folder.Path, ["chat"], "/latest\n", Environment(Server.ConnectionString));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("newer than this NewsBot understands", line, StringComparison.Ordinal);
+        Assert.Contains("Storage:Postgres:ConnectionString", line, StringComparison.Ordinal);
+        Assert.Equal(["schema_version"], await Server.QueryAsync<string>("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Folder.Path));
+    }
+
+    [Fact]
     public async Task BackupAndRestore_OnPostgres_PointToPostgresTools_AndChangeNothing()
     {
         var (backupExit, _, backupErrors) = await NewsBotProcess.RunAsync(Folder.Path, ["backup"], "", Environment(Server.ConnectionString));
