@@ -84,8 +84,9 @@ public sealed partial class RoleKeeper(
     {
         try
         {
-            var left = await leases.FreeInAsync(role, cancellationToken).ConfigureAwait(false);
-            return left is { } freeIn && freeIn < _options.RenewEvery ? Max(freeIn, SoonestAsk) : _options.RenewEvery;
+            // No lease in force: it was let go since it was asked for.
+            var left = await leases.FreeInAsync(role, cancellationToken).ConfigureAwait(false) ?? TimeSpan.Zero;
+            return left < _options.RenewEvery ? Max(left, SoonestAsk) : _options.RenewEvery;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

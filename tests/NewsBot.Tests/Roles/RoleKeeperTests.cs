@@ -69,7 +69,6 @@ public sealed class RoleKeeperTests : PostgresTest
     {
         await using var holder = Keeper(new PostgresRoleLeases(Database), "holder", leaseSeconds: 60);
         await using var waiting = Keeper(new PostgresRoleLeases(Database), "waiting", leaseSeconds: 60);
-        Assert.Equal(waiting.RenewEvery, await waiting.AskAgainInAsync(RoleNames.Announcements, CancellationToken.None));
         await holder.HoldAsync(RoleNames.Announcements, CancellationToken.None);
 
         // Renewed a moment ago, the lease has a minute left: the next interval (20 s) comes first.
@@ -78,6 +77,10 @@ public sealed class RoleKeeperTests : PostgresTest
         // Its holder died 55 s ago: what the lease has left, not the interval.
         await Server.ExecuteAsync("UPDATE role_leases SET expires_at = clock_timestamp() + interval '5 seconds' WHERE role = 'announcements'");
         Assert.InRange(await waiting.AskAgainInAsync(RoleNames.Announcements, CancellationToken.None), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
+
+        // Let go meanwhile: at once, not an interval later.
+        await holder.ReleaseAllAsync(CancellationToken.None);
+        Assert.True(await waiting.AskAgainInAsync(RoleNames.Announcements, CancellationToken.None) < TimeSpan.FromSeconds(1));
     }
 
     [Fact]
