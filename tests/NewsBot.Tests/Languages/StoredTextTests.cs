@@ -74,6 +74,55 @@ public sealed class StoredTextTests : BotTest
         Assert.Equal(russian, StoredText.Render(StoredText.FromEnglish(english), texts));
     }
 
+    public static TheoryData<string> FeedErrorKeys()
+    {
+        var keys = new TheoryData<string>();
+        foreach (var key in Catalog.English.Texts.Keys.Where(k => k.StartsWith("feedError.", StringComparison.Ordinal) || k.StartsWith("feedNote.", StringComparison.Ordinal)))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>What an argument of a feed's error looks like, so that the English sentence reads as one of ours.</summary>
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
+    {
+        ["code"] = "404", ["phrase"] = "Not Found", ["duration"] = "30 s", ["setting"] = "Feeds:RequestTimeout", ["size"] = "2 MB",
+        ["max"] = "5", ["path"] = "/srv/feeds/wire.xml", ["detail"] = "Connection reset by peer", ["host"] = "feeds.example",
+        ["address"] = "10.0.0.7", ["scheme"] = "ftp", ["port"] = "8080", ["line"] = "12", ["position"] = "7",
+        ["reason"] = "Unexpected end of file", ["root"] = "html", ["title"] = "Just a moment...", ["start"] = "Hello",
+    };
+
+    [Theory]
+    [MemberData(nameof(FeedErrorKeys))]
+    public void EveryFeedError_StoredInEnglishByAnEarlierVersion_IsRecognised_AndReadInEveryLanguage(string key)
+    {
+        var english = Catalog.For(Catalog.English);
+        var args = Catalog.English.Texts[key].Placeholders().Select(p => (p, (object?)Samples[p])).ToArray();
+        var sentence = english.Get(key, args);
+
+        var recognised = EnglishReasons.Recognise(sentence);
+
+        Assert.True(recognised?.Key == key, $"'{sentence}' is read as {recognised?.Key ?? "nothing"}");
+        Assert.Equal(sentence, StoredText.Render(StoredText.FromEnglish(sentence), english));
+        foreach (var language in Catalog.All.Where(l => l != Catalog.English))
+        {
+            Assert.NotEqual(sentence, StoredText.Render(sentence, Catalog.For(language)));
+        }
+    }
+
+    [Fact]
+    public void AStoredCount_PicksThePluralFormOfTheReadersLanguage()
+    {
+        var russian = Catalog.For(Catalog.Find("ru")!);
+
+        Assert.Equal("У 1 элемента нет даты", StoredText.Render(StoredText.Of("feedProblem.noDate", ("count", 1)), russian));
+        Assert.Equal("У 5 элементов нет даты", StoredText.Render(StoredText.Of("feedProblem.noDate", ("count", 5)), russian));
+        Assert.Equal("1 item has no date", StoredText.InEnglish(StoredText.Of("feedProblem.noDate", ("count", 1))));
+        Assert.Equal("1,204 items have no date", StoredText.InEnglish(StoredText.Of("feedProblem.noDate", ("count", 1204))));
+    }
+
     [Theory]
     [InlineData("The name or service is not known (feeds.example:443)")]
     [InlineData("{\"text\":\"no.such.key\"}")]
