@@ -19,7 +19,10 @@ public sealed class StoredTextTests : BotTest
             reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException(message, 403))).Reason);
         }
 
-        reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException("Bad Request: chat not found", 400))).Reason);
+        foreach (var message in new[] { "Bad Request: chat not found", "Bad Request: TOPIC_CLOSED", "Bad Request: TOPIC_DELETED" })
+        {
+            reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException(message, 400))).Reason);
+        }
         foreach (var code in new[] { 50007, 10003, 50001, 50013 })
         {
             reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Discord.DiscordErrors.Classify(new DiscordApiException(403, code, "refused", "POST channels/{channel}/messages"))).Reason);
@@ -74,10 +77,12 @@ public sealed class StoredTextTests : BotTest
         Assert.Equal(russian, StoredText.Render(StoredText.FromEnglish(english), texts));
     }
 
-    public static TheoryData<string> FeedErrorKeys()
+    /// <summary>The texts that are stored to be read later: a chat's reasons, a push's, a feed's error and note.</summary>
+    public static TheoryData<string> StoredKeys()
     {
         var keys = new TheoryData<string>();
-        foreach (var key in Catalog.English.Texts.Keys.Where(k => k.StartsWith("feedError.", StringComparison.Ordinal) || k.StartsWith("feedNote.", StringComparison.Ordinal)))
+        string[] stored = ["reason.", "sendError.", "feedError.", "feedNote."];
+        foreach (var key in Catalog.English.Texts.Keys.Where(k => stored.Any(prefix => k.StartsWith(prefix, StringComparison.Ordinal))))
         {
             keys.Add(key);
         }
@@ -85,18 +90,19 @@ public sealed class StoredTextTests : BotTest
         return keys;
     }
 
-    /// <summary>What an argument of a feed's error looks like, so that the English sentence reads as one of ours.</summary>
+    /// <summary>What an argument of a stored text looks like, so that the English sentence reads as one of ours.</summary>
     private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
     {
         ["code"] = "404", ["phrase"] = "Not Found", ["duration"] = "30 s", ["setting"] = "Feeds:RequestTimeout", ["size"] = "2 MB",
         ["max"] = "5", ["path"] = "/srv/feeds/wire.xml", ["detail"] = "Connection reset by peer", ["host"] = "feeds.example",
         ["address"] = "10.0.0.7", ["scheme"] = "ftp", ["port"] = "8080", ["line"] = "12", ["position"] = "7",
         ["reason"] = "Unexpected end of file", ["root"] = "html", ["title"] = "Just a moment...", ["start"] = "Hello",
+        ["who"] = "Ada", ["chat"] = "telegram:-100123", ["count"] = "3", ["status"] = "503", ["route"] = "channels/1/messages", ["kind"] = "Digest",
     };
 
     [Theory]
-    [MemberData(nameof(FeedErrorKeys))]
-    public void EveryFeedError_StoredInEnglishByAnEarlierVersion_IsRecognised_AndReadInEveryLanguage(string key)
+    [MemberData(nameof(StoredKeys))]
+    public void EveryStoredText_WrittenInEnglishByAnEarlierVersionOrAPlatform_IsRecognised_AndReadInEveryLanguage(string key)
     {
         var english = Catalog.For(Catalog.English);
         var args = Catalog.English.Texts[key].Placeholders().Select(p => (p, (object?)Samples[p])).ToArray();
