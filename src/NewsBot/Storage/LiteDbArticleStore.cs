@@ -58,15 +58,15 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             foreach (var draft in drafts)
             {
                 var article = draft.Article;
-                if (collection.Exists(a => a.ItemKey == article.ItemKey))
+                if (collection.Exists(Query.EQ(nameof(ArticleDocument.ItemKey), article.ItemKey)))
                 {
                     continue;
                 }
 
                 // Another source may carry the same link (syndication); only a match within the same
                 // source says that this feed re-posts old items under new ids.
-                var sameUrl = collection.FindOne(a => a.Url == article.Url);
-                if (sameUrl is not null || collection.Exists(a => a.TitleKey == draft.TitleKey))
+                var sameUrl = collection.FindOne(Query.EQ(nameof(ArticleDocument.Url), article.Url));
+                if (sameUrl is not null || collection.Exists(Query.EQ(nameof(ArticleDocument.TitleKey), draft.TitleKey)))
                 {
                     if (sameUrl is null || sameUrl.SourceId == article.SourceId)
                     {
