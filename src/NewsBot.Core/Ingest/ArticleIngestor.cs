@@ -58,6 +58,7 @@ public sealed partial class ArticleIngestor(
         var now = time.GetUtcNow();
         var field = known?.Field ?? ItemKeys.ChooseField(entries, preferLinks: source.Note is not null);
         var drafts = new List<ArticleDraft>(entries.Count);
+        var words = new List<StoryWords>(entries.Count);
         var keys = new List<string>(entries.Count + (known?.Keys.Count ?? 0));
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
@@ -94,9 +95,10 @@ public sealed partial class ArticleIngestor(
                 0, url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
                 TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl, isNew);
             drafts.Add(new ArticleDraft(article, ItemKeys.TitleKey(source.Id, title, entry.Published)));
+            words.Add(StoryWords.Of(article));
         }
 
-        return new PreparedCopy(source, drafts, keys);
+        return new PreparedCopy(source, drafts, words, keys);
     }
 
     /// <summary>Finds the stories of a prepared copy's articles, stores the new ones and indexes them; copies are stored one at a time, in order.</summary>
@@ -104,13 +106,14 @@ public sealed partial class ArticleIngestor(
     {
         var source = copy.Source;
         var drafts = new List<ArticleDraft>(copy.Drafts.Count);
-        foreach (var draft in copy.Drafts)
+        for (var i = 0; i < copy.Drafts.Count; i++)
         {
+            var draft = copy.Drafts[i];
             // The story is found before the article is stored, and stored with it in one write:
             // another instance that reads the article at once sees its story too. Reports of one
             // story come from different sources, so the batch's own articles (one source) never
             // lead each other's stories and need not be indexed first.
-            drafts.Add(index.FindStory(draft.Article, StoryWindow) is { } lead ? draft with { Article = draft.Article with { StoryId = lead } } : draft);
+            drafts.Add(index.FindStory(draft.Article, copy.Words[i], StoryWindow) is { } lead ? draft with { Article = draft.Article with { StoryId = lead } } : draft);
         }
 
         var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
