@@ -35,7 +35,7 @@ internal sealed partial class SourcePoller(
         catch (Exception ex)
         {
             LogFetchCrashed(logger, ex, source.Name);
-            return new FetchResult.Failure("Unexpected error while fetching the feed; see the log.");
+            return new FetchResult.Failure(StoredText.Of("feedError.fetchCrashed"));
         }
     }
 
@@ -116,7 +116,7 @@ internal sealed partial class SourcePoller(
                     var document = read.Document!;
                     if (!document.IsFeed)
                     {
-                        var problem = document.Problems.Count > 0 ? document.Problems[0] : "The document is not a feed.";
+                        var problem = document.Problems.Count > 0 ? document.Problems[0] : StoredText.Of("feedError.notAFeed");
                         return ([], await FailedAsync(source, problem, null, now, cancellationToken).ConfigureAwait(false));
                     }
 
@@ -125,7 +125,7 @@ internal sealed partial class SourcePoller(
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
-                        note = "The feed gives old items new ids; they are recognised by their link or title instead.";
+                        note = StoredText.Of("feedNote.newIds");
                         LogMatchingByLink(logger, source.Name);
                     }
 
@@ -152,7 +152,7 @@ internal sealed partial class SourcePoller(
         catch (Exception ex)
         {
             LogStoreCrashed(logger, ex, source.Name);
-            return ([], await FailedAsync(source, "Unexpected error while storing the feed's articles; see the log.", null, now, cancellationToken).ConfigureAwait(false));
+            return ([], await FailedAsync(source, StoredText.Of("feedError.storeCrashed"), null, now, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -191,7 +191,7 @@ internal sealed partial class SourcePoller(
             Enabled = source.Enabled && !disable,
             NextPollAt = PollSchedule.AfterFailure(failures, now, settings, retryAfter),
         };
-        LogFailed(logger, source.Name, failures, reason);
+        LogFailed(logger, source.Name, failures, StoredText.InEnglish(reason));
 
         if (disable && !source.AdminsNotified)
         {

@@ -33,7 +33,7 @@ public sealed class KnownItemsTests
 
         Assert.Equal(["New"], document.Entries.Select(e => e.Title));
         Assert.Single(document.Known!.Keys);
-        Assert.Contains(document.Problems, p => p.Contains("not an object", StringComparison.Ordinal));
+        Assert.Contains(document.Problems, p => Fakes.Shown.InEnglish(p).Contains("not an object", StringComparison.Ordinal));
     }
 
     [Fact]
