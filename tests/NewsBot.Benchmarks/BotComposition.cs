@@ -30,9 +30,10 @@ internal static class BotComposition
             configure(o);
         });
 
-        // /feeds is not timed; its handler still needs a probe to be constructed. Nor are
-        // announcements; their handlers need somewhere to report and a channel list.
+        // /feeds is not timed; its handler still needs a probe to be constructed, and /read a
+        // page reader. Nor are announcements; their handlers need somewhere to report and a channel list.
         builder.Services.AddSingleton<IFeedProbe, NoFeedProbe>();
+        builder.Services.AddSingleton<NewsBot.Core.Reading.IPageTextReader, NoPageTextReader>();
         builder.Services.AddSingleton<IAdminNotifier, CountingAdminNotifier>();
         builder.Services.AddSingleton<IAnnouncementChannels, NoAnnouncementChannels>();
         services?.Invoke(builder.Services);
@@ -44,6 +45,12 @@ internal static class BotComposition
     {
         public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
             Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
+    }
+
+    private sealed class NoPageTextReader : NewsBot.Core.Reading.IPageTextReader
+    {
+        public Task<NewsBot.Core.Reading.PageText> ReadAsync(string url, CancellationToken cancellationToken) =>
+            Task.FromResult(NewsBot.Core.Reading.PageText.Failed(FullTextProblem.Unreachable));
     }
 
     private sealed class NoAnnouncementChannels : IAnnouncementChannels

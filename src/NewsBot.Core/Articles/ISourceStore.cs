@@ -20,5 +20,8 @@ public interface ISourceStore
     /// <summary>Writes back a source's health and fetch state; the settings above are left as they are.</summary>
     ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken);
 
+    /// <summary>Writes back several sources' health and fetch state, as <see cref="SaveAsync"/> does, in one write.</summary>
+    ValueTask SaveAllAsync(IReadOnlyList<FeedSource> sources, CancellationToken cancellationToken);
+
     ValueTask<bool> RemoveAsync(int id, CancellationToken cancellationToken);
 }

@@ -10,7 +10,11 @@ namespace NewsBot.Core.Articles;
 /// </summary>
 public static class ItemKeys
 {
-    public static IdentityField ChooseField(IReadOnlyList<FeedEntry> entries, bool preferLinks)
+    public static IdentityField ChooseField(IReadOnlyList<FeedEntry> entries, bool preferLinks) =>
+        ChooseField(entries.Select(e => new ItemIdentity(e.Id, e.Link)).ToList(), preferLinks);
+
+    /// <summary>The same choice made from the items' ids and links alone, before their texts are read.</summary>
+    public static IdentityField ChooseField(IReadOnlyList<ItemIdentity> items, bool preferLinks)
     {
         static bool AllDistinct(IEnumerable<string?> values, int count)
         {
@@ -29,19 +33,31 @@ public static class ItemKeys
             return n == count;
         }
 
-        var linksDistinct = AllDistinct(entries.Select(e => e.Link), entries.Count);
+        var linksDistinct = AllDistinct(items.Select(e => e.Link), items.Count);
         if (preferLinks && linksDistinct)
         {
             return IdentityField.Link;
         }
 
-        if (AllDistinct(entries.Select(e => e.Id), entries.Count))
+        if (AllDistinct(items.Select(e => e.Id), items.Count))
         {
             return IdentityField.Id;
         }
 
         return linksDistinct ? IdentityField.Link : IdentityField.TitleAndDate;
     }
+
+    /// <summary>
+    /// The key of an item identified by its id or link (<paramref name="field"/> is not
+    /// <see cref="IdentityField.TitleAndDate"/>), the same <see cref="For(int, FeedEntry, IdentityField)"/>
+    /// gives once the item is read; null when the item needs its title to be identified.
+    /// </summary>
+    public static string? ForIdentity(int sourceId, ItemIdentity item, IdentityField field) => field switch
+    {
+        IdentityField.Id when !string.IsNullOrWhiteSpace(item.Id) => Key(sourceId, "id:" + item.Id.Trim()),
+        IdentityField.Id or IdentityField.Link when item.Link is not null => Key(sourceId, "link:" + item.Link),
+        _ => null,
+    };
 
     public static string For(int sourceId, FeedEntry entry, IdentityField field = IdentityField.Id)
     {
@@ -51,8 +67,10 @@ public static class ItemKeys
             IdentityField.Id or IdentityField.Link when entry.Link is not null => "link:" + entry.Link,
             _ => "title:" + entry.Title.Trim() + "|" + entry.Published?.UtcDateTime.ToString("O"),
         };
-        return $"{sourceId}:{Hash(identity)}";
+        return Key(sourceId, identity);
     }
+
+    private static string Key(int sourceId, string identity) => $"{sourceId}:{Hash(identity)}";
 
     /// <summary>The source and the folded title, with the day when the item is dated.</summary>
     public static string TitleKey(int sourceId, string title, DateTimeOffset? published) =>

@@ -44,14 +44,31 @@ public sealed partial class ArticleIngestor(
     public async Task<IReadOnlyList<Article>> IngestAsync(FeedSource source, IReadOnlyList<FeedEntry> entries, CancellationToken cancellationToken) =>
         (await IngestAsync(source, entries, Defaults, cancellationToken).ConfigureAwait(false)).Added;
 
-    public async Task<IngestResult> IngestAsync(FeedSource source, IReadOnlyList<FeedEntry> entries, IngestOptions options, CancellationToken cancellationToken)
+    public Task<IngestResult> IngestAsync(FeedSource source, IReadOnlyList<FeedEntry> entries, IngestOptions options, CancellationToken cancellationToken) =>
+        StoreAsync(Prepare(source, entries, options, known: null), cancellationToken);
+
+    /// <summary>
+    /// Everything about a copy that needs neither the store nor the index: item keys, repeats
+    /// within the copy, dates, texts, topics. Safe to run on any thread, beside another copy's
+    /// <see cref="StoreAsync"/>.
+    /// </summary>
+    /// <param name="known">The items recognised as listed before, which <paramref name="entries"/> leaves out.</param>
+    public PreparedCopy Prepare(FeedSource source, IReadOnlyList<FeedEntry> entries, IngestOptions options, KnownItems? known)
     {
         var now = time.GetUtcNow();
-        var field = ItemKeys.ChooseField(entries, preferLinks: source.Note is not null);
+        var field = known?.Field ?? ItemKeys.ChooseField(entries, preferLinks: source.Note is not null);
         var drafts = new List<ArticleDraft>(entries.Count);
-        var keys = new List<string>(entries.Count);
+        var words = new List<StoryWords>(entries.Count);
+        var keys = new List<string>(entries.Count + (known?.Keys.Count ?? 0));
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
+        if (known is not null)
+        {
+            keys.AddRange(known.Keys);
+            seenKeys.UnionWith(known.Keys);
+            seenUrls.UnionWith(known.Links);
+        }
+
         foreach (var entry in entries)
         {
             var key = ItemKeys.For(source.Id, entry, field);
@@ -77,17 +94,26 @@ public sealed partial class ArticleIngestor(
             var article = new Article(
                 0, url, key, title, summary, DisguisingCharacters.StripOrNull(entry.Author), source.Id, source.Name,
                 TruncateToMilliseconds(published), TruncateToMilliseconds(now), topics, entry.ImageUrl, isNew);
+            drafts.Add(new ArticleDraft(article, ItemKeys.TitleKey(source.Id, title, entry.Published)));
+            words.Add(StoryWords.Of(article));
+        }
 
+        return new PreparedCopy(source, drafts, words, keys);
+    }
+
+    /// <summary>Finds the stories of a prepared copy's articles, stores the new ones and indexes them; copies are stored one at a time, in order.</summary>
+    public async Task<IngestResult> StoreAsync(PreparedCopy copy, CancellationToken cancellationToken)
+    {
+        var source = copy.Source;
+        var drafts = new List<ArticleDraft>(copy.Drafts.Count);
+        for (var i = 0; i < copy.Drafts.Count; i++)
+        {
+            var draft = copy.Drafts[i];
             // The story is found before the article is stored, and stored with it in one write:
             // another instance that reads the article at once sees its story too. Reports of one
             // story come from different sources, so the batch's own articles (one source) never
             // lead each other's stories and need not be indexed first.
-            if (index.FindStory(article, StoryWindow) is { } lead)
-            {
-                article = article with { StoryId = lead };
-            }
-
-            drafts.Add(new ArticleDraft(article, ItemKeys.TitleKey(source.Id, title, entry.Published)));
+            drafts.Add(index.FindStory(draft.Article, copy.Words[i], StoryWindow) is { } lead ? draft with { Article = draft.Article with { StoryId = lead } } : draft);
         }
 
         var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
@@ -108,7 +134,7 @@ public sealed partial class ArticleIngestor(
             }
         }
 
-        return new IngestResult(added, keys, result.RecognisedByLinkOrTitle);
+        return new IngestResult(added, copy.ItemKeys, result.RecognisedByLinkOrTitle);
     }
 
     /// <summary>The article a draft will become, for finding its story before it has an id.</summary>

@@ -188,7 +188,10 @@ public sealed class ArticleIndex : IDisposable
     /// <paramref name="window"/> of each other, share at least two uncommon title words, and
     /// their words overlap strongly (idf-weighted cosine, title words counting double).
     /// </summary>
-    public int? FindStory(Article article, TimeSpan window, double threshold = 0.3) => Read(() => _storyFinder.Find(article, window, threshold));
+    public int? FindStory(Article article, TimeSpan window, double threshold = 0.3) => FindStory(article, StoryWords.Of(article), window, threshold);
+
+    /// <summary>As <see cref="FindStory(Article, TimeSpan, double)"/>, with the article's words read beforehand.</summary>
+    public int? FindStory(Article article, StoryWords words, TimeSpan window, double threshold = 0.3) => Read(() => _storyFinder.Find(article, words, window, threshold));
 
     /// <summary>
     /// Drops what removed articles left behind: their postings and tokens, and the words no

@@ -8,9 +8,9 @@ namespace NewsBot.Core.Search;
 internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
 {
     /// <summary>The id of the story's lead, or null.</summary>
-    public int? Find(Article article, TimeSpan window, double threshold)
+    public int? Find(Article article, StoryWords words, TimeSpan window, double threshold)
     {
-        var candidateWeights = Weights(TextTokenizer.Tokenize(article.Title), TextTokenizer.Tokenize(article.Summary));
+        var candidateWeights = Weights(words.Title, words.Summary);
         if (candidateWeights.Count == 0)
         {
             return null;
@@ -21,7 +21,7 @@ internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
         var articles = slots.Articles;
         var ticks = slots.Ticks;
         var sharedRare = new Dictionary<int, int>();
-        foreach (var token in TextTokenizer.Tokenize(article.Title).Distinct(StringComparer.Ordinal))
+        foreach (var token in words.Title.Distinct(StringComparer.Ordinal))
         {
             if (!postings.TryGetId(token, out var tokenId) || postings[tokenId].Count > rareLimit)
             {

@@ -7,6 +7,22 @@ namespace NewsBot.Feeds;
 /// </summary>
 internal sealed partial class FeedBodies(IArticleTextStore texts, TimeProvider time, ILogger<FeedBodies> logger)
 {
+    /// <summary>
+    /// Converts the bodies of a read's items to text while the read is made ready, beside the
+    /// storing of other sources, rather than while its articles are stored: the items a read
+    /// brings are the ones not listed before, nearly all of them new.
+    /// </summary>
+    public static void ConvertAhead(FeedDocument document)
+    {
+        foreach (var item in document.Items)
+        {
+            if (item.Entry.Link is not null)
+            {
+                _ = item.Content;
+            }
+        }
+    }
+
     public async Task KeepAsync(FeedDocument document, IReadOnlyList<Article> added, CancellationToken cancellationToken)
     {
         if (added.Count == 0)

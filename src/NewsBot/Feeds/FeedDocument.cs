@@ -7,7 +7,7 @@ namespace NewsBot.Feeds;
 /// <param name="Format">"RSS 2.0", "RSS 1.0", "Atom 1.0", "JSON Feed 1.1", "CDF", …; null when the bytes were not a feed.</param>
 /// <param name="Title">The feed's own title as plain text, possibly empty.</param>
 /// <param name="SiteLink">The web site the feed belongs to, as an absolute URL, or null.</param>
-/// <param name="Items">The items, in document order.</param>
+/// <param name="Items">The items, in document order (without those in <see cref="Known"/>).</param>
 /// <param name="Problems">The defects found, each a <see cref="StoredText"/> read in its reader's language; empty when there were none.</param>
 /// <param name="Ttl">How long the feed asks to be cached (RSS ttl), or null.</param>
 internal sealed record FeedDocument(
@@ -22,6 +22,9 @@ internal sealed record FeedDocument(
 
     /// <summary>The normalised entries, in document order.</summary>
     public IReadOnlyList<FeedEntry> Entries => _entries ??= Items.Select(i => i.Entry).ToList();
+
+    /// <summary>The items recognised as listed by the source before, left out of <see cref="Items"/>; null when none were looked for.</summary>
+    public KnownItems? Known { get; init; }
 
     /// <summary>True when the bytes were a feed (possibly with no items); false when parsing failed.</summary>
     public bool IsFeed => Format is not null;

@@ -14,12 +14,13 @@ internal sealed class FeedParser
     /// <param name="contentTypeCharset">The charset parameter of the HTTP Content-Type, if any.</param>
     /// <param name="baseUri">The URL the document came from, used to make relative links absolute.</param>
 #pragma warning disable CA1822 // An instance method so that callers receive the parser by injection.
-    public FeedDocument Parse(ReadOnlyMemory<byte> content, string? contentTypeCharset, Uri? baseUri)
+    /// <param name="skipping">The source the copy is read for, whose items listed before are left out; null to read every item.</param>
+    public FeedDocument Parse(ReadOnlyMemory<byte> content, string? contentTypeCharset, Uri? baseUri, ItemSkipping? skipping = null)
 #pragma warning restore CA1822
     {
         try
         {
-            return ParseDocument(content, contentTypeCharset, baseUri);
+            return ParseDocument(content, contentTypeCharset, baseUri, skipping);
         }
         // The contract is "never throws": a defect in the parser must cost one feed, not the poller.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -28,7 +29,7 @@ internal sealed class FeedParser
         }
     }
 
-    private static FeedDocument ParseDocument(ReadOnlyMemory<byte> content, string? contentTypeCharset, Uri? baseUri)
+    private static FeedDocument ParseDocument(ReadOnlyMemory<byte> content, string? contentTypeCharset, Uri? baseUri, ItemSkipping? skipping)
     {
         var problems = new List<string>();
         var text = FeedTextDecoder.Decode(content.Span, contentTypeCharset, problems);
@@ -40,13 +41,13 @@ internal sealed class FeedParser
 
         return text[start] switch
         {
-            '{' or '[' => JsonFeedReader.Read(text, baseUri, problems),
-            '<' => ParseXml(text, baseUri, problems),
+            '{' or '[' => JsonFeedReader.Read(text, baseUri, problems, skipping),
+            '<' => ParseXml(text, baseUri, problems, skipping),
             _ => FeedDocument.NotAFeed(DescribeText(text.AsSpan(start))),
         };
     }
 
-    private static FeedDocument ParseXml(string text, Uri? baseUri, List<string> problems)
+    private static FeedDocument ParseXml(string text, Uri? baseUri, List<string> problems, ItemSkipping? skipping)
     {
         var prepared = FeedXmlSanitizer.Prepare(text, problems);
         if (prepared.Rejection is not null)
@@ -85,14 +86,19 @@ internal sealed class FeedParser
         var siteLink = SiteLinkOf(raw.SiteLinks, baseUri);
         var linkBase = baseUri ?? (siteLink is null ? null : new Uri(siteLink));
         var tally = new ProblemTally();
+        bool[] isKnown = [];
+        var known = skipping?.Recognise(raw.Items, item => XmlItemNormaliser.Identify(item, linkBase), out isKnown);
         var items = new List<ParsedItem>(raw.Items.Count);
         for (var i = 0; i < raw.Items.Count; i++)
         {
-            items.Add(XmlItemNormaliser.Normalise(raw.Items[i], i + 1, linkBase, raw.Author, tally));
+            if (!ItemSkipping.IsKnown(isKnown, i))
+            {
+                items.Add(XmlItemNormaliser.Normalise(raw.Items[i], i + 1, linkBase, raw.Author, tally));
+            }
         }
 
         tally.AddTo(problems);
-        return new FeedDocument(FormatName(raw), FeedFields.TitleText(raw.Title?.Value, raw.Title?.Kind ?? TextKind.Guess), siteLink, items, problems, TtlOf(raw.Ttl));
+        return new FeedDocument(FormatName(raw), FeedFields.TitleText(raw.Title?.Value, raw.Title?.Kind ?? TextKind.Guess), siteLink, items, problems, TtlOf(raw.Ttl)) { Known = known };
     }
 
     private static string? SiteLinkOf(IReadOnlyList<RawLink> links, Uri? baseUri)

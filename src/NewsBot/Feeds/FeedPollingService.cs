@@ -23,6 +23,9 @@ internal sealed partial class FeedPollingService(
 
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many sources ahead of the one being stored may be read.</summary>
+    private const int ReadAhead = 8;
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new(StringComparer.OrdinalIgnoreCase);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -64,6 +67,10 @@ internal sealed partial class FeedPollingService(
     {
         var settings = options.CurrentValue;
         using var global = new SemaphoreSlim(settings.MaxConcurrentFetches);
+
+        // Reading (parse, keys, topics) runs beside the storing of the sources before, which
+        // takes one core; the other cores read.
+        using var reading = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount - 1));
         var read = new HashSet<int>();
         var added = 0;
         while (true)
@@ -79,11 +86,32 @@ internal sealed partial class FeedPollingService(
                 break;
             }
 
-            var fetches = window.Select(source => FetchLimitedAsync(source, global, settings, cancellationToken)).ToList();
-            for (var i = 0; i < window.Count; i++)
+            // A source is read once the one ReadAhead places before it is stored, so what waits
+            // to be stored stays a few sources' worth.
+            var stored = window.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+            var reads = window.Select((source, i) => FetchAndReadAsync(source, i < ReadAhead ? Task.CompletedTask : stored[i - ReadAhead].Task, global, reading, settings, cancellationToken)).ToList();
+            var states = new List<FeedSource>(window.Count);
+            try
             {
-                var result = await fetches[i].ConfigureAwait(false);
-                added += (await poller.ApplyAsync(window[i], result, cancellationToken).ConfigureAwait(false)).Count;
+                for (var i = 0; i < window.Count; i++)
+                {
+                    var (articles, state) = await poller.ApplyAsync(await reads[i].ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    added += articles.Count;
+                    states.Add(state);
+                    stored[i].SetResult();
+                }
+            }
+            finally
+            {
+                foreach (var done in stored)
+                {
+                    done.TrySetResult();
+                }
+
+                // The window's states in one write, also those stored before a cancellation; each
+                // source's articles are stored before its state, so a source whose state is lost is
+                // read again and finds its items stored.
+                await sources.SaveAllAsync(states, CancellationToken.None).ConfigureAwait(false);
             }
 
             await claims.ReleaseAsync(instance.Id, window.Select(s => s.Id).ToList(), cancellationToken).ConfigureAwait(false);
@@ -95,6 +123,27 @@ internal sealed partial class FeedPollingService(
         }
 
         return added;
+    }
+
+    private async Task<SourceRead> FetchAndReadAsync(FeedSource source, Task turn, SemaphoreSlim global, SemaphoreSlim reading, FeedsOptions settings, CancellationToken cancellationToken)
+    {
+        var result = await FetchLimitedAsync(source, global, settings, cancellationToken).ConfigureAwait(false);
+        if (result is not FetchResult.Success)
+        {
+            return poller.Read(source, result);
+        }
+
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Off the fetch's continuation, so a long parse holds neither a fetch slot nor the storing.
+            return await Task.Run(() => poller.Read(source, result), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            reading.Release();
+        }
     }
 
     private async Task<FetchResult> FetchLimitedAsync(FeedSource source, SemaphoreSlim global, FeedsOptions settings, CancellationToken cancellationToken)

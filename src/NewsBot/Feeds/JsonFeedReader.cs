@@ -7,7 +7,7 @@ namespace NewsBot.Feeds;
 internal static class JsonFeedReader
 {
     /// <summary>Reads a document that starts like JSON; one that is JSON but not a JSON Feed is not a feed.</summary>
-    public static FeedDocument Read(string text, Uri? baseUri, List<string> problems)
+    public static FeedDocument Read(string text, Uri? baseUri, List<string> problems, ItemSkipping? skipping = null)
     {
         var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
         try
@@ -28,17 +28,18 @@ internal static class JsonFeedReader
             var tally = new ProblemTally();
             var items = new List<ParsedItem>();
             var skipped = 0;
+            KnownItems? known = null;
             if (root.TryGetProperty("items", out var jsonItems) && jsonItems.ValueKind == JsonValueKind.Array)
             {
-                foreach (var item in jsonItems.EnumerateArray())
+                var objects = jsonItems.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).ToList();
+                skipped = jsonItems.GetArrayLength() - objects.Count;
+                bool[] isKnown = [];
+                known = skipping?.Recognise(objects, item => Identify(item, linkBase), out isKnown);
+                for (var i = 0; i < objects.Count; i++)
                 {
-                    if (item.ValueKind == JsonValueKind.Object)
+                    if (!ItemSkipping.IsKnown(isKnown, i))
                     {
-                        items.Add(ToItem(item, items.Count + 1, linkBase, feedAuthor, tally));
-                    }
-                    else
-                    {
-                        skipped++;
+                        items.Add(ToItem(objects[i], i + 1, linkBase, feedAuthor, tally));
                     }
                 }
             }
@@ -53,7 +54,7 @@ internal static class JsonFeedReader
             }
 
             tally.AddTo(problems);
-            return new FeedDocument(format, FeedFields.TitleText(JsonString(root, "title")), siteLink, items, problems, null);
+            return new FeedDocument(format, FeedFields.TitleText(JsonString(root, "title")), siteLink, items, problems, null) { Known = known };
         }
         catch (JsonException e)
         {
@@ -63,6 +64,11 @@ internal static class JsonFeedReader
             return FeedDocument.NotAFeed(StoredText.Of("feedError.json", ("line", line), ("detail", cut > 0 ? message[..cut] : message)));
         }
     }
+
+    /// <summary>The item's id and link as <see cref="ToItem"/> gives them, without reading its texts.</summary>
+    private static ItemIdentity Identify(JsonElement item, Uri? linkBase) => new(
+        NullIfEmpty(JsonScalar(item, "id")?.Trim()),
+        UrlCanonicalizer.Canonicalize(JsonString(item, "url") ?? JsonString(item, "external_url"), linkBase));
 
     private static ParsedItem ToItem(JsonElement item, int number, Uri? linkBase, string? feedAuthor, ProblemTally tally)
     {

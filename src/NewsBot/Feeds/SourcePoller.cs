@@ -4,8 +4,9 @@ namespace NewsBot.Feeds;
 
 /// <summary>
 /// Reads one source and records the outcome in its health: conditional GET, parse, store,
-/// the next poll time, the failure ladder, permanent moves. Fetching and storing are separate
-/// steps so many fetches can run at once while storing stays in a predictable order.
+/// the next poll time, the failure ladder, permanent moves. Fetching, reading and storing are
+/// separate steps so many fetches can run at once, and one source is read while another is
+/// stored, while storing stays in a predictable order.
 /// </summary>
 internal sealed partial class SourcePoller(
     FeedFetcher fetcher,
@@ -41,39 +42,85 @@ internal sealed partial class SourcePoller(
     /// <summary>Stores what a fetch brought and saves the source's new state; returns the new articles.</summary>
     public async Task<IReadOnlyList<Article>> ApplyAsync(FeedSource source, FetchResult result, CancellationToken cancellationToken)
     {
+        var (added, state) = await ApplyAsync(Read(source, result), cancellationToken).ConfigureAwait(false);
+        await sources.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    /// <summary>
+    /// The part of applying a fetch that needs neither the store nor the index: the body's hash,
+    /// the parse (leaving out the items the source listed last time), keys and topics. Never
+    /// throws; safe to run on any thread while another source is stored.
+    /// </summary>
+    public SourceRead Read(FeedSource source, FetchResult result)
+    {
+        if (result is not FetchResult.Success success)
+        {
+            return new SourceRead(source, result);
+        }
+
         var settings = options.CurrentValue;
+        using var scope = NewsBot.Hosting.LogScopes.Source(logger, source);
+        try
+        {
+            // A server that ignores the validators and resends the same bytes costs a hash, not a parse.
+            var hash = ContentHash(success.Content);
+            if (source.LastSuccessAt is not null && source.LastError is null && hash == source.ContentHash)
+            {
+                return new SourceRead(source, result) { Hash = hash, Unchanged = true };
+            }
+
+            var document = parser.Parse(success.Content, success.Charset, success.FinalUrl, new ItemSkipping(source, settings.MaxItemsPerRead));
+            if (!document.IsFeed)
+            {
+                return new SourceRead(source, result) { Hash = hash, Document = document };
+            }
+
+            var taken = ReadCap.Newest(document.Entries, settings.MaxItemsPerRead);
+            var leftOut = document.Entries.Count - taken.Count;
+            if (leftOut > 0)
+            {
+                LogItemsCapped(logger, source.Name, document.Entries.Count, taken.Count);
+            }
+
+            var copy = ingestor.Prepare(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge), document.Known);
+            FeedBodies.ConvertAhead(document);
+            return new SourceRead(source, result) { Hash = hash, Document = document, Copy = copy, LeftOut = leftOut };
+        }
+        catch (Exception ex)
+        {
+            return new SourceRead(source, result) { Crash = ex };
+        }
+    }
+
+    /// <summary>Stores what <see cref="Read"/> made ready, in the order sources are applied; returns the new articles and the source's new state, for the caller to save.</summary>
+    public async Task<(IReadOnlyList<Article> Added, FeedSource State)> ApplyAsync(SourceRead read, CancellationToken cancellationToken)
+    {
+        var source = read.Source;
+        var result = read.Result;
         var now = time.GetUtcNow();
         metrics.FeedFetched(NewsBot.Monitoring.FeedFetchOutcome.Of(result));
         using var scope = NewsBot.Hosting.LogScopes.Source(logger, source);
         try
         {
+            if (read.Crash is { } crash)
+            {
+                throw new InvalidOperationException("Reading the feed failed unexpectedly.", crash);
+            }
+
             switch (result)
             {
+                case FetchResult.Success success when read.Unchanged:
+                    return ([], Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, null));
                 case FetchResult.Success success:
-                    // A server that ignores the validators and resends the same bytes costs a hash, not a parse.
-                    var hash = ContentHash(success.Content);
-                    if (source.LastSuccessAt is not null && source.LastError is null && hash == source.ContentHash)
-                    {
-                        await SaveAsync(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, null), cancellationToken).ConfigureAwait(false);
-                        return [];
-                    }
-
-                    var document = parser.Parse(success.Content, success.Charset, success.FinalUrl);
+                    var document = read.Document!;
                     if (!document.IsFeed)
                     {
                         var problem = document.Problems.Count > 0 ? document.Problems[0] : StoredText.Of("feedError.notAFeed");
-                        await FailAsync(source, problem, null, now, cancellationToken).ConfigureAwait(false);
-                        return [];
+                        return ([], await FailedAsync(source, problem, null, now, cancellationToken).ConfigureAwait(false));
                     }
 
-                    var taken = ReadCap.Newest(document.Entries, settings.MaxItemsPerRead);
-                    var leftOut = document.Entries.Count - taken.Count;
-                    if (leftOut > 0)
-                    {
-                        LogItemsCapped(logger, source.Name, document.Entries.Count, taken.Count);
-                    }
-
-                    var ingested = await ingestor.IngestAsync(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge), cancellationToken).ConfigureAwait(false);
+                    var ingested = await ingestor.StoreAsync(read.Copy!, cancellationToken).ConfigureAwait(false);
                     await bodies.KeepAsync(document, ingested.Added, cancellationToken).ConfigureAwait(false);
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
@@ -82,23 +129,20 @@ internal sealed partial class SourcePoller(
                         LogMatchingByLink(logger, source.Name);
                     }
 
-                    await SaveAsync(Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
+                    return (ingested.Added, Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
                     {
                         ItemCount = source.ItemCount + ingested.Added.Count,
                         CurrentItemKeys = ingested.ItemKeys,
                         Note = note,
-                        ItemsLeftOut = leftOut,
-                        ContentHash = hash,
-                    }, cancellationToken).ConfigureAwait(false);
-                    return ingested.Added;
+                        ItemsLeftOut = read.LeftOut,
+                        ContentHash = read.Hash,
+                    });
                 case FetchResult.NotModified notModified:
-                    await SaveAsync(Succeeded(source, now, notModified.ETag, notModified.LastModified, notModified.MovedTo, notModified.MaxAge, null), cancellationToken).ConfigureAwait(false);
-                    return [];
+                    return ([], Succeeded(source, now, notModified.ETag, notModified.LastModified, notModified.MovedTo, notModified.MaxAge, null));
                 case FetchResult.Failure failure:
-                    await FailAsync(source, failure.Reason, failure.RetryAfter, now, cancellationToken).ConfigureAwait(false);
-                    return [];
+                    return ([], await FailedAsync(source, failure.Reason, failure.RetryAfter, now, cancellationToken).ConfigureAwait(false));
                 default:
-                    return [];
+                    return ([], source);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -108,8 +152,7 @@ internal sealed partial class SourcePoller(
         catch (Exception ex)
         {
             LogStoreCrashed(logger, ex, source.Name);
-            await FailAsync(source, StoredText.Of("feedError.storeCrashed"), null, now, cancellationToken).ConfigureAwait(false);
-            return [];
+            return ([], await FailedAsync(source, StoredText.Of("feedError.storeCrashed"), null, now, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -134,7 +177,8 @@ internal sealed partial class SourcePoller(
         };
     }
 
-    private async Task FailAsync(FeedSource source, string reason, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The source's state after a failed read; admins are told first when it disables the source.</summary>
+    private async Task<FeedSource> FailedAsync(FeedSource source, string reason, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var failures = source.ConsecutiveFailures + 1;
@@ -160,14 +204,12 @@ internal sealed partial class SourcePoller(
             updated = updated with { AdminsNotified = true };
         }
 
-        await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+        return updated;
     }
 
     /// <summary>One disabling of the source: named by the attempt before the one that disabled it, so a later disabling (after the source was listed again) is another event.</summary>
     private static string DisabledEvent(FeedSource source) =>
         $"source-disabled:{source.Id.ToString(CultureInfo.InvariantCulture)}:{(source.LastAttemptAt?.ToUnixTimeMilliseconds() ?? 0).ToString(CultureInfo.InvariantCulture)}";
-
-    private async Task SaveAsync(FeedSource source, CancellationToken cancellationToken) => await sources.SaveAsync(source, cancellationToken).ConfigureAwait(false);
 
     private static string ContentHash(byte[] content)
     {

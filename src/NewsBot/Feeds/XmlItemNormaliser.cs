@@ -69,6 +69,13 @@ internal static class XmlItemNormaliser
             EnclosuresOf(raw, fallbackBase));
     }
 
+    /// <summary>The item's id and link as <see cref="Normalise"/> gives them, without reading its texts.</summary>
+    public static ItemIdentity Identify(RawFeedItem raw, Uri? fallbackBase)
+    {
+        var id = FirstNonBlank(raw.Id, raw.FallbackId)?.Trim();
+        return new ItemIdentity(string.IsNullOrEmpty(id) ? null : id, LinkOf(raw, fallbackBase));
+    }
+
     private static DateTimeOffset? Date(string? raw) => FeedDates.Parse(raw);
 
     private static string? LinkOf(RawFeedItem raw, Uri? fallbackBase)

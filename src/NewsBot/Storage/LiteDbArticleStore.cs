@@ -11,6 +11,12 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// </summary>
     internal const string LastArticleIdKey = "articles.last-id";
 
+    // Parameterised, so LiteDB parses and compiles each once: a value written into the expression
+    // (Query.EQ) makes a new expression to compile per call, and a LINQ predicate is translated anew per call.
+    private const string ItemKeyIs = "$.ItemKey = @0";
+    private const string UrlIs = "$.Url = @0";
+    private const string TitleKeyIs = "$.TitleKey = @0";
+
     /// <summary>The database file, beside which the index image is kept.</summary>
     public string DatabasePath => database.FilePath;
 
@@ -58,15 +64,15 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             foreach (var draft in drafts)
             {
                 var article = draft.Article;
-                if (collection.Exists(a => a.ItemKey == article.ItemKey))
+                if (collection.Exists(ItemKeyIs, article.ItemKey))
                 {
                     continue;
                 }
 
                 // Another source may carry the same link (syndication); only a match within the same
                 // source says that this feed re-posts old items under new ids.
-                var sameUrl = collection.FindOne(a => a.Url == article.Url);
-                if (sameUrl is not null || collection.Exists(a => a.TitleKey == draft.TitleKey))
+                var sameUrl = collection.FindOne(UrlIs, article.Url);
+                if (sameUrl is not null || collection.Exists(TitleKeyIs, draft.TitleKey))
                 {
                     if (sameUrl is null || sameUrl.SourceId == article.SourceId)
                     {

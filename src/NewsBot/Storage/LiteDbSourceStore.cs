@@ -1,8 +1,17 @@
 namespace NewsBot.Storage;
 
+/// <remarks>
+/// Every source is read at each scheduler tick and for each window of a polling round, so the
+/// list is kept in memory as last read or written: this store is the file's only writer of
+/// sources (one process holds the file). A state save updates its entry once the write is
+/// done; any other change, or a failed save, drops the list, to be read again.
+/// </remarks>
 internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
 {
     private readonly Lock _writeLock = new();
+
+    // Ordered by id, as LiteDB reads them; null until read, and after a change other than a state save.
+    private List<FeedSource>? _all;
 
     public ValueTask<FeedSource> EnsureAsync(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Ensure(name, url, topics, fromConfiguration));
@@ -16,9 +25,43 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
     public ValueTask<FeedSource?> FindByUrlAsync(string url, CancellationToken cancellationToken) =>
         ValueTask.FromResult(FindByUrl(url));
 
-    public ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken) => SaveAllAsync([source], cancellationToken);
+
+    public ValueTask SaveAllAsync(IReadOnlyList<FeedSource> sources, CancellationToken cancellationToken)
     {
-        Save(source);
+        if (sources.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        lock (_writeLock)
+        {
+            var saved = new List<SourceDocument>(sources.Count);
+            try
+            {
+                database.Database.InTransaction(() =>
+                {
+                    foreach (var source in sources)
+                    {
+                        if (Save(source) is { } document)
+                        {
+                            saved.Add(document);
+                        }
+                    }
+                });
+            }
+            catch
+            {
+                _all = null;
+                throw;
+            }
+
+            foreach (var document in saved)
+            {
+                Remember(document);
+            }
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -32,6 +75,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
     {
         lock (_writeLock)
         {
+            _all = null;
             var collection = database.Sources;
             var document = collection.FindOne(s => s.Url == url);
             if (document is null)
@@ -60,7 +104,33 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         }
     }
 
-    private List<FeedSource> All() => database.Sources.FindAll().Select(ToSource).ToList();
+    private List<FeedSource> All()
+    {
+        lock (_writeLock)
+        {
+            _all ??= database.Sources.FindAll().Select(ToSource).ToList();
+            return [.. _all];
+        }
+    }
+
+    private void Remember(SourceDocument document)
+    {
+        if (_all is null)
+        {
+            return;
+        }
+
+        var source = ToSource(document);
+        var at = _all.BinarySearch(source, ById.Instance);
+        if (at >= 0)
+        {
+            _all[at] = source;
+        }
+        else
+        {
+            _all = null;
+        }
+    }
 
     private FeedSource? Get(int id)
     {
@@ -74,33 +144,32 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         return document is null ? null : ToSource(document);
     }
 
-    private void Save(FeedSource source)
+    /// <returns>The document written; null when the source was removed meanwhile.</returns>
+    private SourceDocument? Save(FeedSource source)
     {
-        lock (_writeLock)
+        var document = database.Sources.FindById(source.Id);
+        if (document is null)
         {
-            var document = database.Sources.FindById(source.Id);
-            if (document is null)
-            {
-                return; // removed while it was being fetched
-            }
-
-            document.Enabled = source.Enabled;
-            document.LastAttemptAt = Dates.ToStored(source.LastAttemptAt);
-            document.LastSuccessAt = Dates.ToStored(source.LastSuccessAt);
-            document.LastError = source.LastError;
-            document.ConsecutiveFailures = source.ConsecutiveFailures;
-            document.ItemCount = source.ItemCount;
-            document.NextPollAt = Dates.ToStored(source.NextPollAt);
-            document.ETag = source.ETag;
-            document.LastModified = Dates.ToStored(source.LastModified);
-            document.MovedTo = source.MovedTo;
-            document.AdminsNotified = source.AdminsNotified;
-            document.Note = source.Note;
-            document.ItemsLeftOut = source.ItemsLeftOut;
-            document.ContentHash = source.ContentHash;
-            document.CurrentItemKeys = [.. source.CurrentItemKeys];
-            database.Sources.Update(document);
+            return null; // removed while it was being fetched
         }
+
+        document.Enabled = source.Enabled;
+        document.LastAttemptAt = Dates.ToStored(source.LastAttemptAt);
+        document.LastSuccessAt = Dates.ToStored(source.LastSuccessAt);
+        document.LastError = source.LastError;
+        document.ConsecutiveFailures = source.ConsecutiveFailures;
+        document.ItemCount = source.ItemCount;
+        document.NextPollAt = Dates.ToStored(source.NextPollAt);
+        document.ETag = source.ETag;
+        document.LastModified = Dates.ToStored(source.LastModified);
+        document.MovedTo = source.MovedTo;
+        document.AdminsNotified = source.AdminsNotified;
+        document.Note = source.Note;
+        document.ItemsLeftOut = source.ItemsLeftOut;
+        document.ContentHash = source.ContentHash;
+        document.CurrentItemKeys = [.. source.CurrentItemKeys];
+        database.Sources.Update(document);
+        return document;
     }
 
     private bool UpdateSettings(FeedSource source)
@@ -108,6 +177,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         ArgumentNullException.ThrowIfNull(source);
         lock (_writeLock)
         {
+            _all = null;
             var document = database.Sources.FindById(source.Id);
             if (document is null)
             {
@@ -128,6 +198,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
     {
         lock (_writeLock)
         {
+            _all = null;
             return database.Sources.Delete(id);
         }
     }
@@ -150,4 +221,11 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         PollInterval = SourceSettingsText.Interval(d.PollIntervalMs),
         FullText = SourceSettingsText.FullText(d.FullText),
     };
+
+    private sealed class ById : IComparer<FeedSource>
+    {
+        public static readonly ById Instance = new();
+
+        public int Compare(FeedSource? x, FeedSource? y) => (x?.Id ?? 0).CompareTo(y?.Id ?? 0);
+    }
 }

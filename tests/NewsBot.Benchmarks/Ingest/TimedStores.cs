@@ -102,6 +102,9 @@ internal sealed class TimedSourceStore(ISourceStore inner, StoreStopwatch stopwa
     public ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken) =>
         stopwatch.SourceAsync(() => inner.SaveAsync(source, cancellationToken));
 
+    public ValueTask SaveAllAsync(IReadOnlyList<FeedSource> sources, CancellationToken cancellationToken) =>
+        stopwatch.SourceAsync(() => inner.SaveAllAsync(sources, cancellationToken));
+
     public ValueTask<FeedSource> EnsureAsync(string name, string url, IReadOnlyList<string> topics, bool fromConfiguration, CancellationToken cancellationToken) => inner.EnsureAsync(name, url, topics, fromConfiguration, cancellationToken);
 
     public ValueTask<FeedSource?> GetAsync(int id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);

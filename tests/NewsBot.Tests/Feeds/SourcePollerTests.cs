@@ -55,6 +55,27 @@ public sealed class SourcePollerTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_ItemsListedLastTime_AreNotReadAgain_AndStayListedInTheSourcesHealth()
+    {
+        var items = new List<(string Id, string Title, string Link)> { ("a", "Alpha", "https://wire.example/a"), ("b", "Beta", "https://wire.example/b") };
+        await using var site = await FeedServer.StartAsync(app => app.MapGet("/feed", () => Results.Text(FeedSamples.Rss(items), "application/rss+xml")));
+        var source = await _polling.AddAsync(site.Url("/feed"));
+        var first = await _polling.PollAsync(source);
+
+        // A known item rewritten under its old id is not read again; the new one is.
+        items[0] = ("a", "Alpha rewritten", "https://wire.example/a");
+        items.Add(("c", "Gamma", "https://wire.example/c"));
+        var second = await _polling.PollAsync(source);
+
+        var titles = (await _polling.Articles.ReadAllAsync(CancellationToken.None).ToListAsync()).Select(a => a.Title).Order().ToList();
+        Assert.Equal(["Alpha", "Beta", "Gamma"], titles);
+        Assert.Equal(2, first.CurrentItemKeys.Count);
+        Assert.Equal(3, second.CurrentItemKeys.Count);
+        Assert.Superset(first.CurrentItemKeys.ToHashSet(), second.CurrentItemKeys.ToHashSet());
+        Assert.Equal(3, second.ItemCount);
+    }
+
+    [Fact]
     public async Task Poll_FeedListingMoreThanMaxItemsPerRead_TakesTheNewestAndSaysSoInItsHealth()
     {
         _polling.Options.MaxItemsPerRead = 10;

@@ -117,6 +117,38 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The same statement once for each row of values, in one round trip and one implicit transaction.</summary>
+    public async Task ExecuteAllAsync(string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var batch = new NpgsqlBatch(connection);
+            await using (batch.ConfigureAwait(false))
+            {
+                var lease = Fence;
+                if (lease is not null)
+                {
+                    batch.BatchCommands.Add(PostgresFence.Command(lease));
+                }
+
+                foreach (var values in rows)
+                {
+                    batch.BatchCommands.Add(PostgresCommands.BatchCommand(sql, values));
+                }
+
+                if (lease is null)
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await FencedAsync(lease, () => batch.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
     public async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken, params object?[] values)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -60,31 +60,44 @@ internal sealed class PostgresSourceStore(PostgresDatabase database) : ISourceSt
 
     /// <summary>Writes back a source's health and fetch state; a source removed meanwhile stays removed.</summary>
     public async ValueTask SaveAsync(FeedSource source, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync(
-            """
-            UPDATE sources SET
-                enabled = $2, last_attempt_at = $3, last_success_at = $4, last_error = $5,
-                consecutive_failures = $6, item_count = $7, next_poll_at = $8, etag = $9, last_modified = $10,
-                moved_to = $11, admins_notified = $12, note = $13, items_left_out = $14, content_hash = $15, current_item_keys = $16
-            WHERE id = $1
-            """,
-            cancellationToken,
-            source.Id,
-            source.Enabled,
-            Dates.ToStored(source.LastAttemptAt),
-            Dates.ToStored(source.LastSuccessAt),
-            source.LastError,
-            source.ConsecutiveFailures,
-            source.ItemCount,
-            Dates.ToStored(source.NextPollAt),
-            source.ETag,
-            Dates.ToStored(source.LastModified),
-            source.MovedTo,
-            source.AdminsNotified,
-            source.Note,
-            source.ItemsLeftOut,
-            source.ContentHash,
-            source.CurrentItemKeys.ToArray()).ConfigureAwait(false);
+        await database.ExecuteAsync(SaveSql, cancellationToken, SaveValues(source)).ConfigureAwait(false);
+
+    public async ValueTask SaveAllAsync(IReadOnlyList<FeedSource> sources, CancellationToken cancellationToken)
+    {
+        if (sources.Count > 0)
+        {
+            await database.ExecuteAllAsync(SaveSql, sources.Select(SaveValues).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private const string SaveSql =
+        """
+        UPDATE sources SET
+            enabled = $2, last_attempt_at = $3, last_success_at = $4, last_error = $5,
+            consecutive_failures = $6, item_count = $7, next_poll_at = $8, etag = $9, last_modified = $10,
+            moved_to = $11, admins_notified = $12, note = $13, items_left_out = $14, content_hash = $15, current_item_keys = $16
+        WHERE id = $1
+        """;
+
+    private static object?[] SaveValues(FeedSource source) =>
+    [
+        source.Id,
+        source.Enabled,
+        Dates.ToStored(source.LastAttemptAt),
+        Dates.ToStored(source.LastSuccessAt),
+        source.LastError,
+        source.ConsecutiveFailures,
+        source.ItemCount,
+        Dates.ToStored(source.NextPollAt),
+        source.ETag,
+        Dates.ToStored(source.LastModified),
+        source.MovedTo,
+        source.AdminsNotified,
+        source.Note,
+        source.ItemsLeftOut,
+        source.ContentHash,
+        source.CurrentItemKeys.ToArray(),
+    ];
 
     public async ValueTask<bool> UpdateSettingsAsync(FeedSource source, CancellationToken cancellationToken)
     {

@@ -47,6 +47,31 @@ public abstract class SourceStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task SaveAll_WritesEverySourcesState_AndLeavesOutSourcesRemovedMeanwhile()
+    {
+        var store = Stores.Sources;
+        var wire = await store.EnsureAsync("Wire", "https://wire.example/feed", [], fromConfiguration: false, None);
+        var post = await store.EnsureAsync("Post", "https://post.example/feed", [], fromConfiguration: false, None);
+        var gone = await store.EnsureAsync("Gone", "https://gone.example/feed", [], fromConfiguration: false, None);
+        await store.RemoveAsync(gone.Id, None);
+
+        await store.SaveAllAsync(
+        [
+            wire with { ETag = "\"w\"", NextPollAt = Now.AddMinutes(5), CurrentItemKeys = ["1:a"] },
+            gone with { ETag = "\"g\"" },
+            post with { LastError = "HTTP 500", ConsecutiveFailures = 1 },
+        ], None);
+
+        var all = (await store.AllAsync(None)).ToDictionary(s => s.Id);
+        Assert.Equal(2, all.Count);
+        Assert.Equal("\"w\"", all[wire.Id].ETag);
+        Assert.Equal(Now.AddMinutes(5), all[wire.Id].NextPollAt);
+        Assert.Equal(["1:a"], all[wire.Id].CurrentItemKeys);
+        Assert.Equal("HTTP 500", all[post.Id].LastError);
+        Assert.Equal(1, all[post.Id].ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task Ensure_OfAnEnabledSource_KeepsItsHealthAndSchedule()
     {
         var store = Stores.Sources;
