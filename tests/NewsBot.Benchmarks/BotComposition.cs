@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using NewsBot.Benchmarks.Ingest;
 using NewsBot.Core;
 using NewsBot.Core.Announcements;
+using NewsBot.Core.Reading;
 using NewsBot.Core.Settings;
 
 namespace NewsBot.Benchmarks;
@@ -31,8 +32,10 @@ internal static class BotComposition
         });
 
         // /feeds is not timed; its handler still needs a probe to be constructed. Nor are
-        // announcements; their handlers need somewhere to report and a channel list.
+        // whole articles' pages or announcements; their handlers need a page reader, somewhere
+        // to report and a channel list.
         builder.Services.AddSingleton<IFeedProbe, NoFeedProbe>();
+        builder.Services.AddSingleton<IPageTextReader, NoPageTextReader>();
         builder.Services.AddSingleton<IAdminNotifier, CountingAdminNotifier>();
         builder.Services.AddSingleton<IAnnouncementChannels, NoAnnouncementChannels>();
         services?.Invoke(builder.Services);
@@ -44,6 +47,12 @@ internal static class BotComposition
     {
         public Task<FeedProbeResult> ProbeAsync(string url, CancellationToken cancellationToken) =>
             Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
+    }
+
+    private sealed class NoPageTextReader : IPageTextReader
+    {
+        public Task<PageText> ReadAsync(string url, CancellationToken cancellationToken) =>
+            Task.FromResult(PageText.Failed(FullTextProblem.Unreachable));
     }
 
     private sealed class NoAnnouncementChannels : IAnnouncementChannels
