@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using NewsBot.Benchmarks.Ingest;
 using NewsBot.Core;
 using NewsBot.Core.Announcements;
+using NewsBot.Core.Reading;
 using NewsBot.Core.Settings;
 
 namespace NewsBot.Benchmarks;
@@ -30,10 +31,11 @@ internal static class BotComposition
             configure(o);
         });
 
-        // /feeds is not timed; its handler still needs a probe to be constructed, and /read a
-        // page reader. Nor are announcements; their handlers need somewhere to report and a channel list.
+        // /feeds is not timed; its handler still needs a probe to be constructed. Nor are
+        // whole articles' pages or announcements; their handlers need a page reader, somewhere
+        // to report and a channel list.
         builder.Services.AddSingleton<IFeedProbe, NoFeedProbe>();
-        builder.Services.AddSingleton<NewsBot.Core.Reading.IPageTextReader, NoPageTextReader>();
+        builder.Services.AddSingleton<IPageTextReader, NoPageTextReader>();
         builder.Services.AddSingleton<IAdminNotifier, CountingAdminNotifier>();
         builder.Services.AddSingleton<IAnnouncementChannels, NoAnnouncementChannels>();
         services?.Invoke(builder.Services);
@@ -47,10 +49,10 @@ internal static class BotComposition
             Task.FromResult(new FeedProbeResult(null, null, 0, "The benchmark does not probe feeds.", false));
     }
 
-    private sealed class NoPageTextReader : NewsBot.Core.Reading.IPageTextReader
+    private sealed class NoPageTextReader : IPageTextReader
     {
-        public Task<NewsBot.Core.Reading.PageText> ReadAsync(string url, CancellationToken cancellationToken) =>
-            Task.FromResult(NewsBot.Core.Reading.PageText.Failed(FullTextProblem.Unreachable));
+        public Task<PageText> ReadAsync(string url, CancellationToken cancellationToken) =>
+            Task.FromResult(PageText.Failed(FullTextProblem.Unreachable));
     }
 
     private sealed class NoAnnouncementChannels : IAnnouncementChannels

@@ -100,7 +100,7 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
                 }
             }
 
-            index.AddRange(ReadAhead.Of(read.All()));
+            index.AddRange(ReadAhead.Of(read.ForIndex()));
             fill = new StartFill(0, index.Count, whyNot, true);
         });
         return fill with { OwnInstance = ownInstance };

@@ -72,7 +72,31 @@ internal sealed class LiteDbIndexRead(LiteDatabase reader)
         }
     }
 
-    /// <summary>Every article, oldest id first, read in chunks (see <see cref="NewsBotDatabase.InChunks"/>).</summary>
-    public IEnumerable<Article> All(int chunk = NewsBotDatabase.ReadChunk) =>
-        NewsBotDatabase.InChunks(Articles, chunk).Select(StoredArticle.ToArticle);
+    /// <summary>
+    /// Every article, oldest id first, with only what the index reads of it (see
+    /// <see cref="IndexedArticleFields"/>), <paramref name="chunk"/> at a time: each chunk is a
+    /// query of its own, so LiteDB can reuse the cache pages of the chunks before it.
+    /// </summary>
+    public IEnumerable<Article> ForIndex(int chunk = NewsBotDatabase.ReadChunk)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        var articles = Articles;
+        var after = int.MinValue;
+        while (true)
+        {
+            var count = 0;
+            foreach (var row in articles.Query().Where(Query.GT("_id", after)).Select(IndexedArticleFields.Select).Limit(chunk).ToDocuments())
+            {
+                count++;
+                var article = IndexedArticleFields.ToArticle(row);
+                after = article.Id;
+                yield return article;
+            }
+
+            if (count < chunk)
+            {
+                yield break;
+            }
+        }
+    }
 }
