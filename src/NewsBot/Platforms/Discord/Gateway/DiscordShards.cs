@@ -8,7 +8,7 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// its own, the process holds every shard, and one shard is one connection, as without sharding.
 /// When Discord refuses the bot on any shard, every shard stops.
 /// </summary>
-internal sealed partial class DiscordShards(
+internal sealed class DiscordShards(
     IOptions<DiscordOptions> options,
     IGatewayBotSource botSource,
     IDiscordDispatchHandler handler,
@@ -72,7 +72,7 @@ internal sealed partial class DiscordShards(
                 _latest[shard.Id] = client;
                 if (shard.Count > 1)
                 {
-                    LogShardStarting(logger, shard, roles.InstanceId);
+                    logger.LogShardStarting(shard, roles.InstanceId);
                 }
 
                 try
@@ -118,16 +118,10 @@ internal sealed partial class DiscordShards(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var token = options.Value.Token.Trim();
-                LogCountUnknown(logger, token.Length == 0 ? ex.Message : ex.Message.Replace(token, "[redacted]", StringComparison.Ordinal));
+                logger.LogCountUnknown(token.Length == 0 ? ex.Message : ex.Message.Replace(token, "[redacted]", StringComparison.Ordinal));
             }
 
             await Task.Delay(backoff.NextDelay(), time, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {Shard} connects from instance {Instance}")]
-    private static partial void LogShardStarting(ILogger logger, GatewayShard shard, string instance);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask Discord how many gateway shards to run (GET /gateway/bot): {Error}; asking again")]
-    private static partial void LogCountUnknown(ILogger logger, string error);
 }
