@@ -116,31 +116,25 @@ internal sealed class TelegramReplySender(
     {
         try
         {
-            return await CallAsync(state, chat => bot.SendMessage(
-                chat,
-                text.Html,
-                ParseMode.Html,
-                replyParameters: ReplyTo(replyTo),
-                replyMarkup: keyboard,
-                linkPreviewOptions: Preview(disablePreview),
-                messageThreadId: threadId,
-                disableNotification: silent,
-                cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(text.Html, ParseMode.Html).ConfigureAwait(false);
         }
         catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
         {
             // Should never happen (the renderer escapes everything); if it does, the words still arrive.
             logger.LogHtmlRefused(secrets.Redact(ex.Message));
-            return await CallAsync(state, chat => bot.SendMessage(
-                chat,
-                text.Plain,
-                replyParameters: ReplyTo(replyTo),
-                replyMarkup: keyboard,
-                linkPreviewOptions: Preview(disablePreview),
-                messageThreadId: threadId,
-                disableNotification: silent,
-                cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(text.Plain, ParseMode.None).ConfigureAwait(false);
         }
+
+        Task<Message> SendAsync(string body, ParseMode parseMode) => CallAsync(state, chat => bot.SendMessage(
+            chat,
+            body,
+            parseMode,
+            replyParameters: ReplyTo(replyTo),
+            replyMarkup: keyboard,
+            linkPreviewOptions: Preview(disablePreview),
+            messageThreadId: threadId,
+            disableNotification: silent,
+            cancellationToken: cancellationToken), patience, cancellationToken);
     }
 
     private async Task<T> CallAsync<T>(CallState state, Func<ChatId, Task<T>> call, Patience? patience, CancellationToken cancellationToken)
