@@ -28,7 +28,7 @@ public sealed record FeedSource(
     /// <summary>Set once the admins have been told that this source was disabled.</summary>
     public bool AdminsNotified { get; init; }
 
-    /// <summary>Something people should know about how the feed behaves (e.g. unstable item ids).</summary>
+    /// <summary>Something people should know about how the feed behaves (e.g. unstable item ids), as a <see cref="StoredText"/>.</summary>
     public string? Note { get; init; }
 
     /// <summary>A hash of the last body read in full; the same body again is known without parsing it.</summary>

@@ -7,7 +7,7 @@ public interface IFeedProbe
 }
 
 /// <param name="FeedUrl">The feed's own address: the one given, or the one a web page pointed to.</param>
-/// <param name="Problem">Why it is not usable, in words, when <see cref="FeedUrl"/> is null.</param>
+/// <param name="Problem">Why it is not usable when <see cref="FeedUrl"/> is null: a <see cref="StoredText"/>, read in the reader's language.</param>
 /// <param name="DiscoveredFromPage">True when the address given was a web page and the feed was found through its links.</param>
 public sealed record FeedProbeResult(string? FeedUrl, string? Title, int ItemCount, string? Problem, bool DiscoveredFromPage)
 {

@@ -139,7 +139,7 @@ public sealed class DeliveryDispatcher(
         if (record?.Pause is { } pause && _paused.IsWaiting(chatKey, now, out var until))
         {
             // Kept, not sent: the chat takes no messages yet, and is tried again at that time.
-            await outbox.RescheduleAsync(entries.Select(e => e.Id).ToList(), until, "waiting: " + StoredText.Render(pause.Reason, LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)), countAttempt: false, cancellationToken).ConfigureAwait(false);
+            await outbox.RescheduleAsync(entries.Select(e => e.Id).ToList(), until, StoredText.Of("sendError.waiting", ("reason", StoredText.FromEnglish(pause.Reason))), countAttempt: false, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -229,7 +229,7 @@ public sealed class DeliveryDispatcher(
         catch (Exception ex)
         {
             logger.LogSendCrashed(ex, chatKey);
-            outcome = new SendOutcome.TransientFailure("unexpected error: " + ex.GetType().Name);
+            outcome = new SendOutcome.TransientFailure(StoredText.Of("sendError.unexpected", ("detail", ex.GetType().Name)));
         }
 
         var now = time.GetUtcNow();
@@ -257,7 +257,7 @@ public sealed class DeliveryDispatcher(
                 break;
             case SendOutcome.RetryAfter retry when retry.Global:
                 round.Pacer.HoldAll(now + retry.Delay);
-                await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for the whole bot", countAttempt: false, cancellationToken).ConfigureAwait(false);
+                await outbox.RescheduleAsync(ids, now + retry.Delay, StoredText.Of("sendError.floodBot"), countAttempt: false, cancellationToken).ConfigureAwait(false);
                 round.StopAll = true;
                 logger.LogGlobalWait(sender.Platform, retry.Delay);
                 break;
@@ -265,7 +265,7 @@ public sealed class DeliveryDispatcher(
                 // The wait is the group's when a topic of it was refused: its other topics wait too.
                 var pacingKey = ForumTopics.PacingKeyOf(chatKey);
                 round.Pacer.Hold(pacingKey, now + retry.Delay);
-                await outbox.RescheduleAsync(ids, now + retry.Delay, "flood wait for this chat", countAttempt: false, cancellationToken).ConfigureAwait(false);
+                await outbox.RescheduleAsync(ids, now + retry.Delay, StoredText.Of("sendError.floodChat"), countAttempt: false, cancellationToken).ConfigureAwait(false);
                 round.Held[pacingKey] = true;
                 break;
             case SendOutcome.PermanentFailure { ChatUnreachable: true } lost:
@@ -277,17 +277,17 @@ public sealed class DeliveryDispatcher(
                 await TellGroupOfLostTopicAsync(chat, now, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.PermanentFailure refused:
-                await outbox.FailAsync(ids, refused.Reason, cancellationToken).ConfigureAwait(false);
+                await outbox.FailAsync(ids, StoredText.FromEnglish(refused.Reason), cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.TransientFailure transient:
                 var attempts = message.Entries.Max(e => e.Attempts) + 1;
                 if (attempts >= MaxAttempts)
                 {
-                    await outbox.FailAsync(ids, $"gave up after {attempts} attempts: {transient.Reason}", cancellationToken).ConfigureAwait(false);
+                    await outbox.FailAsync(ids, StoredText.Of("sendError.gaveUp", ("count", attempts), ("reason", StoredText.FromEnglish(transient.Reason))), cancellationToken).ConfigureAwait(false);
                     break;
                 }
 
-                await outbox.RescheduleAsync(ids, now + Backoff(attempts), transient.Reason, countAttempt: true, cancellationToken).ConfigureAwait(false);
+                await outbox.RescheduleAsync(ids, now + Backoff(attempts), StoredText.FromEnglish(transient.Reason), countAttempt: true, cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
                 break;
         }
@@ -302,7 +302,7 @@ public sealed class DeliveryDispatcher(
         var chat = ChatAddress.Parse(chatKey);
         var first = await chats.PauseAsync(chat, reason, CancellationToken.None).ConfigureAwait(false);
         var until = _paused.PutOff(chatKey, chats.Find(chat)?.Pause?.Since ?? now, now);
-        await outbox.RescheduleAsync(ids, until, "waiting: " + reason, countAttempt: false, cancellationToken).ConfigureAwait(false);
+        await outbox.RescheduleAsync(ids, until, StoredText.Of("sendError.waiting", ("reason", StoredText.FromEnglish(reason))), countAttempt: false, cancellationToken).ConfigureAwait(false);
 
         // The chat's other messages in this round are not tried; the next round puts them off as well.
         round.Held[chatKey] = false;
@@ -320,7 +320,7 @@ public sealed class DeliveryDispatcher(
         {
             if (!_composers.TryGetValue(entry.Kind, out var composer))
             {
-                await outbox.DropAsync([entry.Id], $"nothing can compose {entry.Kind} messages", cancellationToken).ConfigureAwait(false);
+                await outbox.DropAsync([entry.Id], StoredText.Of("sendError.noComposer", ("kind", entry.Kind.ToString())), cancellationToken).ConfigureAwait(false);
                 return (null, []);
             }
 
@@ -332,13 +332,13 @@ public sealed class DeliveryDispatcher(
             catch (Exception ex)
             {
                 logger.LogComposeFailed(ex, entry.Kind, entry.Id);
-                await outbox.RescheduleAsync([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), "composing failed: " + ex.GetType().Name, countAttempt: true, cancellationToken).ConfigureAwait(false);
+                await outbox.RescheduleAsync([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), StoredText.Of("sendError.composeFailed", ("detail", ex.GetType().Name)), countAttempt: true, cancellationToken).ConfigureAwait(false);
                 return (null, []);
             }
 
             if (composed is null)
             {
-                await outbox.DropAsync([entry.Id], $"the {entry.Kind.ToString().ToLowerInvariant()} has nothing to send any more", cancellationToken).ConfigureAwait(false);
+                await outbox.DropAsync([entry.Id], StoredText.Of(entry.Kind switch { OutboxKind.Digest => "sendError.emptyDigest", OutboxKind.Announcement => "sendError.emptyAnnouncement", _ => "sendError.emptyMessage" }), cancellationToken).ConfigureAwait(false);
             }
 
             return (composed, [entry.Id]);
@@ -364,7 +364,7 @@ public sealed class DeliveryDispatcher(
 
         if (empty.Count > 0)
         {
-            await outbox.DropAsync(empty, "the articles were removed before they could be sent", cancellationToken).ConfigureAwait(false);
+            await outbox.DropAsync(empty, StoredText.Of("sendError.articlesRemoved"), cancellationToken).ConfigureAwait(false);
         }
 
         // Pushes speak the chat's language; the articles stay as their feeds wrote them.
@@ -416,7 +416,7 @@ public sealed class DeliveryDispatcher(
                 .SelectMany(m => m.Entries)
                 .Select(e => e.Id)
                 .ToList();
-            await outbox.RescheduleAsync(waiting, until, "flood wait for this chat", countAttempt: false, cancellationToken).ConfigureAwait(false);
+            await outbox.RescheduleAsync(waiting, until, StoredText.Of("sendError.floodChat"), countAttempt: false, cancellationToken).ConfigureAwait(false);
         }
     }
 

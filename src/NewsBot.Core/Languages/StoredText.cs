@@ -18,8 +18,15 @@ public static class StoredText
     /// <summary>The argument that is a stored sentence itself ("the chat is inactive: …").</summary>
     private const string NestedReason = "reason";
 
-    /// <summary>The stored form of the text <paramref name="key"/> with <paramref name="args"/>.</summary>
-    public static string Of(string key, params ReadOnlySpan<(string Name, string Value)> args)
+    /// <summary>The argument that picks the plural form of the text, as <see cref="Texts.Count"/> does.</summary>
+    private const string CountArgument = "count";
+
+    /// <summary>
+    /// The stored form of the text <paramref name="key"/> with <paramref name="args"/>. Numbers are
+    /// kept as invariant digits and written the reader's way when read; a <c>count</c> argument
+    /// picks the text's plural form.
+    /// </summary>
+    public static string Of(string key, params ReadOnlySpan<(string Name, object? Value)> args)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
@@ -29,7 +36,7 @@ public static class StoredText
             json.WriteString(KeyProperty, key);
             foreach (var (name, value) in args)
             {
-                json.WriteString(name, value);
+                json.WriteString(name, value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString() ?? string.Empty);
             }
 
             json.WriteEndObject();
@@ -47,8 +54,11 @@ public static class StoredText
             return sentence;
         }
 
-        return Of(known.Key, known.Args.Select(a => a.Name == NestedReason ? (a.Name, FromEnglish(a.Value)) : a).ToArray());
+        return Of(known.Key, known.Args.Select(a => (a.Name, (object?)(a.Name == NestedReason ? FromEnglish(a.Value) : a.Value))).ToArray());
     }
+
+    /// <summary>The stored sentence as the log, the status page and the operators' command-line tools show it: in English.</summary>
+    public static string InEnglish(string stored) => Render(stored, LanguageCatalog.Default.For(LanguageCatalog.EnglishCode));
 
     /// <summary>The stored sentence in <paramref name="texts"/>' language; unknown text as it was stored.</summary>
     public static string Render(string stored, Texts texts)
@@ -62,7 +72,10 @@ public static class StoredText
         }
 
         var filled = args.Select(a => (a.Name, (object?)(a.Name == NestedReason ? Render(a.Value, texts) : a.Value))).ToArray();
-        return texts.Get(key, filled);
+        var count = args.FirstOrDefault(a => a.Name == CountArgument).Value;
+        return long.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? texts.Count(key, n, filled.Where(a => a.Name != CountArgument).ToArray())
+            : texts.Get(key, filled);
     }
 
     private static bool IsKeyed(string stored) => stored.StartsWith(Start, StringComparison.Ordinal);

@@ -82,7 +82,7 @@ internal static class FeedsImportVerb
             }
             else
             {
-                report.Failed.Add($"{outline.Url}: {result?.Problem}");
+                report.Failed.Add($"{outline.Url}: {(result?.Problem is { } problem ? StoredText.InEnglish(problem) : null)}");
             }
         }
 

@@ -82,14 +82,14 @@ internal sealed class DtdEntities
         }
         catch (NestingException)
         {
-            refusal = $"The document's DTD nests entities more than {MaxNesting} levels deep (or in a loop); it was refused";
+            refusal = StoredText.Of("feedError.entitiesNested", ("max", MaxNesting));
             return null;
         }
 
         _used += length;
         if (_used > MaxExpansion)
         {
-            refusal = "The document's DTD entities expand to more than 1 MB (an entity-expansion attack?); it was refused";
+            refusal = StoredText.Of("feedError.entitiesTooLarge");
             return null;
         }
 

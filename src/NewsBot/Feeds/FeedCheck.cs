@@ -5,6 +5,7 @@ namespace NewsBot.Feeds;
 /// <summary>
 /// The logic of <c>newsbot feeds check &lt;url-or-file&gt; [--json]</c>: fetch and parse one feed
 /// and show what NewsBot makes of it, so that someone adding a feed sees its problems first.
+/// An operators' tool: it speaks English, as the log does.
 /// </summary>
 internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
 {
@@ -32,7 +33,7 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
         if (fetched is not FetchResult.Success success)
         {
             var reason = fetched is FetchResult.Failure failure
-                ? failure.Reason
+                ? StoredText.InEnglish(failure.Reason)
                 : "the server answered 304 Not Modified to a request that asked for the full feed";
             await diagnostics.WriteLineAsync($"Could not fetch {target}: {reason}".AsMemory(), cancellationToken).ConfigureAwait(false);
             return 1;
@@ -44,7 +45,7 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
             await WriteJsonAsync(document, output, cancellationToken).ConfigureAwait(false);
             foreach (var problem in document.Problems)
             {
-                await errors.WriteLineAsync($"problem: {problem}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await errors.WriteLineAsync($"problem: {StoredText.InEnglish(problem)}".AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
         else
@@ -90,7 +91,7 @@ internal sealed class FeedCheck(FeedFetcher fetcher, FeedParser parser)
             text.WriteLine("Problems:");
             foreach (var problem in document.Problems)
             {
-                text.WriteLine($"  - {problem}");
+                text.WriteLine($"  - {StoredText.InEnglish(problem)}");
             }
         }
 

@@ -8,7 +8,7 @@ namespace NewsBot.Feeds;
 /// <param name="Title">The feed's own title as plain text, possibly empty.</param>
 /// <param name="SiteLink">The web site the feed belongs to, as an absolute URL, or null.</param>
 /// <param name="Items">The items, in document order.</param>
-/// <param name="Problems">Human sentences about defects found, for diagnostics; empty when there were none.</param>
+/// <param name="Problems">The defects found, each a <see cref="StoredText"/> read in its reader's language; empty when there were none.</param>
 /// <param name="Ttl">How long the feed asks to be cached (RSS ttl), or null.</param>
 internal sealed record FeedDocument(
     string? Format,

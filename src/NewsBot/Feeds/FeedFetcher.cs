@@ -34,7 +34,10 @@ internal abstract record FetchResult
     /// <summary>The copy held is still current (HTTP 304, or an unchanged file).</summary>
     public sealed record NotModified(string? ETag, DateTimeOffset? LastModified, TimeSpan? MaxAge = null, Uri? MovedTo = null) : FetchResult;
 
-    /// <summary>Nothing usable was fetched; <paramref name="Reason"/> is a short sentence for people.</summary>
+    /// <summary>
+    /// Nothing usable was fetched; <paramref name="Reason"/> says why, as a <see cref="StoredText"/>
+    /// key with its arguments (read in each reader's language), or in the system's own words.
+    /// </summary>
     /// <param name="Limit">Which of the fetch's limits ended it, if one did.</param>
     public sealed record Failure(string Reason, int? StatusCode = null, TimeSpan? RetryAfter = null, FetchLimit Limit = FetchLimit.None) : FetchResult;
 }
@@ -92,7 +95,7 @@ internal sealed partial class FeedFetcher(
         switch (result)
         {
             case FetchResult.Failure failure:
-                LogFetchFailed(logger, location, failure.Reason);
+                LogFetchFailed(logger, location, StoredText.InEnglish(failure.Reason));
                 break;
             case FetchResult.Success success:
                 LogFetched(logger, location, success.Content.Length);
@@ -120,7 +123,7 @@ internal sealed partial class FeedFetcher(
         var result = await FetchHttpAsync(url, FetchConditions.None, cancellationToken, PageAcceptHeader).ConfigureAwait(false);
         if (result is FetchResult.Failure failure)
         {
-            LogPageFailed(logger, url.Host, failure.Reason);
+            LogPageFailed(logger, url.Host, StoredText.InEnglish(failure.Reason));
         }
 
         return result;
@@ -158,18 +161,18 @@ internal sealed partial class FeedFetcher(
                 response.Dispose();
                 if (location is null)
                 {
-                    return new FetchResult.Failure("The server answered with a redirect but no Location");
+                    return new FetchResult.Failure(StoredText.Of("feedError.redirectWithoutLocation"));
                 }
 
                 if (hops + 1 > MaxRedirects)
                 {
-                    return new FetchResult.Failure($"Too many redirects (more than {MaxRedirects}); the site may be redirecting in a loop");
+                    return new FetchResult.Failure(StoredText.Of("feedError.redirectLoop", ("max", MaxRedirects)));
                 }
 
                 var next = location.IsAbsoluteUri ? location : new Uri(current, location);
                 if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                 {
-                    return new FetchResult.Failure($"The server redirected to an unsupported address ({next.Scheme}:)");
+                    return new FetchResult.Failure(StoredText.Of("feedError.redirectScheme", ("scheme", next.Scheme)));
                 }
 
                 allPermanent &= permanent;
@@ -191,7 +194,7 @@ internal sealed partial class FeedFetcher(
                 var code = (int)response.StatusCode;
                 var phrase = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
                 return new FetchResult.Failure(
-                    string.Create(CultureInfo.InvariantCulture, $"HTTP {code} {phrase}"),
+                    StoredText.Of("feedError.http", ("code", code), ("phrase", phrase)),
                     code,
                     RetryAfter(response.Headers.RetryAfter));
             }
@@ -228,11 +231,13 @@ internal sealed partial class FeedFetcher(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new FetchResult.Failure($"The request timed out after {Describe(settings.RequestTimeout)} ({FeedsOptions.SectionName}:RequestTimeout)", Limit: FetchLimit.Time);
+            return new FetchResult.Failure(
+                StoredText.Of("feedError.timeout", ("duration", Describe(settings.RequestTimeout)), ("setting", $"{FeedsOptions.SectionName}:RequestTimeout")),
+                Limit: FetchLimit.Time);
         }
         catch (OperationCanceledException)
         {
-            return new FetchResult.Failure("The request was cancelled before it completed");
+            return new FetchResult.Failure(StoredText.Of("feedError.cancelled"));
         }
         catch (HttpRequestException e)
         {
@@ -240,17 +245,17 @@ internal sealed partial class FeedFetcher(
         }
         catch (InvalidDataException)
         {
-            return new FetchResult.Failure("The server sent a corrupt compressed response");
+            return new FetchResult.Failure(StoredText.Of("feedError.corrupt"));
         }
         catch (IOException e)
         {
-            return new FetchResult.Failure($"The connection broke while the feed was downloading ({e.Message})");
+            return new FetchResult.Failure(StoredText.Of("feedError.connectionBroke", ("detail", e.Message)));
         }
         // Never throwing is the contract: one odd server must not take down the poller.
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnexpectedError(logger, e, url.Host);
-            return new FetchResult.Failure($"Unexpected error: {e.Message}");
+            return new FetchResult.Failure(StoredText.Of("feedError.unexpected", ("detail", e.Message)));
         }
     }
 
@@ -303,7 +308,7 @@ internal sealed partial class FeedFetcher(
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                return new FetchResult.Failure($"Feed file not found: {path}");
+                return new FetchResult.Failure(StoredText.Of("feedError.fileNotFound", ("path", path)));
             }
 
             if (file.Length > maxBytes)
@@ -323,7 +328,7 @@ internal sealed partial class FeedFetcher(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return new FetchResult.Failure($"Could not read {path}: {e.Message}");
+            return new FetchResult.Failure(StoredText.Of("feedError.fileUnreadable", ("path", path), ("detail", e.Message)));
         }
     }
 
@@ -353,7 +358,7 @@ internal sealed partial class FeedFetcher(
     }
 
     private static FetchResult.Failure TooLarge(long maxBytes) =>
-        new($"The feed is larger than {DescribeSize(maxBytes)} ({FeedsOptions.SectionName}:MaxFeedBytes)", Limit: FetchLimit.Size);
+        new(StoredText.Of("feedError.tooLarge", ("size", DescribeSize(maxBytes)), ("setting", $"{FeedsOptions.SectionName}:MaxFeedBytes")), Limit: FetchLimit.Size);
 
     private static string Describe(HttpRequestException e, Uri url)
     {
@@ -366,22 +371,22 @@ internal sealed partial class FeedFetcher(
         if (e.HttpRequestError == HttpRequestError.NameResolutionError
             || socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain)
         {
-            return $"DNS lookup failed: the host name {url.Host} could not be resolved";
+            return StoredText.Of("feedError.dnsFailed", ("host", url.Host));
         }
 
         return e.HttpRequestError switch
         {
             HttpRequestError.ConnectionError => socket?.SocketErrorCode switch
             {
-                SocketError.ConnectionRefused => $"Connection refused by {url.Host}:{url.Port}",
-                SocketError.TimedOut => $"Connecting to {url.Host} timed out",
-                SocketError.HostUnreachable or SocketError.NetworkUnreachable => $"{url.Host} is unreachable",
-                _ => $"Could not connect to {url.Host}: {(socket ?? e.InnerException ?? e).Message}",
+                SocketError.ConnectionRefused => StoredText.Of("feedError.connectionRefused", ("host", url.Host), ("port", url.Port)),
+                SocketError.TimedOut => StoredText.Of("feedError.connectTimeout", ("host", url.Host)),
+                SocketError.HostUnreachable or SocketError.NetworkUnreachable => StoredText.Of("feedError.unreachable", ("host", url.Host)),
+                _ => StoredText.Of("feedError.connectFailed", ("host", url.Host), ("detail", (socket ?? e.InnerException ?? e).Message)),
             },
-            HttpRequestError.SecureConnectionError => $"The TLS handshake with {url.Host} failed",
-            HttpRequestError.ResponseEnded => "The server closed the connection before the response was complete",
-            HttpRequestError.InvalidResponse => "The server sent an invalid HTTP response",
-            HttpRequestError.ConfigurationLimitExceeded => "The server's response headers are too large",
+            HttpRequestError.SecureConnectionError => StoredText.Of("feedError.tls", ("host", url.Host)),
+            HttpRequestError.ResponseEnded => StoredText.Of("feedError.responseEnded"),
+            HttpRequestError.InvalidResponse => StoredText.Of("feedError.invalidResponse"),
+            HttpRequestError.ConfigurationLimitExceeded => StoredText.Of("feedError.headersTooLarge"),
             _ => e.Message,
         };
     }

@@ -24,7 +24,7 @@ internal sealed class FeedParser
         // The contract is "never throws": a defect in the parser must cost one feed, not the poller.
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return FeedDocument.NotAFeed($"The feed could not be read: {e.GetType().Name}: {HtmlToText.Truncate(HtmlToText.CleanText(e.Message, 200), 160)}");
+            return FeedDocument.NotAFeed(StoredText.Of("feedError.unreadable", ("detail", $"{e.GetType().Name}: {HtmlToText.Truncate(HtmlToText.CleanText(e.Message, 200), 160)}")));
         }
     }
 
@@ -35,7 +35,7 @@ internal sealed class FeedParser
         var start = FirstNonWhitespace(text);
         if (start < 0)
         {
-            return FeedDocument.NotAFeed("The document is empty");
+            return FeedDocument.NotAFeed(StoredText.Of("feedError.empty"));
         }
 
         return text[start] switch
@@ -63,7 +63,7 @@ internal sealed class FeedParser
 
         if (raw is null)
         {
-            return FeedDocument.NotAFeed(rootError ?? "XML error: the document could not be read");
+            return FeedDocument.NotAFeed(rootError ?? StoredText.Of("feedError.xmlUnreadable"));
         }
 
         var rejection = DescribeRoot(raw.RootName, text);
@@ -79,9 +79,7 @@ internal sealed class FeedParser
                 return FeedDocument.NotAFeed(raw.Error);
             }
 
-            problems.Add(raw.Items.Count == 1
-                ? $"{raw.Error}; the 1 complete item before it was kept"
-                : $"{raw.Error}; the {raw.Items.Count} complete items before it were kept");
+            problems.Add(StoredText.Of("feedProblem.itemsKept", ("reason", raw.Error), ("count", raw.Items.Count)));
         }
 
         var siteLink = SiteLinkOf(raw.SiteLinks, baseUri);
@@ -128,7 +126,7 @@ internal sealed class FeedParser
 
         return rootName.Equals("html", StringComparison.OrdinalIgnoreCase)
             ? DescribeHtml(original)
-            : $"This is an XML document but not a feed (its root element is <{rootName}>)";
+            : StoredText.Of("feedError.otherXml", ("root", rootName));
     }
 
     private static string DescribeHtml(string html)
@@ -150,8 +148,8 @@ internal sealed class FeedParser
 
         // Anti-bot challenge pages are HTML too; the title ("Just a moment...") tells them apart.
         return title.Length == 0
-            ? "This looks like an HTML web page, not a feed"
-            : $"This looks like an HTML web page, not a feed (page title: \"{title}\")";
+            ? StoredText.Of("feedError.html")
+            : StoredText.Of("feedError.htmlTitled", ("title", title));
     }
 
     internal static string DescribeXmlError(XmlException e, int lineOffset)
@@ -164,9 +162,10 @@ internal sealed class FeedParser
             message = message[..lineInfo];
         }
 
+        // The reader's own words are passed on as they came; a message of NewsBot's own is a stored text itself.
         return e.LineNumber > 0
-            ? $"XML error at line {e.LineNumber + lineOffset}, position {e.LinePosition}: {message}"
-            : $"XML error: {message}";
+            ? StoredText.Of("feedError.xmlAt", ("line", e.LineNumber + lineOffset), ("position", e.LinePosition), ("reason", message))
+            : StoredText.Of("feedError.xml", ("reason", message));
     }
 
     private static string DescribeText(ReadOnlySpan<char> text)
@@ -183,11 +182,11 @@ internal sealed class FeedParser
 
         if (controls > 0 || sample.Contains('\uFFFD'))
         {
-            return "This looks like binary data, not a feed";
+            return StoredText.Of("feedError.binary");
         }
 
         var start = HtmlToText.Truncate(HtmlToText.CleanText(sample.ToString()).Replace('\n', ' '), 60);
-        return $"This looks like plain text, not a feed (it starts with \"{start}\")";
+        return StoredText.Of("feedError.plainText", ("start", start));
     }
 
     private static int FirstNonWhitespace(string text)

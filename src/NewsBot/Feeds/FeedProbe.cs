@@ -11,7 +11,7 @@ internal sealed class FeedProbe(FeedFetcher fetcher, FeedParser parser) : IFeedP
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
         {
-            return new FeedProbeResult(null, null, 0, "Give a web address that starts with http:// or https://.", false);
+            return new FeedProbeResult(null, null, 0, StoredText.Of("feedError.notHttp"), false);
         }
 
         var first = await fetcher.FetchAsync(new FeedLocation.Http(address), FetchConditions.None, cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ internal sealed class FeedProbe(FeedFetcher fetcher, FeedParser parser) : IFeedP
 
         if (!LooksLikeHtml(page))
         {
-            return new FeedProbeResult(null, null, 0, document.Problems.Count > 0 ? document.Problems[0] : "This is not a feed.", false);
+            return new FeedProbeResult(null, null, 0, document.Problems.Count > 0 ? document.Problems[0] : StoredText.Of("feedError.notAFeed"), false);
         }
 
         var html = Encoding.UTF8.GetString(page.Content);
@@ -49,7 +49,7 @@ internal sealed class FeedProbe(FeedFetcher fetcher, FeedParser parser) : IFeedP
             }
         }
 
-        return new FeedProbeResult(null, null, 0, "This is a web page, and it does not link to a feed (no <link rel=\"alternate\"> for RSS, Atom or JSON Feed).", false);
+        return new FeedProbeResult(null, null, 0, StoredText.Of("feedError.pageWithoutFeed"), false);
     }
 
     private static bool LooksLikeHtml(FetchResult.Success page) =>
@@ -62,6 +62,6 @@ internal sealed class FeedProbe(FeedFetcher fetcher, FeedParser parser) : IFeedP
     private static string Reason(FetchResult result) => result switch
     {
         FetchResult.Failure failure => failure.Reason,
-        _ => "The server did not send the page.",
+        _ => StoredText.Of("feedError.noPage"),
     };
 }

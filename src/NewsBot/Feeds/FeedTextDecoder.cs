@@ -26,15 +26,15 @@ internal static class FeedTextDecoder
             return Encoding.BigEndianUnicode.GetString(bytes);
         }
 
-        var fromHeader = Resolve(contentTypeCharset, "server's Content-Type", problems);
-        var fromDeclaration = Resolve(DeclaredEncoding(bytes), "XML declaration", problems);
+        var fromHeader = Resolve(contentTypeCharset, "feedProblem.unknownCharsetHeader", problems);
+        var fromDeclaration = Resolve(DeclaredEncoding(bytes), "feedProblem.unknownCharsetDeclared", problems);
         Encoding chosen;
         if (fromHeader is not null && fromDeclaration is not null && fromHeader.CodePage != fromDeclaration.CodePage)
         {
             var utf8Side = IsUtf8(fromHeader) ? fromHeader : IsUtf8(fromDeclaration) ? fromDeclaration : null;
             var otherSide = ReferenceEquals(utf8Side, fromHeader) ? fromDeclaration : fromHeader;
             chosen = utf8Side is null ? fromHeader : System.Text.Unicode.Utf8.IsValid(bytes) ? utf8Side : otherSide;
-            problems.Add($"The server says the charset is {fromHeader.WebName} but the document declares {fromDeclaration.WebName}; {chosen.WebName} was used");
+            problems.Add(StoredText.Of("feedProblem.charsetConflict", ("header", fromHeader.WebName), ("declared", fromDeclaration.WebName), ("used", chosen.WebName)));
         }
         else
         {
@@ -90,7 +90,7 @@ internal static class FeedTextDecoder
         return close < 0 ? null : rest[1..close];
     }
 
-    private static Encoding? Resolve(string? name, string source, List<string> problems)
+    private static Encoding? Resolve(string? name, string unknownKey, List<string> problems)
     {
         name = name?.Trim().Trim('"', '\'').Trim();
         if (string.IsNullOrEmpty(name))
@@ -101,7 +101,7 @@ internal static class FeedTextDecoder
         var encoding = Lookup(name);
         if (encoding is null)
         {
-            problems.Add($"The character encoding \"{HtmlToText.Truncate(name, 40)}\" named by the {source} is unknown; it was ignored");
+            problems.Add(StoredText.Of(unknownKey, ("name", HtmlToText.Truncate(name, 40))));
             return null;
         }
 

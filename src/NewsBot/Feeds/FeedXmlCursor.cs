@@ -90,7 +90,7 @@ internal sealed class FeedXmlCursor(XmlReader reader)
                 Advance();
                 return false;
             case XmlNodeType.None:
-                throw new XmlException("Unexpected end of file");
+                throw new XmlException(StoredText.Of("feedError.unexpectedEnd"));
             default:
                 return true;
         }

@@ -16,7 +16,7 @@ internal static class FeedXmlSanitizer
 {
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
-    private const string HtmlMarker = "This looks like an HTML web page, not a feed";
+    private static readonly string HtmlMarker = StoredText.Of("feedError.html");
 
     // ASCII only, so that the search runs vectorised; surrogates and U+FFFE/U+FFFF are checked per run.
     private static readonly SearchValues<char> Special = SearchValues.Create(AsciiControls("&<"));
@@ -40,7 +40,7 @@ internal static class FeedXmlSanitizer
             var end = rest.IndexOf("?>", StringComparison.Ordinal);
             if (end < 0)
             {
-                return new PreparedXml(null, "XML error at line 1: the XML declaration is never closed", false, lineOffset);
+                return new PreparedXml(null, StoredText.Of("feedError.declarationOpen"), false, lineOffset);
             }
 
             keptNewlines = rest[..end].Count('\n');
@@ -82,7 +82,7 @@ internal static class FeedXmlSanitizer
 
         if (entities?.ExternalReferenced.Count > 0)
         {
-            problems.Add($"The document refers to external entities ({string.Join(", ", entities.ExternalReferenced.Take(5))}); external entities are never loaded, so those references were left out");
+            problems.Add(StoredText.Of("feedProblem.externalEntities", ("names", string.Join(", ", entities.ExternalReferenced.Take(5)))));
         }
 
         return new PreparedXml(output, null, false, lineOffset);
@@ -168,7 +168,7 @@ internal static class FeedXmlSanitizer
             }
         }
 
-        return (0, 0, "XML error: the <!DOCTYPE> declaration is never closed");
+        return (0, 0, StoredText.Of("feedError.doctypeOpen"));
     }
 
     private static bool IsHtmlStart(ReadOnlySpan<char> xml, int i)
@@ -314,21 +314,17 @@ internal static class FeedXmlSanitizer
 
         if (invalid > 0)
         {
-            problems.Add(invalid == 1
-                ? "The document had 1 invalid character that was removed"
-                : $"The document had {invalid} invalid characters that were removed");
+            problems.Add(StoredText.Of("feedProblem.invalidCharacters", ("count", invalid)));
         }
 
         if (escaped > 0)
         {
-            problems.Add(escaped == 1
-                ? "The document had 1 unescaped '&' that was escaped"
-                : $"The document had {escaped} unescaped '&' characters that were escaped");
+            problems.Add(StoredText.Of("feedProblem.bareAmpersands", ("count", escaped)));
         }
 
         if (converted > 0)
         {
-            problems.Add($"The document used {converted} HTML entities unknown to XML (such as {firstConverted}); they were converted");
+            problems.Add(StoredText.Of("feedProblem.htmlEntities", ("count", converted), ("example", firstConverted)));
         }
     }
 

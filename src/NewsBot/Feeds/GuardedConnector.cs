@@ -58,7 +58,7 @@ internal static class GuardedConnector
         }
         catch (SocketException)
         {
-            return $"DNS lookup failed: the host name {target.Host} could not be resolved";
+            return StoredText.Of("feedError.dnsFailed", ("host", target.Host));
         }
 
         // The proxy resolves the name again and may pick any of the answers, so every one must be allowed.
@@ -67,7 +67,7 @@ internal static class GuardedConnector
     }
 
     private static string RefusalMessage(string host, IPAddress address) =>
-        $"{host} is a private or local address ({address}); feeds there are refused unless {FeedsOptions.SectionName}:AllowPrivateAddresses is true";
+        StoredText.Of("feedError.privateAddress", ("host", host), ("address", address), ("setting", $"{FeedsOptions.SectionName}:AllowPrivateAddresses"));
 
     private static async ValueTask<Stream> ConnectAsync(
         SocketsHttpConnectionContext context, bool allowPrivateAddresses, AddressGuard guard, Uri? proxy, CancellationToken cancellationToken)
@@ -112,6 +112,6 @@ internal static class GuardedConnector
         }
     }
 
-    /// <summary>The connection step refused every address of a host; the fetcher reports its message as the reason.</summary>
+    /// <summary>The connection step refused every address of a host; the fetcher reports its message (a <see cref="StoredText"/>) as the reason.</summary>
     public sealed class BlockedAddressException(string message) : IOException(message);
 }

@@ -17,7 +17,7 @@ internal static class JsonFeedReader
             var version = root.ValueKind == JsonValueKind.Object ? JsonString(root, "version") : null;
             if (version is null || !version.Contains("jsonfeed.org/version/", StringComparison.OrdinalIgnoreCase))
             {
-                return FeedDocument.NotAFeed("This is JSON, but not a JSON Feed (there is no \"version\": \"https://jsonfeed.org/version/1.1\")");
+                return FeedDocument.NotAFeed(StoredText.Of("feedError.notJsonFeed"));
             }
 
             var number = version[(version.LastIndexOf('/') + 1)..];
@@ -44,12 +44,12 @@ internal static class JsonFeedReader
             }
             else
             {
-                problems.Add("The JSON Feed has no \"items\" array");
+                problems.Add(StoredText.Of("feedProblem.noItems"));
             }
 
             if (skipped > 0)
             {
-                problems.Add(skipped == 1 ? "1 entry of \"items\" is not an object and was skipped" : $"{skipped} entries of \"items\" are not objects and were skipped");
+                problems.Add(StoredText.Of("feedProblem.itemsNotObjects", ("count", skipped)));
             }
 
             tally.AddTo(problems);
@@ -60,7 +60,7 @@ internal static class JsonFeedReader
             var message = HtmlToText.CleanText(e.Message, 300).Replace('\n', ' ');
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var line = (e.LineNumber ?? 0) + 1;
-            return FeedDocument.NotAFeed($"JSON error at line {line}: {(cut > 0 ? message[..cut] : message)}");
+            return FeedDocument.NotAFeed(StoredText.Of("feedError.json", ("line", line), ("detail", cut > 0 ? message[..cut] : message)));
         }
     }
 

@@ -39,38 +39,34 @@ internal sealed class ProblemTally
     {
         foreach (var (number, raw) in _unusableDates.Take(MaxDateProblemsListed))
         {
-            problems.Add($"Item {number} has no usable date (\"{HtmlToText.Truncate(HtmlToText.CleanText(raw, 80), 60)}\")");
+            problems.Add(StoredText.Of("feedProblem.unusableDate", ("number", number), ("date", HtmlToText.Truncate(HtmlToText.CleanText(raw, 80), 60))));
         }
 
         if (_unusableDates.Count > MaxDateProblemsListed)
         {
-            problems.Add($"{_unusableDates.Count - MaxDateProblemsListed} more items have unusable dates");
+            problems.Add(StoredText.Of("feedProblem.moreUnusableDates", ("count", _unusableDates.Count - MaxDateProblemsListed)));
         }
 
         if (_missingDates > 0)
         {
-            problems.Add(Count(_missingDates, "item has no date", "items have no date"));
+            problems.Add(StoredText.Of("feedProblem.noDate", ("count", _missingDates)));
         }
 
         if (_missingLinks > 0)
         {
-            problems.Add(Count(_missingLinks, "item has no link", "items have no link"));
+            problems.Add(StoredText.Of("feedProblem.noLink", ("count", _missingLinks)));
         }
 
         if (_tooDeep.Count > 0)
         {
-            var which = _tooDeep.Count == 1
-                ? $"Item {_tooDeep[0]} has"
-                : $"{_tooDeep.Count} items (the first is item {_tooDeep[0]}) have";
-            problems.Add($"{which} HTML nested more than {HtmlToText.MaxDepth} elements deep; the text stops where the nesting gets that deep");
+            problems.Add(_tooDeep.Count == 1
+                ? StoredText.Of("feedProblem.tooDeepItem", ("number", _tooDeep[0]), ("max", HtmlToText.MaxDepth))
+                : StoredText.Of("feedProblem.tooDeepItems", ("count", _tooDeep.Count), ("number", _tooDeep[0]), ("max", HtmlToText.MaxDepth)));
         }
 
         if (_missingTitles > 0)
         {
-            problems.Add(Count(_missingTitles, "item has no title; its summary or link is used instead", "items have no title; their summary or link is used instead"));
+            problems.Add(StoredText.Of("feedProblem.noTitle", ("count", _missingTitles)));
         }
     }
-
-    private static string Count(int count, string singular, string plural) =>
-        count == 1 ? "1 " + singular : $"{count} {plural}";
 }

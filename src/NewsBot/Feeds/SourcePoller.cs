@@ -34,7 +34,7 @@ internal sealed partial class SourcePoller(
         catch (Exception ex)
         {
             LogFetchCrashed(logger, ex, source.Name);
-            return new FetchResult.Failure("Unexpected error while fetching the feed; see the log.");
+            return new FetchResult.Failure(StoredText.Of("feedError.fetchCrashed"));
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class SourcePoller(
                     var document = parser.Parse(success.Content, success.Charset, success.FinalUrl);
                     if (!document.IsFeed)
                     {
-                        var problem = document.Problems.Count > 0 ? document.Problems[0] : "The document is not a feed.";
+                        var problem = document.Problems.Count > 0 ? document.Problems[0] : StoredText.Of("feedError.notAFeed");
                         await FailAsync(source, problem, null, now, cancellationToken).ConfigureAwait(false);
                         return [];
                     }
@@ -78,7 +78,7 @@ internal sealed partial class SourcePoller(
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
-                        note = "The feed gives old items new ids; they are recognised by their link or title instead.";
+                        note = StoredText.Of("feedNote.newIds");
                         LogMatchingByLink(logger, source.Name);
                     }
 
@@ -108,7 +108,7 @@ internal sealed partial class SourcePoller(
         catch (Exception ex)
         {
             LogStoreCrashed(logger, ex, source.Name);
-            await FailAsync(source, "Unexpected error while storing the feed's articles; see the log.", null, now, cancellationToken).ConfigureAwait(false);
+            await FailAsync(source, StoredText.Of("feedError.storeCrashed"), null, now, cancellationToken).ConfigureAwait(false);
             return [];
         }
     }
@@ -147,7 +147,7 @@ internal sealed partial class SourcePoller(
             Enabled = source.Enabled && !disable,
             NextPollAt = PollSchedule.AfterFailure(failures, now, settings, retryAfter),
         };
-        LogFailed(logger, source.Name, failures, reason);
+        LogFailed(logger, source.Name, failures, StoredText.InEnglish(reason));
 
         if (disable && !source.AdminsNotified)
         {

@@ -65,7 +65,7 @@ internal static class XmlFeedReader
             reader.MoveToContent();
             if (reader.NodeType != XmlNodeType.Element)
             {
-                rootError = "XML error: the document has no root element";
+                rootError = StoredText.Of("feedError.noRoot");
                 return null;
             }
         }
@@ -104,7 +104,7 @@ internal static class XmlFeedReader
         }
         catch (FeedXmlCursor.TooDeepException)
         {
-            error = $"The document nests elements more than {FeedXmlSanitizer.MaxDepth} levels deep";
+            error = StoredText.Of("feedError.tooDeep", ("max", FeedXmlSanitizer.MaxDepth));
         }
 
         return new RawFeed(rootName, rootNamespace, version, declarations, feed.Title, feed.SiteLinks, feed.Ttl, feed.Author, feed.Items, error);

@@ -8,7 +8,8 @@ internal static class FeedFetchOutcome
         FetchResult.Success => "200",
         FetchResult.NotModified => "304",
         FetchResult.Failure { StatusCode: { } status } => "http_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        FetchResult.Failure failure when failure.Reason.Contains("timed out", StringComparison.OrdinalIgnoreCase) => "timeout",
+        FetchResult.Failure { Limit: NewsBot.Feeds.FetchLimit.Time } => "timeout",
+        FetchResult.Failure failure when StoredText.InEnglish(failure.Reason).Contains("timed out", StringComparison.OrdinalIgnoreCase) => "timeout",
         _ => "error",
     };
 }

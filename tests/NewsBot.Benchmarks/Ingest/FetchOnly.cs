@@ -37,7 +37,7 @@ internal static class FetchOnly
                         break;
                     case FetchResult.Failure failure:
                         Interlocked.Increment(ref failed);
-                        Interlocked.CompareExchange(ref firstFailure, $"{url}: {failure.Reason}", null);
+                        Interlocked.CompareExchange(ref firstFailure, $"{url}: {NewsBot.Core.Languages.StoredText.InEnglish(failure.Reason)}", null);
                         break;
                 }
             }

@@ -53,7 +53,7 @@ internal static class ParseBaseline
         Time(documents, document =>
         {
             var parsed = parser.Parse(document.Content, document.Charset, document.Url);
-            return (parsed.Entries.Count, parsed.IsFeed ? null : string.Join(" ", parsed.Problems));
+            return (parsed.Entries.Count, parsed.IsFeed ? null : string.Join(" ", parsed.Problems.Select(NewsBot.Core.Languages.StoredText.InEnglish)));
         },
         cancellationToken);
 

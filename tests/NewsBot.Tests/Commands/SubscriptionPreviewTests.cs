@@ -30,7 +30,7 @@ public sealed class SubscriptionPreviewTests : BotTest
     [Fact]
     public async Task TypedConfirm_InTheTerminal_Subscribes_AndASecondConfirmAddsNothing()
     {
-        var chat = new NewsBot.Platforms.Terminal.TerminalChat(Bot.Get<CommandRouter>(), Bot.Time, NullLogger<NewsBot.Platforms.Terminal.TerminalChat>.Instance);
+        var chat = new NewsBot.Platforms.Terminal.TerminalChat(Bot.Get<CommandRouter>(), Bot.Get<LanguageChoice>(), Bot.Time, NullLogger<NewsBot.Platforms.Terminal.TerminalChat>.Instance);
         var output = new StringWriter();
 
         await chat.RunAsync(new StringReader("/subscribe science daily 07:30\n/subscribe confirm 1\n/subscribe confirm 1\n/subscriptions\n"), output, interactive: false, CancellationToken.None);

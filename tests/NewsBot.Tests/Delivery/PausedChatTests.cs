@@ -26,7 +26,7 @@ public sealed class PausedChatTests : WireBotTest
         Assert.True(chat.Active);
         var waiting = (await PendingAsync()).Where(e => e.ChatKey == Thread).ToList();
         Assert.Equal(2, waiting.Count);
-        Assert.All(waiting, e => Assert.StartsWith("waiting: ", e.LastError, StringComparison.Ordinal));
+        Assert.All(waiting, e => Assert.StartsWith("waiting: ", Shown.InEnglish(e.LastError), StringComparison.Ordinal));
         Assert.All(waiting, e => Assert.Equal(0, e.Attempts));
         Assert.Contains("cannot post in", Assert.Single(Bot.Admins.Notices).Message, StringComparison.Ordinal);
         var (_, told) = Assert.Single(_discord.Delivered, a => a.Chat.Key == "discord:dm:600");

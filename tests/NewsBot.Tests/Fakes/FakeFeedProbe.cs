@@ -12,6 +12,6 @@ public sealed class FakeFeedProbe : IFeedProbe
         Probed.Add(url);
         return Task.FromResult(Results.TryGetValue(url, out var result)
             ? result
-            : new FeedProbeResult(null, null, 0, "HTTP 404 Not Found", false));
+            : new FeedProbeResult(null, null, 0, StoredText.Of("feedError.http", ("code", 404), ("phrase", "Not Found")), false));
     }
 }

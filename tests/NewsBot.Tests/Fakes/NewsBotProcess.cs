@@ -7,8 +7,8 @@ namespace NewsBot.Tests.Fakes;
 /// The real executable (<c>dotnet newsbot.dll</c>) in a working folder of its own, as an operator
 /// runs it: arguments, environment, standard input, and what it writes to standard output and
 /// standard error, which a test can wait on line by line. The settings of the test run itself
-/// (DOTNET_ENVIRONMENT, Section__Key variables, service credentials) do not leak into it, so it
-/// starts in Production unless a test says otherwise. Disposing kills the process tree.
+/// (DOTNET_ENVIRONMENT, Section__Key variables, service credentials, the locale) do not leak into
+/// it, so it starts in Production and in English unless a test says otherwise. Disposing kills the process tree.
 /// </summary>
 public sealed class NewsBotProcess : IDisposable
 {
@@ -230,10 +230,14 @@ public sealed class NewsBotProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>A setting, secret or environment name from the test run that would change what the bot reads.</summary>
+    /// <summary>
+    /// A setting, secret or environment name from the test run that would change what the bot reads,
+    /// or the language the terminal chat speaks (the system's, unless a test sets LANG or LC_*).
+    /// </summary>
     private static bool LeaksIntoTheBot(string name) =>
         name.Contains("__", StringComparison.Ordinal) ||
-        name is "DOTNET_ENVIRONMENT" or "ASPNETCORE_ENVIRONMENT" or "CREDENTIALS_DIRECTORY";
+        name.StartsWith("LC_", StringComparison.Ordinal) ||
+        name is "DOTNET_ENVIRONMENT" or "ASPNETCORE_ENVIRONMENT" or "CREDENTIALS_DIRECTORY" or "LANG" or "LANGUAGE";
 
     private void Collect(string? line, StringBuilder into, TaskCompletionSource closed)
     {

@@ -129,7 +129,7 @@ public sealed class FeedFetcherTests
         var failure = Assert.IsType<FetchResult.Failure>(result);
         // How much the server managed to write before the connection closed depends on socket
         // buffers and machine load; what matters is that the client stopped and said why.
-        Assert.Equal("The feed is larger than 2 MB (Feeds:MaxFeedBytes)", failure.Reason);
+        Assert.Equal("The feed is larger than 2 MB (Feeds:MaxFeedBytes)", failure.Reason.English());
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class FeedFetcherTests
 
         var result = await harness.Fetcher.FetchAsync(server.Url("/big"), FetchConditions.None, Token);
 
-        Assert.Equal("The feed is larger than 4 KB (Feeds:MaxFeedBytes)", Assert.IsType<FetchResult.Failure>(result).Reason);
+        Assert.Equal("The feed is larger than 4 KB (Feeds:MaxFeedBytes)", Assert.IsType<FetchResult.Failure>(result).Reason.English());
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync(server.Url("/slow"), FetchConditions.None, Token);
 
         stopwatch.Stop();
-        Assert.Equal("The request timed out after 1 s (Feeds:RequestTimeout)", Assert.IsType<FetchResult.Failure>(result).Reason);
+        Assert.Equal("The request timed out after 1 s (Feeds:RequestTimeout)", Assert.IsType<FetchResult.Failure>(result).Reason.English());
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
     }
 
@@ -188,7 +188,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync(server.Url("/missing.xml"), FetchConditions.None, Token);
 
         var failure = Assert.IsType<FetchResult.Failure>(result);
-        Assert.Equal("HTTP 404 Not Found", failure.Reason);
+        Assert.Equal("HTTP 404 Not Found", failure.Reason.English());
         Assert.Equal(404, failure.StatusCode);
     }
 
@@ -205,7 +205,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync(server.Url("/busy"), FetchConditions.None, Token);
 
         var failure = Assert.IsType<FetchResult.Failure>(result);
-        Assert.Equal("HTTP 503 Service Unavailable", failure.Reason);
+        Assert.Equal("HTTP 503 Service Unavailable", failure.Reason.English());
         Assert.Equal(TimeSpan.FromSeconds(120), failure.RetryAfter);
     }
 
@@ -238,7 +238,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync(server.Url("/feed.xml"), FetchConditions.None, Token);
 
         var failure = Assert.IsType<FetchResult.Failure>(result);
-        Assert.Contains("Feeds:AllowPrivateAddresses", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("Feeds:AllowPrivateAddresses", failure.Reason.English(), StringComparison.Ordinal);
         Assert.Equal(0, requests);
     }
 
@@ -256,7 +256,7 @@ public sealed class FeedFetcherTests
 
         var result = await harness.Fetcher.FetchAsync($"http://127.0.0.1:{port}/feed.xml", FetchConditions.None, Token);
 
-        Assert.Equal($"Connection refused by 127.0.0.1:{port}", Assert.IsType<FetchResult.Failure>(result).Reason);
+        Assert.Equal($"Connection refused by 127.0.0.1:{port}", Assert.IsType<FetchResult.Failure>(result).Reason.English());
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync("Samples/does-not-exist.xml", FetchConditions.None, Token);
 
         var failure = Assert.IsType<FetchResult.Failure>(result);
-        Assert.Equal($"Feed file not found: {Path.Combine(Fixtures.Directory, "Samples", "does-not-exist.xml")}", failure.Reason);
+        Assert.Equal($"Feed file not found: {Path.Combine(Fixtures.Directory, "Samples", "does-not-exist.xml")}", failure.Reason.English());
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public sealed class FeedFetcherTests
 
         var result = await harness.Fetcher.FetchAsync(Fixtures.PathOf("rss20_rfc822.xml"), FetchConditions.None, Token);
 
-        Assert.Equal("The feed is larger than 1 KB (Feeds:MaxFeedBytes)", Assert.IsType<FetchResult.Failure>(result).Reason);
+        Assert.Equal("The feed is larger than 1 KB (Feeds:MaxFeedBytes)", Assert.IsType<FetchResult.Failure>(result).Reason.English());
     }
 
     [Theory]
@@ -327,7 +327,7 @@ public sealed class FeedFetcherTests
 
         var result = await harness.Fetcher.FetchAsync(source, FetchConditions.None, Token);
 
-        Assert.Equal(reason, Assert.IsType<FetchResult.Failure>(result).Reason);
+        Assert.Equal(reason, Assert.IsType<FetchResult.Failure>(result).Reason.English());
     }
 
     [Theory]
@@ -427,7 +427,7 @@ public sealed class FeedFetcherTests
         var result = await harness.Fetcher.FetchAsync(target, FetchConditions.None, Token);
 
         var failure = Assert.IsType<FetchResult.Failure>(result);
-        Assert.Contains("Feeds:AllowPrivateAddresses", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("Feeds:AllowPrivateAddresses", failure.Reason.English(), StringComparison.Ordinal);
         Assert.Empty(proxied);
     }
 

@@ -28,7 +28,7 @@ public sealed class FeedFidelityTests
         var third = feed.Items[2];
         Assert.Equal(Utc(2026, 11, 17, 6, 0), third.Entry.Published);
         Assert.Equal("Chen Wei", third.Entry.Author);
-        Assert.DoesNotContain(feed.Problems, p => p.Contains("no title", StringComparison.Ordinal));
+        Assert.DoesNotContain(feed.Problems.English(), p => p.Contains("no title", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class FeedFidelityTests
 
         Assert.Equal(["First & foremost", "Second"], feed.Entries.Select(e => e.Title));
         Assert.Equal("Item text with escaped markup.", feed.Entries[0].Summary);
-        Assert.Contains("2 items have no date", feed.Problems);
+        Assert.Contains("2 items have no date", feed.Problems.English());
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class FeedFidelityTests
         Assert.Equal("Café prices overridden copyright Tom & Jerry end", first.Summary);
         Assert.Equal("https://entities.example/t.jpg", first.ImageUrl);
         Assert.DoesNotContain("root:", first.Summary, StringComparison.Ordinal);
-        Assert.Contains(feed.Problems, p => p.StartsWith("The document refers to external entities (ext)", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.StartsWith("The document refers to external entities (ext)", StringComparison.Ordinal));
         Assert.Equal("Text & an example", feed.Items[1].Entry.Summary);
     }
 
@@ -192,7 +192,7 @@ public sealed class FeedFidelityTests
         var feed = Parse(xml);
 
         Assert.False(feed.IsFeed);
-        Assert.Contains("nests entities more than 8 levels deep", Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.Contains("nests entities more than 8 levels deep", Assert.Single(feed.Problems.English()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class FeedFidelityTests
         var feed = Parse(xml);
 
         Assert.False(feed.IsFeed);
-        Assert.Contains("expand to more than 1 MB", Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.Contains("expand to more than 1 MB", Assert.Single(feed.Problems.English()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class FeedFidelityTests
 
         Assert.True(feed.IsFeed);
         Assert.Equal(["Complete one", "Complete two"], feed.Entries.Select(e => e.Title));
-        Assert.Contains(feed.Problems, p => p.StartsWith("XML error at line", StringComparison.Ordinal) && p.EndsWith("the 2 complete items before it were kept", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.StartsWith("XML error at line", StringComparison.Ordinal) && p.EndsWith("the 2 complete items before it were kept", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class FeedFidelityTests
         var feed = ParseFixture("latin1_smart.xml", charset: "utf-8");
 
         Assert.Equal("Café “quoted”", feed.Title);
-        Assert.Contains(feed.Problems, p => p.Contains("windows-1252 was used", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.Contains("windows-1252 was used", StringComparison.Ordinal));
     }
 
     [Theory]

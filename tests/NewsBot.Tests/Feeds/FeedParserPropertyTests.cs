@@ -63,7 +63,7 @@ public sealed partial class FeedParserPropertyTests
         var document = await Task.Run(() => _parser.Parse(Encoding.UTF8.GetBytes(junk), null, FeedUrl));
 
         Assert.False(document.IsFeed);
-        Assert.StartsWith("This looks like plain text, not a feed", Assert.Single(document.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("This looks like plain text, not a feed", Assert.Single(document.Problems.English()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed partial class FeedParserPropertyTests
         Assert.Empty(document.Items[0].Enclosures);
         Assert.Equal("42", document.Items[1].Entry.Id);
         Assert.Equal("Kept.", document.Items[1].Entry.Summary);
-        Assert.Contains("3 entries of \"items\" are not objects and were skipped", document.Problems);
+        Assert.Contains("3 entries of \"items\" are not objects and were skipped", document.Problems.English());
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed partial class FeedParserPropertyTests
 
     private static bool IsClean(FeedDocument document) =>
         IsCleanLine(document.Title)
-        && document.Problems.All(IsCleanLine)
+        && document.Problems.English().All(IsCleanLine)
         && document.Items.All(i =>
             IsCleanLine(i.Entry.Title)
             && IsCleanLine(i.OwnTitle)

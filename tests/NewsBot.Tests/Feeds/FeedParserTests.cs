@@ -20,7 +20,7 @@ public sealed class FeedParserTests
             [Utc(2026, 11, 27, 8, 5), Utc(2026, 11, 27, 9, 0), Utc(2026, 11, 27, 15, 0), Utc(2026, 12, 1, 8, 5)],
             feed.Entries.Select(e => e.Published!.Value));
         Assert.All(feed.Entries, e => Assert.Equal(TimeSpan.Zero, e.Published!.Value.Offset));
-        Assert.Empty(feed.Problems);
+        Assert.Empty(feed.Problems.English());
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public sealed class FeedParserTests
         Assert.Equal(Utc(2026, 11, 28, 10, 0), feed.Entries[1].Published);
         Assert.Null(feed.Entries[2].Published);
         Assert.Null(feed.Entries[3].Published);
-        Assert.Contains("Item 3 has no usable date (\"yesterday\")", feed.Problems);
-        Assert.Contains("1 item has no date", feed.Problems);
+        Assert.Contains("Item 3 has no usable date (\"yesterday\")", feed.Problems.English());
+        Assert.Contains("1 item has no date", feed.Problems.English());
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class FeedParserTests
         var feed = ParseFixture("atom10.xml");
 
         Assert.Equal(2, feed.Entries.Count);
-        Assert.Empty(feed.Problems);
+        Assert.Empty(feed.Problems.English());
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class FeedParserTests
         Assert.StartsWith("Content only, with a picture:", entry.Title, StringComparison.Ordinal);
         Assert.Equal("https://feeds.example/img/harbour.jpg", entry.ImageUrl);
         Assert.Equal("Harbour & Street", feed.Title);
-        Assert.Contains("1 item has no title; its summary or link is used instead", feed.Problems);
+        Assert.Contains("1 item has no title; its summary or link is used instead", feed.Problems.English());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class FeedParserTests
         var entry = Assert.Single(feed.Entries);
         Assert.Equal("Bad bytes inside", entry.Title);
         Assert.Equal("Text with a vertical tab.", entry.Summary);
-        Assert.Contains("The document had 4 invalid characters that were removed", feed.Problems);
+        Assert.Contains("The document had 4 invalid characters that were removed", feed.Problems.English());
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class FeedParserTests
 
         Assert.True(feed.IsFeed);
         Assert.Equal("Still parsed", Assert.Single(feed.Entries).Title);
-        Assert.Empty(feed.Problems);
+        Assert.Empty(feed.Problems.English());
     }
 
     [Fact]
@@ -216,8 +216,8 @@ public sealed class FeedParserTests
         Assert.Equal("Tom & Jerry return", entry.Title);
         Assert.Equal("https://cartoons.example/show?season=2&episode=5", entry.Link);
         Assert.Equal("Cat & mouse & more &unknown; stuff © 2026", entry.Summary);
-        Assert.Contains(feed.Problems, p => p.Contains("unescaped '&'", StringComparison.Ordinal));
-        Assert.Contains(feed.Problems, p => p.Contains("&nbsp;", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.Contains("unescaped '&'", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.Contains("&nbsp;", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class FeedParserTests
         var feed = ParseFixture("rss20_cp1251.xml", charset: "utf-8");
 
         Assert.Equal("Новости науки", feed.Title);
-        Assert.Contains(feed.Problems, p => p.Contains("windows-1251 was used", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.Contains("windows-1251 was used", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -300,8 +300,8 @@ public sealed class FeedParserTests
         Assert.Equal("https://harbour-street.example/img/festival.png", second.ImageUrl);
         Assert.Equal("https://elsewhere.example/story", third.Link);
         Assert.Equal("https://harbour-street.example/img/inline.gif", third.ImageUrl);
-        Assert.Contains("Item 2 has no usable date (\"not a date\")", feed.Problems);
-        Assert.Contains("1 item has no date", feed.Problems);
+        Assert.Contains("Item 2 has no usable date (\"not a date\")", feed.Problems.English());
+        Assert.Contains("1 item has no date", feed.Problems.English());
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public sealed class FeedParserTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         Assert.False(feed.IsFeed);
         Assert.Empty(feed.Entries);
-        Assert.StartsWith("The document's DTD", Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("The document's DTD", Assert.Single(feed.Problems.English()), StringComparison.Ordinal);
         Assert.True(allocated < 5_000_000, $"allocated {allocated} bytes");
     }
 
@@ -339,7 +339,7 @@ public sealed class FeedParserTests
 
         Assert.True(feed.IsFeed);
         Assert.Equal("BeforeAfter", feed.Title);
-        Assert.Contains("external entities are never loaded", Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.Contains("external entities are never loaded", Assert.Single(feed.Problems.English()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -363,7 +363,7 @@ public sealed class FeedParserTests
         Assert.False(feed.IsFeed);
         Assert.Null(feed.Format);
         Assert.Empty(feed.Entries);
-        Assert.Equal("This looks like an HTML web page, not a feed (page title: \"Just a moment...\")", Assert.Single(feed.Problems));
+        Assert.Equal("This looks like an HTML web page, not a feed (page title: \"Just a moment...\")", Assert.Single(feed.Problems.English()));
     }
 
     [Fact]
@@ -372,7 +372,7 @@ public sealed class FeedParserTests
         var feed = ParseFixture("empty.xml");
 
         Assert.False(feed.IsFeed);
-        Assert.Equal("The document is empty", Assert.Single(feed.Problems));
+        Assert.Equal("The document is empty", Assert.Single(feed.Problems.English()));
     }
 
     [Fact]
@@ -382,7 +382,7 @@ public sealed class FeedParserTests
 
         Assert.False(feed.IsFeed);
         Assert.Empty(feed.Entries);
-        Assert.StartsWith("XML error at line 6", Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("XML error at line 6", Assert.Single(feed.Problems.English()), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -395,7 +395,7 @@ public sealed class FeedParserTests
 
         Assert.False(feed.IsFeed);
         Assert.Empty(feed.Entries);
-        Assert.Equal(problem, Assert.Single(feed.Problems));
+        Assert.Equal(problem, Assert.Single(feed.Problems.English()));
     }
 
     [Theory]
@@ -411,7 +411,7 @@ public sealed class FeedParserTests
 
         Assert.False(feed.IsFeed);
         Assert.Empty(feed.Entries);
-        Assert.StartsWith(problemStart, Assert.Single(feed.Problems), StringComparison.Ordinal);
+        Assert.StartsWith(problemStart, Assert.Single(feed.Problems.English()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -420,7 +420,7 @@ public sealed class FeedParserTests
         var feed = Parser.Parse(new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF }, null, FeedUrl);
 
         Assert.False(feed.IsFeed);
-        Assert.Equal("This looks like binary data, not a feed", Assert.Single(feed.Problems));
+        Assert.Equal("This looks like binary data, not a feed", Assert.Single(feed.Problems.English()));
     }
 
     [Fact]
@@ -441,7 +441,7 @@ public sealed class FeedParserTests
 
         Assert.True(feed.IsFeed);
         Assert.Empty(feed.Entries);
-        Assert.Empty(feed.Problems);
+        Assert.Empty(feed.Problems.English());
     }
 
     [Fact]
@@ -451,7 +451,7 @@ public sealed class FeedParserTests
 
         var feed = Parse(xml);
 
-        Assert.Contains("3 items have no link", feed.Problems);
+        Assert.Contains("3 items have no link", feed.Problems.English());
         Assert.All(feed.Entries, e => Assert.Null(e.Link));
     }
 
@@ -499,8 +499,8 @@ public sealed class FeedParserTests
 
         var feed = Parse(xml);
 
-        Assert.Equal(5, feed.Problems.Count(p => p.StartsWith("Item ", StringComparison.Ordinal)));
-        Assert.Contains("3 more items have unusable dates", feed.Problems);
+        Assert.Equal(5, feed.Problems.English().Count(p => p.StartsWith("Item ", StringComparison.Ordinal)));
+        Assert.Contains("3 more items have unusable dates", feed.Problems.English());
     }
 
     [Fact]
@@ -526,7 +526,7 @@ public sealed class FeedParserTests
 
         Assert.Equal(["Deep", "Next"], feed.Entries.Select(e => e.Title));
         Assert.Equal("Visible lead.", feed.Entries[0].Summary);
-        Assert.Contains(feed.Problems, p => p.StartsWith("Item 1 has HTML nested more than 256 elements deep", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.StartsWith("Item 1 has HTML nested more than 256 elements deep", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 120_000)]
@@ -536,7 +536,7 @@ public sealed class FeedParserTests
 
         var feed = await Task.Run(() => Parse(xml));
 
-        Assert.Contains(feed.Problems, p => p.Contains("more than 256 levels deep", StringComparison.Ordinal));
+        Assert.Contains(feed.Problems.English(), p => p.Contains("more than 256 levels deep", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class FeedProbeTests : IDisposable
         var result = await Probe.ProbeAsync(site.Url("/"), CancellationToken.None);
 
         Assert.False(result.IsFeed);
-        Assert.Contains("does not link to a feed", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("does not link to a feed", result.Problem!.English(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -61,6 +61,6 @@ public sealed class FeedProbeTests : IDisposable
         var result = await Probe.ProbeAsync(url, CancellationToken.None);
 
         Assert.False(result.IsFeed);
-        Assert.Contains("http://", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("http://", result.Problem!.English(), StringComparison.Ordinal);
     }
 }

@@ -378,7 +378,7 @@ public sealed class SourcePollerTests : IDisposable
         await _polling.PollAsync(source);
 
         Assert.Equal(3, await _polling.Articles.CountAsync(CancellationToken.None));
-        Assert.Contains("new ids", after.Note, StringComparison.Ordinal);
+        Assert.Contains("new ids", StoredText.InEnglish(after.Note!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class LanguageConversationTests : IDisposable
 
     private async Task<string> TalkAsync(string input)
     {
-        var chat = new TerminalChat(_bot.Get<CommandRouter>(), _bot.Time, NullLogger<TerminalChat>.Instance);
+        var chat = new TerminalChat(_bot.Get<CommandRouter>(), _bot.Get<LanguageChoice>(), _bot.Time, NullLogger<TerminalChat>.Instance);
         var output = new StringWriter();
         await chat.RunAsync(new StringReader(input), output, interactive: false, CancellationToken.None);
         return output.ToString();

@@ -19,7 +19,10 @@ public sealed class StoredTextTests : BotTest
             reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException(message, 403))).Reason);
         }
 
-        reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException("Bad Request: chat not found", 400))).Reason);
+        foreach (var message in new[] { "Bad Request: chat not found", "Bad Request: TOPIC_CLOSED", "Bad Request: TOPIC_DELETED" })
+        {
+            reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Telegram.TelegramErrors.Classify(new ApiRequestException(message, 400))).Reason);
+        }
         foreach (var code in new[] { 50007, 10003, 50001, 50013 })
         {
             reasons.Add(((SendOutcome.PermanentFailure)NewsBot.Platforms.Discord.DiscordErrors.Classify(new DiscordApiException(403, code, "refused", "POST channels/{channel}/messages"))).Reason);
@@ -72,6 +75,58 @@ public sealed class StoredTextTests : BotTest
 
         Assert.Equal(russian, StoredText.Render(english, texts));
         Assert.Equal(russian, StoredText.Render(StoredText.FromEnglish(english), texts));
+    }
+
+    /// <summary>The texts that are stored to be read later: a chat's reasons, a push's, a feed's error and note.</summary>
+    public static TheoryData<string> StoredKeys()
+    {
+        var keys = new TheoryData<string>();
+        string[] stored = ["reason.", "sendError.", "feedError.", "feedNote."];
+        foreach (var key in Catalog.English.Texts.Keys.Where(k => stored.Any(prefix => k.StartsWith(prefix, StringComparison.Ordinal))))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>What an argument of a stored text looks like, so that the English sentence reads as one of ours.</summary>
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
+    {
+        ["code"] = "404", ["phrase"] = "Not Found", ["duration"] = "30 s", ["setting"] = "Feeds:RequestTimeout", ["size"] = "2 MB",
+        ["max"] = "5", ["path"] = "/srv/feeds/wire.xml", ["detail"] = "Connection reset by peer", ["host"] = "feeds.example",
+        ["address"] = "10.0.0.7", ["scheme"] = "ftp", ["port"] = "8080", ["line"] = "12", ["position"] = "7",
+        ["reason"] = "Unexpected end of file", ["root"] = "html", ["title"] = "Just a moment...", ["start"] = "Hello",
+        ["who"] = "Ada", ["chat"] = "telegram:-100123", ["count"] = "3", ["status"] = "503", ["route"] = "channels/1/messages", ["kind"] = "Digest",
+    };
+
+    [Theory]
+    [MemberData(nameof(StoredKeys))]
+    public void EveryStoredText_WrittenInEnglishByAnEarlierVersionOrAPlatform_IsRecognised_AndReadInEveryLanguage(string key)
+    {
+        var english = Catalog.For(Catalog.English);
+        var args = Catalog.English.Texts[key].Placeholders().Select(p => (p, (object?)Samples[p])).ToArray();
+        var sentence = english.Get(key, args);
+
+        var recognised = EnglishReasons.Recognise(sentence);
+
+        Assert.True(recognised?.Key == key, $"'{sentence}' is read as {recognised?.Key ?? "nothing"}");
+        Assert.Equal(sentence, StoredText.Render(StoredText.FromEnglish(sentence), english));
+        foreach (var language in Catalog.All.Where(l => l != Catalog.English))
+        {
+            Assert.NotEqual(sentence, StoredText.Render(sentence, Catalog.For(language)));
+        }
+    }
+
+    [Fact]
+    public void AStoredCount_PicksThePluralFormOfTheReadersLanguage()
+    {
+        var russian = Catalog.For(Catalog.Find("ru")!);
+
+        Assert.Equal("У 1 элемента нет даты", StoredText.Render(StoredText.Of("feedProblem.noDate", ("count", 1)), russian));
+        Assert.Equal("У 5 элементов нет даты", StoredText.Render(StoredText.Of("feedProblem.noDate", ("count", 5)), russian));
+        Assert.Equal("1 item has no date", StoredText.InEnglish(StoredText.Of("feedProblem.noDate", ("count", 1))));
+        Assert.Equal("1,204 items have no date", StoredText.InEnglish(StoredText.Of("feedProblem.noDate", ("count", 1204))));
     }
 
     [Theory]

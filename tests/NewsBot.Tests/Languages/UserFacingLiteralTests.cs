@@ -17,6 +17,7 @@ public sealed partial class UserFacingLiteralTests
         "src/NewsBot.Core/Digests/DigestComposer.cs",
         "src/NewsBot.Core/Announcements",
         "src/NewsBot.Core/Delivery/PushMessages.cs",
+        "src/NewsBot.Core/Delivery/DeliveryDispatcher.cs",
         "src/NewsBot.Core/Articles/SourceHealthText.cs",
         "src/NewsBot.Core/Subscriptions/SubscriptionText.cs",
         "src/NewsBot.Core/Subscriptions/SubscriptionRequest.cs",
@@ -32,6 +33,19 @@ public sealed partial class UserFacingLiteralTests
         "src/NewsBot/Platforms/Discord/Interactions/DiscordSlashCommands.cs",
         "src/NewsBot/Platforms/Discord/Interactions/DiscordAutocomplete.cs",
         "src/NewsBot/Feeds/SourcePoller.cs",
+
+        // Where a feed's problems are put into words: its last error in /sources, /feeds add and the admins' notice.
+        "src/NewsBot/Feeds/FeedFetcher.cs",
+        "src/NewsBot/Feeds/GuardedConnector.cs",
+        "src/NewsBot/Feeds/FeedProbe.cs",
+        "src/NewsBot/Feeds/FeedParser.cs",
+        "src/NewsBot/Feeds/FeedXmlSanitizer.cs",
+        "src/NewsBot/Feeds/DtdEntities.cs",
+        "src/NewsBot/Feeds/XmlFeedReader.cs",
+        "src/NewsBot/Feeds/FeedXmlCursor.cs",
+        "src/NewsBot/Feeds/JsonFeedReader.cs",
+        "src/NewsBot/Feeds/FeedTextDecoder.cs",
+        "src/NewsBot/Feeds/ProblemTally.cs",
     ];
 
     /// <summary>
@@ -49,6 +63,15 @@ public sealed partial class UserFacingLiteralTests
         (@"^[yMdHhmsfTzZ:'\- .]+$", "a date pattern of a platform's API (ISO 8601)"),
         (@"^\p{Lu}[A-Z_]+$", "a platform event name (READY, INTERACTION_CREATE)"),
         (@"^(default|webhook|long polling|reach the Bot API|get updates|remove a webhook|set the webhook)$", "words of a log line, which is written in English for the operator"),
+        (@"^([a-z*]+/[a-z0-9.+*-]+(;q=[0-9.]+)?(, ?)?)+$", "a media type or an HTTP Accept list"),
+        (@"^(User-Agent|Accept|If-None-Match)$", "an HTTP header's name"),
+        (@"^NewsBot(\.Feeds|/1\.0 \(\+https://github\.com/newsbot\))$", "the feed client's name and User-Agent"),
+        (@"^(https?://|urn:|jsonfeed\.org/)\S*$", "an XML namespace or a format's address"),
+        (@"^<", "markup the parser looks for (<title, <!DOCTYPE, <![CDATA[)"),
+        (@"^(RSS|Atom|JSON Feed)( [0-9.]+)? ?$", "the name of a feed format, the same in every language"),
+        (@"^[a-z]+(_[a-z]+)+$", "a JSON Feed field name"),
+        (@"^[a-z]+[0-9]*(-[0-9a-z]+)*$", "a character encoding's name (us-ascii, windows-1252, latin1)"),
+        (@"^:[A-Z][A-Za-z]+$", "the key of a setting after its section (Feeds:RequestTimeout)"),
     ];
 
     /// <summary>Texts written by the code that are kept as recorded rather than translated, each with the reason.</summary>
@@ -59,17 +82,23 @@ public sealed partial class UserFacingLiteralTests
         ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the user left", StoredReason),
         ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the bot left the chat", StoredReason),
         ("src/NewsBot/Platforms/Telegram/TelegramUpdateHandler.cs", "the bot may not post in the channel", StoredReason),
-        ("src/NewsBot/Feeds/SourcePoller.cs", "Unexpected error while fetching the feed; see the log.", FeedError),
-        ("src/NewsBot/Feeds/SourcePoller.cs", "The document is not a feed.", FeedError),
-        ("src/NewsBot/Feeds/SourcePoller.cs", "The feed gives old items new ids; they are recognised by their link or title instead.", FeedError),
-        ("src/NewsBot/Feeds/SourcePoller.cs", "Unexpected error while storing the feed's articles; see the log.", FeedError),
+        ("src/NewsBot.Core/Delivery/DeliveryDispatcher.cs", "Sending to {Chat} (outbox {Outbox})", "a log scope, written in English for the operator"),
+        ("src/NewsBot/Feeds/FeedFetcher.cs", "; expected an http(s) URL or a file path", NeverRead),
+        ("src/NewsBot/Feeds/FeedFetcher.cs", "Unsupported feed location", NeverRead),
+        ("src/NewsBot/Feeds/FeedFetcher.cs", "Only http(s) pages are read (", NeverRead),
+        ("src/NewsBot/Feeds/FeedParser.cs", " Line ", DotNetsWords),
+        ("src/NewsBot/Feeds/XmlFeedReader.cs", "is an undeclared prefix", DotNetsWords),
+        ("src/NewsBot/Feeds/JsonFeedReader.cs", " LineNumber:", DotNetsWords),
     ];
 
     private const string StoredReason =
         "why a chat became unreachable: recorded once with the chat, in the log and the database, and quoted by /why as recorded, like the platforms' own error texts";
 
-    private const string FeedError =
-        "a feed's last error: stored with the source and shown as recorded to the bot's admins, like the fetcher's and parser's own messages (HTTP status lines, XML errors)";
+    private const string NeverRead =
+        "a fetch refused before it starts, which no reader sees: configured addresses are checked at start, /feeds add takes only http(s), " +
+        "and a page for /read that fails is told by its own text; it reaches the log and the operators' feeds check, which speak English";
+
+    private const string DotNetsWords = "a part of .NET's own XML or JSON message that the parser looks for, not words it writes";
 
     [Fact]
     public void TheCodeThatAnswersPeople_HasNoWordsOfItsOwn()

@@ -45,7 +45,7 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, FeedSet
         var result = await probe.ProbeAsync(address.ToString(), cancellationToken).ConfigureAwait(false);
         if (!result.IsFeed)
         {
-            return Reply.Problem(t.Get("feeds.couldNotAdd", ("url", Shorten(url)), ("problem", result.Problem)));
+            return Reply.Problem(t.Get("feeds.couldNotAdd", ("url", Shorten(url)), ("problem", result.Problem is { } problem ? StoredText.Render(problem, t) : null)));
         }
 
         var existing = await sources.FindByUrlAsync(result.FeedUrl!, cancellationToken).ConfigureAwait(false);
@@ -109,7 +109,7 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, FeedSet
             var detail = $"{SourceHealthText.Describe(source, now, t)} · {source.FetchUrl} · {origin}";
             if (source.Note is not null)
             {
-                detail += $" · {source.Note}";
+                detail += " · " + StoredText.Render(source.Note, t);
             }
 
             if (source.PollInterval is { } interval)

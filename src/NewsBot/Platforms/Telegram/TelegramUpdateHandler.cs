@@ -274,7 +274,7 @@ internal sealed class TelegramUpdateHandler(
     private async Task ReopenTopicAsync(Chat group, int topicId, CancellationToken cancellationToken)
     {
         var topic = ForumTopics.Of(TelegramMapper.ChatAddress(group.Id), topicId.ToString(CultureInfo.InvariantCulture));
-        if (chats.Find(topic) is { Active: false } known && known.InactiveReason == TelegramErrors.TopicClosed)
+        if (chats.Find(topic) is { Active: false } known && known.InactiveReason is { } reason && StoredText.InEnglish(reason) == TelegramErrors.TopicClosed)
         {
             await chats.ReactivateAsync(topic, ChatKind.ForumTopic, null, cancellationToken).ConfigureAwait(false);
             logger.LogTopicReopened(topic);

@@ -3,9 +3,12 @@ namespace NewsBot.Platforms.Terminal;
 /// <summary>
 /// A chat with the bot in the terminal. The person at the keyboard is the operator
 /// (<c>terminal:local</c>) and counts as an admin. With a terminal it shows a prompt; with
-/// piped input it answers one command per line and ends at the end of input.
+/// piped input it answers one command per line and ends at the end of input. It speaks the
+/// language of the operating system (LC_ALL, LC_MESSAGES or LANG, as .NET reads them into
+/// <see cref="CultureInfo.CurrentUICulture"/>), the nearest one NewsBot has, until /language
+/// chooses another.
 /// </summary>
-internal sealed partial class TerminalChat(CommandRouter router, TimeProvider time, ILogger<TerminalChat> logger)
+internal sealed partial class TerminalChat(CommandRouter router, LanguageChoice languages, TimeProvider time, ILogger<TerminalChat> logger)
 {
     public static readonly ChatAddress Chat = new(PlatformNames.Terminal, "local");
     public static readonly UserAddress Operator = new(PlatformNames.Terminal, "local");
@@ -14,7 +17,8 @@ internal sealed partial class TerminalChat(CommandRouter router, TimeProvider ti
     {
         if (interactive)
         {
-            await output.WriteLineAsync(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get("terminal.welcome")).ConfigureAwait(false);
+            var texts = await TextsAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(texts.Get("terminal.welcome")).ConfigureAwait(false);
         }
 
         while (!cancellationToken.IsCancellationRequested)
@@ -60,7 +64,7 @@ internal sealed partial class TerminalChat(CommandRouter router, TimeProvider ti
 
     private async Task AnswerAsync(string line, TextWriter output, CancellationToken cancellationToken)
     {
-        var message = new IncomingMessage(Chat, ChatKind.Private, null, Operator, Environment.UserName, line, IsChatAdmin: true);
+        var message = Message(line);
         try
         {
             var reply = await router.HandleAsync(message, botUserName: null, cancellationToken).ConfigureAwait(false);
@@ -78,9 +82,18 @@ internal sealed partial class TerminalChat(CommandRouter router, TimeProvider ti
         catch (Exception ex)
         {
             LogAnswerFailed(logger, ex);
-            await output.WriteLineAsync(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode).Get("terminal.failed")).ConfigureAwait(false);
+            var texts = await TextsAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(texts.Get("terminal.failed")).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A line typed by the operator, who uses the system's language (an empty tag for C and POSIX, which is English).</summary>
+    private static IncomingMessage Message(string line) =>
+        new(Chat, ChatKind.Private, null, Operator, Environment.UserName, line, IsChatAdmin: true) { LanguageTag = CultureInfo.CurrentUICulture.Name };
+
+    /// <summary>The words the chat itself writes, in the language its answers come in.</summary>
+    private async Task<Texts> TextsAsync(CancellationToken cancellationToken) =>
+        LanguageCatalog.Default.For(await languages.ForPersonAsync(Message(""), cancellationToken).ConfigureAwait(false));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The terminal chat could not answer")]
     private static partial void LogAnswerFailed(ILogger logger, Exception exception);

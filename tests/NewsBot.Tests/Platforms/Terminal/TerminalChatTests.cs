@@ -6,7 +6,7 @@ public sealed class TerminalChatTests : BotTest
     public async Task Piped_AnswersEachLineInOrder_AndEndsAtEndOfInput()
     {
         await Bot.IngestAsync(Bot.Source("Daily Wire"), TestBot.Entry("Robot arm", hoursAgo: 2));
-        var chat = new TerminalChat(Bot.Get<CommandRouter>(), Bot.Time, NullLogger<TerminalChat>.Instance);
+        var chat = new TerminalChat(Bot.Get<CommandRouter>(), Bot.Get<LanguageChoice>(), Bot.Time, NullLogger<TerminalChat>.Instance);
         var output = new StringWriter();
 
         await chat.RunAsync(new StringReader("/latest\n\n/bookmark 1\n/bookmarks\n/nonsense\n"), output, interactive: false, CancellationToken.None);
@@ -19,7 +19,7 @@ public sealed class TerminalChatTests : BotTest
     [Fact]
     public async Task Interactive_ShowsAPrompt_AndQuitEnds()
     {
-        var chat = new TerminalChat(Bot.Get<CommandRouter>(), Bot.Time, NullLogger<TerminalChat>.Instance);
+        var chat = new TerminalChat(Bot.Get<CommandRouter>(), Bot.Get<LanguageChoice>(), Bot.Time, NullLogger<TerminalChat>.Instance);
         var output = new StringWriter();
 
         await chat.RunAsync(new StringReader("/quit\n/latest\n"), output, interactive: true, CancellationToken.None);
