@@ -8,7 +8,7 @@ namespace NewsBot.Core.Announcements;
 /// about the bot's own operation. Admins on other platforms are skipped; the notice is always
 /// written to the log as well (in English), which in the terminal chat is where the operator sees it.
 /// </summary>
-public sealed partial class AdminNotifier(
+public sealed class AdminNotifier(
     IOptions<NewsBotOptions> options,
     ChatLifecycle chats,
     IEnumerable<IChatSender> senders,
@@ -24,7 +24,7 @@ public sealed partial class AdminNotifier(
     public async Task NotifyAsync(string eventKey, Func<Texts, string> message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        LogNotice(logger, message(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)));
+        logger.LogNotice(message(LanguageCatalog.Default.For(LanguageCatalog.EnglishCode)));
         var now = time.GetUtcNow();
         var entries = new List<OutboxEntry>();
         foreach (var admin in options.Value.Admins.Select(a => a.Trim()))
@@ -44,7 +44,4 @@ public sealed partial class AdminNotifier(
             await outbox.EnqueueAsync(entries, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin notice: {Notice}")]
-    private static partial void LogNotice(ILogger logger, string notice);
 }

@@ -6,7 +6,7 @@ namespace NewsBot.Core.Announcements;
 /// who pressed Send waiting. Entry keys are unique per (chat, announcement): after a crash half
 /// way, running again adds only the recipients that are missing.
 /// </summary>
-public sealed partial class AnnouncementFanOut(
+public sealed class AnnouncementFanOut(
     IAnnouncementStore announcements,
     AnnouncementAudience audience,
     IOutboxStore outbox,
@@ -32,12 +32,9 @@ public sealed partial class AnnouncementFanOut(
             }
 
             await announcements.MarkQueuedAsync(announcement.Id, recipients.Count, cancellationToken).ConfigureAwait(false);
-            LogQueued(logger, announcement.Id, recipients.Count);
+            logger.LogQueued(announcement.Id, recipients.Count);
         }
 
         return added;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement #{Id} queued for {Count} chats and channels")]
-    private static partial void LogQueued(ILogger logger, int id, int count);
 }

@@ -6,7 +6,7 @@ namespace NewsBot.Core.Announcements;
 /// outbox to the private chat the announcement was written in; written in a group, or where
 /// the bot cannot push (the terminal), it goes to the admins through the admin notifier.
 /// </summary>
-public sealed partial class AnnouncementReporter(
+public sealed class AnnouncementReporter(
     IAnnouncementStore announcements,
     AnnouncementAudience audience,
     IOutboxStore outbox,
@@ -39,13 +39,10 @@ public sealed partial class AnnouncementReporter(
             }
 
             await announcements.MarkDeliveredAsync(announcement.Id, figures, now, cancellationToken).ConfigureAwait(false);
-            LogFinished(logger, announcement.Id, figures.Sent, figures.Failed, figures.Blocked);
+            logger.LogFinished(announcement.Id, figures.Sent, figures.Failed, figures.Blocked);
             reported++;
         }
 
         return reported;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement #{Id} finished: {Sent} sent, {Failed} failed, {Blocked} blocked")]
-    private static partial void LogFinished(ILogger logger, int id, int sent, int failed, int blocked);
 }

@@ -9,7 +9,7 @@ namespace NewsBot.Core.Changes;
 /// connection. New articles also wake the planner, should this instance hold planning.
 /// Applying a change twice is harmless, so changes this instance made itself cost a look-up.
 /// </summary>
-public sealed partial class ChangeFollower(
+public sealed class ChangeFollower(
     IChangeFeed feed,
     IArticleStore articles,
     ArticleIngestor ingestor,
@@ -74,7 +74,7 @@ public sealed partial class ChangeFollower(
 
         if (applied > 0)
         {
-            LogApplied(logger, applied, Position);
+            logger.LogApplied(applied, Position);
         }
 
         return applied;
@@ -92,7 +92,7 @@ public sealed partial class ChangeFollower(
                 if (failing)
                 {
                     failing = false;
-                    LogFollowingAgain(logger, Position);
+                    logger.LogFollowingAgain(Position);
                 }
 
                 await feed.WaitAsync(LongestWait, cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed partial class ChangeFollower(
                 if (!failing)
                 {
                     failing = true;
-                    LogFollowingFailed(logger, ex.Message, Position);
+                    logger.LogFollowingFailed(ex.Message, Position);
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -144,13 +144,4 @@ public sealed partial class ChangeFollower(
                 break;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Count} changes from the database, up to number {Position}")]
-    private static partial void LogApplied(ILogger logger, int count, long position);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot follow the database's changes ({Reason}); this instance answers from what it knew at change {Position} until the database is back")]
-    private static partial void LogFollowingFailed(ILogger logger, string reason, long position);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Following the database's changes again, caught up to number {Position}")]
-    private static partial void LogFollowingAgain(ILogger logger, long position);
 }

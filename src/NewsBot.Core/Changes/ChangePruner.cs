@@ -5,7 +5,7 @@ namespace NewsBot.Core.Changes;
 /// <c>Scaling:ChangeRetentionHours</c>, far longer than a following instance takes to catch up
 /// (a few seconds). Runs with retention, in batches, so no statement holds the table for long.
 /// </summary>
-public sealed partial class ChangePruner(IChangeFeed feed, IOptions<ScalingOptions> options, ILogger<ChangePruner> logger)
+public sealed class ChangePruner(IChangeFeed feed, IOptions<ScalingOptions> options, ILogger<ChangePruner> logger)
 {
     /// <summary>Changes deleted by one statement at most.</summary>
     public const int DefaultBatch = 5000;
@@ -25,12 +25,9 @@ public sealed partial class ChangePruner(IChangeFeed feed, IOptions<ScalingOptio
 
         if (pruned > 0)
         {
-            LogPruned(logger, pruned, age);
+            logger.LogPruned(pruned, age);
         }
 
         return pruned;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} entries of the change feed older than {Age}")]
-    private static partial void LogPruned(ILogger logger, int count, TimeSpan age);
 }

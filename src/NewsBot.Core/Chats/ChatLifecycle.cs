@@ -8,7 +8,7 @@ namespace NewsBot.Core.Chats;
 /// database read each would cost seconds for 100,000 chats. <see cref="RebuildAsync"/> fills
 /// that copy from the store at start.
 /// </summary>
-public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService subscriptions, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
+public sealed class ChatLifecycle(IChatStore store, SubscriptionService subscriptions, TimeProvider time, ILogger<ChatLifecycle> logger) : IDisposable
 {
     private readonly SemaphoreSlim _writes = new(1, 1);
     private ConcurrentDictionary<string, ChatRecord> _chats = new(StringComparer.Ordinal);
@@ -73,7 +73,7 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
         var changed = await ChangeAsync(chat, c => c with { Active = false, InactiveReason = StoredText.FromEnglish(reason) }, cancellationToken).ConfigureAwait(false);
         if (changed)
         {
-            LogDeactivated(logger, chat, reason);
+            logger.LogDeactivated(chat, reason);
         }
 
         return changed;
@@ -101,7 +101,7 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
             cancellationToken).ConfigureAwait(false);
         if (paused)
         {
-            LogPaused(logger, chat, reason);
+            logger.LogPaused(chat, reason);
         }
 
         return paused;
@@ -126,7 +126,7 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
             cancellationToken).ConfigureAwait(false);
         if (resumed)
         {
-            LogResumed(logger, chat);
+            logger.LogResumed(chat);
         }
 
         return resumed;
@@ -161,7 +161,7 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
                 _chats[record.Key] = record;
             }
 
-            LogMigrated(logger, from, to);
+            logger.LogMigrated(from, to);
             return true;
         }, cancellationToken);
     }
@@ -243,16 +243,4 @@ public sealed partial class ChatLifecycle(IChatStore store, SubscriptionService 
             _writes.Release();
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {Chat} is inactive: {Reason}")]
-    private static partial void LogDeactivated(ILogger logger, ChatAddress chat, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deliveries to chat {Chat} wait: {Reason}")]
-    private static partial void LogPaused(ILogger logger, ChatAddress chat, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deliveries to chat {Chat} go on")]
-    private static partial void LogResumed(ILogger logger, ChatAddress chat);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} moved to {To} with its settings and subscriptions")]
-    private static partial void LogMigrated(ILogger logger, ChatAddress from, ChatAddress to);
 }

@@ -8,7 +8,7 @@ namespace NewsBot.Core.Chats;
 /// the chat (Discord's server locale), else the language of the first admin seen there, else
 /// English.
 /// </summary>
-public sealed partial class LanguageChoice(ChatLifecycle chats, IUserStore users, ILogger<LanguageChoice> logger)
+public sealed class LanguageChoice(ChatLifecycle chats, IUserStore users, ILogger<LanguageChoice> logger)
 {
     private static LanguageCatalog Catalog => LanguageCatalog.Default;
 
@@ -24,7 +24,7 @@ public sealed partial class LanguageChoice(ChatLifecycle chats, IUserStore users
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The answer still goes out, in the language the platform reports.
-            LogChoiceNotRead(logger, ex, message.User.Key);
+            logger.LogChoiceNotRead(ex, message.User.Key);
         }
 
         return Catalog.Match(chosen)
@@ -79,7 +79,4 @@ public sealed partial class LanguageChoice(ChatLifecycle chats, IUserStore users
             await chats.SetLanguageAsync(own, language.Code, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the language {User} chose; answering in the platform's")]
-    private static partial void LogChoiceNotRead(ILogger logger, Exception exception, string user);
 }

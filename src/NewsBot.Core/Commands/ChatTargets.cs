@@ -12,7 +12,7 @@ namespace NewsBot.Core.Commands;
 /// (<see cref="IChannelAccess"/>). The answer still comes to the private chat.</item>
 /// </list>
 /// </summary>
-public sealed partial class ChatTargets(IEnumerable<IChannelAccess> channels, ChatDirectory directory, ChatLifecycle chats, ILogger<ChatTargets> logger)
+public sealed class ChatTargets(IEnumerable<IChannelAccess> channels, ChatDirectory directory, ChatLifecycle chats, ILogger<ChatTargets> logger)
 {
     private static readonly HashSet<string> TopicCommands = new(
         [CommandCatalog.Subscribe.Name, CommandCatalog.Unsubscribe.Name, CommandCatalog.Subscriptions.Name, CommandCatalog.Why.Name],
@@ -74,7 +74,7 @@ public sealed partial class ChatTargets(IEnumerable<IChannelAccess> channels, Ch
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogNotRecorded(logger, ex, topic.Chat.Key);
+            logger.LogNotRecorded(ex, topic.Chat.Key);
         }
 
         return topic;
@@ -98,7 +98,7 @@ public sealed partial class ChatTargets(IEnumerable<IChannelAccess> channels, Ch
                 ChannelVerdict.Unavailable => "channel.unavailable",
                 _ => "channel.unknown",
             };
-            LogRefused(logger, message.User.Key, word, check.Verdict);
+            logger.LogRefused(message.User.Key, word, check.Verdict);
             return new ChatTarget(message, rest, Reply.Problem(texts.Get(key, ("channel", shown))));
         }
 
@@ -135,10 +135,4 @@ public sealed partial class ChatTargets(IEnumerable<IChannelAccess> channels, Ch
     }
 
     private static string Shorten(string word) => word.Length <= 40 ? word : word[..40] + "…";
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record forum topic {Chat}")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception, string chat);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{User} may not manage channel {Channel} from a private chat: {Verdict}")]
-    private static partial void LogRefused(ILogger logger, string user, string channel, ChannelVerdict verdict);
 }

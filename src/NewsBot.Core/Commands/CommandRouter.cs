@@ -6,7 +6,7 @@ namespace NewsBot.Core.Commands;
 /// The one way into the core: parses a message, checks who may run it, calls the handler and
 /// turns every failure into a short, friendly answer. Never throws except on cancellation.
 /// </summary>
-public sealed partial class CommandRouter
+public sealed class CommandRouter
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ChatDirectory _directory;
@@ -66,7 +66,7 @@ public sealed partial class CommandRouter
         {
             case RateDecision.SlowDown:
                 // No database read for someone who floods: the language their platform reports.
-                LogSlowDown(_logger, message.User.Key);
+                _logger.LogSlowDown(message.User.Key);
                 var hurried = LanguageCatalog.Default.Match(message.LanguageTag) ?? LanguageCatalog.Default.English;
                 return Reply.Problem(LanguageCatalog.Default.For(hurried).Get("router.slowDown")) with { Language = hurried.Code };
             case RateDecision.Ignore:
@@ -83,7 +83,7 @@ public sealed partial class CommandRouter
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Remembering the chat is secondary: the person still gets an answer.
-            LogChatNotRecorded(_logger, ex, message.Chat.Key);
+            _logger.LogChatNotRecorded(ex, message.Chat.Key);
         }
 
         var started = _time.GetTimestamp();
@@ -121,7 +121,7 @@ public sealed partial class CommandRouter
         catch (Exception ex)
         {
             _metrics.CommandAnswered(handler.Command.Name, NewsBotMetrics.CommandOutcomes.Failed, _time.GetElapsedTime(started));
-            LogCommandFailed(_logger, ex, command.Name);
+            _logger.LogCommandFailed(ex, command.Name);
             return Reply.Problem(texts.Get("router.failed")) with { Language = texts.Code };
         }
     }
@@ -139,7 +139,7 @@ public sealed partial class CommandRouter
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Like remembering the chat: secondary, the person still gets an answer.
-            LogChatNotRecorded(_logger, ex, message.Chat.Key);
+            _logger.LogChatNotRecorded(ex, message.Chat.Key);
         }
     }
 
@@ -175,13 +175,4 @@ public sealed partial class CommandRouter
     }
 
     private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{User} is sending commands faster than the rate limit; answering once, then not until it refills")]
-    private static partial void LogSlowDown(ILogger logger, string user);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record chat {Chat}")]
-    private static partial void LogChatNotRecorded(ILogger logger, Exception exception, string chat);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Command /{Command} failed")]
-    private static partial void LogCommandFailed(ILogger logger, Exception exception, string command);
 }

@@ -11,7 +11,7 @@ namespace NewsBot.Core.Delivery;
 /// list. A few sends are in flight at once (to different chats), so the platform's latency does
 /// not cap the rate; one chat's messages always go one after the other.
 /// </summary>
-public sealed partial class DeliveryDispatcher(
+public sealed class DeliveryDispatcher(
     IOutboxStore outbox,
     IArticleStore articles,
     ChatLifecycle chats,
@@ -228,7 +228,7 @@ public sealed partial class DeliveryDispatcher(
         }
         catch (Exception ex)
         {
-            LogSendCrashed(logger, ex, chatKey);
+            logger.LogSendCrashed(ex, chatKey);
             outcome = new SendOutcome.TransientFailure(StoredText.Of("sendError.unexpected", ("detail", ex.GetType().Name)));
         }
 
@@ -259,7 +259,7 @@ public sealed partial class DeliveryDispatcher(
                 round.Pacer.HoldAll(now + retry.Delay);
                 await outbox.RescheduleAsync(ids, now + retry.Delay, StoredText.Of("sendError.floodBot"), countAttempt: false, cancellationToken).ConfigureAwait(false);
                 round.StopAll = true;
-                LogGlobalWait(logger, sender.Platform, retry.Delay);
+                logger.LogGlobalWait(sender.Platform, retry.Delay);
                 break;
             case SendOutcome.RetryAfter retry:
                 // The wait is the group's when a topic of it was refused: its other topics wait too.
@@ -273,7 +273,7 @@ public sealed partial class DeliveryDispatcher(
                 await chats.DeactivateAsync(chat, lost.Reason, CancellationToken.None).ConfigureAwait(false);
                 var dropped = await outbox.DropPendingAsync(chatKey, StoredText.FromEnglish(lost.Reason), cancellationToken).ConfigureAwait(false);
                 round.Held[chatKey] = false;
-                LogUnreachable(logger, chatKey, lost.Reason, dropped);
+                logger.LogUnreachable(chatKey, lost.Reason, dropped);
                 await TellGroupOfLostTopicAsync(chat, now, cancellationToken).ConfigureAwait(false);
                 break;
             case SendOutcome.PermanentFailure refused:
@@ -306,7 +306,7 @@ public sealed partial class DeliveryDispatcher(
 
         // The chat's other messages in this round are not tried; the next round puts them off as well.
         round.Held[chatKey] = false;
-        LogPaused(logger, chatKey, reason, until - now);
+        logger.LogPaused(chatKey, reason, until - now);
         if (first && pauses is not null)
         {
             await pauses.TellAsync(chat, CancellationToken.None).ConfigureAwait(false);
@@ -331,7 +331,7 @@ public sealed partial class DeliveryDispatcher(
             }
             catch (Exception ex)
             {
-                LogComposeFailed(logger, ex, entry.Kind, entry.Id);
+                logger.LogComposeFailed(ex, entry.Kind, entry.Id);
                 await outbox.RescheduleAsync([entry.Id], time.GetUtcNow() + Backoff(entry.Attempts + 1), StoredText.Of("sendError.composeFailed", ("detail", ex.GetType().Name)), countAttempt: true, cancellationToken).ConfigureAwait(false);
                 return (null, []);
             }
@@ -473,21 +473,6 @@ public sealed partial class DeliveryDispatcher(
 
         public volatile bool StopAll;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Chat} takes no messages for now ({Reason}); its queue waits {Wait} before the next try")]
-    private static partial void LogPaused(ILogger logger, string chat, string reason, TimeSpan wait);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending to {Chat} failed unexpectedly")]
-    private static partial void LogSendCrashed(ILogger logger, Exception exception, string chat);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} asked the bot to wait {Delay} before sending anything")]
-    private static partial void LogGlobalWait(ILogger logger, string platform, TimeSpan delay);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {Chat} is unreachable ({Reason}); {Dropped} pending pushes dropped")]
-    private static partial void LogUnreachable(ILogger logger, string chat, string reason, int dropped);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Composing {Kind} entry {Id} failed")]
-    private static partial void LogComposeFailed(ILogger logger, Exception exception, OutboxKind kind, long id);
 }
 
 /// <summary>How a dispatch round went.</summary>

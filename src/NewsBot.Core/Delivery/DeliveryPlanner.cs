@@ -15,7 +15,7 @@ namespace NewsBot.Core.Delivery;
 /// carry the role's fencing number, and a new tenure reads the queued stories and the position
 /// again, since another instance may have moved them meanwhile.
 /// </summary>
-public sealed partial class DeliveryPlanner(
+public sealed class DeliveryPlanner(
     SubscriptionMatcher matcher,
     IOutboxStore outbox,
     IArticleStore articles,
@@ -94,7 +94,7 @@ public sealed partial class DeliveryPlanner(
                 // The stories are stored; the instance that plans now plans them from its position.
                 _queued = null;
                 roles.Refused(hold.Lease);
-                LogPlanningLost(logger);
+                logger.LogPlanningLost();
                 return 0;
             }
         }
@@ -194,7 +194,7 @@ public sealed partial class DeliveryPlanner(
 
         if (added > 0)
         {
-            LogQueued(logger, added, batch.Count);
+            logger.LogQueued(added, batch.Count);
         }
 
         return added;
@@ -294,11 +294,11 @@ public sealed partial class DeliveryPlanner(
             // Among instances this is the usual way: the others' articles reach the planner so.
             if (roles.Shared)
             {
-                LogPlanningStored(logger, missed.Count);
+                logger.LogPlanningStored(missed.Count);
             }
             else
             {
-                LogCatchingUp(logger, missed.Count);
+                logger.LogCatchingUp(missed.Count);
             }
         }
 
@@ -322,16 +322,4 @@ public sealed partial class DeliveryPlanner(
         _queued = queued;
         return queued;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} pushes for {Articles} new articles")]
-    private static partial void LogQueued(ILogger logger, int count, int articles);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning was taken over by another instance; it plans the articles this one did not")]
-    private static partial void LogPlanningLost(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning pushes for {Count} articles stored but not yet planned (the bot stopped in between)")]
-    private static partial void LogCatchingUp(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Planning pushes for {Count} articles stored since the last plan")]
-    private static partial void LogPlanningStored(ILogger logger, int count);
 }

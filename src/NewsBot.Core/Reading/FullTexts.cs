@@ -7,7 +7,7 @@ namespace NewsBot.Core.Reading;
 /// a few at a time (<see cref="MaxConcurrentReads"/>) and one article's page once, however many
 /// ask at the same moment; waiting for a page never holds up anything but the command that asked.
 /// </summary>
-public sealed partial class FullTexts(
+public sealed class FullTexts(
     IArticleTextStore texts,
     ISourceStore sources,
     IPageTextReader pages,
@@ -32,7 +32,7 @@ public sealed partial class FullTexts(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogStoreFailed(logger, ex, articleId);
+            logger.LogStoreFailed(ex, articleId);
             return null;
         }
     }
@@ -70,7 +70,7 @@ public sealed partial class FullTexts(
         }
         catch (Exception ex)
         {
-            LogStoreFailed(logger, ex, article.Id);
+            logger.LogStoreFailed(ex, article.Id);
             return FullText.None;
         }
     }
@@ -98,7 +98,7 @@ public sealed partial class FullTexts(
             var text = page.Problem == FullTextProblem.None && page.Text.Length > 0
                 ? new ArticleText(articleId, ArticleTextOrigin.Page, Bounded(page.Text), FullTextProblem.None, now)
                 : ArticleText.Failure(articleId, page.Problem == FullTextProblem.None ? FullTextProblem.NoText : page.Problem, now);
-            LogRead(logger, articleId, text.Origin, text.Problem);
+            logger.LogRead(articleId, text.Origin, text.Problem);
             try
             {
                 await texts.SaveAsync([text], CancellationToken.None).ConfigureAwait(false);
@@ -106,14 +106,14 @@ public sealed partial class FullTexts(
             catch (Exception ex)
             {
                 // Shown all the same; it is read again next time.
-                LogStoreFailed(logger, ex, articleId);
+                logger.LogStoreFailed(ex, articleId);
             }
 
             return text;
         }
         catch (Exception ex)
         {
-            LogReadFailed(logger, ex, articleId);
+            logger.LogReadFailed(ex, articleId);
             return ArticleText.Failure(articleId, FullTextProblem.Unreachable, time.GetUtcNow());
         }
         finally
@@ -126,13 +126,4 @@ public sealed partial class FullTexts(
 
     private static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read the page of article {ArticleId}: {Origin} {Problem}")]
-    private static partial void LogRead(ILogger logger, int articleId, ArticleTextOrigin origin, FullTextProblem problem);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the page of article {ArticleId} failed unexpectedly")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception, int articleId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The full text of article {ArticleId} could not be looked up")]
-    private static partial void LogStoreFailed(ILogger logger, Exception exception, int articleId);
 }

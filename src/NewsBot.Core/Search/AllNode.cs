@@ -1,14 +1,8 @@
 namespace NewsBot.Core.Search;
 
 /// <summary><c>(a b)</c>: articles that every part matches.</summary>
-public sealed class AllNode(IReadOnlyList<QueryNode> parts) : QueryNode
+public sealed class AllNode(IReadOnlyList<QueryNode> parts) : GroupNode(parts)
 {
-    public IReadOnlyList<QueryNode> Parts { get; } = parts;
-
-    public override int Terms => Parts.Sum(p => p.Terms);
-
-    public override bool UsesSources => Parts.Any(p => p.UsesSources);
-
     public override bool Matches(ArticleTerms article)
     {
         foreach (var part in Parts)
@@ -24,8 +18,6 @@ public sealed class AllNode(IReadOnlyList<QueryNode> parts) : QueryNode
 
     /// <summary>The smallest set of keys any part has: every match has all parts, so one of those keys.</summary>
     public override IReadOnlyList<string>? Anchors() => Anchoring.Best(Parts.Select(p => p.Anchors()));
-
-    public override IEnumerable<string> RankingWords() => Parts.SelectMany(p => p.RankingWords());
 
     public override string ToString() => string.Join(' ', Parts.Select(p => p is AnyNode ? "(" + p + ")" : p.ToString()));
 }

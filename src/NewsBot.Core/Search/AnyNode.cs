@@ -1,14 +1,8 @@
 namespace NewsBot.Core.Search;
 
 /// <summary><c>a OR b</c>: articles that any of the parts matches.</summary>
-public sealed class AnyNode(IReadOnlyList<QueryNode> parts) : QueryNode
+public sealed class AnyNode(IReadOnlyList<QueryNode> parts) : GroupNode(parts)
 {
-    public IReadOnlyList<QueryNode> Parts { get; } = parts;
-
-    public override int Terms => Parts.Sum(p => p.Terms);
-
-    public override bool UsesSources => Parts.Any(p => p.UsesSources);
-
     public override bool Matches(ArticleTerms article)
     {
         foreach (var part in Parts)
@@ -38,8 +32,6 @@ public sealed class AnyNode(IReadOnlyList<QueryNode> parts) : QueryNode
 
         return keys.Distinct(StringComparer.Ordinal).ToList();
     }
-
-    public override IEnumerable<string> RankingWords() => Parts.SelectMany(p => p.RankingWords());
 
     public override string ToString() => string.Join(" OR ", Parts.Select(p => p is AllNode ? "(" + p + ")" : p.ToString()));
 }

@@ -60,20 +60,30 @@ public sealed class ArticleIndex : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(IEnumerable<Article> articles)
     {
+        AddInBatch(new PendingLists(), pending =>
+        {
+            foreach (var article in articles)
+            {
+                AddUnlocked(article, pending);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Adds under the write lock and then lists what was added: also after a failure half-way,
+    /// so what was indexed is listed too.
+    /// </summary>
+    private void AddInBatch(PendingLists pending, Action<PendingLists> add)
+    {
         _lock.EnterWriteLock();
         try
         {
-            var pending = new PendingLists();
             try
             {
-                foreach (var article in articles)
-                {
-                    AddUnlocked(article, pending);
-                }
+                add(pending);
             }
             finally
             {
-                // Also after a failure half-way, so what was indexed is listed too.
                 _lists.Add(pending);
                 _postings.Refresh(_slots.Used);
             }
@@ -288,36 +298,22 @@ public sealed class ArticleIndex : IDisposable
             fetched[article.Id] = article;
         }
 
-        _lock.EnterWriteLock();
-        try
+        var words = new ImageWords(image);
+        AddInBatch(new PendingLists(positions.Length), pending =>
         {
-            var pending = new PendingLists(positions.Length);
-            var words = new ImageWords(image);
             _slots.Reserve(positions.Length);
-            try
+            for (var i = 0; i < positions.Length; i++)
             {
-                for (var i = 0; i < positions.Length; i++)
+                if (positions[i] >= 0)
                 {
-                    if (positions[i] >= 0)
-                    {
-                        AddFromImage(image, positions[i], words, pending);
-                    }
-                    else if (fetched.TryGetValue(stored[i].Id, out var article))
-                    {
-                        AddUnlocked(article, pending);
-                    }
+                    AddFromImage(image, positions[i], words, pending);
+                }
+                else if (fetched.TryGetValue(stored[i].Id, out var article))
+                {
+                    AddUnlocked(article, pending);
                 }
             }
-            finally
-            {
-                _lists.Add(pending);
-                _postings.Refresh(_slots.Used);
-            }
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
+        });
 
         return new ImageRestore(stored.Count - missing.Count, fetched.Count);
     }

@@ -13,5 +13,5 @@ public sealed class NotNode(QueryNode part) : QueryNode
 
     public override IReadOnlyList<string>? Anchors() => null;
 
-    public override string ToString() => Part is AllNode or AnyNode ? "-(" + Part + ")" : "-" + Part;
+    public override string ToString() => Part is GroupNode ? "-(" + Part + ")" : "-" + Part;
 }

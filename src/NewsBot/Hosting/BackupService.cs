@@ -6,7 +6,7 @@ namespace NewsBot.Hosting;
 /// the newest copy on disk sets the next one, so restarts neither skip a backup nor take one at
 /// every start. A directory it cannot write to stops start-up with a message naming the key.
 /// </summary>
-internal sealed partial class BackupService(
+internal sealed class BackupService(
     NewsBotDatabase database,
     IOptions<BackupOptions> options,
     IOptions<NewsBotOptions> botOptions,
@@ -29,7 +29,7 @@ internal sealed partial class BackupService(
     {
         if (!Enabled)
         {
-            LogOff();
+            logger.LogBackupsOff();
             return Task.CompletedTask;
         }
 
@@ -46,7 +46,7 @@ internal sealed partial class BackupService(
         {
             var summary = DatabaseBackup.Copy(database, target);
             _status = BackupStatus.Healthy;
-            LogBackedUp(target, summary.ToString());
+            logger.LogBackedUp(target, summary.ToString());
             Prune();
             return target;
         }
@@ -78,7 +78,7 @@ internal sealed partial class BackupService(
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    LogFailed(ex.Message, retry);
+                    logger.LogBackupFailed(ex.Message, retry);
                     await Task.Delay(retry, time, stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -112,29 +112,14 @@ internal sealed partial class BackupService(
             try
             {
                 File.Delete(path);
-                LogPruned(path);
+                logger.LogBackupPruned(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                LogPruneFailed(path, ex.Message);
+                logger.LogBackupPruneFailed(path, ex.Message);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled backups are off (Storage:BackupInterval is 00:00:00)")]
-    private partial void LogOff();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backed up the database to {Path} ({Summary}); the copy was checked")]
-    private partial void LogBackedUp(string path, string summary);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Backing up the database failed: {Reason}. Trying again in {Retry}")]
-    private partial void LogFailed(string reason, TimeSpan retry);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the old backup {Path} (Storage:BackupsToKeep)")]
-    private partial void LogPruned(string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the old backup {Path}: {Reason}")]
-    private partial void LogPruneFailed(string path, string reason);
 }
 
 /// <summary>The last failure of a backup and when it happened; a backup that works clears it.</summary>

@@ -9,7 +9,7 @@ namespace NewsBot.Hosting;
 /// applies what came after, then follows. An instance that fell behind what the feed keeps
 /// stops with <see cref="RestartExitCode"/>, so its service manager starts it afresh.
 /// </summary>
-internal sealed partial class ChangeFeedService(ChangeFollower follower, IHostApplicationLifetime lifetime, ILogger<ChangeFeedService> logger) : BackgroundService
+internal sealed class ChangeFeedService(ChangeFollower follower, IHostApplicationLifetime lifetime, ILogger<ChangeFeedService> logger) : BackgroundService
 {
     /// <summary>The exit code that asks the service manager for a restart (the units restart on failure, except 2).</summary>
     public const int RestartExitCode = 3;
@@ -46,11 +46,8 @@ internal sealed partial class ChangeFeedService(ChangeFollower follower, IHostAp
         catch (ChangeFeedGapException ex)
         {
             FellBehind = true;
-            LogFellBehind(logger, ex.Message, RestartExitCode);
+            logger.LogFellBehind(ex.Message, RestartExitCode);
             lifetime.StopApplication();
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason} This instance stops with exit code {ExitCode} to start again and read everything afresh; raise Scaling:ChangeRetentionHours if its database outages last longer.")]
-    private static partial void LogFellBehind(ILogger logger, string reason, int exitCode);
 }

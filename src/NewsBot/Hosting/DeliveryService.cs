@@ -10,7 +10,7 @@ namespace NewsBot.Hosting;
 /// plans and one sends per platform; the others wait to take over. The planner catches up every
 /// tick then, with what any instance stored.
 /// </summary>
-internal sealed partial class DeliveryService(
+internal sealed class DeliveryService(
     IEnumerable<IChatSender> senders,
     DeliveryPlanner planner,
     DeliveryDispatcher dispatcher,
@@ -33,14 +33,14 @@ internal sealed partial class DeliveryService(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        LogActiveChats(logger, chats.CountActive());
+        logger.LogActiveChats(chats.CountActive());
         if (await roles.TryHoldAsync(RoleNames.Planning, cancellationToken).ConfigureAwait(false) is not null)
         {
             await planner.RebuildAsync(cancellationToken).ConfigureAwait(false);
             var queued = await planner.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             if (queued > 0)
             {
-                LogCaughtUp(logger, queued);
+                logger.LogCaughtUp(queued);
             }
         }
 
@@ -94,7 +94,7 @@ internal sealed partial class DeliveryService(
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        LogPlanningFailed(logger, ex, Tick);
+                        logger.LogPlanningFailed(ex, Tick);
                     }
                 }
                 while (await PeriodicService.TickAsync(timer, tenure.Token).ConfigureAwait(false));
@@ -152,7 +152,7 @@ internal sealed partial class DeliveryService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogDeliveryFailed(logger, ex, sender.Platform, Tick);
+            logger.LogDeliveryFailed(ex, sender.Platform, Tick);
             return false;
         }
     }
@@ -167,11 +167,11 @@ internal sealed partial class DeliveryService(
                 try
                 {
                     var deleted = await outbox.DeleteFinishedBeforeAsync(time.GetUtcNow() - KeepFinished, stoppingToken).ConfigureAwait(false);
-                    LogPruned(logger, deleted);
+                    logger.LogOutboxPruned(deleted);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogPruneFailed(logger, ex, PruneEvery);
+                    logger.LogOutboxPruneFailed(ex, PruneEvery);
                 }
             }
         }
@@ -180,22 +180,4 @@ internal sealed partial class DeliveryService(
             // Shutting down.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} active chats")]
-    private static partial void LogActiveChats(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} pushes for articles stored before the last stop")]
-    private static partial void LogCaughtUp(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering to {Platform} failed; trying again in {Tick}")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string platform, TimeSpan tick);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Planning pushes failed; trying again in {Tick}")]
-    private static partial void LogPlanningFailed(ILogger logger, Exception exception, TimeSpan tick);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} finished outbox entries")]
-    private static partial void LogPruned(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting old outbox entries failed; trying again in {Interval}")]
-    private static partial void LogPruneFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -7,7 +7,7 @@ namespace NewsBot.Hosting;
 /// once when it takes the role, then once per interval, each under the role's fencing number;
 /// when the role is lost the loop waits to take it again.
 /// </summary>
-internal abstract partial class PeriodicService(TimeSpan interval, TimeProvider time, ILogger logger, RoleKeeper? roles = null, RoleContext? context = null) : BackgroundService
+internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, ILogger logger, RoleKeeper? roles = null, RoleContext? context = null) : BackgroundService
 {
     protected TimeProvider Time { get; } = time;
 
@@ -76,12 +76,9 @@ internal abstract partial class PeriodicService(TimeSpan interval, TimeProvider 
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogRoundFailed(logger, ex, Work, interval);
+                logger.LogRoundFailed(ex, Work, interval);
             }
         }
         while (await TickAsync(timer, cancellationToken).ConfigureAwait(false));
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed; trying again in {Interval}")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception, string work, TimeSpan interval);
 }

@@ -8,7 +8,7 @@ namespace NewsBot.Monitoring;
 /// to a meter of the same name elsewhere in the process), and remembers when each platform last
 /// had a send attempt settle, which tells a busy outbox from a stuck one.
 /// </summary>
-internal sealed partial class DeliveryHistory : BackgroundService
+internal sealed class DeliveryHistory : BackgroundService
 {
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
     public const int Points = 60;
@@ -61,7 +61,7 @@ internal sealed partial class DeliveryHistory : BackgroundService
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            LogSampleFailed(ex);
+            _logger.LogSampleFailed(ex);
             pending = -1;
         }
 
@@ -124,9 +124,6 @@ internal sealed partial class DeliveryHistory : BackgroundService
             Interlocked.Add(ref _sentSinceSample, value);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count the outbox for the status history")]
-    private partial void LogSampleFailed(Exception exception);
 }
 
 /// <summary>One minute of delivery: messages accepted during the minute before, and pending entries then (-1 when the count failed).</summary>

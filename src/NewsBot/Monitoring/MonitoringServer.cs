@@ -12,7 +12,7 @@ namespace NewsBot.Monitoring;
 /// answer (not ready yet) while the bot reads its database and feeds, and the last to stop. An
 /// address that cannot be used stops start-up with a message naming the setting.
 /// </summary>
-internal sealed partial class MonitoringServer(
+internal sealed class MonitoringServer(
     IOptions<MonitoringOptions> options,
     ReadinessReport readiness,
     OperationalGauges gauges,
@@ -67,7 +67,7 @@ internal sealed partial class MonitoringServer(
 
         _app = app;
         Addresses = ListenerBuilder.BoundAddresses(app);
-        LogListening(string.Join(", ", Addresses));
+        logger.LogListening(string.Join(", ", Addresses));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -143,7 +143,4 @@ internal sealed partial class MonitoringServer(
         buffer.Position = 0;
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Monitoring: listening on {Addresses} (/healthz, /readyz, /metrics, status page at /)")]
-    private partial void LogListening(string addresses);
 }

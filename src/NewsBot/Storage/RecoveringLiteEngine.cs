@@ -22,7 +22,7 @@ namespace NewsBot.Storage;
 /// reachable for the life of the process, so that finalizer never runs.
 /// </para>
 /// </remarks>
-internal sealed partial class RecoveringLiteEngine : ILiteEngine
+internal sealed class RecoveringLiteEngine : ILiteEngine
 {
     private readonly Func<ILiteEngine> _open;
     private readonly string _path;
@@ -201,7 +201,7 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
                 // An earlier reopen failed (the disk was still full); try again now.
                 _engine = _open();
                 Reopened++;
-                LogReopened(_logger, _path);
+                _logger.LogReopened(_path);
             }
 
             return _engine;
@@ -218,7 +218,7 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
             }
 
             _engine = null;
-            LogWriteFailed(_logger, _path, error.Message);
+            _logger.LogWriteFailed(_path, error.Message);
 
             // Other threads may be inside a transaction on it; see the remarks.
             ClosedWithOpenTransactions.Add(failed);
@@ -235,21 +235,12 @@ internal sealed partial class RecoveringLiteEngine : ILiteEngine
             {
                 _engine = _open();
                 Reopened++;
-                LogReopened(_logger, _path);
+                _logger.LogReopened(_path);
             }
             catch (Exception ex) when (ex is IOException or LiteException)
             {
-                LogReopenFailed(_logger, _path, ex.Message);
+                _logger.LogReopenFailed(_path, ex.Message);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing to the database {Path} failed ({Reason}); closing it and opening it afresh")]
-    private static partial void LogWriteFailed(ILogger logger, string path, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Path} was opened afresh after a failed write; it is usable again")]
-    private static partial void LogReopened(ILogger logger, string path);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database {Path} cannot be opened again yet ({Reason}); the next use tries again")]
-    private static partial void LogReopenFailed(ILogger logger, string path, string reason);
 }

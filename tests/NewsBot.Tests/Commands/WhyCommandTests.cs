@@ -10,6 +10,23 @@ public sealed class WhyCommandTests : IDisposable
 
     private Task<string> WhyAsync(int id) => Flat.Of(Bot.SendAsync($"/why {id}"));
 
+    /// <summary>
+    /// Subscribes this chat to technology, lets a technology article arrive, runs one delivery
+    /// round (in which the sender answers <paramref name="outcome"/>, when given) and asks why.
+    /// </summary>
+    private async Task<string> WhyAfterOneRoundAsync(SendOutcome? outcome = null)
+    {
+        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
+        if (outcome is not null)
+        {
+            _rig.Telegram.Then(outcome);
+        }
+
+        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
+        await _rig.DispatchAsync();
+        return await WhyAsync(article.Id);
+    }
+
     [Theory]
     [InlineData("/why", "needs an article number")]
     [InlineData("/why abc", "is not an article number")]
@@ -53,11 +70,7 @@ public sealed class WhyCommandTests : IDisposable
     public async Task Why_Delivered_SaysWhen_InTheChatsZone()
     {
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
-        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
-        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
-        await _rig.DispatchAsync();
-
-        var answer = await WhyAsync(article.Id);
+        var answer = await WhyAfterOneRoundAsync();
 
         Assert.Contains("Delivered here as a push at 13:00 Europe/Berlin", answer, StringComparison.Ordinal);
     }
@@ -65,12 +78,7 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_Queued_AfterAFailedAttempt_SaysWhyAndWhenNext()
     {
-        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
-        _rig.Telegram.Then(new SendOutcome.TransientFailure("HTTP 502"));
-        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
-        await _rig.DispatchAsync();
-
-        var answer = await WhyAsync(article.Id);
+        var answer = await WhyAfterOneRoundAsync(new SendOutcome.TransientFailure("HTTP 502"));
 
         Assert.Contains("the last attempt did not go through (HTTP 502). Next attempt at", answer, StringComparison.Ordinal);
     }
@@ -89,11 +97,7 @@ public sealed class WhyCommandTests : IDisposable
     {
         await Flat.Of(Bot.SendAsync("/timezone Europe/Berlin"));
         await Flat.Of(Bot.SendAsync("/quiet 12:00-15:00"));
-        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
-        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
-        await _rig.DispatchAsync();
-
-        var answer = await WhyAsync(article.Id);
+        var answer = await WhyAfterOneRoundAsync();
 
         Assert.Contains("Held by this chat's quiet hours (12:00-15:00 Europe/Berlin) until 15:00 Europe/Berlin", answer, StringComparison.Ordinal);
         Assert.Empty(_rig.Telegram.Attempts);
@@ -123,23 +127,15 @@ public sealed class WhyCommandTests : IDisposable
     [Fact]
     public async Task Why_FailedForGood_GivesTheReason()
     {
-        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
-        _rig.Telegram.Then(new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
-        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
-        await _rig.DispatchAsync();
+        var answer = await WhyAfterOneRoundAsync(new SendOutcome.PermanentFailure("message is too long", ChatUnreachable: false));
 
-        Assert.Contains("Not delivered: failed — message is too long", await WhyAsync(article.Id), StringComparison.Ordinal);
+        Assert.Contains("Not delivered: failed — message is too long", answer, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Why_Blocked_SaysSo_AndHowToComeBack()
     {
-        await Flat.Of(Bot.SubscribeAsync("/subscribe technology"));
-        _rig.Telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
-        var article = (await _rig.NewsAsync("Robot opens a bakery"))[0];
-        await _rig.DispatchAsync();
-
-        var answer = await WhyAsync(article.Id);
+        var answer = await WhyAfterOneRoundAsync(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
         Assert.Contains("Not delivered: blocked — blocked by the user", answer, StringComparison.Ordinal);
         Assert.Contains("/start", answer, StringComparison.Ordinal);

@@ -1,16 +1,8 @@
 namespace NewsBot.Tests.Delivery;
 
-public sealed class DeliveryTests : BotTest
+public sealed class DeliveryTests : WireBotTest
 {
     private readonly ScriptedSender _telegram = new();
-    private readonly FeedSource _wire;
-
-    public DeliveryTests()
-    {
-        _wire = Bot.Source("Wire");
-    }
-
-    private IOutboxStore Outbox => Bot.Get<IOutboxStore>();
 
     [Fact]
     public async Task NewArticle_MatchingASubscription_IsSentOnce()
@@ -19,7 +11,7 @@ public sealed class DeliveryTests : BotTest
         await Bot.SubscribeAsync("/subscribe robot", chat: "telegram:1");
         await Bot.SubscribeAsync("/subscribe science", chat: "telegram:2", user: "telegram:2");
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_telegram);
         await Bot.DispatchAsync(_telegram);
 
@@ -35,7 +27,7 @@ public sealed class DeliveryTests : BotTest
         await Bot.SubscribeAsync("/subscribe glacier", chat: "telegram:1");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3));
         await Bot.DispatchAsync(_telegram);
         await Bot.IngestAsync(Bot.Source("Other"), TestBot.Entry("Aldermoor glacier shrinks by a fifth since 2010", Summary, hoursAgo: 1));
         await Bot.DispatchAsync(_telegram);
@@ -48,8 +40,8 @@ public sealed class DeliveryTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe technology");
 
-        await Bot.Get<ArticleIngestor>().IngestAsync(_wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
+        await Bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Robot backlog")], new IngestOptions(FirstFetch: true, TimeSpan.FromDays(2)), CancellationToken.None);
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot from last month", hoursAgo: 24 * 20));
         await Bot.DispatchAsync(_telegram);
 
         Assert.Empty(_telegram.Attempts);
@@ -60,7 +52,7 @@ public sealed class DeliveryTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe technology daily 08:00");
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"));
         await Bot.DispatchAsync(_telegram);
 
         Assert.Empty(_telegram.Attempts);
@@ -71,7 +63,7 @@ public sealed class DeliveryTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe technology");
 
-        await Bot.IngestAsync(_wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
+        await Bot.IngestAsync(Wire, Enumerable.Range(1, 12).Select(i => TestBot.Entry($"Robot story {i}", hoursAgo: i)).ToArray());
         await Bot.DispatchAsync(_telegram);
 
         var (_, reply) = Assert.Single(_telegram.Attempts);
@@ -85,7 +77,7 @@ public sealed class DeliveryTests : BotTest
         await Bot.SubscribeAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(30), Global: false));
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"));
         await Bot.DispatchAsync(_telegram);
         await Bot.DispatchAsync(_telegram);
         Bot.Time.Advance(TimeSpan.FromSeconds(31));
@@ -102,7 +94,7 @@ public sealed class DeliveryTests : BotTest
         await Bot.SubscribeAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.TransientFailure("HTTP 502"), new SendOutcome.TransientFailure("HTTP 502"));
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"));
         for (var i = 0; i < 6; i++)
         {
             await Bot.DispatchAsync(_telegram);
@@ -119,10 +111,10 @@ public sealed class DeliveryTests : BotTest
         await Bot.SubscribeAsync("/subscribe technology");
         _telegram.Then(new SendOutcome.PermanentFailure("blocked by the user", ChatUnreachable: true));
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"), TestBot.Entry("Chip news"));
         await Bot.DispatchAsync(_telegram);
         var chat = Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!;
-        await Bot.IngestAsync(_wire, TestBot.Entry("Another robot"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Another robot"));
         await Bot.DispatchAsync(_telegram);
 
         Assert.False(chat.Active);
@@ -131,7 +123,7 @@ public sealed class DeliveryTests : BotTest
         Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
 
         await Bot.SendAsync("/start");
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot comeback"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot comeback"));
         await Bot.DispatchAsync(_telegram);
 
         Assert.True(Bot.Get<ChatLifecycle>().Find(ChatAddress.Parse("telegram:1"))!.Active);
@@ -142,13 +134,13 @@ public sealed class DeliveryTests : BotTest
     public async Task Restart_DoesNotResendWhatWasSent()
     {
         await Bot.SubscribeAsync("/subscribe technology");
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"));
         await Bot.DispatchAsync(_telegram);
 
         // A second dispatcher over the same database, as after a restart.
         var fresh = new DeliveryDispatcher(Outbox, Bot.Get<IArticleStore>(), Bot.Get<ChatLifecycle>(), [], Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), Bot.Get<NewsBot.Core.Telemetry.NewsBotMetrics>(), Bot.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryDispatcher>.Instance);
         await fresh.DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"));
 
         Assert.Single(_telegram.Attempts);
     }
@@ -158,8 +150,8 @@ public sealed class DeliveryTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe technology");
         // Two ingests: stories that arrive together would be one message.
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot one", hoursAgo: 1));
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot two", hoursAgo: 2));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot one", hoursAgo: 1));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot two", hoursAgo: 2));
 
         var dispatching = Bot.Get<DeliveryDispatcher>().DispatchRoundAsync(_telegram, CancellationToken.None, CancellationToken.None);
         // The first send after a start waits one global slot (1/30 s); the second waits for the chat's next second.

@@ -1,18 +1,10 @@
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>A chat that takes no messages for now (an archived, locked thread): its queue waits, its managers are told once, and it goes on by itself.</summary>
-public sealed class PausedChatTests : BotTest
+public sealed class PausedChatTests : WireBotTest
 {
     private const string Thread = "discord:520000000000000520";
     private readonly ScriptedSender _discord = new("discord");
-    private readonly FeedSource _wire;
-
-    public PausedChatTests()
-    {
-        _wire = Bot.Source("Wire");
-    }
-
-    private IOutboxStore Outbox => Bot.Get<IOutboxStore>();
 
     private ChatLifecycle Chats => Bot.Get<ChatLifecycle>();
 
@@ -22,9 +14,9 @@ public sealed class PausedChatTests : BotTest
         await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
         _discord.Always(Thread, new SendOutcome.ChatPaused("the thread is archived and locked"));
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_discord);
-        await Bot.IngestAsync(_wire, TestBot.Entry("Chip plant breaks ground"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Chip plant breaks ground"));
         await Bot.DispatchAsync(_discord);
         await Bot.DispatchAsync(_discord);
 
@@ -46,7 +38,7 @@ public sealed class PausedChatTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
         _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_discord);
 
         Bot.Time.Advance(PausedChats.FirstTry + TimeSpan.FromMinutes(1));
@@ -62,7 +54,7 @@ public sealed class PausedChatTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
         _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_discord);
 
         await Chats.ResumeAsync(ChatAddress.Parse(Thread), CancellationToken.None);

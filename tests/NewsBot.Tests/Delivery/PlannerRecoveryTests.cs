@@ -1,17 +1,8 @@
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>The planner's position and its memory of queued stories survive a restart, and nothing stored is left unplanned.</summary>
-public sealed class PlannerRecoveryTests : BotTest
+public sealed class PlannerRecoveryTests : WireBotTest
 {
-    private readonly FeedSource _wire;
-
-    public PlannerRecoveryTests()
-    {
-        _wire = Bot.Source("Wire");
-    }
-
-    private IOutboxStore Outbox => Bot.Get<IOutboxStore>();
-
     [Fact]
     public async Task ArticlesStoredButNeverPlanned_AreQueuedByTheCatchUpAtStart()
     {
@@ -35,7 +26,7 @@ public sealed class PlannerRecoveryTests : BotTest
         await Bot.SubscribeAsync("/subscribe technology");
 
         var missed = (await Bot.Get<IArticleStore>().AddNewAsync([Draft("Robot missed")], CancellationToken.None)).Added.Single();
-        var later = (await Bot.IngestAsync(_wire, TestBot.Entry("Robot later"))).Single();
+        var later = (await Bot.IngestAsync(Wire, TestBot.Entry("Robot later"))).Single();
 
         var entry = await Outbox.FindAsync("telegram:1", missed.Id, CancellationToken.None);
         Assert.NotNull(entry);
@@ -48,7 +39,7 @@ public sealed class PlannerRecoveryTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe science");
 
-        var stored = await Bot.IngestAsync(_wire, TestBot.Entry("Robot news"));
+        var stored = await Bot.IngestAsync(Wire, TestBot.Entry("Robot news"));
 
         Assert.Equal(0, await Outbox.CountPendingAsync(CancellationToken.None));
         Assert.Equal(stored[0].Id, await Outbox.PlannedThroughAsync(CancellationToken.None));
@@ -59,7 +50,7 @@ public sealed class PlannerRecoveryTests : BotTest
     {
         await Bot.SubscribeAsync("/subscribe glacier");
         const string Summary = "The Aldermoor glacier lost a fifth of its ice since 2010, a radar survey by Kelderfeld glaciologists found.";
-        var first = (await Bot.IngestAsync(_wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3))).Single();
+        var first = (await Bot.IngestAsync(Wire, TestBot.Entry("Aldermoor glacier lost a fifth of its ice, survey finds", Summary, hoursAgo: 3))).Single();
 
         // The later report is stored while the bot is "down"; the restarted planner knows the story from the outbox.
         var articles = Bot.Get<IArticleStore>();
@@ -128,16 +119,16 @@ public sealed class PlannerRecoveryTests : BotTest
         new Article(
             0,
             "https://news.example/" + Uri.EscapeDataString(title.ToLowerInvariant().Replace(' ', '-')),
-            _wire.Id + ":" + title,
+            Wire.Id + ":" + title,
             title,
             summary,
             null,
-            _wire.Id,
-            _wire.Name,
+            Wire.Id,
+            Wire.Name,
             TestBot.Now.AddHours(-1),
             TestBot.Now,
             title.Contains("Robot", StringComparison.Ordinal) ? ["technology"] : [],
             null,
             true),
-        _wire.Id + ":t:" + title);
+        Wire.Id + ":t:" + title);
 }

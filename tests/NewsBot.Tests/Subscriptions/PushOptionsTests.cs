@@ -1,16 +1,10 @@
 namespace NewsBot.Tests.Subscriptions;
 
 /// <summary>/subscriptions &lt;n&gt; silent|ping: typed in the terminal (or any chat), stored, listed, and carried by the outbox to the sender.</summary>
-public sealed class PushOptionsTests : BotTest
+public sealed class PushOptionsTests : WireBotTest
 {
     private const string Group = "telegram:-100";
     private readonly ScriptedSender _telegram = new();
-    private readonly FeedSource _wire;
-
-    public PushOptionsTests()
-    {
-        _wire = Bot.Source("Wire");
-    }
 
     private Task<string?> SubscribeInGroupAsync(string text) =>
         Bot.SubscribeAsync(text, ChatKind.Group, isChatAdmin: true, user: "telegram:7", chat: Group);
@@ -25,7 +19,7 @@ public sealed class PushOptionsTests : BotTest
 
         var answer = await InGroupAsync("/subscriptions 1 silent on");
         var list = await InGroupAsync("/subscriptions");
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_telegram);
 
         Assert.Contains("arrives silently", answer, StringComparison.Ordinal);
@@ -42,7 +36,7 @@ public sealed class PushOptionsTests : BotTest
         await InGroupAsync("/subscriptions 1 silent on");
 
         await InGroupAsync("/subscriptions #1 silent off");
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_telegram);
 
         Assert.False(Assert.Single(_telegram.Attempts).Reply.Silent);
@@ -56,7 +50,7 @@ public sealed class PushOptionsTests : BotTest
         await SubscribeInGroupAsync("/subscribe robot");
         await InGroupAsync("/subscriptions 1 silent on");
 
-        await Bot.IngestAsync(_wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
         await Bot.DispatchAsync(_telegram);
 
         Assert.False(Assert.Single(_telegram.Attempts).Reply.Silent);

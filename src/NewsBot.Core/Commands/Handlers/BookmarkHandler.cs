@@ -1,30 +1,24 @@
 namespace NewsBot.Core.Commands.Handlers;
 
-public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookmarks, FullTexts fullTexts, TimeProvider time) : ICommandHandler
+public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookmarks, FullTexts fullTexts, TimeProvider time) : ArticleCommandHandler(articles, "bookmark.notFound")
 {
     /// <summary>Enough for any reader; stops one account from filling the database.</summary>
     public const int MaxBookmarksPerUser = 1000;
 
-    public CommandInfo Command => CommandCatalog.Bookmark;
+    public override CommandInfo Command => CommandCatalog.Bookmark;
 
-    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    protected override async ValueTask<Reply> HandleAsync(CommandRequest request, Article article, CancellationToken cancellationToken)
     {
         var t = request.Texts;
-        var named = await NamedArticle.FindAsync(request, Command.Name, articles, "bookmark.notFound", cancellationToken).ConfigureAwait(false);
-        if (named is not { Article: { } article, Id: var id })
-        {
-            return named.Problem!;
-        }
-
         var user = request.Message.User.Key;
 
         // Pressed under a card, the answer is the card itself, now showing "Saved".
         var toggled = request.Message.PressedKind == ButtonKind.Toggle;
-        if (await bookmarks.ContainsAsync(user, id, cancellationToken).ConfigureAwait(false))
+        if (await bookmarks.ContainsAsync(user, article.Id, cancellationToken).ConfigureAwait(false))
         {
             return toggled
-                ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken, await fullTexts.StoredAsync(id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
-                : Saved(t.Get("bookmark.already", ("title", article.Title)), id, t);
+                ? (await ArticleCard.ForAsync(article, saved: true, Articles, t, cancellationToken, await fullTexts.StoredAsync(article.Id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
+                : Saved(t.Get("bookmark.already", ("title", article.Title)), article.Id, t);
         }
 
         if (await bookmarks.CountAsync(user, cancellationToken).ConfigureAwait(false) >= MaxBookmarksPerUser)
@@ -32,10 +26,10 @@ public sealed class BookmarkHandler(IArticleStore articles, IBookmarkStore bookm
             return Reply.Problem(t.Count("bookmark.full", MaxBookmarksPerUser));
         }
 
-        await bookmarks.AddAsync(new Bookmark(user, id, time.GetUtcNow(), article.Title, article.Url, article.SourceName), cancellationToken).ConfigureAwait(false);
+        await bookmarks.AddAsync(new Bookmark(user, article.Id, time.GetUtcNow(), article.Title, article.Url, article.SourceName), cancellationToken).ConfigureAwait(false);
         return toggled
-            ? (await ArticleCard.ForAsync(article, saved: true, articles, t, cancellationToken, await fullTexts.StoredAsync(id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
-            : Saved(t.Get("bookmark.saved", ("title", article.Title)), id, t);
+            ? (await ArticleCard.ForAsync(article, saved: true, Articles, t, cancellationToken, await fullTexts.StoredAsync(article.Id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)) with { Toast = t.Get("bookmark.toast"), IsPersonal = true }
+            : Saved(t.Get("bookmark.saved", ("title", article.Title)), article.Id, t);
     }
 
     private static Reply Saved(string text, int id, Texts t) => new()

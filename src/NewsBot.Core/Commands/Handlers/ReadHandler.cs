@@ -5,22 +5,16 @@ namespace NewsBot.Core.Commands.Handlers;
 /// its page's main text), else its summary with a line saying why not; <c>/read 42 2</c> is the
 /// next part of a long text, which the Continue button asks for.
 /// </summary>
-public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks, FullTexts fullTexts) : ICommandHandler
+public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks, FullTexts fullTexts) : ArticleCommandHandler(articles, "read.notFound")
 {
-    public CommandInfo Command => CommandCatalog.Read;
+    public override CommandInfo Command => CommandCatalog.Read;
 
-    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    protected override async ValueTask<Reply> HandleAsync(CommandRequest request, Article article, CancellationToken cancellationToken)
     {
         var t = request.Texts;
-        var named = await NamedArticle.FindAsync(request, Command.Name, articles, "read.notFound", cancellationToken).ConfigureAwait(false);
-        if (named is not { Article: { } article, Id: var id })
-        {
-            return named.Problem!;
-        }
-
         if (!TryReadPart(request.Arguments, out var part))
         {
-            return Reply.Problem(t.Get("read.badPart", ("id", id)));
+            return Reply.Problem(t.Get("read.badPart", ("id", article.Id)));
         }
 
         var full = await fullTexts.GetAsync(article, cancellationToken).ConfigureAwait(false);
@@ -33,8 +27,8 @@ public sealed class ReadHandler(IArticleStore articles, IBookmarkStore bookmarks
             }
         }
 
-        var saved = await bookmarks.ContainsAsync(request.Message.User.Key, id, cancellationToken).ConfigureAwait(false);
-        var card = await ArticleCard.ForAsync(article, saved, articles, t, cancellationToken, full.Text).ConfigureAwait(false);
+        var saved = await bookmarks.ContainsAsync(request.Message.User.Key, article.Id, cancellationToken).ConfigureAwait(false);
+        var card = await ArticleCard.ForAsync(article, saved, Articles, t, cancellationToken, full.Text).ConfigureAwait(false);
         return full.Problem == FullTextProblem.None
             ? card
             : card with { Blocks = [.. card.Blocks, new TextBlock(t.Get(NoteKey(full.Problem)), TextStyle.Hint)] };

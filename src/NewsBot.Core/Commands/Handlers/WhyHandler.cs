@@ -3,26 +3,20 @@ using NewsBot.Core.Commands.Why;
 namespace NewsBot.Core.Commands.Handlers;
 
 /// <summary><c>/why &lt;article id&gt;</c>: why this chat did or did not receive an article.</summary>
-public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explainer) : ICommandHandler
+public sealed class WhyHandler(IArticleStore articles, DeliveryExplainer explainer) : ArticleCommandHandler(articles, "why.notFound")
 {
-    public CommandInfo Command => CommandCatalog.Why;
+    public override CommandInfo Command => CommandCatalog.Why;
 
-    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    protected override async ValueTask<Reply> HandleAsync(CommandRequest request, Article article, CancellationToken cancellationToken)
     {
         var t = request.Texts;
-        var named = await NamedArticle.FindAsync(request, Command.Name, articles, "why.notFound", cancellationToken).ConfigureAwait(false);
-        if (named is not { Article: { } article, Id: var id })
-        {
-            return named.Problem!;
-        }
-
         return new Reply
         {
             Blocks =
             [
                 new TextBlock($"#{article.Id} {Bidi.Isolate(article.Title)}", TextStyle.Heading),
                 new TextBlock(await explainer.ExplainAsync(request.Message.Chat, article, t, cancellationToken).ConfigureAwait(false)),
-                new TextBlock(t.Get("why.hint", ("id", id)), TextStyle.Hint),
+                new TextBlock(t.Get("why.hint", ("id", article.Id)), TextStyle.Hint),
             ],
             SuppressLinkPreview = true,
         };

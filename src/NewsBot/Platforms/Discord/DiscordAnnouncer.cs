@@ -6,7 +6,7 @@ namespace NewsBot.Platforms.Discord;
 /// the outbox like every other push; this only adds the publishing step, which Discord limits
 /// to about ten an hour per channel, so nothing but announcements uses it.
 /// </summary>
-internal sealed partial class DiscordAnnouncer(
+internal sealed class DiscordAnnouncer(
     DiscordRestClient rest,
     ILogger<DiscordAnnouncer> logger)
 {
@@ -25,7 +25,7 @@ internal sealed partial class DiscordAnnouncer(
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            LogKindUnknown(logger, channelId, ex.Message);
+            logger.LogKindUnknown(channelId, ex.Message);
             return false;
         }
     }
@@ -57,14 +57,8 @@ internal sealed partial class DiscordAnnouncer(
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException { IsTransient: true })
         {
-            LogNotPublished(logger, channelId, ex.Message);
+            logger.LogNotPublished(channelId, ex.Message);
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Posted in Discord channel {Channel} but could not tell whether it publishes to followers: {Reason}")]
-    private static partial void LogKindUnknown(ILogger logger, string channel, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcement posted in Discord channel {Channel} but not published to followers: {Reason}")]
-    private static partial void LogNotPublished(ILogger logger, string channel, string reason);
 }

@@ -6,7 +6,7 @@ namespace NewsBot.Platforms.Discord;
 /// close code, or the REST side meeting 401 — Discord alone stops; the host stops too only when
 /// no other platform is running, so Telegram and the feeds carry on.
 /// </summary>
-internal sealed partial class DiscordBotService(
+internal sealed class DiscordBotService(
     DiscordShards gateway,
     DiscordShutdown shutdown,
     IEnumerable<IChatSender> senders,
@@ -35,9 +35,6 @@ internal sealed partial class DiscordBotService(
 
         TokenRefused = shutdown.IsShutDown || gateway.StopReason?.CloseCode == AuthenticationFailedCloseCode;
         Refused = TokenRefused || gateway.StopReason?.IsFatal == true;
-        LogStopped(logger, PlatformStop.Stop(PlatformNames.Discord, senders, lifetime));
+        logger.LogCannotRun(PlatformStop.Stop(PlatformNames.Discord, senders, lifetime));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord cannot run. {Outcome}")]
-    private static partial void LogStopped(ILogger logger, string outcome);
 }

@@ -8,7 +8,7 @@ namespace NewsBot.Platforms.Discord;
 /// A thread that was archived is reopened where the bot may; where it may not (a locked thread
 /// without Manage Threads), delivery to it pauses (<see cref="SendOutcome.ChatPaused"/>).
 /// </summary>
-internal sealed partial class DiscordChatSender(DiscordRestClient rest, DiscordAnnouncer announcer, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
+internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordAnnouncer announcer, TimeProvider time, ILogger<DiscordChatSender> logger) : IChatSender
 {
     public const string ThreadClosedReason = "the thread is archived or locked, and the bot may not reopen it (it needs Manage Threads)";
 
@@ -39,7 +39,7 @@ internal sealed partial class DiscordChatSender(DiscordRestClient rest, DiscordA
             {
                 if (!await ReopenAsync(channelId, cancellationToken).ConfigureAwait(false))
                 {
-                    LogThreadClosed(logger, chat, closed.DiscordMessage);
+                    logger.LogThreadClosed(chat, closed.DiscordMessage);
                     return new SendOutcome.ChatPaused(ThreadClosedReason);
                 }
 
@@ -56,7 +56,7 @@ internal sealed partial class DiscordChatSender(DiscordRestClient rest, DiscordA
         }
         catch (DiscordApiException closed) when (closed.Failure == DiscordFailure.ThreadClosed && !target.IsDirect)
         {
-            LogThreadClosed(logger, chat, closed.DiscordMessage);
+            logger.LogThreadClosed(chat, closed.DiscordMessage);
             return new SendOutcome.ChatPaused(ThreadClosedReason);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -64,11 +64,11 @@ internal sealed partial class DiscordChatSender(DiscordRestClient rest, DiscordA
             var outcome = DiscordErrors.Classify(ex);
             if (DiscordErrors.IsExpected(ex))
             {
-                LogNotDelivered(logger, chat, outcome);
+                logger.LogNotDelivered(chat, outcome);
             }
             else
             {
-                LogDeliveryCrashed(logger, ex, chat, outcome);
+                logger.LogDeliveryCrashed(ex, chat, outcome);
             }
 
             return outcome;
@@ -114,13 +114,4 @@ internal sealed partial class DiscordChatSender(DiscordRestClient rest, DiscordA
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord delivery to {Chat} did not go through: {Outcome}")]
-    private static partial void LogNotDelivered(ILogger logger, ChatAddress chat, SendOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Discord delivery to {Chat} failed unexpectedly: {Outcome}")]
-    private static partial void LogDeliveryCrashed(ILogger logger, Exception exception, ChatAddress chat, SendOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord thread {Chat} takes no messages and could not be reopened: {Reason}")]
-    private static partial void LogThreadClosed(ILogger logger, ChatAddress chat, string reason);
 }

@@ -9,7 +9,7 @@ namespace NewsBot.Platforms.Discord;
 /// <c>CHANNEL_DELETE</c> and <c>THREAD_DELETE</c> stop deliveries to the channel or thread, and a
 /// <c>THREAD_UPDATE</c> that reopens a thread ends its pause. Never throws except on cancellation.
 /// </summary>
-internal sealed partial class DiscordDispatchHandler(
+internal sealed class DiscordDispatchHandler(
     DiscordInteractionResponder responder,
     DiscordCommandRegistrar registrar,
     DiscordApplication application,
@@ -55,7 +55,7 @@ internal sealed partial class DiscordDispatchHandler(
         }
         catch (Exception ex)
         {
-            LogEventFailed(logger, ex, eventName);
+            logger.LogEventFailed(ex, eventName);
         }
     }
 
@@ -136,7 +136,7 @@ internal sealed partial class DiscordDispatchHandler(
         if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
         {
             // Waiting longer would miss Discord's 3 s window and hold up every event behind this one.
-            LogTooBusy(logger, interaction.Id);
+            logger.LogTooBusy(interaction.Id);
             Track(Task.Run(() => SayBusyAsync(interaction), CancellationToken.None));
             return;
         }
@@ -184,14 +184,14 @@ internal sealed partial class DiscordDispatchHandler(
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            LogBusyNotSaid(logger, interaction.Id, ex.Message);
+            logger.LogBusyNotSaid(interaction.Id, ex.Message);
         }
     }
 
     /// <summary>A payload NewsBot cannot read still gets an answer when it says where to send one.</summary>
     private async Task RefuseAsync(JsonElement data, string problem, CancellationToken cancellationToken)
     {
-        LogUnreadable(logger, problem);
+        logger.LogUnreadable(problem);
         var id = DiscordJson.String(data, "id");
         var token = DiscordJson.String(data, "token");
         var type = DiscordJson.Integer(data, "type");
@@ -206,7 +206,7 @@ internal sealed partial class DiscordDispatchHandler(
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            LogUnreadableNotAnswered(logger, ex.Message);
+            logger.LogUnreadableNotAnswered(ex.Message);
         }
     }
 
@@ -223,7 +223,7 @@ internal sealed partial class DiscordDispatchHandler(
         {
             if (await chats.DeactivateAsync(chat, "the channel was deleted", cancellationToken).ConfigureAwait(false))
             {
-                LogChannelDeleted(logger, chat);
+                logger.LogChannelDeleted(chat);
             }
         }
     }
@@ -242,7 +242,7 @@ internal sealed partial class DiscordDispatchHandler(
         if (open && await chats.ResumeAsync(thread, cancellationToken).ConfigureAwait(false))
         {
             await outbox.ReleasePendingAsync(thread.Key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            LogThreadReopened(logger, threadId!);
+            logger.LogThreadReopened(threadId!);
         }
     }
 
@@ -255,25 +255,4 @@ internal sealed partial class DiscordDispatchHandler(
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Discord event {Event} could not be handled")]
-    private static partial void LogEventFailed(ILogger logger, Exception exception, string @event);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many Discord interactions at once; asked the person behind {Interaction} to try again")]
-    private static partial void LogTooBusy(ILogger logger, string interaction);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {Interaction} to try again: {Reason}")]
-    private static partial void LogBusyNotSaid(ILogger logger, string interaction, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a Discord interaction NewsBot could not read: {Problem}")]
-    private static partial void LogUnreadable(ILogger logger, string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer the unreadable interaction: {Reason}")]
-    private static partial void LogUnreadableNotAnswered(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord thread {Thread} was reopened; what waited for it goes out now")]
-    private static partial void LogThreadReopened(ILogger logger, string thread);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord channel {Chat} was deleted; nothing more is delivered there")]
-    private static partial void LogChannelDeleted(ILogger logger, ChatAddress chat);
 }

@@ -13,7 +13,7 @@ namespace NewsBot.Platforms.Telegram;
 /// token): among instances on one database one polls, and the next takes over from the stored
 /// offset; every instance answers the webhook.
 /// </summary>
-internal sealed partial class TelegramBotService(
+internal sealed class TelegramBotService(
     ITelegramBotClient bot,
     TelegramUpdateHandler handler,
     TelegramWebhookServer webhook,
@@ -100,18 +100,18 @@ internal sealed partial class TelegramBotService(
             {
                 var me = await bot.GetMe(cancellationToken).ConfigureAwait(false);
                 identity.Set(me.Id, me.Username);
-                LogConnected(logger, me.Username, options.Value.IsWebhook ? "webhook" : "long polling");
+                logger.LogConnected(me.Username, options.Value.IsWebhook ? "webhook" : "long polling");
                 break;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
                 TokenRefused = true;
-                LogTokenRefused(logger, ex.ErrorCode, PlatformStop.Stop(PlatformNames.Telegram, senders, lifetime));
+                logger.LogTokenRefused(ex.ErrorCode, PlatformStop.Stop(PlatformNames.Telegram, senders, lifetime));
                 return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogRetrying(logger, "reach the Bot API", secrets.Redact(ex));
+                logger.LogApiRetrying("reach the Bot API", secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -138,7 +138,7 @@ internal sealed partial class TelegramBotService(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The commands work without the menu; the next start tries again.
-                LogMenuNotPublished(logger, code ?? "default", secrets.Redact(ex));
+                logger.LogMenuNotPublished(code ?? "default", secrets.Redact(ex));
             }
         }
     }
@@ -175,11 +175,11 @@ internal sealed partial class TelegramBotService(
                     failures++;
                     if (ex is ApiRequestException { ErrorCode: 409 })
                     {
-                        LogConflict(logger);
+                        logger.LogConflict();
                     }
                     else
                     {
-                        LogRetrying(logger, "get updates", secrets.Redact(ex));
+                        logger.LogApiRetrying("get updates", secrets.Redact(ex));
                     }
 
                     await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
@@ -241,7 +241,7 @@ internal sealed partial class TelegramBotService(
             "set the webhook",
             ct => bot.SetWebhook(settings.WebhookUrl.Trim(), allowedUpdates: AllowedUpdates, secretToken: settings.WebhookSecret.Trim(), cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
-        LogWebhookSet(logger, secrets.Redact(settings.WebhookUrl));
+        logger.LogWebhookSet(secrets.Redact(settings.WebhookUrl));
     }
 
     /// <summary>Tries <paramref name="attempt"/> until it works, with a growing pause after each failure.</summary>
@@ -256,7 +256,7 @@ internal sealed partial class TelegramBotService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogRetrying(logger, action, secrets.Redact(ex));
+                logger.LogApiRetrying(action, secrets.Redact(ex));
                 await CooldownAsync(failures, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -278,7 +278,7 @@ internal sealed partial class TelegramBotService(
         catch (Exception ex) when (ex is not RoleLostException)
         {
             // The updates were handled; at worst some are handled again after a restart.
-            LogOffsetNotStored(logger, ex, current);
+            logger.LogOffsetNotStored(ex, current);
             return stored;
         }
     }
@@ -288,25 +288,4 @@ internal sealed partial class TelegramBotService(
         var seconds = Math.Min(MaxCooldown.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1));
         return Task.Delay(TimeSpan.FromSeconds(seconds), time, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: connected as @{UserName} ({Mode})")]
-    private static partial void LogConnected(ILogger logger, string? userName, string mode);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused the bot token (error {Code}). Check Telegram:Token; it must be the token @BotFather gave. {Outcome}")]
-    private static partial void LogTokenRefused(ILogger logger, int code, string outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not {Action}; trying again")]
-    private static partial void LogRetrying(ILogger logger, string action, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: could not publish the command menu ({Language})")]
-    private static partial void LogMenuNotPublished(ILogger logger, string language, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram: another process is receiving this bot's updates (409 Conflict). Run one NewsBot per token.")]
-    private static partial void LogConflict(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook set to {Url}")]
-    private static partial void LogWebhookSet(ILogger logger, string url);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram: could not store the update offset {Offset}")]
-    private static partial void LogOffsetNotStored(ILogger logger, Exception exception, string offset);
 }

@@ -70,7 +70,7 @@ internal sealed partial class TelegramChannelAccess(ITelegramBotClient bot, Tele
         catch (ApiRequestException ex) when (IsUnknownPerson(ex))
         {
             // Someone Telegram cannot find in the channel is not one of its admins.
-            LogCheckFailed(logger, channel, secrets.Redact(ex.Message));
+            logger.LogCheckFailed(channel, secrets.Redact(ex.Message));
             return new ChannelCheck(ChannelVerdict.PersonNotAdmin, address, title);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -99,7 +99,7 @@ internal sealed partial class TelegramChannelAccess(ITelegramBotClient bot, Tele
     /// </summary>
     private ChannelCheck Failed(Exception ex, string channel, ChannelVerdict refused, string? title)
     {
-        LogCheckFailed(logger, channel, secrets.Redact(ex.Message));
+        logger.LogCheckFailed(channel, secrets.Redact(ex.Message));
         if (TelegramErrors.IsTransient(ex) || TelegramErrors.IsFlood(ex, out _))
         {
             return new ChannelCheck(ChannelVerdict.Unavailable, Title: title);
@@ -118,7 +118,4 @@ internal sealed partial class TelegramChannelAccess(ITelegramBotClient bot, Tele
     // Channels and supergroups have ids of the form -100…; groups and people are not managed from here.
     [GeneratedRegex(@"^-100[0-9]{5,16}$", RegexOptions.CultureInvariant)]
     private static partial Regex ChannelId();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram refused to tell about channel {Channel} ({Reason})")]
-    private static partial void LogCheckFailed(ILogger logger, string channel, string reason);
 }

@@ -7,7 +7,7 @@ namespace NewsBot.Platforms.Telegram;
 /// Whether someone administers a group, from getChatMember, remembered for a minute so a burst
 /// of admin commands costs one request. Asked only for commands that change the chat.
 /// </summary>
-internal sealed partial class TelegramChatAdmins(ITelegramBotClient bot, TimeProvider time, TelegramSecrets secrets, ILogger<TelegramChatAdmins> logger)
+internal sealed class TelegramChatAdmins(ITelegramBotClient bot, TimeProvider time, TelegramSecrets secrets, ILogger<TelegramChatAdmins> logger)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
     private const int MaxEntries = 10_000;
@@ -31,7 +31,7 @@ internal sealed partial class TelegramChatAdmins(ITelegramBotClient bot, TimePro
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Unknown means no: the person gets a polite refusal and can try again.
-            LogNotChecked(logger, secrets.Redact(ex), userId, chatId);
+            logger.LogNotChecked(secrets.Redact(ex), userId, chatId);
             return false;
         }
 
@@ -43,7 +43,4 @@ internal sealed partial class TelegramChatAdmins(ITelegramBotClient bot, TimePro
         _cache[(chatId, userId)] = (isAdmin, now + CacheFor);
         return isAdmin;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check whether user {User} administers chat {Chat}")]
-    private static partial void LogNotChecked(ILogger logger, Exception exception, long user, long chat);
 }

@@ -7,7 +7,7 @@ namespace NewsBot.Platforms.Telegram;
 /// forum topic's pushes go to its message_thread_id; a channel's carry only link buttons, since
 /// a press in a channel comes from a reader the bot cannot answer there.
 /// </summary>
-internal sealed partial class TelegramChatSender(TelegramReplySender sender, ChatLifecycle chats, TimeProvider time, TelegramSecrets secrets, ILogger<TelegramChatSender> logger) : IChatSender
+internal sealed class TelegramChatSender(TelegramReplySender sender, ChatLifecycle chats, TimeProvider time, TelegramSecrets secrets, ILogger<TelegramChatSender> logger) : IChatSender
 {
     public string Platform => PlatformNames.Telegram;
 
@@ -36,11 +36,8 @@ internal sealed partial class TelegramChatSender(TelegramReplySender sender, Cha
                 outcome = permanent with { Reason = secrets.Redact(permanent.Reason) };
             }
 
-            LogNotDelivered(logger, chat, outcome);
+            logger.LogNotDelivered(chat, outcome);
             return outcome;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram delivery to {Chat} did not go through: {Outcome}")]
-    private static partial void LogNotDelivered(ILogger logger, ChatAddress chat, SendOutcome outcome);
 }

@@ -8,7 +8,7 @@ namespace NewsBot.Platforms.Telegram;
 /// arrive in the order they were asked. The task it returns ends when the answer has reached
 /// Telegram (or failed), so the update loop can keep the update until then.
 /// </summary>
-internal sealed partial class TelegramReplyQueue(TelegramReplySender sender, TelegramSecrets secrets, ILogger<TelegramReplyQueue> logger)
+internal sealed class TelegramReplyQueue(TelegramReplySender sender, TelegramSecrets secrets, ILogger<TelegramReplyQueue> logger)
 {
     private readonly ChatTails<long> _tails = new();
 
@@ -55,10 +55,7 @@ internal sealed partial class TelegramReplyQueue(TelegramReplySender sender, Tel
         catch (Exception ex) when (background && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             // Nobody awaits a held answer any more: the failure ends here, in the log.
-            LogHeldAnswerLost(logger, secrets.Redact(ex), target.Chat);
+            logger.LogHeldAnswerLost(secrets.Redact(ex), target.Chat);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A held answer to chat {Chat} could not be sent")]
-    private static partial void LogHeldAnswerLost(ILogger logger, Exception exception, global::Telegram.Bot.Types.ChatId chat);
 }

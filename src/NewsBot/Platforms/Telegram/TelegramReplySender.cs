@@ -18,7 +18,7 @@ internal sealed record TelegramTarget(ChatId Chat, int? ReplyTo = null, int? Thr
 /// <see cref="InlineFloodWait"/>, so its caller can stop waiting for it (see
 /// <see cref="TelegramReplyQueue"/>); edits give up on such a wait instead.
 /// </summary>
-internal sealed partial class TelegramReplySender(
+internal sealed class TelegramReplySender(
     ITelegramBotClient bot,
     ChatLifecycle chats,
     TimeProvider time,
@@ -53,7 +53,7 @@ internal sealed partial class TelegramReplySender(
             catch (ApiRequestException ex) when (IsPhotoRefused(ex))
             {
                 // The image URL is broken, too large or not an image: the text card still informs.
-                LogPhotoRefused(logger, secrets.Redact(ex.Message));
+                logger.LogPhotoRefused(secrets.Redact(ex.Message));
             }
         }
 
@@ -81,7 +81,7 @@ internal sealed partial class TelegramReplySender(
             }
             catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
             {
-                LogEditHtmlRefused(logger, secrets.Redact(ex.Message));
+                logger.LogEditHtmlRefused(secrets.Redact(ex.Message));
                 await CallAsync(state, c => bot.EditMessageText(c, messageId, text.Plain, replyMarkup: keyboard, linkPreviewOptions: Preview(disablePreview), cancellationToken: cancellationToken), EditPatience, cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -107,7 +107,7 @@ internal sealed partial class TelegramReplySender(
         }
         catch (ApiRequestException ex)
         {
-            LogNotEdited(logger, change, messageId, chat, secrets.Redact(ex.Message));
+            logger.LogNotEdited(change, messageId, chat, secrets.Redact(ex.Message));
             return false;
         }
     }
@@ -116,31 +116,25 @@ internal sealed partial class TelegramReplySender(
     {
         try
         {
-            return await CallAsync(state, chat => bot.SendMessage(
-                chat,
-                text.Html,
-                ParseMode.Html,
-                replyParameters: ReplyTo(replyTo),
-                replyMarkup: keyboard,
-                linkPreviewOptions: Preview(disablePreview),
-                messageThreadId: threadId,
-                disableNotification: silent,
-                cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(text.Html, ParseMode.Html).ConfigureAwait(false);
         }
         catch (ApiRequestException ex) when (TelegramErrors.IsParseError(ex))
         {
             // Should never happen (the renderer escapes everything); if it does, the words still arrive.
-            LogHtmlRefused(logger, secrets.Redact(ex.Message));
-            return await CallAsync(state, chat => bot.SendMessage(
-                chat,
-                text.Plain,
-                replyParameters: ReplyTo(replyTo),
-                replyMarkup: keyboard,
-                linkPreviewOptions: Preview(disablePreview),
-                messageThreadId: threadId,
-                disableNotification: silent,
-                cancellationToken: cancellationToken), patience, cancellationToken).ConfigureAwait(false);
+            logger.LogHtmlRefused(secrets.Redact(ex.Message));
+            return await SendAsync(text.Plain, ParseMode.None).ConfigureAwait(false);
         }
+
+        Task<Message> SendAsync(string body, ParseMode parseMode) => CallAsync(state, chat => bot.SendMessage(
+            chat,
+            body,
+            parseMode,
+            replyParameters: ReplyTo(replyTo),
+            replyMarkup: keyboard,
+            linkPreviewOptions: Preview(disablePreview),
+            messageThreadId: threadId,
+            disableNotification: silent,
+            cancellationToken: cancellationToken), patience, cancellationToken);
     }
 
     private async Task<T> CallAsync<T>(CallState state, Func<ChatId, Task<T>> call, Patience? patience, CancellationToken cancellationToken)
@@ -180,12 +174,12 @@ internal sealed partial class TelegramReplySender(
                         patience.OnLongWait?.Invoke();
                     }
 
-                    LogFloodWait(logger, wait.TotalSeconds, state.Chat);
+                    logger.LogFloodWait(wait.TotalSeconds, state.Chat);
                 }
                 else if (TelegramErrors.IsTransient(ex) && attempt < 3)
                 {
                     wait = TimeSpan.FromSeconds(attempt);
-                    LogRetrying(logger, secrets.Redact(ex), state.Chat, wait.TotalSeconds);
+                    logger.LogWriteRetrying(secrets.Redact(ex), state.Chat, wait.TotalSeconds);
                 }
                 else
                 {
@@ -204,7 +198,7 @@ internal sealed partial class TelegramReplySender(
             return;
         }
 
-        LogMigrating(logger, fromId, to);
+        logger.LogMigrating(fromId, to);
         await chats.MigrateAsync(TelegramMapper.ChatAddress(fromId), TelegramMapper.ChatAddress(to), cancellationToken).ConfigureAwait(false);
     }
 
@@ -228,25 +222,4 @@ internal sealed partial class TelegramReplySender(
 
         public bool Migrated { get; set; }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram refused the photo ({Reason}); sending the article as text")]
-    private static partial void LogPhotoRefused(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse an edit's HTML ({Reason}); editing as plain text")]
-    private static partial void LogEditHtmlRefused(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not {Change} message {Message} in chat {Chat} ({Reason})")]
-    private static partial void LogNotEdited(ILogger logger, string change, int message, ChatId chat, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse a message's HTML ({Reason}); sending it as plain text")]
-    private static partial void LogHtmlRefused(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram asked to wait {Seconds} s before writing to chat {Chat} again")]
-    private static partial void LogFloodWait(ILogger logger, double seconds, ChatId chat);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing to chat {Chat} failed; trying again in {Seconds} s")]
-    private static partial void LogRetrying(ILogger logger, Exception exception, ChatId chat, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} became supergroup {To}; moving its settings and subscriptions")]
-    private static partial void LogMigrating(ILogger logger, long from, long to);
 }

@@ -12,7 +12,7 @@ namespace NewsBot.Platforms.Telegram;
 /// time, those of one chat in order (<see cref="ScheduleAsync"/>). Never throws except on
 /// cancellation: one bad update must not stop the ones after it.
 /// </summary>
-internal sealed partial class TelegramUpdateHandler(
+internal sealed class TelegramUpdateHandler(
     ITelegramBotClient bot,
     CommandRouter router,
     TelegramBotIdentity identity,
@@ -81,7 +81,7 @@ internal sealed partial class TelegramUpdateHandler(
         }
         catch (Exception ex)
         {
-            LogUpdateFailed(logger, secrets.Redact(ex), update.Id);
+            logger.LogUpdateFailed(secrets.Redact(ex), update.Id);
         }
 
         return Task.CompletedTask;
@@ -158,7 +158,7 @@ internal sealed partial class TelegramUpdateHandler(
         catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
         {
             // Telegram lets a bot write to a person only after they have started it.
-            LogNotPrivate(logger, userId, secrets.Redact(ex.Message));
+            logger.LogNotPrivate(userId, secrets.Redact(ex.Message));
             return texts.Get("telegram.cannotMessage", ("bot", identity.UserName));
         }
     }
@@ -228,7 +228,7 @@ internal sealed partial class TelegramUpdateHandler(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A query older than a few seconds can no longer be answered; the press still counts.
-            LogPressNotAnswered(logger, query.Id, secrets.Redact(ex.Message));
+            logger.LogPressNotAnswered(query.Id, secrets.Redact(ex.Message));
         }
     }
 
@@ -254,7 +254,7 @@ internal sealed partial class TelegramUpdateHandler(
 
             // Whoever added the bot to a group or channel is one of its admins: their language is the chat's until the admins choose one.
             await languages.AdoptAsync(chat, update.From?.LanguageCode, cancellationToken).ConfigureAwait(false);
-            LogInChat(logger, chat, member.Status);
+            logger.LogInChat(chat, member.Status);
         }
         else
         {
@@ -277,14 +277,14 @@ internal sealed partial class TelegramUpdateHandler(
         if (chats.Find(topic) is { Active: false } known && known.InactiveReason is { } reason && StoredText.InEnglish(reason) == TelegramErrors.TopicClosed)
         {
             await chats.ReactivateAsync(topic, ChatKind.ForumTopic, null, cancellationToken).ConfigureAwait(false);
-            LogTopicReopened(logger, topic);
+            logger.LogTopicReopened(topic);
         }
     }
 
     private async Task MigrateAsync(long from, long to, CancellationToken cancellationToken)
     {
         await chats.MigrateAsync(TelegramMapper.ChatAddress(from), TelegramMapper.ChatAddress(to), cancellationToken).ConfigureAwait(false);
-        LogMigrated(logger, from, to);
+        logger.LogMigrated(from, to);
     }
 
     private static string? Toast(string? text)
@@ -308,22 +308,4 @@ internal sealed partial class TelegramUpdateHandler(
 
         return text[..cut].TrimEnd() + "…";
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {Update} could not be handled")]
-    private static partial void LogUpdateFailed(ILogger logger, Exception exception, int update);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not answer user {User} privately ({Reason})")]
-    private static partial void LogNotPrivate(ILogger logger, long user, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not answer button press {Query} ({Reason})")]
-    private static partial void LogPressNotAnswered(ILogger logger, string query, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The bot is in chat {Chat} ({Status})")]
-    private static partial void LogInChat(ILogger logger, ChatAddress chat, ChatMemberStatus status);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forum topic {Topic} was reopened; its pushes resume")]
-    private static partial void LogTopicReopened(ILogger logger, ChatAddress topic);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Group {From} became supergroup {To}; its settings and subscriptions moved with it")]
-    private static partial void LogMigrated(ILogger logger, long from, long to);
 }

@@ -11,7 +11,7 @@ namespace NewsBot.Platforms.Telegram;
 /// webhook's path that carry the right <c>X-Telegram-Bot-Api-Secret-Token</c>; anything else
 /// gets 401 or 404. Updates take the same path as long polling.
 /// </summary>
-internal sealed partial class TelegramWebhookServer(
+internal sealed class TelegramWebhookServer(
     IOptions<TelegramOptions> options,
     IServiceProvider services,
     ILoggerFactory loggerFactory,
@@ -40,7 +40,7 @@ internal sealed partial class TelegramWebhookServer(
         try
         {
             var addresses = ListenerBuilder.BoundAddresses(app);
-            LogListening(logger, string.Join(", ", addresses), settings.WebhookPath);
+            logger.LogListening(string.Join(", ", addresses), settings.WebhookPath);
             _listening.TrySetResult(addresses);
             await register().ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,4 @@ internal sealed partial class TelegramWebhookServer(
 
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram: webhook server listening on {Addresses}, path {Path}")]
-    private static partial void LogListening(ILogger logger, string addresses, string path);
 }

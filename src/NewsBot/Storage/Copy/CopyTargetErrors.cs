@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using Npgsql;
+using NewsBot.Storage.Postgres;
 
 namespace NewsBot.Storage.Copy;
 
@@ -13,9 +13,6 @@ internal static class CopyTargetErrors
     private const string Option = CopyTarget.Option;
     private const string Unchanged = " Nothing was written.";
 
-    public static bool IsConnectionProblem(Exception exception) =>
-        exception is NpgsqlException or SocketException or TimeoutException;
-
     public static CopyRefusedException Refused(Exception exception, NpgsqlConnectionStringBuilder target) =>
         new(Redact(Describe(exception, Where(target)) + Unchanged, target.Password), exception);
 
@@ -26,27 +23,15 @@ internal static class CopyTargetErrors
         return $"{target.Host}:{target.Port}/{database} as {target.Username ?? Environment.UserName}";
     }
 
+    /// <summary>A copy needs an empty database it may fill: the advice for those two cases says so.</summary>
     private static string Describe(Exception exception, string where) => exception switch
     {
-        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } refused =>
-            $"The PostgreSQL server at {where} refused the login ({Sentence(refused.MessageText)}). Check Username and Password in {Option}.",
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } missing =>
-            $"The PostgreSQL server at {where} has no such database ({Sentence(missing.MessageText)}). Create an empty one (createdb -O <user> <name>) or fix Database= in {Option}.",
+            $"The PostgreSQL server at {where} has no such database ({PostgresErrors.Sentence(missing.MessageText)}). Create an empty one (createdb -O <user> <name>) or fix Database= in {Option}.",
         PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } denied =>
-            $"The PostgreSQL user at {where} may not create NewsBot's tables ({Sentence(denied.MessageText)}). Connect as the database's owner, or grant CREATE on the schema.",
-        PostgresException other =>
-            $"The PostgreSQL server at {where} answered {other.SqlState}: {Sentence(other.MessageText)}. Check {Option}.",
-        NpgsqlException { InnerException: SocketException socket } => Unreachable(where, socket),
-        SocketException socket => Unreachable(where, socket),
-        NpgsqlException { InnerException: TimeoutException } or TimeoutException =>
-            $"The PostgreSQL server at {where} did not answer in time. Check Host and Port in {Option}, and that the server runs.",
-        _ => $"Cannot use the PostgreSQL server at {where}: {Sentence(exception.Message)}. Check {Option}.",
+            $"The PostgreSQL user at {where} may not create NewsBot's tables ({PostgresErrors.Sentence(denied.MessageText)}). Connect as the database's owner, or grant CREATE on the schema.",
+        _ => PostgresErrors.Describe(exception, where, Option),
     };
-
-    private static string Unreachable(string where, SocketException socket) =>
-        $"Cannot reach the PostgreSQL server at {where}: {Sentence(socket.Message)}. Check Host and Port in {Option}, and that the server runs and accepts TCP connections.";
-
-    private static string Sentence(string text) => text.Trim().TrimEnd('.');
 
     private static string Redact(string message, string? password) =>
         string.IsNullOrEmpty(password) || password.Length < 4 ? message : message.Replace(password, "[redacted]", StringComparison.Ordinal);

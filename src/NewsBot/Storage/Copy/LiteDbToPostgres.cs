@@ -45,7 +45,7 @@ internal static class LiteDbToPostgres
 
                 await PostgresSchema.MigrateAsync(dataSource, PostgresMigrations.All, where, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (CopyTargetErrors.IsConnectionProblem(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (PostgresErrors.IsConnectionProblem(ex) && !cancellationToken.IsCancellationRequested)
             {
                 throw CopyTargetErrors.Refused(ex, target);
             }
@@ -58,7 +58,7 @@ internal static class LiteDbToPostgres
             {
                 return await CopyInTransactionAsync(source, dataSource, where, progress, batchSize, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (CopyTargetErrors.IsConnectionProblem(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (PostgresErrors.IsConnectionProblem(ex) && !cancellationToken.IsCancellationRequested)
             {
                 var refused = CopyTargetErrors.Refused(ex, target).Message;
                 throw new CopyFailedException(

@@ -13,7 +13,7 @@ namespace NewsBot.Storage.Postgres;
 /// <c>newsbot_fence</c> in one transaction, and is refused with a <see cref="RoleLostException"/>
 /// once another instance holds the role.
 /// </summary>
-internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
+internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _connectionString;
@@ -278,24 +278,15 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         SchemaVersion = versions.After;
         if (versions.Before == versions.After)
         {
-            LogSchemaCurrent(_logger, Where, versions.After);
+            _logger.LogSchemaCurrent(Where, versions.After);
         }
         else if (versions.Before == 0)
         {
-            LogSchemaCreated(_logger, Where, versions.After);
+            _logger.LogSchemaCreated(Where, versions.After);
         }
         else
         {
-            LogSchemaMigrated(_logger, Where, versions.Before, versions.After);
+            _logger.LogSchemaMigrated(Where, versions.Before, versions.After);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: PostgreSQL at {Where}, schema version {Version}")]
-    private static partial void LogSchemaCurrent(ILogger logger, string where, int version);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: created NewsBot's tables in PostgreSQL at {Where} (schema version {Version})")]
-    private static partial void LogSchemaCreated(ILogger logger, string where, int version);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: migrated PostgreSQL at {Where} from schema version {From} to {To}")]
-    private static partial void LogSchemaMigrated(ILogger logger, string where, int from, int to);
 }

@@ -10,7 +10,7 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// refuses the bot for good (bad token, disallowed intents…), which ends Discord alone with one
 /// error line while the rest of the process keeps running.
 /// </summary>
-internal sealed partial class DiscordGatewayClient
+internal sealed class DiscordGatewayClient
 {
     /// <summary>Failed connects to the resume URL in a row after which the session is given up for a new one.</summary>
     private const int MaxUnreachableResumes = 2;
@@ -187,7 +187,7 @@ internal sealed partial class DiscordGatewayClient
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogConnectionCrashed(_logger, Redact(ex.ToString()));
+                _logger.LogConnectionCrashed(Redact(ex.ToString()));
                 end = new ConnectionEnd(resume ? GatewayCloseAction.Resume : GatewayCloseAction.Identify, "an unexpected failure");
             }
 
@@ -198,7 +198,7 @@ internal sealed partial class DiscordGatewayClient
 
             if (end.Action == GatewayCloseAction.Stop)
             {
-                LogStopped(_logger, GatewayClosePolicy.Describe(end.CloseCode));
+                _logger.LogGatewayClosed(GatewayClosePolicy.Describe(end.CloseCode));
                 Stop(new GatewayStopReason(end.CloseCode));
                 return;
             }
@@ -217,12 +217,7 @@ internal sealed partial class DiscordGatewayClient
             }
 
             wait = end.WaitBeforeIdentify ? InvalidSessionDelay() : _backoff.NextDelay();
-            LogConnectionEnded(
-                _logger,
-                end.IsClientFault ? LogLevel.Warning : LogLevel.Information,
-                end.Why,
-                end.Action == GatewayCloseAction.Resume && SessionId is not null ? "Resuming the session" : "Starting a new session",
-                (long)wait.TotalMilliseconds);
+            _logger.LogConnectionEnded(end.IsClientFault ? LogLevel.Warning : LogLevel.Information, end.Why, end.Action == GatewayCloseAction.Resume && SessionId is not null ? "Resuming the session" : "Starting a new session", (long)wait.TotalMilliseconds);
         }
     }
 
@@ -244,7 +239,7 @@ internal sealed partial class DiscordGatewayClient
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogGatewayUnknown(_logger, Redact($"{ex.GetType().Name}: {ex.Message}"));
+            _logger.LogGatewayUnknown(Redact($"{ex.GetType().Name}: {ex.Message}"));
         }
 
         var url = _gatewayUrlOverride ?? _discoveredUrl;
@@ -255,7 +250,7 @@ internal sealed partial class DiscordGatewayClient
 
         if (_identifyGate.BlockedUntil is { } until)
         {
-            LogIdentifyBlocked(_logger, until);
+            _logger.LogIdentifyBlocked(until);
         }
 
         await _identifyGate.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
@@ -347,14 +342,14 @@ internal sealed partial class DiscordGatewayClient
 
             if (received.Type == WebSocketMessageType.Binary)
             {
-                LogBinaryMessage(_logger, connection.Message.Length);
+                _logger.LogBinaryMessage(connection.Message.Length);
                 continue;
             }
 
             var frame = GatewayFrame.TryParse(connection.Message, out var problem);
             if (frame is null)
             {
-                LogUnreadableMessage(_logger, connection.Message.Length, problem);
+                _logger.LogUnreadableMessage(connection.Message.Length, problem);
                 continue;
             }
 
@@ -385,7 +380,7 @@ internal sealed partial class DiscordGatewayClient
                         handedOver = await OnDispatchAsync(context, frame).ConfigureAwait(false);
                         break;
                     default:
-                        LogOpcodeIgnored(_logger, frame.Op);
+                        _logger.LogOpcodeIgnored(frame.Op);
                         break;
                 }
             }
@@ -445,7 +440,7 @@ internal sealed partial class DiscordGatewayClient
             || double.IsNaN(intervalMs)
             || intervalMs > TimeSpan.FromDays(1).TotalMilliseconds)
         {
-            LogHelloWithoutInterval(_logger);
+            _logger.LogHelloWithoutInterval();
             BeginClose(context, GatewayClosePolicy.ReconnectCloseCode, new ConnectionEnd(GatewayCloseAction.Resume, "Hello had no heartbeat interval"));
             return;
         }
@@ -508,10 +503,10 @@ internal sealed partial class DiscordGatewayClient
             case "RESUMED":
                 SetStatus(GatewayStatus.Ready);
                 _backoff.Reset();
-                LogResumed(_logger);
+                _logger.LogSessionResumed();
                 break;
             case null:
-                LogDispatchWithoutName(_logger);
+                _logger.LogDispatchWithoutName();
                 return false;
         }
 
@@ -529,7 +524,7 @@ internal sealed partial class DiscordGatewayClient
         if (resumeUrl is not null
             && (!Uri.TryCreate(resumeUrl, UriKind.Absolute, out resumeUri) || resumeUri.Scheme is not ("ws" or "wss")))
         {
-            LogNoResumeUrl(_logger);
+            _logger.LogNoResumeUrl();
             resumeUri = null;
         }
 
@@ -541,12 +536,12 @@ internal sealed partial class DiscordGatewayClient
 
         if (sessionId is null)
         {
-            LogNoSessionId(_logger);
+            _logger.LogNoSessionId();
         }
 
         SetStatus(GatewayStatus.Ready);
         _backoff.Reset();
-        LogReady(_logger, userId ?? "", applicationId ?? "");
+        _logger.LogReady(userId ?? "", applicationId ?? "");
     }
 
     private async Task HeartbeatAsync(ConnectionContext context, TimeSpan interval)
@@ -559,7 +554,7 @@ internal sealed partial class DiscordGatewayClient
                 await Task.Delay(delay, _time, context.Lifetime).ConfigureAwait(false);
                 if (context.AwaitingAck)
                 {
-                    LogHeartbeatUnacknowledged(_logger);
+                    _logger.LogHeartbeatUnacknowledged();
                     BeginClose(context, GatewayClosePolicy.ReconnectCloseCode, new ConnectionEnd(GatewayCloseAction.Resume, "no heartbeat acknowledgement"));
                     return;
                 }
@@ -629,7 +624,7 @@ internal sealed partial class DiscordGatewayClient
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    LogHandlerFailed(_logger, frame.EventName, Redact(ex.ToString()));
+                    _logger.LogHandlerFailed(frame.EventName, Redact(ex.ToString()));
                 }
             }
         }
@@ -656,7 +651,7 @@ internal sealed partial class DiscordGatewayClient
     {
         if (Interlocked.Exchange(ref _status, (int)status) != (int)status)
         {
-            LogStatus(_logger, status);
+            _logger.LogGatewayStatus(status);
         }
     }
 
@@ -748,57 +743,4 @@ internal sealed partial class DiscordGatewayClient
             Connection.Dispose();
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The Discord gateway connection failed unexpectedly: {Error}")]
-    private static partial void LogConnectionCrashed(ILogger logger, string error);
-
-    [LoggerMessage(
-        Level = LogLevel.Error,
-        Message = "Discord stopped: the gateway closed the connection with {CloseReason}. NewsBot keeps running without Discord; fix the setting and restart.")]
-    private static partial void LogStopped(ILogger logger, string closeReason);
-
-    [LoggerMessage(Message = "Discord gateway connection ended: {Why}. {Next} in {Delay} ms.")]
-    private static partial void LogConnectionEnded(ILogger logger, LogLevel level, string why, string next, long delay);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask Discord where the gateway is (GET /gateway/bot): {Error}")]
-    private static partial void LogGatewayUnknown(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord allows no new gateway session until {Until:u} (session start limit spent); waiting.")]
-    private static partial void LogIdentifyBlocked(ILogger logger, DateTimeOffset until);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a binary gateway message ({Bytes} bytes); NewsBot asks for plain JSON and ignores it.")]
-    private static partial void LogBinaryMessage(ILogger logger, int bytes);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a gateway message NewsBot cannot read ({Bytes} bytes, {Problem}); ignoring it.")]
-    private static partial void LogUnreadableMessage(ILogger logger, int bytes, string? problem);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring gateway opcode {Op}.")]
-    private static partial void LogOpcodeIgnored(ILogger logger, int op);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a Hello without a usable heartbeat_interval; reconnecting.")]
-    private static partial void LogHelloWithoutInterval(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway session resumed.")]
-    private static partial void LogResumed(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord sent a dispatch without an event name; ignoring it.")]
-    private static partial void LogDispatchWithoutName(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "READY named no usable resume_gateway_url; resuming will use the gateway URL.")]
-    private static partial void LogNoResumeUrl(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "READY carried no session_id; a reconnect will start a new session.")]
-    private static partial void LogNoSessionId(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway ready as bot user {BotUserId} of application {ApplicationId}.")]
-    private static partial void LogReady(ILogger logger, string botUserId, string applicationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord did not acknowledge the last heartbeat; the connection is dead. Reconnecting to resume.")]
-    private static partial void LogHeartbeatUnacknowledged(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the Discord {Event} event failed: {Error}")]
-    private static partial void LogHandlerFailed(ILogger logger, string? @event, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: {Status}.")]
-    private static partial void LogStatus(ILogger logger, GatewayStatus status);
 }

@@ -10,7 +10,7 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// its own, the process holds every shard, and one shard is one connection, as without sharding.
 /// When Discord refuses the bot on any shard, every shard stops.
 /// </summary>
-internal sealed partial class DiscordShards(
+internal sealed class DiscordShards(
     IOptions<DiscordOptions> options,
     IGatewayBotSource botSource,
     IDiscordDispatchHandler handler,
@@ -116,7 +116,7 @@ internal sealed partial class DiscordShards(
                 _handBack[shard.Id] = handBack;
                 if (shard.Count > 1)
                 {
-                    LogShardStarting(logger, shard, roles.InstanceId);
+                    logger.LogShardStarting(shard, roles.InstanceId);
                 }
 
                 try
@@ -144,7 +144,7 @@ internal sealed partial class DiscordShards(
                 {
                     // Closed first, then let go, so the next holder's session never overlaps this one.
                     await roles.ReleaseAsync(role, stop.Token).ConfigureAwait(false);
-                    LogHandedOver(logger, shard, roles.InstanceId);
+                    logger.LogHandedOver(shard, roles.InstanceId);
                 }
 
                 // The tenure ended (another instance holds the shard now), it was handed over, or the process stops.
@@ -240,7 +240,7 @@ internal sealed partial class DiscordShards(
         var share = ShardShare.Of(roles.InstanceId, running, count);
         if (Interlocked.Exchange(ref _share, share) != share)
         {
-            LogShare(logger, roles.InstanceId, share, count, running.Append(roles.InstanceId).Distinct(StringComparer.Ordinal).Count());
+            logger.LogShare(roles.InstanceId, share, count, running.Append(roles.InstanceId).Distinct(StringComparer.Ordinal).Count());
             SignalRoom();
         }
 
@@ -307,22 +307,10 @@ internal sealed partial class DiscordShards(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var token = options.Value.Token.Trim();
-                LogCountUnknown(logger, token.Length == 0 ? ex.Message : ex.Message.Replace(token, "[redacted]", StringComparison.Ordinal));
+                logger.LogCountUnknown(token.Length == 0 ? ex.Message : ex.Message.Replace(token, "[redacted]", StringComparison.Ordinal));
             }
 
             await Task.Delay(backoff.NextDelay(), time, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {Shard} connects from instance {Instance}")]
-    private static partial void LogShardStarting(ILogger logger, GatewayShard shard, string instance);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {Shard} handed over by instance {Instance}, which held more than its share")]
-    private static partial void LogHandedOver(ILogger logger, GatewayShard shard, string instance);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} holds up to {Share} of the {Count} Discord gateway shards, shared among {Instances} instances")]
-    private static partial void LogShare(ILogger logger, string instance, int share, int count, int instances);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask Discord how many gateway shards to run (GET /gateway/bot): {Error}; asking again")]
-    private static partial void LogCountUnknown(ILogger logger, string error);
 }

@@ -7,7 +7,7 @@ namespace NewsBot.Platforms.Discord.Gateway;
 /// owner name used once, so nobody renews it and the next identify in the bucket waits until it
 /// runs out by the database's clock.
 /// </summary>
-internal sealed partial class IdentifyTurns(IRoleLeases leases, InstanceIdentity instance, GatewayTimings timings, TimeProvider time, ILogger<IdentifyTurns> logger)
+internal sealed class IdentifyTurns(IRoleLeases leases, InstanceIdentity instance, GatewayTimings timings, TimeProvider time, ILogger<IdentifyTurns> logger)
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _buckets = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _last = new();
@@ -59,7 +59,7 @@ internal sealed partial class IdentifyTurns(IRoleLeases leases, InstanceIdentity
                 if (!failing)
                 {
                     failing = true;
-                    LogAskFailed(logger, bucket, ex.Message);
+                    logger.LogAskFailed(bucket, ex.Message);
                 }
             }
 
@@ -67,7 +67,4 @@ internal sealed partial class IdentifyTurns(IRoleLeases leases, InstanceIdentity
             await Task.Delay(window / 4, time, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the database for a turn to identify in Discord's bucket {Bucket} ({Reason}); trying again")]
-    private static partial void LogAskFailed(ILogger logger, int bucket, string reason);
 }

@@ -5,7 +5,7 @@ namespace NewsBot.Platforms.Discord.Interactions;
 /// overwrites it in one request only when it differs, so restarts do not use up Discord's
 /// 200 command creates a day. In <c>Discord:GuildId</c> when set (changes show at once), else globally.
 /// </summary>
-internal sealed partial class DiscordCommandRegistrar(
+internal sealed class DiscordCommandRegistrar(
     DiscordRestClient rest,
     CommandRouter router,
     DiscordApplication application,
@@ -67,12 +67,12 @@ internal sealed partial class DiscordCommandRegistrar(
             using var current = await rest.GetCommandsAsync(applicationId, guildId, cancellationToken).ConfigureAwait(false);
             if (Same(current.RootElement, desired))
             {
-                LogUpToDate(logger, where, desired.Count);
+                logger.LogUpToDate(where, desired.Count);
             }
             else
             {
                 await rest.OverwriteCommandsAsync(applicationId, guildId, desired, cancellationToken).ConfigureAwait(false);
-                LogRegistered(logger, desired.Count, where);
+                logger.LogRegistered(desired.Count, where);
             }
 
             Volatile.Write(ref _done, 1);
@@ -81,12 +81,12 @@ internal sealed partial class DiscordCommandRegistrar(
         catch (Exception ex) when (attempt < Attempts && ex is DiscordRateLimitedException or DiscordUnavailableException { IsTransient: true })
         {
             var retryAfter = ex is DiscordRateLimitedException limited ? limited.RetryAfter : TimeSpan.Zero;
-            LogRetrying(logger, where, ex.Message);
+            logger.LogRegistrationRetrying(where, ex.Message);
             return (false, retryAfter);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
         {
-            LogNotRegistered(logger, where, ex.Message);
+            logger.LogNotRegistered(where, ex.Message);
             return (false, null);
         }
     }
@@ -140,16 +140,4 @@ internal sealed partial class DiscordCommandRegistrar(
     // Discord may list a command's localizations in another order, or leave an empty set out.
     private static SortedDictionary<string, string>? Sorted(IReadOnlyDictionary<string, string>? localized) =>
         localized is { Count: > 0 } ? new SortedDictionary<string, string>(localized.ToDictionary(), StringComparer.Ordinal) : null;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord slash commands are up to date {Where} ({Count} commands)")]
-    private static partial void LogUpToDate(ILogger logger, string where, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} Discord slash commands {Where}")]
-    private static partial void LogRegistered(ILogger logger, int count, string where);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register the Discord slash commands {Where} yet ({Reason}); trying again")]
-    private static partial void LogRetrying(ILogger logger, string where, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not register the Discord slash commands {Where}: {Reason}. They are registered again when Discord starts a new session.")]
-    private static partial void LogNotRegistered(ILogger logger, string where, string reason);
 }

@@ -7,7 +7,7 @@ namespace NewsBot.Platforms.Discord.Interactions;
 /// answers (bookmarks) and mistakes are ephemeral; a page button updates its own message.
 /// Never throws except on cancellation.
 /// </summary>
-internal sealed partial class DiscordInteractionResponder(
+internal sealed class DiscordInteractionResponder(
     DiscordRestClient rest,
     CommandRouter router,
     DiscordAutocomplete autocomplete,
@@ -45,11 +45,11 @@ internal sealed partial class DiscordInteractionResponder(
         }
         catch (DiscordApiException ex) when (ex.Failure is DiscordFailure.UnknownInteraction or DiscordFailure.AlreadyAcknowledged or DiscordFailure.UnknownWebhook)
         {
-            LogTooLate(logger, interaction.Id, ex.DiscordMessage);
+            logger.LogTooLate(interaction.Id, ex.DiscordMessage);
         }
         catch (Exception ex)
         {
-            LogAnswerFailed(logger, ex, interaction.Id, interaction.Kind);
+            logger.LogAnswerFailed(ex, interaction.Id, interaction.Kind);
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class DiscordInteractionResponder(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // No suggestions beat a failed box: the person can still type.
-            LogAutocompleteFailed(logger, ex, interaction.CommandName);
+            logger.LogAutocompleteFailed(ex, interaction.CommandName);
             return [];
         }
     }
@@ -158,13 +158,4 @@ internal sealed partial class DiscordInteractionResponder(
     /// <summary>Answers about the asker's own things are for their eyes only, decided before the answer exists (to defer).</summary>
     private static bool IsPersonal(string commandLine) =>
         CommandParser.Parse(commandLine) is ParsedCommand command && CommandCatalog.Find(command.Name)?.Audience == CommandAudience.EachUser;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction {Interaction} could not be answered any more: {Reason}")]
-    private static partial void LogTooLate(ILogger logger, string interaction, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Discord interaction {Interaction} ({Kind}) could not be answered")]
-    private static partial void LogAnswerFailed(ILogger logger, Exception exception, string interaction, DiscordInteractionKind kind);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Autocomplete for /{Command} failed")]
-    private static partial void LogAutocompleteFailed(ILogger logger, Exception exception, string? command);
 }

@@ -6,7 +6,7 @@ namespace NewsBot.Platforms.Discord.Interactions;
 /// administrator). The role is read from the interaction when a role option chose it, else from
 /// <c>GET /guilds/{id}/roles</c>. The @everyone role (its id is the server's) is refused.
 /// </summary>
-internal sealed partial class DiscordRoleCheck(DiscordRestClient rest, ILogger<DiscordRoleCheck> logger)
+internal sealed class DiscordRoleCheck(DiscordRestClient rest, ILogger<DiscordRoleCheck> logger)
 {
     public const ulong MentionEveryone = 1UL << 17;
 
@@ -32,7 +32,7 @@ internal sealed partial class DiscordRoleCheck(DiscordRestClient rest, ILogger<D
             }
             catch (Exception ex) when (ex is DiscordApiException or DiscordRateLimitedException or DiscordUnavailableException)
             {
-                LogRolesUnread(logger, guildId, ex.Message);
+                logger.LogRolesUnread(guildId, ex.Message);
                 return new RoleCheck(RoleMention.Unavailable, null);
             }
         }
@@ -46,7 +46,4 @@ internal sealed partial class DiscordRoleCheck(DiscordRestClient rest, ILogger<D
         var mayMentionAll = (permissions & (MentionEveryone | DiscordInteractionMapper.Administrator)) != 0;
         return new RoleCheck(role.Mentionable || mayMentionAll ? RoleMention.Allowed : RoleMention.NotAllowed, role.Name);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the roles of Discord server {Guild}: {Reason}")]
-    private static partial void LogRolesUnread(ILogger logger, string guild, string reason);
 }

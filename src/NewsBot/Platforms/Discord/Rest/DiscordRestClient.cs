@@ -228,7 +228,7 @@ internal sealed partial class DiscordRestClient(
                         lease.Complete(headers with { RouteRetryAfter = limited.RetryAfter });
                     }
 
-                    LogRateLimited(logger, route.Template, limited.RetryAfter.TotalSeconds, limited.Scope ?? (limited.Global ? "global" : "route"));
+                    logger.LogRateLimited(route.Template, limited.RetryAfter.TotalSeconds, limited.Scope ?? (limited.Global ? "global" : "route"));
                     if (!patient || ++rateLimited > tuning.RateLimitRetries || limited.RetryAfter > tuning.MaxRateLimitWait)
                     {
                         throw new DiscordRateLimitedException(limited.RetryAfter, limited.Global, route.Template);
@@ -257,7 +257,7 @@ internal sealed partial class DiscordRestClient(
                     var gatewayTrouble = status is 502 or 503 or 504;
                     if (patient && (gatewayTrouble || retrySafe || route.IsIdempotent) && attempt < tuning.ServerErrorRetries)
                     {
-                        LogRetrying(logger, status, route.Template);
+                        logger.LogRequestRetrying(status, route.Template);
                         await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
@@ -287,7 +287,7 @@ internal sealed partial class DiscordRestClient(
         {
             if (Interlocked.Exchange(ref _guardWarned, 1) == 0)
             {
-                LogPaused(logger, guard.Count, tuning.InvalidRequestWindow.TotalMinutes, wait.TotalSeconds);
+                logger.LogPaused(guard.Count, tuning.InvalidRequestWindow.TotalMinutes, wait.TotalSeconds);
             }
 
             throw new DiscordRateLimitedException(wait, global: true, route.Template);
@@ -300,7 +300,7 @@ internal sealed partial class DiscordRestClient(
     {
         if (shutdown.Trip("the bot token was refused (HTTP 401)"))
         {
-            LogTokenRefused(logger);
+            logger.LogTokenRefused();
         }
     }
 
@@ -438,20 +438,4 @@ internal sealed partial class DiscordRestClient(
         var baseUrl = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? DiscordOptions.DefaultApiBaseUrl : options.Value.ApiBaseUrl.Trim();
         return new Uri(baseUrl.TrimEnd('/') + "/");
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limit on {Route}: wait {Seconds:0.###} s (scope {Scope})")]
-    private static partial void LogRateLimited(ILogger logger, string route, double seconds, string scope);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord answered HTTP {Status} on {Route}; retrying")]
-    private static partial void LogRetrying(ILogger logger, int status, string route);
-
-    [LoggerMessage(
-        Level = LogLevel.Error,
-        Message = "{Count} refused or rate-limited Discord requests in the last {Minutes} minutes; NewsBot sends nothing to Discord for {Seconds:0} s to stay clear of Discord's ban on the address")]
-    private static partial void LogPaused(ILogger logger, int count, double minutes, double seconds);
-
-    [LoggerMessage(
-        Level = LogLevel.Critical,
-        Message = "Discord refused the bot token (HTTP 401 Unauthorized). Discord is shut down: nothing more is sent until Discord:Token (Discord__Token) holds a valid token and NewsBot is restarted.")]
-    private static partial void LogTokenRefused(ILogger logger);
 }
