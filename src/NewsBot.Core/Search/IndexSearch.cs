@@ -15,11 +15,8 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
     /// <param name="sourceNames">Every source's name by id, for <c>source:</c>; without it no source matches.</param>
     public IndexPage Run(SearchQuery query, int skip, int take, long nowTicks, IReadOnlyDictionary<int, string>? sourceNames = null)
     {
-        ulong[]? filter = null;
-        if (query.Filters.Count > 0)
-        {
-            filter = new QueryBitmaps(postings, slots, sourceNames).All(query.Filters);
-        }
+        using var filters = new QueryBitmaps(postings, slots, sourceNames);
+        var filter = query.Filters.Count > 0 ? filters.All(query.Filters) : null;
 
         CompiledQuery? compiled = null;
         if (query.Words.Count > 0 || query.Phrases.Count > 0)
@@ -71,7 +68,7 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
     /// </summary>
     public IndexPage Newest(SearchQuery query, long fromTicks, int take, IReadOnlyDictionary<int, string>? sourceNames)
     {
-        var bitmaps = new QueryBitmaps(postings, slots, sourceNames);
+        using var bitmaps = new QueryBitmaps(postings, slots, sourceNames);
         var matches = bitmaps.Of(query.AsNode());
         var ticks = slots.Ticks;
         var leads = slots.Leads;
@@ -118,7 +115,7 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
             }
         }
 
-        var bitmaps = new QueryBitmaps(postings, slots, null);
+        using var bitmaps = new QueryBitmaps(postings, slots, null);
         foreach (var phrase in query.ExcludedPhrases)
         {
             SlotBitmap.AndNot(filter, bitmaps.Of(new TermNode(phrase, isPhrase: true, titleOnly: false)), words);

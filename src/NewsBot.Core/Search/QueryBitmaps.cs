@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace NewsBot.Core.Search;
@@ -8,9 +9,16 @@ namespace NewsBot.Core.Search;
 /// or a topic from each article's own. Slots of removed articles may be set; callers keep to
 /// the live ones. Reads only, under <see cref="ArticleIndex"/>'s read lock.
 /// </summary>
-internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IReadOnlyDictionary<int, string>? sourceNames)
+/// <remarks>
+/// At a million articles a bitmap is 125 KB, large enough for the large-object heap, where a
+/// query's few bitmaps would stay as garbage until a full collection. They are rented from the
+/// shared pool instead and go back when the query is done: every bitmap handed out here is
+/// valid until <see cref="Dispose"/>, and may be longer than <see cref="Words"/> (the rest is 0).
+/// </remarks>
+internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IReadOnlyDictionary<int, string>? sourceNames) : IDisposable
 {
     private readonly int _words = SlotBitmap.WordsFor(slots.Used);
+    private readonly List<ulong[]> _rented = [];
 
     /// <summary>The words (of 64 slots) every bitmap here has.</summary>
     public int Words => _words;
@@ -18,7 +26,7 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
     /// <summary>Every live slot.</summary>
     public ulong[] Live()
     {
-        var bits = new ulong[_words];
+        var bits = Rent();
         SlotBitmap.Or(bits, slots.Plain, _words);
         SlotBitmap.Or(bits, slots.Story, _words);
         return bits;
@@ -48,6 +56,16 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
         return bits;
     }
 
+    public void Dispose()
+    {
+        foreach (var bits in _rented)
+        {
+            ArrayPool<ulong>.Shared.Return(bits);
+        }
+
+        _rented.Clear();
+    }
+
     /// <summary>The slots set in <paramref name="bits"/>, in increasing order.</summary>
     public static IEnumerable<int> SlotsOf(ulong[] bits, int words)
     {
@@ -64,7 +82,7 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
 
     private ulong[] Any(IReadOnlyList<QueryNode> parts)
     {
-        var bits = new ulong[_words];
+        var bits = Rent();
         foreach (var part in parts)
         {
             SlotBitmap.Or(bits, Of(part), _words);
@@ -82,7 +100,7 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
 
     private ulong[] Term(TermNode term)
     {
-        var bits = new ulong[_words];
+        var bits = Rent();
         var ids = new int[term.Tokens.Count];
         for (var i = 0; i < ids.Length; i++)
         {
@@ -118,7 +136,7 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
 
     private ulong[] Pattern(PatternNode pattern)
     {
-        var bits = new ulong[_words];
+        var bits = Rent();
         foreach (var (word, id) in postings.Vocabulary())
         {
             if (!pattern.Finds(word))
@@ -141,7 +159,7 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
 
     private ulong[] Source(string key)
     {
-        var bits = new ulong[_words];
+        var bits = Rent();
         var ids = (sourceNames ?? new Dictionary<int, string>())
             .Where(s => string.Equals(SourceNameKey.Of(s.Value), key, StringComparison.Ordinal))
             .Select(s => s.Key)
@@ -165,7 +183,7 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
 
     private ulong[] Topic(string topic)
     {
-        var bits = new ulong[_words];
+        var bits = Rent();
 
         // Articles share their topic arrays, so each combination is looked at once.
         var known = new Dictionary<string[], bool>(ReferenceEqualityComparer.Instance);
@@ -190,6 +208,14 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
             }
         }
 
+        return bits;
+    }
+
+    private ulong[] Rent()
+    {
+        var bits = ArrayPool<ulong>.Shared.Rent(Math.Max(1, _words));
+        Array.Clear(bits);
+        _rented.Add(bits);
         return bits;
     }
 }
