@@ -16,33 +16,7 @@ public sealed class IndexedArticleFieldsTests
     {
         using var folder = new TempDirectory();
         using var database = NewsBotDatabase.Open(folder.Path);
-        var store = new LiteDbArticleStore(database);
-        await store.AddNewAsync(
-            [
-                new ArticleDraft(new Article(0, "https://x.example/a", "1:a", "Full", "Summary", "Ada", 1, "Wire",
-                    TestBot.Now.AddMinutes(-5).AddTicks(1234), TestBot.Now, ["technology", "science"], "https://img.example/a.jpg", false), "1:t"),
-                new ArticleDraft(new Article(0, "https://x.example/b", "1:b", "", "", null, 2, "Daily",
-                    TestBot.Now.AddDays(-3), TestBot.Now, [], null, true) { StoryId = 1 }, "1:u"),
-            ],
-            CancellationToken.None);
-
-        // Files written by older versions: null for an empty title or summary, and no StoryId,
-        // AlsoIn or IsNew fields at all.
-        var raw = database.Database.GetCollection("articles");
-        raw.Insert(new BsonDocument
-        {
-            ["_id"] = 3,
-            ["Url"] = "https://x.example/c",
-            ["ItemKey"] = "1:c",
-            ["Title"] = BsonValue.Null,
-            ["Summary"] = BsonValue.Null,
-            ["SourceId"] = 1,
-            ["SourceName"] = "Wire",
-            ["PublishedAt"] = new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc),
-            ["IngestedAt"] = new DateTime(2026, 1, 2, 3, 4, 6, DateTimeKind.Utc),
-            ["Topics"] = new BsonArray { "world" },
-            ["TitleKey"] = "1:v",
-        });
+        await StoredArticleShapes.SeedAsync(database);
 
         var viaMapper = database.Articles.FindAll().Select(LiteDbArticleStore.ToArticle).Select(Indexed).ToList();
         var forIndex = new List<string>();
