@@ -16,10 +16,11 @@ internal abstract class SlotTest
         parts.Count == 1 ? Of(parts[0], bitmaps, slots, sourceNames) : new AllTest([.. parts.Select(p => Of(p, bitmaps, slots, sourceNames))]);
 
     /// <summary>Articles filed under <paramref name="topic"/>.</summary>
-    public static SlotTest Topic(ArticleSlots slots, string topic) => new TopicTest(slots.Articles, topic);
+    public static SlotTest Topic(ArticleSlots slots, string topic) =>
+        new TopicTest(slots.TopicSetOf, [.. slots.TopicSets.Select(set => Array.IndexOf(set, topic) >= 0)]);
 
     /// <summary>Articles of any of the sources <paramref name="sourceIds"/>.</summary>
-    public static SlotTest Source(ArticleSlots slots, int[] sourceIds) => new SourceTest(slots.Articles, sourceIds);
+    public static SlotTest Source(ArticleSlots slots, int[] sourceIds) => new SourceTest(slots.SourceIds, sourceIds);
 
     private static SlotTest Of(QueryNode node, QueryBitmaps bitmaps, ArticleSlots slots, IReadOnlyDictionary<int, string>? sourceNames) => node switch
     {
@@ -73,31 +74,14 @@ internal abstract class SlotTest
         }
     }
 
-    private sealed class SourceTest(ArticleInfo[] articles, int[] sourceIds) : SlotTest
+    private sealed class SourceTest(int[] sourceOf, int[] sourceIds) : SlotTest
     {
-        public override bool Holds(int slot) => Array.IndexOf(sourceIds, articles[slot].SourceId) >= 0;
+        public override bool Holds(int slot) => Array.IndexOf(sourceIds, sourceOf[slot]) >= 0;
     }
 
-    /// <summary>Articles share their topic arrays, so each combination is looked at once.</summary>
-    private sealed class TopicTest(ArticleInfo[] articles, string topic) : SlotTest
+    /// <summary>Each topic set an article may have is looked at once, before the slots are.</summary>
+    private sealed class TopicTest(int[] topicSetOf, bool[] setHas) : SlotTest
     {
-        private readonly Dictionary<string[], bool> _known = new(ReferenceEqualityComparer.Instance);
-
-        public override bool Holds(int slot)
-        {
-            var topics = articles[slot].Topics;
-            if (topics is null)
-            {
-                return false;
-            }
-
-            if (!_known.TryGetValue(topics, out var has))
-            {
-                has = Array.IndexOf(topics, topic) >= 0;
-                _known.Add(topics, has);
-            }
-
-            return has;
-        }
+        public override bool Holds(int slot) => setHas[topicSetOf[slot]];
     }
 }
