@@ -72,11 +72,7 @@ public sealed class BookmarkCommandsTests : BotTest, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/bookmark", "needs an article number")]
-    [InlineData("/bookmark x", "'x' is not an article number")]
-    [InlineData("/bookmark 999", "There is no article #999 to save")]
-    [InlineData("/unbookmark", "needs an article number")]
-    [InlineData("/bookmarks -1", "Pages start at 1")]
+    [MemberData(nameof(BadInputs.Of), "Bookmarks", MemberType = typeof(BadInputs))]
     public async Task BadInput_SaysWhatToType(string command, string expected)
     {
         Assert.Contains(expected, await Bot.SendAsync(command), StringComparison.Ordinal);

@@ -102,23 +102,7 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
     }
 
     [Theory]
-    [InlineData("/feeds set", "Type /feeds set <id>")]
-    [InlineData("/feeds set 1", "Type /feeds set <id>")]
-    [InlineData("/feeds set abc name X", "Type /feeds set <id>")]
-    [InlineData("/feeds set 99 name X", "There is no source #99")]
-    [InlineData("/feeds set 1 colour red", "no setting called colour")]
-    [InlineData("/feeds set 1 name", "A name needs 1 to 100 characters")]
-    [InlineData("/feeds set 1 topics", "Give one to 20 topics")]
-    [InlineData("/feeds set 1 interval", "is not an interval I can use")]
-    [InlineData("/feeds set 1 interval 30s", "30s is not an interval I can use. Give one between 1 min and 12 h")]
-    [InlineData("/feeds set 1 interval 13h", "13h is not an interval I can use")]
-    [InlineData("/feeds set 1 interval 0", "0 is not an interval I can use")]
-    [InlineData("/feeds set 1 interval 99999999999999999999h", "is not an interval I can use")]
-    [InlineData("/feeds set 1 interval 1:75", "1:75 is not an interval I can use")]
-    [InlineData("/feeds set 1 fulltext maybe", "fulltext takes on or off")]
-    [InlineData("/feeds pause", "Which source?")]
-    [InlineData("/feeds resume x", "Which source?")]
-    [InlineData("/feeds pause 99", "There is no source #99")]
+    [MemberData(nameof(BadInputs.Of), "FeedSettings", MemberType = typeof(BadInputs))]
     public async Task Settings_BadInput_SaysWhatToDo_AndChangesNothing(string command, string expected)
     {
         var source = await ChatSourceAsync();

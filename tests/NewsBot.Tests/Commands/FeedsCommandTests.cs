@@ -40,14 +40,7 @@ public sealed class FeedsCommandTests() : BotTest(o => o.Admins = [Admin])
     }
 
     [Theory]
-    [InlineData("/feeds add /etc/passwd", "starts with http:// or https://")]
-    [InlineData("/feeds add file:///etc/passwd", "starts with http:// or https://")]
-    [InlineData("/feeds add Samples/daily-circuit.xml", "starts with http:// or https://")]
-    [InlineData("/feeds add", "Which feed?")]
-    [InlineData("/feeds add https://nothing.example/", "Could not add https://nothing.example/: HTTP 404 Not Found")]
-    [InlineData("/feeds dance", "is not something I can do")]
-    [InlineData("/feeds remove", "Which source?")]
-    [InlineData("/feeds remove 99", "There is no source #99")]
+    [MemberData(nameof(BadInputs.Of), "Feeds", MemberType = typeof(BadInputs))]
     public async Task Feeds_BadInput_SaysWhatToDo(string command, string expected)
     {
         Assert.Contains(expected, await Bot.SendAsync(command, user: Admin), StringComparison.Ordinal);

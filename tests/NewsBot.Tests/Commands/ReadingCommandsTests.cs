@@ -3,18 +3,7 @@ namespace NewsBot.Tests.Commands;
 public sealed class ReadingCommandsTests : BotTest
 {
     [Theory]
-    [InlineData("/latest", "There are no articles yet.")]
-    [InlineData("/latest", "/sources")]
-    [InlineData("/topic", "/topic <name>")]
-    [InlineData("/search", "What should I look for?")]
-    [InlineData("/search -wind", "at least one word")]
-    [InlineData("/read", "needs an article number")]
-    [InlineData("/read abc", "'abc' is not an article number")]
-    [InlineData("/read 99999999", "There is no article #99999999")]
-    [InlineData("/read 99999999999999", "There is no article #99999999999999")]
-    [InlineData("/read -3", "There is no article #-3")]
-    [InlineData("/lates", "I don't know /lates")]
-    [InlineData("/lates", "Did you mean /latest?")]
+    [MemberData(nameof(BadInputs.Of), "Reading", MemberType = typeof(BadInputs))]
     public async Task Command_WithNothingToShowOrMistyped_SaysWhatToType(string command, string expected)
     {
         var answer = await Bot.SendAsync(command);
@@ -49,12 +38,7 @@ public sealed class ReadingCommandsTests : BotTest
     }
 
     [Theory]
-    [InlineData("Story", "/latest -5", "Pages start at 1")]
-    [InlineData("Story", "/latest -5", "/latest 2")]
-    [InlineData("Story", "/latest abc", "must be a number")]
-    [InlineData("Story", "/latest abc", "/latest 2")]
-    [InlineData("Telescope finds comet", "/topic sciense", "Did you mean /topic science?")]
-    [InlineData("Solar farm", "/search zeppelin", "Nothing found for zeppelin")]
+    [MemberData(nameof(BadInputs.WithOneArticle), MemberType = typeof(BadInputs))]
     public async Task WithOneArticle_BadPageMisspeltTopicOrNoMatch_SaysWhatToTypeInstead(string title, string command, string expected)
     {
         await Bot.IngestAsync(Bot.Source(), TestBot.Entry(title));

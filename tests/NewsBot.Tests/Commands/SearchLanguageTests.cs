@@ -22,11 +22,7 @@ public sealed class SearchLanguageTests : BotTest
     }
 
     [Theory]
-    [InlineData("/search solar autor:smith", "There is no field autor: (at character 7)")]
-    [InlineData("/search \"solar power", "The quote at character 1 is never closed")]
-    [InlineData("/search solar)", "The ) at character 6 closes nothing")]
-    [InlineData("/search /sol(ar/", "is not a valid pattern")]
-    [InlineData("/search /solar power/", "has a space at character 7")]
+    [MemberData(nameof(BadInputs.Of), "SearchQueries", MemberType = typeof(BadInputs))]
     public async Task AMistake_IsShownWhereItIs(string command, string expected)
     {
         var answer = await Bot.ReplyToAsync(command);

@@ -1,3 +1,5 @@
+using NewsBot.Tests.Commands;
+
 namespace NewsBot.Tests.Subscriptions;
 
 /// <summary>/subscriptions &lt;n&gt; silent|ping: typed in the terminal (or any chat), stored, listed, and carried by the outbox to the sender.</summary>
@@ -68,12 +70,7 @@ public sealed class PushOptionsTests : WireBotTest
     }
 
     [Theory]
-    [InlineData("/subscriptions 9 silent on", "no subscription #9")]
-    [InlineData("/subscriptions 1 loudly", "can't read")]
-    [InlineData("/subscriptions silent on", "can't read")]
-    [InlineData("/subscriptions 1 silent maybe", "can't read")]
-    [InlineData("/subscriptions 1 ping", "Which role?")]
-    [InlineData("/subscriptions 1 ping @news-team", "can't read")]
+    [MemberData(nameof(BadInputs.Of), "SubscriptionSettings", MemberType = typeof(BadInputs))]
     public async Task BadSettings_GetAMessageThatSaysWhatToType(string command, string expected)
     {
         await SubscribeInGroupAsync("/subscribe technology");
