@@ -96,12 +96,7 @@ public sealed class NewsBotHostTests : FolderTest
     }
 
     [Theory]
-    [InlineData("NewsBot:PageSize", "0", "NewsBot:PageSize")]
-    [InlineData("NewsBot:Admins:0", "bob", "NewsBot:Admins:0")]
-    [InlineData("NewsBot:CommandBurst", "0", "NewsBot:CommandBurst")]
-    [InlineData("NewsBot:CommandsPerMinute", "-1", "NewsBot:CommandsPerMinute")]
-    [InlineData("Feeds:PollInterval", "00:00:05", "Feeds:PollInterval")]
-    [InlineData("Feeds:Sources:0:Url", "ftp://feeds.example/x", "Feeds:Sources:0:Url")]
+    [MemberData(nameof(BadSettings.Of), "Host", MemberType = typeof(BadSettings))]
     public async Task Start_BadSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
     {
         using var host = Build(new() { [key] = value });

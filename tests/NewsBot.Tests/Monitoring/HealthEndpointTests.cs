@@ -88,17 +88,12 @@ public sealed class HealthEndpointTests
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:abc", "the port \"abc\", which is not a number")]
-    [InlineData("http://127.0.0.1:70000", "the port \"70000\", which is not a number from 0 to 65535")]
-    [InlineData("http://127.0.0.1", "must include a port")]
-    [InlineData("https://127.0.0.1:9300", "plain http address")]
-    [InlineData("127.0.0.1:9300", "must be an http address")]
-    [InlineData("http://status.example.com:9300", "not a host name")]
-    public async Task Start_BadListenUrl_StopsWithAMessageNamingTheSetting(string value, string expected)
+    [MemberData(nameof(BadSettings.Of), "MonitoringListenUrl", MemberType = typeof(BadSettings))]
+    public async Task Start_BadListenUrl_StopsWithAMessageNamingTheSetting(string key, string value, string expected)
     {
-        var message = await FailedStartMessageAsync(new() { ["Monitoring:ListenUrl"] = value });
+        var message = await FailedStartMessageAsync(new() { [key] = value });
 
-        Assert.Contains("Monitoring:ListenUrl", message, StringComparison.Ordinal);
+        Assert.Contains(key, message, StringComparison.Ordinal);
         Assert.Contains(expected, message, StringComparison.Ordinal);
     }
 

@@ -15,11 +15,7 @@ public sealed class TelegramOptionsTests : FolderTest
     }
 
     [Theory]
-    [InlineData("Token", "not-a-token", "Telegram:Token")]
-    [InlineData("Token", "abc:def", "Telegram:Token")]
-    [InlineData("Token", "123456:", "Telegram:Token")]
-    [InlineData("ApiBaseUrl", "ftp://bots.example", "Telegram:ApiBaseUrl")]
-    [InlineData("Mode", "Carrier pigeon", "Telegram:Mode")]
+    [MemberData(nameof(BadSettings.Of), "Telegram", MemberType = typeof(BadSettings))]
     public void Validate_BadValue_NamesTheKey(string property, string value, string key)
     {
         var options = new TelegramOptions { Token = Token };
@@ -41,11 +37,7 @@ public sealed class TelegramOptionsTests : FolderTest
     }
 
     [Theory]
-    [InlineData("http://bot.example/hook", "s3cret", "Telegram:WebhookUrl")]
-    [InlineData("", "s3cret", "Telegram:WebhookUrl")]
-    [InlineData("https://bot.example/hook", "", "Telegram:WebhookSecret")]
-    [InlineData("https://bot.example/hook", "has space", "Telegram:WebhookSecret")]
-    [InlineData("https://bot.example/hook", "ünïcode", "Telegram:WebhookSecret")]
+    [MemberData(nameof(BadSettings.Of), "TelegramWebhook", MemberType = typeof(BadSettings))]
     public void Validate_WebhookModeWithBadSettings_NamesTheKey(string url, string secret, string key)
     {
         var options = new TelegramOptions { Token = Token, Mode = "Webhook", WebhookUrl = url, WebhookSecret = secret };
