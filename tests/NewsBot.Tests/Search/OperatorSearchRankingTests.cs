@@ -106,80 +106,23 @@ public sealed class OperatorSearchRankingTests
     }
 
     /// <summary>The rules, computed from the articles themselves, in the order they were indexed.</summary>
-    private sealed class Model
+    private sealed class Model(IReadOnlyList<Article> articles)
     {
-        private readonly List<Entry> _entries = [];
+        private readonly RankingRules<ArticleTerms> _rules = new(
+            articles,
+            ArticleTerms.Of,
+            (terms, word) => terms.TitleWords.Contains(word),
+            (terms, word) => terms.Words.Contains(word));
 
-        public Model(IReadOnlyList<Article> articles)
-        {
-            var leads = new Dictionary<int, int>();
-            foreach (var article in articles)
-            {
-                // A later report joins a story only when the article it names leads one.
-                var lead = article.StoryId != 0 && article.StoryId != article.Id
-                    && leads.TryGetValue(article.StoryId, out var named) && named == article.StoryId
-                    ? article.StoryId
-                    : article.Id;
-                leads[article.Id] = lead;
-                _entries.Add(new Entry(article.Id, lead, _entries.Count, article.PublishedAt.UtcTicks, ArticleTerms.Of(article)));
-            }
-        }
-
-        public IndexPage Search(SearchQuery query, int skip, int take)
-        {
-            var live = _entries.Count;
-            var asked = query.Words.Count > 0 ? query.Words : query.Filters.SelectMany(f => f.RankingWords()).Distinct(StringComparer.Ordinal).ToList();
-            var words = asked.Select(w => (Word: w, Count: _entries.Count(e => e.Terms.Words.Contains(w)))).Where(w => w.Count > 0).ToList();
-            if (query.Words.Count > 0 && words.Count == 0)
-            {
-                return new IndexPage([], 0);
-            }
-
-            var idf = words.Select(w => Math.Log(1.0 + (live / (double)Math.Max(1, w.Count)))).ToList();
-            var best = new Dictionary<int, (Entry Entry, double Score)>();
-            foreach (var entry in _entries)
-            {
-                var terms = entry.Terms;
-                if ((query.Words.Count > 0 && !words.Any(w => terms.Words.Contains(w.Word)))
-                    || query.ExcludedWords.Any(terms.Words.Contains)
-                    || query.ExcludedPhrases.Any(p => terms.ContainsPhrase(p, titleOnly: false))
-                    || !query.Filters.All(f => f.Matches(terms)))
-                {
-                    continue;
-                }
-
-                var score = 0.0;
-                for (var w = 0; w < words.Count; w++)
-                {
-                    if (terms.TitleWords.Contains(words[w].Word))
-                    {
-                        score += idf[w] * 2.0;
-                    }
-                    else if (terms.Words.Contains(words[w].Word))
-                    {
-                        score += idf[w];
-                    }
-                }
-
-                // A story stands as its best-matching report; on a tie, the one indexed first.
-                if (!best.TryGetValue(entry.Lead, out var kept) || score > kept.Score)
-                {
-                    best[entry.Lead] = (entry, score);
-                }
-            }
-
-            var ranked = best.Values
-                .Select(b => (b.Entry, Rank: b.Score + (2.0 * Math.Pow(0.5, Math.Max(0, (Now.UtcTicks - b.Entry.Ticks) / (double)TimeSpan.TicksPerHour) / 48.0))))
-                .OrderByDescending(r => r.Rank)
-                .ThenByDescending(r => r.Entry.Ticks)
-                .ThenBy(r => r.Entry.Order)
-                .Skip(skip)
-                .Take(take)
-                .Select(r => r.Entry.Id)
-                .ToList();
-            return new IndexPage(ranked, best.Count);
-        }
-
-        private sealed record Entry(int Id, int Lead, int Order, long Ticks, ArticleTerms Terms);
+        /// <summary>With plain words, they rank and one must match; with none, the words the parts ask for rank.</summary>
+        public IndexPage Search(SearchQuery query, int skip, int take) =>
+            _rules.Search(
+                query.Words.Count > 0 ? query.Words : query.Filters.SelectMany(f => f.RankingWords()).Distinct(StringComparer.Ordinal).ToList(),
+                wordsRequired: query.Words.Count > 0,
+                terms => !query.ExcludedWords.Any(terms.Words.Contains)
+                    && !query.ExcludedPhrases.Any(p => terms.ContainsPhrase(p, titleOnly: false))
+                    && query.Filters.All(f => f.Matches(terms)),
+                skip,
+                take);
     }
 }

@@ -117,77 +117,19 @@ public sealed class SearchRankingTests
     }
 
     /// <summary>The rules, computed from the articles themselves, in the order they were indexed.</summary>
-    private sealed class Model
+    private sealed class Model(IReadOnlyList<Article> articles)
     {
-        private readonly List<Entry> _entries = [];
-
-        public Model(IReadOnlyList<Article> articles)
-        {
-            var leads = new Dictionary<int, int>();
-            foreach (var article in articles)
+        private readonly RankingRules<(HashSet<string> Title, HashSet<string> All)> _rules = new(
+            articles,
+            article =>
             {
-                // A later report joins a story only when the article it names leads one.
-                var lead = article.StoryId != 0 && article.StoryId != article.Id
-                    && leads.TryGetValue(article.StoryId, out var named) && named == article.StoryId
-                    ? article.StoryId
-                    : article.Id;
-                leads[article.Id] = lead;
                 var title = TextTokenizer.Tokenize(article.Title).ToHashSet();
-                var all = title.Concat(TextTokenizer.Tokenize(article.Summary)).ToHashSet();
-                _entries.Add(new Entry(article.Id, lead, _entries.Count, article.PublishedAt.UtcTicks, title, all));
-            }
-        }
+                return (title, title.Concat(TextTokenizer.Tokenize(article.Summary)).ToHashSet());
+            },
+            (terms, word) => terms.Title.Contains(word),
+            (terms, word) => terms.All.Contains(word));
 
-        public IndexPage Search(SearchQuery query, int skip, int take)
-        {
-            var live = _entries.Count;
-            var words = query.Words.Select(w => (Word: w, Count: _entries.Count(e => e.All.Contains(w)))).Where(w => w.Count > 0).ToList();
-            if (words.Count == 0)
-            {
-                return new IndexPage([], 0);
-            }
-
-            var idf = words.Select(w => Math.Log(1.0 + (live / (double)Math.Max(1, w.Count)))).ToList();
-            var best = new Dictionary<int, (Entry Entry, double Score)>();
-            foreach (var entry in _entries)
-            {
-                if (!words.Any(w => entry.All.Contains(w.Word)) || query.ExcludedWords.Any(entry.All.Contains))
-                {
-                    continue;
-                }
-
-                var score = 0.0;
-                for (var w = 0; w < words.Count; w++)
-                {
-                    if (entry.Title.Contains(words[w].Word))
-                    {
-                        score += idf[w] * 2.0;
-                    }
-                    else if (entry.All.Contains(words[w].Word))
-                    {
-                        score += idf[w];
-                    }
-                }
-
-                // A story stands as its best-matching report; on a tie, the one indexed first.
-                if (!best.TryGetValue(entry.Lead, out var kept) || score > kept.Score)
-                {
-                    best[entry.Lead] = (entry, score);
-                }
-            }
-
-            var ranked = best.Values
-                .Select(b => (b.Entry, Rank: b.Score + (2.0 * Math.Pow(0.5, Math.Max(0, (Now.UtcTicks - b.Entry.Ticks) / (double)TimeSpan.TicksPerHour) / 48.0))))
-                .OrderByDescending(r => r.Rank)
-                .ThenByDescending(r => r.Entry.Ticks)
-                .ThenBy(r => r.Entry.Order)
-                .Skip(skip)
-                .Take(take)
-                .Select(r => r.Entry.Id)
-                .ToList();
-            return new IndexPage(ranked, best.Count);
-        }
-
-        private sealed record Entry(int Id, int Lead, int Order, long Ticks, HashSet<string> Title, HashSet<string> All);
+        public IndexPage Search(SearchQuery query, int skip, int take) =>
+            _rules.Search(query.Words, wordsRequired: true, terms => !query.ExcludedWords.Any(terms.All.Contains), skip, take);
     }
 }
