@@ -7,32 +7,21 @@ namespace NewsBot.Tests.Roles;
 /// <c>Scaling:ChangeRetentionHours</c> go in bounded batches, the newest stays, and an instance
 /// that missed pruned changes is told so instead of following with holes.
 /// </summary>
-public sealed class ChangeFeedPruningTests : IAsyncLifetime, IDisposable
+public sealed class ChangeFeedPruningTests : PostgresBotTest
 {
-    private TemporaryPostgresDatabase _database = null!;
     private TestBot _bot = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task StartAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        _bot = new TestBot(settings: new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:Postgres:ConnectionString"] = _database.ConnectionString,
-            ["Scaling:ChangeRetentionHours"] = "24",
-        });
+        _bot = StartBot(settings: new Dictionary<string, string?> { ["Scaling:ChangeRetentionHours"] = "24" });
         await _bot.Get<ChangeFollower>().MarkAsync(CancellationToken.None);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
-    public void Dispose() => _bot.Dispose();
 
     [Fact]
     public async Task ChangesOlderThanTheWindow_AreDeletedInBatches_ThoseInsideItStay()
     {
         await SubscribeAsync(chats: 7);
-        await _database.ExecuteAsync("UPDATE changes SET at = now() - interval '2 days'");
+        await Database.ExecuteAsync("UPDATE changes SET at = now() - interval '2 days'");
         var old = await CountAsync();
         await SubscribeAsync(chats: 2, first: 100);
         var recent = await CountAsync() - old;
@@ -49,17 +38,17 @@ public sealed class ChangeFeedPruningTests : IAsyncLifetime, IDisposable
     public async Task WhenEveryChangeIsOld_TheNewestStays_AndANewInstanceStartsAfterIt()
     {
         await SubscribeAsync(chats: 3);
-        await _database.ExecuteAsync("UPDATE changes SET at = now() - interval '2 days'");
-        var newest = (await _database.QueryAsync<long>("SELECT max(number) FROM changes")).Single();
+        await Database.ExecuteAsync("UPDATE changes SET at = now() - interval '2 days'");
+        var newest = (await Database.QueryAsync<long>("SELECT max(number) FROM changes")).Single();
 
         var old = await CountAsync();
 
         Assert.Equal(old - 1, await _bot.Get<ChangePruner>().PruneAsync(CancellationToken.None));
 
-        Assert.Equal([newest], await _database.QueryAsync<long>("SELECT number FROM changes"));
+        Assert.Equal([newest], await Database.QueryAsync<long>("SELECT number FROM changes"));
         var feed = _bot.Get<IChangeFeed>();
         Assert.Equal(newest, await feed.NewestAsync(CancellationToken.None));
-        Assert.Equal((await _database.QueryAsync<long>("SELECT value::bigint FROM state WHERE name = 'changes.pruned_through'")).Single(), await feed.PrunedThroughAsync(CancellationToken.None));
+        Assert.Equal((await Database.QueryAsync<long>("SELECT value::bigint FROM state WHERE name = 'changes.pruned_through'")).Single(), await feed.PrunedThroughAsync(CancellationToken.None));
         Assert.True(await feed.PrunedThroughAsync(CancellationToken.None) < newest);
     }
 
@@ -73,7 +62,7 @@ public sealed class ChangeFeedPruningTests : IAsyncLifetime, IDisposable
         await behind.MarkAsync(CancellationToken.None);
         await SubscribeAsync(chats: 4);
         await follower.CatchUpAsync(CancellationToken.None);
-        await _database.ExecuteAsync("UPDATE changes SET at = now() - interval '2 days'");
+        await Database.ExecuteAsync("UPDATE changes SET at = now() - interval '2 days'");
 
         await _bot.Get<ChangePruner>().PruneAsync(CancellationToken.None);
         await SubscribeAsync(chats: 1, first: 100);
@@ -85,7 +74,7 @@ public sealed class ChangeFeedPruningTests : IAsyncLifetime, IDisposable
         Assert.Equal(recent - 1, await follower.CatchUpAsync(CancellationToken.None));
     }
 
-    private async Task<int> CountAsync() => (int)(await _database.QueryAsync<long>("SELECT count(*) FROM changes")).Single();
+    private async Task<int> CountAsync() => (int)(await Database.QueryAsync<long>("SELECT count(*) FROM changes")).Single();
 
     private async Task SubscribeAsync(int chats, int first = 1)
     {

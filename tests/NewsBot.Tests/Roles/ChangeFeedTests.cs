@@ -8,29 +8,19 @@ namespace NewsBot.Tests.Roles;
 /// settings, removals) reaches the other's structures in memory through the change feed, so
 /// either answers with what the other stored a moment earlier.
 /// </summary>
-public sealed class ChangeFeedTests : IAsyncLifetime, IDisposable
+public sealed class ChangeFeedTests : PostgresBotTest
 {
-    private TemporaryPostgresDatabase _database = null!;
     private TestBot _writer = null!;
     private TestBot _reader = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task StartAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
         _writer = Instance(followsAlone: true);
 
         // The reader plans nothing: it takes its roles from the database and holds none here.
         _reader = Instance(followsAlone: false);
         await _writer.Get<ChangeFollower>().MarkAsync(CancellationToken.None);
         await _reader.Get<ChangeFollower>().MarkAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _reader.Dispose();
     }
 
     [Fact]
@@ -81,17 +71,11 @@ public sealed class ChangeFeedTests : IAsyncLifetime, IDisposable
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    private TestBot Instance(bool followsAlone) => new(
-        services: s =>
+    private TestBot Instance(bool followsAlone) => StartBot(services: s =>
+    {
+        if (!followsAlone)
         {
-            if (!followsAlone)
-            {
-                s.AddSingleton<IRoleLeases, PostgresRoleLeases>();
-            }
-        },
-        settings: new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:Postgres:ConnectionString"] = _database.ConnectionString,
-        });
+            s.AddSingleton<IRoleLeases, PostgresRoleLeases>();
+        }
+    });
 }

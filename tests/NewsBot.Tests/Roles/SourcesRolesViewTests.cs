@@ -3,32 +3,22 @@ using NewsBot.Storage.Postgres;
 namespace NewsBot.Tests.Roles;
 
 /// <summary>The admins' /sources says, among instances on one database, which instance holds which role.</summary>
-public sealed class SourcesRolesViewTests : IAsyncLifetime, IDisposable
+public sealed class SourcesRolesViewTests : PostgresBotTest
 {
-    private TemporaryPostgresDatabase _database = null!;
     private TestBot _bot = null!;
 
-    public async Task InitializeAsync()
+    protected override Task StartAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        _bot = new TestBot(
+        _bot = StartBot(
             configure: o => o.Admins = ["telegram:1"],
             services: s =>
             {
                 s.AddSingleton<IRoleLeases, PostgresRoleLeases>();
                 s.AddSingleton(new InstanceIdentity("web-1:4711:9f3a"));
-            },
-            settings: new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:Postgres:ConnectionString"] = _database.ConnectionString,
             });
         _bot.Source("Wire");
+        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
-    public void Dispose() => _bot.Dispose();
 
     [Fact]
     public async Task Sources_ForAnAdmin_NamesTheHolderOfEachRole_AndTheInstanceThatAnswers()
