@@ -7,14 +7,11 @@ public sealed class DiscordDeferAndRegistrationTests
     [Fact]
     public async Task SlowCommand_IsDeferredThenTheOriginalResponseIsEdited()
     {
-        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
-        var interaction = DiscordInteractions.Command("latest");
-
-        var callback = await discord.InteractAsync(interaction);
+        var (callback, followups) = await AnsweredByABotThatDefersAtOnceAsync(DiscordInteractions.Command("latest"));
 
         Assert.Equal(5, callback.CallbackType);
         Assert.Null(callback.Body!["data"]);
-        var edit = Assert.Single(discord.Followups(interaction));
+        var edit = Assert.Single(followups);
         Assert.Equal("PATCH", edit.Method);
         Assert.EndsWith("/messages/@original", edit.Path, StringComparison.Ordinal);
         Assert.NotNull(edit.Body!["embeds"]);
@@ -24,15 +21,11 @@ public sealed class DiscordDeferAndRegistrationTests
     [Fact]
     public async Task SlowPersonalCommand_IsDeferredPrivately()
     {
-        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
-
-        var interaction = DiscordInteractions.Command("bookmarks");
-
-        var callback = await discord.InteractAsync(interaction);
+        var (callback, followups) = await AnsweredByABotThatDefersAtOnceAsync(DiscordInteractions.Command("bookmarks"));
 
         Assert.Equal(5, callback.CallbackType);
         Assert.Equal(64, (int?)callback.Body!["data"]!["flags"]);
-        var edit = Assert.Single(discord.Followups(interaction));
+        var edit = Assert.Single(followups);
         Assert.Equal("PATCH", edit.Method);
         Assert.Null(edit.Body!["flags"]);
     }
@@ -40,13 +33,10 @@ public sealed class DiscordDeferAndRegistrationTests
     [Fact]
     public async Task SlowPageButton_IsAcknowledgedThenItsMessageEdited()
     {
-        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
-        var interaction = DiscordInteractions.Button("p:/latest 2", DiscordInteractions.AllPermissions);
-
-        var callback = await discord.InteractAsync(interaction);
+        var (callback, followups) = await AnsweredByABotThatDefersAtOnceAsync(DiscordInteractions.Button("p:/latest 2", DiscordInteractions.AllPermissions));
 
         Assert.Equal(6, callback.CallbackType);
-        Assert.Equal("PATCH", Assert.Single(discord.Followups(interaction)).Method);
+        Assert.Equal("PATCH", Assert.Single(followups).Method);
     }
 
     [Fact]
@@ -203,6 +193,14 @@ public sealed class DiscordDeferAndRegistrationTests
 
         await discord.Handler.DrainAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Single(discord.Server.Calls("POST", $"/interactions/{(string)first["id"]!}/"));
+    }
+
+    /// <summary>The callback and the follow-ups of <paramref name="interaction"/> at a bot that defers every answer.</summary>
+    private static async Task<(DiscordRestRequest Callback, IReadOnlyList<DiscordRestRequest> Followups)> AnsweredByABotThatDefersAtOnceAsync(JsonObject interaction)
+    {
+        await using var discord = await DiscordTestBot.StartAsync(new DiscordInteractionTuning { DeferAfter = TimeSpan.Zero });
+        var callback = await discord.InteractAsync(interaction);
+        return (callback, discord.Followups(interaction));
     }
 
     private static async Task Handle(DiscordTestBot discord, JsonObject interaction)

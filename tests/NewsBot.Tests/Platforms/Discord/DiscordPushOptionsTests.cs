@@ -4,26 +4,20 @@ namespace NewsBot.Tests.Platforms.Discord;
 /// /subscriptions &lt;n&gt; silent|ping through slash commands, and what the pushes look like on
 /// the fake Discord API: SUPPRESS_NOTIFICATIONS, and one role mentioned and allowed to be pinged.
 /// </summary>
-public sealed class DiscordPushOptionsTests : IAsyncLifetime
+public sealed class DiscordPushOptionsTests : DiscordBotTest
 {
     private const string Role = "910000000000000910";
     // A moderator: View Channel and Manage Channels, without Mention Everyone.
     private const string Member = "1040";
     private const string MentionEveryone = "132112";
 
-    private DiscordTestBot _discord = null!;
-
-    private FakeDiscordRest Server => _discord.Server;
-
     private const string Push = "/channels/" + DiscordInteractions.ChannelId + "/messages";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _discord = await DiscordTestBot.StartAsync();
-        await _discord.SubscribeAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions));
+        await base.InitializeAsync();
+        await Discord.SubscribeAsync(DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions));
     }
-
-    public async Task DisposeAsync() => await _discord.DisposeAsync();
 
     [Fact]
     public async Task PingAMentionableRole_MentionsExactlyThatRoleInEachPush()
@@ -44,7 +38,7 @@ public sealed class DiscordPushOptionsTests : IAsyncLifetime
     {
         await SetAsync("silent on", Member);
 
-        var list = await _discord.InteractAsync(DiscordInteractions.Command("subscriptions", permissions: Member));
+        var list = await Discord.InteractAsync(DiscordInteractions.Command("subscriptions", permissions: Member));
         await NewStoryAsync();
 
         Assert.Contains("silent", list.Message!.ToJsonString(), StringComparison.Ordinal);
@@ -91,7 +85,7 @@ public sealed class DiscordPushOptionsTests : IAsyncLifetime
         var answer = await SetAsync($"ping <@&{Role}>", MentionEveryone);
 
         Assert.Contains("no role", answer.Message!.ToJsonString(), StringComparison.Ordinal);
-        Assert.True(Assert.Single(await _discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + DiscordInteractions.ChannelId, CancellationToken.None)).Options.IsDefault);
+        Assert.True(Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:" + DiscordInteractions.ChannelId, CancellationToken.None)).Options.IsDefault);
     }
 
     [Fact]
@@ -128,12 +122,12 @@ public sealed class DiscordPushOptionsTests : IAsyncLifetime
     private Task<DiscordRestRequest> SetAsync(string setting, string permissions, Func<JsonObject, JsonObject>? extra = null)
     {
         var interaction = DiscordInteractions.Command("subscriptions", [("number", JsonValue.Create(1)), ("setting", JsonValue.Create(setting))], permissions: permissions);
-        return _discord.InteractAsync(extra?.Invoke(interaction) ?? interaction);
+        return Discord.InteractAsync(extra?.Invoke(interaction) ?? interaction);
     }
 
     private async Task NewStoryAsync()
     {
-        await _discord.Bot.IngestAsync(_discord.Bot.Source("Test Wire", "technology"), TestBot.Entry("Robot league adds a night round", "Software robots.", hoursAgo: 0));
-        await _discord.Bot.DispatchAsync(_discord.Bot.Get<DiscordChatSender>());
+        await Discord.Bot.IngestAsync(Discord.Bot.Source("Test Wire", "technology"), TestBot.Entry("Robot league adds a night round", "Software robots.", hoursAgo: 0));
+        await Discord.Bot.DispatchAsync(Discord.Bot.Get<DiscordChatSender>());
     }
 }

@@ -97,9 +97,7 @@ public sealed class DiscordRestClientTests : DiscordRestTests
         var id = await Post(One, "hello");
 
         Assert.NotEmpty(id);
-        var calls = Server.Calls("POST", $"/channels/{One}/messages");
-        Assert.Equal([429, 200], calls.Select(c => c.Status));
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.3));
+        AssertSentAfterOneRateLimitedTry(TimeSpan.FromSeconds(0.3));
         Assert.Equal(1, Harness.Guard.Count);
     }
 
@@ -140,9 +138,7 @@ public sealed class DiscordRestClientTests : DiscordRestTests
 
         await Post(One, "hello");
 
-        var calls = Server.Calls("POST", $"/channels/{One}/messages");
-        Assert.Equal([429, 200], calls.Select(c => c.Status));
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.5));
+        AssertSentAfterOneRateLimitedTry(TimeSpan.FromSeconds(0.5));
         Assert.Equal(0, Harness.Guard.Count);
     }
 
@@ -153,9 +149,7 @@ public sealed class DiscordRestClientTests : DiscordRestTests
 
         await Post(One, "hello");
 
-        var calls = Server.Calls("POST", $"/channels/{One}/messages");
-        Assert.Equal([429, 200], calls.Select(c => c.Status));
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(2));
+        AssertSentAfterOneRateLimitedTry(TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -352,6 +346,14 @@ public sealed class DiscordRestClientTests : DiscordRestTests
     }
 
     private static DiscordMessage Text(string text) => new() { Content = text };
+
+    /// <summary>The message to <see cref="One"/> was refused once as rate limited, then sent no sooner than <paramref name="wait"/> later.</summary>
+    private void AssertSentAfterOneRateLimitedTry(TimeSpan wait)
+    {
+        var calls = Server.Calls("POST", $"/channels/{One}/messages");
+        Assert.Equal([429, 200], calls.Select(c => c.Status));
+        Assert.True(calls[1].At - calls[0].At >= wait);
+    }
 
     private Task<string> Post(string channel, string text) =>
         Harness.RunAsync(Client.CreateMessageAsync(channel, Text(text), patient: true, CancellationToken.None));

@@ -4,23 +4,15 @@ namespace NewsBot.Tests.Platforms.Discord;
 /// Threads and forum channels end to end: subscribed through interactions, pushed through the
 /// dispatcher and the real sender to the fake Discord API, which refuses what Discord refuses.
 /// </summary>
-public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
+public sealed class DiscordThreadsAndForumsTests : DiscordBotTest
 {
     private const string Thread = "520000000000000520";
     private const string Forum = "530000000000000530";
     private const string Post = "540000000000000540";
 
-    private DiscordTestBot _discord = null!;
+    private DiscordChatSender Sender => Discord.Bot.Get<DiscordChatSender>();
 
-    private FakeDiscordRest Server => _discord.Server;
-
-    private DiscordChatSender Sender => _discord.Bot.Get<DiscordChatSender>();
-
-    private ChatLifecycle Chats => _discord.Bot.Get<ChatLifecycle>();
-
-    public async Task InitializeAsync() => _discord = await DiscordTestBot.StartAsync();
-
-    public async Task DisposeAsync() => await _discord.DisposeAsync();
+    private ChatLifecycle Chats => Discord.Bot.Get<ChatLifecycle>();
 
     [Fact]
     public async Task SubscribeInAThread_PostsTheNextStoryInThatThread()
@@ -59,7 +51,7 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
         await NewStoryAsync("Chip plant breaks ground in Veltrona");
 
         Assert.Contains("technology", answer.Message!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Single(await _discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:forum:" + Forum, CancellationToken.None));
+        Assert.Single(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:forum:" + Forum, CancellationToken.None));
         var posts = Server.Calls("POST", $"/channels/{Forum}/threads");
         Assert.Equal(["Robot league adds a night round", "Chip plant breaks ground in Veltrona"], posts.Select(p => (string)p.Body!["name"]!));
         Assert.All(posts, p => Assert.True(p.Succeeded));
@@ -92,7 +84,7 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
         var answer = await SubscribeAsync(Subscribe().WithForum(Forum, permissions: "0"));
 
         Assert.Contains("admins", answer.Message!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(await _discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:forum:" + Forum, CancellationToken.None));
+        Assert.Empty(await Discord.Bot.Get<ISubscriptionStore>().ListForChatAsync("discord:forum:" + Forum, CancellationToken.None));
     }
 
     [Fact]
@@ -118,21 +110,21 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
         Server.SetThread(Thread, archived: true, locked: true, parentId: DiscordInteractions.ChannelId);
 
         await NewStoryAsync("Robot league adds a night round");
-        await _discord.Bot.DispatchAsync(Sender);
+        await Discord.Bot.DispatchAsync(Sender);
 
         var chat = ChatAddress.Parse("discord:" + Thread);
         Assert.Single(Server.Calls("PATCH", $"/channels/{Thread}"));
         Assert.Single(Server.Calls("POST", $"/channels/{Thread}/messages"));
         Assert.Equal(DiscordChatSender.ThreadClosedReason, Shown.InEnglish(Chats.Find(chat)!.Pause!.Reason));
-        Assert.Contains("#launch-day", Assert.Single(_discord.Bot.Admins.Messages), StringComparison.Ordinal);
+        Assert.Contains("#launch-day", Assert.Single(Discord.Bot.Admins.Messages), StringComparison.Ordinal);
         var told = Assert.Single(Server.Calls("POST", "/channels/7" + DiscordInteractions.UserId + "/messages"));
         Assert.Contains("cannot post in", told.Body!.ToJsonString(), StringComparison.Ordinal);
-        var listed = await _discord.InteractAsync(DiscordInteractions.Command("subscriptions", permissions: DiscordInteractions.AllPermissions).InThread(Thread, DiscordInteractions.ChannelId));
+        var listed = await Discord.InteractAsync(DiscordInteractions.Command("subscriptions", permissions: DiscordInteractions.AllPermissions).InThread(Thread, DiscordInteractions.ChannelId));
         Assert.Contains("wait", listed.Message!.ToJsonString(), StringComparison.Ordinal);
 
         Server.SetThread(Thread, parentId: DiscordInteractions.ChannelId);
-        await _discord.DispatchAsync("THREAD_UPDATE", DiscordInteractionParts.Thread(Thread, archived: false, locked: false));
-        await _discord.Bot.DispatchAsync(Sender);
+        await Discord.DispatchAsync("THREAD_UPDATE", DiscordInteractionParts.Thread(Thread, archived: false, locked: false));
+        await Discord.Bot.DispatchAsync(Sender);
 
         Assert.Null(Chats.Find(chat)!.Pause);
         var delivered = Assert.Single(Server.Calls("POST", $"/channels/{Thread}/messages"), r => r.Succeeded);
@@ -160,7 +152,7 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
         Server.SetThread(Thread, parentId: DiscordInteractions.ChannelId);
         await SubscribeAsync(Subscribe().InThread(Thread, DiscordInteractions.ChannelId));
 
-        await _discord.DispatchAsync("THREAD_DELETE", DiscordInteractionParts.Thread(Thread, archived: false, locked: false));
+        await Discord.DispatchAsync("THREAD_DELETE", DiscordInteractionParts.Thread(Thread, archived: false, locked: false));
 
         Assert.False(Chats.Find(ChatAddress.Parse("discord:" + Thread))!.Active);
     }
@@ -170,7 +162,7 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
     {
         Server.SetChannelType(Forum, 15);
         var subscription = new Subscription(3, "discord:forum:" + Forum, SubscriptionKind.Topic, "technology", DeliveryMode.Daily, new TimeOnly(8, 0), "discord:" + DiscordInteractions.UserId, TestBot.Now);
-        var digest = DigestComposer.For(subscription, _discord.Articles, _discord.Articles.Count, LanguageCatalog.Default.For("en"));
+        var digest = DigestComposer.For(subscription, Discord.Articles, Discord.Articles.Count, LanguageCatalog.Default.For("en"));
 
         var outcome = await Sender.SendAsync(ChatAddress.Parse("discord:forum:" + Forum), digest, CancellationToken.None);
 
@@ -207,11 +199,11 @@ public sealed class DiscordThreadsAndForumsTests : IAsyncLifetime
     private static JsonObject Subscribe() =>
         DiscordInteractions.Command("subscribe", [("query", JsonValue.Create("technology"))], permissions: DiscordInteractions.AllPermissions);
 
-    private Task<DiscordRestRequest> SubscribeAsync(JsonObject interaction) => _discord.SubscribeAsync(interaction);
+    private Task<DiscordRestRequest> SubscribeAsync(JsonObject interaction) => Discord.SubscribeAsync(interaction);
 
     private async Task NewStoryAsync(string title)
     {
-        await _discord.Bot.IngestAsync(_discord.Bot.Source("Test Wire", "technology"), TestBot.Entry(title, "New robot and chip software.", hoursAgo: 0));
-        await _discord.Bot.DispatchAsync(Sender);
+        await Discord.Bot.IngestAsync(Discord.Bot.Source("Test Wire", "technology"), TestBot.Entry(title, "New robot and chip software.", hoursAgo: 0));
+        await Discord.Bot.DispatchAsync(Sender);
     }
 }
