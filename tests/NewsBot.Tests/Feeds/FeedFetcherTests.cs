@@ -102,26 +102,9 @@ public sealed class FeedFetcherTests
     public async Task FetchAsync_EndlessBody_StopsAtMaxFeedBytes()
     {
         long written = 0;
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/endless", async (HttpContext context) =>
-        {
-            var chunk = new byte[64 * 1024];
-            Array.Fill(chunk, (byte)'x');
-            try
-            {
-                // Bounded so that a broken client cannot keep the server writing forever.
-                for (var i = 0; i < 1600 && !context.RequestAborted.IsCancellationRequested; i++)
-                {
-                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    written += chunk.Length;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (IOException)
-            {
-            }
-        }));
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        await using var server = await FeedServer.StartAsync(app => app.MapGet("/endless", UnendingResponses.Flood(null, chunk, times: 1600, written: n => written += n)));
         using var harness = new FetcherHarness();
 
         var result = await harness.Fetcher.FetchAsync(server.Url("/endless"), FetchConditions.None, Token);
@@ -150,25 +133,7 @@ public sealed class FeedFetcherTests
     [Fact]
     public async Task FetchAsync_SlowDripBody_StopsAtRequestTimeout()
     {
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/slow", async (HttpContext context) =>
-        {
-            context.Response.ContentType = "application/rss+xml";
-            try
-            {
-                for (var i = 0; i < 40 && !context.RequestAborted.IsCancellationRequested; i++)
-                {
-                    await context.Response.Body.WriteAsync("<"u8.ToArray(), context.RequestAborted);
-                    await context.Response.Body.FlushAsync(context.RequestAborted);
-                    await Task.Delay(250, context.RequestAborted);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (IOException)
-            {
-            }
-        }));
+        await using var server = await FeedServer.StartAsync(app => app.MapGet("/slow", UnendingResponses.Drip("application/rss+xml", "<"u8.ToArray())));
         using var harness = new FetcherHarness(new FeedsOptions { AllowPrivateAddresses = true, RequestTimeout = TimeSpan.FromSeconds(1) });
         var stopwatch = Stopwatch.StartNew();
 

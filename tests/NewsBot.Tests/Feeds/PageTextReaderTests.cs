@@ -9,14 +9,19 @@ public sealed class PageTextReaderTests
 {
     private static CancellationToken Token => CancellationToken.None;
 
+    /// <summary>The page at <paramref name="path"/> of a site that answers it with <paramref name="endpoint"/>, read as NewsBot reads an article's page.</summary>
+    private static async Task<PageText> ReadAsync(string path, Delegate endpoint, FeedsOptions? options = null)
+    {
+        await using var server = await FeedServer.StartAsync(app => app.MapGet(path, endpoint));
+        using var harness = new FetcherHarness(options);
+        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
+        return await reader.ReadAsync(server.Url(path), Token);
+    }
+
     [Fact]
     public async Task Read_OfAClutteredPage_KeepsTheStory_AndDropsNavigationAdsSidebarAndComments()
     {
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/story", () => Results.Content(ArticlePages.Cluttered(), "text/html; charset=utf-8")));
-        using var harness = new FetcherHarness();
-        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
-
-        var page = await reader.ReadAsync(server.Url("/story"), Token);
+        var page = await ReadAsync("/story", () => Results.Content(ArticlePages.Cluttered(), "text/html; charset=utf-8"));
 
         Assert.Equal(FullTextProblem.None, page.Problem);
         Assert.Contains(ArticlePages.StoryStart, page.Text, StringComparison.Ordinal);
@@ -34,11 +39,7 @@ public sealed class PageTextReaderTests
     [Fact]
     public async Task Read_OfAPageWithoutAStory_SaysThereIsNoText()
     {
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/menu", () => Results.Content(ArticlePages.NoStory(), "text/html")));
-        using var harness = new FetcherHarness();
-        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
-
-        var page = await reader.ReadAsync(server.Url("/menu"), Token);
+        var page = await ReadAsync("/menu", () => Results.Content(ArticlePages.NoStory(), "text/html"));
 
         Assert.Equal(FullTextProblem.NoText, page.Problem);
         Assert.Equal("", page.Text);
@@ -47,11 +48,7 @@ public sealed class PageTextReaderTests
     [Fact]
     public async Task Read_OfSomethingThatIsNotHtml_SaysSo()
     {
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/file.pdf", () => Results.Bytes("%PDF-1.7 not a page"u8.ToArray(), "application/pdf")));
-        using var harness = new FetcherHarness();
-        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
-
-        var page = await reader.ReadAsync(server.Url("/file.pdf"), Token);
+        var page = await ReadAsync("/file.pdf", () => Results.Bytes("%PDF-1.7 not a page"u8.ToArray(), "application/pdf"));
 
         Assert.Equal(FullTextProblem.NotHtml, page.Problem);
     }
@@ -59,29 +56,8 @@ public sealed class PageTextReaderTests
     [Fact]
     public async Task Read_OfAPageThatNeverEnds_StopsAtTheSizeLimit()
     {
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/huge", async (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/html";
-            var chunk = Encoding.UTF8.GetBytes("<p>" + new string('x', 64 * 1024) + "</p>");
-            try
-            {
-                // 50 MB at most, so a broken client cannot keep the server writing forever.
-                for (var i = 0; i < 800 && !context.RequestAborted.IsCancellationRequested; i++)
-                {
-                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (IOException)
-            {
-            }
-        }));
-        using var harness = new FetcherHarness();
-        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
-
-        var page = await reader.ReadAsync(server.Url("/huge"), Token);
+        var chunk = Encoding.UTF8.GetBytes("<p>" + new string('x', 64 * 1024) + "</p>");
+        var page = await ReadAsync("/huge", UnendingResponses.Flood("text/html", chunk, times: 800));
 
         Assert.Equal(FullTextProblem.TooLarge, page.Problem);
     }
@@ -89,29 +65,7 @@ public sealed class PageTextReaderTests
     [Fact]
     public async Task Read_OfAPageThatDripsIn_StopsAtTheTimeLimit()
     {
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/slow", async (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/html";
-            try
-            {
-                for (var i = 0; i < 40 && !context.RequestAborted.IsCancellationRequested; i++)
-                {
-                    await context.Response.Body.WriteAsync("<p>"u8.ToArray(), context.RequestAborted);
-                    await context.Response.Body.FlushAsync(context.RequestAborted);
-                    await Task.Delay(250, context.RequestAborted);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (IOException)
-            {
-            }
-        }));
-        using var harness = new FetcherHarness(new FeedsOptions { AllowPrivateAddresses = true, RequestTimeout = TimeSpan.FromSeconds(1) });
-        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
-
-        var page = await reader.ReadAsync(server.Url("/slow"), Token);
+        var page = await ReadAsync("/slow", UnendingResponses.Drip("text/html", "<p>"u8.ToArray()), new FeedsOptions { AllowPrivateAddresses = true, RequestTimeout = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(FullTextProblem.TimedOut, page.Problem);
     }
@@ -120,15 +74,11 @@ public sealed class PageTextReaderTests
     public async Task Read_OfALoopbackPage_WithoutPermission_IsRefusedByTheAddressGuard()
     {
         var requests = 0;
-        await using var server = await FeedServer.StartAsync(app => app.MapGet("/story", () =>
+        var page = await ReadAsync("/story", () =>
         {
             Interlocked.Increment(ref requests);
             return Results.Content(ArticlePages.Cluttered(), "text/html");
-        }));
-        using var harness = new FetcherHarness(new FeedsOptions { AllowPrivateAddresses = false });
-        using var reader = new PageTextReader(harness.Fetcher, NullLogger<PageTextReader>.Instance);
-
-        var page = await reader.ReadAsync(server.Url("/story"), Token);
+        }, new FeedsOptions { AllowPrivateAddresses = false });
 
         Assert.Equal(FullTextProblem.Unreachable, page.Problem);
         Assert.Equal(0, requests);
