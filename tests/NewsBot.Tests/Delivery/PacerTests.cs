@@ -1,16 +1,13 @@
+using static NewsBot.Tests.Delivery.DefaultPacing;
+
 namespace NewsBot.Tests.Delivery;
 
 public sealed class PacerTests
 {
-    private static DateTimeOffset Now => TestBot.Now;
-
-    /// <summary>Telegram's ceilings as the options give them by default.</summary>
-    private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");
-
     [Fact]
     public void Reserve_ManyChats_NeverMoreThanTheGlobalRate()
     {
-        var pacer = new Pacer(Telegram);
+        var pacer = new Pacer(TelegramLimits);
 
         var times = Enumerable.Range(0, 300).Select(i => pacer.Reserve($"telegram:{i}", isGroup: false, Now)).ToList();
 
@@ -26,7 +23,7 @@ public sealed class PacerTests
     [Fact]
     public void Reserve_ManyChats_SpreadsTheGlobalRateEvenly_SoNoBurstEverExceedsIt()
     {
-        var pacer = new Pacer(Telegram);
+        var pacer = new Pacer(TelegramLimits);
 
         var times = Enumerable.Range(0, 90).Select(i => pacer.Reserve($"telegram:{i}", isGroup: false, Now)).ToList();
 
@@ -39,7 +36,7 @@ public sealed class PacerTests
     [Fact]
     public void Reserve_OneChat_AtMostOnePerSecond_GroupsTwentyPerMinute()
     {
-        var pacer = new Pacer(Telegram);
+        var pacer = new Pacer(TelegramLimits);
 
         var person = Enumerable.Range(0, 5).Select(_ => pacer.Reserve("telegram:1", isGroup: false, Now)).ToList();
         var group = Enumerable.Range(0, 21).Select(_ => pacer.Reserve("telegram:-100", isGroup: true, Now)).ToList();
@@ -51,7 +48,7 @@ public sealed class PacerTests
     [Fact]
     public void Hold_OneChat_DelaysOnlyThatChat()
     {
-        var pacer = new Pacer(Telegram);
+        var pacer = new Pacer(TelegramLimits);
 
         pacer.Hold("telegram:1", Now.AddSeconds(30));
 
@@ -62,7 +59,7 @@ public sealed class PacerTests
     [Fact]
     public void HoldAll_DelaysEveryChat()
     {
-        var pacer = new Pacer(Telegram);
+        var pacer = new Pacer(TelegramLimits);
 
         pacer.HoldAll(Now.AddSeconds(12));
 
@@ -72,7 +69,7 @@ public sealed class PacerTests
     [Fact]
     public void Forget_IdleChats_AreDropped()
     {
-        var pacer = new Pacer(Telegram);
+        var pacer = new Pacer(TelegramLimits);
         pacer.Reserve("telegram:1", false, Now);
 
         Assert.Equal(1, pacer.Forget(Now.AddMinutes(1)));

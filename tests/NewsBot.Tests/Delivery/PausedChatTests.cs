@@ -36,10 +36,7 @@ public sealed class PausedChatTests : WireBotTest
     [Fact]
     public async Task APausedChat_IsTriedAgainLater_AndTheFirstMessageThatGoesThroughEndsThePause()
     {
-        await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
-        _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
-        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
-        await Bot.DispatchAsync(_discord);
+        await AStoryFindsTheThreadPausedOnceAsync();
 
         Bot.Time.Advance(PausedChats.FirstTry + TimeSpan.FromMinutes(1));
         await Bot.DispatchAsync(_discord);
@@ -52,16 +49,22 @@ public sealed class PausedChatTests : WireBotTest
     [Fact]
     public async Task AReleasedChat_IsSentAtOnce()
     {
-        await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
-        _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
-        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
-        await Bot.DispatchAsync(_discord);
+        await AStoryFindsTheThreadPausedOnceAsync();
 
         await Chats.ResumeAsync(ChatAddress.Parse(Thread), CancellationToken.None);
         await Outbox.ReleasePendingAsync(Thread, Bot.Time.GetUtcNow(), CancellationToken.None);
         await Bot.DispatchAsync(_discord);
 
         Assert.Single(_discord.Delivered, a => a.Chat.Key == Thread);
+    }
+
+    /// <summary>The thread subscribes, and Discord refuses the first story sent there as the thread is locked.</summary>
+    private async Task AStoryFindsTheThreadPausedOnceAsync()
+    {
+        await Bot.SubscribeAsync("/subscribe technology", ChatKind.GuildChannel, user: "discord:600", chat: Thread);
+        _discord.Then(new SendOutcome.ChatPaused("the thread is archived and locked"));
+        await Bot.IngestAsync(Wire, TestBot.Entry("Robot chef opens a kitchen"));
+        await Bot.DispatchAsync(_discord);
     }
 
     private async Task<IReadOnlyList<OutboxEntry>> PendingAsync() =>

@@ -1,17 +1,14 @@
+using static NewsBot.Tests.Delivery.DefaultPacing;
+
 namespace NewsBot.Tests.Delivery;
 
 /// <summary>No burst after a start or a slow moment: actual sends never exceed the platform's rate.</summary>
 public sealed class StartPacingTests
 {
-    private static DateTimeOffset Now => TestBot.Now;
-
-    /// <summary>Telegram's ceilings as the options give them by default.</summary>
-    private static readonly PacingLimits Telegram = new DeliveryOptions().LimitsFor("telegram");
-
     [Fact]
     public void TryStart_FirstSendAfterAStart_WaitsOneSlot_ForWhatThePreviousOwnerSent()
     {
-        var pacer = new Pacer(Telegram, startedAt: Now);
+        var pacer = new Pacer(TelegramLimits, startedAt: Now);
 
         var retryAt = pacer.TryStart(Now);
 
@@ -23,7 +20,7 @@ public sealed class StartPacingTests
     [Fact]
     public void TryStart_ManySendsReadyAtOnce_GoOutOneSlotApart()
     {
-        var pacer = new Pacer(Telegram, startedAt: Now);
+        var pacer = new Pacer(TelegramLimits, startedAt: Now);
 
         // Sixty sends all late, all ready at the same moment: the pacer spreads them.
         var starts = Enumerable.Range(0, 60).Select(_ => StartWhenAllowed(pacer, Now.AddSeconds(1))).ToList();
@@ -37,7 +34,7 @@ public sealed class StartPacingTests
     [Fact]
     public void TryStart_ASendThatStartedLate_PushesTheNextOneBack_FromWhenItReallyStarted()
     {
-        var pacer = new Pacer(Telegram, startedAt: Now);
+        var pacer = new Pacer(TelegramLimits, startedAt: Now);
         var allowed = pacer.TryStart(Now)!.Value;
 
         // The first send woke 25 ms after its time (a busy machine): the next keeps a whole slot from when it really started.

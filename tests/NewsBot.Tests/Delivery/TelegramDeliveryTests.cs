@@ -15,14 +15,13 @@ public sealed class TelegramDeliveryTests : FakeClockTelegramTests
     private static readonly TimeSpan ClockStep = TimeSpan.FromSeconds(1);
 
     private static readonly Dictionary<string, string?> Admin = new() { ["NewsBot:Admins:0"] = "telegram:42" };
-    private static readonly FeedSource Wire = new(900, "Wire", "https://wire.example/feed", [], true, null, null, null, 0, 0, null);
 
     [Fact]
     public async Task FloodStorm_RetryAfterIsHonouredPerChat_EveryChatGetsItsPushExactlyOnce()
     {
         var chats = Enumerable.Range(9001, 12).ToList();
         BotApi.Fail("sendMessage", [.. Enumerable.Range(0, 8).Select(_ => TelegramFailure.TooManyRequests(5))]);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SubscribeAsync(bot, chats);
 
         await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
@@ -45,7 +44,7 @@ public sealed class TelegramDeliveryTests : FakeClockTelegramTests
     public async Task ServerErrorBurst_BacksOffThenDeliversOnce()
     {
         BotApi.Fail("sendMessage", TelegramFailure.ServerError(), TelegramFailure.BadGateway(), TelegramFailure.ServerError());
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SubscribeAsync(bot, [9101]);
 
         // No summary: LiteDB reads an empty string back as null, which the card must survive.

@@ -23,8 +23,7 @@ public sealed class ReadFullTextTests : BotTest
     [Fact]
     public async Task Read_OfATeaser_ReadsThePageOnce_AndKeepsItWithTheArticle()
     {
-        var article = await ArticleAsync();
-        Bot.Pages.Serve(article.Url, new PageText("Read from the page: every detail of the opening.", FullTextProblem.None));
+        var article = await ArticleAsync(page: new PageText("Read from the page: every detail of the opening.", FullTextProblem.None));
 
         var first = await Bot.SendAsync($"/read {article.Id}");
         var second = await Bot.SendAsync($"/read {article.Id}");
@@ -44,8 +43,7 @@ public sealed class ReadFullTextTests : BotTest
     [InlineData(FullTextProblem.Unreachable, "could not be reached")]
     public async Task Read_WhenThePageFails_ShowsTheSummaryWithANote_AndTriesAgainOnlyLater(FullTextProblem problem, string note)
     {
-        var article = await ArticleAsync();
-        Bot.Pages.Serve(article.Url, PageText.Failed(problem));
+        var article = await ArticleAsync(page: PageText.Failed(problem));
 
         var first = await Bot.SendAsync($"/read {article.Id}");
         await Bot.SendAsync($"/read {article.Id}");
@@ -78,8 +76,7 @@ public sealed class ReadFullTextTests : BotTest
     [Fact]
     public async Task Read_OfALongText_ShowsTheFirstPart_WithContinue_UntilTheLastPart()
     {
-        var article = await ArticleAsync();
-        Bot.Pages.Serve(article.Url, new PageText(LongText(), FullTextProblem.None));
+        var article = await ArticleAsync(page: new PageText(LongText(), FullTextProblem.None));
 
         var first = (await Bot.ReplyToAsync($"/read {article.Id}"))!;
         var second = (await Bot.ReplyToAsync($"/read {article.Id} 2"))!;
@@ -104,8 +101,7 @@ public sealed class ReadFullTextTests : BotTest
     [Fact]
     public async Task Read_OfAShortText_HasNoContinue()
     {
-        var article = await ArticleAsync();
-        Bot.Pages.Serve(article.Url, new PageText("Short and whole.", FullTextProblem.None));
+        var article = await ArticleAsync(page: new PageText("Short and whole.", FullTextProblem.None));
 
         var reply = (await Bot.ReplyToAsync($"/read {article.Id}"))!;
 
@@ -129,10 +125,17 @@ public sealed class ReadFullTextTests : BotTest
         Assert.Equal(0, Bot.Pages.ReadsOf(article.Url));
     }
 
-    private async Task<Article> ArticleAsync()
+    /// <summary>A stored article with <see cref="Summary"/>; its page, when one is given, reads as <paramref name="page"/>.</summary>
+    private async Task<Article> ArticleAsync(PageText? page = null)
     {
         var source = await Bot.Get<ISourceStore>().EnsureAsync("Harbour Post", "https://harbour.example/feed", [], fromConfiguration: false, CancellationToken.None);
-        return (await Bot.IngestAsync(source, TestBot.Entry("Tidal barrier opens", Summary)))[0];
+        var article = (await Bot.IngestAsync(source, TestBot.Entry("Tidal barrier opens", Summary)))[0];
+        if (page is not null)
+        {
+            Bot.Pages.Serve(article.Url, page);
+        }
+
+        return article;
     }
 
     private static string LongText() =>

@@ -9,14 +9,13 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
 {
     private const long Person = 7;
     private const long Channel = -1001000001001;
-    private static readonly FeedSource Wire = new(900, "Wire", "https://wire.example/feed", [], true, null, null, null, 0, 0, null);
     private static readonly string ChannelKey = "telegram:" + Channel.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ChannelAdmin_SubscribesTheChannelFromTheirPrivateChat_AndThePushGoesToTheChannel()
     {
         ChannelWhereBothMayPost();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var answer = await AskAsync("/subscribe @techdaily glacier");
 
@@ -41,7 +40,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task AChannelsPreview_TellsTheTypedConfirmWithTheChannel_AndThatConfirmSubscribesTheChannel()
     {
         ChannelWhereBothMayPost();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         var channel = Channel.ToString(CultureInfo.InvariantCulture);
 
         var preview = await SayAsync("/subscribe @techdaily glacier");
@@ -58,7 +57,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task ListAndUnsubscribe_NameTheChannelByItsId_AndActOnItOnly()
     {
         ChannelWhereBothMayPost();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await AskAsync("/subscribe @techdaily glacier");
         await AskAsync("/subscribe volcano");
 
@@ -78,7 +77,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     {
         ChannelWhereBothMayPost();
         BotApi.SetMember(Channel, Person, "member");
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var answer = await AskAsync("/subscribe @techdaily glacier");
         var list = await AskAsync("/subscriptions @techdaily");
@@ -94,7 +93,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     {
         ChannelWhereBothMayPost();
         BotApi.SetAdmin(Channel, Person, canPost: false);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var answer = await AskAsync("/subscribe @techdaily glacier");
 
@@ -107,7 +106,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     {
         ChannelWhereBothMayPost();
         BotApi.SetAdmin(Channel, FakeTelegramServer.BotId, canPost: false);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var answer = await AskAsync("/subscribe @techdaily glacier");
 
@@ -119,7 +118,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task AnUnknownChannel_OrOneTheBotIsNotIn_IsNamedInTheAnswer()
     {
         BotApi.AddChannel(-1001000002002, "Secret", publicName: null);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var unknown = await AskAsync("/subscribe @nosuchchannel glacier");
         var notIn = await AskAsync("/subscribe -1001000002002 glacier");
@@ -134,7 +133,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     {
         BotApi.AddChannel(Channel, "Tech Daily", "@techdaily");
         BotApi.SetMember(Channel, FakeTelegramServer.BotId, "member");
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var notAdmin = await AskAsync("/subscribe @techdaily glacier");
         BotApi.Fail("getChat", TelegramFailure.ServerError());
@@ -149,7 +148,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task AGroup_IsNotManagedFromAPrivateChat()
     {
         BotApi.AddForum(-1001000003003, "Forum");
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var answer = await AskAsync("/subscribe -1001000003003 glacier");
 
@@ -160,7 +159,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task RightsAreCheckedAtEveryChange_ALostAdminCanNoLongerUnsubscribe()
     {
         ChannelWhereBothMayPost();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await AskAsync("/subscribe @techdaily glacier");
         BotApi.SetMember(Channel, Person, "left");
 
@@ -174,7 +173,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task QuietHoursAndADigest_WorkForTheChannel_AsForAnyChat()
     {
         ChannelWhereBothMayPost();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var quiet = await AskAsync("/quiet @techdaily 02:00-03:00");
         var digest = await AskAsync("/subscribe @techdaily glacier daily 12:30");
@@ -193,7 +192,7 @@ public sealed class TelegramChannelTests : FakeClockTelegramTests
     public async Task TheBotsOwnRightsInTheChannel_TurnItsDeliveriesOffAndOn_AndChannelPostsAreNotCommands()
     {
         ChannelWhereBothMayPost();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         var chats = bot.Get<ChatLifecycle>();
         var channel = ChatAddress.Parse(ChannelKey);
 

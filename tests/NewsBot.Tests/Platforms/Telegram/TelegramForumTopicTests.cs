@@ -9,14 +9,13 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
 {
     private const long Admin = 7;
     private const long Forum = -1001000004004;
-    private static readonly FeedSource Wire = new(900, "Wire", "https://wire.example/feed", [], true, null, null, null, 0, 0, null);
     private static readonly string ForumKey = "telegram:" + Forum.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task SubscribeInATopic_SubscribesTheTopic_AnswersThere_AndPushesGoThere()
     {
         AForumWithTopics(45);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         var answer = await SayInTopicAsync(45, "/subscribe glacier", "Science");
 
@@ -37,7 +36,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task AButtonPressedInATopic_ActsOnTheTopic_AndAnswersInIt()
     {
         AForumWithTopics(45);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SayInTopicAsync(45, "/subscribe glacier");
         var subscribed = BotApi.Sent.Single(m => m.ChatId == Forum && m.Text?.Contains("Subscribed", StringComparison.Ordinal) == true);
         Assert.Equal(45, subscribed.ThreadId);
@@ -53,7 +52,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task ADigestSubscribedInATopic_ArrivesInThatTopic()
     {
         AForumWithTopics(45);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         var answer = await SayInTopicAsync(45, "/subscribe glacier daily 12:30");
         Assert.Contains("The first digest comes today at 12:30 UTC", answer.Text, StringComparison.Ordinal);
         await bot.Get<ArticleIngestor>().IngestAsync(Wire, [TestBot.Entry("Glacier survey finds a fifth of the ice gone")], CancellationToken.None);
@@ -68,7 +67,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task TheGeneralTopic_IsTheGroupItself()
     {
         AForumWithTopics();
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
 
         BotApi.Enqueue(TelegramUpdates.InGeneralTopic(Forum, Admin, "/subscribe glacier"));
         var answer = await TelegramPreviews.ConfirmAsync(BotApi, Forum, Admin);
@@ -85,7 +84,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task SettingsInATopic_AreTheGroups_AndTheTopicFollowsThem()
     {
         AForumWithTopics(45);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SayInTopicAsync(45, "/subscribe glacier");
 
         var quiet = await SayInTopicAsync(45, "/quiet 02:00-03:00");
@@ -100,7 +99,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task TopicsOfOneGroup_ArePacedByTheGroupsLimit()
     {
         AForumWithTopics(45, 46);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SayInTopicAsync(45, "/subscribe glacier");
         await SayInTopicAsync(46, "/subscribe glacier");
 
@@ -118,7 +117,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task AClosedTopic_StopsItsPushes_TellsTheGroupOnce_AndTheOtherTopicGoesOn_UntilItIsReopened()
     {
         AForumWithTopics(45, 46);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SayInTopicAsync(45, "/subscribe glacier", "Science");
         await SayInTopicAsync(46, "/subscribe glacier", "Climate");
         BotApi.SetTopic(Forum, 45, FakeTelegramServer.TopicState.Closed);
@@ -152,7 +151,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task ADeletedTopic_StopsItsPushes_AndTheGroupIsTold()
     {
         AForumWithTopics(45);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         await SayInTopicAsync(45, "/subscribe glacier");
         BotApi.SetTopic(Forum, 45, FakeTelegramServer.TopicState.Deleted);
 
@@ -169,7 +168,7 @@ public sealed class TelegramForumTopicTests : FakeClockTelegramTests
     public async Task AnAnnouncement_ReachesTheGroupOnce_NotEachTopic()
     {
         AForumWithTopics(45, 46);
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, new Dictionary<string, string?> { ["NewsBot:Admins:0"] = "telegram:9" }, Clock);
+        await using var bot = await StartBotAsync(new Dictionary<string, string?> { ["NewsBot:Admins:0"] = "telegram:9" });
         await SayInTopicAsync(45, "/subscribe glacier");
         await SayInTopicAsync(46, "/subscribe glacier");
 

@@ -44,7 +44,7 @@ public sealed class TelegramPushFeaturesTests : FakeClockTelegramTests
     [Fact]
     public async Task DailyDigest_ArrivesAtItsTime_ThroughTheHostedScheduler()
     {
-        await using var bot = await TelegramTestHost.StartAsync(BotApi, Data.Path, clock: Clock);
+        await using var bot = await StartBotAsync();
         BotApi.Enqueue(TelegramChats.Say(9401, "/subscribe glacier daily 12:30", userId: 9401));
         await TelegramPreviews.ConfirmAsync(BotApi, 9401, 9401);
         await BotApi.WaitForAsync("sendMessage", r => r.ChatId == 9401 && r.Text?.Contains("The first digest comes today at 12:30 UTC", StringComparison.Ordinal) == true);
