@@ -10,12 +10,12 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
     {
         var source = await ChatSourceAsync();
 
-        var named = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} name Harbour Weekly", user: Admin));
-        var topics = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} topics Science sports", user: Admin));
-        var interval = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval 1h30m", user: Admin));
-        var fullText = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} fulltext off", user: Admin));
-        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
-        var list = await Flat.Of(Bot.SendAsync("/feeds list", user: Admin));
+        var named = await AsAdminAsync($"/feeds set {source.Id} name Harbour Weekly");
+        var topics = await AsAdminAsync($"/feeds set {source.Id} topics Science sports");
+        var interval = await AsAdminAsync($"/feeds set {source.Id} interval 1h30m");
+        var fullText = await AsAdminAsync($"/feeds set {source.Id} fulltext off");
+        var read = await StoredAsync(source);
+        var list = await AsAdminAsync("/feeds list");
 
         Assert.Contains("is now called Harbour Weekly", named, StringComparison.Ordinal);
         Assert.Contains("its articles go into", topics, StringComparison.Ordinal);
@@ -33,13 +33,13 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
     public async Task Set_IntervalDefaultAndTopicsNone_ClearWhatWasSet()
     {
         var source = await ChatSourceAsync();
-        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval 30m", user: Admin));
-        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} topics science", user: Admin));
+        await AsAdminAsync($"/feeds set {source.Id} interval 30m");
+        await AsAdminAsync($"/feeds set {source.Id} topics science");
 
-        var interval = await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval default", user: Admin));
-        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} topics none", user: Admin));
-        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} fulltext on", user: Admin));
-        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+        var interval = await AsAdminAsync($"/feeds set {source.Id} interval default");
+        await AsAdminAsync($"/feeds set {source.Id} topics none");
+        await AsAdminAsync($"/feeds set {source.Id} fulltext on");
+        var read = await StoredAsync(source);
 
         Assert.Contains("usual interval again (every 10 min)", interval, StringComparison.Ordinal);
         Assert.Null(read.PollInterval);
@@ -53,9 +53,9 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
         var source = await ChatSourceAsync();
         await Bot.Get<ISourceStore>().SaveAsync(source with { NextPollAt = TestBot.Now.AddHours(6) }, CancellationToken.None);
 
-        await Flat.Of(Bot.SendAsync($"/feeds set {source.Id} interval 15m", user: Admin));
+        await AsAdminAsync($"/feeds set {source.Id} interval 15m");
 
-        Assert.Equal(TestBot.Now.AddMinutes(15), (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!.NextPollAt);
+        Assert.Equal(TestBot.Now.AddMinutes(15), (await StoredAsync(source)).NextPollAt);
     }
 
     [Fact]
@@ -63,13 +63,13 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
     {
         var source = await ChatSourceAsync();
 
-        var paused = await Flat.Of(Bot.SendAsync($"/feeds pause {source.Id}", user: Admin));
-        var again = await Flat.Of(Bot.SendAsync($"/feeds pause #{source.Id}", user: Admin));
+        var paused = await AsAdminAsync($"/feeds pause {source.Id}");
+        var again = await AsAdminAsync($"/feeds pause #{source.Id}");
         var sources = await Flat.Of(Bot.SendAsync("/sources"));
         var claimed = await new UnsharedSourceClaims(Bot.Get<ISourceStore>()).ClaimDueAsync("solo", TestBot.Now.AddDays(1), 10, TimeSpan.FromMinutes(1), CancellationToken.None);
-        var resumed = await Flat.Of(Bot.SendAsync($"/feeds resume {source.Id}", user: Admin));
-        var notPaused = await Flat.Of(Bot.SendAsync($"/feeds resume {source.Id}", user: Admin));
-        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+        var resumed = await AsAdminAsync($"/feeds resume {source.Id}");
+        var notPaused = await AsAdminAsync($"/feeds resume {source.Id}");
+        var read = await StoredAsync(source);
 
         Assert.Contains("not read until /feeds resume", paused, StringComparison.Ordinal);
         Assert.Contains("already paused", again, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
     {
         var configured = Bot.Source("Configured Wire");
 
-        var answer = await Flat.Of(Bot.SendAsync(command.Replace(" 1", $" {configured.Id}", StringComparison.Ordinal), user: Admin));
+        var answer = await AsAdminAsync(command.Replace(" 1", $" {configured.Id}", StringComparison.Ordinal));
         var read = (await Bot.Get<ISourceStore>().GetAsync(configured.Id, CancellationToken.None))!;
 
         Assert.Contains("settings are read-only here", answer, StringComparison.Ordinal);
@@ -107,8 +107,8 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
     {
         var source = await ChatSourceAsync();
 
-        var answer = await Flat.Of(Bot.SendAsync(command, user: Admin));
-        var read = (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
+        var answer = await AsAdminAsync(command);
+        var read = await StoredAsync(source);
 
         Assert.Contains(expected, answer, StringComparison.Ordinal);
         Assert.Equal(source.Name, read.Name);
@@ -126,8 +126,13 @@ public sealed class FeedSettingsCommandTests() : BotTest(o => o.Admins = [Admin]
         var answer = await Bot.SendAsync($"/feeds pause {source.Id}", user: "telegram:7");
 
         Assert.Contains("for the bot's admins only", answer, StringComparison.Ordinal);
-        Assert.False((await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!.Paused);
+        Assert.False((await StoredAsync(source)).Paused);
     }
+
+    private Task<string> AsAdminAsync(string command) => Flat.Of(Bot.SendAsync(command, user: Admin));
+
+    /// <summary>The source as the store holds it now.</summary>
+    private async Task<FeedSource> StoredAsync(FeedSource source) => (await Bot.Get<ISourceStore>().GetAsync(source.Id, CancellationToken.None))!;
 
     private async Task<FeedSource> ChatSourceAsync() =>
         await Bot.Get<ISourceStore>().EnsureAsync("Harbour Post", "https://harbour.example/feed", ["technology"], fromConfiguration: false, CancellationToken.None);
