@@ -106,23 +106,27 @@ public sealed class OperatorSearchRankingTests
     }
 
     /// <summary>The rules, computed from the articles themselves, in the order they were indexed.</summary>
-    private sealed class Model
+    private sealed class Model(IReadOnlyList<Article> articles)
     {
-        private readonly List<Entry> _entries = [];
+        private readonly List<Entry> _entries = Entries(articles);
 
-        public Model(IReadOnlyList<Article> articles)
+        // A later report joins a story only when the article it names leads one.
+        private static List<Entry> Entries(IReadOnlyList<Article> articles)
         {
-            var leads = new Dictionary<int, int>();
+            var leaders = new HashSet<int>();
+            var entries = new List<Entry>(articles.Count);
             foreach (var article in articles)
             {
-                // A later report joins a story only when the article it names leads one.
-                var lead = article.StoryId != 0 && article.StoryId != article.Id
-                    && leads.TryGetValue(article.StoryId, out var named) && named == article.StoryId
-                    ? article.StoryId
-                    : article.Id;
-                leads[article.Id] = lead;
-                _entries.Add(new Entry(article.Id, lead, _entries.Count, article.PublishedAt.UtcTicks, ArticleTerms.Of(article)));
+                var joins = article.StoryId != 0 && article.StoryId != article.Id && leaders.Contains(article.StoryId);
+                if (!joins)
+                {
+                    leaders.Add(article.Id);
+                }
+
+                entries.Add(new Entry(article.Id, joins ? article.StoryId : article.Id, entries.Count, article.PublishedAt.UtcTicks, ArticleTerms.Of(article)));
             }
+
+            return entries;
         }
 
         public IndexPage Search(SearchQuery query, int skip, int take)
@@ -136,49 +140,33 @@ public sealed class OperatorSearchRankingTests
             }
 
             var idf = words.Select(w => Math.Log(1.0 + (live / (double)Math.Max(1, w.Count)))).ToList();
-            var best = new Dictionary<int, (Entry Entry, double Score)>();
-            foreach (var entry in _entries)
-            {
-                var terms = entry.Terms;
-                if ((query.Words.Count > 0 && !words.Any(w => terms.Words.Contains(w.Word)))
-                    || query.ExcludedWords.Any(terms.Words.Contains)
-                    || query.ExcludedPhrases.Any(p => terms.ContainsPhrase(p, titleOnly: false))
-                    || !query.Filters.All(f => f.Matches(terms)))
-                {
-                    continue;
-                }
+            double Score(ArticleTerms terms) => words.Select((w, i) =>
+                terms.TitleWords.Contains(w.Word) ? idf[i] * 2.0 : terms.Words.Contains(w.Word) ? idf[i] : 0.0).Sum();
 
-                var score = 0.0;
-                for (var w = 0; w < words.Count; w++)
-                {
-                    if (terms.TitleWords.Contains(words[w].Word))
-                    {
-                        score += idf[w] * 2.0;
-                    }
-                    else if (terms.Words.Contains(words[w].Word))
-                    {
-                        score += idf[w];
-                    }
-                }
-
-                // A story stands as its best-matching report; on a tie, the one indexed first.
-                if (!best.TryGetValue(entry.Lead, out var kept) || score > kept.Score)
-                {
-                    best[entry.Lead] = (entry, score);
-                }
-            }
-
-            var ranked = best.Values
-                .Select(b => (b.Entry, Rank: b.Score + (2.0 * Math.Pow(0.5, Math.Max(0, (Now.UtcTicks - b.Entry.Ticks) / (double)TimeSpan.TicksPerHour) / 48.0))))
-                .OrderByDescending(r => r.Rank)
-                .ThenByDescending(r => r.Entry.Ticks)
-                .ThenBy(r => r.Entry.Order)
-                .Skip(skip)
-                .Take(take)
-                .Select(r => r.Entry.Id)
+            // A story stands as its best-matching report; on a tie, the one indexed first.
+            var known = words.Select(w => w.Word).ToList();
+            var stories = _entries
+                .Where(e => Matches(query, known, e.Terms))
+                .Select(e => (Entry: e, Score: Score(e.Terms)))
+                .GroupBy(m => m.Entry.Lead)
+                .Select(g => g.Aggregate((best, next) => next.Score > best.Score ? next : best))
                 .ToList();
-            return new IndexPage(ranked, best.Count);
+            double Recency(Entry e) => 2.0 * Math.Pow(0.5, Math.Max(0, (Now.UtcTicks - e.Ticks) / (double)TimeSpan.TicksPerHour) / 48.0);
+            stories.Sort((x, y) =>
+            {
+                var (left, right) = (x.Score + Recency(x.Entry), y.Score + Recency(y.Entry));
+                return left != right ? right.CompareTo(left)
+                    : x.Entry.Ticks != y.Entry.Ticks ? y.Entry.Ticks.CompareTo(x.Entry.Ticks)
+                    : x.Entry.Order.CompareTo(y.Entry.Order);
+            });
+            return new IndexPage([.. stories.Skip(skip).Take(take).Select(s => s.Entry.Id)], stories.Count);
         }
+
+        private static bool Matches(SearchQuery query, List<string> words, ArticleTerms terms) =>
+            (query.Words.Count == 0 || words.Any(terms.Words.Contains))
+            && !query.ExcludedWords.Any(terms.Words.Contains)
+            && !query.ExcludedPhrases.Any(p => terms.ContainsPhrase(p, titleOnly: false))
+            && query.Filters.All(f => f.Matches(terms));
 
         private sealed record Entry(int Id, int Lead, int Order, long Ticks, ArticleTerms Terms);
     }
