@@ -11,12 +11,6 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// </summary>
     internal const string LastArticleIdKey = "articles.last-id";
 
-    // Parameterised, so LiteDB parses and compiles each once: a value written into the expression
-    // (Query.EQ) makes a new expression to compile per call, and a LINQ predicate is translated anew per call.
-    private const string ItemKeyIs = "$.ItemKey = @0";
-    private const string UrlIs = "$.Url = @0";
-    private const string TitleKeyIs = "$.TitleKey = @0";
-
     /// <summary>The database file, beside which the index image is kept.</summary>
     public string DatabasePath => database.FilePath;
 
@@ -61,18 +55,20 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         database.Database.InTransaction(() =>
         {
             var lastId = LastArticleId();
+            var known = LiteDbKnownArticles.Read(collection, database.Database.Collation, drafts);
+            var documents = new List<ArticleDocument>();
             foreach (var draft in drafts)
             {
                 var article = draft.Article;
-                if (collection.Exists(ItemKeyIs, article.ItemKey))
+                if (known.HasItemKey(article.ItemKey))
                 {
                     continue;
                 }
 
                 // Another source may carry the same link (syndication); only a match within the same
                 // source says that this feed re-posts old items under new ids.
-                var sameUrl = collection.FindOne(UrlIs, article.Url);
-                if (sameUrl is not null || collection.Exists(TitleKeyIs, draft.TitleKey))
+                var sameUrl = known.WithUrl(article.Url);
+                if (sameUrl is not null || known.HasTitleKey(draft.TitleKey))
                 {
                     if (sameUrl is null || sameUrl.SourceId == article.SourceId)
                     {
@@ -86,26 +82,15 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                     continue;
                 }
 
-                var document = new ArticleDocument
-                {
-                    Id = checked(++lastId),
-                    Url = article.Url,
-                    ItemKey = article.ItemKey,
-                    Title = article.Title,
-                    Summary = article.Summary,
-                    Author = article.Author,
-                    SourceId = article.SourceId,
-                    SourceName = article.SourceName,
-                    PublishedAt = Dates.ToStored(article.PublishedAt),
-                    IngestedAt = Dates.ToStored(article.IngestedAt),
-                    Topics = [.. article.Topics],
-                    ImageUrl = article.ImageUrl,
-                    IsNew = article.IsNew,
-                    TitleKey = draft.TitleKey,
-                    StoryId = article.StoryId,
-                };
-                collection.Insert(document);
+                var document = ToDocument(draft, checked(++lastId));
+                known.Add(document);
+                documents.Add(document);
                 added.Add(ToArticle(document));
+            }
+
+            if (documents.Count > 0)
+            {
+                collection.Insert(documents);
             }
 
             if (added.Count > 0)
@@ -115,6 +100,29 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         });
 
         return new AddResult(added, recognised, elsewhere);
+    }
+
+    private static ArticleDocument ToDocument(ArticleDraft draft, int id)
+    {
+        var article = draft.Article;
+        return new ArticleDocument
+        {
+            Id = id,
+            Url = article.Url,
+            ItemKey = article.ItemKey,
+            Title = article.Title,
+            Summary = article.Summary,
+            Author = article.Author,
+            SourceId = article.SourceId,
+            SourceName = article.SourceName,
+            PublishedAt = Dates.ToStored(article.PublishedAt),
+            IngestedAt = Dates.ToStored(article.IngestedAt),
+            Topics = [.. article.Topics],
+            ImageUrl = article.ImageUrl,
+            IsNew = article.IsNew,
+            TitleKey = draft.TitleKey,
+            StoryId = article.StoryId,
+        };
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace NewsBot.Storage;
 
 internal sealed class LiteDbArticleTextStore(NewsBotDatabase database) : IArticleTextStore
@@ -18,14 +20,13 @@ internal sealed class LiteDbArticleTextStore(NewsBotDatabase database) : IArticl
 
         database.Database.InTransaction(() =>
         {
-            foreach (var text in texts)
-            {
-                // Pruning deletes the article and its text together; a text read after that has nothing to belong to.
-                if (database.Articles.Exists(a => a.Id == text.ArticleId))
-                {
-                    database.ArticleTexts.Upsert(ToDocument(text));
-                }
-            }
+            // Pruning deletes the article and its text together; a text read after that has nothing to belong to.
+            var stored = database.Articles.Query()
+                .Where(Query.In("_id", texts.Select(t => new BsonValue(t.ArticleId)).Distinct()))
+                .Select(a => a.Id)
+                .ToEnumerable()
+                .ToHashSet();
+            database.ArticleTexts.Upsert(texts.Where(t => stored.Contains(t.ArticleId)).Select(ToDocument));
         });
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace NewsBot.Storage;
 
 /// <remarks>
@@ -41,13 +43,19 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
             {
                 database.Database.InTransaction(() =>
                 {
+                    var stored = database.Sources
+                        .Find(Query.In("_id", sources.Select(s => new BsonValue(s.Id)).Distinct()))
+                        .ToDictionary(d => d.Id);
                     foreach (var source in sources)
                     {
-                        if (Save(source) is { } document)
+                        // A source removed while it was being fetched has nothing left to save.
+                        if (stored.TryGetValue(source.Id, out var document))
                         {
-                            saved.Add(document);
+                            saved.Add(Save(source, document));
                         }
                     }
+
+                    database.Sources.Update(saved);
                 });
             }
             catch
@@ -144,15 +152,9 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         return document is null ? null : ToSource(document);
     }
 
-    /// <returns>The document written; null when the source was removed meanwhile.</returns>
-    private SourceDocument? Save(FeedSource source)
+    /// <returns>The stored document, with the source's state written into it.</returns>
+    private static SourceDocument Save(FeedSource source, SourceDocument document)
     {
-        var document = database.Sources.FindById(source.Id);
-        if (document is null)
-        {
-            return null; // removed while it was being fetched
-        }
-
         document.Enabled = source.Enabled;
         document.LastAttemptAt = Dates.ToStored(source.LastAttemptAt);
         document.LastSuccessAt = Dates.ToStored(source.LastSuccessAt);
@@ -168,7 +170,6 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
         document.ItemsLeftOut = source.ItemsLeftOut;
         document.ContentHash = source.ContentHash;
         document.CurrentItemKeys = [.. source.CurrentItemKeys];
-        database.Sources.Update(document);
         return document;
     }
 

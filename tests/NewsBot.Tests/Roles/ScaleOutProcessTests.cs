@@ -138,6 +138,15 @@ public sealed class ScaleOutProcessTests(ITestOutputHelper output) : IAsyncLifet
                 await instance.WaitForLogAsync("Telegram: connected as");
             }
 
+            // Connecting comes before asking for a role: the roles are awaited as rows, not assumed from the log.
+            const string HeldRoles = "SELECT owner FROM role_leases WHERE role IN ('planning', 'dispatching:telegram', 'telegram-polling')";
+            await Eventually.WaitUntilAsync(
+                async () => (await _database.QueryAsync<string>(HeldRoles)).Count == 3
+                    && (await _database.QueryAsync<string>("SELECT name FROM sources")).Count > 0,
+                "the three roles to be taken and the configured source to be stored",
+                TimeSpan.FromSeconds(30),
+                giveUpWhen: () => instances.FirstOrDefault(i => i.HasExited) is { } stopped ? "an instance stopped: " + stopped.ErrorsSoFar : null);
+
             Assert.Equal(
                 Enumerable.Range(1, NewsBot.Storage.Postgres.PostgresMigrations.Latest),
                 await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
@@ -146,7 +155,7 @@ public sealed class ScaleOutProcessTests(ITestOutputHelper output) : IAsyncLifet
             Assert.Equal(sources.Count, sources.Distinct().Count());
 
             // Each role went to one of them, and none of them stopped or failed on the way.
-            var holders = await _database.QueryAsync<string>("SELECT owner FROM role_leases WHERE role IN ('planning', 'dispatching:telegram', 'telegram-polling')");
+            var holders = await _database.QueryAsync<string>(HeldRoles);
             Assert.Equal(3, holders.Count);
             Assert.Subset(instances.Select(InstanceOf).ToHashSet(), holders.ToHashSet());
             Assert.All(instances, i => Assert.False(i.HasExited, "an instance stopped: " + i.ErrorsSoFar));

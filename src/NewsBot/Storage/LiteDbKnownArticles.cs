@@ -1,0 +1,81 @@
+using LiteDB;
+
+namespace NewsBot.Storage;
+
+/// <summary>
+/// What a batch of drafts finds already stored, read with one <c>IN</c> query per key kind (item
+/// key, link, title key) instead of three lookups per draft. Keys match as the database's
+/// indexes match them (its collation, case-insensitive in every NewsBot file), and the drafts
+/// stored from the same batch count as stored for the drafts after them.
+/// </summary>
+internal sealed class LiteDbKnownArticles
+{
+    // Keys per query: a batch is one read of one source, capped well below this; larger ones go in pieces.
+    private const int KeysPerQuery = 500;
+
+    private readonly HashSet<string> _itemKeys;
+    private readonly Dictionary<string, ArticleDocument> _byUrl;
+    private readonly HashSet<string> _titleKeys;
+
+    private LiteDbKnownArticles(IEqualityComparer<string> comparer)
+    {
+        _itemKeys = new HashSet<string>(comparer);
+        _byUrl = new Dictionary<string, ArticleDocument>(comparer);
+        _titleKeys = new HashSet<string>(comparer);
+    }
+
+    public static LiteDbKnownArticles Read(ILiteCollection<ArticleDocument> articles, Collation collation, IReadOnlyList<ArticleDraft> drafts)
+    {
+        var known = new LiteDbKnownArticles(new CollationComparer(collation));
+        foreach (var document in FindIn(articles, nameof(ArticleDocument.ItemKey), drafts.Select(d => d.Article.ItemKey)))
+        {
+            known._itemKeys.Add(document.ItemKey);
+        }
+
+        foreach (var document in FindIn(articles, nameof(ArticleDocument.Url), drafts.Select(d => d.Article.Url)))
+        {
+            known._byUrl.TryAdd(document.Url, document);
+        }
+
+        foreach (var document in FindIn(articles, nameof(ArticleDocument.TitleKey), drafts.Select(d => d.TitleKey)))
+        {
+            known._titleKeys.Add(document.TitleKey);
+        }
+
+        return known;
+    }
+
+    public bool HasItemKey(string itemKey) => _itemKeys.Contains(itemKey);
+
+    public ArticleDocument? WithUrl(string url) => _byUrl.GetValueOrDefault(url);
+
+    public bool HasTitleKey(string titleKey) => _titleKeys.Contains(titleKey);
+
+    /// <summary>Counts a document about to be stored as known, for the rest of the batch.</summary>
+    public void Add(ArticleDocument document)
+    {
+        _itemKeys.Add(document.ItemKey);
+        _byUrl.TryAdd(document.Url, document);
+        _titleKeys.Add(document.TitleKey);
+    }
+
+    private static IEnumerable<ArticleDocument> FindIn(ILiteCollection<ArticleDocument> articles, string field, IEnumerable<string> keys)
+    {
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+        {
+            foreach (var document in articles.Find(Query.In(field, chunk.Select(k => new BsonValue(k)))))
+            {
+                yield return document;
+            }
+        }
+    }
+
+    /// <summary>String equality as the collation's indexes see it, with a hash that agrees.</summary>
+    private sealed class CollationComparer(Collation collation) : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) =>
+            x is null || y is null ? ReferenceEquals(x, y) : collation.Compare(x, y) == 0;
+
+        public int GetHashCode(string obj) => collation.Culture.CompareInfo.GetHashCode(obj, collation.SortOptions);
+    }
+}
