@@ -27,60 +27,28 @@ public static class CoreRegistration
         services.TryAddSingleton<InstanceIdentity>();
         services.AddSingleton<RoleContext>();
         services.TryAddSingleton<IRoleLeases, SingleProcessRoleLeases>();
-        services.AddSingleton<RoleKeeper>();
-        services.AddSingleton<ArticleIndex>();
-        services.AddSingleton<TopicClassifier>();
-        services.AddSingleton<ArticleIngestor>();
-        services.AddSingleton<ArticlePruner>();
-        services.AddSingleton<ChatLifecycle>();
-        services.AddSingleton<ChatDirectory>();
-        services.AddSingleton<LanguageChoice>();
-        services.AddSingleton<SubscriptionMatcher>();
-        services.AddSingleton<DigestSchedule>();
-        services.AddSingleton<SubscriptionService>();
-        services.AddSingleton<SubscriptionPreviews>();
-        services.AddSingleton<DigestScheduler>();
-        services.AddSingleton<DigestComposer>();
-        services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<DigestComposer>());
-        services.AddSingleton<AnnouncementAudience>();
-        services.AddSingleton<AnnouncementFanOut>();
-        services.AddSingleton<AnnouncementReporter>();
-        services.AddSingleton<AnnouncementComposer>();
-        services.AddSingleton<IOutboxComposer>(sp => sp.GetRequiredService<AnnouncementComposer>());
-        services.AddSingleton<AdminNotifier>();
-        services.AddSingleton<IAdminNotifier>(sp => sp.GetRequiredService<AdminNotifier>());
+        services.AddSingletons(typeof(RoleKeeper), typeof(ArticleIndex), typeof(TopicClassifier),
+            typeof(ArticleIngestor), typeof(ArticlePruner), typeof(ChatLifecycle), typeof(ChatDirectory),
+            typeof(LanguageChoice), typeof(SubscriptionMatcher), typeof(DigestSchedule), typeof(SubscriptionService),
+            typeof(SubscriptionPreviews), typeof(DigestScheduler));
+        services.AddSingletonAs<IOutboxComposer, DigestComposer>();
+        services.AddSingletons(typeof(AnnouncementAudience), typeof(AnnouncementFanOut), typeof(AnnouncementReporter));
+        services.AddSingletonAs<IOutboxComposer, AnnouncementComposer>();
+        services.AddSingletonAs<IAdminNotifier, AdminNotifier>();
         services.AddSingleton<IPauseNotices, PauseNotices>();
         services.AddSingleton<IOutboxComposer, AdminNoticeComposer>();
-        services.AddSingleton<DeliveryExplainer>();
-        services.AddSingleton<AdminList>();
-        services.AddSingleton<CommandRateLimiter>();
-        services.AddSingleton<ChatTargets>();
-        services.AddSingleton<CommandRouter>();
+        services.AddSingletons(typeof(DeliveryExplainer), typeof(AdminList), typeof(CommandRateLimiter),
+            typeof(ChatTargets), typeof(CommandRouter));
 
         services.TryAddSingleton<FullTexts>();
         services.TryAddSingleton(PollIntervalLimits.Standard);
         services.TryAddSingleton<FeedSettings>();
-        services.AddSingleton<ICommandHandler, StartHandler>();
-        services.AddSingleton<ICommandHandler, HelpHandler>();
-        services.AddSingleton<ICommandHandler, LatestHandler>();
-        services.AddSingleton<ICommandHandler, TopicsHandler>();
-        services.AddSingleton<ICommandHandler, TopicHandler>();
-        services.AddSingleton<ICommandHandler, SearchHandler>();
-        services.AddSingleton<ICommandHandler, ReadHandler>();
-        services.AddSingleton<ICommandHandler, SourcesHandler>();
-        services.AddSingleton<ICommandHandler, LanguageHandler>();
-        services.AddSingleton<ICommandHandler, BookmarkHandler>();
-        services.AddSingleton<ICommandHandler, UnbookmarkHandler>();
-        services.AddSingleton<ICommandHandler, BookmarksHandler>();
-        services.AddSingleton<ICommandHandler, SubscribeHandler>();
-        services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
-        services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
-        services.AddSingleton<ICommandHandler, TimeZoneHandler>();
-        services.AddSingleton<ICommandHandler, QuietHandler>();
-        services.AddSingleton<ICommandHandler, WhyHandler>();
-        services.AddSingleton<ICommandHandler, FeedsHandler>();
-        services.AddSingleton<ICommandHandler, AnnounceHandler>();
-        services.AddSingleton<ICommandHandler, AnnouncementsHandler>();
+        services.AddSingletonsAs<ICommandHandler>(typeof(StartHandler), typeof(HelpHandler), typeof(LatestHandler),
+            typeof(TopicsHandler), typeof(TopicHandler), typeof(SearchHandler), typeof(ReadHandler),
+            typeof(SourcesHandler), typeof(LanguageHandler), typeof(BookmarkHandler), typeof(UnbookmarkHandler),
+            typeof(BookmarksHandler), typeof(SubscribeHandler), typeof(UnsubscribeHandler),
+            typeof(SubscriptionsHandler), typeof(TimeZoneHandler), typeof(QuietHandler), typeof(WhyHandler),
+            typeof(FeedsHandler), typeof(AnnounceHandler), typeof(AnnouncementsHandler));
         return builder;
     }
 }

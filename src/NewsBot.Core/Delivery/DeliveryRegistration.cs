@@ -12,8 +12,7 @@ public static class DeliveryRegistration
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
         var services = builder.AddArea<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.SectionName);
-        services.AddSingleton<DeliveryPlanner>();
-        services.AddSingleton<INewArticlesObserver>(sp => sp.GetRequiredService<DeliveryPlanner>());
+        services.AddSingletonAs<INewArticlesObserver, DeliveryPlanner>();
         services.AddSingleton<DeliveryDispatcher>();
         return builder;
     }

@@ -9,7 +9,7 @@ namespace NewsBot.Core.Roles;
 /// another instance takes over without waiting for the expiry. On a database that only this
 /// process uses, every role is granted at once and for good, and nothing is logged or renewed.
 /// </summary>
-public sealed partial class RoleKeeper(
+public sealed class RoleKeeper(
     IRoleLeases leases,
     InstanceIdentity instance,
     IOptions<ScalingOptions> options,
@@ -116,12 +116,12 @@ public sealed partial class RoleKeeper(
         try
         {
             await leases.ReleaseAsync(role, instance.Id, cancellationToken).ConfigureAwait(false);
-            LogReleased(logger, instance.Id, role);
+            logger.LogReleased(instance.Id, role);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The lease runs out by itself.
-            LogReleaseFailed(logger, role, ex.Message);
+            logger.LogReleaseFailed(role, ex.Message);
         }
     }
 
@@ -154,12 +154,12 @@ public sealed partial class RoleKeeper(
             try
             {
                 await leases.ReleaseAsync(hold.Role, instance.Id, cancellationToken).ConfigureAwait(false);
-                LogReleased(logger, instance.Id, hold.Role);
+                logger.LogReleased(instance.Id, hold.Role);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The lease runs out by itself.
-                LogReleaseFailed(logger, hold.Role, ex.Message);
+                logger.LogReleaseFailed(hold.Role, ex.Message);
             }
         }
     }
@@ -198,7 +198,7 @@ public sealed partial class RoleKeeper(
             // Said once per outage, not at every try of every waiting role.
             if (Interlocked.Exchange(ref _askFailing, 1) == 0)
             {
-                LogAskFailed(logger, role, ex.Message);
+                logger.LogAskFailed(role, ex.Message);
             }
 
             return null;
@@ -206,7 +206,7 @@ public sealed partial class RoleKeeper(
 
         if (Interlocked.Exchange(ref _askFailing, 0) == 1)
         {
-            LogAskedAgain(logger);
+            logger.LogAskedAgain();
         }
 
         if (lease is null)
@@ -221,7 +221,7 @@ public sealed partial class RoleKeeper(
         }
 
         _held[role] = hold;
-        LogTaken(logger, instance.Id, role, lease.Fence);
+        logger.LogTaken(instance.Id, role, lease.Fence);
 
         // The renewals belong to the keeper, not to whatever work asked first.
         using (ExecutionContext.SuppressFlow())
@@ -267,7 +267,7 @@ public sealed partial class RoleKeeper(
                     // Tried again at the next interval; the tenure ends by itself if none gets through in time.
                     if (problem is null)
                     {
-                        LogRenewFailed(logger, hold.Role, ex.Message);
+                        logger.LogRenewFailed(hold.Role, ex.Message);
                     }
 
                     problem = ex.Message;
@@ -282,7 +282,7 @@ public sealed partial class RoleKeeper(
 
                 if (problem is not null)
                 {
-                    LogRenewedAgain(logger, hold.Role);
+                    logger.LogRenewedAgain(hold.Role);
                     problem = null;
                 }
 
@@ -307,31 +307,7 @@ public sealed partial class RoleKeeper(
         if (_held.TryRemove(new KeyValuePair<string, RoleHold>(hold.Role, hold)))
         {
             hold.End();
-            LogLost(logger, instance.Id, hold.Role, reason);
+            logger.LogLost(instance.Id, hold.Role, reason);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} now holds the role {Role} (fencing number {Fence})")]
-    private static partial void LogTaken(ILogger logger, string instance, string role, long fence);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {Instance} no longer holds the role {Role}: {Reason}")]
-    private static partial void LogLost(ILogger logger, string instance, string role, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} let the role {Role} go")]
-    private static partial void LogReleased(ILogger logger, string instance, string role);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not let the role {Role} go ({Reason}); its lease runs out by itself")]
-    private static partial void LogReleaseFailed(ILogger logger, string role, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask for the role {Role} ({Reason}); trying again")]
-    private static partial void LogAskFailed(ILogger logger, string role, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Roles can be asked for again")]
-    private static partial void LogAskedAgain(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the role {Role} ({Reason}); trying again")]
-    private static partial void LogRenewFailed(ILogger logger, string role, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewed the role {Role} again")]
-    private static partial void LogRenewedAgain(ILogger logger, string role);
 }

@@ -20,6 +20,13 @@ internal sealed class ArticleSlots
     private int[] _storyIds = [];
     private bool[] _inStory = [];
 
+    // Per slot, the source and the number of the topic set, apart from the articles' records:
+    // a topic: or source: part reads only these, four bytes a slot instead of a whole record.
+    private int[] _sourceIds = [];
+    private int[] _topicSetOf = [];
+    private readonly Dictionary<string[], int> _topicSetNumbers = new(ReferenceEqualityComparer.Instance);
+    private readonly List<string[]> _topicSets = [];
+
     // Per slot, one bit each: live and alone in its story, live and in a story of several.
     private ulong[] _plain = [];
     private ulong[] _story = [];
@@ -48,6 +55,15 @@ internal sealed class ArticleSlots
 
     /// <summary>Per slot, whether it belongs to a story told by more than one report.</summary>
     public bool[] InStory => _inStory;
+
+    /// <summary>Per slot, the article's source.</summary>
+    public int[] SourceIds => _sourceIds;
+
+    /// <summary>Per slot, the number of its topic set in <see cref="TopicSets"/>.</summary>
+    public int[] TopicSetOf => _topicSetOf;
+
+    /// <summary>Every topic set an article was indexed with, by number; articles share them.</summary>
+    public IReadOnlyList<string[]> TopicSets => _topicSets;
 
     /// <summary>Live slots that are a story of their own, one bit each.</summary>
     public ulong[] Plain => _plain;
@@ -92,6 +108,8 @@ internal sealed class ArticleSlots
         Array.Resize(ref _leads, capacity);
         Array.Resize(ref _storyIds, capacity);
         Array.Resize(ref _inStory, capacity);
+        Array.Resize(ref _sourceIds, capacity);
+        Array.Resize(ref _topicSetOf, capacity);
         Array.Resize(ref _plain, SlotBitmap.WordsFor(capacity));
         Array.Resize(ref _story, SlotBitmap.WordsFor(capacity));
     }
@@ -104,12 +122,26 @@ internal sealed class ArticleSlots
         _storyIds[slot] = storyId;
         _leads[slot] = slot;
         _inStory[slot] = false;
+        _sourceIds[slot] = article.SourceId;
+        _topicSetOf[slot] = NumberOf(article.Topics ?? []);
         SlotBitmap.Set(ref _plain, slot);
         _slotById.Add(article.Id, slot);
         _used = slot + 1;
     }
 
     public void SetLead(int slot, int lead) => _leads[slot] = lead;
+
+    private int NumberOf(string[] topics)
+    {
+        if (!_topicSetNumbers.TryGetValue(topics, out var number))
+        {
+            number = _topicSets.Count;
+            _topicSets.Add(topics);
+            _topicSetNumbers.Add(topics, number);
+        }
+
+        return number;
+    }
 
     /// <summary>Whether the live article in <paramref name="slot"/> belongs to a story told by more than one report.</summary>
     public void SetInStory(int slot, bool inStory)
@@ -194,6 +226,8 @@ internal sealed class ArticleSlots
             _storyIds[to] = _storyIds[slot];
             _leads[to] = renumbered[_leads[slot]];
             _inStory[to] = _inStory[slot];
+            _sourceIds[to] = _sourceIds[slot];
+            _topicSetOf[to] = _topicSetOf[slot];
             live++;
         }
 

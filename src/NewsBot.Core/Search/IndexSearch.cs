@@ -16,8 +16,6 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
     public IndexPage Run(SearchQuery query, int skip, int take, long nowTicks, IReadOnlyDictionary<int, string>? sourceNames = null)
     {
         using var filters = new QueryBitmaps(postings, slots, sourceNames);
-        var filter = query.Filters.Count > 0 ? filters.All(query.Filters) : null;
-
         CompiledQuery? compiled = null;
         if (query.Words.Count > 0 || query.Phrases.Count > 0)
         {
@@ -28,6 +26,10 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
             }
         }
 
+        // With words, the filters are tried on the articles the words bring; alone, they say what matches.
+        var test = compiled is not null && query.Filters.Count > 0 ? SlotTest.All(query.Filters, filters, slots, sourceNames) : null;
+        var filter = compiled is null ? filters.All(query.Filters) : null;
+
         if (!_scratch.TryTake(out var scratch))
         {
             scratch = new SearchScratch();
@@ -37,15 +39,15 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
         int? total = null;
         if (compiled is null)
         {
-            CollectFilterMatches(query, filter!, run);
+            total = CollectFilterMatches(query, filter!, run, scratch);
         }
         else if (compiled.Phrases.Length > 0)
         {
-            CollectPhraseMatches(compiled, run, filter);
+            CollectPhraseMatches(compiled, run, test);
         }
         else
         {
-            total = _words.Collect(compiled, run, scratch, filter);
+            total = _words.Collect(compiled, run, scratch, test);
         }
 
         var ranked = run.Finish();
@@ -99,9 +101,12 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
 
     /// <summary>
     /// No plain word or phrase: the filters say what matches, and each match ranks by the
-    /// words the filters ask for (by their rarity, twice in a title) and its recency.
+    /// words the filters ask for (by their rarity, twice in a title) and its recency. When each
+    /// match has one of those words (<c>a OR b</c>), they are ranked as plain words are, walking
+    /// the words' postings and skipping what cannot make the page; the stories matched are then
+    /// counted from the bitmap, and returned.
     /// </summary>
-    private void CollectFilterMatches(SearchQuery query, ulong[] filter, SearchRun run)
+    private int? CollectFilterMatches(SearchQuery query, ulong[] filter, SearchRun run, SearchScratch scratch)
     {
         var words = SlotBitmap.WordsFor(slots.Used);
         foreach (var word in query.ExcludedWords)
@@ -127,8 +132,13 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
             .Select(w => postings.TryGetId(w, out var id) ? id : -1)
             .Where(id => id >= 0)
             .ToArray();
-        var cursors = ranking.Select(id => new PostingCursor(postings[id])).ToArray();
         var idf = ranking.Select(id => postings.Idf(id, slots.Live)).ToArray();
+        if (ranking.Length > 0 && _words.Covers(filter, ranking, scratch))
+        {
+            return _words.CollectWithin(new CompiledQuery(ranking, idf, [], [], []), filter, run, scratch);
+        }
+
+        var cursors = ranking.Select(id => new PostingCursor(postings[id])).ToArray();
         foreach (var slot in QueryBitmaps.SlotsOf(filter, words))
         {
             var score = 0.0;
@@ -143,6 +153,8 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
 
             run.Match(slot, score);
         }
+
+        return null;
     }
 
     /// <summary>
@@ -150,7 +162,7 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
     /// come in increasing slot order, so the words' postings (which say title or summary) are
     /// walked alongside instead of searching each article's tokens.
     /// </summary>
-    private void CollectPhraseMatches(CompiledQuery query, SearchRun run, ulong[]? filter)
+    private void CollectPhraseMatches(CompiledQuery query, SearchRun run, SlotTest? filter)
     {
         var rarest = query.Phrases.SelectMany(p => p).MinBy(t => postings[t].Count);
         var exclusions = new Exclusions(postings, slots, query);
@@ -160,7 +172,7 @@ internal sealed class IndexSearch(PostingIndex postings, ArticleSlots slots)
         foreach (var posting in postings[rarest].Span)
         {
             var slot = posting >> 1;
-            if (leads[slot] == ArticleSlots.Removed || (filter is not null && !SlotBitmap.Test(filter, slot)) || !ContainsPhrases(slot, query.Phrases) || exclusions.Excludes(slot))
+            if (leads[slot] == ArticleSlots.Removed || (filter is not null && !filter.Holds(slot)) || !ContainsPhrases(slot, query.Phrases) || exclusions.Excludes(slot))
             {
                 continue;
             }

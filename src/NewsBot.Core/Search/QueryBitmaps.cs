@@ -157,52 +157,27 @@ internal sealed class QueryBitmaps(PostingIndex postings, ArticleSlots slots, IR
         return bits;
     }
 
+    /// <summary>The ids of the sources whose name reads as <paramref name="key"/>.</summary>
+    public static IEnumerable<int> SourceIds(IReadOnlyDictionary<int, string>? sourceNames, string key) =>
+        (sourceNames ?? new Dictionary<int, string>())
+            .Where(s => string.Equals(SourceNameKey.Of(s.Value), key, StringComparison.Ordinal))
+            .Select(s => s.Key);
+
     private ulong[] Source(string key)
     {
-        var bits = Rent();
-        var ids = (sourceNames ?? new Dictionary<int, string>())
-            .Where(s => string.Equals(SourceNameKey.Of(s.Value), key, StringComparison.Ordinal))
-            .Select(s => s.Key)
-            .ToHashSet();
-        if (ids.Count == 0)
-        {
-            return bits;
-        }
-
-        var articles = slots.Articles;
-        for (var slot = 0; slot < slots.Used; slot++)
-        {
-            if (ids.Contains(articles[slot].SourceId))
-            {
-                bits[slot >> 6] |= 1UL << slot;
-            }
-        }
-
-        return bits;
+        int[] ids = [.. SourceIds(sourceNames, key)];
+        return ids.Length == 0 ? Rent() : Passing(SlotTest.Source(slots, ids));
     }
 
-    private ulong[] Topic(string topic)
+    private ulong[] Topic(string topic) => Passing(SlotTest.Topic(slots, topic));
+
+    /// <summary>Every slot the test passes, tried one by one.</summary>
+    private ulong[] Passing(SlotTest test)
     {
         var bits = Rent();
-
-        // Articles share their topic arrays, so each combination is looked at once.
-        var known = new Dictionary<string[], bool>(ReferenceEqualityComparer.Instance);
-        var articles = slots.Articles;
         for (var slot = 0; slot < slots.Used; slot++)
         {
-            var topics = articles[slot].Topics;
-            if (topics is null)
-            {
-                continue;
-            }
-
-            if (!known.TryGetValue(topics, out var has))
-            {
-                has = Array.IndexOf(topics, topic) >= 0;
-                known.Add(topics, has);
-            }
-
-            if (has)
+            if (test.Holds(slot))
             {
                 bits[slot >> 6] |= 1UL << slot;
             }

@@ -21,8 +21,8 @@ internal sealed class WordSearch(PostingIndex postings, ArticleSlots slots)
     /// articles that have only those words are not visited at all, and an article too old to
     /// beat it even with every word in its title is not scored.
     /// </summary>
-    /// <param name="filter">The slots the query's other parts allow, or null when it has none.</param>
-    public int Collect(CompiledQuery query, SearchRun run, SearchScratch scratch, ulong[]? filter = null)
+    /// <param name="filter">The query's other parts, tried on each slot the words bring, or null when it has none.</param>
+    public int Collect(CompiledQuery query, SearchRun run, SearchScratch scratch, SlotTest? filter = null)
     {
         var used = slots.Used;
         var words = SlotBitmap.WordsFor(used);
@@ -34,7 +34,7 @@ internal sealed class WordSearch(PostingIndex postings, ArticleSlots slots)
 
         if (filter is not null)
         {
-            SlotBitmap.And(matches, filter, words);
+            Narrow(matches, filter, words);
         }
 
         var excludes = ExcludeFrom(matches, query, words) || filter is not null;
@@ -51,6 +51,47 @@ internal sealed class WordSearch(PostingIndex postings, ArticleSlots slots)
         return total;
     }
 
+    /// <summary>
+    /// Ranks the slots of <paramref name="matches"/>, which the query's filters worked out, by
+    /// <paramref name="query"/>'s words, as <see cref="Collect"/> ranks its own matches; every one
+    /// of them must have one of the words at least (see <see cref="Covers"/>).
+    /// </summary>
+    public int CollectWithin(CompiledQuery query, ulong[] matches, SearchRun run, SearchScratch scratch)
+    {
+        var total = CountStories(matches, SlotBitmap.WordsFor(slots.Used), scratch);
+        if (query.Words.Length == 1)
+        {
+            RankOneWord(query, run, matches, excludes: true);
+        }
+        else
+        {
+            RankWords(query, run, matches, excludes: true);
+        }
+
+        return total;
+    }
+
+    /// <summary>Whether every slot of <paramref name="matches"/> has one of <paramref name="tokens"/>.</summary>
+    public bool Covers(ulong[] matches, int[] tokens, SearchScratch scratch)
+    {
+        var words = SlotBitmap.WordsFor(slots.Used);
+        var union = scratch.ClearMatches(words);
+        foreach (var token in tokens)
+        {
+            AddTo(union, token, words);
+        }
+
+        for (var i = 0; i < words; i++)
+        {
+            if ((matches[i] & ~union[i]) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void AddTo(ulong[] matches, int token, int words)
     {
         var bitmap = postings.BitmapOf(token);
@@ -64,6 +105,27 @@ internal sealed class WordSearch(PostingIndex postings, ArticleSlots slots)
         {
             var slot = posting >> 1;
             matches[slot >> 6] |= 1UL << slot;
+        }
+    }
+
+    /// <summary>Clears the slots the filter does not pass.</summary>
+    private static void Narrow(ulong[] matches, SlotTest filter, int words)
+    {
+        for (var i = 0; i < words; i++)
+        {
+            var word = matches[i];
+            var kept = word;
+            while (word != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                if (!filter.Holds((i << 6) + bit))
+                {
+                    kept &= ~(1UL << bit);
+                }
+            }
+
+            matches[i] = kept;
         }
     }
 

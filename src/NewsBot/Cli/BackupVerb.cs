@@ -14,8 +14,7 @@ internal static class BackupVerb
             using var host = NewsBotHost.CreateBuilder(HostMode.TerminalChat).Build();
             if (StorageProviders.UsesPostgres(host.Services.GetRequiredService<IConfiguration>()))
             {
-                await stderr.WriteLineAsync(PostgresMessage).ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.SayAsync(stderr, PostgresMessage).ConfigureAwait(false);
             }
 
             var dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<NewsBotOptions>>().Value.DataDirectory);
@@ -24,14 +23,12 @@ internal static class BackupVerb
             var source = Path.Combine(dataDirectory, NewsBotDatabase.FileName);
             if (!File.Exists(source))
             {
-                await stderr.WriteLineAsync($"There is no database at {source} yet, so there is nothing to back up. Check NewsBot:DataDirectory.").ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.SayAsync(stderr, $"There is no database at {source} yet, so there is nothing to back up. Check NewsBot:DataDirectory.").ConfigureAwait(false);
             }
 
             if (DatabaseLock.IsHeld(source))
             {
-                await stderr.WriteLineAsync(RunningMessage(source, backups, backupDirectory)).ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.SayAsync(stderr, RunningMessage(source, backups, backupDirectory)).ConfigureAwait(false);
             }
 
             var target = Path.GetFullPath(output ?? Path.Combine(backupDirectory, DatabaseBackup.FileNameFor(DateTimeOffset.UtcNow)));
@@ -44,8 +41,7 @@ internal static class BackupVerb
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                await stderr.WriteLineAsync($"Cannot write the backup to {target}: {ex.Message} The database was not changed.").ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.SayAsync(stderr, $"Cannot write the backup to {target}: {ex.Message} The database was not changed.").ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

@@ -21,8 +21,7 @@ internal static class RestoreVerb
         var input = Path.GetFullPath(file);
         if (!File.Exists(input))
         {
-            await stderr.WriteLineAsync($"Cannot restore {input}: there is no such file. Nothing was changed.").ConfigureAwait(false);
-            return 1;
+            return await VerbRefusal.SayAsync(stderr, $"Cannot restore {input}: there is no such file. Nothing was changed.").ConfigureAwait(false);
         }
 
         var target = Path.Combine(dataDirectory, NewsBotDatabase.FileName);
@@ -32,9 +31,7 @@ internal static class RestoreVerb
             using var held = DatabaseLock.TryTake(target);
             if (held is null)
             {
-                await stderr.WriteLineAsync(
-                    $"NewsBot is running and holds {target}. Stop it first (as a service: sudo systemctl stop newsbot), then restore. Nothing was changed.").ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.BotRunningAsync(stderr, target, "restore", "Nothing was changed.").ConfigureAwait(false);
             }
 
             var temporary = DatabaseBackup.TemporaryNameIn(dataDirectory);
@@ -48,8 +45,7 @@ internal static class RestoreVerb
                 }
                 catch (InvalidDataException ex)
                 {
-                    await stderr.WriteLineAsync($"Cannot restore {input}: {ex.Message}. Nothing was changed.").ConfigureAwait(false);
-                    return 1;
+                    return await VerbRefusal.SayAsync(stderr, $"Cannot restore {input}: {ex.Message}. Nothing was changed.").ConfigureAwait(false);
                 }
 
                 var aside = KeepCurrentAside(dataDirectory, target);
@@ -69,8 +65,7 @@ internal static class RestoreVerb
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"Cannot restore into {dataDirectory}: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return await VerbRefusal.SayAsync(stderr, $"Cannot restore into {dataDirectory}: {ex.Message}").ConfigureAwait(false);
         }
     }
 

@@ -37,15 +37,12 @@ internal static class StorageCopyVerb
         var file = Path.Combine(dataDirectory, NewsBotDatabase.FileName);
         if (!File.Exists(file))
         {
-            await stderr.WriteLineAsync($"There is no database at {file}, so there is nothing to copy. Check NewsBot:DataDirectory. Nothing was written.").ConfigureAwait(false);
-            return 1;
+            return await VerbRefusal.SayAsync(stderr, $"There is no database at {file}, so there is nothing to copy. Check NewsBot:DataDirectory. Nothing was written.").ConfigureAwait(false);
         }
 
         if (DatabaseLock.IsHeld(file))
         {
-            await stderr.WriteLineAsync(
-                $"NewsBot is running and holds {file}. Stop it first (as a service: sudo systemctl stop newsbot), then copy. Nothing was written.").ConfigureAwait(false);
-            return 1;
+            return await VerbRefusal.BotRunningAsync(stderr, file, "copy", "Nothing was written.").ConfigureAwait(false);
         }
 
         NewsBotDatabase database;
@@ -55,8 +52,7 @@ internal static class StorageCopyVerb
         }
         catch (DatabaseUnavailableException ex)
         {
-            await stderr.WriteLineAsync($"Cannot copy: {ex.Message} Nothing was written.").ConfigureAwait(false);
-            return 1;
+            return await VerbRefusal.SayAsync(stderr, $"Cannot copy: {ex.Message} Nothing was written.").ConfigureAwait(false);
         }
 
         using (database)
@@ -77,14 +73,12 @@ internal static class StorageCopyVerb
             catch (CopyFailedException ex)
             {
                 progress.Finish();
-                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.SayAsync(stderr, ex.Message).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 progress.Finish();
-                await stderr.WriteLineAsync("Stopped before the copy was complete. It was rolled back: the PostgreSQL database holds NewsBot's tables, empty. Run the command again.").ConfigureAwait(false);
-                return 1;
+                return await VerbRefusal.SayAsync(stderr, "Stopped before the copy was complete. It was rolled back: the PostgreSQL database holds NewsBot's tables, empty. Run the command again.").ConfigureAwait(false);
             }
 
             progress.Finish();

@@ -5,7 +5,7 @@ namespace NewsBot.Feeds;
 /// the articles just stored, so /read shows them without fetching a page. Only new articles'
 /// bodies are converted, and only a body that says more than the summary is kept.
 /// </summary>
-internal sealed partial class FeedBodies(IArticleTextStore texts, TimeProvider time, ILogger<FeedBodies> logger)
+internal sealed class FeedBodies(IArticleTextStore texts, TimeProvider time, ILogger<FeedBodies> logger)
 {
     /// <summary>
     /// Converts the bodies of a read's items to text while the read is made ready, beside the
@@ -57,10 +57,7 @@ internal sealed partial class FeedBodies(IArticleTextStore texts, TimeProvider t
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The articles are stored; without their bodies /read reads their pages instead.
-            LogNotKept(logger, ex, added.Count);
+            logger.LogNotKept(ex, added.Count);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The feed bodies of {Count} new articles could not be kept")]
-    private static partial void LogNotKept(ILogger logger, Exception exception, int count);
 }

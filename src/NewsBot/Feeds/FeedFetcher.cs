@@ -46,7 +46,7 @@ internal abstract record FetchResult
 /// Downloads a feed over http(s) or reads it from a file, within the configured time and size
 /// limits. It never throws, except <see cref="OperationCanceledException"/> for the caller's token.
 /// </summary>
-internal sealed partial class FeedFetcher(
+internal sealed class FeedFetcher(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<FeedsOptions> options,
     IHostEnvironment environment,
@@ -95,13 +95,13 @@ internal sealed partial class FeedFetcher(
         switch (result)
         {
             case FetchResult.Failure failure:
-                LogFetchFailed(logger, location, StoredText.InEnglish(failure.Reason));
+                logger.LogFetchFailed(location, StoredText.InEnglish(failure.Reason));
                 break;
             case FetchResult.Success success:
-                LogFetched(logger, location, success.Content.Length);
+                logger.LogFetched(location, success.Content.Length);
                 break;
             default:
-                LogNotModified(logger, location);
+                logger.LogNotModified(location);
                 break;
         }
 
@@ -123,7 +123,7 @@ internal sealed partial class FeedFetcher(
         var result = await FetchHttpAsync(url, FetchConditions.None, cancellationToken, PageAcceptHeader).ConfigureAwait(false);
         if (result is FetchResult.Failure failure)
         {
-            LogPageFailed(logger, url.Host, StoredText.InEnglish(failure.Reason));
+            logger.LogPageFailed(url.Host, StoredText.InEnglish(failure.Reason));
         }
 
         return result;
@@ -254,7 +254,7 @@ internal sealed partial class FeedFetcher(
         // Never throwing is the contract: one odd server must not take down the poller.
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogUnexpectedError(logger, e, url.Host);
+            logger.LogUnexpectedError(e, url.Host);
             return new FetchResult.Failure(StoredText.Of("feedError.unexpected", ("detail", e.Message)));
         }
     }
@@ -421,19 +421,4 @@ internal sealed partial class FeedFetcher(
             _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
         };
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not fetch feed {Location}: {Reason}")]
-    private static partial void LogFetchFailed(ILogger logger, FeedLocation location, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not fetch an article page on {Host}: {Reason}")]
-    private static partial void LogPageFailed(ILogger logger, string host, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched feed {Location}: {Bytes} bytes")]
-    private static partial void LogFetched(ILogger logger, FeedLocation location, int bytes);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {Location} has not changed")]
-    private static partial void LogNotModified(ILogger logger, FeedLocation location);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected error while fetching feed {Host}")]
-    private static partial void LogUnexpectedError(ILogger logger, Exception exception, string host);
 }

@@ -22,8 +22,7 @@ public static class FeedsRegistration
         services.TryAddSingleton<FeedCheck>();
         services.TryAddSingleton<SourcePoller>();
         services.TryAddSingleton<NewsBot.Core.Articles.IFeedProbe, FeedProbe>();
-        services.AddSingleton<PageTextReader>();
-        services.AddSingleton<IPageTextReader>(provider => provider.GetRequiredService<PageTextReader>());
+        services.AddSingletonAs<IPageTextReader, PageTextReader>();
         services.TryAddSingleton<FeedBodies>();
 
         // Chat may give one source its own interval, within the bounds configuration has.

@@ -11,7 +11,7 @@ namespace NewsBot.Feeds;
 /// pool, two at a time, within <see cref="ExtractionBudget"/>; a page that takes longer counts as
 /// too slow, and its slot stays taken until the work really ends, so slow pages cannot pile up.
 /// </summary>
-internal sealed partial class PageTextReader(FeedFetcher fetcher, ILogger<PageTextReader> logger) : IPageTextReader, IDisposable
+internal sealed class PageTextReader(FeedFetcher fetcher, ILogger<PageTextReader> logger) : IPageTextReader, IDisposable
 {
     public static readonly TimeSpan ExtractionBudget = TimeSpan.FromSeconds(10);
 
@@ -96,13 +96,13 @@ internal sealed partial class PageTextReader(FeedFetcher fetcher, ILogger<PageTe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogTooSlow(logger, address.Host);
+            logger.LogTooSlow(address.Host);
             return PageText.Failed(FullTextProblem.TimedOut);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A page that trips up the extractor is a page without text, not an error for the asker.
-            LogExtractionFailed(logger, ex, address.Host);
+            logger.LogExtractionFailed(ex, address.Host);
             return PageText.Failed(FullTextProblem.NoText);
         }
     }
@@ -131,10 +131,4 @@ internal sealed partial class PageTextReader(FeedFetcher fetcher, ILogger<PageTe
 
         return Encoding.UTF8.GetString(page.Content);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extracting the article text of a page on {Host} took too long")]
-    private static partial void LogTooSlow(ILogger logger, string host);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extracting the article text of a page on {Host} failed")]
-    private static partial void LogExtractionFailed(ILogger logger, Exception exception, string host);
 }

@@ -80,14 +80,25 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
     /// is this database's and most articles are in it as stored, the rest from the store.
     /// LiteDB reads through a short-lived instance of its own, so the pages it pulls in do not stay
     /// cached for the life of the process; a full read runs on a thread of its own while this
-    /// one indexes.
+    /// one indexes. When every article is to be read, the database file is first streamed into the
+    /// operating system's file cache ahead of LiteDB (<see cref="FileCacheWarmer"/>), unless
+    /// <paramref name="warmFileCache"/> is false.
     /// </summary>
-    public static StartFill Fill(LiteDbArticleStore articles, IndexImageFile image, ArticleIndex index)
+    public static StartFill Fill(LiteDbArticleStore articles, IndexImageFile image, ArticleIndex index, bool warmFileCache = true)
     {
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(index);
         var fill = new StartFill(0, 0, null, true);
+
+        // Without an image every page is read; with one, only a few, and the warm-up would be in the way.
+        FileCacheWarmer? warmer = null;
+        if (warmFileCache && !File.Exists(image.Path))
+        {
+            warmer = FileCacheWarmer.Start(articles.DatabasePath);
+        }
+
+        using var warming = warmer;
         var ownInstance = articles.ReadAtStart(read =>
         {
             string? whyNot;

@@ -63,8 +63,7 @@ internal static class HostingRegistration
         services.AddSingleton<TerminalChat>();
         if (mode == HostMode.Service && !StorageProviders.UsesPostgres(builder.Configuration))
         {
-            services.AddSingleton<BackupService>();
-            services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
+            services.AddHostedSingleton<BackupService>();
         }
 
         return builder;

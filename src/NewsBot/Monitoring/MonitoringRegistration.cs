@@ -34,9 +34,7 @@ internal static class MonitoringRegistration
 
         services.AddSingleton<IReadinessCheck, FeedsCheck>();
         services.AddSingleton<IReadinessCheck, OutboxCheck>();
-        services.AddSingleton<AccessGate>();
-        services.AddSingleton<StatusCollector>();
-        services.AddSingleton<MonitoringServer>();
+        services.AddSingletons(typeof(AccessGate), typeof(StatusCollector), typeof(MonitoringServer));
 
         // First in, last out: probes are answered while the rest starts and until it has stopped.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<MonitoringServer>()));

@@ -82,12 +82,10 @@ internal static class StorageRegistration
         // Before every other hosted service (the index loaders read the database); the change
         // feed's position is noted next, before they read.
         services.AddHostedService<PostgresSchemaService>();
-        services.AddSingleton<PostgresChangeFeed>();
-        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.AddSingletonAs<IChangeFeed, PostgresChangeFeed>();
         services.AddSingleton<ChangeFollower>();
         services.AddSingleton<ChangePruner>();
-        services.AddSingleton<ChangeFeedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedService>());
+        services.AddHostedSingleton<ChangeFeedService>();
         foreach (var (port, _, postgres) in Stores)
         {
             services.AddSingleton(port, postgres);

@@ -83,13 +83,9 @@ internal static class CommandsReport
 
         text.Append(details).Append('\n');
         text.Append("NewsBot `/search` by the number of matching articles:\n\n");
-        var buckets = new MarkdownTable(("matches", Align.Left), ("calls", Align.Right), ("p50", Align.Right), ("p99", Align.Right), ("max", Align.Right));
-        foreach (var (matches, latency) in run.SearchByMatches)
-        {
-            buckets.AddRow(matches, Count(latency.Count), Milliseconds(latency.P50Ms), Milliseconds(latency.P99Ms), Milliseconds(latency.MaxMs));
-        }
-
-        text.Append(buckets).Append('\n');
+        text.Append(Groups("matches", run.SearchByMatches)).Append('\n');
+        text.Append("NewsBot `/search <OR, …>` by the shape of the query:\n\n");
+        text.Append(Groups("query", run.OperatorsByShape)).Append('\n');
         text.Append("Memory along the run (working set = resident memory; peak counted from the start of start-up):\n\n");
         var memory = new MarkdownTable(
             ("moment", Align.Left),
@@ -251,4 +247,15 @@ internal static class CommandsReport
     }
 
     private static string YesNo(bool met) => met ? "met" : "**not met**";
+
+    private static MarkdownTable Groups(string heading, IReadOnlyList<(string Group, LatencySummary Latency)> groups)
+    {
+        var table = new MarkdownTable((heading, Align.Left), ("calls", Align.Right), ("p50", Align.Right), ("p99", Align.Right), ("max", Align.Right));
+        foreach (var (group, latency) in groups)
+        {
+            table.AddRow(group, Count(latency.Count), Milliseconds(latency.P50Ms), Milliseconds(latency.P99Ms), Milliseconds(latency.MaxMs));
+        }
+
+        return table;
+    }
 }

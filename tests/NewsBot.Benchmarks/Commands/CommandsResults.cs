@@ -92,6 +92,7 @@ internal sealed record CommandsRun(
     long PeakOfBuild,
     IReadOnlyList<CommandResult> Commands,
     IReadOnlyList<(string Matches, LatencySummary Latency)> SearchByMatches,
+    IReadOnlyList<(string Shape, LatencySummary Latency)> OperatorsByShape,
     LatencySummary FirstMessages,
     TimeSpan TopicIndexTime,
     bool TopicIndexDropped,

@@ -37,6 +37,14 @@ internal static class CommandsScenario
             var sized = settings with { Articles = size };
             Progress($"commands: {sized.Articles:N0} articles, {sized.Users:N0} people × {sized.BookmarksPerUser} bookmarks, {sized.Iterations:N0} calls per command");
             using var database = BenchmarkDatabase.Open(sized, Progress);
+            if (sized.StartupOnly)
+            {
+                await EnsureBuiltAsync(sized, database, cancellationToken);
+                Progress("start-up only: the first start (no index image), then a restart from the image it wrote");
+                await Console.Out.WriteAsync(StartupOnly.Measure(database.Path, sized.WarmFileCache));
+                continue;
+            }
+
             var run = await MeasureAsync(sized, database, machine, cancellationToken);
 
             // Only once the timed run is over and its database closed, so it adds nothing to the figures above.
@@ -63,22 +71,7 @@ internal static class CommandsScenario
         var vocabulary = new Vocabulary(settings.VocabularySize, settings.Seed);
 
         // 1. The data, through the real stores (or as an earlier run with --data left it).
-        DateTimeOffset now;
-        SeedResult seed;
-        if (data.Built is { } built)
-        {
-            now = built.Now;
-            seed = built.Seed;
-        }
-        else
-        {
-            now = TruncateToMilliseconds(TimeProvider.System.GetUtcNow());
-            Progress("building the database");
-            var news = new SyntheticNews(vocabulary, settings.Seed, now);
-            seed = await DatabaseSeeder.SeedAsync(folder, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
-            data.MarkBuilt(now, seed);
-            Progress($"built in {(seed.ArticlesTime + seed.BookmarksTime).TotalSeconds:0.0} s, file {seed.FileBytes / 1_000_000.0:N0} MB");
-        }
+        var (now, seed) = await EnsureBuiltAsync(settings, data, cancellationToken);
 
         // 2. Start-up, as the app does it: open, then ArticleIndexLoader.Fill (LiteDB reads on one
         // thread through a short-lived instance while the index is built on another).
@@ -99,7 +92,7 @@ internal static class CommandsScenario
         {
             var opened = Stopwatch.GetElapsedTime(started);
             var store = new LiteDbArticleStore(database);
-            ArticleIndexLoader.Fill(store, image, index);
+            ArticleIndexLoader.Fill(store, image, index, settings.WarmFileCache);
             var startup = new StartupResult(opened, Stopwatch.GetElapsedTime(started) - opened, index.Count);
             var afterStartup = MemoryProbe.Take();
             timeline.Add(("after start-up", afterStartup));
@@ -143,10 +136,16 @@ internal static class CommandsScenario
             var beforeCommands = MemoryProbe.Take();
             timeline.Add(("after warm-up", beforeCommands));
             var newsBot = new Dictionary<CommandKind, TimedSeries>();
-            var searchByMatches = new SearchBuckets();
+            var searchByMatches = SearchBuckets.ByMatches();
+            var operatorsByShape = SearchBuckets.ByShape();
             foreach (var kind in CommandWorkload.Kinds)
             {
-                newsBot[kind] = await TimeNewsBotAsync(router, measured[kind], kind == CommandKind.Search ? searchByMatches : null, cancellationToken);
+                newsBot[kind] = await TimeNewsBotAsync(router, measured[kind], kind switch
+                {
+                    CommandKind.Search => searchByMatches,
+                    CommandKind.SearchOperators => operatorsByShape,
+                    _ => null,
+                }, cancellationToken);
                 var memory = MemoryProbe.Take();
                 timeline.Add(($"after NewsBot {CommandWorkload.Label(kind).Split(' ')[0]}", memory));
                 Progress($"NewsBot {CommandWorkload.Label(kind)}: p50 {newsBot[kind].Latency.P50Ms:0.000} ms, p99 {newsBot[kind].Latency.P99Ms:0.000} ms; working set {memory.WorkingSet / 1_000_000.0:N0} MB, peak {memory.PeakWorkingSet / 1_000_000.0:N0} MB");
@@ -196,6 +195,7 @@ internal static class CommandsScenario
                 peakOfBuild,
                 results,
                 searchByMatches.Summarize(),
+                operatorsByShape.Summarize(),
                 firstContact,
                 topicIndexTime,
                 dropped,
@@ -209,6 +209,23 @@ internal static class CommandsScenario
             index.Dispose();
             database.Dispose();
         }
+    }
+
+    /// <summary>When the data was made (ages count from then) and what making it took: built now, or as an earlier run left it.</summary>
+    private static async Task<(DateTimeOffset Now, SeedResult Seed)> EnsureBuiltAsync(CommandsSettings settings, BenchmarkDatabase data, CancellationToken cancellationToken)
+    {
+        if (data.Built is { } built)
+        {
+            return (built.Now, built.Seed);
+        }
+
+        var now = TruncateToMilliseconds(TimeProvider.System.GetUtcNow());
+        Progress("building the database");
+        var news = new SyntheticNews(new Vocabulary(settings.VocabularySize, settings.Seed), settings.Seed, now);
+        var seed = await DatabaseSeeder.SeedAsync(data.Path, news, settings.Articles, settings.Users, settings.BookmarksPerUser, Progress, cancellationToken);
+        data.MarkBuilt(now, seed);
+        Progress($"built in {(seed.ArticlesTime + seed.BookmarksTime).TotalSeconds:0.0} s, file {seed.FileBytes / 1_000_000.0:N0} MB");
+        return (now, seed);
     }
 
     private static IHost Compose(string dataDirectory, NewsBotDatabase database, ArticleIndex index) =>
@@ -264,7 +281,7 @@ internal static class CommandsScenario
             recorder.Record(elapsed);
             if (buckets is not null && reply is not null)
             {
-                buckets.Record(elapsed, reply);
+                buckets.Record(elapsed, input.Message.Text, reply);
             }
 
             if (reply is null || reply.IsProblem)

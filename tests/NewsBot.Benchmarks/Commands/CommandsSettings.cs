@@ -31,6 +31,12 @@ internal sealed record CommandsSettings
     /// <summary>Where the databases are built once and kept for later runs; null: a temporary folder deleted at the end.</summary>
     public string? DataFolder { get; init; }
 
+    /// <summary>Only the first start-up and the restart are measured, not the commands.</summary>
+    public bool StartupOnly { get; init; }
+
+    /// <summary>Whether the first start streams the database file into the file cache ahead of LiteDB, as the app does.</summary>
+    public bool WarmFileCache { get; init; } = true;
+
     public static string Usage => $"""
         Usage: {ScenarioDispatcher.Invocation} commands [options]
 
@@ -60,6 +66,10 @@ internal sealed record CommandsSettings
                                 articles take several minutes to build). Ages are then counted from
                                 the first run's clock, so articles look older; the timings do not
                                 depend on it.
+          --startup-only        time only the first start-up (no index image) and the restart from
+                                the image it wrote, not the commands: a minute at a million articles
+          --without-file-warm-up  the first start-up without streaming the database file into the
+                                file cache ahead of LiteDB (the app does it), to compare
           -h, --help            this text
 
         A quick check: {ScenarioDispatcher.Invocation} commands --articles 5000 --users 500 --iterations 200
@@ -79,6 +89,12 @@ internal sealed record CommandsSettings
             {
                 help = true;
                 return false;
+            }
+
+            if (arg is "--startup-only" or "--without-file-warm-up")
+            {
+                settings = arg == "--startup-only" ? settings with { StartupOnly = true } : settings with { WarmFileCache = false };
+                continue;
             }
 
             if (TryReadText(args, ref i, "--data", "/var/tmp/newsbot-bench", out var data, out error))

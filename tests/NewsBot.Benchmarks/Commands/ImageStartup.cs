@@ -42,7 +42,8 @@ internal static class ImageStartup
         return new ImageStartups(write, bytes, restart, behind, behindBy);
     }
 
-    private static ImageStart Start(string directory)
+    /// <summary>One start in a fresh database instance, with whatever image lies beside the database.</summary>
+    public static ImageStart Start(string directory)
     {
         MemoryProbe.ReleaseEverything();
         var started = Stopwatch.GetTimestamp();

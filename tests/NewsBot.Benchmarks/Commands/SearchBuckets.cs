@@ -1,6 +1,9 @@
 namespace NewsBot.Benchmarks.Commands;
 
-/// <summary>Search latency grouped by how many articles matched, read from the reply's heading ("1,234 results for …").</summary>
+/// <summary>
+/// Search latency in groups: by how many articles matched, read from the reply's heading
+/// ("1,234 results for …"), or, for the sharper language, by the shape of the query.
+/// </summary>
 internal sealed class SearchBuckets
 {
     private static readonly (int UpTo, string Label)[] Limits =
@@ -12,14 +15,40 @@ internal sealed class SearchBuckets
         (int.MaxValue, "over 50,000"),
     ];
 
-    private readonly LatencyRecorder[] _recorders = [.. Limits.Select(_ => new LatencyRecorder(256))];
+    // As CommandWorkload draws them; the first part of the query that tells them apart decides.
+    private static readonly (string Mark, string Label)[] Shapes =
+    [
+        ("source:", "`source:\"…\" a`"),
+        ("topic:", "`a topic:t -topic:world`"),
+        ("title:", "`title:a b`"),
+        (" /", "`a /^pre/`"),
+        (") -", "`(a OR b) -c`"),
+        (" OR ", "`a OR b`"),
+    ];
 
-    public void Record(long elapsed, Reply reply) => _recorders[Bucket(Matches(reply))].Record(elapsed);
+    private readonly string[] _labels;
+    private readonly Func<string, Reply, int> _group;
+    private readonly LatencyRecorder[] _recorders;
 
-    public IReadOnlyList<(string Matches, LatencySummary Latency)> Summarize() =>
-        [.. Limits.Select((limit, i) => (limit.Label, _recorders[i].Summarize())).Where(b => b.Item2.HasData)];
+    private SearchBuckets(string[] labels, Func<string, Reply, int> group)
+    {
+        _labels = labels;
+        _group = group;
+        _recorders = [.. labels.Select(_ => new LatencyRecorder(256))];
+    }
 
-    private static int Bucket(int matches) => Array.FindIndex(Limits, l => matches <= l.UpTo);
+    public static SearchBuckets ByMatches() => new([.. Limits.Select(l => l.Label)], (_, reply) => Array.FindIndex(Limits, l => Matches(reply) <= l.UpTo));
+
+    public static SearchBuckets ByShape() => new([.. Shapes.Select(s => s.Label), "other"], (text, _) =>
+    {
+        var shape = Array.FindIndex(Shapes, s => text.Contains(s.Mark, StringComparison.Ordinal));
+        return shape >= 0 ? shape : Shapes.Length;
+    });
+
+    public void Record(long elapsed, string text, Reply reply) => _recorders[_group(text, reply)].Record(elapsed);
+
+    public IReadOnlyList<(string Group, LatencySummary Latency)> Summarize() =>
+        [.. _labels.Select((label, i) => (label, _recorders[i].Summarize())).Where(b => b.Item2.HasData)];
 
     private static int Matches(Reply reply)
     {

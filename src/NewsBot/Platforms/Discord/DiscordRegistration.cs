@@ -29,8 +29,7 @@ internal static class DiscordRegistration
         services.TryAddSingleton(new GatewayTimings());
         services.AddSingleton<IdentifyTurns>();
         services.AddSingleton<DiscordShards>();
-        services.AddSingleton<DiscordBotService>();
-        services.AddHostedService(provider => provider.GetRequiredService<DiscordBotService>());
+        services.AddHostedSingleton<DiscordBotService>();
     }
 
     /// <summary>
@@ -47,9 +46,7 @@ internal static class DiscordRegistration
         // No logging handlers: request lines would carry interaction and webhook tokens in their
         // paths. Retries and pacing belong to the client's own limiter.
         services.AddHttpClient(HttpClientName).RemoveAllLoggers();
-        services.AddSingleton<DiscordShutdown>();
-        services.AddSingleton<DiscordRateLimiter>();
-        services.AddSingleton<InvalidRequestGuard>();
+        services.AddSingletons(typeof(DiscordShutdown), typeof(DiscordRateLimiter), typeof(InvalidRequestGuard));
         services.AddSingleton(provider => new DiscordRestClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
@@ -62,16 +59,11 @@ internal static class DiscordRegistration
             provider.GetService<NewsBot.Core.Telemetry.NewsBotMetrics>()));
         services.AddSingleton<IGatewayBotSource>(provider => provider.GetRequiredService<DiscordRestClient>());
 
-        services.AddSingleton<DiscordChatSender>();
-        services.AddSingleton<IChatSender>(provider => provider.GetRequiredService<DiscordChatSender>());
+        services.AddSingletonAs<IChatSender, DiscordChatSender>();
         services.AddSingleton<DiscordAnnouncer>();
 
-        services.AddSingleton<DiscordApplication>();
-        services.AddSingleton<DiscordCommandRegistrar>();
-        services.AddSingleton<DiscordAutocomplete>();
-        services.AddSingleton<DiscordRoleCheck>();
-        services.AddSingleton<DiscordInteractionResponder>();
-        services.AddSingleton<DiscordDispatchHandler>();
-        services.AddSingleton<IDiscordDispatchHandler>(provider => provider.GetRequiredService<DiscordDispatchHandler>());
+        services.AddSingletons(typeof(DiscordApplication), typeof(DiscordCommandRegistrar), typeof(DiscordAutocomplete),
+            typeof(DiscordRoleCheck), typeof(DiscordInteractionResponder));
+        services.AddSingletonAs<IDiscordDispatchHandler, DiscordDispatchHandler>();
     }
 }

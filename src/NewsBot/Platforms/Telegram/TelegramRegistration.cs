@@ -31,19 +31,12 @@ internal static class TelegramRegistration
             return new TelegramBotClient(clientOptions, http);
         });
 
-        services.AddSingleton<TelegramSecrets>();
-        services.AddSingleton<TelegramBotIdentity>();
-        services.AddSingleton<TelegramChatAdmins>();
+        services.AddSingletons(typeof(TelegramSecrets), typeof(TelegramBotIdentity), typeof(TelegramChatAdmins));
         services.AddSingleton<IChannelAccess, TelegramChannelAccess>();
-        services.AddSingleton<TelegramReplySender>();
-        services.AddSingleton<TelegramReplyQueue>();
-        services.AddSingleton<TelegramInlineQueries>();
-        services.AddSingleton<TelegramUpdateHandler>();
-        services.AddSingleton<TelegramWebhookServer>();
-        services.AddSingleton<TelegramChatSender>();
-        services.AddSingleton<IChatSender>(provider => provider.GetRequiredService<TelegramChatSender>());
-        services.AddSingleton<TelegramBotService>();
-        services.AddHostedService(provider => provider.GetRequiredService<TelegramBotService>());
+        services.AddSingletons(typeof(TelegramReplySender), typeof(TelegramReplyQueue), typeof(TelegramInlineQueries),
+            typeof(TelegramUpdateHandler), typeof(TelegramWebhookServer));
+        services.AddSingletonAs<IChatSender, TelegramChatSender>();
+        services.AddHostedSingleton<TelegramBotService>();
 
         return builder;
     }

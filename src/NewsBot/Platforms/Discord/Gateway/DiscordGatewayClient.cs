@@ -356,7 +356,7 @@ internal sealed class DiscordGatewayClient
             var handedOver = false;
             try
             {
-                switch (frame.Op)
+                switch ((GatewayOpCode)frame.Op)
                 {
                     case GatewayOpCode.Hello when !helloSeen:
                         helloSeen = true;

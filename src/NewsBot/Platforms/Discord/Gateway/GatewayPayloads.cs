@@ -16,7 +16,7 @@ internal static class GatewayPayloads
 
     public static byte[] Heartbeat(long? sequence) => Write(w =>
     {
-        w.WriteNumber("op", GatewayOpCode.Heartbeat);
+        w.WriteNumber("op", (int)GatewayOpCode.Heartbeat);
         if (sequence is { } s)
         {
             w.WriteNumber("d", s);
@@ -30,7 +30,7 @@ internal static class GatewayPayloads
     /// <param name="shard">The shard this connection is, when the bot runs more than one.</param>
     public static byte[] Identify(string token, GatewayShard? shard = null) => Write(w =>
     {
-        w.WriteNumber("op", GatewayOpCode.Identify);
+        w.WriteNumber("op", (int)GatewayOpCode.Identify);
         w.WriteStartObject("d");
         w.WriteString("token", token);
         w.WriteNumber("intents", Intents);
@@ -52,7 +52,7 @@ internal static class GatewayPayloads
 
     public static byte[] Resume(string token, string sessionId, long? sequence) => Write(w =>
     {
-        w.WriteNumber("op", GatewayOpCode.Resume);
+        w.WriteNumber("op", (int)GatewayOpCode.Resume);
         w.WriteStartObject("d");
         w.WriteString("token", token);
         w.WriteString("session_id", sessionId);

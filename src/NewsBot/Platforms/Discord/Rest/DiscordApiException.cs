@@ -34,20 +34,20 @@ internal sealed class DiscordApiException : Exception
 
     public DiscordFailure Failure { get; }
 
-    public static DiscordFailure Classify(int status, int code) => code switch
+    public static DiscordFailure Classify(int status, int code) => (DiscordErrorCode)code switch
     {
-        DiscordErrorCodes.CannotMessageUser or DiscordErrorCodes.CannotMessageUserNoMutualGuild => DiscordFailure.CannotMessageUser,
-        DiscordErrorCodes.UnknownChannel => DiscordFailure.UnknownChannel,
-        DiscordErrorCodes.MissingAccess => DiscordFailure.MissingAccess,
-        DiscordErrorCodes.MissingPermissions => DiscordFailure.MissingPermissions,
-        DiscordErrorCodes.UnknownMessage => DiscordFailure.UnknownMessage,
-        DiscordErrorCodes.UnknownInteraction => DiscordFailure.UnknownInteraction,
-        DiscordErrorCodes.AlreadyAcknowledged => DiscordFailure.AlreadyAcknowledged,
-        DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.InvalidWebhookToken => DiscordFailure.UnknownWebhook,
-        DiscordErrorCodes.InvalidFormBody or DiscordErrorCodes.CannotSendEmptyMessage or DiscordErrorCodes.RequestTooLarge => DiscordFailure.InvalidRequest,
-        DiscordErrorCodes.DailyCommandCreateLimit => DiscordFailure.CommandCreateLimit,
-        DiscordErrorCodes.ThreadArchived or DiscordErrorCodes.ThreadLocked => DiscordFailure.ThreadClosed,
-        DiscordErrorCodes.CannotSendInNonTextChannel => DiscordFailure.NotATextChannel,
+        DiscordErrorCode.CannotMessageUser or DiscordErrorCode.CannotMessageUserNoMutualGuild => DiscordFailure.CannotMessageUser,
+        DiscordErrorCode.UnknownChannel => DiscordFailure.UnknownChannel,
+        DiscordErrorCode.MissingAccess => DiscordFailure.MissingAccess,
+        DiscordErrorCode.MissingPermissions => DiscordFailure.MissingPermissions,
+        DiscordErrorCode.UnknownMessage => DiscordFailure.UnknownMessage,
+        DiscordErrorCode.UnknownInteraction => DiscordFailure.UnknownInteraction,
+        DiscordErrorCode.AlreadyAcknowledged => DiscordFailure.AlreadyAcknowledged,
+        DiscordErrorCode.UnknownWebhook or DiscordErrorCode.InvalidWebhookToken => DiscordFailure.UnknownWebhook,
+        DiscordErrorCode.InvalidFormBody or DiscordErrorCode.CannotSendEmptyMessage or DiscordErrorCode.RequestTooLarge => DiscordFailure.InvalidRequest,
+        DiscordErrorCode.DailyCommandCreateLimit => DiscordFailure.CommandCreateLimit,
+        DiscordErrorCode.ThreadArchived or DiscordErrorCode.ThreadLocked => DiscordFailure.ThreadClosed,
+        DiscordErrorCode.CannotSendInNonTextChannel => DiscordFailure.NotATextChannel,
         _ when status == 403 => DiscordFailure.MissingPermissions,
         _ => DiscordFailure.Other,
     };
