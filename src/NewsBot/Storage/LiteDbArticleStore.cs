@@ -82,24 +82,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
                     continue;
                 }
 
-                var document = new ArticleDocument
-                {
-                    Id = checked(++lastId),
-                    Url = article.Url,
-                    ItemKey = article.ItemKey,
-                    Title = article.Title,
-                    Summary = article.Summary,
-                    Author = article.Author,
-                    SourceId = article.SourceId,
-                    SourceName = article.SourceName,
-                    PublishedAt = Dates.ToStored(article.PublishedAt),
-                    IngestedAt = Dates.ToStored(article.IngestedAt),
-                    Topics = [.. article.Topics],
-                    ImageUrl = article.ImageUrl,
-                    IsNew = article.IsNew,
-                    TitleKey = draft.TitleKey,
-                    StoryId = article.StoryId,
-                };
+                var document = ToDocument(draft, checked(++lastId));
                 known.Add(document);
                 documents.Add(document);
                 added.Add(ToArticle(document));
@@ -117,6 +100,29 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         });
 
         return new AddResult(added, recognised, elsewhere);
+    }
+
+    private static ArticleDocument ToDocument(ArticleDraft draft, int id)
+    {
+        var article = draft.Article;
+        return new ArticleDocument
+        {
+            Id = id,
+            Url = article.Url,
+            ItemKey = article.ItemKey,
+            Title = article.Title,
+            Summary = article.Summary,
+            Author = article.Author,
+            SourceId = article.SourceId,
+            SourceName = article.SourceName,
+            PublishedAt = Dates.ToStored(article.PublishedAt),
+            IngestedAt = Dates.ToStored(article.IngestedAt),
+            Topics = [.. article.Topics],
+            ImageUrl = article.ImageUrl,
+            IsNew = article.IsNew,
+            TitleKey = draft.TitleKey,
+            StoryId = article.StoryId,
+        };
     }
 
     /// <summary>
