@@ -22,7 +22,7 @@ internal sealed class LiteDbArticleTextStore(NewsBotDatabase database) : IArticl
         {
             // Pruning deletes the article and its text together; a text read after that has nothing to belong to.
             var stored = database.Articles.Query()
-                .Where(Query.In("_id", texts.Select(t => new BsonValue(t.ArticleId)).Distinct()))
+                .Where(LiteDbIds.In(texts.Select(t => t.ArticleId)))
                 .Select(a => a.Id)
                 .ToEnumerable()
                 .ToHashSet();

@@ -13,6 +13,12 @@ internal sealed class LiteDbKnownArticles
     // Keys per query: a batch is one read of one source, capped well below this; larger ones go in pieces.
     private const int KeysPerQuery = 500;
 
+    // Parameterised, so LiteDB parses and compiles each once: values written into the expression
+    // (Query.In) make a new expression, compiled to new code, per call.
+    private const string ItemKeyIn = "$.ItemKey IN @0";
+    private const string UrlIn = "$.Url IN @0";
+    private const string TitleKeyIn = "$.TitleKey IN @0";
+
     private readonly HashSet<string> _itemKeys;
     private readonly Dictionary<string, ArticleDocument> _byUrl;
     private readonly HashSet<string> _titleKeys;
@@ -27,17 +33,17 @@ internal sealed class LiteDbKnownArticles
     public static LiteDbKnownArticles Read(ILiteCollection<ArticleDocument> articles, Collation collation, IReadOnlyList<ArticleDraft> drafts)
     {
         var known = new LiteDbKnownArticles(new CollationComparer(collation));
-        foreach (var document in FindIn(articles, nameof(ArticleDocument.ItemKey), drafts.Select(d => d.Article.ItemKey)))
+        foreach (var document in FindIn(articles, ItemKeyIn, drafts.Select(d => d.Article.ItemKey)))
         {
             known._itemKeys.Add(document.ItemKey);
         }
 
-        foreach (var document in FindIn(articles, nameof(ArticleDocument.Url), drafts.Select(d => d.Article.Url)))
+        foreach (var document in FindIn(articles, UrlIn, drafts.Select(d => d.Article.Url)))
         {
             known._byUrl.TryAdd(document.Url, document);
         }
 
-        foreach (var document in FindIn(articles, nameof(ArticleDocument.TitleKey), drafts.Select(d => d.TitleKey)))
+        foreach (var document in FindIn(articles, TitleKeyIn, drafts.Select(d => d.TitleKey)))
         {
             known._titleKeys.Add(document.TitleKey);
         }
@@ -59,11 +65,11 @@ internal sealed class LiteDbKnownArticles
         _titleKeys.Add(document.TitleKey);
     }
 
-    private static IEnumerable<ArticleDocument> FindIn(ILiteCollection<ArticleDocument> articles, string field, IEnumerable<string> keys)
+    private static IEnumerable<ArticleDocument> FindIn(ILiteCollection<ArticleDocument> articles, string keyIn, IEnumerable<string> keys)
     {
         foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
         {
-            foreach (var document in articles.Find(Query.In(field, chunk.Select(k => new BsonValue(k)))))
+            foreach (var document in articles.Find(BsonExpression.Create(keyIn, new BsonArray(chunk.Select(k => new BsonValue(k))))))
             {
                 yield return document;
             }

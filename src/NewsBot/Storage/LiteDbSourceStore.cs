@@ -44,7 +44,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
                 database.Database.InTransaction(() =>
                 {
                     var stored = database.Sources
-                        .Find(Query.In("_id", sources.Select(s => new BsonValue(s.Id)).Distinct()))
+                        .Find(LiteDbIds.In(sources.Select(s => s.Id)))
                         .ToDictionary(d => d.Id);
                     foreach (var source in sources)
                     {
