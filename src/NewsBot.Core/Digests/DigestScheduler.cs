@@ -7,7 +7,7 @@ namespace NewsBot.Core.Digests;
 /// key is unique per chat, subscription and local date, and the cursor moves only after the
 /// entry is written, so a crash in between sends the digest once all the same.
 /// </summary>
-public sealed partial class DigestScheduler(
+public sealed class DigestScheduler(
     DigestSchedule schedule,
     ChatLifecycle chats,
     IDigestCursorStore cursors,
@@ -61,7 +61,7 @@ public sealed partial class DigestScheduler(
 
         var added = entries.Count == 0 ? 0 : await outbox.EnqueueAsync(entries, cancellationToken).ConfigureAwait(false);
         await cursors.SaveAsync(moved, cancellationToken).ConfigureAwait(false);
-        LogRound(logger, due.Count, added, due.Count - entries.Count);
+        logger.LogDigestRound(due.Count, added, due.Count - entries.Count);
         return added;
     }
 
@@ -161,7 +161,4 @@ public sealed partial class DigestScheduler(
     }
 
     private sealed record DueDigest(Subscription Subscription, DateOnly Date, TimeZoneInfo Zone, int AfterId, DateTimeOffset StoredSince, bool Deliverable);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Daily digests: {Due} due, {Queued} queued, {Empty} with nothing new")]
-    private static partial void LogRound(ILogger logger, int due, int queued, int empty);
 }

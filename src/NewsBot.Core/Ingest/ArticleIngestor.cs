@@ -8,7 +8,7 @@ namespace NewsBot.Core.Ingest;
 /// articles it deleted (<see cref="Forget"/>); what other instances on the same database stored
 /// or deleted reaches it through the change feed (<see cref="Observe"/>, <see cref="Forget"/>).
 /// </summary>
-public sealed partial class ArticleIngestor(
+public sealed class ArticleIngestor(
     IArticleStore articles,
     ArticleIndex index,
     TopicClassifier classifier,
@@ -127,7 +127,7 @@ public sealed partial class ArticleIngestor(
 
         if (added.Count > 0)
         {
-            LogStored(logger, added.Count, source.Name);
+            logger.LogArticlesStored(added.Count, source.Name);
             foreach (var observer in observers)
             {
                 await observer.StoredAsync(added, cancellationToken).ConfigureAwait(false);
@@ -141,7 +141,4 @@ public sealed partial class ArticleIngestor(
     // The store keeps milliseconds; truncating first keeps round-tripped values equal.
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {NewCount} new articles from {Source}")]
-    private static partial void LogStored(ILogger logger, int newCount, string source);
 }

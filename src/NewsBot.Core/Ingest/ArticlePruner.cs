@@ -5,7 +5,7 @@ namespace NewsBot.Core.Ingest;
 /// An article its feed still lists is kept: removing it would only bring it back as "new" on the
 /// next read. Bookmarks keep their own copy of title and link, so they survive.
 /// </summary>
-public sealed partial class ArticlePruner(
+public sealed class ArticlePruner(
     IArticleStore articles,
     ISourceStore sources,
     ArticleIngestor ingestor,
@@ -21,12 +21,9 @@ public sealed partial class ArticlePruner(
         ingestor.Forget(removed);
         if (removed.Count > 0)
         {
-            LogPruned(logger, removed.Count, cutoff);
+            logger.LogArticlesPruned(removed.Count, cutoff);
         }
 
         return removed.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} articles published before {Cutoff:u}")]
-    private static partial void LogPruned(ILogger logger, int count, DateTimeOffset cutoff);
 }

@@ -9,7 +9,7 @@ namespace NewsBot.Feeds;
 /// (<see cref="ISourceClaims"/>), so a source is read by one instance per interval, and the
 /// sources of an instance that died are claimed by another once its claims run out.
 /// </summary>
-internal sealed partial class FeedPollingService(
+internal sealed class FeedPollingService(
     IOptionsMonitor<FeedsOptions> options,
     ISourceStore sources,
     ISourceClaims claims,
@@ -48,7 +48,7 @@ internal sealed partial class FeedPollingService(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogRoundFailed(logger, ex, Tick);
+                    logger.LogPollingRoundFailed(ex, Tick);
                 }
             }
         }
@@ -119,7 +119,7 @@ internal sealed partial class FeedPollingService(
 
         if (read.Count > 0)
         {
-            LogRoundRead(logger, read.Count, added);
+            logger.LogPollingRoundRead(read.Count, added);
         }
 
         return added;
@@ -189,7 +189,7 @@ internal sealed partial class FeedPollingService(
         foreach (var stale in (await sources.AllAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.FromConfiguration && !urls.Contains(s.Url)))
         {
             await sources.RemoveAsync(stale.Id, cancellationToken).ConfigureAwait(false);
-            LogNoLongerConfigured(logger, stale.Name);
+            logger.LogNoLongerConfigured(stale.Name);
         }
     }
 
@@ -205,13 +205,4 @@ internal sealed partial class FeedPollingService(
 
         base.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A polling round failed; the next one starts in {Tick}")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception, TimeSpan tick);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Read {Count} sources; {Added} new articles")]
-    private static partial void LogRoundRead(ILogger logger, int count, int added);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} is no longer configured and will not be read")]
-    private static partial void LogNoLongerConfigured(ILogger logger, string source);
 }

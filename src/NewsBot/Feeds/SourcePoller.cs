@@ -8,7 +8,7 @@ namespace NewsBot.Feeds;
 /// separate steps so many fetches can run at once, and one source is read while another is
 /// stored, while storing stays in a predictable order.
 /// </summary>
-internal sealed partial class SourcePoller(
+internal sealed class SourcePoller(
     FeedFetcher fetcher,
     FeedParser parser,
     ArticleIngestor ingestor,
@@ -34,7 +34,7 @@ internal sealed partial class SourcePoller(
         }
         catch (Exception ex)
         {
-            LogFetchCrashed(logger, ex, source.Name);
+            logger.LogFetchCrashed(ex, source.Name);
             return new FetchResult.Failure(StoredText.Of("feedError.fetchCrashed"));
         }
     }
@@ -80,7 +80,7 @@ internal sealed partial class SourcePoller(
             var leftOut = document.Entries.Count - taken.Count;
             if (leftOut > 0)
             {
-                LogItemsCapped(logger, source.Name, document.Entries.Count, taken.Count);
+                logger.LogItemsCapped(source.Name, document.Entries.Count, taken.Count);
             }
 
             var copy = ingestor.Prepare(source, taken, new IngestOptions(source.LastSuccessAt is null, settings.NewItemMaxAge), document.Known);
@@ -126,7 +126,7 @@ internal sealed partial class SourcePoller(
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {
                         note = StoredText.Of("feedNote.newIds");
-                        LogMatchingByLink(logger, source.Name);
+                        logger.LogMatchingByLink(source.Name);
                     }
 
                     return (ingested.Added, Succeeded(source, now, success.ETag, success.LastModified, success.MovedTo, success.MaxAge, document.Ttl) with
@@ -151,7 +151,7 @@ internal sealed partial class SourcePoller(
         }
         catch (Exception ex)
         {
-            LogStoreCrashed(logger, ex, source.Name);
+            logger.LogStoreCrashed(ex, source.Name);
             return ([], await FailedAsync(source, StoredText.Of("feedError.storeCrashed"), null, now, cancellationToken).ConfigureAwait(false));
         }
     }
@@ -160,7 +160,7 @@ internal sealed partial class SourcePoller(
     {
         if (movedTo is not null && movedTo.ToString() != source.FetchUrl)
         {
-            LogMoved(logger, source.Name, movedTo);
+            logger.LogSourceMoved(source.Name, movedTo);
         }
 
         return source with
@@ -191,7 +191,7 @@ internal sealed partial class SourcePoller(
             Enabled = source.Enabled && !disable,
             NextPollAt = PollSchedule.AfterFailure(failures, now, settings, retryAfter),
         };
-        LogFailed(logger, source.Name, failures, StoredText.InEnglish(reason));
+        logger.LogSourceFailed(source.Name, failures, StoredText.InEnglish(reason));
 
         if (disable && !source.AdminsNotified)
         {
@@ -217,22 +217,4 @@ internal sealed partial class SourcePoller(
         SHA256.HashData(content, digest);
         return Convert.ToHexStringLower(digest[..16]);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Fetching source {Source} failed unexpectedly")]
-    private static partial void LogFetchCrashed(ILogger logger, Exception exception, string source);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} listed {Listed} items; only the newest {Taken} were taken (Feeds:MaxItemsPerRead)")]
-    private static partial void LogItemsCapped(ILogger logger, string source, int listed, int taken);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} changes its item ids; matching by link from now on")]
-    private static partial void LogMatchingByLink(ILogger logger, string source);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing articles from source {Source} failed unexpectedly")]
-    private static partial void LogStoreCrashed(ILogger logger, Exception exception, string source);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} has moved permanently to {Url}")]
-    private static partial void LogMoved(ILogger logger, string source, Uri url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} failed ({Failures} in a row): {Reason}")]
-    private static partial void LogFailed(ILogger logger, string source, int failures, string reason);
 }

@@ -14,7 +14,7 @@ namespace NewsBot.Hosting;
 /// on PostgreSQL several instances share the database, each with an image of its own, and one
 /// key cannot vouch for them all. There the articles are read from the server as before.
 /// </remarks>
-internal sealed partial class ArticleIndexLoader(IArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
+internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIngestor ingestor, ArticleIndex index, ILogger<ArticleIndexLoader> logger) : IHostedService
 {
     private Task _writing = Task.CompletedTask;
     private bool _filled;
@@ -28,16 +28,16 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
             if (!fill.OwnInstance)
             {
                 // Harmless, but the pages read stay in LiteDB's cache: something used the database first.
-                LogReadThroughSharedInstance(logger);
+                logger.LogReadThroughSharedInstance();
             }
 
             if (fill.ImageNotUsed is { } whyNot)
             {
-                LogImageNotUsed(logger, whyNot);
+                logger.LogImageNotUsed(whyNot);
             }
             else
             {
-                LogRestored(logger, fill.FromImage, fill.Read);
+                logger.LogIndexRestored(fill.FromImage, fill.Read);
             }
 
             _filled = true;
@@ -53,7 +53,7 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
             await Task.Run(() => ingestor.LoadIndex(articles.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken)), cancellationToken).ConfigureAwait(false);
         }
 
-        LogIndexed(logger, index.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogArticlesIndexed(index.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                LogImageWriteCutShort(logger);
+                logger.LogImageWriteCutShort();
             }
         }
     }
@@ -129,12 +129,12 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
         {
             var key = file.Write(index.WriteImage);
             lite.SetImageKey(key);
-            LogImageWritten(logger, index.Count, new FileInfo(file.Path).Length / 1_000_000.0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogImageWritten(index.Count, new FileInfo(file.Path).Length / 1_000_000.0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or ObjectDisposedException)
         {
-            LogImageNotWritten(logger, file.Path, ex.Message);
+            logger.LogImageNotWritten(file.Path, ex.Message);
             return false;
         }
     }
@@ -159,26 +159,12 @@ internal sealed partial class ArticleIndexLoader(IArticleStore articles, Article
         return restored;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored articles were read through the shared database instance")]
-    private static partial void LogReadThroughSharedInstance(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} stored articles in {Elapsed:0} ms")]
-    private static partial void LogIndexed(ILogger logger, int count, double elapsed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started the index from its image: {FromImage} articles as they were, {Read} read from the database")]
-    private static partial void LogRestored(ILogger logger, int fromImage, int read);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read every stored article, not the index image: {WhyNot}")]
-    private static partial void LogImageNotUsed(ILogger logger, string whyNot);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the index image of {Count} articles ({Megabytes:0} MB) in {Elapsed:0} ms")]
-    private static partial void LogImageWritten(ILogger logger, int count, double megabytes, double elapsed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped before the index image was written; the next start reads what the last image lacks from the database")]
-    private static partial void LogImageWriteCutShort(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the index image {Path}: {Reason}; the next start reads every article from the database")]
-    private static partial void LogImageNotWritten(ILogger logger, string path, string reason);
 }
 
 /// <summary>How the index was filled at start: articles taken from the image, articles read from the store, and why the image was not used.</summary>
