@@ -158,13 +158,6 @@ internal sealed class ArticleIndexLoader(IArticleStore articles, ArticleIngestor
         whyNot = restored is null ? "too many articles changed since it was written" : null;
         return restored;
     }
-
-
-
-
-
-
-
 }
 
 /// <summary>How the index was filled at start: articles taken from the image, articles read from the store, and why the image was not used.</summary>

@@ -55,13 +55,9 @@ internal sealed class FileCacheWarmer : IDisposable
             {
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Only a head start: LiteDB reads the file itself and reports what is wrong with it.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
         }
     }
 }

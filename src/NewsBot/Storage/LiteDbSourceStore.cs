@@ -51,7 +51,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
                         // A source removed while it was being fetched has nothing left to save.
                         if (stored.TryGetValue(source.Id, out var document))
                         {
-                            saved.Add(Save(source, document));
+                            saved.Add(WithState(source, document));
                         }
                     }
 
@@ -153,7 +153,7 @@ internal sealed class LiteDbSourceStore(NewsBotDatabase database) : ISourceStore
     }
 
     /// <returns>The stored document, with the source's state written into it.</returns>
-    private static SourceDocument Save(FeedSource source, SourceDocument document)
+    private static SourceDocument WithState(FeedSource source, SourceDocument document)
     {
         document.Enabled = source.Enabled;
         document.LastAttemptAt = Dates.ToStored(source.LastAttemptAt);
