@@ -67,7 +67,7 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
 
         var heading = t.Count("search.heading", found.Total, ("query", shownText));
         var list = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
-        return ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", t, note);
+        return ArticlePageReply.Build(heading, ArticleViews.ListOf(list), shown, found.Total, pageSize, p => $"/search {text} page:{p}", t, note);
     }
 
     /// <summary>Every source's name by id, for the <c>source:</c> parts of a query.</summary>

@@ -33,7 +33,7 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
         var ids = index.LatestInTopic(topic, (shown - 1) * pageSize, pageSize);
         var list = await articles.GetManyAsync(ids.Ids, cancellationToken).ConfigureAwait(false);
         var heading = t.Culture.TextInfo.ToTitleCase(t.Topic(topic));
-        return ArticlePageReply.Build(heading, list, shown, ids.Total, pageSize, p => $"/topic {topic} {p}", t, Paging.PastTheEnd(page, shown, t));
+        return ArticlePageReply.Build(heading, ArticleViews.ListOf(list), shown, ids.Total, pageSize, p => $"/topic {topic} {p}", t, Paging.PastTheEnd(page, shown, t));
     }
 
     /// <summary>The topic's key, also when it was typed as its name in some language (<c>Technik</c>).</summary>
