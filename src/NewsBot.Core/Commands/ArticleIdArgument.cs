@@ -33,5 +33,5 @@ public static class ArticleIdArgument
         return true;
     }
 
-    private static string Shorten(string value) => value.Length <= 24 ? value : value[..24] + "…";
+    private static string Shorten(string value) => Quoted.Shorten(value, 24);
 }

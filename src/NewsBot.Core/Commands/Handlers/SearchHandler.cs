@@ -52,7 +52,7 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
         var pageSize = options.Value.PageSize;
         var now = time.GetUtcNow();
         var found = index.Search(query, (page - 1) * pageSize, pageSize, now, sourceNames);
-        var shownText = text.Length <= 60 ? text : text[..60] + "…";
+        var shownText = Quoted.Shorten(text, 60);
         if (found.Total == 0)
         {
             return Reply.Text(t.Get("search.nothing", ("query", shownText)));

@@ -46,7 +46,7 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
     private Reply UnknownTopic(string name, Texts t)
     {
         var topics = index.Topics().Select(c => c.Topic).ToList();
-        var shortName = name.Length <= 40 ? name : name[..40] + "…";
+        var shortName = Quoted.Shorten(name, 40);
         if (topics.Count == 0)
         {
             return Reply.Problem(t.Get("topic.unknownNone", ("name", shortName)));
