@@ -7,23 +7,19 @@ namespace NewsBot.Core.Search;
 /// </summary>
 /// <remarks>
 /// Weights live in arrays indexed by word, reused from one call to the next
-/// (<see cref="StoryScratch"/>; calls may run at once, each with its own), rather than in a dictionary per candidate: a new article is
+/// (<see cref="StoryScratch"/>), rather than in a dictionary per candidate: a new article is
 /// compared with dozens of candidates, and those dictionaries were most of what ingest
 /// allocated. Sums run in the same order as they always did, so the scores are the same to the bit.
 /// </remarks>
 internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
 {
-    // Taken by a call and handed back after it: one for each call that ran at once, no more.
-    private readonly ConcurrentBag<StoryScratch> _scratches = [];
+    // Taken by a call and handed back after it; a call that finds it taken (readers may run at once) makes its own.
+    private StoryScratch? _scratch;
 
     /// <summary>The id of the story's lead, or null.</summary>
     public int? Find(Article article, StoryWords words, TimeSpan window, double threshold)
     {
-        if (!_scratches.TryTake(out var scratch))
-        {
-            scratch = new StoryScratch();
-        }
-
+        var scratch = Interlocked.Exchange(ref _scratch, null) ?? new StoryScratch();
         try
         {
             scratch.Begin(postings.VocabularySize);
@@ -31,7 +27,7 @@ internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
         }
         finally
         {
-            _scratches.Add(scratch);
+            _scratch = scratch;
         }
     }
 
