@@ -1,3 +1,5 @@
+using static NewsBot.Core.Commands.PositiveNumberArgument;
+
 namespace NewsBot.Core.Commands;
 
 /// <summary>Reads the article number of <c>/read 42</c>, <c>/bookmark #42</c> and the like.</summary>
@@ -7,7 +9,6 @@ public static class ArticleIdArgument
     {
         ArgumentNullException.ThrowIfNull(texts);
         id = 0;
-        problem = null;
         var trimmed = text.Trim().TrimStart('#');
         if (trimmed.Length == 0)
         {
@@ -16,15 +17,15 @@ public static class ArticleIdArgument
         }
 
         var first = trimmed.Split(' ', 2)[0].TrimStart('#');
-        if (!long.TryParse(first, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        problem = PositiveNumberArgument.Read(first, out var value) switch
         {
-            problem = texts.Get("articleId.notNumber", ("value", Shorten(first)), ("command", commandName));
-            return false;
-        }
-
-        if (value < 1 || value > int.MaxValue)
+            Typed.Nothing or Typed.NotANumber =>
+                texts.Get("articleId.notNumber", ("value", Shorten(first)), ("command", commandName)),
+            Typed.Positive when value <= int.MaxValue => null,
+            _ => texts.Get("articleId.outOfRange", ("value", value.ToString(CultureInfo.InvariantCulture))),
+        };
+        if (problem is not null)
         {
-            problem = texts.Get("articleId.outOfRange", ("value", value.ToString(CultureInfo.InvariantCulture)));
             return false;
         }
 
@@ -32,5 +33,5 @@ public static class ArticleIdArgument
         return true;
     }
 
-    private static string Shorten(string value) => value.Length <= 24 ? value : value[..24] + "…";
+    private static string Shorten(string value) => Quoted.Shorten(value, 24);
 }

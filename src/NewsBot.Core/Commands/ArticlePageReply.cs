@@ -4,17 +4,20 @@ namespace NewsBot.Core.Commands;
 public static class ArticlePageReply
 {
     /// <param name="pageCommand">Builds the command line for a page number, e.g. <c>p => $"/latest {p}"</c>.</param>
+    /// <param name="hint">The line under the list, on what to do with its articles; by default how to read one.</param>
     public static Reply Build(
         string heading,
-        IReadOnlyList<Article> articles,
+        ArticleListBlock list,
         int page,
         int total,
         int pageSize,
         Func<int, string> pageCommand,
         Texts texts,
-        string? note = null)
+        string? note = null,
+        string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(pageCommand);
         var pages = Paging.PageCount(total, pageSize);
         var blocks = new List<ReplyBlock> { new TextBlock(Paging.Heading(heading, page, pages, texts), TextStyle.Heading) };
         if (note is not null)
@@ -22,8 +25,8 @@ public static class ArticlePageReply
             blocks.Add(new TextBlock(note, TextStyle.Hint));
         }
 
-        blocks.Add(new ArticleListBlock(articles.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()));
-        blocks.Add(new TextBlock(texts.Get("list.readHint"), TextStyle.Hint));
+        blocks.Add(list);
+        blocks.Add(new TextBlock(hint ?? texts.Get("list.readHint"), TextStyle.Hint));
 
         var buttons = new List<ReplyButton>();
         if (page > 1)

@@ -134,5 +134,5 @@ public sealed class ChatTargets(IEnumerable<IChannelAccess> channels, ChatDirect
         return space < 0 ? (text, string.Empty) : (text[..space], text[(space + 1)..].Trim());
     }
 
-    private static string Shorten(string word) => word.Length <= 40 ? word : word[..40] + "…";
+    private static string Shorten(string word) => Quoted.Shorten(word, 40);
 }

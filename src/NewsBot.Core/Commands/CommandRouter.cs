@@ -174,5 +174,5 @@ public sealed class CommandRouter
             : Reply.Problem(texts.Get("router.unknown", ("command", Truncate(name))));
     }
 
-    private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
+    private static string Truncate(string value) => Quoted.Shorten(value, 32);
 }

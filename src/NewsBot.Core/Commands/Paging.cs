@@ -1,3 +1,5 @@
+using static NewsBot.Core.Commands.PositiveNumberArgument;
+
 namespace NewsBot.Core.Commands;
 
 /// <summary>Reads and clamps page numbers; a page past the end shows the last page.</summary>
@@ -7,28 +9,17 @@ public static class Paging
     public static bool TryRead(string text, string usageExample, Texts texts, out int page, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        page = 1;
-        problem = null;
-        text = text.Trim();
-        if (text.Length == 0)
+        var typed = PositiveNumberArgument.Read(text.Trim(), out var value);
+        problem = typed switch
         {
-            return true;
-        }
+            Typed.NotANumber => texts.Get("paging.notNumber", ("example", usageExample)),
+            Typed.BelowOne => texts.Get("paging.belowOne", ("example", usageExample)),
+            _ => null,
+        };
 
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            problem = texts.Get("paging.notNumber", ("example", usageExample));
-            return false;
-        }
-
-        if (value < 1)
-        {
-            problem = texts.Get("paging.belowOne", ("example", usageExample));
-            return false;
-        }
-
-        page = value > int.MaxValue ? int.MaxValue : (int)value;
-        return true;
+        // No number means the first page; one past int's range is past the end, so the last page shows.
+        page = typed == Typed.Positive ? (int)Math.Min(value, int.MaxValue) : 1;
+        return problem is null;
     }
 
     public static int PageCount(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);

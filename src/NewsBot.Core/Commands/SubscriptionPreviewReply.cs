@@ -29,7 +29,7 @@ public static class SubscriptionPreviewReply
         };
         if (newest.Count > 0)
         {
-            blocks.Add(new ArticleListBlock(newest.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()));
+            blocks.Add(ArticleViews.ListOf(newest));
         }
 
         var perDay = total / Window.TotalDays;

@@ -29,7 +29,7 @@ public static class PushMessages
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(texts.Count("push.heading", articles.Count), TextStyle.Heading),
-            new ArticleListBlock(listed.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()),
+            ArticleViews.ListOf(listed),
         };
         if (articles.Count > listed.Count)
         {

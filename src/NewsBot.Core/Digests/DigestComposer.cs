@@ -41,7 +41,7 @@ public sealed class DigestComposer(ISubscriptionStore subscriptions, IArticleSto
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(texts.Count("digest.heading", total, ("subscription", SubscriptionText.Name(subscription, texts))), TextStyle.Heading),
-            new ArticleListBlock(listed.Select(a => new ArticleListItem(ArticleViews.From(a))).ToList()),
+            ArticleViews.ListOf(listed),
         };
         if (total > listed.Count)
         {

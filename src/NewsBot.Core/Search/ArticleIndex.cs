@@ -75,8 +75,7 @@ public sealed class ArticleIndex : IDisposable
     /// </summary>
     private void AddInBatch(PendingLists pending, Action<PendingLists> add)
     {
-        _lock.EnterWriteLock();
-        try
+        using (_lock.Writing())
         {
             try
             {
@@ -88,16 +87,11 @@ public sealed class ArticleIndex : IDisposable
                 _postings.Refresh(_slots.Used);
             }
         }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
     }
 
     public void Remove(IEnumerable<int> ids)
     {
-        _lock.EnterWriteLock();
-        try
+        using (_lock.Writing())
         {
             foreach (var id in ids)
             {
@@ -128,10 +122,6 @@ public sealed class ArticleIndex : IDisposable
                 CompactUnlocked();
             }
         }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
     }
 
     /// <summary>Newest articles first.</summary>
@@ -157,14 +147,9 @@ public sealed class ArticleIndex : IDisposable
             return new IndexPage([], 0);
         }
 
-        _lock.EnterReadLock();
-        try
+        using (_lock.Reading())
         {
             return _search.Run(query, Math.Max(0, skip), take, now.UtcTicks, sourceNames);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
@@ -181,14 +166,9 @@ public sealed class ArticleIndex : IDisposable
             return new IndexPage([], 0);
         }
 
-        _lock.EnterReadLock();
-        try
+        using (_lock.Reading())
         {
             return _search.Newest(query, since.UtcTicks, take, sourceNames);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
@@ -210,17 +190,12 @@ public sealed class ArticleIndex : IDisposable
     /// </summary>
     public void Compact()
     {
-        _lock.EnterWriteLock();
-        try
+        using (_lock.Writing())
         {
             if (_stalePostings > 0)
             {
                 CompactUnlocked();
             }
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
         }
     }
 
@@ -231,14 +206,9 @@ public sealed class ArticleIndex : IDisposable
     public void WriteImage(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _lock.EnterReadLock();
-        try
+        using (_lock.Reading())
         {
             IndexImage.Write(stream, _slots, _postings.Words(), _postings.PostingCounts());
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
@@ -322,14 +292,9 @@ public sealed class ArticleIndex : IDisposable
 
     private T Read<T>(Func<T> read)
     {
-        _lock.EnterReadLock();
-        try
+        using (_lock.Reading())
         {
             return read();
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 

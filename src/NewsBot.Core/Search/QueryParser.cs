@@ -284,7 +284,7 @@ internal sealed class QueryParser
         }
     }
 
-    private static string Shorten(string token) => token.Length <= 40 ? token : token[..40] + "…";
+    private static string Shorten(string token) => Text.Quoted.Shorten(token, 40);
 
     private static QueryException Fail(QueryErrorKind kind, int index, string token) => new(new QueryError(kind, index + 1, token));
 

@@ -27,14 +27,9 @@ public sealed class SubscriptionMatcher : IDisposable
     {
         get
         {
-            _lock.EnterReadLock();
-            try
+            using (_lock.Reading())
             {
                 return _bucketsOf.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
             }
         }
     }
@@ -50,8 +45,7 @@ public sealed class SubscriptionMatcher : IDisposable
     {
         // Many subscribers type the same query: parsed once, it is held once.
         var parsed = new Dictionary<string, SearchQuery>(StringComparer.Ordinal);
-        _lock.EnterWriteLock();
-        try
+        using (_lock.Writing())
         {
             if (replaceAll)
             {
@@ -103,25 +97,16 @@ public sealed class SubscriptionMatcher : IDisposable
                 _bucketsOf[subscription.Id] = buckets;
             }
         }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
     }
 
     public void Remove(IEnumerable<int> subscriptionIds)
     {
-        _lock.EnterWriteLock();
-        try
+        using (_lock.Writing())
         {
             foreach (var id in subscriptionIds)
             {
                 RemoveUnlocked(id);
             }
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
         }
     }
 
@@ -134,8 +119,7 @@ public sealed class SubscriptionMatcher : IDisposable
 
         // A rule filed under several keys is met once per key the article has: counted once.
         HashSet<int>? seen = null;
-        _lock.EnterReadLock();
-        try
+        using (_lock.Reading())
         {
             foreach (var topic in article.Topics)
             {
@@ -168,10 +152,6 @@ public sealed class SubscriptionMatcher : IDisposable
                     matches.Add(rule.Subscription);
                 }
             }
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
 
         return matches;

@@ -1,6 +1,6 @@
 namespace NewsBot.Cli;
 
-internal static partial class RunVerb
+internal static class RunVerb
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ internal static partial class RunVerb
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsBot");
             var platforms = host.Services.GetServices<NewsBot.Core.Delivery.IChatSender>().Select(s => DisplayName(s.Platform)).Distinct(StringComparer.Ordinal);
-            LogRunning(logger, string.Join(" and ", platforms));
+            logger.LogRunning(string.Join(" and ", platforms));
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             var telegramRefused = host.Services.GetService<TelegramBotService>()?.TokenRefused == true;
             var discordRefused = host.Services.GetService<DiscordBotService>()?.Refused == true;
@@ -59,7 +59,4 @@ internal static partial class RunVerb
 
     private static string DisplayName(string platform) =>
         platform.Length == 0 ? platform : char.ToUpperInvariant(platform[0]) + platform[1..];
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "NewsBot is running on {Platforms}. Press Ctrl+C to stop.")]
-    private static partial void LogRunning(ILogger logger, string platforms);
 }

@@ -12,17 +12,13 @@ internal sealed class AnnouncementService(
     TimeProvider time,
     ILogger<AnnouncementService> logger,
     RoleKeeper roles,
-    RoleContext context) : PeriodicService(Tick, time, logger, roles, context)
+    RoleContext context) : PeriodicService(Tick, RoleNames.Announcements, "Handling announcements", time, logger, roles, context)
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
 
     private DateTimeOffset _nextReport = DateTimeOffset.MinValue;
-
-    protected override string? Role => RoleNames.Announcements;
-
-    protected override string Work => "Handling announcements";
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {

@@ -5,13 +5,9 @@ namespace NewsBot.Hosting;
 /// goes out the same local day) and then every half minute.
 /// </summary>
 internal sealed class DigestService(DigestScheduler scheduler, TimeProvider time, ILogger<DigestService> logger, RoleKeeper roles, RoleContext context)
-    : PeriodicService(Tick, time, logger, roles, context)
+    : PeriodicService(Tick, RoleNames.Digests, "Making the daily digests", time, logger, roles, context)
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
-
-    protected override string? Role => RoleNames.Digests;
-
-    protected override string Work => "Making the daily digests";
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 namespace NewsBot.Hosting;
 
-/// <summary>Every event the host's background services log, each with a stable event id (from 2001) to filter and alert on.</summary>
+/// <summary>Every event the host and its background services log, each with a stable event id (from 2001) to filter and alert on.</summary>
 internal static partial class HostingLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Scheduled backups are off (Storage:BackupInterval is 00:00:00)")] public static partial void LogBackupsOff(this ILogger logger);
@@ -26,4 +26,5 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 2021, Level = LogLevel.Information, Message = "Wrote the index image of {Count} articles ({Megabytes:0} MB) in {Elapsed:0} ms")] public static partial void LogImageWritten(this ILogger logger, int count, double megabytes, double elapsed);
     [LoggerMessage(EventId = 2022, Level = LogLevel.Warning, Message = "Stopped before the index image was written; the next start reads what the last image lacks from the database")] public static partial void LogImageWriteCutShort(this ILogger logger);
     [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "Could not write the index image {Path}: {Reason}; the next start reads every article from the database")] public static partial void LogImageNotWritten(this ILogger logger, string path, string reason);
+    [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "NewsBot is running on {Platforms}. Press Ctrl+C to stop.")] public static partial void LogRunning(this ILogger logger, string platforms);
 }

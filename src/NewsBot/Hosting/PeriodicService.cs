@@ -1,21 +1,23 @@
 namespace NewsBot.Hosting;
 
 /// <summary>
-/// A hosted loop that does one round of work at start and then once per interval. A round that
-/// fails is logged and the next one comes as usual; shutting down ends the loop between rounds.
-/// Work that is a role (<see cref="Role"/>) runs only while this instance holds it: a round at
-/// once when it takes the role, then once per interval, each under the role's fencing number;
-/// when the role is lost the loop waits to take it again.
+/// A hosted loop for work that is a role (<paramref name="role"/>): it runs only while this
+/// instance holds the role, a round at once when it takes the role and then once per interval,
+/// each under the role's fencing number; when the role is lost the loop waits to take it again.
+/// A round that fails is logged and the next one comes as usual; shutting down ends the loop
+/// between rounds.
 /// </summary>
-internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, ILogger logger, RoleKeeper? roles = null, RoleContext? context = null) : BackgroundService
+/// <param name="work">What a round does, for the log line when it fails, e.g. "Pruning old articles".</param>
+internal abstract class PeriodicService(
+    TimeSpan interval,
+    string role,
+    string work,
+    TimeProvider time,
+    ILogger logger,
+    RoleKeeper roles,
+    RoleContext context) : BackgroundService
 {
     protected TimeProvider Time { get; } = time;
-
-    /// <summary>The role the work belongs to, or null for work every instance does.</summary>
-    protected virtual string? Role => null;
-
-    /// <summary>What a round does, for the log line when it fails, e.g. "Pruning old articles".</summary>
-    protected abstract string Work { get; }
 
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
@@ -36,12 +38,6 @@ internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, IL
     {
         try
         {
-            if (Role is not { } role || roles is null || context is null)
-            {
-                await RunRoundsAsync(null, stoppingToken).ConfigureAwait(false);
-                return;
-            }
-
             while (!stoppingToken.IsCancellationRequested)
             {
                 var hold = await roles.HoldAsync(role, stoppingToken).ConfigureAwait(false);
@@ -56,7 +52,7 @@ internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, IL
         }
     }
 
-    private async Task RunRoundsAsync(RoleHold? hold, CancellationToken cancellationToken)
+    private async Task RunRoundsAsync(RoleHold hold, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval, Time);
         do
@@ -65,9 +61,9 @@ internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, IL
             {
                 await RunOnceAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (RoleLostException) when (hold is not null)
+            catch (RoleLostException)
             {
-                roles!.Refused(hold.Lease);
+                roles.Refused(hold.Lease);
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,7 +72,7 @@ internal abstract class PeriodicService(TimeSpan interval, TimeProvider time, IL
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogRoundFailed(ex, Work, interval);
+                logger.LogRoundFailed(ex, work, interval);
             }
         }
         while (await TickAsync(timer, cancellationToken).ConfigureAwait(false));

@@ -108,7 +108,7 @@ internal static partial class DatabaseBackup
 
         try
         {
-            using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper { EmptyStringToNull = false });
+            using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteDbMapper.Create());
             if (restoreCheckpointSize is { } size && database.CheckpointSize != size)
             {
                 database.CheckpointSize = size;

@@ -272,7 +272,7 @@ internal sealed class NewsBotDatabase : IDisposable
         DeleteQuietly(LogFilePath(temporary));
         try
         {
-            using (var database = new LiteDatabase(new LiteEngine(Settings(temporary, readOnly: false)), Mapper(), disposeOnClose: true) { UtcDate = true })
+            using (var database = new LiteDatabase(new LiteEngine(Settings(temporary, readOnly: false)), LiteDbMapper.Create(), disposeOnClose: true) { UtcDate = true })
             {
                 DatabaseSchema.Prepare(database, temporary);
                 database.Checkpoint();
@@ -317,18 +317,15 @@ internal sealed class NewsBotDatabase : IDisposable
         ReadOnly = readOnly,
     };
 
-    // LiteDB turns "" into null by default, which would break every non-nullable string.
-    private static BsonMapper Mapper() => new() { EmptyStringToNull = false };
-
     internal static LiteDatabase OpenReadOnly(string path) =>
-        new(new LiteEngine(Settings(path, readOnly: true)), Mapper(), disposeOnClose: true);
+        new(new LiteEngine(Settings(path, readOnly: true)), LiteDbMapper.Create(), disposeOnClose: true);
 
     private static LiteDatabase OpenLiteDb(string path, ILogger logger)
     {
         try
         {
             var engine = new RecoveringLiteEngine(() => new LiteEngine(Settings(path, readOnly: false)), path, logger);
-            return new LiteDatabase(engine, Mapper(), disposeOnClose: true) { UtcDate = true };
+            return new LiteDatabase(engine, LiteDbMapper.Create(), disposeOnClose: true) { UtcDate = true };
         }
         catch (IOException ex)
         {

@@ -59,5 +59,5 @@ public sealed class AnnouncementsHandler(IAnnouncementStore announcements, IOutb
         }
     }
 
-    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    private static string Excerpt(string text) => Quoted.Shorten(text, 80);
 }

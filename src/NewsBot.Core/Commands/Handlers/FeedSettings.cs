@@ -159,5 +159,5 @@ public sealed class FeedSettings(ISourceStore sources, PollIntervalLimits limits
             : (source, null);
     }
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    private static string Shorten(string value) => Quoted.Shorten(value, 40);
 }

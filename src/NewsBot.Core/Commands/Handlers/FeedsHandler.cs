@@ -137,5 +137,5 @@ public sealed class FeedsHandler(ISourceStore sources, IFeedProbe probe, FeedSet
         };
     }
 
-    private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
+    private static string Shorten(string value) => Quoted.Shorten(value, 60);
 }

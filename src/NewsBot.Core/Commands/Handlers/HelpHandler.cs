@@ -32,7 +32,7 @@ public sealed class HelpHandler : ICommandHandler
         var command = CommandCatalog.Find(name.Split(' ', 2)[0]);
         if (command is null)
         {
-            var shown = name.Length <= 32 ? name : name[..32] + "…";
+            var shown = Quoted.Shorten(name, 32);
             return Suggestions.Closest(name, CommandCatalog.All.Select(c => c.Name)) is { } suggestion
                 ? Reply.Problem(t.Get("help.unknownSuggest", ("command", shown), ("suggestion", suggestion)))
                 : Reply.Problem(t.Get("help.unknown", ("command", shown)));

@@ -27,7 +27,7 @@ public sealed class LanguageHandler(LanguageChoice languages, ChatLifecycle chat
 
         if (Catalog.Find(wanted) is not { } language)
         {
-            var shown = wanted.Length <= 24 ? wanted : wanted[..24] + "…";
+            var shown = Quoted.Shorten(wanted, 24);
             return List(t, t.Get("language.unknown", ("code", shown)), null, isProblem: true);
         }
 

@@ -31,7 +31,7 @@ public sealed class QuietHandler(ChatLifecycle chats, TimeProvider time) : IComm
 
         if (!QuietHours.TryParse(wanted, out var hours))
         {
-            var shown = wanted.Length <= 40 ? wanted : wanted[..40] + "…";
+            var shown = Quoted.Shorten(wanted, 40);
             return Reply.Problem(t.Get("quiet.bad", ("window", shown)));
         }
 

@@ -52,7 +52,7 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
         var pageSize = options.Value.PageSize;
         var now = time.GetUtcNow();
         var found = index.Search(query, (page - 1) * pageSize, pageSize, now, sourceNames);
-        var shownText = text.Length <= 60 ? text : text[..60] + "…";
+        var shownText = Quoted.Shorten(text, 60);
         if (found.Total == 0)
         {
             return Reply.Text(t.Get("search.nothing", ("query", shownText)));
@@ -67,7 +67,7 @@ public sealed partial class SearchHandler(ArticleIndex index, IArticleStore arti
 
         var heading = t.Count("search.heading", found.Total, ("query", shownText));
         var list = await articles.GetManyAsync(found.Ids, cancellationToken).ConfigureAwait(false);
-        return ArticlePageReply.Build(heading, list, shown, found.Total, pageSize, p => $"/search {text} page:{p}", t, note);
+        return ArticlePageReply.Build(heading, ArticleViews.ListOf(list), shown, found.Total, pageSize, p => $"/search {text} page:{p}", t, note);
     }
 
     /// <summary>Every source's name by id, for the <c>source:</c> parts of a query.</summary>

@@ -139,6 +139,6 @@ public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, Subsc
     private static string Shown(string text)
     {
         var trimmed = text.Trim();
-        return trimmed.Length <= 40 ? trimmed : trimmed[..40] + "…";
+        return Quoted.Shorten(trimmed, 40);
     }
 }

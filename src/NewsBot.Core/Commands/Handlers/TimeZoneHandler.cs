@@ -17,7 +17,7 @@ public sealed class TimeZoneHandler(ChatLifecycle chats, DigestSchedule digests,
         var zone = TimeZoneNames.Find(wanted);
         if (zone is null)
         {
-            var shown = wanted.Length <= 40 ? wanted : wanted[..40] + "…";
+            var shown = Quoted.Shorten(wanted, 40);
             var suggestions = TimeZoneNames.Suggest(wanted, 3);
             return Reply.Problem(suggestions.Count > 0
                 ? t.Get("timezone.unknownSuggest", ("zone", shown), ("suggestions", string.Join(t.Get("format.orSeparator"), suggestions)))

@@ -33,7 +33,7 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
         var ids = index.LatestInTopic(topic, (shown - 1) * pageSize, pageSize);
         var list = await articles.GetManyAsync(ids.Ids, cancellationToken).ConfigureAwait(false);
         var heading = t.Culture.TextInfo.ToTitleCase(t.Topic(topic));
-        return ArticlePageReply.Build(heading, list, shown, ids.Total, pageSize, p => $"/topic {topic} {p}", t, Paging.PastTheEnd(page, shown, t));
+        return ArticlePageReply.Build(heading, ArticleViews.ListOf(list), shown, ids.Total, pageSize, p => $"/topic {topic} {p}", t, Paging.PastTheEnd(page, shown, t));
     }
 
     /// <summary>The topic's key, also when it was typed as its name in some language (<c>Technik</c>).</summary>
@@ -46,7 +46,7 @@ public sealed class TopicHandler(ArticleIndex index, IArticleStore articles, IOp
     private Reply UnknownTopic(string name, Texts t)
     {
         var topics = index.Topics().Select(c => c.Topic).ToList();
-        var shortName = name.Length <= 40 ? name : name[..40] + "…";
+        var shortName = Quoted.Shorten(name, 40);
         if (topics.Count == 0)
         {
             return Reply.Problem(t.Get("topic.unknownNone", ("name", shortName)));

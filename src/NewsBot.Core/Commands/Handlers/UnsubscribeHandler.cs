@@ -49,7 +49,7 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, Subscri
                 .ToList();
             if (matching.Count == 0)
             {
-                var shown = text.Length <= 60 ? text : text[..60] + "…";
+                var shown = Quoted.Shorten(text, 60);
                 return Reply.Problem(t.Get("unsubscribe.noMatch", ("query", shown)));
             }
         }

@@ -8,7 +8,7 @@ namespace NewsBot.Platforms.Terminal;
 /// <see cref="CultureInfo.CurrentUICulture"/>), the nearest one NewsBot has, until /language
 /// chooses another.
 /// </summary>
-internal sealed partial class TerminalChat(CommandRouter router, LanguageChoice languages, TimeProvider time, ILogger<TerminalChat> logger)
+internal sealed class TerminalChat(CommandRouter router, LanguageChoice languages, TimeProvider time, ILogger<TerminalChat> logger)
 {
     public static readonly ChatAddress Chat = new(PlatformNames.Terminal, "local");
     public static readonly UserAddress Operator = new(PlatformNames.Terminal, "local");
@@ -81,7 +81,7 @@ internal sealed partial class TerminalChat(CommandRouter router, LanguageChoice 
         }
         catch (Exception ex)
         {
-            LogAnswerFailed(logger, ex);
+            logger.LogAnswerFailed(ex);
             var texts = await TextsAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(texts.Get("terminal.failed")).ConfigureAwait(false);
         }
@@ -94,7 +94,4 @@ internal sealed partial class TerminalChat(CommandRouter router, LanguageChoice 
     /// <summary>The words the chat itself writes, in the language its answers come in.</summary>
     private async Task<Texts> TextsAsync(CancellationToken cancellationToken) =>
         LanguageCatalog.Default.For(await languages.ForPersonAsync(Message(""), cancellationToken).ConfigureAwait(false));
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The terminal chat could not answer")]
-    private static partial void LogAnswerFailed(ILogger logger, Exception exception);
 }
