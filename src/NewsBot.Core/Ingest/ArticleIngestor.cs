@@ -19,6 +19,9 @@ public sealed class ArticleIngestor(
     /// <summary>Reports further apart than this are separate stories, however alike.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromHours(48);
 
+    // Below this many drafts, matching them on one thread costs less than handing them out.
+    private const int ParallelMatching = 16;
+
     private static readonly IngestOptions Defaults = new(FirstFetch: false, NewItemMaxAge: TimeSpan.FromDays(2));
 
     /// <summary>Fills the index, empty at start, with every stored article as the store reads them.</summary>
@@ -105,17 +108,7 @@ public sealed class ArticleIngestor(
     public async Task<IngestResult> StoreAsync(PreparedCopy copy, CancellationToken cancellationToken)
     {
         var source = copy.Source;
-        var drafts = new List<ArticleDraft>(copy.Drafts.Count);
-        for (var i = 0; i < copy.Drafts.Count; i++)
-        {
-            var draft = copy.Drafts[i];
-            // The story is found before the article is stored, and stored with it in one write:
-            // another instance that reads the article at once sees its story too. Reports of one
-            // story come from different sources, so the batch's own articles (one source) never
-            // lead each other's stories and need not be indexed first.
-            drafts.Add(index.FindStory(draft.Article, copy.Words[i], StoryWindow) is { } lead ? draft with { Article = draft.Article with { StoryId = lead } } : draft);
-        }
-
+        var drafts = WithStories(copy);
         var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
         var added = new List<Article>(result.Added);
         index.AddRange(added);
@@ -135,6 +128,37 @@ public sealed class ArticleIngestor(
         }
 
         return new IngestResult(added, copy.ItemKeys, result.RecognisedByLinkOrTitle);
+    }
+
+    /// <summary>
+    /// The copy's drafts, each with the story it joins. The story is found before the article is
+    /// stored, and stored with it in one write: another instance that reads the article at once
+    /// sees its story too. Reports of one story come from different sources, so the batch's own
+    /// articles (one source) never lead each other's stories and need not be indexed first; so
+    /// the drafts of a large copy are matched on every core at once, against the same index.
+    /// </summary>
+    private ArticleDraft[] WithStories(PreparedCopy copy)
+    {
+        var drafts = new ArticleDraft[copy.Drafts.Count];
+        void Match(int i)
+        {
+            var draft = copy.Drafts[i];
+            drafts[i] = index.FindStory(draft.Article, copy.Words[i], StoryWindow) is { } lead ? draft with { Article = draft.Article with { StoryId = lead } } : draft;
+        }
+
+        if (drafts.Length < ParallelMatching || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < drafts.Length; i++)
+            {
+                Match(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, drafts.Length, Match);
+        }
+
+        return drafts;
     }
 
     /// <summary>The article a draft will become, for finding its story before it has an id.</summary>

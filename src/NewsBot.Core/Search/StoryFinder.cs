@@ -5,25 +5,54 @@ namespace NewsBot.Core.Search;
 /// from different sources, were published close together, share at least two uncommon title
 /// words, and their words overlap strongly (idf-weighted cosine, title words counting double).
 /// </summary>
+/// <remarks>
+/// Weights live in arrays indexed by word, reused from one call to the next
+/// (<see cref="StoryScratch"/>; calls may run at once, each with its own), rather than in a dictionary per candidate: a new article is
+/// compared with dozens of candidates, and those dictionaries were most of what ingest
+/// allocated. Sums run in the same order as they always did, so the scores are the same to the bit.
+/// </remarks>
 internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
 {
+    // Taken by a call and handed back after it: one for each call that ran at once, no more.
+    private readonly ConcurrentBag<StoryScratch> _scratches = [];
+
     /// <summary>The id of the story's lead, or null.</summary>
     public int? Find(Article article, StoryWords words, TimeSpan window, double threshold)
     {
-        var candidateWeights = Weights(words.Title, words.Summary);
-        if (candidateWeights.Count == 0)
+        if (!_scratches.TryTake(out var scratch))
+        {
+            scratch = new StoryScratch();
+        }
+
+        try
+        {
+            scratch.Begin(postings.VocabularySize);
+            return Find(scratch, article, words, window, threshold);
+        }
+        finally
+        {
+            _scratches.Add(scratch);
+        }
+    }
+
+    private int? Find(StoryScratch scratch, Article article, StoryWords words, TimeSpan window, double threshold)
+    {
+        var live = slots.Live;
+        var normA = CandidateWeights(scratch, words, live);
+        if (scratch.CandidateWords.Count == 0)
         {
             return null;
         }
 
-        var rareLimit = Math.Max(5, slots.Live / 50);
+        var rareLimit = Math.Max(5, live / 50);
         var leads = slots.Leads;
         var articles = slots.Articles;
         var ticks = slots.Ticks;
-        var sharedRare = new Dictionary<int, int>();
-        foreach (var token in words.Title.Distinct(StringComparer.Ordinal))
+        var sharedRare = scratch.SharedRare;
+        var titleWordSeen = scratch.NextMark();
+        foreach (var token in words.Title)
         {
-            if (!postings.TryGetId(token, out var tokenId) || postings[tokenId].Count > rareLimit)
+            if (!postings.TryGetId(token, out var tokenId) || !scratch.Mark(tokenId, titleWordSeen) || postings[tokenId].Count > rareLimit)
             {
                 continue;
             }
@@ -48,7 +77,7 @@ internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
                 continue;
             }
 
-            var score = Cosine(candidateWeights, ArticleWeights(slot));
+            var score = Cosine(scratch, normA, slot, live);
             if (score >= bestScore)
             {
                 bestScore = score;
@@ -59,30 +88,39 @@ internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
         return bestLead;
     }
 
-    private Dictionary<int, double> Weights(IEnumerable<string> title, IEnumerable<string> summary)
+    /// <summary>The new article's known words and their weights, the larger where a word is in both parts; returns the sum of their squares.</summary>
+    private double CandidateWeights(StoryScratch scratch, StoryWords words, int live)
     {
-        var weights = new Dictionary<int, double>();
-        foreach (var (tokens, factor) in new[] { (title, RankingWeights.Title), (summary, 1.0) })
+        foreach (var (tokens, factor) in new[] { (words.Title, RankingWeights.Title), (words.Summary, 1.0) })
         {
             foreach (var token in tokens)
             {
                 if (postings.TryGetId(token, out var id))
                 {
-                    var weight = postings.Idf(id, slots.Live) * factor;
-                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(weights, id, out _);
-                    slot = Math.Max(slot, weight);
+                    scratch.AddCandidateWord(id, Idf(scratch, id, live) * factor);
                 }
             }
         }
 
-        return weights;
+        var norm = 0.0;
+        foreach (var id in scratch.CandidateWords)
+        {
+            var weight = scratch.CandidateWeight[id];
+            norm += weight * weight;
+        }
+
+        return norm;
     }
 
-    private Dictionary<int, double> ArticleWeights(int slot)
+    /// <summary>The cosine between the new article and the one in <paramref name="slot"/>, both weighted as in <see cref="CandidateWeights"/>.</summary>
+    private double Cosine(StoryScratch scratch, double normA, int slot, int live)
     {
-        var weights = new Dictionary<int, double>();
         var tokens = slots.TokensOf(slot);
         var titleLength = slots.Articles[slot].TitleLength;
+        var seen = scratch.NextMark();
+        var order = scratch.OtherWords;
+        order.Clear();
+        var weights = scratch.OtherWeight;
         for (var i = 0; i < tokens.Length; i++)
         {
             var id = tokens[i];
@@ -91,31 +129,42 @@ internal sealed class StoryFinder(PostingIndex postings, ArticleSlots slots)
                 continue;
             }
 
-            var weight = postings.Idf(id, slots.Live) * (i < titleLength ? RankingWeights.Title : 1.0);
-            ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(weights, id, out _);
-            best = Math.Max(best, weight);
-        }
-
-        return weights;
-    }
-
-    private static double Cosine(Dictionary<int, double> a, Dictionary<int, double> b)
-    {
-        double dot = 0, normA = 0, normB = 0;
-        foreach (var (id, weight) in a)
-        {
-            normA += weight * weight;
-            if (b.TryGetValue(id, out var other))
+            var weight = Idf(scratch, id, live) * (i < titleLength ? RankingWeights.Title : 1.0);
+            if (scratch.Mark(id, seen))
             {
-                dot += weight * other;
+                weights[id] = weight;
+                order.Add(id);
+            }
+            else
+            {
+                weights[id] = Math.Max(weights[id], weight);
             }
         }
 
-        foreach (var weight in b.Values)
+        double dot = 0, normB = 0;
+        foreach (var id in scratch.CandidateWords)
         {
-            normB += weight * weight;
+            if (scratch.IsMarked(id, seen))
+            {
+                dot += scratch.CandidateWeight[id] * weights[id];
+            }
+        }
+
+        foreach (var id in order)
+        {
+            normB += weights[id] * weights[id];
         }
 
         return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
+
+    private double Idf(StoryScratch scratch, int id, int live)
+    {
+        if (!scratch.HasIdf(id))
+        {
+            scratch.SetIdf(id, postings.Idf(id, live));
+        }
+
+        return scratch.IdfOf(id);
     }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace NewsBot.Storage.Postgres;
 
@@ -23,7 +22,7 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         {
             try
             {
-                return await database.InTransactionAsync((connection, ct) => AddNewAsync(connection, drafts, ct), cancellationToken).ConfigureAwait(false);
+                return await AddNewOnceAsync(drafts, cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && attempt < Attempts)
             {
@@ -82,11 +81,12 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
 
     /// <summary>
     /// The same checks as the LiteDB store, in the same order, against what is stored and what
-    /// this batch has added before: item key, then link, then title key.
+    /// this batch has added before: item key, then link, then title key. Two round trips: the
+    /// lookup, then the ids and the inserts in one implicit transaction.
     /// </summary>
-    private static async Task<AddResult> AddNewAsync(NpgsqlConnection connection, IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
+    private async Task<AddResult> AddNewOnceAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
     {
-        var known = await connection.QueryAsync(
+        var known = await database.QueryAsync(
             "SELECT id, url, item_key, title_key, source_id, also_in FROM articles WHERE item_key = ANY($1) OR url = ANY($2) OR title_key = ANY($3)",
             r => new Known(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.Strings(5)),
             cancellationToken,
@@ -141,57 +141,17 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
 
         // Ids are drawn under the change feed's lock, held to the commit: articles become visible
         // in the order of their ids, so whoever plans "everything after id N" never skips one
-        // that another instance committed late.
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock($1)", cancellationToken, PostgresChangeFeed.LockKey).ConfigureAwait(false);
-        var ids = await connection.QueryAsync(
-            "SELECT nextval('article_ids')::integer FROM generate_series(1, $1) ORDER BY 1", r => r.GetInt32(0), cancellationToken, fresh.Count).ConfigureAwait(false);
+        // that another instance committed late. The lock, the ids and the rows go in one round
+        // trip and one implicit transaction.
+        var ids = await database.QueryAfterAsync(
+            [PostgresCommands.BatchCommand("SELECT pg_advisory_xact_lock($1)", PostgresChangeFeed.LockKey)],
+            ArticleRows.Insert,
+            r => r.GetInt32(0),
+            cancellationToken,
+            ArticleRows.Values(fresh)).ConfigureAwait(false);
+        ids.Sort();
         var added = fresh.Select((draft, i) => ToArticle(ids[i], draft)).ToList();
-        await InsertAsync(connection, added, fresh, cancellationToken).ConfigureAwait(false);
         return new AddResult(added, recognised, elsewhere.Select(e => e.Id ?? ids[e.Fresh]).ToList());
-    }
-
-    private static async Task InsertAsync(NpgsqlConnection connection, List<Article> articles, List<ArticleDraft> drafts, CancellationToken cancellationToken)
-    {
-        var import = await connection.BeginBinaryImportAsync(
-            "COPY articles (id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, title_key, story_id) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
-        await using (import.ConfigureAwait(false))
-        {
-            for (var i = 0; i < articles.Count; i++)
-            {
-                var a = articles[i];
-                await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.Id, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.Url, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.ItemKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.Title, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.Summary, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await WriteNullableAsync(import, a.Author, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.SourceId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.SourceName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(Dates.ToStored(a.PublishedAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(Dates.ToStored(a.IngestedAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.Topics.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await WriteNullableAsync(import, a.ImageUrl, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.IsNew, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(drafts[i].TitleKey, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(a.StoryId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            }
-
-            await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter import, string? value, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await import.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await import.WriteAsync(value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     // What a read returns: times to the millisecond, as the LiteDB store keeps them.

@@ -159,12 +159,20 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
+    public Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] values) =>
+        QueryAfterAsync([], sql, map, cancellationToken, values);
+
+    /// <summary>
+    /// The rows of <paramref name="sql"/>, run after the statements in <paramref name="first"/>
+    /// (whose results are not read), all in one round trip and one implicit transaction.
+    /// </summary>
+    public async Task<List<T>> QueryAfterAsync<T>(IReadOnlyList<NpgsqlBatchCommand> first, string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            if (Fence is not { } lease)
+            var lease = Fence;
+            if (lease is null && first.Count == 0)
             {
                 return await connection.QueryAsync(sql, map, cancellationToken, values).ConfigureAwait(false);
             }
@@ -172,12 +180,25 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             var batch = new NpgsqlBatch(connection);
             await using (batch.ConfigureAwait(false))
             {
-                batch.BatchCommands.Add(PostgresFence.Command(lease));
+                if (lease is not null)
+                {
+                    batch.BatchCommands.Add(PostgresFence.Command(lease));
+                }
+
+                foreach (var command in first)
+                {
+                    batch.BatchCommands.Add(command);
+                }
+
                 batch.BatchCommands.Add(PostgresCommands.BatchCommand(sql, values));
                 var reader = await FencedAsync(lease, () => batch.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    await FencedAsync(lease, () => reader.NextResultAsync(cancellationToken)).ConfigureAwait(false);
+                    for (var skipped = 1; skipped < batch.BatchCommands.Count; skipped++)
+                    {
+                        await FencedAsync(lease, () => reader.NextResultAsync(cancellationToken)).ConfigureAwait(false);
+                    }
+
                     var rows = new List<T>();
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -247,13 +268,13 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         return rows;
     }
 
-    private static async Task<TResult> FencedAsync<TResult>(RoleLease lease, Func<Task<TResult>> run)
+    private static async Task<TResult> FencedAsync<TResult>(RoleLease? lease, Func<Task<TResult>> run)
     {
         try
         {
             return await run().ConfigureAwait(false);
         }
-        catch (PostgresException ex) when (PostgresFence.IsRefusal(ex))
+        catch (PostgresException ex) when (lease is not null && PostgresFence.IsRefusal(ex))
         {
             throw RoleLostException.For(lease, ex);
         }
