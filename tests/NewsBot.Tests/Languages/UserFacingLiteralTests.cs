@@ -117,7 +117,7 @@ public sealed partial class UserFacingLiteralTests
     public void TheScan_SeesTheFilesItNames_AndCatchesWords()
     {
         Assert.All(Scanned, path => Assert.True(File.Exists(Path.Combine(SourceLiterals.Root, path)) || Directory.Exists(Path.Combine(SourceLiterals.Root, path)), path));
-        Assert.Contains(SourceLiterals.In("src/NewsBot.Core/Commands"), l => l.File.EndsWith("CommandCatalog.cs", StringComparison.Ordinal) && l.Text == "/latest 2");
+        Assert.Contains(SourceLiterals.In("src/NewsBot.Core/Commands/Handlers"), l => l.Text == "/search solar page:2");
         Assert.Matches(Words(), "Saved: ");
         Assert.DoesNotContain(Allowed, a => Regex.IsMatch("Saved: ", a.Pattern));
     }
