@@ -19,47 +19,48 @@ internal static class ArticleRows
         RETURNING id
         """;
 
-    /// <summary>The parameters of <see cref="Insert"/> for <paramref name="drafts"/>.</summary>
+    /// <summary>The parameters of <see cref="Insert"/> for <paramref name="drafts"/>, in the order of its placeholders.</summary>
     public static object?[] Values(IReadOnlyList<ArticleDraft> drafts)
     {
-        var count = drafts.Count;
-        var urls = new string[count];
-        var itemKeys = new string[count];
-        var titles = new string[count];
-        var summaries = new string[count];
-        var authors = new string?[count];
-        var sourceIds = new int[count];
-        var sourceNames = new string[count];
-        var published = new DateTime[count];
-        var ingested = new DateTime[count];
         var topics = new List<string>();
-        var topicsFrom = new int[count];
-        var topicsTo = new int[count];
-        var images = new string?[count];
-        var isNew = new bool[count];
-        var titleKeys = new string[count];
-        var stories = new int[count];
-        for (var i = 0; i < count; i++)
+        var topicsFrom = new int[drafts.Count];
+        var topicsTo = new int[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
         {
-            var a = drafts[i].Article;
-            urls[i] = a.Url;
-            itemKeys[i] = a.ItemKey;
-            titles[i] = a.Title;
-            summaries[i] = a.Summary;
-            authors[i] = a.Author;
-            sourceIds[i] = a.SourceId;
-            sourceNames[i] = a.SourceName;
-            published[i] = Dates.ToStored(a.PublishedAt);
-            ingested[i] = Dates.ToStored(a.IngestedAt);
             topicsFrom[i] = topics.Count + 1;
-            topics.AddRange(a.Topics);
+            topics.AddRange(drafts[i].Article.Topics);
             topicsTo[i] = topics.Count;
-            images[i] = a.ImageUrl;
-            isNew[i] = a.IsNew;
-            titleKeys[i] = drafts[i].TitleKey;
-            stories[i] = a.StoryId;
         }
 
-        return [urls, itemKeys, titles, summaries, authors, sourceIds, sourceNames, published, ingested, topics.ToArray(), topicsFrom, topicsTo, images, isNew, titleKeys, stories];
+        return
+        [
+            Column(drafts, d => d.Article.Url),
+            Column(drafts, d => d.Article.ItemKey),
+            Column(drafts, d => d.Article.Title),
+            Column(drafts, d => d.Article.Summary),
+            Column(drafts, d => d.Article.Author),
+            Column(drafts, d => d.Article.SourceId),
+            Column(drafts, d => d.Article.SourceName),
+            Column(drafts, d => Dates.ToStored(d.Article.PublishedAt)),
+            Column(drafts, d => Dates.ToStored(d.Article.IngestedAt)),
+            topics.ToArray(),
+            topicsFrom,
+            topicsTo,
+            Column(drafts, d => d.Article.ImageUrl),
+            Column(drafts, d => d.Article.IsNew),
+            Column(drafts, d => d.TitleKey),
+            Column(drafts, d => d.Article.StoryId),
+        ];
+    }
+
+    private static T[] Column<T>(IReadOnlyList<ArticleDraft> drafts, Func<ArticleDraft, T> value)
+    {
+        var column = new T[drafts.Count];
+        for (var i = 0; i < column.Length; i++)
+        {
+            column[i] = value(drafts[i]);
+        }
+
+        return column;
     }
 }
