@@ -7,11 +7,9 @@ namespace NewsBot.Core.Search;
 /// </summary>
 internal sealed class StoryScratch
 {
-    private int[] _marks = [];
+    // What the finder alone reads per word, side by side, so one word costs one cache line.
+    private WordState[] _words = [];
     private int _mark;
-    private int[] _callOfIdf = [];
-    private double[] _idf = [];
-    private int[] _callOfCandidate = [];
     private int _call;
 
     /// <summary>Per word, the new article's weight; valid for the words in <see cref="CandidateWords"/>.</summary>
@@ -32,23 +30,23 @@ internal sealed class StoryScratch
     /// <summary>Starts a call on an index of <paramref name="vocabulary"/> words.</summary>
     public void Begin(int vocabulary)
     {
-        if (_marks.Length < vocabulary)
+        if (_words.Length < vocabulary)
         {
-            var length = Math.Max(vocabulary, _marks.Length * 2);
-            _marks = new int[length];
-            _callOfIdf = new int[length];
-            _idf = new double[length];
-            _callOfCandidate = new int[length];
-            CandidateWeight = new double[length];
-            OtherWeight = new double[length];
+            _words = new WordState[Math.Max(vocabulary, _words.Length * 2)];
+            CandidateWeight = new double[_words.Length];
+            OtherWeight = new double[_words.Length];
             _mark = 0;
             _call = 0;
         }
 
         if (_call == int.MaxValue)
         {
-            Array.Clear(_callOfIdf);
-            Array.Clear(_callOfCandidate);
+            for (var i = 0; i < _words.Length; i++)
+            {
+                _words[i].CallOfIdf = 0;
+                _words[i].CallOfCandidate = 0;
+            }
+
             _call = 0;
         }
 
@@ -62,7 +60,11 @@ internal sealed class StoryScratch
     {
         if (_mark == int.MaxValue)
         {
-            Array.Clear(_marks);
+            for (var i = 0; i < _words.Length; i++)
+            {
+                _words[i].Mark = 0;
+            }
+
             _mark = 0;
         }
 
@@ -72,33 +74,36 @@ internal sealed class StoryScratch
     /// <summary>Marks the word; false when it carried the mark already.</summary>
     public bool Mark(int word, int mark)
     {
-        if (_marks[word] == mark)
+        ref var state = ref _words[word];
+        if (state.Mark == mark)
         {
             return false;
         }
 
-        _marks[word] = mark;
+        state.Mark = mark;
         return true;
     }
 
-    public bool IsMarked(int word, int mark) => _marks[word] == mark;
+    public bool IsMarked(int word, int mark) => _words[word].Mark == mark;
 
-    public bool HasIdf(int word) => _callOfIdf[word] == _call;
+    public bool HasIdf(int word) => _words[word].CallOfIdf == _call;
 
-    public double IdfOf(int word) => _idf[word];
+    public double IdfOf(int word) => _words[word].Idf;
 
     public void SetIdf(int word, double idf)
     {
-        _idf[word] = idf;
-        _callOfIdf[word] = _call;
+        ref var state = ref _words[word];
+        state.Idf = idf;
+        state.CallOfIdf = _call;
     }
 
     /// <summary>Adds a word of the new article, or raises its weight to <paramref name="weight"/> when it is larger.</summary>
     public void AddCandidateWord(int word, double weight)
     {
-        if (_callOfCandidate[word] != _call)
+        ref var state = ref _words[word];
+        if (state.CallOfCandidate != _call)
         {
-            _callOfCandidate[word] = _call;
+            state.CallOfCandidate = _call;
             CandidateWeight[word] = weight;
             CandidateWords.Add(word);
         }
@@ -106,5 +111,14 @@ internal sealed class StoryScratch
         {
             CandidateWeight[word] = Math.Max(CandidateWeight[word], weight);
         }
+    }
+
+    /// <summary>One word's stamps and idf: each value counts only while its stamp is the current one.</summary>
+    private struct WordState
+    {
+        public int Mark;
+        public int CallOfIdf;
+        public int CallOfCandidate;
+        public double Idf;
     }
 }
