@@ -10,6 +10,12 @@ public interface IArticleStore
     ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens a batch of adds committed together (<see cref="IArticleBatch"/>). One batch is open
+    /// at a time; another, and a plain <see cref="AddNewAsync"/>, wait until it is disposed.
+    /// </summary>
+    ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes articles published before <paramref name="cutoff"/>, except those whose item key is
     /// in <paramref name="keep"/> (still listed by their feed); returns the deleted ids.
     /// </summary>

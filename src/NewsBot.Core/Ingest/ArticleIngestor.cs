@@ -101,40 +101,83 @@ public sealed class ArticleIngestor(
         return new PreparedCopy(source, drafts, words, keys);
     }
 
-    /// <summary>Finds the stories of a prepared copy's articles, stores the new ones and indexes them; copies are stored one at a time, in order.</summary>
-    public async Task<IngestResult> StoreAsync(PreparedCopy copy, CancellationToken cancellationToken)
+    /// <summary>Stores and publishes one prepared copy; copies are stored one at a time, in order.</summary>
+    public async Task<IngestResult> StoreAsync(PreparedCopy copy, CancellationToken cancellationToken) =>
+        await PublishAsync((await StoreAsync([copy], cancellationToken).ConfigureAwait(false))[0], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Finds the stories of prepared copies' articles and stores the new ones as one batch, in
+    /// order: a copy's articles are indexed before the next copy's stories are looked for, so
+    /// reports of one story from two sources of a batch are one story. All or none: when the
+    /// batch fails, its articles leave the index again and the exception is thrown.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredCopy>> StoreAsync(IReadOnlyList<PreparedCopy> copies, CancellationToken cancellationToken)
     {
-        var source = copy.Source;
+        var stored = new List<StoredCopy>(copies.Count);
+        var indexed = new List<int>();
+        try
+        {
+            var batch = await articles.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+            await using (batch.ConfigureAwait(false))
+            {
+                foreach (var copy in copies)
+                {
+                    var result = await batch.AddNewAsync(WithStories(copy), cancellationToken).ConfigureAwait(false);
+
+                    // Indexed before the commit, for the next copy's stories; taken out again should the commit fail.
+                    index.AddRange(result.Added);
+                    indexed.AddRange(result.Added.Select(a => a.Id));
+                    stored.Add(new StoredCopy(copy, result));
+                }
+
+                await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            Forget(indexed);
+            throw;
+        }
+
+        return stored;
+    }
+
+    /// <summary>Hands a stored copy's new articles on: notes the syndicated links, tells the observers (subscriptions) in order.</summary>
+    public async Task<IngestResult> PublishAsync(StoredCopy stored, CancellationToken cancellationToken)
+    {
+        var (copy, result) = stored;
+        foreach (var id in result.SameLinkElsewhere ?? [])
+        {
+            await articles.AddAlsoInAsync(id, copy.Source.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Added.Count > 0)
+        {
+            logger.LogArticlesStored(result.Added.Count, copy.Source.Name);
+            foreach (var observer in observers)
+            {
+                await observer.StoredAsync(result.Added, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new IngestResult(result.Added, copy.ItemKeys, result.RecognisedByLinkOrTitle);
+    }
+
+    /// <summary>The copy's drafts, each with the story it joins.</summary>
+    private List<ArticleDraft> WithStories(PreparedCopy copy)
+    {
         var drafts = new List<ArticleDraft>(copy.Drafts.Count);
         for (var i = 0; i < copy.Drafts.Count; i++)
         {
             var draft = copy.Drafts[i];
             // The story is found before the article is stored, and stored with it in one write:
             // another instance that reads the article at once sees its story too. Reports of one
-            // story come from different sources, so the batch's own articles (one source) never
+            // story come from different sources, so a copy's own articles (one source) never
             // lead each other's stories and need not be indexed first.
             drafts.Add(index.FindStory(draft.Article, copy.Words[i], StoryWindow) is { } lead ? draft with { Article = draft.Article with { StoryId = lead } } : draft);
         }
 
-        var result = await articles.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
-        var added = new List<Article>(result.Added);
-        index.AddRange(added);
-
-        foreach (var id in result.SameLinkElsewhere ?? [])
-        {
-            await articles.AddAlsoInAsync(id, source.Name, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (added.Count > 0)
-        {
-            logger.LogArticlesStored(added.Count, source.Name);
-            foreach (var observer in observers)
-            {
-                await observer.StoredAsync(added, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return new IngestResult(added, copy.ItemKeys, result.RecognisedByLinkOrTitle);
+        return drafts;
     }
 
     /// <summary>The article a draft will become, for finding its story before it has an id.</summary>

@@ -23,8 +23,8 @@ internal sealed class FeedPollingService(
 
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromMinutes(1);
 
-    /// <summary>How many sources ahead of the one being stored may be read.</summary>
-    private const int ReadAhead = 8;
+    /// <summary>How many sources ahead of the one being stored may be read, and so how many are stored in one batch at most.</summary>
+    private const int ReadAhead = 16;
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new(StringComparer.OrdinalIgnoreCase);
 
@@ -93,12 +93,22 @@ internal sealed class FeedPollingService(
             var states = new List<FeedSource>(window.Count);
             try
             {
-                for (var i = 0; i < window.Count; i++)
+                for (var next = 0; next < window.Count;)
                 {
-                    var (articles, state) = await poller.ApplyAsync(await reads[i].ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                    added += articles.Count;
-                    states.Add(state);
-                    stored[i].SetResult();
+                    // The next source, and those read after it already: their articles go in one
+                    // batch, which costs the store little more than one source's alone.
+                    var group = new List<SourceRead> { await reads[next].ConfigureAwait(false) };
+                    while (next + group.Count < window.Count && reads[next + group.Count].IsCompletedSuccessfully)
+                    {
+                        group.Add(reads[next + group.Count].Result);
+                    }
+
+                    foreach (var (articles, state) in await poller.ApplyAsync(group, cancellationToken).ConfigureAwait(false))
+                    {
+                        added += articles.Count;
+                        states.Add(state);
+                        stored[next++].SetResult();
+                    }
                 }
             }
             finally

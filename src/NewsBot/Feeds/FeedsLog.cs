@@ -20,4 +20,5 @@ internal static partial class FeedsLog
     [LoggerMessage(EventId = 2315, Level = LogLevel.Error, Message = "Storing articles from source {Source} failed unexpectedly")] public static partial void LogStoreCrashed(this ILogger logger, Exception exception, string source);
     [LoggerMessage(EventId = 2316, Level = LogLevel.Information, Message = "Source {Source} has moved permanently to {Url}")] public static partial void LogSourceMoved(this ILogger logger, string source, Uri url);
     [LoggerMessage(EventId = 2317, Level = LogLevel.Warning, Message = "Source {Source} failed ({Failures} in a row): {Reason}")] public static partial void LogSourceFailed(this ILogger logger, string source, int failures, string reason);
+    [LoggerMessage(EventId = 2318, Level = LogLevel.Warning, Message = "Storing {Sources} sources' articles together failed; storing them one source at a time")] public static partial void LogBatchFailed(this ILogger logger, Exception exception, int sources);
 }

@@ -42,7 +42,7 @@ internal sealed class SourcePoller(
     /// <summary>Stores what a fetch brought and saves the source's new state; returns the new articles.</summary>
     public async Task<IReadOnlyList<Article>> ApplyAsync(FeedSource source, FetchResult result, CancellationToken cancellationToken)
     {
-        var (added, state) = await ApplyAsync(Read(source, result), cancellationToken).ConfigureAwait(false);
+        var (added, state) = (await ApplyAsync([Read(source, result)], cancellationToken).ConfigureAwait(false))[0];
         await sources.SaveAsync(state, cancellationToken).ConfigureAwait(false);
         return added;
     }
@@ -93,8 +93,80 @@ internal sealed class SourcePoller(
         }
     }
 
-    /// <summary>Stores what <see cref="Read"/> made ready, in the order sources are applied; returns the new articles and the source's new state, for the caller to save.</summary>
-    public async Task<(IReadOnlyList<Article> Added, FeedSource State)> ApplyAsync(SourceRead read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores what <see cref="Read"/> made ready for several sources, in the order given and in
+    /// one batch (<see cref="ArticleIngestor.StoreAsync(IReadOnlyList{PreparedCopy}, CancellationToken)"/>);
+    /// returns each source's new articles and new state, for the caller to save after them.
+    /// </summary>
+    public async Task<IReadOnlyList<(IReadOnlyList<Article> Added, FeedSource State)>> ApplyAsync(IReadOnlyList<SourceRead> reads, CancellationToken cancellationToken)
+    {
+        var stored = await StoreAsync(reads, cancellationToken).ConfigureAwait(false);
+        var applied = new List<(IReadOnlyList<Article>, FeedSource)>(reads.Count);
+        foreach (var read in reads)
+        {
+            applied.Add(await ApplyAsync(read, stored.GetValueOrDefault(read), cancellationToken).ConfigureAwait(false));
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// The new articles of every read that brought a feed, stored as one batch; should that fail,
+    /// each source's on its own, so one source's articles never keep the others' out.
+    /// </summary>
+    private async Task<Dictionary<SourceRead, StoreOutcome>> StoreAsync(IReadOnlyList<SourceRead> reads, CancellationToken cancellationToken)
+    {
+        var outcomes = new Dictionary<SourceRead, StoreOutcome>(ReferenceEqualityComparer.Instance);
+        var toStore = reads.Where(r => r.Copy is not null).ToList();
+        if (toStore.Count == 0)
+        {
+            return outcomes;
+        }
+
+        try
+        {
+            var stored = await ingestor.StoreAsync(toStore.Select(r => r.Copy!).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < toStore.Count; i++)
+            {
+                outcomes[toStore[i]] = new StoreOutcome(stored[i], null);
+            }
+
+            return outcomes;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (toStore.Count > 1)
+        {
+            logger.LogBatchFailed(ex, toStore.Count);
+        }
+        catch (Exception ex)
+        {
+            outcomes[toStore[0]] = new StoreOutcome(null, ex);
+            return outcomes;
+        }
+
+        foreach (var read in toStore)
+        {
+            try
+            {
+                outcomes[read] = new StoreOutcome((await ingestor.StoreAsync([read.Copy!], cancellationToken).ConfigureAwait(false))[0], null);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                outcomes[read] = new StoreOutcome(null, ex);
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<(IReadOnlyList<Article> Added, FeedSource State)> ApplyAsync(SourceRead read, StoreOutcome? stored, CancellationToken cancellationToken)
     {
         var source = read.Source;
         var result = read.Result;
@@ -120,7 +192,12 @@ internal sealed class SourcePoller(
                         return ([], await FailedAsync(source, problem, null, now, cancellationToken).ConfigureAwait(false));
                     }
 
-                    var ingested = await ingestor.StoreAsync(read.Copy!, cancellationToken).ConfigureAwait(false);
+                    if (stored?.Failure is { } storing)
+                    {
+                        throw new InvalidOperationException("Storing the feed's articles failed.", storing);
+                    }
+
+                    var ingested = await ingestor.PublishAsync(stored!.Stored!, cancellationToken).ConfigureAwait(false);
                     await bodies.KeepAsync(document, ingested.Added, cancellationToken).ConfigureAwait(false);
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
@@ -217,4 +294,7 @@ internal sealed class SourcePoller(
         SHA256.HashData(content, digest);
         return Convert.ToHexStringLower(digest[..16]);
     }
+
+    /// <summary>How storing a read's articles went: stored, or the failure to report for it.</summary>
+    private sealed record StoreOutcome(StoredCopy? Stored, Exception? Failure);
 }

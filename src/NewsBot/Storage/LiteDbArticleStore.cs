@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace NewsBot.Storage;
 
-internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleStore
+internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleStore, IDisposable
 {
     /// <summary>
     /// The highest article number ever handed out. Numbers are shown to people, kept in
@@ -14,8 +14,38 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     /// <summary>The database file, beside which the index image is kept.</summary>
     public string DatabasePath => database.FilePath;
 
-    public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AddNew(drafts));
+    // One batch at a time: a batch counts article numbers on from the stored high-water mark.
+    private readonly BatchGate _batches = new();
+
+    public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0)
+        {
+            return new AddResult([], 0);
+        }
+
+        var batch = await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            var result = await batch.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+    }
+
+    public async ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken)
+    {
+        var entered = await _batches.EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new LiteDbArticleBatch(database, LastArticleId(), entered);
+        }
+        catch
+        {
+            entered.Dispose();
+            throw;
+        }
+    }
 
     public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<int>>(DeleteOlderThan(cutoff, keep));
@@ -41,68 +71,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
     public ValueTask<int> CountAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(Count());
 
-    private AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
-    {
-        if (drafts.Count == 0)
-        {
-            return new AddResult([], 0);
-        }
-
-        var collection = database.Articles;
-        var added = new List<Article>();
-        var recognised = 0;
-        var elsewhere = new List<int>();
-        database.Database.InTransaction(() =>
-        {
-            var lastId = LastArticleId();
-            var known = LiteDbKnownArticles.Read(collection, database.Database.Collation, drafts);
-            var documents = new List<ArticleDocument>();
-            foreach (var draft in drafts)
-            {
-                var article = draft.Article;
-                if (known.HasItemKey(article.ItemKey))
-                {
-                    continue;
-                }
-
-                // Another source may carry the same link (syndication); only a match within the same
-                // source says that this feed re-posts old items under new ids.
-                var sameUrl = known.WithUrl(article.Url);
-                if (sameUrl is not null || known.HasTitleKey(draft.TitleKey))
-                {
-                    if (sameUrl is null || sameUrl.SourceId == article.SourceId)
-                    {
-                        recognised++;
-                    }
-                    else if (!sameUrl.AlsoIn.Contains(article.SourceName))
-                    {
-                        elsewhere.Add(sameUrl.Id);
-                    }
-
-                    continue;
-                }
-
-                var document = ToDocument(draft, checked(++lastId));
-                known.Add(document);
-                documents.Add(document);
-                added.Add(ToArticle(document));
-            }
-
-            if (documents.Count > 0)
-            {
-                collection.Insert(documents);
-            }
-
-            if (added.Count > 0)
-            {
-                database.State.Upsert(new StateDocument { Id = LastArticleIdKey, Value = lastId.ToString(CultureInfo.InvariantCulture) });
-            }
-        });
-
-        return new AddResult(added, recognised, elsewhere);
-    }
-
-    private static ArticleDocument ToDocument(ArticleDraft draft, int id)
+    internal static ArticleDocument ToDocument(ArticleDraft draft, int id)
     {
         var article = draft.Article;
         return new ArticleDocument
@@ -238,4 +207,6 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         StoryId = d.StoryId,
         AlsoIn = d.AlsoIn,
     };
+
+    public void Dispose() => _batches.Dispose();
 }

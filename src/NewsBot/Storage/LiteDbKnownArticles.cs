@@ -6,7 +6,7 @@ namespace NewsBot.Storage;
 /// What a batch of drafts finds already stored, read with one <c>IN</c> query per key kind (item
 /// key, link, title key) instead of three lookups per draft. Keys match as the database's
 /// indexes match them (its collation, case-insensitive in every NewsBot file), and the drafts
-/// stored from the same batch count as stored for the drafts after them.
+/// a batch stores count as stored for the drafts after them, in the same call and the calls after it.
 /// </summary>
 internal sealed class LiteDbKnownArticles
 {
@@ -23,32 +23,31 @@ internal sealed class LiteDbKnownArticles
     private readonly Dictionary<string, ArticleDocument> _byUrl;
     private readonly HashSet<string> _titleKeys;
 
-    private LiteDbKnownArticles(IEqualityComparer<string> comparer)
+    public LiteDbKnownArticles(Collation collation)
     {
+        var comparer = new CollationComparer(collation);
         _itemKeys = new HashSet<string>(comparer);
         _byUrl = new Dictionary<string, ArticleDocument>(comparer);
         _titleKeys = new HashSet<string>(comparer);
     }
 
-    public static LiteDbKnownArticles Read(ILiteCollection<ArticleDocument> articles, Collation collation, IReadOnlyList<ArticleDraft> drafts)
+    /// <summary>Adds the stored articles that share a key with one of <paramref name="drafts"/>.</summary>
+    public void Read(ILiteCollection<ArticleDocument> articles, IReadOnlyList<ArticleDraft> drafts)
     {
-        var known = new LiteDbKnownArticles(new CollationComparer(collation));
         foreach (var document in FindIn(articles, ItemKeyIn, drafts.Select(d => d.Article.ItemKey)))
         {
-            known._itemKeys.Add(document.ItemKey);
+            _itemKeys.Add(document.ItemKey);
         }
 
         foreach (var document in FindIn(articles, UrlIn, drafts.Select(d => d.Article.Url)))
         {
-            known._byUrl.TryAdd(document.Url, document);
+            _byUrl.TryAdd(document.Url, document);
         }
 
         foreach (var document in FindIn(articles, TitleKeyIn, drafts.Select(d => d.TitleKey)))
         {
-            known._titleKeys.Add(document.TitleKey);
+            _titleKeys.Add(document.TitleKey);
         }
-
-        return known;
     }
 
     public bool HasItemKey(string itemKey) => _itemKeys.Contains(itemKey);

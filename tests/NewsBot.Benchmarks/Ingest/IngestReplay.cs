@@ -115,6 +115,9 @@ internal sealed class MemoryArticleStore : IArticleStore
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AddNew(drafts));
 
+    // Nothing in memory fails, so a batch's adds are stored as they come and its commit has nothing left to do.
+    public ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IArticleBatch>(new Batch(this));
+
     // The replay never prunes, and never asks which other sources carried a link.
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
@@ -132,6 +135,15 @@ internal sealed class MemoryArticleStore : IArticleStore
     public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) => _byId.Values.ToAsyncEnumerable();
 
     public ValueTask<int> CountAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_byId.Count);
+
+    private sealed class Batch(MemoryArticleStore store) : IArticleBatch
+    {
+        public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) => store.AddNewAsync(drafts, cancellationToken);
+
+        public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     private AddResult AddNew(IReadOnlyList<ArticleDraft> drafts)
     {

@@ -80,6 +80,9 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) =>
         stopwatch.ArticleAsync(() => inner.AddAlsoInAsync(id, sourceName, cancellationToken));
 
+    public async ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken) =>
+        new TimedArticleBatch(await stopwatch.ArticleAsync(() => inner.BeginBatchAsync(cancellationToken)), stopwatch);
+
     public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, keep, cancellationToken);
 
     public ValueTask<Article?> GetAsync(int id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
@@ -91,6 +94,18 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
     public IAsyncEnumerable<Article> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
 
     public ValueTask<int> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+}
+
+/// <summary>A batch of the timed article store, its adds and its commit counted as the store's time.</summary>
+internal sealed class TimedArticleBatch(IArticleBatch inner, StoreStopwatch stopwatch) : IArticleBatch
+{
+    public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
+        stopwatch.ArticleAsync(() => inner.AddNewAsync(drafts, cancellationToken));
+
+    public ValueTask CommitAsync(CancellationToken cancellationToken) =>
+        stopwatch.ArticleAsync(() => inner.CommitAsync(cancellationToken));
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
 
 /// <summary>The LiteDB source store with a stopwatch around the calls a polling cycle makes.</summary>

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace NewsBot.Storage.Postgres;
 
-internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticleStore
+internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticleStore, IDisposable
 {
     internal const string Columns =
         "id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, story_id, also_in";
@@ -11,6 +11,8 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     // unique index refuses the second, and the batch is checked again against what is there now.
     private const int Attempts = 3;
 
+    private readonly BatchGate _batches = new();
+
     public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
     {
         if (drafts.Count == 0)
@@ -18,17 +20,21 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
             return new AddResult([], 0);
         }
 
+        using var entered = await _batches.EnterAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await AddNewOnceAsync(drafts, cancellationToken).ConfigureAwait(false);
+                return await AddNewOnceAsync(drafts, inTransaction: null, cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && attempt < Attempts)
             {
             }
         }
     }
+
+    public async ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken) =>
+        new PostgresArticleBatch(this, database, await _batches.EnterAsync(cancellationToken).ConfigureAwait(false));
 
     public async ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {
@@ -82,17 +88,16 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     /// <summary>
     /// The same checks as the LiteDB store, in the same order, against what is stored and what
     /// this batch has added before: item key, then link, then title key. Two round trips: the
-    /// lookup, then the ids and the inserts in one implicit transaction.
+    /// lookup, then the ids and the inserts in one implicit transaction, or in the transaction
+    /// of <paramref name="inTransaction"/> (a batch's), whose earlier inserts the lookup sees.
     /// </summary>
-    private async Task<AddResult> AddNewOnceAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
+    internal async Task<AddResult> AddNewOnceAsync(IReadOnlyList<ArticleDraft> drafts, NpgsqlConnection? inTransaction, CancellationToken cancellationToken)
     {
-        var known = await database.QueryAsync(
-            "SELECT id, url, item_key, title_key, source_id, also_in FROM articles WHERE item_key = ANY($1) OR url = ANY($2) OR title_key = ANY($3)",
-            r => new Known(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.Strings(5)),
-            cancellationToken,
-            drafts.Select(d => d.Article.ItemKey).ToArray(),
-            drafts.Select(d => d.Article.Url).ToArray(),
-            drafts.Select(d => d.TitleKey).ToArray()).ConfigureAwait(false);
+        const string Lookup = "SELECT id, url, item_key, title_key, source_id, also_in FROM articles WHERE item_key = ANY($1) OR url = ANY($2) OR title_key = ANY($3)";
+        var keys = new object?[] { drafts.Select(d => d.Article.ItemKey).ToArray(), drafts.Select(d => d.Article.Url).ToArray(), drafts.Select(d => d.TitleKey).ToArray() };
+        var known = inTransaction is null
+            ? await database.QueryAsync(Lookup, ToKnown, cancellationToken, keys).ConfigureAwait(false)
+            : await inTransaction.QueryAsync(Lookup, ToKnown, cancellationToken, keys).ConfigureAwait(false);
 
         var itemKeys = known.Select(k => k.ItemKey).ToHashSet(StringComparer.Ordinal);
         var titleKeys = known.Select(k => k.TitleKey).ToHashSet(StringComparer.Ordinal);
@@ -142,13 +147,11 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         // Ids are drawn under the change feed's lock, held to the commit: articles become visible
         // in the order of their ids, so whoever plans "everything after id N" never skips one
         // that another instance committed late. The lock, the ids and the rows go in one round
-        // trip and one implicit transaction.
-        var ids = await database.QueryAfterAsync(
-            [PostgresCommands.BatchCommand("SELECT pg_advisory_xact_lock($1)", PostgresChangeFeed.LockKey)],
-            ArticleRows.Insert,
-            r => r.GetInt32(0),
-            cancellationToken,
-            ArticleRows.Values(fresh)).ConfigureAwait(false);
+        // trip (a batch's transaction takes the lock again, which holds it no longer).
+        NpgsqlBatchCommand[] locked = [PostgresCommands.BatchCommand("SELECT pg_advisory_xact_lock($1)", PostgresChangeFeed.LockKey)];
+        var ids = inTransaction is null
+            ? await database.QueryAfterAsync(locked, ArticleRows.Insert, r => r.GetInt32(0), cancellationToken, ArticleRows.Values(fresh)).ConfigureAwait(false)
+            : await inTransaction.QueryAfterAsync(locked, ArticleRows.Insert, r => r.GetInt32(0), cancellationToken, ArticleRows.Values(fresh)).ConfigureAwait(false);
         ids.Sort();
         var added = fresh.Select((draft, i) => ToArticle(ids[i], draft)).ToList();
         return new AddResult(added, recognised, elsewhere.Select(e => e.Id ?? ids[e.Fresh]).ToList());
@@ -171,9 +174,13 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         AlsoIn = r.Strings(14),
     };
 
+    private static Known ToKnown(NpgsqlDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.Strings(5));
+
     /// <summary>A stored article (or one this batch adds, at position <see cref="Fresh"/>) that a draft may repeat.</summary>
     private sealed record Known(int Id, string Url, string ItemKey, string TitleKey, int SourceId, IReadOnlyList<string> AlsoIn)
     {
         public int Fresh { get; init; } = -1;
     }
+
+    public void Dispose() => _batches.Dispose();
 }

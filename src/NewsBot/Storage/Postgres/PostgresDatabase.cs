@@ -236,21 +236,46 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
     public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = await BeginAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
+        await using (transaction.ConfigureAwait(false))
+        {
+            var result = await work(connection, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// An open connection in a transaction begun and, for work another instance could take
+    /// over, fenced: for work that spans several calls. The caller commits, then disposes both
+    /// (disposing without a commit rolls back).
+    /// </summary>
+    public async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            try
             {
                 if (Fence is { } lease)
                 {
                     await PostgresFence.CheckAsync(connection, lease, cancellationToken).ConfigureAwait(false);
                 }
 
-                var result = await work(connection, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
+                return (connection, transaction);
             }
+            catch
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
