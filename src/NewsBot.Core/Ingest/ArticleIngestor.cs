@@ -72,7 +72,7 @@ public sealed class ArticleIngestor(
         foreach (var entry in entries)
         {
             var key = ItemKeys.For(source.Id, entry, field);
-            var url = entry.Link ?? ItemKeys.FallbackUrl(key);
+            var url = entry.Link is { } link && ArticleDraft.LinkFits(link) ? link : ItemKeys.FallbackUrl(key);
             if (!seenKeys.Add(key) || !seenUrls.Add(url))
             {
                 continue; // the feed lists the same item twice
