@@ -117,7 +117,7 @@ public sealed class ArticleIngestor(
         var indexed = new List<int>();
         try
         {
-            var batch = await articles.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+            var batch = await articles.BeginBatchAsync(copies.SelectMany(c => c.Drafts).ToList(), cancellationToken).ConfigureAwait(false);
             await using (batch.ConfigureAwait(false))
             {
                 foreach (var copy in copies)

@@ -52,7 +52,7 @@ public sealed class BatchFallbackTests : IDisposable
         public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
             Refused(drafts) ? throw new IOException("The disk refused the write.") : inner.AddNewAsync(drafts, cancellationToken);
 
-        public async ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken) => new Batch(await inner.BeginBatchAsync(cancellationToken), () => FailedBatches++);
+        public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken) => new Batch(await inner.BeginBatchAsync(toAdd, cancellationToken), () => FailedBatches++);
 
         public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, keep, cancellationToken);
 

@@ -3,13 +3,14 @@ using Npgsql;
 namespace NewsBot.Storage.Postgres;
 
 /// <summary>
-/// A batch's adds in one transaction on one connection, begun at its first add: each add is
-/// the store's two round trips (its lookup sees the batch's earlier rows), and the commit is the
-/// transaction's. A unique key another instance stored meanwhile fails the whole batch, which its
+/// A batch's adds in one transaction on one connection, begun at its first add, which looks up
+/// what is stored of every draft the batch was opened for in one round trip; each add is then
+/// one round trip (the lock, the ids and the rows), and the commit is the transaction's. A unique key another instance stored meanwhile fails the whole batch, which its
 /// caller then stores again a source at a time.
 /// </summary>
-internal sealed class PostgresArticleBatch(PostgresArticleStore store, PostgresDatabase database, IDisposable gate) : IArticleBatch
+internal sealed class PostgresArticleBatch(PostgresArticleStore store, PostgresDatabase database, IReadOnlyCollection<ArticleDraft> toAdd, IDisposable gate) : IArticleBatch
 {
+    private readonly PostgresKnownArticles _known = new();
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
     private bool _finished;
@@ -25,9 +26,10 @@ internal sealed class PostgresArticleBatch(PostgresArticleStore store, PostgresD
         if (_connection is null)
         {
             (_connection, _transaction) = await database.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await store.LookUpAsync(_known, toAdd, _connection, cancellationToken).ConfigureAwait(false);
         }
 
-        return await store.AddNewOnceAsync(drafts, _connection, cancellationToken).ConfigureAwait(false);
+        return await store.AddNewOnceAsync(drafts, _connection, cancellationToken, _known).ConfigureAwait(false);
     }
 
     public async ValueTask CommitAsync(CancellationToken cancellationToken)

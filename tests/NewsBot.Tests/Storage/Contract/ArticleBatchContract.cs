@@ -17,7 +17,7 @@ public abstract class ArticleBatchContract : StoreContract
         var store = Stores.Articles;
         var before = Assert.Single((await store.AddNewAsync([Draft("https://x.example/0", "1:0")], None)).Added);
 
-        var batch = await store.BeginBatchAsync(None);
+        var batch = await store.BeginBatchAsync([], None);
         await using (batch)
         {
             var first = await batch.AddNewAsync([Draft("https://x.example/1", "1:1"), Draft("https://x.example/2", "1:2")], None);
@@ -39,7 +39,7 @@ public abstract class ArticleBatchContract : StoreContract
     public async Task Batch_CatchesRepeatsOfItsOwnEarlierAdds_AsAStoredArticleWould()
     {
         var store = Stores.Articles;
-        var batch = await store.BeginBatchAsync(None);
+        var batch = await store.BeginBatchAsync([], None);
         await using (batch)
         {
             var lead = Assert.Single((await batch.AddNewAsync([Draft("https://x.example/a", "1:a")], None)).Added);
@@ -62,7 +62,7 @@ public abstract class ArticleBatchContract : StoreContract
     public async Task Batch_DisposedWithoutACommit_StoresNothing_AndItsNumbersAreHandedOutAgain()
     {
         var store = Stores.Articles;
-        var batch = await store.BeginBatchAsync(None);
+        var batch = await store.BeginBatchAsync([], None);
         int abandoned;
         await using (batch)
         {
@@ -76,10 +76,33 @@ public abstract class ArticleBatchContract : StoreContract
     }
 
     [Fact]
+    public async Task Batch_OpenedWithItsDrafts_FindsWhatIsStoredOfThem_AndLooksUpDraftsItWasNotOpenedFor()
+    {
+        var store = Stores.Articles;
+        var stored = Assert.Single((await store.AddNewAsync([Draft("https://x.example/a", "1:a")], None)).Added);
+        await store.AddNewAsync([Draft("https://x.example/b", "1:b")], None);
+        ArticleDraft[] announced = [Draft("https://x.example/a", "1:a"), Draft("https://x.example/c", "1:c"), Draft("https://x.example/a", "2:a", source: 2)];
+
+        var batch = await store.BeginBatchAsync(announced, None);
+        await using (batch)
+        {
+            var first = await batch.AddNewAsync(announced[..2], None);
+            var second = await batch.AddNewAsync([announced[2] with { Article = announced[2].Article with { StoryId = stored.Id } }, Draft("https://x.example/b", "1:b")], None);
+            await batch.CommitAsync(None);
+
+            Assert.Equal(["https://x.example/c"], first.Added.Select(a => a.Url));
+            Assert.Empty(second.Added);
+            Assert.Equal([stored.Id], second.SameLinkElsewhere!);
+        }
+
+        Assert.Equal(3, await store.CountAsync(None));
+    }
+
+    [Fact]
     public async Task PlainAdd_WaitsForTheOpenBatch()
     {
         var store = Stores.Articles;
-        var batch = await store.BeginBatchAsync(None);
+        var batch = await store.BeginBatchAsync([], None);
         Task<AddResult> plain;
         await using (batch)
         {
