@@ -11,6 +11,9 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     // unique index refuses the second, and the batch is checked again against what is there now.
     private const int Attempts = 3;
 
+    /// <summary>Taken before ids are drawn, held to the commit (see <see cref="AddNewOnceAsync"/>).</summary>
+    internal const string LockChangeFeed = "SELECT pg_advisory_xact_lock($1)";
+
     private readonly BatchGate _batches = new();
 
     public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
@@ -106,7 +109,7 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         // in the order of their ids, so whoever plans "everything after id N" never skips one
         // that another instance committed late. The lock, the ids and the rows go in one round
         // trip (a batch's transaction takes the lock again, which holds it no longer).
-        NpgsqlBatchCommand[] locked = [PostgresCommands.BatchCommand("SELECT pg_advisory_xact_lock($1)", PostgresChangeFeed.LockKey)];
+        NpgsqlBatchCommand[] locked = [PostgresCommands.BatchCommand(LockChangeFeed, PostgresChangeFeed.LockKey)];
         var ids = inTransaction is null
             ? await database.QueryAfterAsync(locked, ArticleRows.Insert, r => r.GetInt32(0), cancellationToken, ArticleRows.Values(fresh)).ConfigureAwait(false)
             : await inTransaction.QueryAfterAsync(locked, ArticleRows.Insert, r => r.GetInt32(0), cancellationToken, ArticleRows.Values(fresh)).ConfigureAwait(false);
@@ -131,7 +134,7 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     }
 
     // What a read returns: times to the millisecond, as the LiteDB store keeps them.
-    private static Article ToArticle(int id, ArticleDraft d) => d.Article with
+    internal static Article ToArticle(int id, ArticleDraft d) => d.Article with
     {
         Id = id,
         PublishedAt = Dates.FromStored(Dates.ToStored(d.Article.PublishedAt)),

@@ -51,33 +51,54 @@ internal sealed class PostgresKnownArticles
         var recognised = 0;
         foreach (var draft in drafts)
         {
-            if (_itemKeys.Contains(draft.Article.ItemKey))
+            switch (Decide(draft, fresh.Count))
             {
-                continue;
-            }
-
-            _byUrl.TryGetValue(draft.Article.Url, out var sameUrl);
-            if (sameUrl is not null || _titleKeys.Contains(draft.TitleKey))
-            {
-                if (sameUrl is null || sameUrl.SourceId == draft.Article.SourceId)
-                {
+                case { Kind: Verdict.New }:
+                    fresh.Add(draft);
+                    break;
+                case { Kind: Verdict.Recognised }:
                     recognised++;
-                }
-                else if (!sameUrl.AlsoIn.Contains(draft.Article.SourceName))
-                {
-                    elsewhere.Add((sameUrl.Fresh >= 0 ? null : sameUrl.Id, sameUrl.Fresh));
-                }
-
-                continue;
+                    break;
+                case { Kind: Verdict.Elsewhere } decision:
+                    elsewhere.Add((decision.Id, decision.Fresh));
+                    break;
             }
-
-            _itemKeys.Add(draft.Article.ItemKey);
-            _titleKeys.Add(draft.TitleKey);
-            _byUrl.Add(draft.Article.Url, new Known(0, draft.Article.Url, draft.Article.ItemKey, draft.TitleKey, draft.Article.SourceId, []) { Fresh = fresh.Count });
-            fresh.Add(draft);
         }
 
         return (fresh, elsewhere, recognised);
+    }
+
+    /// <summary>
+    /// What becomes of one draft, checked against what is stored and the drafts decided before it;
+    /// a new one counts as stored from now on, at position <paramref name="freshIndex"/> among the
+    /// new ones until it has its id.
+    /// </summary>
+    public Decision Decide(ArticleDraft draft, int freshIndex)
+    {
+        if (_itemKeys.Contains(draft.Article.ItemKey))
+        {
+            return new Decision(Verdict.Known, null, -1);
+        }
+
+        _byUrl.TryGetValue(draft.Article.Url, out var sameUrl);
+        if (sameUrl is not null || _titleKeys.Contains(draft.TitleKey))
+        {
+            // Another source may carry the same link (syndication); only a match within the same
+            // source says that this feed re-posts old items under new ids.
+            if (sameUrl is null || sameUrl.SourceId == draft.Article.SourceId)
+            {
+                return new Decision(Verdict.Recognised, null, -1);
+            }
+
+            return sameUrl.AlsoIn.Contains(draft.Article.SourceName)
+                ? new Decision(Verdict.Known, null, -1)
+                : new Decision(Verdict.Elsewhere, sameUrl.Fresh >= 0 ? null : sameUrl.Id, sameUrl.Fresh);
+        }
+
+        _itemKeys.Add(draft.Article.ItemKey);
+        _titleKeys.Add(draft.TitleKey);
+        _byUrl.Add(draft.Article.Url, new Known(0, draft.Article.Url, draft.Article.ItemKey, draft.TitleKey, draft.Article.SourceId, []) { Fresh = freshIndex });
+        return new Decision(Verdict.New, null, freshIndex);
     }
 
     /// <summary>Gives the drafts just stored their ids, for the calls after this one.</summary>
@@ -95,4 +116,23 @@ internal sealed class PostgresKnownArticles
     {
         public int Fresh { get; init; } = -1;
     }
+
+    public enum Verdict
+    {
+        /// <summary>Stored already under its item key (or its link already notes this source): nothing to do.</summary>
+        Known,
+
+        /// <summary>Its link or title is stored from the same source: an old item under a new id.</summary>
+        Recognised,
+
+        /// <summary>Its link is stored from another source, which is to note this one too.</summary>
+        Elsewhere,
+
+        /// <summary>To be stored.</summary>
+        New,
+    }
+
+    /// <param name="Id">For <see cref="Verdict.Elsewhere"/>: the stored article, or null while it is one of the new ones at <paramref name="Fresh"/>.</param>
+    /// <param name="Fresh">For <see cref="Verdict.New"/>, and for <see cref="Verdict.Elsewhere"/> without an id: the position among the new ones.</param>
+    public readonly record struct Decision(Verdict Kind, int? Id, int Fresh);
 }

@@ -99,6 +99,25 @@ public abstract class ArticleBatchContract : StoreContract
     }
 
     [Fact]
+    public async Task Batch_ADraftItWasNotOpenedFor_RepeatingTheLinkOfOneItWas_PointsAtThatArticle()
+    {
+        var store = Stores.Articles;
+        ArticleDraft[] announced = [Draft("https://x.example/a", "1:a"), Draft("https://x.example/b", "1:b")];
+        var batch = await store.BeginBatchAsync(announced, None);
+        await using (batch)
+        {
+            var first = await batch.AddNewAsync(announced, None);
+            var late = await batch.AddNewAsync([Draft("https://x.example/b", "2:b", source: 2), Draft("https://x.example/d", "2:d", source: 2)], None);
+            await batch.CommitAsync(None);
+
+            Assert.Equal([first.Added[1].Id], late.SameLinkElsewhere!);
+            Assert.True(Assert.Single(late.Added).Id > first.Added[1].Id);
+        }
+
+        Assert.Equal(["https://x.example/a", "https://x.example/b", "https://x.example/d"], (await store.ReadAllAsync(None).ToListAsync()).Select(a => a.Url));
+    }
+
+    [Fact]
     public async Task PlainAdd_WaitsForTheOpenBatch()
     {
         var store = Stores.Articles;
