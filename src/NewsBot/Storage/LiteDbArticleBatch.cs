@@ -36,7 +36,7 @@ internal sealed class LiteDbArticleBatch : IArticleBatch
             // On the calling thread from start to end: LiteDB binds a transaction to its thread.
             _database.Database.InTransaction(() =>
             {
-                _database.Articles.Insert(_pending);
+                _database.Database.GetCollection(NewsBotDatabase.ArticlesCollection).Insert(_pending.Select(ArticleDocumentBson.From));
                 _database.State.Upsert(new StateDocument { Id = LiteDbArticleStore.LastArticleIdKey, Value = _lastId.ToString(CultureInfo.InvariantCulture) });
             });
         }
