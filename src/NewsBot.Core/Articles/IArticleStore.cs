@@ -13,7 +13,8 @@ public interface IArticleStore
     /// Opens a batch of adds committed together (<see cref="IArticleBatch"/>). One batch is open
     /// at a time; another, and a plain <see cref="AddNewAsync"/>, wait until it is disposed.
     /// </summary>
-    ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken);
+    /// <param name="toAdd">The drafts the batch is about to add (their stories may still change), for looking up what is stored of them all at once.</param>
+    ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes articles published before <paramref name="cutoff"/>, except those whose item key is

@@ -72,7 +72,7 @@ public sealed class ArticleIngestor(
         foreach (var entry in entries)
         {
             var key = ItemKeys.For(source.Id, entry, field);
-            var url = entry.Link ?? ItemKeys.FallbackUrl(key);
+            var url = entry.Link is { } link && ArticleDraft.LinkFits(link) ? link : ItemKeys.FallbackUrl(key);
             if (!seenKeys.Add(key) || !seenUrls.Add(url))
             {
                 continue; // the feed lists the same item twice
@@ -117,7 +117,7 @@ public sealed class ArticleIngestor(
         var indexed = new List<int>();
         try
         {
-            var batch = await articles.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+            var batch = await articles.BeginBatchAsync(copies.SelectMany(c => c.Drafts).ToList(), cancellationToken).ConfigureAwait(false);
             await using (batch.ConfigureAwait(false))
             {
                 foreach (var copy in copies)

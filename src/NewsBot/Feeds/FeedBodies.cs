@@ -23,41 +23,53 @@ internal sealed class FeedBodies(IArticleTextStore texts, TimeProvider time, ILo
         }
     }
 
-    public async Task KeepAsync(FeedDocument document, IReadOnlyList<Article> added, CancellationToken cancellationToken)
+    /// <summary>The bodies worth keeping of the articles a read added: those that say more than the summary.</summary>
+    public IReadOnlyList<ArticleText> Of(FeedDocument document, IReadOnlyList<Article> added)
     {
         if (added.Count == 0)
+        {
+            return [];
+        }
+
+        var byLink = new Dictionary<string, ParsedItem>(StringComparer.Ordinal);
+        foreach (var item in document.Items)
+        {
+            if (item.Entry.Link is { } link)
+            {
+                byLink.TryAdd(link, item);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var bodies = new List<ArticleText>();
+        foreach (var article in added)
+        {
+            if (byLink.TryGetValue(article.Url, out var item) && item.Content is { Length: > 0 } body && body.Length > article.Summary.Length)
+            {
+                var bounded = body.Length <= ArticleText.MaxLength ? body : body[..ArticleText.MaxLength];
+                bodies.Add(new ArticleText(article.Id, ArticleTextOrigin.Feed, DisguisingCharacters.Strip(bounded), FullTextProblem.None, now));
+            }
+        }
+
+        return bodies;
+    }
+
+    /// <summary>Stores bodies, several sources' in one write.</summary>
+    public async Task KeepAsync(IReadOnlyList<ArticleText> bodies, CancellationToken cancellationToken)
+    {
+        if (bodies.Count == 0)
         {
             return;
         }
 
         try
         {
-            var byLink = new Dictionary<string, ParsedItem>(StringComparer.Ordinal);
-            foreach (var item in document.Items)
-            {
-                if (item.Entry.Link is { } link)
-                {
-                    byLink.TryAdd(link, item);
-                }
-            }
-
-            var now = time.GetUtcNow();
-            var bodies = new List<ArticleText>();
-            foreach (var article in added)
-            {
-                if (byLink.TryGetValue(article.Url, out var item) && item.Content is { Length: > 0 } body && body.Length > article.Summary.Length)
-                {
-                    var bounded = body.Length <= ArticleText.MaxLength ? body : body[..ArticleText.MaxLength];
-                    bodies.Add(new ArticleText(article.Id, ArticleTextOrigin.Feed, DisguisingCharacters.Strip(bounded), FullTextProblem.None, now));
-                }
-            }
-
             await texts.SaveAsync(bodies, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The articles are stored; without their bodies /read reads their pages instead.
-            logger.LogNotKept(ex, added.Count);
+            logger.LogNotKept(ex, bodies.Count);
         }
     }
 }

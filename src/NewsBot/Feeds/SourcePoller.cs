@@ -102,11 +102,13 @@ internal sealed class SourcePoller(
     {
         var stored = await StoreAsync(reads, cancellationToken).ConfigureAwait(false);
         var applied = new List<(IReadOnlyList<Article>, FeedSource)>(reads.Count);
+        var keep = new List<ArticleText>();
         foreach (var read in reads)
         {
-            applied.Add(await ApplyAsync(read, stored.GetValueOrDefault(read), cancellationToken).ConfigureAwait(false));
+            applied.Add(await ApplyAsync(read, stored.GetValueOrDefault(read), keep, cancellationToken).ConfigureAwait(false));
         }
 
+        await bodies.KeepAsync(keep, cancellationToken).ConfigureAwait(false);
         return applied;
     }
 
@@ -166,7 +168,8 @@ internal sealed class SourcePoller(
         return outcomes;
     }
 
-    private async Task<(IReadOnlyList<Article> Added, FeedSource State)> ApplyAsync(SourceRead read, StoreOutcome? stored, CancellationToken cancellationToken)
+    /// <param name="keep">Where the bodies to keep of the articles added go, stored for the whole group at the end.</param>
+    private async Task<(IReadOnlyList<Article> Added, FeedSource State)> ApplyAsync(SourceRead read, StoreOutcome? stored, List<ArticleText> keep, CancellationToken cancellationToken)
     {
         var source = read.Source;
         var result = read.Result;
@@ -198,7 +201,7 @@ internal sealed class SourcePoller(
                     }
 
                     var ingested = await ingestor.PublishAsync(stored!.Stored!, cancellationToken).ConfigureAwait(false);
-                    await bodies.KeepAsync(document, ingested.Added, cancellationToken).ConfigureAwait(false);
+                    keep.AddRange(bodies.Of(document, ingested.Added));
                     var note = source.Note;
                     if (ingested.RecognisedByLinkOrTitle > 0 && note is null)
                     {

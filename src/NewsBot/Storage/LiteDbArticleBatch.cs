@@ -5,12 +5,24 @@ namespace NewsBot.Storage;
 /// store lets one batch be open at a time (the gate released at disposal), so the numbers
 /// counted on from the stored high-water mark are nobody else's.
 /// </summary>
-internal sealed class LiteDbArticleBatch(NewsBotDatabase database, int lastId, IDisposable gate) : IArticleBatch
+internal sealed class LiteDbArticleBatch : IArticleBatch
 {
-    private readonly LiteDbKnownArticles _known = new(database.Database.Collation);
+    private readonly NewsBotDatabase _database;
+    private readonly IDisposable _gate;
+    private readonly LiteDbKnownArticles _known;
     private readonly List<ArticleDocument> _pending = [];
-    private int _lastId = lastId;
+    private int _lastId;
     private bool _finished;
+
+    /// <param name="toAdd">The drafts the batch is about to add, looked up at once.</param>
+    public LiteDbArticleBatch(NewsBotDatabase database, int lastId, IReadOnlyCollection<ArticleDraft> toAdd, IDisposable gate)
+    {
+        _database = database;
+        _lastId = lastId;
+        _gate = gate;
+        _known = new LiteDbKnownArticles(database.Database.Collation);
+        _known.Read(database.Articles, toAdd);
+    }
 
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AddNew(drafts));
@@ -22,10 +34,10 @@ internal sealed class LiteDbArticleBatch(NewsBotDatabase database, int lastId, I
         if (_pending.Count > 0)
         {
             // On the calling thread from start to end: LiteDB binds a transaction to its thread.
-            database.Database.InTransaction(() =>
+            _database.Database.InTransaction(() =>
             {
-                database.Articles.Insert(_pending);
-                database.State.Upsert(new StateDocument { Id = LiteDbArticleStore.LastArticleIdKey, Value = _lastId.ToString(CultureInfo.InvariantCulture) });
+                _database.Articles.Insert(_pending);
+                _database.State.Upsert(new StateDocument { Id = LiteDbArticleStore.LastArticleIdKey, Value = _lastId.ToString(CultureInfo.InvariantCulture) });
             });
         }
 
@@ -36,7 +48,7 @@ internal sealed class LiteDbArticleBatch(NewsBotDatabase database, int lastId, I
     {
         _finished = true;
         _pending.Clear();
-        gate.Dispose();
+        _gate.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -48,7 +60,7 @@ internal sealed class LiteDbArticleBatch(NewsBotDatabase database, int lastId, I
             return new AddResult([], 0);
         }
 
-        _known.Read(database.Articles, drafts);
+        _known.Read(_database.Articles, _known.NotLookedUp(drafts));
         var added = new List<Article>();
         var recognised = 0;
         var elsewhere = new List<int>();

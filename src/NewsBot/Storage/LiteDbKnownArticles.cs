@@ -19,6 +19,7 @@ internal sealed class LiteDbKnownArticles
     private const string UrlIn = "$.Url IN @0";
     private const string TitleKeyIn = "$.TitleKey IN @0";
 
+    private readonly HashSet<string> _looked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _itemKeys;
     private readonly Dictionary<string, ArticleDocument> _byUrl;
     private readonly HashSet<string> _titleKeys;
@@ -31,9 +32,17 @@ internal sealed class LiteDbKnownArticles
         _titleKeys = new HashSet<string>(comparer);
     }
 
+    /// <summary>The drafts whose keys were not read yet.</summary>
+    public List<ArticleDraft> NotLookedUp(IEnumerable<ArticleDraft> drafts) => drafts.Where(d => !_looked.Contains(d.Article.ItemKey)).ToList();
+
     /// <summary>Adds the stored articles that share a key with one of <paramref name="drafts"/>.</summary>
-    public void Read(ILiteCollection<ArticleDocument> articles, IReadOnlyList<ArticleDraft> drafts)
+    public void Read(ILiteCollection<ArticleDocument> articles, IReadOnlyCollection<ArticleDraft> drafts)
     {
+        foreach (var draft in drafts)
+        {
+            _looked.Add(draft.Article.ItemKey);
+        }
+
         foreach (var document in FindIn(articles, ItemKeyIn, drafts.Select(d => d.Article.ItemKey)))
         {
             _itemKeys.Add(document.ItemKey);

@@ -10,12 +10,17 @@ internal sealed class PollingHarness : IDisposable
 {
     private readonly PollerParts _poller;
 
-    public PollingHarness(FeedsOptions? options = null)
+    /// <param name="services">Registrations made after the harness's own, which they may replace.</param>
+    public PollingHarness(FeedsOptions? options = null, Action<IServiceCollection>? services = null)
     {
         Options = options ?? new FeedsOptions();
         Options.AllowPrivateAddresses = true; // the fake sites live on 127.0.0.1; one test turns this off
         _poller = new PollerParts(Options, new StandInHostEnvironment(Fixtures.Directory, "NewsBot.Tests", Environments.Development));
-        Bot = new TestBot(services: s => _poller.Register(s, Admins));
+        Bot = new TestBot(services: s =>
+        {
+            _poller.Register(s, Admins);
+            services?.Invoke(s);
+        });
     }
 
     public FeedsOptions Options { get; }

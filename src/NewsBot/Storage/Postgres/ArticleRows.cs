@@ -19,6 +19,23 @@ internal static class ArticleRows
         RETURNING id
         """;
 
+    /// <summary>As <see cref="Insert"/>, with the ids drawn before (<see cref="DrawIds"/>) as one more column.</summary>
+    public const string InsertNumbered = """
+        INSERT INTO articles (id, url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at, topics, image_url, is_new, title_key, story_id)
+        SELECT t.id, t.url, t.item_key, t.title, t.summary, t.author, t.source_id, t.source_name, t.published_at, t.ingested_at,
+            ($10::text[])[t.topics_from:t.topics_to], t.image_url, t.is_new, t.title_key, t.story_id
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::timestamptz[], $9::timestamptz[],
+            $11::integer[], $12::integer[], $13::text[], $14::boolean[], $15::text[], $16::integer[], $17::integer[])
+            AS t (url, item_key, title, summary, author, source_id, source_name, published_at, ingested_at,
+            topics_from, topics_to, image_url, is_new, title_key, story_id, id)
+        """;
+
+    /// <summary>So many ids from the article sequence, in ascending order.</summary>
+    public const string DrawIds = "SELECT nextval('article_ids')::integer FROM generate_series(1, $1) ORDER BY 1";
+
+    /// <summary>The parameters of <see cref="InsertNumbered"/>: those of <see cref="Insert"/>, then the ids.</summary>
+    public static object?[] Values(IReadOnlyList<ArticleDraft> drafts, int[] ids) => [.. Values(drafts), ids];
+
     /// <summary>The parameters of <see cref="Insert"/> for <paramref name="drafts"/>, in the order of its placeholders.</summary>
     public static object?[] Values(IReadOnlyList<ArticleDraft> drafts)
     {

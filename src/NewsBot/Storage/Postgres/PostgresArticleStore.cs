@@ -11,6 +11,9 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     // unique index refuses the second, and the batch is checked again against what is there now.
     private const int Attempts = 3;
 
+    /// <summary>Taken before ids are drawn, held to the commit (see <see cref="AddNewOnceAsync"/>).</summary>
+    internal const string LockChangeFeed = "SELECT pg_advisory_xact_lock($1)";
+
     private readonly BatchGate _batches = new();
 
     public async ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
@@ -33,8 +36,8 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         }
     }
 
-    public async ValueTask<IArticleBatch> BeginBatchAsync(CancellationToken cancellationToken) =>
-        new PostgresArticleBatch(this, database, await _batches.EnterAsync(cancellationToken).ConfigureAwait(false));
+    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken) =>
+        new PostgresArticleBatch(this, database, toAdd, await _batches.EnterAsync(cancellationToken).ConfigureAwait(false));
 
     public async ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {
@@ -86,59 +89,17 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         (int)await database.ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The same checks as the LiteDB store, in the same order, against what is stored and what
-    /// this batch has added before: item key, then link, then title key. Two round trips: the
-    /// lookup, then the ids and the inserts in one implicit transaction, or in the transaction
-    /// of <paramref name="inTransaction"/> (a batch's), whose earlier inserts the lookup sees.
+    /// Checks the drafts against what is stored (and, for a batch, what it stored before) and
+    /// stores the new ones. Two round trips: the lookup, then the ids and the inserts in one
+    /// implicit transaction, or in the transaction of <paramref name="inTransaction"/> (a
+    /// batch's, whose <paramref name="known"/> holds the keys it looked up and stored before:
+    /// only drafts it did not look up yet are looked up).
     /// </summary>
-    internal async Task<AddResult> AddNewOnceAsync(IReadOnlyList<ArticleDraft> drafts, NpgsqlConnection? inTransaction, CancellationToken cancellationToken)
+    internal async Task<AddResult> AddNewOnceAsync(IReadOnlyList<ArticleDraft> drafts, NpgsqlConnection? inTransaction, CancellationToken cancellationToken, PostgresKnownArticles? known = null)
     {
-        const string Lookup = "SELECT id, url, item_key, title_key, source_id, also_in FROM articles WHERE item_key = ANY($1) OR url = ANY($2) OR title_key = ANY($3)";
-        var keys = new object?[] { drafts.Select(d => d.Article.ItemKey).ToArray(), drafts.Select(d => d.Article.Url).ToArray(), drafts.Select(d => d.TitleKey).ToArray() };
-        var known = inTransaction is null
-            ? await database.QueryAsync(Lookup, ToKnown, cancellationToken, keys).ConfigureAwait(false)
-            : await inTransaction.QueryAsync(Lookup, ToKnown, cancellationToken, keys).ConfigureAwait(false);
-
-        var itemKeys = known.Select(k => k.ItemKey).ToHashSet(StringComparer.Ordinal);
-        var titleKeys = known.Select(k => k.TitleKey).ToHashSet(StringComparer.Ordinal);
-        var byUrl = new Dictionary<string, Known>(StringComparer.Ordinal);
-        foreach (var row in known)
-        {
-            byUrl.TryAdd(row.Url, row);
-        }
-
-        // Drafts to store, and the links repeated elsewhere, as positions in that list until the ids are drawn.
-        var fresh = new List<ArticleDraft>();
-        var elsewhere = new List<(int? Id, int Fresh)>();
-        var recognised = 0;
-        foreach (var draft in drafts)
-        {
-            if (itemKeys.Contains(draft.Article.ItemKey))
-            {
-                continue;
-            }
-
-            byUrl.TryGetValue(draft.Article.Url, out var sameUrl);
-            if (sameUrl is not null || titleKeys.Contains(draft.TitleKey))
-            {
-                if (sameUrl is null || sameUrl.SourceId == draft.Article.SourceId)
-                {
-                    recognised++;
-                }
-                else if (!sameUrl.AlsoIn.Contains(draft.Article.SourceName))
-                {
-                    elsewhere.Add((sameUrl.Fresh >= 0 ? null : sameUrl.Id, sameUrl.Fresh));
-                }
-
-                continue;
-            }
-
-            itemKeys.Add(draft.Article.ItemKey);
-            titleKeys.Add(draft.TitleKey);
-            byUrl.Add(draft.Article.Url, new Known(0, draft.Article.Url, draft.Article.ItemKey, draft.TitleKey, draft.Article.SourceId, []) { Fresh = fresh.Count });
-            fresh.Add(draft);
-        }
-
+        known ??= new PostgresKnownArticles();
+        await LookUpAsync(known, known.NotLookedUp(drafts), inTransaction, cancellationToken).ConfigureAwait(false);
+        var (fresh, elsewhere, recognised) = known.Plan(drafts);
         if (fresh.Count == 0)
         {
             return new AddResult([], recognised, elsewhere.Select(e => e.Id!.Value).ToList());
@@ -148,17 +109,32 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         // in the order of their ids, so whoever plans "everything after id N" never skips one
         // that another instance committed late. The lock, the ids and the rows go in one round
         // trip (a batch's transaction takes the lock again, which holds it no longer).
-        NpgsqlBatchCommand[] locked = [PostgresCommands.BatchCommand("SELECT pg_advisory_xact_lock($1)", PostgresChangeFeed.LockKey)];
+        NpgsqlBatchCommand[] locked = [PostgresCommands.BatchCommand(LockChangeFeed, PostgresChangeFeed.LockKey)];
         var ids = inTransaction is null
             ? await database.QueryAfterAsync(locked, ArticleRows.Insert, r => r.GetInt32(0), cancellationToken, ArticleRows.Values(fresh)).ConfigureAwait(false)
             : await inTransaction.QueryAfterAsync(locked, ArticleRows.Insert, r => r.GetInt32(0), cancellationToken, ArticleRows.Values(fresh)).ConfigureAwait(false);
         ids.Sort();
+        known.Stored(fresh, ids);
         var added = fresh.Select((draft, i) => ToArticle(ids[i], draft)).ToList();
         return new AddResult(added, recognised, elsewhere.Select(e => e.Id ?? ids[e.Fresh]).ToList());
     }
 
+    /// <summary>Reads the stored articles the drafts may repeat into <paramref name="known"/>, in one round trip.</summary>
+    internal async Task LookUpAsync(PostgresKnownArticles known, IReadOnlyCollection<ArticleDraft> drafts, NpgsqlConnection? inTransaction, CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0)
+        {
+            return;
+        }
+
+        var values = known.LookupValues(drafts);
+        _ = inTransaction is null
+            ? await database.QueryAsync(PostgresKnownArticles.Lookup, known.Add, cancellationToken, values).ConfigureAwait(false)
+            : await inTransaction.QueryAsync(PostgresKnownArticles.Lookup, known.Add, cancellationToken, values).ConfigureAwait(false);
+    }
+
     // What a read returns: times to the millisecond, as the LiteDB store keeps them.
-    private static Article ToArticle(int id, ArticleDraft d) => d.Article with
+    internal static Article ToArticle(int id, ArticleDraft d) => d.Article with
     {
         Id = id,
         PublishedAt = Dates.FromStored(Dates.ToStored(d.Article.PublishedAt)),
@@ -173,14 +149,6 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         StoryId = r.GetInt32(13),
         AlsoIn = r.Strings(14),
     };
-
-    private static Known ToKnown(NpgsqlDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.Strings(5));
-
-    /// <summary>A stored article (or one this batch adds, at position <see cref="Fresh"/>) that a draft may repeat.</summary>
-    private sealed record Known(int Id, string Url, string ItemKey, string TitleKey, int SourceId, IReadOnlyList<string> AlsoIn)
-    {
-        public int Fresh { get; init; } = -1;
-    }
 
     public void Dispose() => _batches.Dispose();
 }
