@@ -218,6 +218,9 @@ internal static class CommandsScenario
     {
         if (data.Built is { } built)
         {
+            // A file an earlier version built may need a one-time upgrade when opened: done here, outside the timed start-up.
+            Progress("opening the database built earlier once, untimed");
+            NewsBotDatabase.Open(data.Path).Dispose();
             return (built.Now, built.Seed);
         }
 
