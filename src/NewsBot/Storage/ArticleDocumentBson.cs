@@ -23,6 +23,7 @@ internal static class ArticleDocumentBson
         document[nameof(ArticleDocument.SourceId)] = article.SourceId;
         document[nameof(ArticleDocument.SourceName)] = article.SourceName;
         document[nameof(ArticleDocument.PublishedAt)] = article.PublishedAt;
+        document[nameof(ArticleDocument.PublishedDay)] = article.PublishedDay;
         document[nameof(ArticleDocument.IngestedAt)] = article.IngestedAt;
         document[nameof(ArticleDocument.Topics)] = Texts(article.Topics);
         Optional(document, nameof(ArticleDocument.ImageUrl), article.ImageUrl);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiteDB;
 
 namespace NewsBot.Storage;
@@ -9,7 +10,7 @@ namespace NewsBot.Storage;
 internal static class DatabaseSchema
 {
     /// <summary>Stamps a new database with the schema version, then makes the indexes and upgrades old data.</summary>
-    public static void Prepare(LiteDatabase database, string path)
+    public static void Prepare(LiteDatabase database, string path, ILogger? logger = null)
     {
         try
         {
@@ -18,7 +19,12 @@ internal static class DatabaseSchema
                 database.GetCollection<StateDocument>("state").Upsert(new StateDocument { Id = "schema", Value = NewsBotDatabase.SchemaVersion.ToString(CultureInfo.InvariantCulture) });
             }
 
-            EnsureIndexes(database);
+            var started = Stopwatch.GetTimestamp();
+            var dated = EnsureIndexes(database);
+            if (dated > 0)
+            {
+                logger?.LogArticleDaysFilled(path, dated, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
         }
         catch (IOException ex)
         {
@@ -54,14 +60,15 @@ internal static class DatabaseSchema
         return true;
     }
 
-    private static void EnsureIndexes(LiteDatabase database)
+    /// <returns>The number of articles given their publication day (see <see cref="ArticleDayIndex"/>).</returns>
+    private static int EnsureIndexes(LiteDatabase database)
     {
         var articles = database.GetCollection<ArticleDocument>("articles");
         articles.EnsureIndex(a => a.Url, unique: true);
         articles.EnsureIndex(a => a.ItemKey, unique: true);
-        articles.EnsureIndex(a => a.PublishedAt);
         articles.EnsureIndex(a => a.TitleKey);
         articles.EnsureIndex(a => a.StoryId);
+        var dated = ArticleDayIndex.Ensure(database);
 
         database.GetCollection<SourceDocument>("sources").EnsureIndex(s => s.Url, unique: true);
 
@@ -79,6 +86,7 @@ internal static class DatabaseSchema
         // found through the dedup key's prefix instead.
         outbox.DropIndex("ChatKey");
         UpgradeOutbox(database);
+        return dated;
     }
 
     /// <summary>Entries written before the outbox had kinds carried one story each; they become story entries.</summary>

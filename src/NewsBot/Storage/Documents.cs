@@ -14,6 +14,9 @@ internal sealed class ArticleDocument
     public int SourceId { get; set; }
     public string SourceName { get; set; } = "";
     public DateTime PublishedAt { get; set; }
+
+    /// <summary>The UTC day of <see cref="PublishedAt"/>, counted from 1970-01-01: what retention's index holds (see <see cref="ArticleDayIndex"/>).</summary>
+    public int PublishedDay { get; set; }
     public DateTime IngestedAt { get; set; }
     public List<string> Topics { get; set; } = [];
     public string? ImageUrl { get; set; }

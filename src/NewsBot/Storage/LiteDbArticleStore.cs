@@ -85,6 +85,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             SourceId = article.SourceId,
             SourceName = article.SourceName,
             PublishedAt = Dates.ToStored(article.PublishedAt),
+            PublishedDay = Dates.DayOf(Dates.ToStored(article.PublishedAt)),
             IngestedAt = Dates.ToStored(article.IngestedAt),
             Topics = [.. article.Topics],
             ImageUrl = article.ImageUrl,
@@ -115,14 +116,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
 
     private List<int> DeleteOlderThan(DateTimeOffset cutoff, IReadOnlySet<string> keep)
     {
-        var stored = Dates.ToStored(cutoff);
-        var doomed = database.Articles.Query()
-            .Where(a => a.PublishedAt < stored)
-            .Select(a => new { a.Id, a.ItemKey })
-            .ToList()
-            .Where(a => !keep.Contains(a.ItemKey))
-            .Select(a => a.Id)
-            .ToList();
+        var doomed = ArticleDayIndex.PublishedBefore(database.Articles, Dates.ToStored(cutoff), keep);
 
         database.Database.InTransaction(() =>
         {

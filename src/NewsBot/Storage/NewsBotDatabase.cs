@@ -116,7 +116,7 @@ internal sealed class NewsBotDatabase : IDisposable
             var database = OpenLiteDb(path, logger);
             try
             {
-                DatabaseSchema.Prepare(database, path);
+                DatabaseSchema.Prepare(database, path, logger);
                 return new NewsBotDatabase(path, fileLock, database, logger);
             }
             catch

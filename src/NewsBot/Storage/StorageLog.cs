@@ -9,4 +9,5 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Storage: PostgreSQL at {Where}, schema version {Version}")] public static partial void LogSchemaCurrent(this ILogger logger, string where, int version);
     [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Storage: created NewsBot's tables in PostgreSQL at {Where} (schema version {Version})")] public static partial void LogSchemaCreated(this ILogger logger, string where, int version);
     [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Storage: migrated PostgreSQL at {Where} from schema version {From} to {To}")] public static partial void LogSchemaMigrated(this ILogger logger, string where, int from, int to);
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "Storage: gave {Count} articles of {Path} their publication day for the retention index, in {Seconds:0.0} s (once, for a file written by an older NewsBot)")] public static partial void LogArticleDaysFilled(this ILogger logger, string path, int count, double seconds);
 }

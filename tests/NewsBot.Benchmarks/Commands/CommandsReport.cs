@@ -110,7 +110,7 @@ internal static class CommandsReport
         var before = run.BeforeCommands;
         text.Append(Invariant($"- Garbage collections during the timed NewsBot calls: gen0 {gc.Gen0Collections - before.Gen0Collections}, gen1 {gc.Gen1Collections - before.Gen1Collections}, gen2 {gc.Gen2Collections - before.Gen2Collections}.\n"));
         text.Append(Invariant($"- Before the timed calls each person sent one message first, so the chat and person records the router writes on a first message (then at most every 5 minutes) are not in the timings. Those {Count(run.FirstMessages.Count)} first messages (`/latest`, JIT warm-up included): p50 {Milliseconds(run.FirstMessages.P50Ms)}, p99 {Milliseconds(run.FirstMessages.P99Ms)}.\n"));
-        text.Append(Invariant($"- Naive plans: /topic `{run.Plans.Topic}` (multikey index on `$.Topics[*]`, created after the NewsBot calls in {Seconds(run.TopicIndexTime)}, {(run.TopicIndexDropped ? "dropped afterwards" : "could not be dropped")}); /search `{run.Plans.Search}` (Title/Summary `Contains`, a count plus the newest {CommandsScenario.PageSize}). Naive /latest reads the page without counting the total.\n"));
+        text.Append(Invariant($"- Naive plans: /topic `{run.Plans.Topic}` (multikey index on `$.Topics[*]`, created after the NewsBot calls in {Seconds(run.TopicIndexTime)}, {(run.TopicIndexDropped ? "dropped afterwards" : "could not be dropped")}, like the `PublishedAt` index the newest-first queries walk); /search `{run.Plans.Search}` (Title/Summary `Contains`, a count plus the newest {CommandsScenario.PageSize}). Naive /latest reads the page without counting the total.\n"));
         foreach (var check in run.CrossChecks)
         {
             text.Append("- ").Append(check).Append('\n');

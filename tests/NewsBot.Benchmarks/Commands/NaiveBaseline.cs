@@ -30,7 +30,14 @@ internal sealed class NaiveBaseline(NewsBotDatabase database, int pageSize)
         return Stopwatch.GetElapsedTime(started);
     }
 
-    public bool DropTopicIndex() => _articles.DropIndex(TopicIndexName);
+    /// <summary>
+    /// Adds the index on the exact publication time that the naive newest-first queries walk:
+    /// NewsBot's file indexes only the day of publication, for retention.
+    /// </summary>
+    public void CreateDateIndex() => _articles.EnsureIndex(a => a.PublishedAt);
+
+    /// <summary>Drops the indexes only the naive baseline uses; true when both were there.</summary>
+    public bool DropIndexes() => _articles.DropIndex(TopicIndexName) & _articles.DropIndex(nameof(ArticleDocument.PublishedAt));
 
     /// <summary>How LiteDB runs the naive /topic query: which index, and how.</summary>
     public string TopicPlan(string topic) => Describe(_articles.Query()

@@ -12,7 +12,7 @@ public sealed class ArticleDocumentBsonTests
         "full" => new ArticleDocument
         {
             Id = 42, Url = "https://x.example/a", ItemKey = "1:ab", Title = "Título", Summary = "Summary", Author = "Ada", SourceId = 7, SourceName = "Wire",
-            PublishedAt = new DateTime(2026, 11, 30, 8, 5, 3, 123, DateTimeKind.Utc), IngestedAt = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc),
+            PublishedAt = new DateTime(2026, 11, 30, 8, 5, 3, 123, DateTimeKind.Utc), PublishedDay = 20_787, IngestedAt = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc),
             Topics = ["science", "technology"], ImageUrl = "https://img.example/a.jpg", IsNew = false, TitleKey = "7:cd", StoryId = 40, AlsoIn = ["Other", "Third"],
         },
         "bare" => new ArticleDocument { Id = 1, Url = "urn:newsbot:item:1:ef", ItemKey = "1:ef", SourceId = 1, SourceName = "W", TitleKey = "1:gh" },

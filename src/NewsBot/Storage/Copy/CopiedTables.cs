@@ -24,7 +24,8 @@ internal static class CopiedTables
             "id",
             db => db.Sources,
             s => s.Id),
-        new CopiedTable<ArticleDocument>("articles", CopiedColumns.Of<ArticleDocument>("id"), null, db => db.Articles, a => a.Id),
+        // PublishedDay serves LiteDB's retention index only; PostgreSQL indexes published_at itself.
+        new CopiedTable<ArticleDocument>("articles", CopiedColumns.Of<ArticleDocument>("id", null, nameof(ArticleDocument.PublishedDay)), null, db => db.Articles, a => a.Id),
         new CopiedTable<ArticleTextDocument>("article_texts", CopiedColumns.Of<ArticleTextDocument>("article_id"), null, db => db.ArticleTexts, t => t.Id),
         new CopiedTable<ChatDocument>("chats", CopiedColumns.Of<ChatDocument>("key"), null, db => db.Chats, c => c.Id),
         new CopiedTable<UserDocument>("users", CopiedColumns.Of<UserDocument>("key"), null, db => db.Users, u => u.Id),
