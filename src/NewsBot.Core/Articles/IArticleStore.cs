@@ -14,7 +14,13 @@ public interface IArticleStore
     /// at a time; another, and a plain <see cref="AddNewAsync"/>, wait until it is disposed.
     /// </summary>
     /// <param name="toAdd">The drafts the batch is about to add (their stories may still change), for looking up what is stored of them all at once.</param>
-    ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken);
+    /// <param name="newSources">
+    /// Sources none of whose articles is stored, as the caller's index knows: their drafts are
+    /// looked up by link only, item and title keys being kept per source. Should one have articles
+    /// stored after all, the unique item key fails the commit; the caller then stores again
+    /// without naming it here.
+    /// </param>
+    ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes articles published before <paramref name="cutoff"/>, except those whose item key is

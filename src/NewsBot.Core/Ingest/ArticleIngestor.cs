@@ -113,11 +113,33 @@ public sealed class ArticleIngestor(
     /// </summary>
     public async Task<IReadOnlyList<StoredCopy>> StoreAsync(IReadOnlyList<PreparedCopy> copies, CancellationToken cancellationToken)
     {
+        // A source with nothing indexed has nothing stored (the index holds every stored article):
+        // its drafts need no lookup by item or title key. Should the store know better (an
+        // instance on the same database stored some a moment ago), the batch is stored again
+        // with every key looked up.
+        var newSources = copies.Select(c => c.Source.Id).Where(id => !index.HasArticlesOf(id)).ToHashSet();
+        if (newSources.Count > 0)
+        {
+            try
+            {
+                return await StoreAsync(copies, newSources, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogBatchStoredAgain(ex, copies.Count);
+            }
+        }
+
+        return await StoreAsync(copies, new HashSet<int>(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<StoredCopy>> StoreAsync(IReadOnlyList<PreparedCopy> copies, IReadOnlySet<int> newSources, CancellationToken cancellationToken)
+    {
         var stored = new List<StoredCopy>(copies.Count);
         var indexed = new List<int>();
         try
         {
-            var batch = await articles.BeginBatchAsync(copies.SelectMany(c => c.Drafts).ToList(), cancellationToken).ConfigureAwait(false);
+            var batch = await articles.BeginBatchAsync(copies.SelectMany(c => c.Drafts).ToList(), newSources, cancellationToken).ConfigureAwait(false);
             await using (batch.ConfigureAwait(false))
             {
                 foreach (var copy in copies)

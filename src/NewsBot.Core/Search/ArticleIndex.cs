@@ -47,6 +47,9 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>Whether the article is indexed.</summary>
     public bool Contains(int id) => Read(() => _slots.Contains(id));
 
+    /// <summary>Whether any indexed article comes from the source.</summary>
+    public bool HasArticlesOf(int sourceId) => Read(() => _slots.HasArticlesOf(sourceId));
+
     /// <summary>
     /// Adds articles not indexed yet. A large batch (the whole store at start) goes into the
     /// date-ordered lists in one sorted merge at the end.

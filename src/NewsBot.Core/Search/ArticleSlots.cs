@@ -14,6 +14,7 @@ internal sealed class ArticleSlots
     public const int Removed = -1;
 
     private readonly Dictionary<int, int> _slotById = [];
+    private readonly Dictionary<int, int> _livePerSource = [];
     private ArticleInfo[] _articles = [];
     private long[] _ticks = [];
     private int[] _leads = [];
@@ -75,6 +76,9 @@ internal sealed class ArticleSlots
 
     public bool Contains(int id) => _slotById.ContainsKey(id);
 
+    /// <summary>Whether any live article comes from the source.</summary>
+    public bool HasArticlesOf(int sourceId) => _livePerSource.TryGetValue(sourceId, out var live) && live > 0;
+
     public bool TryGetSlot(int id, out int slot) => _slotById.TryGetValue(id, out slot);
 
     /// <summary>Makes room for <paramref name="more"/> articles beyond those indexed, when it knows how many are coming.</summary>
@@ -126,6 +130,7 @@ internal sealed class ArticleSlots
         _topicSetOf[slot] = NumberOf(article.Topics ?? []);
         SlotBitmap.Set(ref _plain, slot);
         _slotById.Add(article.Id, slot);
+        CollectionsMarshal.GetValueRefOrAddDefault(_livePerSource, article.SourceId, out _)++;
         _used = slot + 1;
     }
 
@@ -170,6 +175,7 @@ internal sealed class ArticleSlots
 
         lead = _leads[slot];
         _leads[slot] = Removed;
+        _livePerSource[_sourceIds[slot]]--;
         _inStory[slot] = false;
         SlotBitmap.Clear(_plain, slot);
         SlotBitmap.Clear(_story, slot);

@@ -15,13 +15,14 @@ internal sealed class LiteDbArticleBatch : IArticleBatch
     private bool _finished;
 
     /// <param name="toAdd">The drafts the batch is about to add, looked up at once.</param>
-    public LiteDbArticleBatch(NewsBotDatabase database, int lastId, IReadOnlyCollection<ArticleDraft> toAdd, IDisposable gate)
+    /// <param name="newSources">Sources with nothing stored: their drafts are looked up by link only.</param>
+    public LiteDbArticleBatch(NewsBotDatabase database, int lastId, IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, IDisposable gate)
     {
         _database = database;
         _lastId = lastId;
         _gate = gate;
         _known = new LiteDbKnownArticles(database.Database.Collation);
-        _known.Read(database.Articles, toAdd);
+        _known.Read(database.Articles, toAdd, newSources);
     }
 
     public ValueTask<AddResult> AddNewAsync(IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken) =>

@@ -24,7 +24,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             return new AddResult([], 0);
         }
 
-        var batch = await BeginBatchAsync(drafts, cancellationToken).ConfigureAwait(false);
+        var batch = await BeginBatchAsync(drafts, new HashSet<int>(), cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
             var result = await batch.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);
@@ -33,12 +33,12 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
         }
     }
 
-    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken)
+    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, CancellationToken cancellationToken)
     {
         var entered = await _batches.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new LiteDbArticleBatch(database, LastArticleId(), toAdd, entered);
+            return new LiteDbArticleBatch(database, LastArticleId(), toAdd, newSources, entered);
         }
         catch
         {

@@ -35,15 +35,16 @@ internal sealed class LiteDbKnownArticles
     /// <summary>The drafts whose keys were not read yet.</summary>
     public List<ArticleDraft> NotLookedUp(IEnumerable<ArticleDraft> drafts) => drafts.Where(d => !_looked.Contains(d.Article.ItemKey)).ToList();
 
-    /// <summary>Adds the stored articles that share a key with one of <paramref name="drafts"/>.</summary>
-    public void Read(ILiteCollection<ArticleDocument> articles, IReadOnlyCollection<ArticleDraft> drafts)
+    /// <summary>Adds the stored articles that share a key with one of <paramref name="drafts"/>; those of <paramref name="newSources"/> (nothing stored) by link only.</summary>
+    public void Read(ILiteCollection<ArticleDocument> articles, IReadOnlyCollection<ArticleDraft> drafts, IReadOnlySet<int>? newSources = null)
     {
         foreach (var draft in drafts)
         {
             _looked.Add(draft.Article.ItemKey);
         }
 
-        foreach (var document in FindIn(articles, ItemKeyIn, drafts.Select(d => d.Article.ItemKey)))
+        var keyed = newSources is { Count: > 0 } ? drafts.Where(d => !newSources.Contains(d.Article.SourceId)).ToList() : drafts;
+        foreach (var document in FindIn(articles, ItemKeyIn, keyed.Select(d => d.Article.ItemKey)))
         {
             _itemKeys.Add(document.ItemKey);
         }
@@ -53,7 +54,7 @@ internal sealed class LiteDbKnownArticles
             _byUrl.TryAdd(document.Url, document);
         }
 
-        foreach (var document in FindIn(articles, TitleKeyIn, drafts.Select(d => d.TitleKey)))
+        foreach (var document in FindIn(articles, TitleKeyIn, keyed.Select(d => d.TitleKey)))
         {
             _titleKeys.Add(document.TitleKey);
         }

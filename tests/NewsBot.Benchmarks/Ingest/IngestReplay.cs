@@ -116,7 +116,7 @@ internal sealed class MemoryArticleStore : IArticleStore
         ValueTask.FromResult(AddNew(drafts));
 
     // Nothing in memory fails, so a batch's adds are stored as they come and its commit has nothing left to do.
-    public ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken) => ValueTask.FromResult<IArticleBatch>(new Batch(this));
+    public ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, CancellationToken cancellationToken) => ValueTask.FromResult<IArticleBatch>(new Batch(this));
 
     // The replay never prunes, and never asks which other sources carried a link.
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) => ValueTask.CompletedTask;

@@ -80,8 +80,8 @@ internal sealed class TimedArticleStore(IArticleStore inner, StoreStopwatch stop
     public ValueTask AddAlsoInAsync(int id, string sourceName, CancellationToken cancellationToken) =>
         stopwatch.ArticleAsync(() => inner.AddAlsoInAsync(id, sourceName, cancellationToken));
 
-    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken) =>
-        new TimedArticleBatch(await stopwatch.ArticleAsync(() => inner.BeginBatchAsync(toAdd, cancellationToken)), stopwatch);
+    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, CancellationToken cancellationToken) =>
+        new TimedArticleBatch(await stopwatch.ArticleAsync(() => inner.BeginBatchAsync(toAdd, newSources, cancellationToken)), stopwatch);
 
     public ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(cutoff, keep, cancellationToken);
 

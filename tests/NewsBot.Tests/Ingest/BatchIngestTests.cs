@@ -58,6 +58,40 @@ public sealed class BatchIngestTests : BotTest
     }
 
     [Fact]
+    public async Task ASourceTheIndexDoesNotKnow_ButTheStoreHasArticlesOf_IsStoredAgainWithEveryKeyLookedUp_AndNothingTwice()
+    {
+        var source = Bot.Source("Wire");
+        var entry = TestBot.Entry("Port automates its cranes", id: "cranes", link: "https://port.example/cranes");
+        var copy = Copy(source, entry);
+
+        // Stored past the index, as another instance on the same database would have.
+        var elsewhere = Assert.Single((await Bot.Get<IArticleStore>().AddNewAsync([copy.Drafts[0] with { Article = copy.Drafts[0].Article with { Url = "https://port.example/cranes?from=elsewhere" } }], CancellationToken.None)).Added);
+        Assert.False(Bot.Get<ArticleIndex>().HasArticlesOf(source.Id));
+
+        var stored = await Ingestor.StoreAsync([Copy(source, entry)], CancellationToken.None);
+
+        Assert.Empty(stored[0].Result.Added);
+        Assert.Equal(1, await Bot.Get<IArticleStore>().CountAsync(CancellationToken.None));
+        Assert.Equal("https://port.example/cranes?from=elsewhere", (await Bot.Get<IArticleStore>().GetAsync(elsewhere.Id, CancellationToken.None))!.Url);
+        Assert.Equal(0, Bot.Get<ArticleIndex>().Count);
+    }
+
+    [Fact]
+    public void HasArticlesOf_FollowsWhatIsIndexedAndRemoved()
+    {
+        using var index = new ArticleIndex();
+        Article Of(int id) => new(id, $"https://x.example/{id}", $"3:{id}", $"Story {id}", "", null, 3, "Wire", TestBot.Now, TestBot.Now, [], null, true);
+        index.AddRange([Of(1), Of(2)]);
+
+        index.Remove([1]);
+        Assert.True(index.HasArticlesOf(3));
+        index.Remove([2]);
+
+        Assert.False(index.HasArticlesOf(3));
+        Assert.False(index.HasArticlesOf(4));
+    }
+
+    [Fact]
     public void LinkFits_CountsUtf8Bytes()
     {
         Assert.True(ArticleDraft.LinkFits("https://x.example/" + new string('a', ArticleDraft.MaxLinkBytes - 18)));

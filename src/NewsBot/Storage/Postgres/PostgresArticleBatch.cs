@@ -12,7 +12,7 @@ namespace NewsBot.Storage.Postgres;
 /// key another instance stored meanwhile fails the whole batch, which its caller then stores
 /// again a source at a time.
 /// </summary>
-internal sealed class PostgresArticleBatch(PostgresArticleStore store, PostgresDatabase database, IReadOnlyCollection<ArticleDraft> toAdd, IDisposable gate) : IArticleBatch
+internal sealed class PostgresArticleBatch(PostgresArticleStore store, PostgresDatabase database, IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, IDisposable gate) : IArticleBatch
 {
     private readonly PostgresKnownArticles _known = new();
     private readonly Dictionary<string, (Verdict Kind, int? Id)> _planned = new(StringComparer.Ordinal);
@@ -113,7 +113,7 @@ internal sealed class PostgresArticleBatch(PostgresArticleStore store, PostgresD
     {
         (_connection, _transaction) = await database.BeginAsync(cancellationToken).ConfigureAwait(false);
         var announced = toAdd.DistinctBy(d => d.Article.ItemKey, StringComparer.Ordinal).ToList();
-        await store.LookUpAsync(_known, announced, _connection, cancellationToken).ConfigureAwait(false);
+        await store.LookUpAsync(_known, announced, _connection, cancellationToken, newSources).ConfigureAwait(false);
 
         var fresh = new List<ArticleDraft>();
         var decisions = new List<PostgresKnownArticles.Decision>(announced.Count);

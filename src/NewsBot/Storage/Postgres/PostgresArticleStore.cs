@@ -36,8 +36,8 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
         }
     }
 
-    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, CancellationToken cancellationToken) =>
-        new PostgresArticleBatch(this, database, toAdd, await _batches.EnterAsync(cancellationToken).ConfigureAwait(false));
+    public async ValueTask<IArticleBatch> BeginBatchAsync(IReadOnlyCollection<ArticleDraft> toAdd, IReadOnlySet<int> newSources, CancellationToken cancellationToken) =>
+        new PostgresArticleBatch(this, database, toAdd, newSources, await _batches.EnterAsync(cancellationToken).ConfigureAwait(false));
 
     public async ValueTask<IReadOnlyList<int>> DeleteOlderThanAsync(DateTimeOffset cutoff, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {
@@ -120,14 +120,15 @@ internal sealed class PostgresArticleStore(PostgresDatabase database) : IArticle
     }
 
     /// <summary>Reads the stored articles the drafts may repeat into <paramref name="known"/>, in one round trip.</summary>
-    internal async Task LookUpAsync(PostgresKnownArticles known, IReadOnlyCollection<ArticleDraft> drafts, NpgsqlConnection? inTransaction, CancellationToken cancellationToken)
+    /// <param name="newSources">Sources with nothing stored: their drafts are looked up by link only.</param>
+    internal async Task LookUpAsync(PostgresKnownArticles known, IReadOnlyCollection<ArticleDraft> drafts, NpgsqlConnection? inTransaction, CancellationToken cancellationToken, IReadOnlySet<int>? newSources = null)
     {
         if (drafts.Count == 0)
         {
             return;
         }
 
-        var values = known.LookupValues(drafts);
+        var values = known.LookupValues(drafts, newSources);
         _ = inTransaction is null
             ? await database.QueryAsync(PostgresKnownArticles.Lookup, known.Add, cancellationToken, values).ConfigureAwait(false)
             : await inTransaction.QueryAsync(PostgresKnownArticles.Lookup, known.Add, cancellationToken, values).ConfigureAwait(false);

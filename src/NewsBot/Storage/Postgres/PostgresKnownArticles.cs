@@ -20,14 +20,16 @@ internal sealed class PostgresKnownArticles
     public List<ArticleDraft> NotLookedUp(IEnumerable<ArticleDraft> drafts) => drafts.Where(d => !_looked.Contains(d.Article.ItemKey)).ToList();
 
     /// <summary>The values of <see cref="Lookup"/> for these drafts, which count as looked up from now on.</summary>
-    public object?[] LookupValues(IReadOnlyCollection<ArticleDraft> drafts)
+    /// <param name="newSources">Sources with nothing stored: their drafts are looked up by link only.</param>
+    public object?[] LookupValues(IReadOnlyCollection<ArticleDraft> drafts, IReadOnlySet<int>? newSources = null)
     {
         foreach (var draft in drafts)
         {
             _looked.Add(draft.Article.ItemKey);
         }
 
-        return [drafts.Select(d => d.Article.ItemKey).ToArray(), drafts.Select(d => d.Article.Url).ToArray(), drafts.Select(d => d.TitleKey).ToArray()];
+        var keyed = newSources is { Count: > 0 } ? drafts.Where(d => !newSources.Contains(d.Article.SourceId)).ToList() : drafts;
+        return [keyed.Select(d => d.Article.ItemKey).ToArray(), drafts.Select(d => d.Article.Url).ToArray(), keyed.Select(d => d.TitleKey).ToArray()];
     }
 
     /// <summary>Reads a row of <see cref="Lookup"/> into the set.</summary>

@@ -17,7 +17,7 @@ public abstract class ArticleBatchContract : StoreContract
         var store = Stores.Articles;
         var before = Assert.Single((await store.AddNewAsync([Draft("https://x.example/0", "1:0")], None)).Added);
 
-        var batch = await store.BeginBatchAsync([], None);
+        var batch = await store.BeginBatchAsync([], new HashSet<int>(), None);
         await using (batch)
         {
             var first = await batch.AddNewAsync([Draft("https://x.example/1", "1:1"), Draft("https://x.example/2", "1:2")], None);
@@ -39,7 +39,7 @@ public abstract class ArticleBatchContract : StoreContract
     public async Task Batch_CatchesRepeatsOfItsOwnEarlierAdds_AsAStoredArticleWould()
     {
         var store = Stores.Articles;
-        var batch = await store.BeginBatchAsync([], None);
+        var batch = await store.BeginBatchAsync([], new HashSet<int>(), None);
         await using (batch)
         {
             var lead = Assert.Single((await batch.AddNewAsync([Draft("https://x.example/a", "1:a")], None)).Added);
@@ -62,7 +62,7 @@ public abstract class ArticleBatchContract : StoreContract
     public async Task Batch_DisposedWithoutACommit_StoresNothing_AndItsNumbersAreHandedOutAgain()
     {
         var store = Stores.Articles;
-        var batch = await store.BeginBatchAsync([], None);
+        var batch = await store.BeginBatchAsync([], new HashSet<int>(), None);
         int abandoned;
         await using (batch)
         {
@@ -83,7 +83,7 @@ public abstract class ArticleBatchContract : StoreContract
         await store.AddNewAsync([Draft("https://x.example/b", "1:b")], None);
         ArticleDraft[] announced = [Draft("https://x.example/a", "1:a"), Draft("https://x.example/c", "1:c"), Draft("https://x.example/a", "2:a", source: 2)];
 
-        var batch = await store.BeginBatchAsync(announced, None);
+        var batch = await store.BeginBatchAsync(announced, new HashSet<int>(), None);
         await using (batch)
         {
             var first = await batch.AddNewAsync(announced[..2], None);
@@ -103,7 +103,7 @@ public abstract class ArticleBatchContract : StoreContract
     {
         var store = Stores.Articles;
         ArticleDraft[] announced = [Draft("https://x.example/a", "1:a"), Draft("https://x.example/b", "1:b")];
-        var batch = await store.BeginBatchAsync(announced, None);
+        var batch = await store.BeginBatchAsync(announced, new HashSet<int>(), None);
         await using (batch)
         {
             var first = await batch.AddNewAsync(announced, None);
@@ -121,7 +121,7 @@ public abstract class ArticleBatchContract : StoreContract
     public async Task PlainAdd_WaitsForTheOpenBatch()
     {
         var store = Stores.Articles;
-        var batch = await store.BeginBatchAsync([], None);
+        var batch = await store.BeginBatchAsync([], new HashSet<int>(), None);
         Task<AddResult> plain;
         await using (batch)
         {
