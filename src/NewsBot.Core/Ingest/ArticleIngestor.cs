@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NewsBot.Core.Ingest;
 
 /// <summary>
@@ -130,7 +132,7 @@ public sealed class ArticleIngestor(
             }
         }
 
-        return await StoreAsync(copies, new HashSet<int>(), cancellationToken).ConfigureAwait(false);
+        return await StoreAsync(copies, FrozenSet<int>.Empty, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<StoredCopy>> StoreAsync(IReadOnlyList<PreparedCopy> copies, IReadOnlySet<int> newSources, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using LiteDB;
 
 namespace NewsBot.Storage;
@@ -24,7 +25,7 @@ internal sealed class LiteDbArticleStore(NewsBotDatabase database) : IArticleSto
             return new AddResult([], 0);
         }
 
-        var batch = await BeginBatchAsync(drafts, new HashSet<int>(), cancellationToken).ConfigureAwait(false);
+        var batch = await BeginBatchAsync(drafts, FrozenSet<int>.Empty, cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
             var result = await batch.AddNewAsync(drafts, cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal sealed class LiteDbKnownArticles
             _looked.Add(draft.Article.ItemKey);
         }
 
-        var keyed = newSources is { Count: > 0 } ? drafts.Where(d => !newSources.Contains(d.Article.SourceId)).ToList() : drafts;
+        var keyed = KeyedDrafts.Of(drafts, newSources);
         foreach (var document in FindIn(articles, ItemKeyIn, keyed.Select(d => d.Article.ItemKey)))
         {
             _itemKeys.Add(document.ItemKey);

@@ -28,7 +28,7 @@ internal sealed class PostgresKnownArticles
             _looked.Add(draft.Article.ItemKey);
         }
 
-        var keyed = newSources is { Count: > 0 } ? drafts.Where(d => !newSources.Contains(d.Article.SourceId)).ToList() : drafts;
+        var keyed = KeyedDrafts.Of(drafts, newSources);
         return [keyed.Select(d => d.Article.ItemKey).ToArray(), drafts.Select(d => d.Article.Url).ToArray(), keyed.Select(d => d.TitleKey).ToArray()];
     }
 
